@@ -1,0 +1,77 @@
+// Loads headroom.config.ts (through jiti, so users need no build step) and the team files it points at.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { createJiti } from 'jiti';
+import { InputError, type Problem, type SourceFile } from './input-error.ts';
+import { loadTeamFile, type SourcedTeam } from './load-team-file.ts';
+import { typescriptLocator } from './locate-typescript.ts';
+import { configSchema, type HeadroomConfig } from './schema.ts';
+import { zodProblems } from './zod-problems.ts';
+
+export interface LoadedConfig {
+  config: HeadroomConfig;
+  configFile: string;
+  /** Folder of the config file; relative paths in the config are resolved against it. */
+  baseDir: string;
+  teams: SourcedTeam[];
+}
+
+export async function loadConfig(configPath: string): Promise<LoadedConfig> {
+  const configFile = resolve(configPath);
+  const shown = displayPath(configFile);
+  if (!existsSync(configFile)) throw new InputError([{ file: shown, message: 'config file not found (pass --config PATH)' }]);
+  const source: SourceFile = { file: shown, locate: typescriptLocator(configFile, readFileSync(configFile, 'utf8')) };
+  const raw = await importConfig(configFile, shown);
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error, source));
+  const config = parsed.data;
+  const baseDir = dirname(configFile);
+  const inline = config.teams.map((team, i): SourcedTeam => ({ team, source, path: ['teams', i] }));
+  const teamsDirGiven = typeof raw === 'object' && raw !== null && 'teamsDir' in raw;
+  const fromFiles = loadTeamsDir(resolve(baseDir, config.teamsDir), source, teamsDirGiven);
+  return { config, configFile, baseDir, teams: [...inline, ...fromFiles] };
+}
+
+async function importConfig(configFile: string, shown: string): Promise<unknown> {
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+  try {
+    return await jiti.import(configFile, { default: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const line = /:(\d+):(\d+)/.exec(message ?? "");
+    const position = line ? { line: Number(line[1]), column: Number(line[2]) } : undefined;
+    throw new InputError([{ file: shown, ...(position ? { position } : {}), message: `cannot load the config: ${message}` }]);
+  }
+}
+
+/** Every *.yaml / *.yml file of the teams folder, in name order; all their problems reported at once. */
+function loadTeamsDir(dir: string, config: SourceFile, required: boolean): SourcedTeam[] {
+  if (!existsSync(dir)) {
+    if (!required) return [];
+    throw new InputError([{ file: config.file, key: 'teamsDir', ...position(config, ['teamsDir']), message: `folder ${displayPath(dir)} does not exist` }]);
+  }
+  const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const problems: Problem[] = [];
+  const teams: SourcedTeam[] = [];
+  for (const name of files) {
+    try {
+      teams.push(loadTeamFile(displayPath(join(dir, name))));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return teams;
+}
+
+function position(source: SourceFile, path: readonly PropertyKey[]) {
+  const found = source.locate(path);
+  return found ? { position: found } : {};
+}
+
+/** Paths in messages are relative to the working directory, as a user typed them. */
+export function displayPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown === '' || shown.startsWith('..') ? path : shown;
+}

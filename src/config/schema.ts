@@ -1,0 +1,126 @@
+// The config and team-file schemas: one source for validation, the TypeScript types and the published JSON Schema.
+import { z } from 'zod';
+import { isDuration } from './duration.ts';
+import { NAME_PATTERN } from './name-pattern.ts';
+import { parseSelector } from './selector.ts';
+
+/** Labels headroom sets itself; a team's extra labels may not replace them. */
+export const RESERVED_LABELS = ['alertname', 'severity', 'team', 'owner', 'namespace', 'pod', 'container', 'node', 'for', 'window'] as const;
+
+const duration = z
+  .string()
+  .refine(isDuration, { message: 'must be a Prometheus duration such as 30s, 5m or 1h30m' })
+  .meta({ description: 'Prometheus duration, e.g. 30s, 5m, 1h30m' });
+
+const severity = z.enum(['critical', 'warning', 'info']);
+
+const threshold = z
+  .number({ message: 'must be a number' })
+  .gt(0, { message: 'must be greater than 0 (a fraction of the memory limit, e.g. 0.85)' })
+  .lte(1, { message: 'must be at most 1 (a fraction of the memory limit, e.g. 0.85)' })
+  .meta({ description: 'Fraction of the memory limit, in (0, 1]' });
+
+const teamName = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9-]{0,24}[a-z0-9])?$/, { message: 'must be 1 to 26 lowercase letters, digits and dashes (it names the team dashboard)' });
+
+const namePattern = z
+  .string()
+  .regex(NAME_PATTERN, { message: 'must be a Kubernetes name or a glob of one (`*` any run of characters, `?` one character)' });
+
+const labelName = z
+  .string()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'must be a Prometheus label name' })
+  .refine((name) => !name.startsWith('__'), { message: 'must not start with __ (reserved by Prometheus)' })
+  .refine((name) => !(RESERVED_LABELS as readonly string[]).includes(name), {
+    message: `is set by headroom; pick another name (reserved: ${RESERVED_LABELS.join(', ')})`,
+  });
+
+const selector = z.string().superRefine((text, context) => {
+  const error = parseSelector(text);
+  if (error) context.addIssue({ code: 'custom', message: error });
+});
+
+const enabled = z.boolean().meta({ description: 'false turns the alert off' });
+
+/** Every alert's settings. The config gives defaults, a team overrides any subset; unset ones come from DEFAULT_ALERTS. */
+const alertSettings = z.strictObject({
+  containerMemoryNearLimit: z
+    .strictObject({ enabled, threshold, for: duration, severity })
+    .partial()
+    .meta({ description: 'ContainerMemoryNearLimit: working set above `threshold` of the memory limit for `for`' }),
+  containerOOMKilled: z
+    .strictObject({
+      enabled,
+      window: duration.meta({ description: 'How long the alert keeps firing after the last OOM kill' }),
+      severity,
+    })
+    .partial()
+    .meta({ description: 'ContainerOOMKilled: a container was OOMKilled within `window`' }),
+  nodeMemoryPressure: z
+    .strictObject({ enabled, for: duration, severity })
+    .partial()
+    .meta({ description: 'NodeMemoryPressure: a node reports MemoryPressure for `for`' }),
+});
+
+const alertOverrides = alertSettings.partial();
+
+export type AlertOverrides = z.output<typeof alertOverrides>;
+export type AlertName = keyof AlertOverrides;
+export type Severity = z.output<typeof severity>;
+export type AlertSettings = { [A in AlertName]: Required<NonNullable<AlertOverrides[A]>> };
+
+export const DEFAULT_ALERTS: AlertSettings = {
+  containerMemoryNearLimit: { enabled: true, threshold: 0.85, for: '5m', severity: 'warning' },
+  containerOOMKilled: { enabled: true, window: '10m', severity: 'critical' },
+  nodeMemoryPressure: { enabled: true, for: '2m', severity: 'critical' },
+};
+
+export const teamSchema = z
+  .strictObject({
+    name: teamName.meta({ description: 'Team name: the `team` label of its alerts' }),
+    namespaces: z.array(namePattern).default([]).meta({ description: 'Namespaces the team owns: exact names or globs' }),
+    nodes: z.array(namePattern).default([]).meta({ description: 'Nodes the team owns (dedicated node pools): exact names or globs' }),
+    labels: z.record(labelName, z.string()).default({}).meta({ description: 'Extra labels on every alert of the team' }),
+    alerts: alertOverrides.default({}).meta({ description: 'Overrides of the default alert settings' }),
+  })
+  .meta({ title: 'headroom team file', description: 'One team: what it owns and how its alerts differ from the defaults' });
+
+export const configSchema = z.strictObject({
+  selectors: z
+    .strictObject({
+      cadvisor: selector.default('job="kubelet", metrics_path="/metrics/cadvisor"'),
+      kubeStateMetrics: selector.default('job="kube-state-metrics"'),
+    })
+    .prefault({}),
+  limitSource: z
+    .enum(['kube-state-metrics', 'cadvisor'])
+    .default('kube-state-metrics')
+    .meta({ description: 'Where memory limits are read: kube_pod_container_resource_limits or container_spec_memory_limit_bytes' }),
+  defaultTeam: teamName,
+  alerts: alertOverrides.default({}).meta({ description: 'Defaults of every alert; unset ones come from DEFAULT_ALERTS' }),
+  teamsDir: z.string().default('teams'),
+  teams: z.array(teamSchema).default([]),
+  links: z.strictObject({
+    grafanaUrl: z.url({ message: 'must be an absolute URL, e.g. https://grafana.example.com' }).transform((url) => url.replace(/\/+$/, '')),
+    runbookUrlPattern: z
+      .string()
+      .refine((pattern) => pattern.includes('%s'), { message: 'must contain %s, replaced by the lowercase alert name' }),
+  }),
+  output: z
+    .strictObject({
+      dir: z.string().default('generated'),
+      prometheusRule: z
+        .strictObject({
+          namespace: z.string().default('monitoring'),
+          labels: z.record(z.string(), z.string()).default({}),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+});
+
+export type HeadroomConfigInput = z.input<typeof configSchema>;
+export type HeadroomConfig = z.output<typeof configSchema>;
+export type TeamInput = z.input<typeof teamSchema>;
+export type Team = z.output<typeof teamSchema>;

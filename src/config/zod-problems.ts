@@ -1,0 +1,35 @@
+// Turns zod issues into problems that point at the file, line and key.
+import type { z } from 'zod';
+import { type KeyPath, keyPathText, type Problem, type SourceFile } from './input-error.ts';
+
+export function zodProblems(error: z.ZodError, source: SourceFile, prefix: KeyPath = []): Problem[] {
+  return error.issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => problemAt(source, [...path, key], 'unknown key (check the spelling; see the reference in README.md)'));
+    }
+    return [problemAt(source, path, issueMessage(issue))];
+  });
+}
+
+export function problemAt(source: SourceFile, path: KeyPath, message: string): Problem {
+  const position = source.locate(path);
+  return { file: source.file, ...(position ? { position } : {}), key: keyPathText(path) || '(root)', message };
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_type') return `must be ${article(issue.expected)}, got ${describe(issue.input)}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return issue.message;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `${typeof value} ${JSON.stringify(value)}`;
+}

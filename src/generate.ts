@@ -1,0 +1,21 @@
+// The pipeline in one call: config file → loaded input → resolved model → generated tree (in memory).
+import { resolve } from 'node:path';
+import { loadConfig, type LoadedConfig } from './config/load-config.ts';
+import type { Model } from './model/model.ts';
+import { resolveModel } from './model/resolve-model.ts';
+import { type GeneratedTree, generatedTree } from './output/generated-tree.ts';
+
+export interface Generation {
+  loaded: LoadedConfig;
+  model: Model;
+  tree: GeneratedTree;
+  /** Absolute output folder: --out when given, else output.dir relative to the config file. */
+  outDir: string;
+}
+
+export async function generate(configPath: string, outOverride?: string): Promise<Generation> {
+  const loaded = await loadConfig(configPath);
+  const model = resolveModel(loaded);
+  const outDir = outOverride ? resolve(outOverride) : resolve(loaded.baseDir, model.output.dir);
+  return { loaded, model, tree: generatedTree(model), outDir };
+}

@@ -1,0 +1,57 @@
+// Builds the resolved model from a loaded config: checks ownership, applies every team's overrides.
+import { InputError } from '../config/input-error.ts';
+import type { LoadedConfig } from '../config/load-config.ts';
+import type { SourcedTeam } from '../config/load-team-file.ts';
+import { type AlertName, type AlertOverrides, type AlertSettings, DEFAULT_ALERTS, type Team } from '../config/schema.ts';
+import { ownershipProblems } from './check-ownership.ts';
+import type { Model, Owner } from './model.ts';
+
+export function resolveModel(loaded: LoadedConfig): Model {
+  const problems = ownershipProblems(loaded.teams);
+  if (problems.length > 0) throw new InputError(problems);
+  const { config } = loaded;
+  const defaults = applyOverrides(DEFAULT_ALERTS, config.alerts);
+  const teams = [...loaded.teams].map((entry: SourcedTeam) => entry.team).sort((a, b) => a.name.localeCompare(b.name));
+  const defaultTeamFile = teams.find((team) => team.name === config.defaultTeam);
+  const catchAll: Owner = {
+    claimedBy: undefined,
+    team: config.defaultTeam,
+    labels: sortedRecord(defaultTeamFile?.labels ?? {}),
+    namespaces: [],
+    nodes: [],
+    alerts: defaults,
+  };
+  return {
+    selectors: config.selectors,
+    limitSource: config.limitSource,
+    links: config.links,
+    output: config.output,
+    defaultTeam: config.defaultTeam,
+    defaults,
+    owners: [...teams.map((team) => teamOwner(team, defaults)), catchAll],
+  };
+}
+
+function teamOwner(team: Team, defaults: AlertSettings): Owner {
+  return {
+    claimedBy: team.name,
+    team: team.name,
+    labels: sortedRecord(team.labels),
+    namespaces: [...new Set(team.namespaces)].sort(),
+    nodes: [...new Set(team.nodes)].sort(),
+    alerts: applyOverrides(defaults, team.alerts),
+  };
+}
+
+function applyOverrides(defaults: AlertSettings, overrides: AlertOverrides): AlertSettings {
+  const merged = { ...defaults };
+  for (const name of Object.keys(defaults) as AlertName[]) {
+    const given = Object.fromEntries(Object.entries(overrides[name] ?? {}).filter(([, value]) => value !== undefined));
+    merged[name] = { ...defaults[name], ...given } as never;
+  }
+  return merged;
+}
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,42 @@
+// prometheus-operator PrometheusRule objects, one per rule group, so a change shows up in one file.
+import type { Model } from '../model/model.ts';
+import { isAlertingRule, type Rule, type RuleGroup } from '../rules/rule-types.ts';
+
+export interface PrometheusRuleObject {
+  apiVersion: 'monitoring.coreos.com/v1';
+  kind: 'PrometheusRule';
+  metadata: { name: string; namespace: string; labels: Record<string, string> };
+  spec: { groups: RuleGroup[] };
+}
+
+export function prometheusRule(model: Model, group: RuleGroup): PrometheusRuleObject {
+  const { namespace, labels } = model.output.prometheusRule;
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PrometheusRule',
+    metadata: {
+      name: group.name,
+      namespace,
+      labels: sortKeys({ 'app.kubernetes.io/managed-by': 'headroom', 'app.kubernetes.io/part-of': 'headroom', ...labels }),
+    },
+    spec: { groups: [{ name: group.name, rules: group.rules.map(canonicalRule) }] },
+  };
+}
+
+/** Keys in the order Prometheus documents them; label and annotation maps sorted. */
+function canonicalRule(rule: Rule): Rule {
+  if (isAlertingRule(rule)) {
+    return {
+      alert: rule.alert,
+      expr: rule.expr,
+      ...(rule.for ? { for: rule.for } : {}),
+      labels: sortKeys(rule.labels),
+      annotations: sortKeys(rule.annotations),
+    };
+  }
+  return { record: rule.record, expr: rule.expr, ...(rule.labels ? { labels: sortKeys(rule.labels) } : {}) };
+}
+
+export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,60 @@
+// ContainerOOMKilled: the container restarted within `window` and its last termination was OOMKilled.
+// last_terminated_reason alone stays 1 for days, so a restart inside the window is required. `increase` needs a
+// sample from before the kill; a container whose first sample already counts the kill (a pod killed minutes
+// after its start) has no such sample, so a second branch takes restarts that did not exist a window ago.
+import type { Model } from '../model/model.ts';
+import { CONTAINER_MATCHERS, containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
+import { copiedOwnerLabels, ownedMatcher } from './ownership.ts';
+import { partitionOwners } from './partition.ts';
+import { aggregate, binary, by, series } from './promql.ts';
+import { NAMESPACE_OWNER } from './record-names.ts';
+import type { AlertingRule } from './rule-types.ts';
+import { CONTAINER_KEY, sourceSeries } from './source-series.ts';
+
+export const OOM_KILLED_ALERT = 'ContainerOOMKilled';
+
+export function oomKilledAlerts(model: Model): AlertingRule[] {
+  const partitions = partitionOwners(model, ({ alerts: { containerOOMKilled: a } }) =>
+    a.enabled ? { window: a.window, severity: a.severity } : undefined,
+  );
+  return partitions.flatMap(({ settings, owners }) => {
+    const owned = ownedMatcher(model, 'namespaces', owners);
+    if (owned === null) return [];
+    const killed = binary(restartedWithin(model, settings.window, owned), `and on ${by(CONTAINER_KEY)}`, lastTerminatedByOOM(model, owned));
+    return [
+      {
+        alert: OOM_KILLED_ALERT,
+        expr: binary(killed, `* on (namespace) group_left (${copiedOwnerLabels(model).join(', ')})`, series(NAMESPACE_OWNER, owned)),
+        // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+        labels: { severity: settings.severity, window: settings.window },
+        annotations: {
+          summary: 'A container was killed by the kernel (OOMKilled) for reaching its memory limit.',
+          description: oomDescription(model, settings.window),
+          runbook_url: runbookUrl(model, OOM_KILLED_ALERT),
+          dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
+        },
+      },
+    ];
+  });
+}
+
+/** Restart count gained within the window, per container; > 0 only. */
+function restartedWithin(model: Model, window: string, owned: string | undefined): string {
+  const { restarts } = sourceSeries(model);
+  const gained = `${aggregate('max', CONTAINER_KEY, `increase(${restarts(owned)}[${window}])`)} > 0`;
+  const young = binary(`${aggregate('max', CONTAINER_KEY, restarts(owned))} > 0`, `unless on ${by(CONTAINER_KEY)}`, aggregate('max', CONTAINER_KEY, `${restarts(owned)} offset ${window}`));
+  return binary(gained, 'or', young);
+}
+
+function lastTerminatedByOOM(model: Model, owned: string | undefined): string {
+  return `${aggregate('max', CONTAINER_KEY, sourceSeries(model).oomKilledReason(owned))} == 1`;
+}
+
+function oomDescription(model: Model, window: string): string {
+  const limit = containerQueryValue(`max(${sourceSeries(model).memoryLimit(...CONTAINER_MATCHERS)})`, 'humanize1024', 'B');
+  return (
+    'Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} was OOMKilled ' +
+    `(restarts in the last ${window}: {{ printf "%.0f" $value }}); its memory limit is ${limit}. ` +
+    'Heap flags (-Xmx, --max-old-space-size, GOMEMLIMIT) do not prevent this: only the limit counts.'
+  );
+}

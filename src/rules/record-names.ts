@@ -1,0 +1,10 @@
+// Names of headroom's recorded series; alerts and dashboards both read them.
+
+/** Working set / memory limit per container {namespace, pod, container}; only containers with a limit. */
+export const MEMORY_RATIO = 'headroom:container_memory_working_set:ratio_limit';
+/** 1 per namespace seen, labelled with its owner: {namespace, team, owner (absent when unowned), team labels…}. */
+export const NAMESPACE_OWNER = 'headroom:namespace_owner:info';
+/** 1 per node seen, labelled like NAMESPACE_OWNER, keyed by node. */
+export const NODE_OWNER = 'headroom:node_owner:info';
+/** The ContainerMemoryNearLimit threshold that applies in each namespace {namespace}. */
+export const NAMESPACE_THRESHOLD = 'headroom:namespace_memory_threshold:ratio';

@@ -1,0 +1,20 @@
+// Every rule group headroom emits. Rules of one group run in order, so the container group records the ratio,
+// the owners and the thresholds before its alerts read them in the same evaluation.
+import type { Model } from '../model/model.ts';
+import { memoryRatioRule, nearLimitAlerts, thresholdRules } from './container-memory-near-limit.ts';
+import { oomKilledAlerts } from './container-oom-killed.ts';
+import { metaAlerts } from './meta-rules.ts';
+import { nodePressureAlerts } from './node-memory-pressure.ts';
+import { ownerRules } from './owner-rules.ts';
+import { GROUP_PREFIX, type RuleGroup } from './rule-types.ts';
+
+export function ruleGroups(model: Model): RuleGroup[] {
+  return [
+    {
+      name: `${GROUP_PREFIX}container-memory`,
+      rules: [memoryRatioRule(model), ...ownerRules(model, 'namespaces'), ...thresholdRules(model), ...nearLimitAlerts(model), ...oomKilledAlerts(model)],
+    },
+    { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
+    { name: `${GROUP_PREFIX}node-memory`, rules: [...ownerRules(model, 'nodes'), ...nodePressureAlerts(model)] },
+  ];
+}
