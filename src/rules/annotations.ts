@@ -21,9 +21,10 @@ export function overviewDashboardUrl(model: Model, variables: readonly string[])
  * the first value with `format` (e.g. `humanize1024`); prints nothing when the query returns nothing.
  * `query` has `%s` for namespace, pod and container, in that order.
  */
-export function containerQueryValue(query: string, format: string, suffix = ''): string {
+export function containerQueryValue(query: string, format: string, options: { suffix?: string; otherwise?: string } = {}): string {
   if (query.includes('`')) throw new Error('template queries may not contain backticks');
-  return `{{ with query (printf \`${query}\` $labels.namespace $labels.pod $labels.container) }}{{ . | first | value | ${format} }}${suffix}{{ end }}`;
+  const otherwise = options.otherwise ? `{{ else }}${options.otherwise}` : '';
+  return `{{ with query (printf \`${query}\` $labels.namespace $labels.pod $labels.container) }}{{ . | first | value | ${format} }}${options.suffix ?? ''}${otherwise}{{ end }}`;
 }
 
 /** Matchers of one container, for template queries. */

@@ -66,8 +66,8 @@ export function nearLimitAlerts(model: Model): AlertingRule[] {
 
 function nearLimitDescription(model: Model): string {
   const source = sourceSeries(model);
-  const limit = containerQueryValue(`max(${source.memoryLimit(...CONTAINER_MATCHERS)})`, 'humanize1024', 'B');
-  const workingSet = containerQueryValue(`max(${source.workingSet(...CONTAINER_MATCHERS)})`, 'humanize1024', 'B');
+  const limit = containerQueryValue(`max(${source.memoryLimit(...CONTAINER_MATCHERS)})`, 'humanize1024', { suffix: 'B' });
+  const workingSet = containerQueryValue(`max(${source.workingSet(...CONTAINER_MATCHERS)})`, 'humanize1024', { suffix: 'B' });
   const threshold = `{{ with query (printf \`${NAMESPACE_THRESHOLD}{namespace="%s"}\` $labels.namespace) }}{{ . | first | value | humanizePercentage }}{{ end }}`;
   return (
     'Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} ' +

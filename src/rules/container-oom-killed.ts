@@ -42,7 +42,10 @@ export function oomKilledAlerts(model: Model): AlertingRule[] {
 function restartedWithin(model: Model, window: string, owned: string | undefined): string {
   const { restarts } = sourceSeries(model);
   const gained = `${aggregate('max', CONTAINER_KEY, `increase(${restarts(owned)}[${window}])`)} > 0`;
-  const young = binary(`${aggregate('max', CONTAINER_KEY, restarts(owned))} > 0`, `unless on ${by(CONTAINER_KEY)}`, aggregate('max', CONTAINER_KEY, `${restarts(owned)} offset ${window}`));
+  const unseenBefore = binary(`${aggregate('max', CONTAINER_KEY, restarts(owned))} > 0`, `unless on ${by(CONTAINER_KEY)}`, aggregate('max', CONTAINER_KEY, `${restarts(owned)} offset ${window}`));
+  // ...but only where headroom already ran a window ago: on a fresh Prometheus or after a gap in the data every
+  // container looks new, and every old kill would fire at once.
+  const young = binary(unseenBefore, 'and on ()', `group(${NAMESPACE_OWNER} offset ${window})`);
   return binary(gained, 'or', young);
 }
 
@@ -51,10 +54,13 @@ function lastTerminatedByOOM(model: Model, owned: string | undefined): string {
 }
 
 function oomDescription(model: Model, window: string): string {
-  const limit = containerQueryValue(`max(${sourceSeries(model).memoryLimit(...CONTAINER_MATCHERS)})`, 'humanize1024', 'B');
+  const limit = containerQueryValue(`max(${sourceSeries(model).memoryLimit(...CONTAINER_MATCHERS)})`, 'humanize1024', {
+    suffix: 'B memory limit',
+    otherwise: 'node memory, as it has no memory limit',
+  });
   return (
     'Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} was OOMKilled ' +
-    `(restarts in the last ${window}: {{ printf "%.0f" $value }}); its memory limit is ${limit}. ` +
+    `(restarts in the last ${window}: {{ printf "%.0f" $value }}): it used up its ${limit}. ` +
     'Heap flags (-Xmx, --max-old-space-size, GOMEMLIMIT) do not prevent this: only the limit counts.'
   );
 }

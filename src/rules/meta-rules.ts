@@ -11,8 +11,8 @@ export function metaAlerts(model: Model): AlertingRule[] {
   return [
     {
       alert: RULES_FAILING_ALERT,
-      // rule_group is "<rule file>;<group name>"; sum by drops the instance of HA Prometheus pairs.
-      expr: `sum by (rule_group) (increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;${GROUP_PREFIX}.*"}[10m])) > 0`,
+      // rule_group is "<rule file>;<group name>"; max by drops the instance of HA Prometheus pairs without adding their counts.
+      expr: `max by (rule_group) (increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;${GROUP_PREFIX}.*"}[10m])) > 0`,
       labels: { ...catchAll.labels, severity: 'critical', team: model.defaultTeam },
       annotations: {
         summary: "headroom's rules fail to evaluate: memory alerts may be silent.",
