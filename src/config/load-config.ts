@@ -1,6 +1,7 @@
 // Loads headroom.config.ts (through jiti, so users need no build step) and the team files it points at.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import { InputError, type Problem, type SourceFile } from './input-error.ts';
 import { loadTeamFile, type SourcedTeam } from './load-team-file.ts';
@@ -32,8 +33,12 @@ export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   return { config, configFile, baseDir, teams: [...inline, ...fromFiles] };
 }
 
+const HEADROOM_ENTRY = fileURLToPath(new URL('../index.ts', import.meta.url));
+
 async function importConfig(configFile: string, shown: string): Promise<unknown> {
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+  // `import { defineConfig } from 'headroom'` resolves to this copy of headroom wherever the config lives
+  // (a temp dir for `diff --base`, a repo without headroom in node_modules).
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, alias: { headroom: HEADROOM_ENTRY } });
   try {
     return await jiti.import(configFile, { default: true });
   } catch (error) {

@@ -1,5 +1,6 @@
 // Everything `generate` writes, as relative path → file content, built in memory so that any error
-// surfaces before a single file is touched. Each output format contributes its files here.
+// surfaces before a single file is touched. Each output format contributes its files here: sources from the
+// model, then derived outputs from the files the sources produced (indexes of them, other encodings).
 import type { Model } from '../model/model.ts';
 import { ruleGroups } from '../rules/rule-groups.ts';
 import { prometheusRule } from './prometheus-rule.ts';
@@ -8,12 +9,19 @@ import { yamlText } from './yaml-text.ts';
 export type GeneratedTree = Map<string, string>;
 export type GeneratedFile = [path: string, content: string];
 
+type SourceOutput = (model: Model) => GeneratedFile[];
+type DerivedOutput = (files: readonly GeneratedFile[], model: Model) => GeneratedFile[];
+
 function prometheusRuleFiles(model: Model): GeneratedFile[] {
   return ruleGroups(model).map((group) => [`prometheus-rules/${group.name}.yaml`, yamlText(prometheusRule(model, group))]);
 }
 
+const SOURCE_OUTPUTS: SourceOutput[] = [prometheusRuleFiles];
+const DERIVED_OUTPUTS: DerivedOutput[] = [];
+
 export function generatedTree(model: Model): GeneratedTree {
-  const files = [...prometheusRuleFiles(model)];
+  const sources = SOURCE_OUTPUTS.flatMap((output) => output(model));
+  const files = [...sources, ...DERIVED_OUTPUTS.flatMap((output) => output(sources, model))];
   const duplicate = files.find(([path], i) => files.findIndex(([other]) => other === path) !== i);
   if (duplicate) throw new Error(`two outputs want to write ${duplicate[0]}`);
   return new Map(files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
