@@ -3,7 +3,9 @@
 // model, then derived outputs from the files the sources produced (indexes of them, other encodings).
 import type { Model } from '../model/model.ts';
 import { ruleGroups } from '../rules/rule-groups.ts';
+import { kustomizationFiles } from './kustomization.ts';
 import { prometheusRule } from './prometheus-rule.ts';
+import { settingsManifestFiles } from './settings-manifest.ts';
 import { yamlText } from './yaml-text.ts';
 
 export type GeneratedTree = Map<string, string>;
@@ -16,12 +18,13 @@ function prometheusRuleFiles(model: Model): GeneratedFile[] {
   return ruleGroups(model).map((group) => [`prometheus-rules/${group.name}.yaml`, yamlText(prometheusRule(model, group))]);
 }
 
-const SOURCE_OUTPUTS: SourceOutput[] = [prometheusRuleFiles];
-const DERIVED_OUTPUTS: DerivedOutput[] = [];
+const SOURCE_OUTPUTS: SourceOutput[] = [prometheusRuleFiles, settingsManifestFiles];
+/** Run in order, each seeing every file before it; kustomizationFiles stays last so it lists them all. */
+const DERIVED_OUTPUTS: DerivedOutput[] = [kustomizationFiles];
 
 export function generatedTree(model: Model): GeneratedTree {
   const sources = SOURCE_OUTPUTS.flatMap((output) => output(model));
-  const files = [...sources, ...DERIVED_OUTPUTS.flatMap((output) => output(sources, model))];
+  const files = DERIVED_OUTPUTS.reduce<GeneratedFile[]>((sofar, output) => [...sofar, ...output(sofar, model)], sources);
   const duplicate = files.find(([path], i) => files.findIndex(([other]) => other === path) !== i);
   if (duplicate) throw new Error(`two outputs want to write ${duplicate[0]}`);
   return new Map(files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

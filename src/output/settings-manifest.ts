@@ -1,0 +1,63 @@
+// headroom-settings.yaml: the resolved model in words a reviewer reads and `headroom diff` compares —
+// who owns which namespaces and nodes, and the effective settings of every alert. Deriving these from PromQL
+// text would be fragile; this file states them. It is not a Kubernetes object (no apiVersion/kind), so
+// kustomization.yaml leaves it out.
+import { stringify } from 'yaml';
+import type { AlertSettings } from '../config/schema.ts';
+import type { Model, Owner } from '../model/model.ts';
+import type { GeneratedFile } from './generated-tree.ts';
+import { yamlHeader } from './header.ts';
+import { sortKeys } from './prometheus-rule.ts';
+
+export const SETTINGS_MANIFEST_PATH = 'headroom-settings.yaml';
+
+export interface ManifestOwner {
+  namespaces: string[];
+  nodes: string[];
+  labels: Record<string, string>;
+  alerts: AlertSettings;
+}
+
+export interface SettingsManifest {
+  defaultTeam: string;
+  /** Settings that apply to every owner: where metrics and limits come from, links, PrometheusRule metadata. */
+  global: Record<string, unknown>;
+  /** Alert settings of the config, before any team's overrides. */
+  defaults: AlertSettings;
+  /** Claiming teams by name. */
+  teams: Record<string, ManifestOwner>;
+  /** Everything no team claims: alerts carry `team: <defaultTeam>` and these settings. */
+  unclaimed: Omit<ManifestOwner, 'namespaces' | 'nodes'>;
+}
+
+export function settingsManifest(model: Model): SettingsManifest {
+  const teams = Object.fromEntries(
+    model.owners.filter((owner) => owner.claimedBy !== undefined).map((owner) => [owner.team, ownerEntry(owner)]),
+  );
+  const catchAll = model.owners.find((owner) => owner.claimedBy === undefined);
+  return {
+    defaultTeam: model.defaultTeam,
+    global: {
+      limitSource: model.limitSource,
+      selectors: model.selectors,
+      links: model.links,
+      prometheusRule: { namespace: model.output.prometheusRule.namespace, labels: sortKeys(model.output.prometheusRule.labels) },
+    },
+    defaults: model.defaults,
+    teams: sortKeys(teams),
+    unclaimed: { labels: catchAll?.labels ?? {}, alerts: catchAll?.alerts ?? model.defaults },
+  };
+}
+
+function ownerEntry(owner: Owner): ManifestOwner {
+  return { namespaces: owner.namespaces, nodes: owner.nodes, labels: owner.labels, alerts: owner.alerts };
+}
+
+const EXPLANATION =
+  '# The resolved settings: what each team owns and the effective settings of its alerts (defaults with the\n' +
+  "# team's overrides applied). `headroom diff` compares this file; it is not applied to the cluster.\n";
+
+export function settingsManifestFiles(model: Model): GeneratedFile[] {
+  const text = stringify(settingsManifest(model), { lineWidth: 0, aliasDuplicateObjects: false });
+  return [[SETTINGS_MANIFEST_PATH, yamlHeader() + EXPLANATION + text]];
+}
