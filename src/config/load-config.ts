@@ -23,7 +23,7 @@ export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   if (!existsSync(configFile)) throw new InputError([{ file: shown, message: 'config file not found (pass --config PATH)' }]);
   const source: SourceFile = { file: shown, locate: typescriptLocator(configFile, readFileSync(configFile, 'utf8')) };
   const raw = await importConfig(configFile, shown);
-  const parsed = configSchema.safeParse(raw);
+  const parsed = configSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, source));
   const config = parsed.data;
   const baseDir = dirname(configFile);

@@ -15,7 +15,7 @@ export interface SourcedTeam {
 
 export function loadTeamFile(file: string): SourcedTeam {
   const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new InputError(
       document.errors.map((error) => {
@@ -25,7 +25,7 @@ export function loadTeamFile(file: string): SourcedTeam {
     );
   }
   const source: SourceFile = { file, locate: yamlLocator(document, lineCounter) };
-  const parsed = teamSchema.safeParse(document.toJS() ?? {});
+  const parsed = teamSchema.safeParse(document.toJS() ?? {}, { reportInput: true });
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, source));
   return { team: parsed.data, source, path: [] };
 }

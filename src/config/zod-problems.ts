@@ -18,6 +18,8 @@ export function problemAt(source: SourceFile, path: KeyPath, message: string): P
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
+  // A record key that fails its own schema: the key's problem is the message.
+  if (issue.code === 'invalid_key' && issue.issues[0]) return issueMessage(issue.issues[0]);
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
   if (issue.code === 'invalid_type') return `must be ${article(issue.expected)}, got ${describe(issue.input)}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

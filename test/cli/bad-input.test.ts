@@ -1,0 +1,138 @@
+// Bad input: the message names the file, the line and the key; the exit code is 2; generated/ is untouched.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+import { type TempProject, tempProject } from '../helpers/temp-project.ts';
+
+const PAYMENTS = `name: payments
+namespaces: [payments, payments-*]
+labels: { slack_channel: "#payments-oncall" }
+alerts:
+  containerMemoryNearLimit: { threshold: 0.95, for: 10m }
+`;
+
+let project: TempProject;
+let before: Record<string, string>;
+
+beforeEach(() => {
+  project = tempProject('example');
+  expect(runCli(['generate'], project.dir).code).toBe(0);
+  before = project.snapshot('generated');
+  expect(Object.keys(before).length).toBeGreaterThan(0);
+});
+
+function expectRejected(args: string[], ...expected: (string | RegExp)[]): void {
+  const result = runCli(args, project.dir);
+  expect(result.code, result.stdout + result.stderr).toBe(2);
+  for (const text of expected) {
+    if (typeof text === 'string') expect(result.stderr).toContain(text);
+    else expect(result.stderr).toMatch(text);
+  }
+  expect(project.snapshot('generated')).toEqual(before);
+}
+
+describe('team file errors', () => {
+  it('unknown key', () => {
+    project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'treshold: 0.95'));
+    expectRejected(['generate'], 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.treshold: unknown key');
+  });
+
+  it('wrong type', () => {
+    project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: high'));
+    expectRejected(['generate'], 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "high"');
+  });
+
+  it('threshold above 1', () => {
+    project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: 1.5'));
+    expectRejected(['generate'], 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be at most 1');
+  });
+
+  it('threshold of 0', () => {
+    project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: 0'));
+    expectRejected(['generate'], 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be greater than 0');
+  });
+
+  it('bad duration', () => {
+    project.write('teams/payments.yaml', PAYMENTS.replace('for: 10m', 'for: 10 minutes'));
+    expectRejected(['generate'], 'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be a Prometheus duration');
+  });
+
+  it('duplicate team', () => {
+    project.write('teams/payments-again.yaml', 'name: payments\nnamespaces: [billing]\n');
+    expectRejected(['generate'], 'teams/payments.yaml:1:1: name: team "payments" is already defined in teams/payments-again.yaml');
+  });
+
+  it('overlapping namespace patterns', () => {
+    project.write('teams/europe.yaml', 'name: europe\nnamespaces:\n  - eu-shop\n  - "*-eu"\n');
+    expectRejected(['generate'], /teams\/payments\.yaml:2:24: namespaces\.1: "payments-\*" overlaps "\*-eu", also claimed by team "europe" \(teams\/europe\.yaml\)/);
+  });
+
+  it('the same namespace claimed by two teams', () => {
+    project.write('teams/search.yaml', 'name: search\nnamespaces: [search, payments]\n');
+    expectRejected(['generate'], 'teams/search.yaml:2:22: namespaces.1: "payments" is also claimed by team "payments"');
+  });
+
+  it('YAML syntax error', () => {
+    project.write('teams/payments.yaml', PAYMENTS.replace('labels: { slack_channel: "#payments-oncall" }', 'labels: { slack_channel: "#payments-oncall"'));
+    expectRejected(['generate'], /teams\/payments\.yaml:\d+:\d+: YAML syntax error/);
+  });
+
+  it('a label headroom sets itself', () => {
+    project.write('teams/payments.yaml', PAYMENTS.replace('slack_channel:', 'severity:'));
+    expectRejected(['generate'], 'teams/payments.yaml:3:11: labels.severity: is set by headroom');
+  });
+
+  it('a node alert override for a team without nodes', () => {
+    project.write('teams/payments.yaml', `${PAYMENTS}  nodeMemoryPressure: { for: 1m }\n`);
+    expectRejected(['generate'], 'teams/payments.yaml:6:3: alerts.nodeMemoryPressure: has no effect: the team owns no nodes');
+  });
+
+  it('reports every broken team file at once', () => {
+    project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: 2'));
+    project.write('teams/search.yaml', 'name: Search\n');
+    const result = runCli(['validate'], project.dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('teams/payments.yaml:5:31');
+    expect(result.stderr).toContain('teams/search.yaml:1:1: name: must be 1 to 26 lowercase letters');
+  });
+});
+
+describe('config file errors', () => {
+  it('missing config file', () => {
+    expectRejected(['generate', '--config', 'nowhere/headroom.config.ts'], 'nowhere/headroom.config.ts: config file not found');
+  });
+
+  it('unknown key in the TypeScript config', () => {
+    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  alertz: {},"));
+    expectRejected(['generate'], 'headroom.config.ts:6:3: alertz: unknown key');
+  });
+
+  it('wrong type in the TypeScript config, nested', () => {
+    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("for: '2m', severity: 'critical'", "for: 2, severity: 'critical'"));
+    expectRejected(['generate'], 'headroom.config.ts:9:27: alerts.nodeMemoryPressure.for: must be a string, got number 2');
+  });
+
+  it('invalid severity in an inline team', () => {
+    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("labels: { pager: 'platform-primary' } }", "labels: { pager: 'platform-primary' }, alerts: { containerOOMKilled: { severity: 'page' } } }"));
+    expectRejected(['generate'], /headroom\.config\.ts:11:131: teams\.0\.alerts\.containerOOMKilled\.severity: must be one of "critical", "warning", "info"/);
+  });
+
+  it('a selector that is not PromQL', () => {
+    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  selectors: { cadvisor: 'job=kubelet' },"));
+    expectRejected(['generate'], 'headroom.config.ts:6:16: selectors.cadvisor: is not a valid list of PromQL label matchers');
+  });
+
+  it('a config that does not compile', () => {
+    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',,"));
+    expectRejected(['generate'], /headroom\.config\.ts(:\d+:\d+)?: cannot load the config/);
+  });
+});
+
+describe('command-line errors', () => {
+  it('unknown flag', () => {
+    expectRejected(['generate', '--outdir', 'x'], "unknown option '--outdir'");
+  });
+
+  it('unknown command', () => {
+    expectRejected(['generat'], "unknown command 'generat'");
+  });
+});
