@@ -15,7 +15,7 @@ export function metaAlerts(model: Model): AlertingRule[] {
       expr: `max by (rule_group) (increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;${GROUP_PREFIX}.*"}[10m])) > 0`,
       labels: { ...catchAll.labels, severity: 'critical', team: model.defaultTeam },
       annotations: {
-        summary: "headroom's rules fail to evaluate: memory alerts may be silent.",
+        summary: "Headroom's rules fail to evaluate: memory alerts may be silent.",
         description: 'Rule group {{ $labels.rule_group }} failed {{ printf "%.0f" $value }} times in the last 10m. Check the Prometheus log for the error.',
         runbook_url: runbookUrl(model, RULES_FAILING_ALERT),
       },
