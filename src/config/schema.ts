@@ -86,6 +86,33 @@ export const teamSchema = z
   })
   .meta({ title: 'headroom team file', description: 'One team: what it owns and how its alerts differ from the defaults' });
 
+/** Dashboard JSON is always written; these are the Kubernetes objects that carry it into Grafana. */
+const dashboardOutput = z
+  .strictObject({
+    configMap: z
+      .strictObject({
+        enabled: z.boolean().default(true).meta({ description: 'ConfigMaps for the Grafana sidecar of kube-prometheus-stack' }),
+        namespace: z.string().default('monitoring'),
+        labelName: z.string().default('grafana_dashboard').meta({ description: 'The label the sidecar watches (sidecar.dashboards.label)' }),
+        labelValue: z.string().default('1').meta({ description: 'Its value (sidecar.dashboards.labelValue)' }),
+        annotations: z.record(z.string(), z.string()).default({}).meta({ description: 'e.g. the folder annotation of the sidecar' }),
+      })
+      .prefault({}),
+    grafanaOperator: z
+      .strictObject({
+        enabled: z.boolean().default(false).meta({ description: 'GrafanaDashboard objects of grafana-operator v5' }),
+        namespace: z.string().default('monitoring'),
+        instanceSelector: z.record(z.string(), z.string()).default({ dashboards: 'grafana' }).meta({ description: 'matchLabels of the Grafana instances' }),
+        folder: z.string().optional().meta({ description: 'Grafana folder title' }),
+      })
+      .prefault({}),
+    serverSideApply: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'true when the objects are applied server-side: lifts the 262,144-byte limit of client-side kubectl apply' }),
+  })
+  .prefault({});
+
 export const configSchema = z.strictObject({
   selectors: z
     .strictObject({
@@ -116,6 +143,7 @@ export const configSchema = z.strictObject({
           labels: z.record(z.string(), z.string()).default({}),
         })
         .prefault({}),
+      dashboards: dashboardOutput,
     })
     .prefault({}),
 });

@@ -3,6 +3,7 @@
 // model, then derived outputs from the files the sources produced (indexes of them, other encodings).
 import type { Model } from '../model/model.ts';
 import { ruleGroups } from '../rules/rule-groups.ts';
+import { dashboardFiles } from './dashboard-files.ts';
 import { kustomizationFiles } from './kustomization.ts';
 import { prometheusRule } from './prometheus-rule.ts';
 import { settingsManifestFiles } from './settings-manifest.ts';
@@ -18,7 +19,7 @@ function prometheusRuleFiles(model: Model): GeneratedFile[] {
   return ruleGroups(model).map((group) => [`prometheus-rules/${group.name}.yaml`, yamlText(prometheusRule(model, group))]);
 }
 
-const SOURCE_OUTPUTS: SourceOutput[] = [prometheusRuleFiles, settingsManifestFiles];
+const SOURCE_OUTPUTS: SourceOutput[] = [prometheusRuleFiles, settingsManifestFiles, dashboardFiles];
 /** Run in order, each seeing every file before it; kustomizationFiles stays last so it lists them all. */
 const DERIVED_OUTPUTS: DerivedOutput[] = [kustomizationFiles];
 

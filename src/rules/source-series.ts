@@ -14,6 +14,10 @@ export interface SourceSeries {
   memoryPressure(...matchers: (string | undefined)[]): string;
   /** Any MemoryPressure series of a node: it exists for every node whatever the status. */
   nodeCondition(...matchers: (string | undefined)[]): string;
+  /** Per-container memory request (kube-state-metrics); dashboards only. */
+  memoryRequest(...matchers: (string | undefined)[]): string;
+  /** Last termination of a container, one series per reason; dashboards only. */
+  lastTerminatedReason(...matchers: (string | undefined)[]): string;
 }
 
 export function sourceSeries(model: Model): SourceSeries {
@@ -31,5 +35,7 @@ export function sourceSeries(model: Model): SourceSeries {
     memoryPressure: (...m) =>
       series('kube_node_status_condition', kubeStateMetrics, matcher('condition', '=', 'MemoryPressure'), matcher('status', '=', 'true'), ...m),
     nodeCondition: (...m) => series('kube_node_status_condition', kubeStateMetrics, matcher('condition', '=', 'MemoryPressure'), ...m),
+    memoryRequest: (...m) => series('kube_pod_container_resource_requests', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m),
+    lastTerminatedReason: (...m) => series('kube_pod_container_status_last_terminated_reason', kubeStateMetrics, ...m),
   };
 }

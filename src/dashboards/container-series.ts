@@ -1,0 +1,48 @@
+// Per-container PromQL the dashboards share, built on the rules' source series (configured selectors, pause and
+// pod-level cgroups left out) and deduplicated like the rules: `max by (namespace, pod, container)`.
+import type { Model } from '../model/model.ts';
+import { aggregate, binary, by } from '../rules/promql.ts';
+import { NAMESPACE_OWNER } from '../rules/record-names.ts';
+import { CONTAINER_KEY, sourceSeries } from '../rules/source-series.ts';
+
+type Matchers = (string | undefined)[];
+
+export interface ContainerSeries {
+  workingSet(...m: Matchers): string;
+  limit(...m: Matchers): string;
+  request(...m: Matchers): string;
+  /** Restarts gained within `range` (a duration or a Grafana range variable). */
+  restartsWithin(range: string, ...m: Matchers): string;
+  /**
+   * Restarts within `range` of containers whose last termination in that range was OOMKilled. kube-state-metrics
+   * keeps only the last reason, so this counts every restart of a container that was last killed by OOM.
+   */
+  oomKillsWithin(range: string, ...m: Matchers): string;
+  /** Last termination reason (label `reason`) of containers that restarted within `range`; value = restarts. */
+  terminationsWithin(range: string, ...m: Matchers): string;
+  /** Running containers (they have a working set) without a memory limit; value = working set. */
+  withoutLimit(...m: Matchers): string;
+}
+
+export function containerSeries(model: Model): ContainerSeries {
+  const source = sourceSeries(model);
+  const perContainer = (inner: string) => aggregate('max', CONTAINER_KEY, inner);
+  const on = `on ${by(CONTAINER_KEY)}`;
+  const restartsWithin = (range: string, ...m: Matchers) => perContainer(`increase(${source.restarts(...m)}[${range}])`);
+  return {
+    workingSet: (...m) => perContainer(source.workingSet(...m)),
+    limit: (...m) => perContainer(source.memoryLimit(...m)),
+    request: (...m) => perContainer(source.memoryRequest(...m)),
+    restartsWithin,
+    oomKillsWithin: (range, ...m) =>
+      binary(`${restartsWithin(range, ...m)} > 0`, `and ${on}`, `${perContainer(`max_over_time(${source.oomKilledReason(...m)}[${range}])`)} == 1`),
+    terminationsWithin: (range, ...m) =>
+      binary(`(${aggregate('max', [...CONTAINER_KEY, 'reason'], source.lastTerminatedReason(...m))} == 1)`, `* ${on} group_left ()`, `(${restartsWithin(range, ...m)} > 0)`),
+    withoutLimit: (...m) => binary(perContainer(source.workingSet(...m)), `unless ${on}`, perContainer(source.memoryLimit(...m))),
+  };
+}
+
+/** Adds the owning team (label `team`) to per-namespace series. */
+export function withTeam(expr: string): string {
+  return binary(expr.includes('\n') ? expr : `(${expr})`, '* on (namespace) group_left (team)', NAMESPACE_OWNER);
+}

@@ -1,0 +1,47 @@
+// Links at the top of every dashboard: the other headroom dashboards (by tag, so new teams appear without
+// regenerating the others), the overview, and the runbooks of the alerts the dashboard explains.
+import { DashboardLinkBuilder, DashboardLinkType } from '@grafana/grafana-foundation-sdk/dashboard';
+import { OVERVIEW_DASHBOARD_UID } from '../model/dashboard-uid.ts';
+import type { Model } from '../model/model.ts';
+import { runbookUrl } from '../rules/annotations.ts';
+
+/** Every headroom dashboard carries it; the link menu lists dashboards by it. */
+export const DASHBOARD_TAG = 'headroom';
+
+/** Grafana resolves `/d/<uid>` against its own base URL (sub-path included), so links survive a moved Grafana. */
+export function dashboardPath(uid: string): string {
+  return `/d/${uid}`;
+}
+
+export function otherDashboardsLink(): DashboardLinkBuilder {
+  return new DashboardLinkBuilder('Kubernetes memory')
+    .type(DashboardLinkType.Dashboards)
+    .tags([DASHBOARD_TAG])
+    .asDropdown(true)
+    .keepTime(true)
+    .includeVars(false)
+    .targetBlank(false);
+}
+
+export function overviewLink(): DashboardLinkBuilder {
+  return new DashboardLinkBuilder('Overview')
+    .type(DashboardLinkType.Link)
+    .url(dashboardPath(OVERVIEW_DASHBOARD_UID))
+    .icon('dashboard')
+    .keepTime(true)
+    .includeVars(false)
+    .targetBlank(false);
+}
+
+export function runbookLinks(model: Model, alerts: readonly string[]): DashboardLinkBuilder[] {
+  return alerts.map((alert) =>
+    new DashboardLinkBuilder(`Runbook: ${alert}`)
+      .type(DashboardLinkType.Link)
+      .url(runbookUrl(model, alert))
+      .icon('doc')
+      .tooltip(`What to do when ${alert} fires`)
+      .targetBlank(true)
+      .keepTime(false)
+      .includeVars(false),
+  );
+}

@@ -1,0 +1,28 @@
+// Overview: nodes reporting MemoryPressure (the kubelet evicts pods there), now and over the range.
+import type { Model } from '../../model/model.ts';
+import { aggregate } from '../../rules/promql.ts';
+import { NODE_OWNER } from '../../rules/record-names.ts';
+import { sourceSeries } from '../../rules/source-series.ts';
+import { rangeQuery, row, statPanel, statQuery, timeseriesPanel } from '../common.ts';
+import type { Section } from '../section.ts';
+import { variableMatcher } from '../variables.ts';
+
+export function nodesSection(model: Model): Section {
+  // max by (node): kube-state-metrics replicas report every node twice.
+  const underPressure = `${aggregate('max', ['node'], sourceSeries(model).memoryPressure(variableMatcher('node', 'node')))} == 1`;
+  return {
+    row: row(100, 'Nodes under memory pressure'),
+    panels: [
+      statPanel(101, 'Nodes under MemoryPressure now', 'none')
+        .description('Nodes whose kubelet reports the MemoryPressure condition: it evicts pods to reclaim memory.')
+        .withTarget(statQuery('A', `count(${underPressure}) or vector(0)`)),
+      timeseriesPanel(102, 'Nodes under MemoryPressure over time', 'none')
+        .span(18)
+        .description('One line per node while it reports MemoryPressure, labelled with the team that owns the node.')
+        .min(0)
+        .max(1)
+        .decimals(0)
+        .withTarget(rangeQuery('A', `(${underPressure})\n* on (node) group_left (team)\n${NODE_OWNER}`, '{{node}} ({{team}})')),
+    ],
+  };
+}

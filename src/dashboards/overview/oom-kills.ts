@@ -1,0 +1,32 @@
+// Overview: OOM kills in the selected range, per namespace and owning team, and when they happened.
+import type { Model } from '../../model/model.ts';
+import { aggregate } from '../../rules/promql.ts';
+import { rangeQuery, row, tableColumns, tablePanel, tableQuery, timeseriesPanel } from '../common.ts';
+import { containerSeries, withTeam } from '../container-series.ts';
+import type { Section } from '../section.ts';
+import { variableMatcher } from '../variables.ts';
+import { GraphDrawStyle } from '@grafana/grafana-foundation-sdk/common';
+
+const DESCRIPTION =
+  'Restarts of containers whose last termination was OOMKilled (kube-state-metrics keeps only the last reason per container).';
+
+export function oomKillsSection(model: Model): Section {
+  const namespace = variableMatcher('namespace', 'namespace');
+  const kills = (range: string) => aggregate('sum', ['namespace', 'team'], withTeam(containerSeries(model).oomKillsWithin(range, namespace)));
+  return {
+    row: row(300, 'OOM kills'),
+    panels: [
+      tablePanel(301, 'OOM kills in the selected range, by namespace and team', 'OOM kills')
+        .span(12)
+        .description(DESCRIPTION)
+        .withTarget(tableQuery('A', `round(${kills('$__range')})`))
+        .transformations(tableColumns(['namespace', 'team'], { A: 'OOM kills' })),
+      timeseriesPanel(302, 'OOM kills over time', 'none')
+        .description(DESCRIPTION)
+        .drawStyle(GraphDrawStyle.Bars)
+        .fillOpacity(80)
+        .decimals(0)
+        .withTarget(rangeQuery('A', kills('$__rate_interval'), '{{namespace}} ({{team}})')),
+    ],
+  };
+}

@@ -1,0 +1,39 @@
+// "Kubernetes memory / Overview": the cluster at a glance. NodeMemoryPressure alerts link here with `var-node`.
+import { DashboardBuilder, DashboardCursorSync } from '@grafana/grafana-foundation-sdk/dashboard';
+import { OVERVIEW_DASHBOARD_UID } from '../../model/dashboard-uid.ts';
+import type { Model } from '../../model/model.ts';
+import { NEAR_LIMIT_ALERT } from '../../rules/container-memory-near-limit.ts';
+import { OOM_KILLED_ALERT } from '../../rules/container-oom-killed.ts';
+import { RULES_FAILING_ALERT } from '../../rules/meta-rules.ts';
+import { NODE_PRESSURE_ALERT } from '../../rules/node-memory-pressure.ts';
+import { NAMESPACE_OWNER } from '../../rules/record-names.ts';
+import { sourceSeries } from '../../rules/source-series.ts';
+import { dashboardDefaults } from '../dashboard-defaults.ts';
+import { otherDashboardsLink, runbookLinks } from '../links.ts';
+import { addSections } from '../section.ts';
+import { datasourceVariable, labelValuesVariable } from '../variables.ts';
+import { closestToLimitSection } from './closest-to-limit.ts';
+import { noLimitSection } from './no-limit.ts';
+import { nodesSection } from './nodes.ts';
+import { oomKillsSection } from './oom-kills.ts';
+import { requestsLimitsSection } from './requests-limits.ts';
+
+export const OVERVIEW_TITLE = 'Kubernetes memory / Overview';
+
+export function overviewDashboard(model: Model): DashboardBuilder {
+  const dashboard = dashboardDefaults(new DashboardBuilder(OVERVIEW_TITLE))
+    .uid(OVERVIEW_DASHBOARD_UID)
+    .description('Memory trouble across the cluster: node pressure, containers near their limit, OOM kills, containers without a limit.')
+    .tooltip(DashboardCursorSync.Crosshair)
+    .withVariable(datasourceVariable())
+    .withVariable(labelValuesVariable('node', 'Node', { selector: sourceSeries(model).nodeCondition(), label: 'node', allValue: '.*' }))
+    .withVariable(labelValuesVariable('namespace', 'Namespace', { selector: NAMESPACE_OWNER, label: 'namespace', allValue: '.*' }))
+    .links([otherDashboardsLink(), ...runbookLinks(model, [NODE_PRESSURE_ALERT, NEAR_LIMIT_ALERT, OOM_KILLED_ALERT, RULES_FAILING_ALERT])]);
+  return addSections(dashboard, [
+    nodesSection(model),
+    closestToLimitSection(model),
+    oomKillsSection(model),
+    requestsLimitsSection(model),
+    noLimitSection(model),
+  ]);
+}

@@ -1,0 +1,28 @@
+// Overview: per namespace, what containers use (working set) against what they asked for and may use at most.
+import type { Model } from '../../model/model.ts';
+import { aggregate } from '../../rules/promql.ts';
+import { rangeQuery, row, timeseriesPanel } from '../common.ts';
+import { containerSeries } from '../container-series.ts';
+import type { Section } from '../section.ts';
+import { variableMatcher } from '../variables.ts';
+
+export function requestsLimitsSection(model: Model): Section {
+  const namespace = variableMatcher('namespace', 'namespace');
+  const containers = containerSeries(model);
+  const perNamespace = (inner: string) => aggregate('sum', ['namespace'], inner);
+  const dashed = [{ id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } }];
+  return {
+    row: row(400, 'Working set, requests and limits per namespace'),
+    panels: [
+      timeseriesPanel(401, 'Working set vs requests vs limits', 'bytes')
+        .span(24)
+        .height(10)
+        .description('Sums per namespace. Containers without a limit add to the working set and requests, not to the limits.')
+        .withTarget(rangeQuery('A', perNamespace(containers.workingSet(namespace)), '{{namespace}} working set'))
+        .withTarget(rangeQuery('B', perNamespace(containers.request(namespace)), '{{namespace}} requests'))
+        .withTarget(rangeQuery('C', perNamespace(containers.limit(namespace)), '{{namespace}} limits'))
+        .overrideByQuery('B', dashed)
+        .overrideByQuery('C', [...dashed, { id: 'custom.lineWidth', value: 2 }]),
+    ],
+  };
+}

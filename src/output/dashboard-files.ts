@@ -1,0 +1,39 @@
+// The dashboard files of the generated tree: the JSON of every dashboard, and the wrappers the config asks for,
+// each embedding that JSON verbatim. Wrappers that a cluster would reject for their size are input errors.
+import { InputError, type Problem } from '../config/input-error.ts';
+import { dashboards } from '../dashboards/dashboards.ts';
+import type { Model } from '../model/model.ts';
+import { dashboardJson } from './dashboard-json.ts';
+import { configMapDataProblems, lastAppliedProblems } from './dashboard-size-guard.ts';
+import { dashboardConfigMap, grafanaDashboard } from './dashboard-wrappers.ts';
+import type { GeneratedFile } from './generated-tree.ts';
+import { yamlText } from './yaml-text.ts';
+
+export const DASHBOARD_DIR = 'dashboards';
+export const CONFIGMAP_DIR = `${DASHBOARD_DIR}/configmaps`;
+export const GRAFANA_OPERATOR_DIR = `${DASHBOARD_DIR}/grafana-operator`;
+
+export function dashboardFiles(model: Model): GeneratedFile[] {
+  const { configMap, grafanaOperator, serverSideApply } = model.output.dashboards;
+  const files: GeneratedFile[] = [];
+  const problems: Problem[] = [];
+  for (const dashboard of dashboards(model)) {
+    const uid = dashboard.uid!;
+    const json = dashboardJson(dashboard);
+    files.push([`${DASHBOARD_DIR}/${uid}.json`, json]);
+    if (configMap.enabled) {
+      const path = `${CONFIGMAP_DIR}/${uid}.yaml`;
+      const object = dashboardConfigMap(model, uid, json);
+      problems.push(...configMapDataProblems(path, object.data), ...lastAppliedProblems(path, 'output.dashboards.configMap', object, serverSideApply));
+      files.push([path, yamlText(object)]);
+    }
+    if (grafanaOperator.enabled) {
+      const path = `${GRAFANA_OPERATOR_DIR}/${uid}.yaml`;
+      const object = grafanaDashboard(model, uid, json);
+      problems.push(...lastAppliedProblems(path, 'output.dashboards.grafanaOperator', object, serverSideApply));
+      files.push([path, yamlText(object)]);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return files;
+}

@@ -1,0 +1,38 @@
+// Size limits a dashboard object meets on its way into a cluster, checked before anything is written: the API
+// server rejects a ConfigMap whose data exceeds 1 MiB, and client-side `kubectl apply` copies the whole object into
+// the kubectl.kubernetes.io/last-applied-configuration annotation, which may hold at most 262,144 bytes.
+import type { Problem } from '../config/input-error.ts';
+
+export const CONFIGMAP_DATA_LIMIT = 1024 * 1024;
+export const LAST_APPLIED_LIMIT = 262_144;
+
+const SPLIT = 'split the dashboard (fewer panels per dashboard) or shorten long settings such as links.runbookUrlPattern';
+
+/** A ConfigMap's data (keys and values) against the 1 MiB the API server accepts. */
+export function configMapDataProblems(path: string, data: Record<string, string>): Problem[] {
+  const bytes = Object.entries(data).reduce((sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(value), 0);
+  if (bytes <= CONFIGMAP_DATA_LIMIT) return [];
+  return [
+    {
+      file: path,
+      key: 'output.dashboards.configMap',
+      message: `the ConfigMap's data is ${bytes} bytes, over the ${CONFIGMAP_DATA_LIMIT} bytes (1 MiB) the API server accepts: ${SPLIT}`,
+    },
+  ];
+}
+
+/** An object against the annotation client-side `kubectl apply` writes; `serverSideApply` users have none. */
+export function lastAppliedProblems(path: string, key: string, object: unknown, serverSideApply: boolean): Problem[] {
+  const bytes = Buffer.byteLength(JSON.stringify(object));
+  if (serverSideApply || bytes <= LAST_APPLIED_LIMIT) return [];
+  return [
+    {
+      file: path,
+      key,
+      message:
+        `the object is ${bytes} bytes, over the ${LAST_APPLIED_LIMIT} bytes client-side \`kubectl apply\` can keep in its ` +
+        'last-applied-configuration annotation: apply server-side (`kubectl apply --server-side`, Argo CD ServerSideApply=true) and set ' +
+        `output.dashboards.serverSideApply: true, or ${SPLIT}`,
+    },
+  ];
+}
