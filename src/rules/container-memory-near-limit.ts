@@ -3,8 +3,8 @@
 // one alert rule per distinct (for, severity), whatever the number of teams.
 import type { Model } from '../model/model.ts';
 import { CONTAINER_MATCHERS, containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { copiedOwnerLabels, ownedMatcher } from './ownership.ts';
-import { partitionOwners } from './partition.ts';
+import { withOwnerLabels } from './ownership.ts';
+import { rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, series } from './promql.ts';
 import { MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD } from './record-names.ts';
 import type { AlertingRule, RecordingRule } from './rule-types.ts';
@@ -23,45 +23,38 @@ export function memoryRatioRule(model: Model): RecordingRule {
 
 /** One series per namespace holding the threshold of its owner; one rule per distinct threshold. */
 export function thresholdRules(model: Model): RecordingRule[] {
-  const partitions = partitionOwners(model, ({ alerts: { containerMemoryNearLimit: a } }) => (a.enabled ? { threshold: a.threshold } : undefined));
-  return partitions.flatMap(({ settings, owners }) => {
-    const owned = ownedMatcher(model, 'namespaces', owners);
-    if (owned === null) return [];
-    return [
-      {
-        record: NAMESPACE_THRESHOLD,
-        expr: `${settings.threshold} * ${aggregate('group', ['namespace'], series(NAMESPACE_OWNER, owned))}`,
-        // One rule per distinct threshold: the label keeps them apart for promtool's duplicate-rule lint.
-        labels: { threshold: String(settings.threshold) },
-      },
-    ];
-  });
+  return rulesPerSetting(
+    model,
+    'namespaces',
+    ({ alerts: { containerMemoryNearLimit: a } }) => (a.enabled ? { threshold: a.threshold } : undefined),
+    ({ threshold }, owned) => ({
+      record: NAMESPACE_THRESHOLD,
+      expr: `${threshold} * ${aggregate('group', ['namespace'], series(NAMESPACE_OWNER, owned))}`,
+      // One rule per distinct threshold: the label keeps them apart for promtool's duplicate-rule lint.
+      labels: { threshold: String(threshold) },
+    }),
+  );
 }
 
 export function nearLimitAlerts(model: Model): AlertingRule[] {
-  const partitions = partitionOwners(model, ({ alerts: { containerMemoryNearLimit: a } }) =>
-    a.enabled ? { for: a.for, severity: a.severity } : undefined,
-  );
-  return partitions.flatMap(({ settings, owners }) => {
-    const owned = ownedMatcher(model, 'namespaces', owners);
-    if (owned === null) return [];
-    const aboveThreshold = binary(series(MEMORY_RATIO, owned), '> on (namespace) group_left ()', series(NAMESPACE_THRESHOLD, owned));
-    return [
-      {
-        alert: NEAR_LIMIT_ALERT,
-        expr: binary(aboveThreshold, `* on (namespace) group_left (${copiedOwnerLabels(model).join(', ')})`, series(NAMESPACE_OWNER, owned)),
-        for: settings.for,
-        // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-        labels: { severity: settings.severity, for: settings.for },
-        annotations: {
-          summary: 'Container memory is close to its limit; the kernel kills the container (OOMKilled) when it reaches it.',
-          description: nearLimitDescription(model),
-          runbook_url: runbookUrl(model, NEAR_LIMIT_ALERT),
-          dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-        },
+  return rulesPerSetting(
+    model,
+    'namespaces',
+    ({ alerts: { containerMemoryNearLimit: a } }) => (a.enabled ? { for: a.for, severity: a.severity } : undefined),
+    (settings, owned) => ({
+      alert: NEAR_LIMIT_ALERT,
+      expr: withOwnerLabels(model, 'namespaces', binary(series(MEMORY_RATIO, owned), '> on (namespace) group_left ()', series(NAMESPACE_THRESHOLD, owned)), owned),
+      for: settings.for,
+      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+      labels: { severity: settings.severity, for: settings.for },
+      annotations: {
+        summary: 'Container memory is close to its limit; the kernel kills the container (OOMKilled) when it reaches it.',
+        description: nearLimitDescription(model),
+        runbook_url: runbookUrl(model, NEAR_LIMIT_ALERT),
+        dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
       },
-    ];
-  });
+    }),
+  );
 }
 
 function nearLimitDescription(model: Model): string {

@@ -4,9 +4,9 @@
 // after its start) has no such sample, so a second branch takes restarts that did not exist a window ago.
 import type { Model } from '../model/model.ts';
 import { CONTAINER_MATCHERS, containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { copiedOwnerLabels, ownedMatcher } from './ownership.ts';
-import { partitionOwners } from './partition.ts';
-import { aggregate, binary, by, series } from './promql.ts';
+import { withOwnerLabels } from './ownership.ts';
+import { rulesPerSetting } from './partition.ts';
+import { aggregate, binary, by } from './promql.ts';
 import { NAMESPACE_OWNER } from './record-names.ts';
 import type { AlertingRule } from './rule-types.ts';
 import { CONTAINER_KEY, sourceSeries } from './source-series.ts';
@@ -14,28 +14,28 @@ import { CONTAINER_KEY, sourceSeries } from './source-series.ts';
 export const OOM_KILLED_ALERT = 'ContainerOOMKilled';
 
 export function oomKilledAlerts(model: Model): AlertingRule[] {
-  const partitions = partitionOwners(model, ({ alerts: { containerOOMKilled: a } }) =>
-    a.enabled ? { window: a.window, severity: a.severity } : undefined,
-  );
-  return partitions.flatMap(({ settings, owners }) => {
-    const owned = ownedMatcher(model, 'namespaces', owners);
-    if (owned === null) return [];
-    const killed = binary(restartedWithin(model, settings.window, owned), `and on ${by(CONTAINER_KEY)}`, lastTerminatedByOOM(model, owned));
-    return [
-      {
-        alert: OOM_KILLED_ALERT,
-        expr: binary(killed, `* on (namespace) group_left (${copiedOwnerLabels(model).join(', ')})`, series(NAMESPACE_OWNER, owned)),
-        // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-        labels: { severity: settings.severity, window: settings.window },
-        annotations: {
-          summary: 'A container was killed by the kernel (OOMKilled) for reaching its memory limit.',
-          description: oomDescription(model, settings.window),
-          runbook_url: runbookUrl(model, OOM_KILLED_ALERT),
-          dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-        },
+  return rulesPerSetting(
+    model,
+    'namespaces',
+    ({ alerts: { containerOOMKilled: a } }) => (a.enabled ? { window: a.window, severity: a.severity } : undefined),
+    (settings, owned) => ({
+      alert: OOM_KILLED_ALERT,
+      expr: withOwnerLabels(
+        model,
+        'namespaces',
+        binary(restartedWithin(model, settings.window, owned), `and on ${by(CONTAINER_KEY)}`, lastTerminatedByOOM(model, owned)),
+        owned,
+      ),
+      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+      labels: { severity: settings.severity, window: settings.window },
+      annotations: {
+        summary: 'A container was killed by the kernel (OOMKilled) for reaching its memory limit.',
+        description: oomDescription(model, settings.window),
+        runbook_url: runbookUrl(model, OOM_KILLED_ALERT),
+        dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
       },
-    ];
-  });
+    }),
+  );
 }
 
 /** Restart count gained within the window, per container; > 0 only. */

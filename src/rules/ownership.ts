@@ -3,7 +3,8 @@
 // (checked at load), so every namespace and node gets exactly one owner series and joins never meet duplicates.
 import type { Model, Owner } from '../model/model.ts';
 import { patternToRegex } from '../config/name-pattern.ts';
-import { matcher } from './promql.ts';
+import { binary, matcher, series } from './promql.ts';
+import { NAMESPACE_OWNER, NODE_OWNER } from './record-names.ts';
 
 export type OwnedBy = 'namespaces' | 'nodes';
 
@@ -34,8 +35,14 @@ export function ownerLabels(owner: Owner): Record<string, string> {
 }
 
 /** Label names copied onto alerts from the owner series: team plus every extra label any owner uses. */
-export function copiedOwnerLabels(model: Model): string[] {
+function copiedOwnerLabels(model: Model): string[] {
   return ['team', ...[...new Set(model.owners.flatMap((owner) => Object.keys(owner.labels)))].sort()];
+}
+
+/** `expr` with the owner's team and labels joined on; the value stays `expr`'s (the owner series are 1). */
+export function withOwnerLabels(model: Model, kind: OwnedBy, expr: string, owned: string | undefined): string {
+  const label = LABEL[kind];
+  return binary(expr, `* on (${label}) group_left (${copiedOwnerLabels(model).join(', ')})`, series(kind === 'namespaces' ? NAMESPACE_OWNER : NODE_OWNER, owned));
 }
 
 function patternsOf(owners: Owner[], kind: OwnedBy): string[] {

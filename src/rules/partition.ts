@@ -1,13 +1,15 @@
-// One rule per distinct setting, not per team: owners whose alert has the same rule-level settings share a rule.
+// One rule per distinct setting, not per team: owners whose alert has the same rule-level settings share a rule,
+// which selects exactly their namespaces (or nodes).
 import type { Model, Owner } from '../model/model.ts';
+import { type OwnedBy, ownedMatcher } from './ownership.ts';
 
-export interface Partition<S> {
+interface Partition<S> {
   settings: S;
   owners: Owner[];
 }
 
 /** Owners grouped by the settings `pick` returns (undefined: the owner has the alert off); sorted by settings. */
-export function partitionOwners<S extends object>(model: Model, pick: (owner: Owner) => S | undefined): Partition<S>[] {
+function partitionOwners<S extends object>(model: Model, pick: (owner: Owner) => S | undefined): Partition<S>[] {
   const partitions = new Map<string, Partition<S>>();
   for (const owner of model.owners) {
     const settings = pick(owner);
@@ -18,4 +20,20 @@ export function partitionOwners<S extends object>(model: Model, pick: (owner: Ow
     partitions.set(key, partition);
   }
   return [...partitions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, partition]) => partition);
+}
+
+/**
+ * One rule per partition of owners by `pick`, built from the partition's settings and the matcher that selects
+ * what its owners own (undefined: everything). Partitions that own nothing get no rule.
+ */
+export function rulesPerSetting<S extends object, R>(
+  model: Model,
+  kind: OwnedBy,
+  pick: (owner: Owner) => S | undefined,
+  build: (settings: S, owned: string | undefined) => R,
+): R[] {
+  return partitionOwners(model, pick).flatMap(({ settings, owners }) => {
+    const owned = ownedMatcher(model, kind, owners);
+    return owned === null ? [] : [build(settings, owned)];
+  });
 }
