@@ -1,0 +1,56 @@
+// Team and alert changes from the two settings manifests: ownership, labels and the effective setting of every
+// alert, per team. The manifest states them outright, so nothing is guessed from PromQL.
+import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
+import type { AlertChange, OwnerChange, SettingsChanges } from './report.ts';
+import { setChanges, valueChanges } from './value-changes.ts';
+
+export function compareSettings(old: ManifestData, current: ManifestData): SettingsChanges {
+  const global = [
+    ...valueChanges({ defaultTeam: old.defaultTeam }, { defaultTeam: current.defaultTeam }),
+    ...valueChanges(old.global, current.global),
+  ];
+  const names = [...new Set([...Object.keys(old.teams), ...Object.keys(current.teams)])].sort();
+  const owners = names
+    .map((name) => compareOwner(name, old.teams[name], current.teams[name], current.defaults))
+    .concat(compareOwner(undefined, old.unclaimed, current.unclaimed, current.defaults))
+    .filter((owner): owner is OwnerChange => owner !== undefined);
+  return { global, defaults: compareAlerts(old.defaults, current.defaults), owners, defaultTeam: current.defaultTeam };
+}
+
+function compareOwner(
+  team: string | undefined,
+  old: ManifestOwnerData | undefined,
+  current: ManifestOwnerData | undefined,
+  defaults: ManifestData['defaults'],
+): OwnerChange | undefined {
+  if (!old && !current) return undefined;
+  const status = !old ? 'added' : !current ? 'removed' : 'changed';
+  const before = old ?? { namespaces: [], nodes: [], labels: {}, alerts: defaults };
+  const after = current ?? { namespaces: [], nodes: [], labels: {}, alerts: {} };
+  const change: OwnerChange = {
+    team,
+    status,
+    namespaces: setChanges(before.namespaces, after.namespaces),
+    nodes: setChanges(before.nodes, after.nodes),
+    labels: valueChanges(before.labels, after.labels),
+    // A removed team's settings are gone with it; an added team's are shown against the defaults.
+    alerts: status === 'removed' ? [] : compareAlerts(before.alerts, after.alerts),
+  };
+  const changed =
+    status !== 'changed' ||
+    change.namespaces.added.length + change.namespaces.removed.length + change.nodes.added.length + change.nodes.removed.length > 0 ||
+    change.labels.length + change.alerts.length > 0;
+  return changed ? change : undefined;
+}
+
+function compareAlerts(old: ManifestData['defaults'], current: ManifestData['defaults']): AlertChange[] {
+  const keys = [...new Set([...Object.keys(old), ...Object.keys(current)])];
+  return keys
+    .map((key) => ({ alert: alertName(key), settings: valueChanges(old[key], current[key]) }))
+    .filter((change) => change.settings.length > 0);
+}
+
+/** containerMemoryNearLimit → ContainerMemoryNearLimit, the name the alert fires with. */
+export function alertName(key: string): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}

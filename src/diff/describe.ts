@@ -1,0 +1,139 @@
+// The report in sentences, grouped into sections; the text and markdown formats lay the same lines out.
+import { labelsText } from './compare-rules.ts';
+import type { AlertChange, DashboardChange, DiffReport, FileChange, ObjectChange, OwnerChange, RuleChange, SettingsChanges, ValueChange } from './report.ts';
+import { valueChanges } from './value-changes.ts';
+import { ownerName, plural, shownValue } from './wording.ts';
+
+export interface Section {
+  title: string;
+  lines: string[];
+}
+
+export interface Description {
+  headline: string;
+  warnings: string[];
+  notes: string[];
+  sections: Section[];
+}
+
+export function describe(report: DiffReport, comparing: string): Description {
+  const sections: Section[] = [
+    { title: 'Teams and settings', lines: report.settings ? settingsLines(report.settings) : [] },
+    { title: 'Rules', lines: report.rules.map(ruleLine) },
+    { title: 'Dashboards', lines: report.dashboards.flatMap(dashboardLines) },
+    { title: 'Kubernetes objects', lines: report.objects.map(objectLine) },
+    { title: 'Files', lines: report.files.map(fileLine) },
+  ].filter((section) => section.lines.length > 0);
+  return { headline: headline(report, comparing), warnings: report.warnings.map((warning) => warning.message), notes: report.notes, sections };
+}
+
+function headline(report: DiffReport, comparing: string): string {
+  if (!report.changed) return `headroom diff ${comparing}: no changes`;
+  const added = report.files.reduce((sum, file) => sum + file.added, 0);
+  const removed = report.files.reduce((sum, file) => sum + file.removed, 0);
+  const parts = [
+    ...(report.settings ? [plural(report.settings.owners.length, 'team')] : []),
+    plural(report.rules.length, 'rule'),
+    plural(report.dashboards.length, 'dashboard'),
+  ];
+  return `headroom diff ${comparing}: ${parts.join(', ')} changed; ${plural(report.files.length, 'file')} (+${added} −${removed})`;
+}
+
+function settingsLines(settings: SettingsChanges): string[] {
+  return [
+    ...settings.global.map((change) => `config: ${changeText(change)}`),
+    ...settings.defaults.map((alert) => `defaults: ${alertText(alert)}`),
+    ...settings.owners.flatMap((owner) => ownerLines(owner, settings.defaultTeam)),
+  ];
+}
+
+function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
+  const name = ownerName(owner.team, defaultTeam);
+  // What an added team claims, or what a removed team held.
+  const held = owner.status === 'removed' ? { namespaces: owner.namespaces.removed, nodes: owner.nodes.removed } : { namespaces: owner.namespaces.added, nodes: owner.nodes.added };
+  const owns = [held.namespaces.length > 0 ? `namespaces ${held.namespaces.join(', ')}` : '', held.nodes.length > 0 ? `nodes ${held.nodes.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
+  if (owner.status === 'removed') return [`${name}: removed${owns ? ` (owned ${owns})` : ''}`];
+  const lines: string[] = [];
+  if (owner.status === 'added') lines.push(`${name}: added${owns ? `, owns ${owns}` : ''}`);
+  else {
+    const ownership = (what: string, { added, removed }: { added: string[]; removed: string[] }) =>
+      added.length + removed.length === 0 ? [] : [`${name}: ${what} ${[added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; ')}`];
+    lines.push(...ownership('namespaces', owner.namespaces), ...ownership('nodes', owner.nodes));
+  }
+  if (owner.labels.length > 0) lines.push(`${name}: ${owner.labels.map((change) => `label ${change.name} ${labelValue(change.old)} → ${labelValue(change.new)}`).join(', ')}`);
+  lines.push(...owner.alerts.map((alert) => `${name}: ${alertText(alert, owner.status === 'added')}`));
+  return lines;
+}
+
+function alertText(alert: AlertChange, againstDefaults = false): string {
+  return `${alert.alert} ${alert.settings.map((change) => (againstDefaults ? defaultedText(change) : changeText(change))).join(', ')}`;
+}
+
+/** threshold 85% → 95%; enabled flips read as "turned off" / "turned on". */
+function changeText(change: ValueChange): string {
+  if (change.name === 'enabled' && typeof change.new === 'boolean') return change.new ? 'turned on' : 'turned off';
+  return `${change.name} ${shownValue(change.name, change.old)} → ${shownValue(change.name, change.new)}`;
+}
+
+function defaultedText(change: ValueChange): string {
+  if (change.name === 'enabled' && typeof change.new === 'boolean') return change.new ? 'on (default off)' : 'off (default on)';
+  return `${change.name} ${shownValue(change.name, change.new)} (default ${shownValue(change.name, change.old)})`;
+}
+
+function labelValue(value: unknown): string {
+  return value === undefined ? '(none)' : JSON.stringify(value);
+}
+
+function ruleLine(change: RuleChange): string {
+  const id = `${change.rule.kind === 'record' ? 'recording rule ' : ''}${change.rule.name} ${labelsText(change.rule.labels)}`;
+  if (change.status !== 'changed') return `${id}: ${change.status}`;
+  return `${id}: ${change.changes.map(ruleChangeText).join(', ')}`;
+}
+
+function ruleChangeText(change: ValueChange): string {
+  if (change.name === 'expr') return 'expression changed';
+  if (change.name === 'labels') {
+    return valueChanges(change.old, change.new).map((label) => `label ${label.name} ${labelValue(label.old)} → ${labelValue(label.new)}`).join(', ');
+  }
+  if (change.name === 'for') return changeText(change);
+  const short = (value: unknown) => value === undefined || (typeof value === 'string' && value.length <= 80 && !value.includes('\n'));
+  if (short(change.old) && short(change.new)) return `${change.name} ${labelValue(change.old)} → ${labelValue(change.new)}`;
+  return `${change.name} changed`;
+}
+
+function dashboardLines(change: DashboardChange): string[] {
+  const name = `dashboard "${change.title}" (${change.uid})`;
+  if (change.status === 'added') return [`${name}: added, ${plural(change.panels.added.length, 'panel')}`];
+  if (change.status === 'removed') return [`${name}: removed`];
+  const quoted = (panels: string[]) => panels.map((panel) => `"${panel}"`).join(', ');
+  const lines: string[] = [];
+  if (change.changes.length > 0) {
+    lines.push(`${name}: ${change.changes.map((c) => (c.old === undefined && c.new === undefined ? `${c.name} changed` : changeText(c))).join(', ')}`);
+  }
+  if (change.panels.added.length > 0) lines.push(`${name}: panels added ${quoted(change.panels.added)}`);
+  if (change.panels.removed.length > 0) lines.push(`${name}: panels removed ${quoted(change.panels.removed)}`);
+  for (const panel of change.changedPanels) {
+    const what = panel.changes.map((c) => {
+      if (c.name === 'thresholds') return `thresholds ${listText(c.old)} → ${listText(c.new)}`;
+      if (c.name === 'title') return `title "${String(c.old)}" → "${String(c.new)}"`;
+      return `${c.name === 'other' ? 'other settings' : c.name} changed`;
+    });
+    lines.push(`${name}: panel "${panel.panel}" ${what.join(', ')}`);
+  }
+  return lines;
+}
+
+function listText(value: unknown): string {
+  return Array.isArray(value) && value.length > 0 ? value.map(String).join(', ') : '(none)';
+}
+
+function objectLine(change: ObjectChange): string {
+  if (change.status !== 'changed') return `${change.object}: ${change.status}`;
+  return `${change.object}: metadata ${change.changes.map((c) => `${c.name} ${labelValue(c.old)} → ${labelValue(c.new)}`).join(', ')}`;
+}
+
+function fileLine(change: FileChange): string {
+  return `${change.status} ${change.path} (+${change.added} −${change.removed})`;
+}

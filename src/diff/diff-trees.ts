@@ -1,0 +1,58 @@
+// `headroom diff` as one function: two generated trees in, the report of what changed out.
+import type { GeneratedTree } from '../output/generated-tree.ts';
+import { compareDashboards } from './compare-dashboards.ts';
+import { compareObjects } from './compare-objects.ts';
+import { compareRules } from './compare-rules.ts';
+import { compareSettings } from './compare-settings.ts';
+import { fileChanges } from './file-changes.ts';
+import { readManifest } from './read-manifest.ts';
+import type { DiffReport } from './report.ts';
+import { treeDocuments } from './tree-documents.ts';
+import { isRecord } from './value-changes.ts';
+import { reviewWarnings } from './warnings.ts';
+
+export interface NamedTree {
+  /** How the tree is named in notes, e.g. "the base (main)" or a folder. */
+  name: string;
+  tree: GeneratedTree;
+}
+
+export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
+  const files = fileChanges(old.tree, current.tree);
+  const oldDocuments = treeDocuments(old.tree);
+  const newDocuments = treeDocuments(current.tree);
+  const oldManifest = readManifest(old.tree);
+  const newManifest = readManifest(current.tree);
+  const notes = [
+    ...('problem' in oldManifest ? [`${old.name} ${oldManifest.problem}`] : []),
+    ...('problem' in newManifest ? [`${current.name} ${newManifest.problem}`] : []),
+  ];
+  if (notes.length > 0) notes.push('Team, ownership and alert settings are not compared; rules, dashboards and files are.');
+  const oldSettings = 'manifest' in oldManifest ? oldManifest.manifest : undefined;
+  const newSettings = 'manifest' in newManifest ? newManifest.manifest : undefined;
+  const settings = oldSettings && newSettings ? compareSettings(oldSettings, newSettings) : undefined;
+  const warnings = reviewWarnings({ old: oldSettings, current: newSettings, oldAlerts: alertNames(oldDocuments), newAlerts: alertNames(newDocuments) });
+  return {
+    changed: files.length > 0,
+    warnings,
+    notes,
+    settings,
+    rules: compareRules(oldDocuments, newDocuments),
+    dashboards: compareDashboards(oldDocuments, newDocuments),
+    objects: compareObjects(oldDocuments, newDocuments),
+    files,
+  };
+}
+
+function alertNames(documents: ReturnType<typeof treeDocuments>): string[] {
+  const names = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isRecord(value)) {
+      if (typeof value.alert === 'string' && typeof value.expr === 'string') names.add(value.alert);
+      Object.values(value).forEach(visit);
+    }
+  };
+  documents.forEach((document) => visit(document.value));
+  return [...names];
+}

@@ -1,0 +1,101 @@
+// What `headroom diff` found, as data: the formatters (text, markdown, json) only render it.
+
+/** One value that differs; `undefined` on a side means absent there. */
+export interface ValueChange {
+  name: string;
+  old?: unknown;
+  new?: unknown;
+}
+
+export interface Added<T> {
+  added: T[];
+  removed: T[];
+}
+
+export interface AlertChange {
+  /** Alert name as in the rules, e.g. ContainerMemoryNearLimit. */
+  alert: string;
+  settings: ValueChange[];
+}
+
+export interface OwnerChange {
+  /** Team name, or undefined for everything no team claims. */
+  team: string | undefined;
+  status: 'added' | 'removed' | 'changed';
+  namespaces: Added<string>;
+  nodes: Added<string>;
+  labels: ValueChange[];
+  /** For an added team: its settings that differ from the defaults (old = the default). */
+  alerts: AlertChange[];
+}
+
+export interface SettingsChanges {
+  /** defaultTeam, limitSource, selectors.*, links.*, prometheusRule.* */
+  global: ValueChange[];
+  defaults: AlertChange[];
+  owners: OwnerChange[];
+  /** Team of the catch-all owner in the new tree (the old one where the new has none). */
+  defaultTeam: string;
+}
+
+export interface RuleId {
+  kind: 'alert' | 'record';
+  name: string;
+  labels: Record<string, string>;
+}
+
+export interface RuleChange {
+  rule: RuleId;
+  status: 'added' | 'removed' | 'changed';
+  /** expr, for, labels, annotation <name> */
+  changes: ValueChange[];
+}
+
+export interface PanelChange {
+  panel: string;
+  changes: ValueChange[];
+}
+
+export interface DashboardChange {
+  uid: string;
+  title: string;
+  status: 'added' | 'removed' | 'changed';
+  panels: Added<string>;
+  changedPanels: PanelChange[];
+  /** Dashboard-level: title, variables, other. */
+  changes: ValueChange[];
+}
+
+export interface ObjectChange {
+  /** kind namespace/name */
+  object: string;
+  status: 'added' | 'removed' | 'changed';
+  changes: ValueChange[];
+}
+
+export interface FileChange {
+  path: string;
+  status: 'added' | 'removed' | 'changed';
+  added: number;
+  removed: number;
+  /** Unified diff (hunks with 3 lines of context); empty for a large added or removed file. */
+  patch: string;
+}
+
+export interface Warning {
+  kind: 'alert-removed' | 'namespace-lost' | 'threshold-high' | 'for-long' | 'namespace-unowned';
+  message: string;
+}
+
+export interface DiffReport {
+  changed: boolean;
+  warnings: Warning[];
+  /** What could not be compared and why, e.g. an old tree without headroom-settings.yaml. */
+  notes: string[];
+  /** Undefined when either tree has no settings manifest. */
+  settings: SettingsChanges | undefined;
+  rules: RuleChange[];
+  dashboards: DashboardChange[];
+  objects: ObjectChange[];
+  files: FileChange[];
+}

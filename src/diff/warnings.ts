@@ -1,0 +1,120 @@
+// What a reviewer must not miss, shown above the summary: an alert gone, a namespace changing hands or left
+// without an owner, a threshold or `for` so high that the alert comes too late to act on.
+import { durationMs, isDuration } from '../config/duration.ts';
+import { alertName } from './compare-settings.ts';
+import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
+import type { Warning } from './report.ts';
+import { ownerName, percent } from './wording.ts';
+
+/** A threshold above this leaves too little headroom to act before the OOM kill. */
+export const HIGH_THRESHOLD = 0.95;
+/** A `for` above this delays the alert past the point where it helps. */
+export const LONG_FOR = '30m';
+
+export interface WarningInput {
+  /** Settings manifests; undefined when a tree has none (ownership and settings warnings are skipped). */
+  old: ManifestData | undefined;
+  current: ManifestData | undefined;
+  /** Alert names the rules of each tree emit. */
+  oldAlerts: readonly string[];
+  newAlerts: readonly string[];
+}
+
+export function reviewWarnings(input: WarningInput): Warning[] {
+  const { old, current } = input;
+  const removedAlerts = [...new Set(input.oldAlerts)]
+    .filter((alert) => !input.newAlerts.includes(alert))
+    .sort()
+    .map((alert): Warning => ({ kind: 'alert-removed', message: `alert ${alert} removed: no rule fires it any more` }));
+  if (!old || !current) return removedAlerts;
+  return [...removedAlerts, ...turnedOff(old, current), ...ownershipWarnings(old, current, 'namespaces'), ...ownershipWarnings(old, current, 'nodes'), ...lateAlerts(old, current)];
+}
+
+type OwnerPair = { name: string; old: ManifestOwnerData | undefined; current: ManifestOwnerData };
+
+/** Every owner of the new tree with its old self (undefined for a new team). */
+function ownerPairs(old: ManifestData, current: ManifestData): OwnerPair[] {
+  return [
+    ...Object.entries(current.teams).map(([team, owner]) => ({ name: ownerName(team, current.defaultTeam), old: old.teams[team], current: owner })),
+    { name: ownerName(undefined, current.defaultTeam), old: old.unclaimed, current: current.unclaimed },
+  ];
+}
+
+function turnedOff(old: ManifestData, current: ManifestData): Warning[] {
+  return ownerPairs(old, current).flatMap(({ name, old: was, current: is }) =>
+    Object.entries(is.alerts)
+      .filter(([key, settings]) => was?.alerts[key]?.enabled === true && settings.enabled === false)
+      .map(([key]): Warning => ({ kind: 'alert-removed', message: `${name}: ${alertName(key)} turned off` })),
+  );
+}
+
+function lateAlerts(old: ManifestData, current: ManifestData): Warning[] {
+  const longFor = durationMs(LONG_FOR);
+  return ownerPairs(old, current).flatMap(({ name, old: was, current: is }) =>
+    Object.entries(is.alerts).flatMap(([key, settings]): Warning[] => {
+      if (settings.enabled === false) return [];
+      const before = was?.alerts[key];
+      const warnings: Warning[] = [];
+      const { threshold } = settings;
+      const oldThreshold = before?.threshold;
+      if (typeof threshold === 'number' && threshold > HIGH_THRESHOLD && !(typeof oldThreshold === 'number' && oldThreshold >= threshold)) {
+        const how = typeof oldThreshold === 'number' ? `raised from ${percent(oldThreshold)} to` : 'is';
+        warnings.push({
+          kind: 'threshold-high',
+          message: `${name}: ${alertName(key)} threshold ${how} ${percent(threshold)}, above ${percent(HIGH_THRESHOLD)}: little headroom is left to act before the OOM kill`,
+        });
+      }
+      const forValue = settings.for;
+      const oldFor = before?.for;
+      if (typeof forValue === 'string' && isDuration(forValue) && durationMs(forValue) > longFor) {
+        const oldMs = typeof oldFor === 'string' && isDuration(oldFor) ? durationMs(oldFor) : undefined;
+        if (oldMs === undefined || oldMs < durationMs(forValue)) {
+          const how = oldMs === undefined ? 'is' : `raised from ${String(oldFor)} to`;
+          warnings.push({ kind: 'for-long', message: `${name}: ${alertName(key)} for ${how} ${forValue}, above ${LONG_FOR}: the alert fires that long after the condition starts` });
+        }
+      }
+      return warnings;
+    }),
+  );
+}
+
+/** A pattern a team no longer lists: who holds it now, if anyone. */
+function ownershipWarnings(old: ManifestData, current: ManifestData, field: 'namespaces' | 'nodes'): Warning[] {
+  const word = field === 'namespaces' ? 'namespace' : 'node';
+  return Object.entries(old.teams).flatMap(([team, owner]) =>
+    owner[field]
+      .filter((pattern) => !(current.teams[team]?.[field] ?? []).some((kept) => patternCovers(kept, pattern)))
+      .map((pattern): Warning => {
+        const what = /[*?]/.test(pattern) ? `${field} matching ${pattern}` : `${word} ${pattern}`;
+        const heir = Object.entries(current.teams).find(([, other]) => other[field].some((claim) => patternCovers(claim, pattern)))?.[0];
+        if (heir !== undefined) return { kind: 'namespace-lost', message: `team ${team} no longer owns ${what}: team ${heir} does now` };
+        return {
+          kind: 'namespace-unowned',
+          message: `team ${team} no longer owns ${what}, and no other team does: its alerts go to team ${current.defaultTeam} with the default settings`,
+        };
+      }),
+  );
+}
+
+/**
+ * Whether every name `inner` matches also matches `outer` (sound, not complete: a pattern covered only by
+ * several patterns together is reported as not covered). `*` in outer takes any run of inner's symbols;
+ * `?` in outer takes one literal or `?` of inner; a literal takes only itself.
+ */
+export function patternCovers(outer: string, inner: string): boolean {
+  const seen = new Map<string, boolean>();
+  const walk = (i: number, j: number): boolean => {
+    const key = `${i},${j}`;
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    let result: boolean;
+    if (i === outer.length) result = j === inner.length;
+    else if (outer[i] === '*') result = walk(i + 1, j) || (j < inner.length && walk(i, j + 1));
+    else if (j === inner.length) result = false;
+    else if (outer[i] === '?') result = inner[j] !== '*' && walk(i + 1, j + 1);
+    else result = outer[i] === inner[j] && walk(i + 1, j + 1);
+    seen.set(key, result);
+    return result;
+  };
+  return walk(0, 0);
+}

@@ -1,0 +1,23 @@
+// Small pieces of wording shared by the warnings and every format.
+
+/** "team payments", or who gets everything no team claims. */
+export function ownerName(team: string | undefined, defaultTeam: string): string {
+  return team === undefined ? `unclaimed namespaces (team ${defaultTeam})` : `team ${team}`;
+}
+
+/** A setting's value as a reviewer reads it: thresholds as percentages, absent as "(none)". */
+export function shownValue(name: string, value: unknown): string {
+  if (value === undefined) return '(none)';
+  if (typeof value === 'number' && /(^|\.)threshold$/.test(name)) return percent(value);
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** 0.85 → 85%, 0.955 → 95.5% (no floating-point noise). */
+export function percent(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))}%`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
