@@ -5,6 +5,7 @@ import type { Model } from '../model/model.ts';
 import { ruleGroups } from '../rules/rule-groups.ts';
 import { dashboardFiles } from './dashboard-files.ts';
 import { kustomizationFiles } from './kustomization.ts';
+import { mixinFiles } from './mixin-json.ts';
 import { prometheusRule } from './prometheus-rule.ts';
 import { settingsManifestFiles } from './settings-manifest.ts';
 import { yamlText } from './yaml-text.ts';
@@ -21,7 +22,7 @@ function prometheusRuleFiles(model: Model): GeneratedFile[] {
 
 const SOURCE_OUTPUTS: SourceOutput[] = [prometheusRuleFiles, settingsManifestFiles, dashboardFiles];
 /** Run in order, each seeing every file before it; kustomizationFiles stays last so it lists them all. */
-const DERIVED_OUTPUTS: DerivedOutput[] = [kustomizationFiles];
+const DERIVED_OUTPUTS: DerivedOutput[] = [mixinFiles, kustomizationFiles];
 
 export function generatedTree(model: Model): GeneratedTree {
   const sources = SOURCE_OUTPUTS.flatMap((output) => output(model));

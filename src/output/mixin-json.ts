@@ -1,0 +1,67 @@
+// What jsonnet-compat/mixin.libsonnet serves, derived from the files `generate` already wrote:
+// - mixin/rule-groups.json: the spec.groups of every PrometheusRule file, in path order, keys in the order the
+//   PrometheusRule files have them (also a valid rule file). JSON: C++ jsonnet 0.18's std.parseYaml mangles rule files.
+// - mixin/headroom.libsonnet: the index the mixin imports. jsonnet can neither list a folder nor import a computed
+//   path, so the index names every file with a literal import: the dashboards are imported where they are
+//   (dashboards/<uid>.json), not copied. It also carries the settings headroom generated with, under
+//   kubernetes-mixin's `_config` names.
+import { posix } from 'node:path';
+import type { Model } from '../model/model.ts';
+import { SHARED_SETTINGS } from '../mixin/shared-settings.ts';
+import { treeRuleGroups } from '../mixin/tree-rule-groups.ts';
+import type { GeneratedFile } from './generated-tree.ts';
+import { GENERATED_NOTICE } from './header.ts';
+
+export const MIXIN_RULE_GROUPS_PATH = 'mixin/rule-groups.json';
+export const MIXIN_INDEX_PATH = 'mixin/headroom.libsonnet';
+const DASHBOARD_FILE = /^dashboards\/[^/]+\.json$/;
+
+export function mixinFiles(files: readonly GeneratedFile[], model: Model): GeneratedFile[] {
+  const groups = treeRuleGroups(files).map(({ group }) => group);
+  const dashboards = files
+    .map(([path]) => path)
+    .filter((path) => DASHBOARD_FILE.test(path))
+    .sort();
+  return [
+    [MIXIN_RULE_GROUPS_PATH, `${JSON.stringify({ groups }, null, 2)}\n`],
+    [MIXIN_INDEX_PATH, indexText(model, dashboards)],
+  ];
+}
+
+function indexText(model: Model, dashboards: readonly string[]): string {
+  const config = Object.fromEntries(SHARED_SETTINGS.map((setting) => [setting.mixinKey, setting.read(model)]));
+  const configKeys = Object.fromEntries(SHARED_SETTINGS.map((setting) => [setting.mixinKey, setting.headroomKey]));
+  const fromHere = (path: string) => posix.relative(posix.dirname(MIXIN_INDEX_PATH), path);
+  // JSON string literals are jsonnet string literals, so JSON.stringify quotes safely.
+  const imports = dashboards.map((path) => `    ${JSON.stringify(posix.basename(path))}: import ${JSON.stringify(fromHere(path))},\n`).join('');
+  return [
+    `// ${GENERATED_NOTICE}.`,
+    '// Change headroom.config.ts or teams/*.yaml, then run `npm run generate`.',
+    '// What jsonnet-compat/mixin.libsonnet serves: the rule groups and dashboards this folder holds, and the',
+    "// settings they were generated with under kubernetes-mixin's `_config` names (configKeys: where to change them).",
+    '{',
+    `  config: ${indent(sortedJson(config))},`,
+    `  configKeys: ${indent(sortedJson(configKeys))},`,
+    `  groups: (import ${JSON.stringify(fromHere(MIXIN_RULE_GROUPS_PATH))}).groups,`,
+    dashboards.length === 0 ? '  dashboards: {},' : `  dashboards: {\n${imports}  },`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** JSON with object keys sorted at every level (arrays keep their order), two-space indent, final newline. */
+export function sortedJson(value: unknown): string {
+  return `${JSON.stringify(value, (_, item: unknown) => (isPlainObject(item) ? sortObject(item) : item), 2)}\n`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sortObject(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function indent(json: string): string {
+  return json.trimEnd().replace(/\n/g, '\n  ');
+}
