@@ -1,0 +1,71 @@
+// Reads generated dashboards back from a generated tree: their variables, panels and every PromQL query.
+import type { GeneratedTree } from '../../../src/output/generated-tree.ts';
+
+export interface DashboardJson {
+  uid: string;
+  title: string;
+  links: { title: string; type: string; url?: string; tags?: string[] }[];
+  templating: { list: { name: string; type: string; query?: unknown; allValue?: string }[] };
+  panels: PanelJson[];
+}
+
+export interface PanelJson {
+  id: number;
+  type: string;
+  title: string;
+  panels?: PanelJson[];
+  targets?: { refId: string; expr: string }[];
+  fieldConfig?: { defaults: { unit?: string; thresholds?: { steps: { value: number | null }[] }; custom?: { thresholdsStyle?: { mode: string } } } };
+  description?: string;
+}
+
+export interface Query {
+  dashboard: string;
+  /** Where the query sits: `panel <id> <refId>` or `variable <name>`. */
+  where: string;
+  expr: string;
+}
+
+/** Every dashboard of the tree by uid, from `dashboards/<uid>.json`. */
+export function dashboardsOf(tree: GeneratedTree): Map<string, DashboardJson> {
+  const found = new Map<string, DashboardJson>();
+  for (const [path, content] of tree) {
+    const match = /^dashboards\/([^/]+)\.json$/.exec(path);
+    if (match) found.set(match[1]!, JSON.parse(content) as DashboardJson);
+  }
+  return found;
+}
+
+export function allPanels(dashboard: DashboardJson): PanelJson[] {
+  const walk = (panels: PanelJson[]): PanelJson[] => panels.flatMap((panel) => [panel, ...walk(panel.panels ?? [])]);
+  return walk(dashboard.panels);
+}
+
+/** Panel queries, and the series selector inside every `label_values(selector, label)` variable query. */
+export function queriesOf(dashboard: DashboardJson): Query[] {
+  const panelQueries = allPanels(dashboard).flatMap((panel) =>
+    (panel.targets ?? []).map((target) => ({ dashboard: dashboard.uid, where: `panel ${panel.id} ${target.refId}`, expr: target.expr })),
+  );
+  const variableQueries = dashboard.templating.list
+    .filter((variable) => variable.type === 'query')
+    .map((variable) => {
+      const match = /^label_values\((.*), ([a-z_]+)\)$/s.exec(String(variable.query));
+      if (!match) throw new Error(`${dashboard.uid}: variable ${variable.name} is not label_values(selector, label): ${String(variable.query)}`);
+      return { dashboard: dashboard.uid, where: `variable ${variable.name}`, expr: match[1]! };
+    });
+  return [...panelQueries, ...variableQueries];
+}
+
+/** Sample values for Grafana's variables, as Grafana would interpolate them (multi-values as a regex). */
+const SAMPLES: [RegExp, string][] = [
+  [/\$__rate_interval\b|\$\{__rate_interval\}/g, '5m'],
+  [/\$__range\b|\$\{__range\}/g, '6h'],
+  [/\$__interval\b|\$\{__interval\}/g, '1m'],
+  [/\$namespace\b|\$\{namespace(:regex)?\}/g, 'payments|payments-eu'],
+  [/\$pod\b|\$\{pod(:regex)?\}/g, 'api-7d9f-x2x|.*'],
+  [/\$node\b|\$\{node(:regex)?\}/g, 'node-1'],
+];
+
+export function withSampleValues(expr: string): string {
+  return SAMPLES.reduce((text, [pattern, value]) => text.replace(pattern, value), expr);
+}

@@ -1,0 +1,92 @@
+// Every query of every dashboard, variables replaced by sample values, parses (lezer-promql) and passes the real
+// `promtool check rules`; raw series carry the configured selectors; ratios come from the recording rule.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parser } from '@prometheus-io/lezer-promql';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../src/generate.ts';
+import { MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../../src/rules/record-names.ts';
+import { promtool } from '../helpers/promtool.ts';
+import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
+import { CONFIGS } from './helpers/configs.ts';
+import { dashboardsOf, type Query, queriesOf, withSampleValues } from './helpers/dashboard-queries.ts';
+
+const CADVISOR = ['container_memory_working_set_bytes', 'container_spec_memory_limit_bytes'];
+const KUBE_STATE_METRICS = [
+  'kube_pod_container_resource_limits',
+  'kube_pod_container_resource_requests',
+  'kube_pod_container_status_restarts_total',
+  'kube_pod_container_status_last_terminated_reason',
+  'kube_node_status_condition',
+];
+const RECORDED = [MEMORY_RATIO, NAMESPACE_OWNER, NODE_OWNER, NAMESPACE_THRESHOLD];
+
+async function queries(config: string): Promise<{ queries: Query[]; selectors: { cadvisor: string; kubeStateMetrics: string } }> {
+  const { tree, model } = await generate(config);
+  const dashboards = [...dashboardsOf(tree).values()];
+  expect(dashboards.length).toBeGreaterThanOrEqual(2);
+  return { queries: dashboards.flatMap(queriesOf), selectors: model.selectors };
+}
+
+/** The matchers of a configured selector, as lezer reads them. */
+function matchersOf(selector: string): string[] {
+  return vectorSelectors(`up{${selector}}`)[0]!.matchers;
+}
+
+function hasDivision(expr: string): boolean {
+  let found = false;
+  parser.parse(expr).iterate({ enter: (node) => void (node.name === 'Div' && (found = true)) });
+  return found;
+}
+
+describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config) => {
+  it('have no template variable left once sample values are in, and parse without error nodes', async () => {
+    const { queries: all } = await queries(config);
+    expect(all.length).toBeGreaterThan(20);
+    for (const query of all) {
+      const expr = withSampleValues(query.expr);
+      expect(expr, `${query.dashboard} ${query.where}`).not.toContain('$');
+      expect(syntaxErrors(expr), `${query.dashboard} ${query.where}: ${expr}`).toEqual([]);
+    }
+  });
+
+  it('pass promtool check rules, wrapped as recording rules', async () => {
+    const { queries: all } = await queries(config);
+    const rules = all.map((query) => ({
+      record: `headroom_dashboard_check:${query.dashboard.replace(/-/g, '_')}:${query.where.replace(/[^a-zA-Z0-9]+/g, '_')}`,
+      expr: withSampleValues(query.expr),
+    }));
+    const file = join(mkdtempSync(join(tmpdir(), 'headroom-dashboards-')), 'dashboard-queries.yaml');
+    writeFileSync(file, stringify({ groups: [{ name: 'dashboard-queries', rules }] }, { lineWidth: 0 }));
+    const result = promtool(['check', 'rules', file]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain(`SUCCESS: ${rules.length} rules found`);
+  });
+
+  it('read only allowed series, raw ones with the configured selectors', async () => {
+    const { queries: all, selectors } = await queries(config);
+    const read = new Set<string>();
+    for (const query of all) {
+      for (const selector of vectorSelectors(withSampleValues(query.expr))) {
+        read.add(selector.metric);
+        const where = `${query.dashboard} ${query.where}: ${selector.metric}`;
+        expect([...CADVISOR, ...KUBE_STATE_METRICS, ...RECORDED, 'ALERTS'], where).toContain(selector.metric);
+        if (CADVISOR.includes(selector.metric)) {
+          expect(selector.matchers, where).toEqual(expect.arrayContaining([...matchersOf(selectors.cadvisor), 'container!=""', 'container!="POD"']));
+        }
+        if (KUBE_STATE_METRICS.includes(selector.metric)) expect(selector.matchers, where).toEqual(expect.arrayContaining(matchersOf(selectors.kubeStateMetrics)));
+      }
+    }
+    expect(read).toContain(MEMORY_RATIO);
+    expect(read).toContain('kube_pod_container_resource_requests');
+    expect(read).toContain('ALERTS');
+  });
+
+  it('never divide: the fraction of the limit is the recorded ratio the alert uses', async () => {
+    const { queries: all } = await queries(config);
+    expect(hasDivision('a / b'), 'the check itself').toBe(true);
+    for (const query of all) expect(hasDivision(withSampleValues(query.expr)), `${query.dashboard} ${query.where}`).toBe(false);
+  });
+});
