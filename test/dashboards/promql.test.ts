@@ -45,6 +45,7 @@ describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config
   it('have no template variable left once sample values are in, and parse without error nodes', async () => {
     const { queries: all } = await queries(config);
     expect(all.length).toBeGreaterThan(20);
+    expect(new Set(all.map((query) => query.where.split(' ')[0]))).toEqual(new Set(['panel', 'variable', 'annotation']));
     for (const query of all) {
       const expr = withSampleValues(query.expr);
       expect(expr, `${query.dashboard} ${query.where}`).not.toContain('$');

@@ -10,6 +10,8 @@ import { NODE_PRESSURE_ALERT } from '../../rules/node-memory-pressure.ts';
 import { matcher, series } from '../../rules/promql.ts';
 import { NAMESPACE_OWNER } from '../../rules/record-names.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
+import { prometheusAnnotation } from '../annotations.ts';
+import { containerSeries } from '../container-series.ts';
 import { dashboardDefaults } from '../dashboard-defaults.ts';
 import { otherDashboardsLink, overviewLink, runbookLinks } from '../links.ts';
 import { addSections } from '../section.ts';
@@ -38,7 +40,14 @@ export function teamDashboard(model: Model, team: string): DashboardBuilder {
     .withVariable(datasourceVariable())
     .withVariable(namespaces)
     .withVariable(pods)
-    .links([overviewLink(), otherDashboardsLink(), ...runbookLinks(model, [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT])]);
+    .links([overviewLink(), otherDashboardsLink(), ...runbookLinks(model, [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT])])
+    .annotation(oomKillMarkers(model));
   const alerts = [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT, NODE_PRESSURE_ALERT, RULES_FAILING_ALERT];
   return addSections(dashboard, [memorySection(model, team), restartsSection(model), terminationsSection(model), firingAlertsSection(team, alerts)]);
+}
+
+/** A marker on every graph where a selected container was OOMKilled: the moment its working set line drops. */
+function oomKillMarkers(model: Model) {
+  const selected = [variableMatcher('namespace', 'namespace'), variableMatcher('pod', 'pod')];
+  return prometheusAnnotation('OOM kills', containerSeries(model).oomKillsWithin('2m', ...selected), 'OOMKilled', '{{namespace}}/{{pod}}/{{container}}', 'red');
 }

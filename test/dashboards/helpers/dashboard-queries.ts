@@ -6,6 +6,7 @@ export interface DashboardJson {
   title: string;
   links: { title: string; type: string; url?: string; tags?: string[] }[];
   templating: { list: { name: string; type: string; query?: unknown; allValue?: string }[] };
+  annotations: { list: { name: string; expr?: string }[] };
   panels: PanelJson[];
 }
 
@@ -21,7 +22,7 @@ export interface PanelJson {
 
 export interface Query {
   dashboard: string;
-  /** Where the query sits: `panel <id> <refId>` or `variable <name>`. */
+  /** Where the query sits: `panel <id> <refId>`, `variable <name>` or `annotation <name>`. */
   where: string;
   expr: string;
 }
@@ -41,7 +42,7 @@ export function allPanels(dashboard: DashboardJson): PanelJson[] {
   return walk(dashboard.panels);
 }
 
-/** Panel queries, and the series selector inside every `label_values(selector, label)` variable query. */
+/** Panel and annotation queries, and the series selector inside every `label_values(selector, label)` variable query. */
 export function queriesOf(dashboard: DashboardJson): Query[] {
   const panelQueries = allPanels(dashboard).flatMap((panel) =>
     (panel.targets ?? []).map((target) => ({ dashboard: dashboard.uid, where: `panel ${panel.id} ${target.refId}`, expr: target.expr })),
@@ -53,7 +54,10 @@ export function queriesOf(dashboard: DashboardJson): Query[] {
       if (!match) throw new Error(`${dashboard.uid}: variable ${variable.name} is not label_values(selector, label): ${String(variable.query)}`);
       return { dashboard: dashboard.uid, where: `variable ${variable.name}`, expr: match[1]! };
     });
-  return [...panelQueries, ...variableQueries];
+  const annotationQueries = dashboard.annotations.list
+    .filter((annotation) => annotation.expr !== undefined)
+    .map((annotation) => ({ dashboard: dashboard.uid, where: `annotation ${annotation.name}`, expr: annotation.expr! }));
+  return [...panelQueries, ...variableQueries, ...annotationQueries];
 }
 
 /** Sample values for Grafana's variables, as Grafana would interpolate them (multi-values as a regex). */
