@@ -4,6 +4,7 @@ import { InputError } from '../config/input-error.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerGenerate } from './commands/generate.ts';
+import { registerImportMixinConfig } from './commands/import-mixin-config.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerValidate } from './commands/validate.ts';
 import { type CommandOutcome, EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.ts';
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDiff(program, outcome);
   registerValidate(program);
   registerSchema(program);
+  registerImportMixinConfig(program);
   try {
     await program.parseAsync(argv);
     return outcome.exitCode;
