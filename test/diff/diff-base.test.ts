@@ -1,0 +1,127 @@
+// `headroom diff --base <ref>` on real git repositories: a committed config, then a change in the work tree.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+import { type GitProject, gitProject } from './git-project.ts';
+
+const project = gitProject;
+
+/** Runs diff and proves it left the work tree exactly as it found it. */
+function diffUntouched(repo: GitProject, args: string[]) {
+  const before = repo.snapshot();
+  const result = runCli(['diff', ...args], repo.dir);
+  expect(repo.snapshot()).toBe(before);
+  return result;
+}
+
+describe('headroom diff --base', () => {
+  it('reports no change when the work tree generates what the ref does, exit 0 even with --exit-code', () => {
+    const repo = project();
+    const result = diffUntouched(repo, ['--base', 'main', '--exit-code']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('headroom diff main → work tree: no changes\n');
+  });
+
+  it('explains a team threshold and `for` change in one line, exit 1 with --exit-code and 0 without', () => {
+    const repo = project();
+    repo.edit('teams/payments.yaml', '{ threshold: 0.9, for: 10m }', '{ threshold: 0.95, for: 15m }');
+    const result = diffUntouched(repo, ['--base', 'main', '--exit-code']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain('  team payments: ContainerMemoryNearLimit threshold 90% → 95%, for 10m → 15m');
+    // Only payments changed: no other team is mentioned in the summary of settings.
+    expect(lines.filter((line) => / {2}team (search|platform)|unclaimed/.test(line))).toEqual([]);
+    expect(lines).toContain('  ContainerMemoryNearLimit {for="15m", severity="warning"}: label for "10m" → "15m", for 10m → 15m');
+    expect(lines).toContain('  recording rule headroom:namespace_memory_threshold:ratio {threshold="0.95"}: label threshold "0.9" → "0.95", expression changed');
+    // The raw diff follows the summary.
+    expect(result.stdout).toMatch(/\nDiff\n--- a\//);
+    expect(result.stdout).toMatch(/\n--- a\/headroom-settings\.yaml\n\+\+\+ b\/headroom-settings\.yaml\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
+    expect(result.stdout).toContain('\n-        threshold: 0.9\n');
+    expect(result.stdout).toContain('\n+        threshold: 0.95\n');
+    // 95% is not above the warning line; 15m is not above 30m.
+    expect(result.stdout).not.toContain('Warnings');
+
+    const withoutExitCode = runCli(['diff', '--base', 'main'], repo.dir);
+    expect(withoutExitCode.code).toBe(0);
+    expect(withoutExitCode.stdout).toBe(result.stdout);
+  });
+
+  it('explains ownership: namespaces moved between teams, a namespace left unowned, a node pool added', () => {
+    const repo = project();
+    repo.edit('teams/payments.yaml', 'namespaces: [payments, payments-eu]', 'namespaces: [payments]');
+    repo.edit('teams/search.yaml', 'namespaces: [search, search-indexer]', 'namespaces: [search, payments-eu]');
+    repo.edit('teams/search.yaml', 'nodes: [search-pool-*]', 'nodes: [search-pool-*, search-gpu-*]');
+    const result = diffUntouched(repo, ['--base', 'main', '--exit-code']);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain('  team payments: namespaces removed payments-eu');
+    expect(lines).toContain('  team search: namespaces added payments-eu; removed search-indexer');
+    expect(lines).toContain('  team search: nodes added search-gpu-*');
+    expect(lines).toContain('  ! team payments no longer owns namespace payments-eu: team search does now');
+    expect(lines).toContain(
+      '  ! team search no longer owns namespace search-indexer, and no other team does: its alerts go to team platform with the default settings',
+    );
+    // Warnings come first, before the summary.
+    expect(result.stdout.indexOf('Warnings')).toBeLessThan(result.stdout.indexOf('Teams and settings'));
+    expect(lines).toContain('  recording rule headroom:namespace_owner:info {owner="search", slack_channel="#search", team="search"}: expression changed');
+  });
+
+  it('explains a label change, a team added in an uncommitted file and a team removed', () => {
+    const repo = project();
+    repo.edit('teams/payments.yaml', '"#payments-oncall"', '"#payments-alerts"');
+    repo.write('teams/batch.yaml', 'name: batch\nnamespaces: [batch-*]\nalerts:\n  containerMemoryNearLimit: { enabled: false }\n');
+    repo.remove('teams/search.yaml');
+    const result = diffUntouched(repo, ['--base', 'main']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain('  team payments: label slack_channel "#payments-oncall" → "#payments-alerts"');
+    expect(lines).toContain('  team batch: added, owns namespaces batch-*');
+    expect(lines).toContain('  team batch: ContainerMemoryNearLimit off (default on)');
+    expect(lines).toContain('  team search: removed (owned namespaces search, search-indexer; nodes search-pool-*)');
+    expect(lines).toContain(
+      '  ! team search no longer owns nodes matching search-pool-*, and no other team does: its alerts go to team platform with the default settings',
+    );
+    expect(lines).toContain('  recording rule headroom:namespace_owner:info {owner="payments", slack_channel="#payments-alerts", team="payments"}: label slack_channel "#payments-oncall" → "#payments-alerts"');
+  });
+
+  it('warns at the top about a threshold above 95%, a `for` above 30m and an alert turned off', () => {
+    const repo = project();
+    repo.edit('teams/payments.yaml', '{ threshold: 0.9, for: 10m }', '{ threshold: 0.97, for: 45m }');
+    repo.edit('teams/search.yaml', '{ window: 30m }', '{ enabled: false }');
+    const result = diffUntouched(repo, ['--base', 'main']);
+    const warnings = result.stdout.split('\n\n')[1]!.split('\n');
+    expect(warnings).toEqual([
+      'Warnings',
+      '  ! team search: ContainerOOMKilled turned off',
+      '  ! team payments: ContainerMemoryNearLimit threshold raised from 90% to 97%, above 95%: little headroom is left to act before the OOM kill',
+      '  ! team payments: ContainerMemoryNearLimit for raised from 10m to 45m, above 30m: the alert fires that long after the condition starts',
+    ]);
+  });
+
+  it('compares against an older commit and names the ref in the headline', () => {
+    const repo = project();
+    repo.edit('headroom.config.ts', "threshold: 0.85, for: '5m'", "threshold: 0.8, for: '5m'");
+    repo.commit('lower the default threshold');
+    const result = diffUntouched(repo, ['--base', 'HEAD~1']);
+    expect(result.stdout).toMatch(/^headroom diff HEAD~1 → work tree: /);
+    expect(result.stdout.split('\n')).toContain('  defaults: ContainerMemoryNearLimit threshold 85% → 80%');
+    expect(result.stdout.split('\n')).toContain('  unclaimed namespaces (team platform): ContainerMemoryNearLimit threshold 85% → 80%');
+    expect(result.stdout.split('\n')).toContain('  team search: ContainerMemoryNearLimit threshold 85% → 80%');
+    expect(runCli(['diff', '--base', 'HEAD', '--exit-code'], repo.dir).code).toBe(0);
+  });
+
+  it('reads the config from a sub-folder of the repository (--config)', () => {
+    const repo = project();
+    mkdirSync(join(repo.dir, 'monitoring'));
+    repo.git('mv', 'headroom.config.ts', 'teams', 'monitoring/');
+    repo.commit('move the config to monitoring/');
+    repo.edit('monitoring/teams/search.yaml', '{ window: 30m }', '{ window: 20m }');
+    const result = diffUntouched(repo, ['--base', 'main', '--config', 'monitoring/headroom.config.ts', '--exit-code']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')).toContain('  team search: ContainerOOMKilled window 30m → 20m');
+  });
+});

@@ -1,0 +1,74 @@
+// Exit 2 with a clear message for what diff cannot compare, and the work tree untouched even then.
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+import { type GitProject, gitProject } from './git-project.ts';
+
+function failsUntouched(repo: GitProject, args: string[]) {
+  const before = repo.snapshot();
+  const result = runCli(['diff', ...args], repo.dir);
+  expect(repo.snapshot()).toBe(before);
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  return result.stderr;
+}
+
+describe('headroom diff: errors exit 2', () => {
+  it('an unknown ref', () => {
+    expect(failsUntouched(gitProject(), ['--base', 'no-such-branch'])).toBe(
+      'headroom diff: unknown git ref "no-such-branch" (a branch, tag or commit, e.g. origin/main)\n',
+    );
+  });
+
+  it('a ref without the config file', () => {
+    const repo = gitProject();
+    repo.write('other.config.ts', repo.read('headroom.config.ts'));
+    expect(failsUntouched(repo, ['--base', 'main', '--config', 'other.config.ts'])).toBe(
+      'headroom diff: main has no other.config.ts: nothing to compare with (pass --config, or another --base)\n',
+    );
+  });
+
+  it('a bad team file at the ref, named as ref:path with line and key', () => {
+    const repo = gitProject();
+    repo.edit('teams/payments.yaml', 'threshold: 0.9', 'threshold: 1.5');
+    repo.commit('a broken threshold');
+    repo.edit('teams/payments.yaml', 'threshold: 1.5', 'threshold: 0.9');
+    const stderr = failsUntouched(repo, ['--base', 'main']);
+    expect(stderr).toMatch(/^headroom diff: invalid input:\nmain:teams\/payments\.yaml:5:\d+: alerts\.containerMemoryNearLimit\.threshold: must be at most 1/);
+  });
+
+  it('a bad team file in the work tree', () => {
+    const repo = gitProject();
+    repo.edit('teams/search.yaml', 'window: 30m', 'window: soon');
+    expect(failsUntouched(repo, ['--base', 'main'])).toMatch(/^headroom diff: invalid input:\nteams\/search\.yaml:6:\d+: alerts\.containerOOMKilled\.window: must be a Prometheus duration/);
+  });
+
+  it('a folder that is not in a git repository', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-nogit-'));
+    cpSync(fileURLToPath(new URL('./project', import.meta.url)), dir, { recursive: true });
+    const result = runCli(['diff', '--base', 'main'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^headroom diff: --base needs a git repository, and .* is not in one\n$/);
+  });
+
+  it('folders that do not exist or are files, nothing to compare, or both ways at once', () => {
+    const repo = gitProject();
+    expect(failsUntouched(repo, ['missing-old', 'missing-new'])).toBe('headroom diff: missing-old: no such folder\n');
+    expect(failsUntouched(repo, ['teams', 'headroom.config.ts'])).toBe(
+      'headroom diff: headroom.config.ts: not a folder (pass two generated folders, or --base <git-ref>)\n',
+    );
+    expect(failsUntouched(repo, [])).toBe('headroom diff: nothing to compare: pass --base <git-ref> (e.g. origin/main), or two generated folders\n');
+    expect(failsUntouched(repo, ['--base', 'main', 'teams', 'teams'])).toBe('headroom diff: give either --base <git-ref> or two folders, not both\n');
+    expect(failsUntouched(repo, ['--base', 'main', '--format', 'html'])).toMatch(/argument 'html' is invalid/);
+  });
+
+  it('control: the snapshot used above does see a command that writes to the work tree', () => {
+    const repo = gitProject();
+    const clean = repo.snapshot();
+    expect(runCli(['generate'], repo.dir).code).toBe(0);
+    expect(repo.snapshot()).not.toBe(clean);
+  });
+});
