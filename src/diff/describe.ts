@@ -62,7 +62,8 @@ function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
       added.length + removed.length === 0 ? [] : [`${name}: ${what} ${[added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; ')}`];
     lines.push(...ownership('namespaces', owner.namespaces), ...ownership('nodes', owner.nodes));
   }
-  if (owner.labels.length > 0) lines.push(`${name}: ${owner.labels.map((change) => `label ${change.name} ${labelValue(change.old)} → ${labelValue(change.new)}`).join(', ')}`);
+  if (owner.status === 'added' && owner.labels.length > 0) lines.push(`${name}: labels ${owner.labels.map((change) => `${change.name}=${labelValue(change.new)}`).join(', ')}`);
+  else if (owner.labels.length > 0) lines.push(`${name}: ${owner.labels.map((change) => `label ${change.name} ${labelValue(change.old)} → ${labelValue(change.new)}`).join(', ')}`);
   lines.push(...owner.alerts.map((alert) => `${name}: ${alertText(alert, owner.status === 'added')}`));
   return lines;
 }

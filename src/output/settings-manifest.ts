@@ -20,8 +20,8 @@ export interface ManifestOwner {
 
 export interface SettingsManifest {
   defaultTeam: string;
-  /** Settings that apply to every owner: where metrics and limits come from, links, PrometheusRule metadata. */
-  global: Record<string, unknown>;
+  /** Settings that apply to every owner: where metrics and limits come from, links, output objects' metadata. */
+  global: unknown;
   /** Alert settings of the config, before any team's overrides. */
   defaults: AlertSettings;
   /** Claiming teams by name. */
@@ -37,16 +37,23 @@ export function settingsManifest(model: Model): SettingsManifest {
   const catchAll = model.owners.find((owner) => owner.claimedBy === undefined);
   return {
     defaultTeam: model.defaultTeam,
-    global: {
-      limitSource: model.limitSource,
-      selectors: model.selectors,
-      links: model.links,
-      prometheusRule: { namespace: model.output.prometheusRule.namespace, labels: sortKeys(model.output.prometheusRule.labels) },
-    },
+    global: deepSortKeys({ limitSource: model.limitSource, selectors: model.selectors, links: model.links, output: outputSettings(model) }),
     defaults: model.defaults,
     teams: sortKeys(teams),
     unclaimed: { labels: catchAll?.labels ?? {}, alerts: catchAll?.alerts ?? model.defaults },
   };
+}
+
+/** Every output setting but the folder, which only says where the files go. */
+function outputSettings(model: Model): Record<string, unknown> {
+  const { dir: _dir, ...settings } = model.output;
+  return settings;
+}
+
+function deepSortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(deepSortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(sortKeys(value as Record<string, unknown>)).map(([key, inner]) => [key, deepSortKeys(inner)]));
 }
 
 function ownerEntry(owner: Owner): ManifestOwner {
