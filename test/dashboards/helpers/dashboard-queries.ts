@@ -73,3 +73,11 @@ const SAMPLES: [RegExp, string][] = [
 export function withSampleValues(expr: string): string {
   return SAMPLES.reduce((text, [pattern, value]) => text.replace(pattern, value), expr);
 }
+
+/** Every query of the tree's dashboards as a recording rule `headroom_dashboard_check:<uid>:<where>`, sample values in. */
+export function queryRules(tree: GeneratedTree): { record: string; expr: string }[] {
+  return [...dashboardsOf(tree).values()].flatMap(queriesOf).map((query) => ({
+    record: `headroom_dashboard_check:${query.dashboard.replace(/-/g, '_')}:${query.where.replace(/[^a-zA-Z0-9]+/g, '_')}`,
+    expr: withSampleValues(query.expr),
+  }));
+}
