@@ -48,7 +48,8 @@ function panelDifferences(old: Json, current: Json): ValueChange[] {
   const thresholds = { old: thresholdValues(old), new: thresholdValues(current) };
   if (!sameValue(thresholds.old, thresholds.new)) changes.push({ name: 'thresholds', ...thresholds });
   if (!sameValue(old.targets, current.targets)) changes.push({ name: 'queries', old: queries(old), new: queries(current) });
-  const rest = (panel: Json) => ({ ...panel, title: undefined, description: undefined, targets: undefined, fieldConfig: withoutThresholds(panel.fieldConfig) });
+  // Children of a row are compared one by one, not as part of the row.
+  const rest = (panel: Json) => ({ ...panel, title: undefined, description: undefined, targets: undefined, panels: undefined, fieldConfig: withoutThresholds(panel.fieldConfig) });
   if (!sameValue(rest(old), rest(current))) changes.push({ name: 'other', old: undefined, new: undefined });
   return changes;
 }

@@ -1,0 +1,26 @@
+// Colour in the terminal format: only for a TTY without NO_COLOR, and then on the right lines.
+import { describe, expect, it } from 'vitest';
+import { describe as describeReport } from '../../src/diff/describe.ts';
+import { diffTrees } from '../../src/diff/diff-trees.ts';
+import { formatText, wantsColour } from '../../src/diff/format-text.ts';
+
+describe('text format colour', () => {
+  it('wants colour on a TTY unless NO_COLOR is set to something', () => {
+    expect(wantsColour({ isTTY: true }, {})).toBe(true);
+    expect(wantsColour({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(wantsColour({ isTTY: true }, { NO_COLOR: '' })).toBe(true);
+    expect(wantsColour({ isTTY: false }, {})).toBe(false);
+    expect(wantsColour({}, {})).toBe(false);
+  });
+
+  it('paints removed lines red and added lines green, and nothing without colour', () => {
+    const report = diffTrees({ name: 'a', tree: new Map([['f.yaml', 'x: 1\n']]) }, { name: 'b', tree: new Map([['f.yaml', 'x: 2\n']]) });
+    const description = describeReport(report, 'a → b');
+    const plain = formatText(report, description, false);
+    expect(plain).toContain('\n-x: 1\n+x: 2\n');
+    expect(plain).not.toContain('\u001b[');
+    const coloured = formatText(report, description, true);
+    expect(coloured).toContain('\u001b[31m-x: 1\u001b[39m\n\u001b[32m+x: 2\u001b[39m');
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain);
+  });
+});
