@@ -6,5 +6,17 @@ import { dashboardTeams } from './team/team-thresholds.ts';
 import { teamDashboard } from './team/team.ts';
 
 export function dashboards(model: Model): Dashboard[] {
-  return [overviewDashboard(model), ...dashboardTeams(model).map((team) => teamDashboard(model, team))].map((builder) => builder.build());
+  return [overviewDashboard(model), ...dashboardTeams(model).map((team) => teamDashboard(model, team))].map((builder) =>
+    inPlainSight(builder.build()),
+  );
+}
+
+/**
+ * The SDK (0.0.21) gives every link and annotation `placement: "inControlsMenu"`, which recent Grafana versions
+ * read as "hide in the controls dropdown". Links to runbooks and teams belong in plain sight: drop the field.
+ */
+function inPlainSight(dashboard: Dashboard): Dashboard {
+  for (const link of dashboard.links ?? []) delete link.placement;
+  for (const annotation of dashboard.annotations?.list ?? []) delete annotation.placement;
+  return dashboard;
 }

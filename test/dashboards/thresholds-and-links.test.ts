@@ -106,6 +106,8 @@ describe('dashboard_url of every alert', () => {
       expect(urls, dashboard.uid).toContain(model.links.runbookUrlPattern.replace('%s', 'containeroomkilled'));
       expect(dashboard.links.find((link) => link.type === 'dashboards')?.tags, dashboard.uid).toEqual(['headroom']);
       if (dashboard.uid !== 'headroom-overview') expect(urls, dashboard.uid).toContain('/d/headroom-overview');
+      // Shown in the dashboard's top bar, not hidden in the controls menu of recent Grafana versions.
+      expect(dashboard.links.filter((link) => link.placement !== undefined)).toEqual([]);
     }
   });
 });

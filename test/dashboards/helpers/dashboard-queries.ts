@@ -4,7 +4,7 @@ import type { GeneratedTree } from '../../../src/output/generated-tree.ts';
 export interface DashboardJson {
   uid: string;
   title: string;
-  links: { title: string; type: string; url?: string; tags?: string[] }[];
+  links: { title: string; type: string; url?: string; tags?: string[]; placement?: string }[];
   templating: { list: { name: string; type: string; query?: unknown; allValue?: string }[] };
   annotations: { list: { name: string; expr?: string }[] };
   panels: PanelJson[];
