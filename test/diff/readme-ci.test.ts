@@ -1,0 +1,74 @@
+// The CI examples in the README are YAML that parses, use only headroom's own commands and the platform's standard
+// steps, and their diff command works as written on a real repository.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/paths.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { gitProject } from './git-project.ts';
+
+const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+const section = readme.slice(readme.indexOf('## Reviewing changes in CI'), readme.indexOf('\n## ', readme.indexOf('## Reviewing changes in CI') + 1));
+const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parse(match[1]!) as Record<string, unknown>);
+const scripts = Object.keys((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+
+/** Every shell command of a workflow: GitHub `run:` steps and GitLab `script:` lines. */
+function commands(workflow: unknown): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, key = ''): void => {
+    if (typeof value === 'string' && (key === 'run' || key === 'script')) found.push(...value.split(/\n|\|\|/).map((line) => line.trim()).filter(Boolean));
+    else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
+    else if (typeof value === 'object' && value !== null) Object.entries(value).forEach(([k, v]) => walk(v, k));
+  };
+  walk(workflow);
+  return found;
+}
+
+describe('README CI examples', () => {
+  it('are a GitHub Actions workflow and a GitLab CI job', () => {
+    expect(yamlBlocks).toHaveLength(2);
+    expect(yamlBlocks[0]).toMatchObject({ on: 'pull_request', jobs: { review: { 'runs-on': 'ubuntu-latest' } } });
+    expect(yamlBlocks[1]).toMatchObject({ headroom: { image: 'node:20' } });
+  });
+
+  it('run headroom check and the markdown diff with headroom commands, npm and the platform steps only', () => {
+    for (const workflow of yamlBlocks) {
+      const lines = commands(workflow);
+      expect(lines).toContain('npm run check');
+      expect(lines.some((line) => line.startsWith('npx headroom diff --base') && line.includes('--format markdown'))).toBe(true);
+      for (const line of lines) {
+        const allowed =
+          line === 'npm ci' ||
+          scripts.some((script) => line.startsWith(`npm run ${script}`)) ||
+          /^npx headroom (diff|check|generate|validate)\b/.test(line) ||
+          /^gh pr comment /.test(line) || // GitHub's CLI, on every GitHub-hosted runner
+          /^git fetch origin /.test(line) ||
+          /^curl --fail --request POST --header "PRIVATE-TOKEN: \$HEADROOM_BOT_TOKEN"/.test(line); // GitLab's notes API
+        expect(allowed, line).toBe(true);
+      }
+    }
+  });
+
+  it('the diff command of each example works as written, with the base ref its platform would give', () => {
+    const repo = gitProject();
+    repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    repo.edit('teams/payments.yaml', 'for: 10m', 'for: 20m');
+    for (const [workflow, variable] of [
+      [yamlBlocks[0], 'GITHUB_BASE_REF'],
+      [yamlBlocks[1], 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME'],
+    ] as const) {
+      const line = commands(workflow).find((command) => command.startsWith('npx headroom diff'))!;
+      const args = line
+        .replace(/^npx headroom /, '')
+        .replace(/ > headroom-diff\.md$/, '')
+        .replaceAll(`$${variable}`, 'main')
+        .split(' ')
+        .map((arg) => arg.replace(/^"(.*)"$/, '$1'));
+      const result = runCli(args, repo.dir);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('- team payments: ContainerMemoryNearLimit for 10m → 20m\n');
+    }
+  });
+});
