@@ -86,23 +86,35 @@ export const teamSchema = z
   })
   .meta({ title: 'headroom team file', description: 'One team: what it owns and how its alerts differ from the defaults' });
 
+const kubernetesNamespace = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, { message: 'must be a Kubernetes namespace name (lowercase letters, digits, dashes)' });
+const kubernetesLabelName = z
+  .string()
+  .regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, {
+    message: 'must be a Kubernetes label name, e.g. grafana_dashboard or example.com/dashboard',
+  });
+const kubernetesLabelValue = z
+  .string()
+  .regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, { message: 'must be a Kubernetes label value (at most 63 letters, digits, -, _, .)' });
+
 /** Dashboard JSON is always written; these are the Kubernetes objects that carry it into Grafana. */
 const dashboardOutput = z
   .strictObject({
     configMap: z
       .strictObject({
         enabled: z.boolean().default(true).meta({ description: 'ConfigMaps for the Grafana sidecar of kube-prometheus-stack' }),
-        namespace: z.string().default('monitoring'),
-        labelName: z.string().default('grafana_dashboard').meta({ description: 'The label the sidecar watches (sidecar.dashboards.label)' }),
-        labelValue: z.string().default('1').meta({ description: 'Its value (sidecar.dashboards.labelValue)' }),
+        namespace: kubernetesNamespace.default('monitoring'),
+        labelName: kubernetesLabelName.default('grafana_dashboard').meta({ description: 'The label the sidecar watches (sidecar.dashboards.label)' }),
+        labelValue: kubernetesLabelValue.default('1').meta({ description: 'Its value (sidecar.dashboards.labelValue)' }),
         annotations: z.record(z.string(), z.string()).default({}).meta({ description: 'e.g. the folder annotation of the sidecar' }),
       })
       .prefault({}),
     grafanaOperator: z
       .strictObject({
         enabled: z.boolean().default(false).meta({ description: 'GrafanaDashboard objects of grafana-operator v5' }),
-        namespace: z.string().default('monitoring'),
-        instanceSelector: z.record(z.string(), z.string()).default({ dashboards: 'grafana' }).meta({ description: 'matchLabels of the Grafana instances' }),
+        namespace: kubernetesNamespace.default('monitoring'),
+        instanceSelector: z.record(kubernetesLabelName, kubernetesLabelValue).default({ dashboards: 'grafana' }).meta({ description: 'matchLabels of the Grafana instances' }),
         folder: z.string().optional().meta({ description: 'Grafana folder title' }),
       })
       .prefault({}),
