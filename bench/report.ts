@@ -1,0 +1,88 @@
+// The benchmark's figures as markdown tables: per part of headroom's structure, then totals against the floor.
+import { FLOOR_OF, PARTS, type Part } from './rule-parts.ts';
+import type { FloorPart } from './floor-rules.ts';
+
+export interface Cost {
+  rules: number;
+  samples: number;
+  /** Prometheus CPU time for one evaluation of the part's expressions at the fixed time, seconds. */
+  cpuSeconds: number;
+  /** Summed median evaluation time of the rules while Prometheus ran them (rules API), seconds. */
+  liveSeconds: number;
+}
+
+export interface TeamRun {
+  teams: number;
+  parts: Map<Part, Cost>;
+  /** Median of prometheus_rule_group_last_duration_seconds of headroom's groups, summed, seconds. */
+  groupSeconds: number;
+}
+
+export interface Floor {
+  parts: Map<FloorPart, Cost>;
+  groupSeconds: number;
+}
+
+export function emptyCost(): Cost {
+  return { rules: 0, samples: 0, cpuSeconds: 0, liveSeconds: 0 };
+}
+
+export function addCost(a: Cost, b: Cost): Cost {
+  return { rules: a.rules + b.rules, samples: a.samples + b.samples, cpuSeconds: a.cpuSeconds + b.cpuSeconds, liveSeconds: a.liveSeconds + b.liveSeconds };
+}
+
+export function total<K>(parts: Map<K, Cost>): Cost {
+  return [...parts.values()].reduce(addCost, emptyCost());
+}
+
+const ms = (seconds: number) => (seconds * 1000).toFixed(seconds < 0.1 ? 1 : 0);
+const ratio = (a: number, b: number) => (b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function partsTable(runs: TeamRun[], floor: Floor): string {
+  const rows = ['| teams | part | rules | samples read | × its floor rule | CPU ms | live eval ms |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const [name, cost] of floor.parts) {
+    rows.push(`| floor | ${name} (one global rule) | ${cost.rules} | ${count(cost.samples)} | 1.00× | ${ms(cost.cpuSeconds)} | ${ms(cost.liveSeconds)} |`);
+  }
+  for (const run of runs) {
+    for (const part of PARTS) {
+      const cost = run.parts.get(part);
+      if (!cost) continue;
+      const floorCost = floor.parts.get(FLOOR_OF[part])!;
+      rows.push(
+        `| ${run.teams} | ${part} | ${cost.rules} | ${count(cost.samples)} | ${ratio(cost.samples, floorCost.samples)} | ${ms(cost.cpuSeconds)} | ${ms(cost.liveSeconds)} |`,
+      );
+    }
+  }
+  return rows.join('\n');
+}
+
+export function totalsTable(runs: TeamRun[], floor: Floor): string {
+  const floorTotal = total(floor.parts);
+  const rows = [
+    '| teams | rules | samples read | × floor | CPU ms | × floor | live group eval ms | × floor |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| floor | ${floorTotal.rules} | ${count(floorTotal.samples)} | 1.00× | ${ms(floorTotal.cpuSeconds)} | 1.00× | ${ms(floor.groupSeconds)} | 1.00× |`,
+  ];
+  for (const run of runs) {
+    const t = total(run.parts);
+    rows.push(
+      `| ${run.teams} | ${t.rules} | ${count(t.samples)} | ${ratio(t.samples, floorTotal.samples)} | ${ms(t.cpuSeconds)} | ${ratio(t.cpuSeconds, floorTotal.cpuSeconds)} | ${ms(run.groupSeconds)} | ${ratio(run.groupSeconds, floor.groupSeconds)} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+/** Each alert's whole chain (the rules it needs, namespace ownership counted with near-limit) against its floor rule. */
+export function chainsTable(runs: TeamRun[], floor: Floor): string {
+  const rows = ['| teams | chain | rules | samples read | × floor rule | CPU ms | × floor rule |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const run of runs) {
+    for (const [floorPart, floorCost] of floor.parts) {
+      const chain = PARTS.filter((part) => FLOOR_OF[part] === floorPart).map((part) => run.parts.get(part) ?? emptyCost()).reduce(addCost, emptyCost());
+      rows.push(
+        `| ${run.teams} | ${floorPart} | ${chain.rules} | ${count(chain.samples)} | ${ratio(chain.samples, floorCost.samples)} | ${ms(chain.cpuSeconds)} | ${ratio(chain.cpuSeconds, floorCost.cpuSeconds)} |`,
+      );
+    }
+  }
+  return rows.join('\n');
+}

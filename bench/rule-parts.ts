@@ -1,0 +1,90 @@
+// headroom's rules as the benchmark loads them: taken from the PrometheusRule objects `generate()` builds, each
+// rule labelled with the part of the structure it belongs to, and the recorded series renamed per team count so
+// the rule sets of several team counts can run side by side in one Prometheus without overwriting each other.
+import { parseAllDocuments } from 'yaml';
+import { generate } from '../src/generate.ts';
+import { MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../src/rules/record-names.ts';
+import { NEAR_LIMIT_ALERT } from '../src/rules/container-memory-near-limit.ts';
+import { OOM_KILLED_ALERT } from '../src/rules/container-oom-killed.ts';
+import { NODE_PRESSURE_ALERT } from '../src/rules/node-memory-pressure.ts';
+import type { Rule, RuleGroup } from '../src/rules/rule-types.ts';
+
+export const PARTS = ['ratio recording', 'namespace ownership', 'thresholds', 'near-limit alerts', 'OOM alerts', 'node ownership', 'node alerts'] as const;
+export type Part = (typeof PARTS)[number];
+
+/** Which floor rule a part is weighed against. */
+export const FLOOR_OF: Record<Part, 'near-limit' | 'oom' | 'node'> = {
+  'ratio recording': 'near-limit',
+  'namespace ownership': 'near-limit',
+  thresholds: 'near-limit',
+  'near-limit alerts': 'near-limit',
+  'OOM alerts': 'oom',
+  'node ownership': 'node',
+  'node alerts': 'node',
+};
+
+export function partOf(rule: Rule): Part | undefined {
+  if ('record' in rule) {
+    return ({ [MEMORY_RATIO]: 'ratio recording', [NAMESPACE_OWNER]: 'namespace ownership', [NAMESPACE_THRESHOLD]: 'thresholds', [NODE_OWNER]: 'node ownership' } as const)[
+      rule.record
+    ];
+  }
+  return ({ [NEAR_LIMIT_ALERT]: 'near-limit alerts', [OOM_KILLED_ALERT]: 'OOM alerts', [NODE_PRESSURE_ALERT]: 'node alerts' } as const)[rule.alert];
+}
+
+export interface MeasuredRule {
+  part: Part;
+  group: string;
+  rule: Rule;
+}
+
+/** Rule groups of the PrometheusRule files in a generated tree (other outputs are ignored). */
+export function prometheusRuleGroups(tree: Map<string, string>): RuleGroup[] {
+  const groups: RuleGroup[] = [];
+  for (const [path, content] of tree) {
+    if (!/\.ya?ml$/.test(path)) continue;
+    for (const document of parseAllDocuments(content)) {
+      const object = document.toJS() as { kind?: string; spec?: { groups?: RuleGroup[] } } | null;
+      if (object?.kind === 'PrometheusRule') groups.push(...(object.spec?.groups ?? []));
+    }
+  }
+  return groups;
+}
+
+/** Replaces the `headroom:` prefix of recorded series (in records, expressions and annotation queries). */
+export function renameRecords(group: RuleGroup, prefix: string): RuleGroup {
+  const rename = (text: string) => text.replace(/\bheadroom:/g, `${prefix}:`);
+  return {
+    name: group.name,
+    rules: group.rules.map((rule) => {
+      const renamed = { ...rule, expr: rename(rule.expr) };
+      if ('record' in renamed) renamed.record = rename(renamed.record);
+      if ('annotations' in renamed) renamed.annotations = Object.fromEntries(Object.entries(renamed.annotations).map(([k, v]) => [k, rename(v)]));
+      return renamed;
+    }),
+  };
+}
+
+export interface BenchRules {
+  /** Groups to load, recorded series renamed with `prefix`; groups with no measured part (the meta-alert) left out. */
+  groups: RuleGroup[];
+  /** Every loaded rule in evaluation order with its part; rule here is the renamed one. */
+  measured: MeasuredRule[];
+}
+
+export async function benchRules(configFile: string, prefix: string): Promise<BenchRules> {
+  const { tree } = await generate(configFile);
+  const groups: RuleGroup[] = [];
+  const measured: MeasuredRule[] = [];
+  for (const original of prometheusRuleGroups(tree)) {
+    if (!original.rules.some((rule) => partOf(rule) !== undefined)) continue;
+    const group = renameRecords(original, prefix);
+    groups.push(group);
+    group.rules.forEach((rule, i) => {
+      const part = partOf(original.rules[i]!);
+      if (!part) throw new Error(`rule ${JSON.stringify(rule).slice(0, 120)} of ${group.name} belongs to no measured part`);
+      measured.push({ part, group: group.name, rule });
+    });
+  }
+  return { groups, measured };
+}
