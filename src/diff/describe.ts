@@ -49,23 +49,35 @@ function settingsLines(settings: SettingsChanges): string[] {
 
 function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
   const name = ownerName(owner.team, defaultTeam);
-  // What an added team claims, or what a removed team held.
-  const held = owner.status === 'removed' ? { namespaces: owner.namespaces.removed, nodes: owner.nodes.removed } : { namespaces: owner.namespaces.added, nodes: owner.nodes.added };
-  const owns = [held.namespaces.length > 0 ? `namespaces ${held.namespaces.join(', ')}` : '', held.nodes.length > 0 ? `nodes ${held.nodes.join(', ')}` : '']
-    .filter(Boolean)
-    .join('; ');
-  if (owner.status === 'removed') return [`${name}: removed${owns ? ` (owned ${owns})` : ''}`];
-  const lines: string[] = [];
-  if (owner.status === 'added') lines.push(`${name}: added${owns ? `, owns ${owns}` : ''}`);
-  else {
-    const ownership = (what: string, { added, removed }: { added: string[]; removed: string[] }) =>
-      added.length + removed.length === 0 ? [] : [`${name}: ${what} ${[added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; ')}`];
-    lines.push(...ownership('namespaces', owner.namespaces), ...ownership('nodes', owner.nodes));
+  if (owner.status === 'removed') return [`${name}: removed${parenthesised(claims(owner.namespaces.removed, owner.nodes.removed), 'owned')}`];
+  if (owner.status === 'added') {
+    const owns = claims(owner.namespaces.added, owner.nodes.added);
+    return [
+      `${name}: added${owns ? `, owns ${owns}` : ''}`,
+      ...(owner.labels.length > 0 ? [`${name}: labels ${owner.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`] : []),
+      ...owner.alerts.map((alert) => `${name}: ${alertText(alert, true)}`),
+    ];
   }
-  if (owner.status === 'added' && owner.labels.length > 0) lines.push(`${name}: labels ${owner.labels.map((change) => `${change.name}=${labelValue(change.new)}`).join(', ')}`);
-  else if (owner.labels.length > 0) lines.push(`${name}: ${owner.labels.map((change) => `label ${change.name} ${labelValue(change.old)} → ${labelValue(change.new)}`).join(', ')}`);
-  lines.push(...owner.alerts.map((alert) => `${name}: ${alertText(alert, owner.status === 'added')}`));
-  return lines;
+  return [
+    ...ownershipLine(name, 'namespaces', owner.namespaces),
+    ...ownershipLine(name, 'nodes', owner.nodes),
+    ...(owner.labels.length > 0 ? [`${name}: ${owner.labels.map((label) => `label ${label.name} ${labelValue(label.old)} → ${labelValue(label.new)}`).join(', ')}`] : []),
+    ...owner.alerts.map((alert) => `${name}: ${alertText(alert)}`),
+  ];
+}
+
+/** "namespaces a, b; nodes c" — what a team claims or claimed. */
+function claims(namespaces: string[], nodes: string[]): string {
+  return [namespaces.length > 0 ? `namespaces ${namespaces.join(', ')}` : '', nodes.length > 0 ? `nodes ${nodes.join(', ')}` : ''].filter(Boolean).join('; ');
+}
+
+function parenthesised(text: string, word: string): string {
+  return text ? ` (${word} ${text})` : '';
+}
+
+function ownershipLine(name: string, what: string, { added, removed }: { added: string[]; removed: string[] }): string[] {
+  const parts = [added.length > 0 ? `added ${added.join(', ')}` : '', removed.length > 0 ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
+  return parts.length > 0 ? [`${name}: ${what} ${parts.join('; ')}`] : [];
 }
 
 function alertText(alert: AlertChange, againstDefaults = false): string {
