@@ -2,13 +2,17 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { Model } from '../model/model.ts';
 import { overviewDashboard } from './overview/overview.ts';
-import { dashboardTeams } from './team/team-thresholds.ts';
 import { teamDashboard } from './team/team.ts';
 
 export function dashboards(model: Model): Dashboard[] {
   return [overviewDashboard(model), ...dashboardTeams(model).map((team) => teamDashboard(model, team))].map((builder) =>
     inPlainSight(builder.build()),
   );
+}
+
+/** Every value of the `team` label: the claiming teams and the default team, sorted. */
+export function dashboardTeams(model: Model): string[] {
+  return [...new Set(model.owners.map((owner) => owner.team))].sort();
 }
 
 /**

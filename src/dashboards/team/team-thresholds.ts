@@ -11,8 +11,3 @@ export function nearLimitThresholds(model: Model, team: string): number[] {
     .map((owner) => owner.alerts.containerMemoryNearLimit.threshold);
   return [...new Set(thresholds)].sort((a, b) => a - b);
 }
-
-/** Every value of the `team` label: the claiming teams and the default team, sorted. */
-export function dashboardTeams(model: Model): string[] {
-  return [...new Set(model.owners.map((owner) => owner.team))].sort();
-}
