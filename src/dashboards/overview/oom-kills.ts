@@ -1,11 +1,11 @@
 // Overview: OOM kills in the selected range, per namespace and owning team, and when they happened.
+import { GraphDrawStyle } from '@grafana/grafana-foundation-sdk/common';
 import type { Model } from '../../model/model.ts';
 import { aggregate } from '../../rules/promql.ts';
 import { rangeQuery, row, tableColumns, tablePanel, tableQuery, timeseriesPanel } from '../common.ts';
 import { containerSeries, withTeam } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
-import { GraphDrawStyle } from '@grafana/grafana-foundation-sdk/common';
 
 const DESCRIPTION =
   'Restarts of containers whose last termination was OOMKilled (kube-state-metrics keeps only the last reason per container).';

@@ -1,7 +1,7 @@
 // Team dashboard: the team's headroom alerts firing now (Prometheus' ALERTS series).
+import { matcher, series } from '../../rules/promql.ts';
 import { row, tablePanel, tableQuery } from '../common.ts';
 import type { Section } from '../section.ts';
-import { matcher, series } from '../../rules/promql.ts';
 
 export function firingAlertsSection(team: string, alerts: readonly string[]): Section {
   const firing = series('ALERTS', matcher('alertstate', '=', 'firing'), matcher('team', '=', team), matcher('alertname', '=~', alerts.join('|')));
@@ -10,7 +10,7 @@ export function firingAlertsSection(team: string, alerts: readonly string[]): Se
     panels: [
       tablePanel(401, `headroom alerts of team ${team} firing now`, 'severity', false)
         .height(8)
-        .description('Alerts with team="' + team + '", whatever the namespace selected above. Runbooks: links at the top.')
+        .description(`Alerts with team="${team}", whatever the namespace selected above. Runbooks: links at the top.`)
         .withTarget(tableQuery('A', firing))
         .transformations([{ id: 'organize', options: { excludeByName: { Time: true, Value: true, __name__: true, alertstate: true } } }]),
     ],
