@@ -15,6 +15,8 @@ export interface NamedTree {
   /** How the tree is named in notes, e.g. "the base (main)" or a folder. */
   name: string;
   tree: GeneratedTree;
+  /** Why the tree is empty, when it is on purpose (a ref from before the config existed). */
+  absent?: string;
 }
 
 export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
@@ -23,11 +25,15 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
   const newDocuments = treeDocuments(current.tree);
   const oldManifest = readManifest(old.tree);
   const newManifest = readManifest(current.tree);
-  const notes = [
-    ...('problem' in oldManifest ? [`${old.name} ${oldManifest.problem}`] : []),
-    ...('problem' in newManifest ? [`${current.name} ${newManifest.problem}`] : []),
+  const manifestProblems = [
+    ...('problem' in oldManifest && !old.absent ? [`${old.name} ${oldManifest.problem}`] : []),
+    ...('problem' in newManifest && !current.absent ? [`${current.name} ${newManifest.problem}`] : []),
   ];
-  if (notes.length > 0) notes.push('Team, ownership and alert settings are not compared; rules, dashboards and files are.');
+  const notes = [
+    ...[old.absent, current.absent].filter((note): note is string => note !== undefined),
+    ...manifestProblems,
+    ...(manifestProblems.length > 0 ? ['Team, ownership and alert settings are not compared; rules, dashboards and files are.'] : []),
+  ];
   const oldSettings = 'manifest' in oldManifest ? oldManifest.manifest : undefined;
   const newSettings = 'manifest' in newManifest ? newManifest.manifest : undefined;
   const settings = oldSettings && newSettings ? compareSettings(oldSettings, newSettings) : undefined;

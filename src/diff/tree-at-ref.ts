@@ -12,7 +12,13 @@ import { DiffInputError } from './diff-input-error.ts';
 /** Files a config can read: itself, modules it imports, team files. Anything else stays in git. */
 const CONFIG_INPUT = /\.(?:[cm]?[jt]s|json|ya?ml)$/;
 
-export async function treeAtRef(configPath: string, ref: string): Promise<GeneratedTree> {
+export interface TreeAtRef {
+  tree: GeneratedTree;
+  /** Set when the ref has no config file (it predates headroom): the tree is empty and this says why. */
+  absent?: string;
+}
+
+export async function treeAtRef(configPath: string, ref: string): Promise<TreeAtRef> {
   const configFile = resolve(configPath);
   const configDir = dirname(configFile);
   if (!existsSync(configDir)) throw new DiffInputError(`${configDir}: no such folder`);
@@ -21,7 +27,8 @@ export async function treeAtRef(configPath: string, ref: string): Promise<Genera
   const prefix = relative(realpathSync(top), realpathSync(configDir)).split('\\').join('/');
   const configInRepo = prefix === '' ? basename(configFile) : `${prefix}/${basename(configFile)}`;
   const blobs = listBlobs(top, commit, prefix);
-  if (!blobs.some((blob) => blob.path === configInRepo)) throw new DiffInputError(`${ref} has no ${configInRepo}: nothing to compare with (pass --config, or another --base)`);
+  // The change that introduces headroom: everything is new (the work tree's config was found, so it is no typo).
+  if (!blobs.some((blob) => blob.path === configInRepo)) return { tree: new Map(), absent: `${ref} has no ${configInRepo}: everything is new.` };
   const scratch = mkdtempSync(join(tmpdir(), 'headroom-base-'));
   try {
     const contents = readBlobs(top, blobs.map((blob) => blob.hash));
@@ -33,7 +40,7 @@ export async function treeAtRef(configPath: string, ref: string): Promise<Genera
     // A config may import packages of the repository (besides 'headroom', which load-config aliases).
     if (existsSync(join(top, 'node_modules'))) symlinkSync(join(top, 'node_modules'), join(scratch, 'node_modules'), 'dir');
     try {
-      return (await generate(join(scratch, configInRepo))).tree;
+      return { tree: (await generate(join(scratch, configInRepo))).tree };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // Name the files as git does (ref:path), not by the temporary folder.

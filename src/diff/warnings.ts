@@ -1,6 +1,7 @@
 // What a reviewer must not miss, shown above the summary: an alert gone, a namespace changing hands or left
 // without an owner, a threshold or `for` so high that the alert comes too late to act on.
 import { durationMs, isDuration } from '../config/duration.ts';
+import { patternsOverlap } from '../config/name-pattern.ts';
 import { alertName } from './compare-settings.ts';
 import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { Warning } from './report.ts';
@@ -88,6 +89,15 @@ function ownershipWarnings(old: ManifestData, current: ManifestData, field: 'nam
         const what = /[*?]/.test(pattern) ? `${field} matching ${pattern}` : `${word} ${pattern}`;
         const heir = Object.entries(current.teams).find(([, other]) => other[field].some((claim) => patternCovers(claim, pattern)))?.[0];
         if (heir !== undefined) return { kind: 'namespace-lost', message: `team ${team} no longer owns ${what}: team ${heir} does now` };
+        const kept = Object.entries(current.teams).flatMap(([other, owner]) =>
+          owner[field].filter((claim) => patternsOverlap(claim, pattern)).map((claim) => `${claim} (team ${other})`),
+        );
+        if (kept.length > 0) {
+          return {
+            kind: 'namespace-unowned',
+            message: `team ${team} no longer owns ${what}: only ${kept.join(', ')} still claimed, the others go to team ${current.defaultTeam} with the default settings`,
+          };
+        }
         return {
           kind: 'namespace-unowned',
           message: `team ${team} no longer owns ${what}, and no other team does: its alerts go to team ${current.defaultTeam} with the default settings`,

@@ -52,8 +52,16 @@ describe('review warnings', () => {
     const current = manifest({ batch: team(['batch-1', 'batch-2']) });
     expect(messages(old, current)).toEqual([
       'namespace-unowned: team search no longer owns namespace search, and no other team does: its alerts go to team platform with the default settings',
-      'namespace-unowned: team batch no longer owns namespaces matching batch-*, and no other team does: its alerts go to team platform with the default settings',
+      'namespace-unowned: team batch no longer owns namespaces matching batch-*: only batch-1 (team batch), batch-2 (team batch) still claimed, the others go to team platform with the default settings',
       'namespace-unowned: team search no longer owns nodes matching search-pool-*, and no other team does: its alerts go to team platform with the default settings',
+    ]);
+  });
+
+  it('a glob narrowed to some names: which are still claimed, and that the rest is unowned', () => {
+    const old = manifest({ payments: team(['payments-*']), search: team(['search']) });
+    const current = manifest({ payments: team(['payments-eu']), search: team(['search', 'payments-us']) });
+    expect(messages(old, current)).toEqual([
+      'namespace-unowned: team payments no longer owns namespaces matching payments-*: only payments-eu (team payments), payments-us (team search) still claimed, the others go to team platform with the default settings',
     ]);
   });
 

@@ -55,10 +55,11 @@ export function registerDiff(program: Command, outcome: CommandOutcome): void {
 async function trees(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions): Promise<[NamedTree, NamedTree]> {
   if (options.base !== undefined) {
     if (oldDir !== undefined) throw new DiffInputError('give either --base <git-ref> or two folders, not both');
-    const old = await treeAtRef(options.config, options.base);
+    // The work tree first: a missing or broken config there is the user's error to see, not an empty base.
     const current = await generate(options.config);
+    const old = await treeAtRef(options.config, options.base);
     return [
-      { name: options.base, tree: old },
+      { name: options.base, ...old },
       { name: 'work tree', tree: current.tree },
     ];
   }
