@@ -35,3 +35,26 @@ export function patternsOverlap(a: string, b: string): boolean {
 export function matchesPattern(name: string, pattern: string): boolean {
   return new RegExp(`^(?:${patternToRegex(pattern)})$`).test(name);
 }
+
+/**
+ * Whether every name `inner` matches also matches `outer` (sound, not complete: a pattern covered only by
+ * several patterns together is reported as not covered). `*` in outer takes any run of inner's symbols;
+ * `?` in outer takes one literal or `?` of inner; a literal takes only itself.
+ */
+export function patternCovers(outer: string, inner: string): boolean {
+  const seen = new Map<string, boolean>();
+  const walk = (i: number, j: number): boolean => {
+    const key = `${i},${j}`;
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    let result: boolean;
+    if (i === outer.length) result = j === inner.length;
+    else if (outer[i] === '*') result = walk(i + 1, j) || (j < inner.length && walk(i, j + 1));
+    else if (j === inner.length) result = false;
+    else if (outer[i] === '?') result = inner[j] !== '*' && walk(i + 1, j + 1);
+    else result = outer[i] === inner[j] && walk(i + 1, j + 1);
+    seen.set(key, result);
+    return result;
+  };
+  return walk(0, 0);
+}

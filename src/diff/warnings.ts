@@ -1,7 +1,7 @@
 // What a reviewer must not miss, shown above the summary: an alert gone, a namespace changing hands or left
 // without an owner, a threshold or `for` so high that the alert comes too late to act on.
 import { durationMs, isDuration } from '../config/duration.ts';
-import { patternsOverlap } from '../config/name-pattern.ts';
+import { patternCovers, patternsOverlap } from '../config/name-pattern.ts';
 import { alertName } from './compare-settings.ts';
 import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { Warning } from './report.ts';
@@ -104,27 +104,4 @@ function ownershipWarnings(old: ManifestData, current: ManifestData, field: 'nam
         };
       }),
   );
-}
-
-/**
- * Whether every name `inner` matches also matches `outer` (sound, not complete: a pattern covered only by
- * several patterns together is reported as not covered). `*` in outer takes any run of inner's symbols;
- * `?` in outer takes one literal or `?` of inner; a literal takes only itself.
- */
-export function patternCovers(outer: string, inner: string): boolean {
-  const seen = new Map<string, boolean>();
-  const walk = (i: number, j: number): boolean => {
-    const key = `${i},${j}`;
-    const known = seen.get(key);
-    if (known !== undefined) return known;
-    let result: boolean;
-    if (i === outer.length) result = j === inner.length;
-    else if (outer[i] === '*') result = walk(i + 1, j) || (j < inner.length && walk(i, j + 1));
-    else if (j === inner.length) result = false;
-    else if (outer[i] === '?') result = inner[j] !== '*' && walk(i + 1, j + 1);
-    else result = outer[i] === inner[j] && walk(i + 1, j + 1);
-    seen.set(key, result);
-    return result;
-  };
-  return walk(0, 0);
 }
