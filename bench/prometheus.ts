@@ -1,7 +1,7 @@
 // A throwaway Prometheus on loopback: temp data dir, our scrape and rule files, stopped by the benchmark itself.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
@@ -55,6 +55,7 @@ function prometheusConfig(options: PrometheusOptions, port: number): string {
 }
 
 export async function startPrometheus(options: PrometheusOptions): Promise<Prometheus> {
+  if (!existsSync(options.binary)) throw new Error(`${options.binary} not found: install Prometheus (Debian package prometheus) or pass --prometheus PATH`);
   const port = await freePort();
   const configFile = join(options.dir, 'prometheus.yml');
   writeFileSync(configFile, prometheusConfig(options, port));

@@ -25,10 +25,11 @@ const { values: flags } = parseArgs({
     containers: { type: 'string', default: '40000' },
     settings: { type: 'string', default: '4' },
     'scrape-interval': { type: 'string', default: '5' },
-    'eval-interval': { type: 'string', default: '10' },
-    'cpu-runs': { type: 'string', default: '3' },
+    'eval-interval': { type: 'string', default: '20' },
+    'cpu-rounds': { type: 'string', default: '2' },
     prometheus: { type: 'string', default: '/usr/bin/prometheus' },
     keep: { type: 'boolean', default: false },
+    'hold-seconds': { type: 'string', default: '0' },
   },
 });
 
@@ -37,7 +38,9 @@ const containers = Number(flags.containers);
 const settings = Number(flags.settings);
 const scrapeInterval = Number(flags['scrape-interval']);
 const evalInterval = Number(flags['eval-interval']);
-const MIN_CPU_RUNS = Number(flags['cpu-runs']);
+const MIN_CPU_ROUNDS = Number(flags['cpu-rounds']);
+/** The Go runtime's garbage collection lands in whichever query triggers it: a few seconds per part average it out. */
+const MIN_CPU_MS = 3000;
 if (teamCounts.some((n) => !Number.isInteger(n) || n < 0) || !(containers > 0) || !(settings >= 1 && settings <= SETTINGS.length)) {
   console.error(`usage: npm run bench -- [--teams 1,100,500] [--containers 40000] [--settings 1..${SETTINGS.length}]`);
   process.exit(2);
@@ -55,34 +58,27 @@ const median = (values: number[]) => {
 };
 const log = (message: string) => console.error(`[bench] ${message}`);
 
-/** Samples read by one expression at `time`; queried twice, as a check that the data no longer moves. */
-async function samplesRead(port: number, expr: string, time: number): Promise<number> {
-  const [first, second] = [await instantQuery(port, expr, time), await instantQuery(port, expr, time)];
-  if (first.samples !== second.samples) throw new Error(`samples differ between two queries at one fixed time: ${expr.slice(0, 200)}`);
-  return first.samples;
-}
-
 /**
- * Prometheus CPU time of one evaluation of every expression of a part, in turn: process CPU (not wall time), so
- * other work on the machine does not count; wrapped in count() so encoding a large result does not either.
- * Repeated for at least MIN_CPU_RUNS rounds and one second, as the process clock ticks in hundredths.
+ * Samples read and Prometheus CPU time for one evaluation of a part's expressions at `time`, each in turn. CPU is
+ * the process's CPU time, not wall time, so other work on the machine does not count; expressions are wrapped in
+ * count() (which reads no samples of its own) so encoding a large result does not count either. Repeated for at
+ * least MIN_CPU_ROUNDS rounds and MIN_CPU_MS, as the process clock ticks in hundredths; every round must read the
+ * same samples, as the data no longer moves.
  */
-async function cpuPerEvaluation(prometheus: Prometheus, exprs: string[], time: number): Promise<number> {
+async function partCost(prometheus: Prometheus, exprs: string[], live: number[], time: number): Promise<Cost> {
   const started = Date.now();
   const before = prometheus.cpuSeconds();
+  let samples: number | undefined;
   let rounds = 0;
-  while (rounds < MIN_CPU_RUNS || Date.now() - started < 1000) {
-    for (const expr of exprs) await instantValue(prometheus.port, `count(${expr})`, time);
+  while (rounds < MIN_CPU_ROUNDS || Date.now() - started < MIN_CPU_MS) {
+    let read = 0;
+    for (const expr of exprs) read += (await instantQuery(prometheus.port, `count(${expr})`, time)).samples;
+    if (samples !== undefined && samples !== read) throw new Error(`samples differ between rounds at one fixed time: ${exprs[0]?.slice(0, 200)}`);
+    samples = read;
     rounds++;
   }
-  return (prometheus.cpuSeconds() - before) / rounds;
-}
-
-async function partCost(prometheus: Prometheus, exprs: string[], live: number[], time: number): Promise<Cost> {
-  let samples = 0;
-  for (const expr of exprs) samples += await samplesRead(prometheus.port, expr, time);
-  const cpuSeconds = await cpuPerEvaluation(prometheus, exprs, time);
-  return { rules: exprs.length, samples, cpuSeconds, liveSeconds: live.reduce((a, b) => a + b, 0) };
+  const cpuSeconds = (prometheus.cpuSeconds() - before) / rounds;
+  return { rules: exprs.length, samples: samples ?? 0, cpuSeconds, liveSeconds: live.reduce((x, y) => x + y, 0) };
 }
 
 async function main(): Promise<void> {
@@ -194,12 +190,18 @@ async function run(dir: string, cleanups: (() => Promise<void> | void)[]): Promi
     log(`${teams} teams measured`);
   }
   const seenNamespaces = await instantValue(port, 'count(count by (namespace) (kube_pod_container_status_restarts_total))', time);
+  const hold = Number(flags['hold-seconds']);
+  if (hold > 0) {
+    // For looking into a figure by hand: the idle Prometheus keeps its data a while longer.
+    log(`holding Prometheus on 127.0.0.1:${port} for ${hold} s; data at time=${time}`);
+    await sleep(hold * 1000);
+  }
 
   console.log(`## Rule cost: headroom vs one global rule per alert
 
 Prometheus ${prometheus.version}, ${availableParallelism()} cores; ${containers.toLocaleString('en-US')} containers in ${cluster.pods.length.toLocaleString('en-US')} pods, ${cluster.namespaces.length} namespaces, ${cluster.nodes.length} nodes; series scraped: cadvisor ${counts.cadvisor.toLocaleString('en-US')} (incl. pod cgroup and pause), kube-state-metrics ${counts.kubeStateMetricsPerReplica.toLocaleString('en-US')} × 2 replicas.
 Scrape every ${scrapeInterval}s, rules every ${evalInterval}s, ${RUN_SECONDS}s of data; OOM window ${DEFAULT_OOM_WINDOW}${settings > 5 ? ' (some teams 1m)' : ''}; ${settings} distinct team settings.
-Samples read = \`stats.samples.totalQueryableSamples\` of each rule expression queried at one fixed time; CPU = Prometheus process CPU time (user + system) per evaluation of a part's expressions at that time, after scraping and rule evaluation have stopped (≥ ${MIN_CPU_RUNS} rounds and 1 s; other load on the machine does not count); live eval = median per-rule \`evaluationTime\` from /api/v1/rules while all rule sets ran side by side (includes annotation templates; the floor has none); group eval = median \`prometheus_rule_group_last_duration_seconds\` over the last ${LIVE_SECONDS}s.
+Samples read = \`stats.samples.totalQueryableSamples\` of each rule expression queried at one fixed time; CPU = Prometheus process CPU time (user + system) per evaluation of a part's expressions at that time, after scraping and rule evaluation have stopped (≥ ${MIN_CPU_ROUNDS} rounds and ${MIN_CPU_MS / 1000} s; other load on the machine does not count; includes ≈ 0.2 ms of HTTP handling per query); live eval = median per-rule \`evaluationTime\` from /api/v1/rules while all rule sets ran side by side (includes annotation templates; the floor has none); group eval = median \`prometheus_rule_group_last_duration_seconds\` over the last ${LIVE_SECONDS}s.
 Floor (one rule each, kube-prometheus selectors): near-limit \`${FLOOR_RULES['near-limit'].expr}\`; OOM \`${FLOOR_RULES.oom.expr}\`; node \`${FLOOR_RULES.node.expr}\`. Without \`max by\`, the near-limit rule ${literal}.
 
 ### Totals
