@@ -3,18 +3,20 @@
 // the rule sets of several team counts can run side by side in one Prometheus without overwriting each other.
 import { parseAllDocuments } from 'yaml';
 import { generate } from '../src/generate.ts';
-import { MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../src/rules/record-names.ts';
+import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../src/rules/record-names.ts';
 import { NEAR_LIMIT_ALERT } from '../src/rules/container-memory-near-limit.ts';
 import { OOM_KILLED_ALERT } from '../src/rules/container-oom-killed.ts';
 import { NODE_PRESSURE_ALERT } from '../src/rules/node-memory-pressure.ts';
 import type { Rule, RuleGroup } from '../src/rules/rule-types.ts';
 
-export const PARTS = ['ratio recording', 'namespace ownership', 'thresholds', 'near-limit alerts', 'OOM alerts', 'node ownership', 'node alerts'] as const;
+export const PARTS = ['ratio recording', 'restart counter', 'namespace ownership', 'thresholds', 'near-limit alerts', 'OOM alerts', 'node ownership', 'node alerts'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** Which floor rule a part is weighed against. */
 export const FLOOR_OF: Record<Part, 'near-limit' | 'oom' | 'node'> = {
   'ratio recording': 'near-limit',
+  // The deduplicated restart counter serves ownership and the OOM alert; weighed with the OOM chain it replaces reads of.
+  'restart counter': 'oom',
   'namespace ownership': 'near-limit',
   thresholds: 'near-limit',
   'near-limit alerts': 'near-limit',
@@ -25,7 +27,7 @@ export const FLOOR_OF: Record<Part, 'near-limit' | 'oom' | 'node'> = {
 
 export function partOf(rule: Rule): Part | undefined {
   if ('record' in rule) {
-    return ({ [MEMORY_RATIO]: 'ratio recording', [NAMESPACE_OWNER]: 'namespace ownership', [NAMESPACE_THRESHOLD]: 'thresholds', [NODE_OWNER]: 'node ownership' } as const)[
+    return ({ [MEMORY_RATIO]: 'ratio recording', [CONTAINER_RESTARTS]: 'restart counter', [NAMESPACE_OWNER]: 'namespace ownership', [NAMESPACE_THRESHOLD]: 'thresholds', [NODE_OWNER]: 'node ownership' } as const)[
       rule.record
     ];
   }

@@ -1,8 +1,8 @@
 // Per-container PromQL the dashboards share, built on the rules' source series (configured selectors, pause and
 // pod-level cgroups left out) and deduplicated like the rules: `max by (namespace, pod, container)`.
 import type { Model } from '../model/model.ts';
-import { aggregate, binary, by } from '../rules/promql.ts';
-import { NAMESPACE_OWNER } from '../rules/record-names.ts';
+import { aggregate, binary, by, series } from '../rules/promql.ts';
+import { CONTAINER_RESTARTS, NAMESPACE_OWNER } from '../rules/record-names.ts';
 import { CONTAINER_KEY, sourceSeries } from '../rules/source-series.ts';
 
 type Matchers = (string | undefined)[];
@@ -28,7 +28,8 @@ export function containerSeries(model: Model): ContainerSeries {
   const source = sourceSeries(model);
   const perContainer = (inner: string) => aggregate('max', CONTAINER_KEY, inner);
   const on = `on ${by(CONTAINER_KEY)}`;
-  const restartsWithin = (range: string, ...m: Matchers) => perContainer(`increase(${source.restarts(...m)}[${range}])`);
+  // The rules' deduplicated restart counter: one series per container, whatever the kube-state-metrics replicas.
+  const restartsWithin = (range: string, ...m: Matchers) => `increase(${series(CONTAINER_RESTARTS, ...m)}[${range}])`;
   return {
     workingSet: (...m) => perContainer(source.workingSet(...m)),
     limit: (...m) => perContainer(source.memoryLimit(...m)),

@@ -6,8 +6,8 @@ import type { Model } from '../model/model.ts';
 import { CONTAINER_MATCHERS, containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by } from './promql.ts';
-import { NAMESPACE_OWNER } from './record-names.ts';
+import { aggregate, binary, by, series } from './promql.ts';
+import { CONTAINER_RESTARTS, NAMESPACE_OWNER } from './record-names.ts';
 import type { AlertingRule } from './rule-types.ts';
 import { CONTAINER_KEY, sourceSeries } from './source-series.ts';
 
@@ -23,7 +23,7 @@ export function oomKilledAlerts(model: Model): AlertingRule[] {
       expr: withOwnerLabels(
         model,
         'namespaces',
-        binary(restartedWithin(model, settings.window, owned), `and on ${by(CONTAINER_KEY)}`, lastTerminatedByOOM(model, owned)),
+        binary(restartedWithin(settings.window, owned), `and on ${by(CONTAINER_KEY)}`, lastTerminatedByOOM(model, owned)),
         owned,
       ),
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
@@ -39,10 +39,10 @@ export function oomKilledAlerts(model: Model): AlertingRule[] {
 }
 
 /** Restart count gained within the window, per container; > 0 only. */
-function restartedWithin(model: Model, window: string, owned: string | undefined): string {
-  const { restarts } = sourceSeries(model);
-  const gained = `${aggregate('max', CONTAINER_KEY, `increase(${restarts(owned)}[${window}])`)} > 0`;
-  const unseenBefore = binary(`${aggregate('max', CONTAINER_KEY, restarts(owned))} > 0`, `unless on ${by(CONTAINER_KEY)}`, aggregate('max', CONTAINER_KEY, `${restarts(owned)} offset ${window}`));
+function restartedWithin(window: string, owned: string | undefined): string {
+  const restarts = series(CONTAINER_RESTARTS, owned);
+  const gained = `increase(${restarts}[${window}]) > 0`;
+  const unseenBefore = binary(`${restarts} > 0`, `unless on ${by(CONTAINER_KEY)}`, `${restarts} offset ${window}`);
   // ...but only where headroom already ran a window ago: on a fresh Prometheus or after a gap in the data every
   // container looks new, and every old kill would fire at once.
   const young = binary(unseenBefore, 'and on ()', `group(${NAMESPACE_OWNER} offset ${window})`);

@@ -2,6 +2,12 @@
 
 /** Working set / memory limit per container {namespace, pod, container}; only containers with a limit. */
 export const MEMORY_RATIO = 'headroom:container_memory_working_set:ratio_limit';
+/**
+ * Restart count per container {namespace, pod, container}, deduplicated across kube-state-metrics replicas once, so
+ * ownership, both branches of the OOM alert and the dashboards read 1 series per container instead of 1 per replica.
+ * A max of the same state-derived counter is exact: replicas report the same value and do not reset it.
+ */
+export const CONTAINER_RESTARTS = 'headroom:container_restarts_total:max';
 /** 1 per namespace seen, labelled with its owner: {namespace, team, owner (absent when unowned), team labels…}. */
 export const NAMESPACE_OWNER = 'headroom:namespace_owner:info';
 /** 1 per node seen, labelled like NAMESPACE_OWNER, keyed by node. */

@@ -3,6 +3,7 @@
 import type { Model } from '../model/model.ts';
 import { memoryRatioRule, nearLimitAlerts, thresholdRules } from './container-memory-near-limit.ts';
 import { oomKilledAlerts } from './container-oom-killed.ts';
+import { containerRestartsRule } from './container-restarts.ts';
 import { metaAlerts } from './meta-rules.ts';
 import { nodePressureAlerts } from './node-memory-pressure.ts';
 import { ownerRules } from './owner-rules.ts';
@@ -12,7 +13,7 @@ export function ruleGroups(model: Model): RuleGroup[] {
   return [
     {
       name: `${GROUP_PREFIX}container-memory`,
-      rules: [memoryRatioRule(model), ...ownerRules(model, 'namespaces'), ...thresholdRules(model), ...nearLimitAlerts(model), ...oomKilledAlerts(model)],
+      rules: [memoryRatioRule(model), containerRestartsRule(model), ...ownerRules(model, 'namespaces'), ...thresholdRules(model), ...nearLimitAlerts(model), ...oomKilledAlerts(model)],
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
     { name: `${GROUP_PREFIX}node-memory`, rules: [...ownerRules(model, 'nodes'), ...nodePressureAlerts(model)] },

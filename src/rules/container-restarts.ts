@@ -1,0 +1,10 @@
+// The deduplicated restart counter every restart-based query reads (see CONTAINER_RESTARTS).
+import type { Model } from '../model/model.ts';
+import { aggregate } from './promql.ts';
+import { CONTAINER_RESTARTS } from './record-names.ts';
+import type { RecordingRule } from './rule-types.ts';
+import { CONTAINER_KEY, sourceSeries } from './source-series.ts';
+
+export function containerRestartsRule(model: Model): RecordingRule {
+  return { record: CONTAINER_RESTARTS, expr: aggregate('max', CONTAINER_KEY, sourceSeries(model).restarts()) };
+}
