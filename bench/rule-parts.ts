@@ -3,7 +3,7 @@
 // the rule sets of several team counts can run side by side in one Prometheus without overwriting each other.
 import { parseAllDocuments } from 'yaml';
 import { generate } from '../src/generate.ts';
-import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../src/rules/record-names.ts';
+import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../src/rules/record-names.ts';
 import { NEAR_LIMIT_ALERT } from '../src/rules/container-memory-near-limit.ts';
 import { OOM_KILLED_ALERT } from '../src/rules/container-oom-killed.ts';
 import { NODE_PRESSURE_ALERT } from '../src/rules/node-memory-pressure.ts';
@@ -27,7 +27,7 @@ export const FLOOR_OF: Record<Part, 'near-limit' | 'oom' | 'node'> = {
 
 export function partOf(rule: Rule): Part | undefined {
   if ('record' in rule) {
-    return ({ [MEMORY_RATIO]: 'ratio recording', [CONTAINER_RESTARTS]: 'restart counter', [NAMESPACE_OWNER]: 'namespace ownership', [NAMESPACE_THRESHOLD]: 'thresholds', [NODE_OWNER]: 'node ownership' } as const)[
+    return ({ [MEMORY_RATIO]: 'ratio recording', [CONTAINER_RESTARTS]: 'restart counter', [NAMESPACE_CONTAINERS]: 'namespace ownership', [NAMESPACE_OWNER]: 'namespace ownership', [NAMESPACE_THRESHOLD]: 'thresholds', [NODE_OWNER]: 'node ownership' } as const)[
       rule.record
     ];
   }

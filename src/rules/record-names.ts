@@ -8,6 +8,8 @@ export const MEMORY_RATIO = 'headroom:container_memory_working_set:ratio_limit';
  * A max of the same state-derived counter is exact: replicas report the same value and do not reset it.
  */
 export const CONTAINER_RESTARTS = 'headroom:container_restarts_total:max';
+/** Containers per namespace {namespace}: what the per-team ownership rules scan, 1 series per namespace. */
+export const NAMESPACE_CONTAINERS = 'headroom:namespace_containers:count';
 /** 1 per namespace seen, labelled with its owner: {namespace, team, owner (absent when unowned), team labels…}. */
 export const NAMESPACE_OWNER = 'headroom:namespace_owner:info';
 /** 1 per node seen, labelled like NAMESPACE_OWNER, keyed by node. */

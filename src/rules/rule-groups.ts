@@ -6,14 +6,14 @@ import { oomKilledAlerts } from './container-oom-killed.ts';
 import { containerRestartsRule } from './container-restarts.ts';
 import { metaAlerts } from './meta-rules.ts';
 import { nodePressureAlerts } from './node-memory-pressure.ts';
-import { ownerRules } from './owner-rules.ts';
+import { namespaceContainersRule, ownerRules } from './owner-rules.ts';
 import { GROUP_PREFIX, type RuleGroup } from './rule-types.ts';
 
 export function ruleGroups(model: Model): RuleGroup[] {
   return [
     {
       name: `${GROUP_PREFIX}container-memory`,
-      rules: [memoryRatioRule(model), containerRestartsRule(model), ...ownerRules(model, 'namespaces'), ...thresholdRules(model), ...nearLimitAlerts(model), ...oomKilledAlerts(model)],
+      rules: [memoryRatioRule(model), containerRestartsRule(model), namespaceContainersRule(model), ...ownerRules(model, 'namespaces'), ...thresholdRules(model), ...nearLimitAlerts(model), ...oomKilledAlerts(model)],
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
     { name: `${GROUP_PREFIX}node-memory`, rules: [...ownerRules(model, 'nodes'), ...nodePressureAlerts(model)] },

@@ -71,8 +71,8 @@ describe('bench teams', () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-test-'));
     const { groups, measured } = await benchRules(writeBenchConfig(dir, 20, 20, 4), 'headroom_n20').finally(() => rmSync(dir, { recursive: true }));
     expect(measured.length).toBe(groups.flatMap((group) => group.rules).length);
-    // One ownership rule per team plus the catch-all; alerts per distinct setting, not per team.
-    expect(measured.filter((m) => m.part === 'namespace ownership')).toHaveLength(21);
+    // One ownership rule per team plus the catch-all, and the namespace count they scan; alerts per distinct setting.
+    expect(measured.filter((m) => m.part === 'namespace ownership')).toHaveLength(22);
     expect(measured.filter((m) => m.part === 'near-limit alerts').length).toBeLessThanOrEqual(4);
     expect(JSON.stringify(groups)).not.toMatch(/\bheadroom:/);
   });

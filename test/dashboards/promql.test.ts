@@ -7,7 +7,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.ts';
-import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../../src/rules/record-names.ts';
+import { CONTAINER_RESTARTS, NAMESPACE_CONTAINERS, MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../../src/rules/record-names.ts';
 import { promtool } from '../helpers/promtool.ts';
 import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
 import { CONFIGS } from './helpers/configs.ts';
@@ -21,7 +21,7 @@ const KUBE_STATE_METRICS = [
   'kube_pod_container_status_last_terminated_reason',
   'kube_node_status_condition',
 ];
-const RECORDED = [MEMORY_RATIO, CONTAINER_RESTARTS, NAMESPACE_OWNER, NODE_OWNER, NAMESPACE_THRESHOLD];
+const RECORDED = [MEMORY_RATIO, CONTAINER_RESTARTS, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NODE_OWNER, NAMESPACE_THRESHOLD];
 
 async function queries(config: string): Promise<{ queries: Query[]; selectors: { cadvisor: string; kubeStateMetrics: string } }> {
   const { tree, model } = await generate(config);
