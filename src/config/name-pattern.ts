@@ -3,32 +3,20 @@
 
 export const NAME_PATTERN = /^[a-z0-9*?]([a-z0-9.*?-]*[a-z0-9*?])?$/;
 
-export function isGlob(pattern: string): boolean {
-  return /[*?]/.test(pattern);
-}
-
 /** Regular expression (RE2 and JS alike) matching exactly the names a pattern matches, unanchored. */
 export function patternToRegex(pattern: string): string {
   return pattern.replace(/\./g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.');
 }
 
-/** Whether some name matches both patterns: a walk over both patterns at once, memoised. */
+/** Whether some name matches both patterns. */
 export function patternsOverlap(a: string, b: string): boolean {
-  const seen = new Map<string, boolean>();
-  const walk = (i: number, j: number): boolean => {
-    const key = `${i},${j}`;
-    const known = seen.get(key);
-    if (known !== undefined) return known;
-    let result: boolean;
-    if (i === a.length && j === b.length) result = true;
-    else if (a[i] === '*') result = walk(i + 1, j) || (j < b.length && walk(i, j + 1));
-    else if (b[j] === '*') result = walk(i, j + 1) || (i < a.length && walk(i + 1, j));
-    else if (i === a.length || j === b.length) result = false;
-    else result = (a[i] === b[j] || a[i] === '?' || b[j] === '?') && walk(i + 1, j + 1);
-    seen.set(key, result);
-    return result;
-  };
-  return walk(0, 0);
+  return walkBothPatterns((i, j, walk) => {
+    if (i === a.length && j === b.length) return true;
+    if (a[i] === '*') return walk(i + 1, j) || (j < b.length && walk(i, j + 1));
+    if (b[j] === '*') return walk(i, j + 1) || (i < a.length && walk(i + 1, j));
+    if (i === a.length || j === b.length) return false;
+    return (a[i] === b[j] || a[i] === '?' || b[j] === '?') && walk(i + 1, j + 1);
+  });
 }
 
 /** Whether a concrete name matches a pattern. */
@@ -42,18 +30,27 @@ export function matchesPattern(name: string, pattern: string): boolean {
  * `?` in outer takes one literal or `?` of inner; a literal takes only itself.
  */
 export function patternCovers(outer: string, inner: string): boolean {
-  const seen = new Map<string, boolean>();
+  return walkBothPatterns((i, j, walk) => {
+    if (i === outer.length) return j === inner.length;
+    if (outer[i] === '*') return walk(i + 1, j) || (j < inner.length && walk(i, j + 1));
+    if (j === inner.length) return false;
+    if (outer[i] === '?') return inner[j] !== '*' && walk(i + 1, j + 1);
+    return outer[i] === inner[j] && walk(i + 1, j + 1);
+  });
+}
+
+type PairStep = (i: number, j: number, walk: (i: number, j: number) => boolean) => boolean;
+
+/** A search over positions in two patterns at once, from (0, 0), each pair of positions decided once. */
+function walkBothPatterns(step: PairStep): boolean {
+  const decided = new Map<string, boolean>();
   const walk = (i: number, j: number): boolean => {
     const key = `${i},${j}`;
-    const known = seen.get(key);
-    if (known !== undefined) return known;
-    let result: boolean;
-    if (i === outer.length) result = j === inner.length;
-    else if (outer[i] === '*') result = walk(i + 1, j) || (j < inner.length && walk(i, j + 1));
-    else if (j === inner.length) result = false;
-    else if (outer[i] === '?') result = inner[j] !== '*' && walk(i + 1, j + 1);
-    else result = outer[i] === inner[j] && walk(i + 1, j + 1);
-    seen.set(key, result);
+    let result = decided.get(key);
+    if (result === undefined) {
+      result = step(i, j, walk);
+      decided.set(key, result);
+    }
     return result;
   };
   return walk(0, 0);
