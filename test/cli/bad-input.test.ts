@@ -128,6 +128,18 @@ describe('config file errors', () => {
 });
 
 describe('command-line errors', () => {
+  it('--out pointing at a file', () => {
+    const config = project.read('headroom.config.ts');
+    expectRejected(['generate', '--out', 'headroom.config.ts'], 'headroom.config.ts: --out: is a file, not a folder');
+    expect(project.read('headroom.config.ts')).toBe(config);
+  });
+
+  it('--out pointing at a folder headroom did not generate', () => {
+    const teams = project.snapshot('teams');
+    expectRejected(['generate', '--out', 'teams'], 'teams: --out: is a folder headroom did not generate');
+    expect(project.snapshot('teams')).toEqual(teams);
+  });
+
   it('unknown flag', () => {
     expectRejected(['generate', '--outdir', 'x'], "unknown option '--outdir'");
   });

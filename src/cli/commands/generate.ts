@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { generate } from '../../generate.ts';
+import { assertReplaceable } from '../../output/replaceable-target.ts';
 import { writeTreeAtomically } from '../../output/write-tree.ts';
 import { configOption, type ConfigOptions, outOption } from '../options.ts';
 import { generationSummary, shownPath } from '../summary.ts';
@@ -12,6 +13,7 @@ export function registerGenerate(program: Command): void {
     .addOption(outOption())
     .action(async (options: ConfigOptions) => {
       const generation = await generate(options.config, options.out);
+      assertReplaceable(generation.outDir, shownPath(generation.outDir));
       writeTreeAtomically(generation.outDir, generation.tree);
       console.log(`headroom: wrote ${shownPath(generation.outDir)} (${generationSummary(generation)})`);
     });
