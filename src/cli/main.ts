@@ -30,6 +30,15 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`headroom: invalid input, nothing written:\n${error.message}`);
       return EXIT_BAD_INPUT;
     }
+    // A path that is a file where a folder is expected, a folder named like a team file, a missing parent folder…
+    if (isFileSystemError(error)) {
+      console.error(`headroom: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
     throw error;
   }
+}
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }

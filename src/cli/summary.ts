@@ -1,5 +1,4 @@
 // One-line summaries the commands print.
-import { relative } from 'node:path';
 import type { Generation } from '../generate.ts';
 import { ruleGroups } from '../rules/rule-groups.ts';
 import { isAlertingRule } from '../rules/rule-types.ts';
@@ -8,10 +7,4 @@ export function generationSummary({ model, tree }: Generation): string {
   const rules = ruleGroups(model).flatMap((group) => group.rules);
   const alerts = rules.filter(isAlertingRule).length;
   return `${tree.size} files, ${alerts} alerting and ${rules.length - alerts} recording rules`;
-}
-
-/** A path as the user would type it from the working directory. */
-export function shownPath(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
 }

@@ -1,8 +1,9 @@
 // Loads headroom.config.ts (through jiti, so users need no build step) and the team files it points at.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
+import { displayPath } from './display-path.ts';
 import { InputError, type Problem, type SourceFile } from './input-error.ts';
 import { loadTeamFile, type SourcedTeam } from './load-team-file.ts';
 import { typescriptLocator } from './locate-typescript.ts';
@@ -73,10 +74,4 @@ function loadTeamsDir(dir: string, config: SourceFile, required: boolean): Sourc
 function position(source: SourceFile, path: readonly PropertyKey[]) {
   const found = source.locate(path);
   return found ? { position: found } : {};
-}
-
-/** Paths in messages are relative to the working directory, as a user typed them. */
-export function displayPath(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown === '' || shown.startsWith('..') ? path : shown;
 }

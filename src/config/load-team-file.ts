@@ -15,7 +15,7 @@ export interface SourcedTeam {
 
 export function loadTeamFile(file: string): SourcedTeam {
   const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const document = parseDocument(readTeamFile(file), { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new InputError(
       document.errors.map((error) => {
@@ -32,4 +32,12 @@ export function loadTeamFile(file: string): SourcedTeam {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function readTeamFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError([{ file, message: `cannot read this team file: ${error instanceof Error ? error.message : String(error)}` }]);
+  }
 }

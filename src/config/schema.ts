@@ -36,6 +36,9 @@ const labelName = z
     message: `is set by headroom; pick another name (reserved: ${RESERVED_LABELS.join(', ')})`,
   });
 
+// Prometheus expands {{ }} in alert labels as Go templates: one stray pair makes it reject the whole rule file.
+const labelValue = z.string().refine((value) => !/\{\{|\}\}/.test(value), { message: 'must not contain {{ or }} (Prometheus reads them as a template)' });
+
 const selector = z.string().superRefine((text, context) => {
   const error = parseSelector(text);
   if (error) context.addIssue({ code: 'custom', message: error });
@@ -81,7 +84,7 @@ export const teamSchema = z
     name: teamName.meta({ description: 'Team name: the `team` label of its alerts' }),
     namespaces: z.array(namePattern).default([]).meta({ description: 'Namespaces the team owns: exact names or globs' }),
     nodes: z.array(namePattern).default([]).meta({ description: 'Nodes the team owns (dedicated node pools): exact names or globs' }),
-    labels: z.record(labelName, z.string()).default({}).meta({ description: 'Extra labels on every alert of the team' }),
+    labels: z.record(labelName, labelValue).default({}).meta({ description: 'Extra labels on every alert of the team' }),
     alerts: alertOverrides.default({}).meta({ description: 'Overrides of the default alert settings' }),
   })
   .meta({ title: 'headroom team file', description: 'One team: what it owns and how its alerts differ from the defaults' });

@@ -6,6 +6,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 export function parseSelector(text: string): string | undefined {
   if (text.trim() === '') return undefined;
   if (/[{}]/.test(text)) return 'must be label matchers without braces, e.g. job="kubelet"';
+  if (text.includes('`')) return 'must not contain backticks (alert descriptions quote queries with them)';
   const tree = parser.parse(`up{${text}}`);
   let error: string | undefined;
   tree.iterate({

@@ -7,6 +7,7 @@ import {
   VizLegendOptionsBuilder,
   TableSortByFieldStateBuilder,
   BigValueGraphMode,
+  GraphDrawStyle,
   ReduceDataOptionsBuilder,
 } from '@grafana/grafana-foundation-sdk/common';
 import { DataqueryBuilder, PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
@@ -47,6 +48,14 @@ export function timeseriesPanel(id: number, title: string, unit: string): Timese
     .height(9)
     .span(12)
     .legend(new VizLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.Table).placement(LegendPlacement.Bottom).calcs(['lastNotNull', 'max']));
+}
+
+/**
+ * Bars of counts per step, from `increase()` over the recorded restart counter. That series has one sample per rule
+ * evaluation (often 1m), not per scrape, so steps are at least 2m: `$__rate_interval` then spans two samples or more.
+ */
+export function countBarsPanel(id: number, title: string): TimeseriesPanelBuilder {
+  return timeseriesPanel(id, title, 'none').drawStyle(GraphDrawStyle.Bars).fillOpacity(80).decimals(0).interval('2m');
 }
 
 /** A table panel sorted by `sortColumn`, largest first unless `descending` is false. */

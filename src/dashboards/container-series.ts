@@ -14,8 +14,8 @@ export interface ContainerSeries {
   /** Restarts gained within `range` (a duration or a Grafana range variable). */
   restartsWithin(range: string, ...m: Matchers): string;
   /**
-   * Restarts within `range` of containers whose last termination in that range was OOMKilled. kube-state-metrics
-   * keeps only the last reason, so this counts every restart of a container that was last killed by OOM.
+   * Restarts within `range` of containers whose last termination is OOMKilled at the step. kube-state-metrics keeps
+   * only the last reason, so over a long range this counts every restart of a container last killed by OOM.
    */
   oomKillsWithin(range: string, ...m: Matchers): string;
   /** Last termination reason (label `reason`) of containers that restarted within `range`; value = restarts. */
@@ -36,7 +36,9 @@ export function containerSeries(model: Model): ContainerSeries {
     request: (...m) => perContainer(source.memoryRequest(...m)),
     restartsWithin,
     oomKillsWithin: (range, ...m) =>
-      binary(`${restartsWithin(range, ...m)} > 0`, `and ${on}`, `${perContainer(`max_over_time(${source.oomKilledReason(...m)}[${range}])`)} == 1`),
+      // The reason at each step, as the alert reads it: over a range, max_over_time would also count a later crash
+      // with another reason of a container OOMKilled earlier in the range.
+      binary(`${restartsWithin(range, ...m)} > 0`, `and ${on}`, `${perContainer(source.oomKilledReason(...m))} == 1`),
     terminationsWithin: (range, ...m) =>
       binary(`(${aggregate('max', [...CONTAINER_KEY, 'reason'], source.lastTerminatedReason(...m))} == 1)`, `* ${on} group_left ()`, `(${restartsWithin(range, ...m)} > 0)`),
     withoutLimit: (...m) => binary(perContainer(source.workingSet(...m)), `unless ${on}`, perContainer(source.memoryLimit(...m))),
@@ -45,5 +47,5 @@ export function containerSeries(model: Model): ContainerSeries {
 
 /** Adds the owning team (label `team`) to per-namespace series. */
 export function withTeam(expr: string): string {
-  return binary(expr.includes('\n') ? expr : `(${expr})`, '* on (namespace) group_left (team)', NAMESPACE_OWNER);
+  return binary(expr.includes('\n') ? expr : `(${expr})`, '* on (namespace) group_left (team)', `topk by (namespace) (1, ${NAMESPACE_OWNER})`);
 }

@@ -24,7 +24,3 @@ export interface Model {
   /** Claiming teams in name order, then the catch-all owner. */
   owners: Owner[];
 }
-
-export function claimingOwners(model: Model): Owner[] {
-  return model.owners.filter((owner) => owner.claimedBy !== undefined);
-}

@@ -23,9 +23,14 @@ export function overviewDashboardUrl(model: Model, variables: readonly string[])
  */
 export function containerQueryValue(query: string, format: string, options: { suffix?: string; otherwise?: string } = {}): string {
   if (query.includes('`')) throw new Error('template queries may not contain backticks');
+  // A % of the configured selectors must reach PromQL as is, not as a printf verb.
+  const printfFormat = query.replace(/%/g, '%%').split(SLOT).join('%s');
   const otherwise = options.otherwise ? `{{ else }}${options.otherwise}` : '';
-  return `{{ with query (printf \`${query}\` $labels.namespace $labels.pod $labels.container) }}{{ . | first | value | ${format} }}${options.suffix ?? ''}${otherwise}{{ end }}`;
+  return `{{ with query (printf \`${printfFormat}\` $labels.namespace $labels.pod $labels.container) }}{{ . | first | value | ${format} }}${options.suffix ?? ''}${otherwise}{{ end }}`;
 }
 
+/** Where containerQueryValue puts the alert's namespace, pod and container. */
+const SLOT = '\u0000';
+
 /** Matchers of one container, for template queries. */
-export const CONTAINER_MATCHERS = ['namespace="%s"', 'pod="%s"', 'container="%s"'];
+export const CONTAINER_MATCHERS = [`namespace="${SLOT}"`, `pod="${SLOT}"`, `container="${SLOT}"`];

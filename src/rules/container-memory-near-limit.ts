@@ -43,7 +43,8 @@ export function nearLimitAlerts(model: Model): AlertingRule[] {
     ({ alerts: { containerMemoryNearLimit: a } }) => (a.enabled ? { for: a.for, severity: a.severity } : undefined),
     (settings, owned) => ({
       alert: NEAR_LIMIT_ALERT,
-      expr: withOwnerLabels(model, 'namespaces', binary(series(MEMORY_RATIO, owned), '> on (namespace) group_left ()', series(NAMESPACE_THRESHOLD, owned)), owned),
+      // max by: after a threshold change the old threshold series lives beside the new one for one evaluation.
+      expr: withOwnerLabels(model, 'namespaces', binary(series(MEMORY_RATIO, owned), '> on (namespace) group_left ()', aggregate('max', ['namespace'], series(NAMESPACE_THRESHOLD, owned))), owned),
       for: settings.for,
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
       labels: { severity: settings.severity, for: settings.for },

@@ -1,13 +1,15 @@
 // ContainerOOMKilled: the container restarted within `window` and its last termination was OOMKilled.
-// last_terminated_reason alone stays 1 for days, so a restart inside the window is required. `increase` needs a
-// sample from before the kill; a container whose first sample already counts the kill (a pod killed minutes
-// after its start) has no such sample, so a second branch takes restarts that did not exist a window ago.
+// last_terminated_reason alone stays 1 for days, so a restart inside the window is required: `increase` over the
+// window, which also sees pods killed minutes after their start (their counter is first scraped at 0).
+// Not covered: a pod killed before kube-state-metrics' first scrape of it (its first sample already counts the kill)
+// is caught at its next kill only. Taking "a counter that did not exist a window ago" instead would page for every
+// old kill after any gap in kube-state-metrics' data longer than the lookback (a sharded or restarted exporter).
 import type { Model } from '../model/model.ts';
 import { CONTAINER_MATCHERS, containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, series } from './promql.ts';
-import { CONTAINER_RESTARTS, NAMESPACE_OWNER } from './record-names.ts';
+import { CONTAINER_RESTARTS } from './record-names.ts';
 import type { AlertingRule } from './rule-types.ts';
 import { CONTAINER_KEY, sourceSeries } from './source-series.ts';
 
@@ -40,13 +42,7 @@ export function oomKilledAlerts(model: Model): AlertingRule[] {
 
 /** Restart count gained within the window, per container; > 0 only. */
 function restartedWithin(window: string, owned: string | undefined): string {
-  const restarts = series(CONTAINER_RESTARTS, owned);
-  const gained = `increase(${restarts}[${window}]) > 0`;
-  const unseenBefore = binary(`${restarts} > 0`, `unless on ${by(CONTAINER_KEY)}`, `${restarts} offset ${window}`);
-  // ...but only where headroom already ran a window ago: on a fresh Prometheus or after a gap in the data every
-  // container looks new, and every old kill would fire at once.
-  const young = binary(unseenBefore, 'and on ()', `group(${NAMESPACE_OWNER} offset ${window})`);
-  return binary(gained, 'or', young);
+  return `increase(${series(CONTAINER_RESTARTS, owned)}[${window}]) > 0`;
 }
 
 function lastTerminatedByOOM(model: Model, owned: string | undefined): string {

@@ -39,10 +39,15 @@ function copiedOwnerLabels(model: Model): string[] {
   return ['team', ...[...new Set(model.owners.flatMap((owner) => Object.keys(owner.labels)))].sort()];
 }
 
-/** `expr` with the owner's team and labels joined on; the value stays `expr`'s (the owner series are 1). */
+/**
+ * `expr` with the owner's team and labels joined on; the value stays `expr`'s (the owner series are 1).
+ * topk: when a team's labels change, the owner rule's old series lives until the end of the first evaluation after
+ * the reload, beside the new one; a plain join would then fail as many-to-many for every namespace.
+ */
 export function withOwnerLabels(model: Model, kind: OwnedBy, expr: string, owned: string | undefined): string {
   const label = LABEL[kind];
-  return binary(expr, `* on (${label}) group_left (${copiedOwnerLabels(model).join(', ')})`, series(kind === 'namespaces' ? NAMESPACE_OWNER : NODE_OWNER, owned));
+  const owner = `topk by (${label}) (1, ${series(kind === 'namespaces' ? NAMESPACE_OWNER : NODE_OWNER, owned)})`;
+  return binary(expr, `* on (${label}) group_left (${copiedOwnerLabels(model).join(', ')})`, owner);
 }
 
 function patternsOf(owners: Owner[], kind: OwnedBy): string[] {

@@ -1,4 +1,6 @@
 // Bad input: the message names the file, the line and the key; the exit code is 2; generated/ is untouched.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
 import { type TempProject, tempProject } from '../helpers/temp-project.ts';
@@ -116,6 +118,11 @@ describe('config file errors', () => {
     expectRejected(['generate'], /headroom\.config\.ts:11:131: teams\.0\.alerts\.containerOOMKilled\.severity: must be one of "critical", "warning", "info"/);
   });
 
+  it('a team label Prometheus would read as a template', () => {
+    project.write('teams/payments.yaml', PAYMENTS.replace('"#payments-oncall"', '"{{ $value }}"'));
+    expectRejected(['generate'], 'teams/payments.yaml:3:11: labels.slack_channel: must not contain {{ or }}');
+  });
+
   it('a selector that is not PromQL', () => {
     project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  selectors: { cadvisor: 'job=kubelet' },"));
     expectRejected(['generate'], 'headroom.config.ts:6:16: selectors.cadvisor: is not a valid list of PromQL label matchers');
@@ -132,6 +139,15 @@ describe('command-line errors', () => {
     const config = project.read('headroom.config.ts');
     expectRejected(['generate', '--out', 'headroom.config.ts'], 'headroom.config.ts: --out: is a file, not a folder');
     expect(project.read('headroom.config.ts')).toBe(config);
+  });
+
+  it('check --out pointing at a file', () => {
+    expectRejected(['check', '--out', 'headroom.config.ts'], /headroom: ENOTDIR: not a directory, scandir '.*headroom\.config\.ts'/);
+  });
+
+  it('a folder named like a team file', () => {
+    mkdirSync(join(project.dir, 'teams/odd.yaml'));
+    expectRejected(['generate'], 'teams/odd.yaml: cannot read this team file: EISDIR');
   });
 
   it('--out pointing at a folder headroom did not generate', () => {

@@ -29,6 +29,14 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     expect(result.stdout.split('\n')).toContain('  ContainerOOMKilled {severity="warning", window="30m"}: label severity "critical" → "warning"');
   });
 
+  it('refuses a file that does not parse instead of reading it as unchanged (exit 2)', () => {
+    const repo = twoTrees(() => {});
+    repo.write('new/prometheus-rules/headroom-meta.yaml', '<<<<<<< HEAD\ngroups: [\n');
+    const result = runCli(['diff', 'old', 'new'], repo.dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('prometheus-rules/headroom-meta.yaml: not valid YAML');
+  });
+
   it('json: the same findings as data, for tools', () => {
     const repo = twoTrees((r) => r.edit('teams/payments.yaml', 'threshold: 0.9', 'threshold: 0.96'));
     const result = runCli(['diff', 'old', 'new', '--format', 'json'], repo.dir);

@@ -81,9 +81,9 @@ describe('team overrides (fixture example)', () => {
 
   it("give search's OOM kills its own window", async () => {
     const rules = alerts(await rulesOf('example'), 'ContainerOOMKilled');
-    expect(rules.map((rule) => [rule.labels.window, rule.expr.includes(`[${rule.labels.window}]`), rule.expr.includes(`offset ${rule.labels.window}`)])).toEqual([
-      ['10m', true, true],
-      ['30m', true, true],
+    expect(rules.map((rule) => [rule.labels.window, rule.expr.includes(`[${rule.labels.window}]`), namespaceMatchers(rule.expr)])).toEqual([
+      ['10m', true, ['namespace!~"search"']],
+      ['30m', true, ['namespace=~"search"']],
     ]);
   });
 });

@@ -3,7 +3,8 @@ import { generate } from '../../generate.ts';
 import { compareTree, isSame } from '../../output/compare-tree.ts';
 import { type CommandOutcome, EXIT_DIFFERENT } from '../exit-codes.ts';
 import { configOption, type ConfigOptions, outOption } from '../options.ts';
-import { generationSummary, shownPath } from '../summary.ts';
+import { displayPath } from '../../config/display-path.ts';
+import { generationSummary } from '../summary.ts';
 
 export function registerCheck(program: Command, outcome: CommandOutcome): void {
   program
@@ -14,7 +15,7 @@ export function registerCheck(program: Command, outcome: CommandOutcome): void {
     .action(async (options: ConfigOptions) => {
       const generation = await generate(options.config, options.out);
       const difference = compareTree(generation.outDir, generation.tree);
-      const where = shownPath(generation.outDir);
+      const where = displayPath(generation.outDir);
       if (isSame(difference)) {
         console.log(`headroom: ${where} is up to date (${generationSummary(generation)})`);
         return;

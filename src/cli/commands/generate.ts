@@ -3,7 +3,8 @@ import { generate } from '../../generate.ts';
 import { assertReplaceable } from '../../output/replaceable-target.ts';
 import { writeTreeAtomically } from '../../output/write-tree.ts';
 import { configOption, type ConfigOptions, outOption } from '../options.ts';
-import { generationSummary, shownPath } from '../summary.ts';
+import { displayPath } from '../../config/display-path.ts';
+import { generationSummary } from '../summary.ts';
 
 export function registerGenerate(program: Command): void {
   program
@@ -13,8 +14,8 @@ export function registerGenerate(program: Command): void {
     .addOption(outOption())
     .action(async (options: ConfigOptions) => {
       const generation = await generate(options.config, options.out);
-      assertReplaceable(generation.outDir, shownPath(generation.outDir));
+      assertReplaceable(generation.outDir, displayPath(generation.outDir));
       writeTreeAtomically(generation.outDir, generation.tree);
-      console.log(`headroom: wrote ${shownPath(generation.outDir)} (${generationSummary(generation)})`);
+      console.log(`headroom: wrote ${displayPath(generation.outDir)} (${generationSummary(generation)})`);
     });
 }

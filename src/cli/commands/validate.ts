@@ -3,7 +3,8 @@ import { InputError } from '../../config/input-error.ts';
 import { generate } from '../../generate.ts';
 import { lintTree } from '../../mixin/lint-tree.ts';
 import { configOption, type ConfigOptions } from '../options.ts';
-import { generationSummary, shownPath } from '../summary.ts';
+import { displayPath } from '../../config/display-path.ts';
+import { generationSummary } from '../summary.ts';
 
 export function registerValidate(program: Command): void {
   program
@@ -16,6 +17,6 @@ export function registerValidate(program: Command): void {
       const lintProblems = lintTree(generation.tree);
       if (lintProblems.length > 0) throw new InputError(lintProblems);
       const teams = generation.loaded.teams.length;
-      console.log(`headroom: ${shownPath(generation.loaded.configFile)} is valid: ${teams} teams (${generationSummary(generation)})`);
+      console.log(`headroom: ${displayPath(generation.loaded.configFile)} is valid: ${teams} teams (${generationSummary(generation)})`);
     });
 }

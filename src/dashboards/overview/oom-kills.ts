@@ -1,8 +1,7 @@
 // Overview: OOM kills in the selected range, per namespace and owning team, and when they happened.
-import { GraphDrawStyle } from '@grafana/grafana-foundation-sdk/common';
 import type { Model } from '../../model/model.ts';
 import { aggregate } from '../../rules/promql.ts';
-import { rangeQuery, row, tableColumns, tablePanel, tableQuery, timeseriesPanel } from '../common.ts';
+import { countBarsPanel, rangeQuery, row, tableColumns, tablePanel, tableQuery } from '../common.ts';
 import { containerSeries, withTeam } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
@@ -21,11 +20,8 @@ export function oomKillsSection(model: Model): Section {
         .description(DESCRIPTION)
         .withTarget(tableQuery('A', `round(${kills('$__range')})`))
         .transformations(tableColumns(['namespace', 'team'], { A: 'OOM kills' })),
-      timeseriesPanel(302, 'OOM kills over time', 'none')
+      countBarsPanel(302, 'OOM kills over time')
         .description(DESCRIPTION)
-        .drawStyle(GraphDrawStyle.Bars)
-        .fillOpacity(80)
-        .decimals(0)
         .withTarget(rangeQuery('A', kills('$__rate_interval'), '{{namespace}} ({{team}})')),
     ],
   };

@@ -1,7 +1,6 @@
 // Team dashboard: restarts and OOM kills of the selected containers, over time and over the whole range.
-import { GraphDrawStyle } from '@grafana/grafana-foundation-sdk/common';
 import type { Model } from '../../model/model.ts';
-import { rangeQuery, row, statPanel, statQuery, timeseriesPanel } from '../common.ts';
+import { countBarsPanel, rangeQuery, row, statPanel, statQuery } from '../common.ts';
 import { containerSeries } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
@@ -12,7 +11,6 @@ const OOM_NOTE = 'OOM kills: restarts of containers whose last termination was O
 export function restartsSection(model: Model): Section {
   const selected = [variableMatcher('namespace', 'namespace'), variableMatcher('pod', 'pod')];
   const containers = containerSeries(model);
-  const bars = (id: number, title: string) => timeseriesPanel(id, title, 'none').drawStyle(GraphDrawStyle.Bars).fillOpacity(80).decimals(0);
   return {
     row: row(200, 'OOM kills and restarts'),
     panels: [
@@ -23,8 +21,8 @@ export function restartsSection(model: Model): Section {
       statPanel(202, 'Restarts in the selected range', 'none')
         .span(12)
         .withTarget(statQuery('A', `round(sum(${containers.restartsWithin('$__range', ...selected)})) or vector(0)`)),
-      bars(203, 'OOM kills').description(OOM_NOTE).withTarget(rangeQuery('A', containers.oomKillsWithin('$__rate_interval', ...selected), CONTAINER_LEGEND)),
-      bars(204, 'Restarts').withTarget(rangeQuery('A', `${containers.restartsWithin('$__rate_interval', ...selected)} > 0`, CONTAINER_LEGEND)),
+      countBarsPanel(203, 'OOM kills').description(OOM_NOTE).withTarget(rangeQuery('A', containers.oomKillsWithin('$__rate_interval', ...selected), CONTAINER_LEGEND)),
+      countBarsPanel(204, 'Restarts').withTarget(rangeQuery('A', `${containers.restartsWithin('$__rate_interval', ...selected)} > 0`, CONTAINER_LEGEND)),
     ],
   };
 }

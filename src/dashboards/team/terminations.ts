@@ -1,8 +1,7 @@
 // Team dashboard: why containers stopped lately (OOMKilled, Error, Completed…), from their last termination.
-import { GraphDrawStyle } from '@grafana/grafana-foundation-sdk/common';
 import type { Model } from '../../model/model.ts';
 import { aggregate } from '../../rules/promql.ts';
-import { rangeQuery, row, tableColumns, tablePanel, tableQuery, timeseriesPanel } from '../common.ts';
+import { countBarsPanel, rangeQuery, row, tableColumns, tablePanel, tableQuery } from '../common.ts';
 import { containerSeries } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
@@ -20,11 +19,8 @@ export function terminationsSection(model: Model): Section {
         .description(NOTE)
         .withTarget(tableQuery('A', `round(\n${containers.terminationsWithin('$__range', ...selected)}\n)`))
         .transformations(tableColumns(['namespace', 'pod', 'container', 'reason'], { A: 'restarts' })),
-      timeseriesPanel(302, 'Terminations by reason', 'none')
+      countBarsPanel(302, 'Terminations by reason')
         .description(NOTE)
-        .drawStyle(GraphDrawStyle.Bars)
-        .fillOpacity(80)
-        .decimals(0)
         .withTarget(rangeQuery('A', aggregate('sum', ['reason'], containers.terminationsWithin('$__rate_interval', ...selected)), '{{reason}}')),
     ],
   };
