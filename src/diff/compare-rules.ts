@@ -4,6 +4,7 @@
 import type { RuleChange, RuleId, ValueChange } from './report.ts';
 import type { TreeDocument } from './tree-documents.ts';
 import { isRecord, valueChanges } from './value-changes.ts';
+import { byCodePoint, byFirst } from '../ordering.ts';
 
 interface FoundRule {
   id: RuleId;
@@ -49,7 +50,7 @@ export function compareRules(old: TreeDocument[], current: TreeDocument[]): Rule
     }
   }
   changes.push(...removed.map((rule): RuleChange => ({ rule: rule.id, status: 'removed', changes: [] })));
-  return changes.sort((a, b) => compareText(ruleKey(a.rule), ruleKey(b.rule)) || compareText(a.status, b.status));
+  return changes.sort((a, b) => byCodePoint(ruleKey(a.rule), ruleKey(b.rule)) || byCodePoint(a.status, b.status));
 }
 
 function ruleDifferences(old: FoundRule, current: FoundRule): ValueChange[] {
@@ -82,7 +83,7 @@ function rulesOf(group: unknown): FoundRule[] {
   return group.rules.filter(isRecord).flatMap((rule): FoundRule[] => {
     const name = typeof rule.alert === 'string' ? rule.alert : typeof rule.record === 'string' ? rule.record : undefined;
     if (name === undefined) return [];
-    const labels = isRecord(rule.labels) ? Object.fromEntries(Object.entries(rule.labels).map(([k, v]): [string, string] => [k, String(v)]).sort(byKey)) : {};
+    const labels = isRecord(rule.labels) ? Object.fromEntries(Object.entries(rule.labels).map(([k, v]): [string, string] => [k, String(v)]).sort(byFirst)) : {};
     return [
       {
         id: { kind: typeof rule.alert === 'string' ? 'alert' : 'record', name, labels },
@@ -100,14 +101,6 @@ export function ruleKey(id: RuleId): string {
 
 /** {for="10m", severity="warning"}, as Prometheus prints a label set. */
 export function labelsText(labels: Record<string, string>): string {
-  const entries = Object.entries(labels).sort(byKey);
+  const entries = Object.entries(labels).sort(byFirst);
   return `{${entries.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ')}}`;
-}
-
-function byKey([a]: [string, unknown], [b]: [string, unknown]): number {
-  return compareText(a, b);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

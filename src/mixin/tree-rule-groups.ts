@@ -2,6 +2,7 @@
 // what the mixin serves and what the linter checks is what `generate` writes, not a second rendering of the model.
 import { parse } from 'yaml';
 import type { RuleGroup } from '../rules/rule-types.ts';
+import { byFirst } from '../ordering.ts';
 
 export const PROMETHEUS_RULES_DIR = 'prometheus-rules/';
 
@@ -14,6 +15,6 @@ export interface FileRuleGroup {
 export function treeRuleGroups(files: Iterable<readonly [string, string]>): FileRuleGroup[] {
   return [...files]
     .filter(([path]) => path.startsWith(PROMETHEUS_RULES_DIR) && path.endsWith('.yaml'))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(byFirst)
     .flatMap(([file, content]) => (parse(content) as { spec: { groups: RuleGroup[] } }).spec.groups.map((group) => ({ file, group })));
 }

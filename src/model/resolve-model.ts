@@ -3,6 +3,7 @@ import { InputError } from '../config/input-error.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
 import { type AlertName, type AlertOverrides, type AlertSettings, DEFAULT_ALERTS, type Team } from '../config/schema.ts';
+import { byCodePoint, sortKeys } from '../ordering.ts';
 import { ownershipProblems } from './check-ownership.ts';
 import type { Model, Owner } from './model.ts';
 
@@ -11,12 +12,12 @@ export function resolveModel(loaded: LoadedConfig): Model {
   if (problems.length > 0) throw new InputError(problems);
   const { config } = loaded;
   const defaults = applyOverrides(DEFAULT_ALERTS, config.alerts);
-  const teams = [...loaded.teams].map((entry: SourcedTeam) => entry.team).sort((a, b) => a.name.localeCompare(b.name));
+  const teams = [...loaded.teams].map((entry: SourcedTeam) => entry.team).sort((a, b) => byCodePoint(a.name, b.name));
   const defaultTeamFile = teams.find((team) => team.name === config.defaultTeam);
   const catchAll: Owner = {
     claimedBy: undefined,
     team: config.defaultTeam,
-    labels: sortedRecord(defaultTeamFile?.labels ?? {}),
+    labels: sortKeys(defaultTeamFile?.labels ?? {}),
     namespaces: [],
     nodes: [],
     alerts: defaults,
@@ -36,7 +37,7 @@ function teamOwner(team: Team, defaults: AlertSettings): Owner {
   return {
     claimedBy: team.name,
     team: team.name,
-    labels: sortedRecord(team.labels),
+    labels: sortKeys(team.labels),
     namespaces: [...new Set(team.namespaces)].sort(),
     nodes: [...new Set(team.nodes)].sort(),
     alerts: applyOverrides(defaults, team.alerts),
@@ -50,8 +51,4 @@ function applyOverrides(defaults: AlertSettings, overrides: AlertOverrides): Ale
     merged[name] = { ...defaults[name], ...given } as never;
   }
   return merged;
-}
-
-function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,7 +1,7 @@
 // The Kubernetes objects that carry a dashboard into Grafana: a ConfigMap for the Grafana sidecar of
 // kube-prometheus-stack, or a GrafanaDashboard of grafana-operator v5. Both embed the dashboard JSON file verbatim.
 import type { Model } from '../model/model.ts';
-import { sortKeys } from './prometheus-rule.ts';
+import { sortKeys } from '../ordering.ts';
 
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'headroom', 'app.kubernetes.io/part-of': 'headroom' };
 

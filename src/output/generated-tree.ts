@@ -9,6 +9,7 @@ import { mixinFiles } from './mixin-json.ts';
 import { prometheusRule } from './prometheus-rule.ts';
 import { settingsManifestFiles } from './settings-manifest.ts';
 import { yamlText } from './yaml-text.ts';
+import { byFirst } from '../ordering.ts';
 
 export type GeneratedTree = Map<string, string>;
 export type GeneratedFile = [path: string, content: string];
@@ -29,5 +30,5 @@ export function generatedTree(model: Model): GeneratedTree {
   const files = DERIVED_OUTPUTS.reduce<GeneratedFile[]>((sofar, output) => [...sofar, ...output(sofar, model)], sources);
   const duplicate = files.find(([path], i) => files.findIndex(([other]) => other === path) !== i);
   if (duplicate) throw new Error(`two outputs want to write ${duplicate[0]}`);
-  return new Map(files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map(files.sort(byFirst));
 }

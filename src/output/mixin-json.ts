@@ -11,6 +11,7 @@ import { SHARED_SETTINGS } from '../mixin/shared-settings.ts';
 import { treeRuleGroups } from '../mixin/tree-rule-groups.ts';
 import type { GeneratedFile } from './generated-tree.ts';
 import { GENERATED_NOTICE } from './header.ts';
+import { sortedJson } from '../ordering.ts';
 
 export const MIXIN_RULE_GROUPS_PATH = 'mixin/rule-groups.json';
 export const MIXIN_INDEX_PATH = 'mixin/headroom.libsonnet';
@@ -47,19 +48,6 @@ function indexText(model: Model, dashboards: readonly string[]): string {
     '}',
     '',
   ].join('\n');
-}
-
-/** JSON with object keys sorted at every level (arrays keep their order), two-space indent, final newline. */
-export function sortedJson(value: unknown): string {
-  return `${JSON.stringify(value, (_, item: unknown) => (isPlainObject(item) ? sortObject(item) : item), 2)}\n`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sortObject(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function indent(json: string): string {

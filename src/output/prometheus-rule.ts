@@ -1,5 +1,6 @@
 // prometheus-operator PrometheusRule objects, one per rule group, so a change shows up in one file.
 import type { Model } from '../model/model.ts';
+import { sortKeys } from '../ordering.ts';
 import { isAlertingRule, type Rule, type RuleGroup } from '../rules/rule-types.ts';
 
 export interface PrometheusRuleObject {
@@ -35,8 +36,4 @@ function canonicalRule(rule: Rule): Rule {
     };
   }
   return { record: rule.record, expr: rule.expr, ...(rule.labels ? { labels: sortKeys(rule.labels) } : {}) };
-}
-
-export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -7,7 +7,7 @@ import type { AlertSettings } from '../config/schema.ts';
 import type { Model, Owner } from '../model/model.ts';
 import type { GeneratedFile } from './generated-tree.ts';
 import { yamlHeader } from './header.ts';
-import { sortKeys } from './prometheus-rule.ts';
+import { sortKeys, sortKeysDeep } from '../ordering.ts';
 
 export const SETTINGS_MANIFEST_PATH = 'headroom-settings.yaml';
 
@@ -37,7 +37,7 @@ export function settingsManifest(model: Model): SettingsManifest {
   const catchAll = model.owners.find((owner) => owner.claimedBy === undefined);
   return {
     defaultTeam: model.defaultTeam,
-    global: deepSortKeys({ limitSource: model.limitSource, selectors: model.selectors, links: model.links, output: outputSettings(model) }),
+    global: sortKeysDeep({ limitSource: model.limitSource, selectors: model.selectors, links: model.links, output: outputSettings(model) }),
     defaults: model.defaults,
     teams: sortKeys(teams),
     unclaimed: { labels: catchAll?.labels ?? {}, alerts: catchAll?.alerts ?? model.defaults },
@@ -48,12 +48,6 @@ export function settingsManifest(model: Model): SettingsManifest {
 function outputSettings(model: Model): Record<string, unknown> {
   const { dir: _dir, ...settings } = model.output;
   return settings;
-}
-
-function deepSortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(deepSortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(sortKeys(value as Record<string, unknown>)).map(([key, inner]) => [key, deepSortKeys(inner)]));
 }
 
 function ownerEntry(owner: Owner): ManifestOwner {

@@ -2,6 +2,7 @@
 // which selects exactly their namespaces (or nodes).
 import type { Model, Owner } from '../model/model.ts';
 import { type OwnedBy, ownedMatcher } from './ownership.ts';
+import { byFirst } from '../ordering.ts';
 
 interface Partition<S> {
   settings: S;
@@ -19,7 +20,7 @@ function partitionOwners<S extends object>(model: Model, pick: (owner: Owner) =>
     partition.owners.push(owner);
     partitions.set(key, partition);
   }
-  return [...partitions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, partition]) => partition);
+  return [...partitions.entries()].sort(byFirst).map(([, partition]) => partition);
 }
 
 /**
