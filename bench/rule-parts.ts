@@ -1,8 +1,8 @@
 // headroom's rules as the benchmark loads them: taken from the PrometheusRule objects `generate()` builds, each
 // rule labelled with the part of the structure it belongs to, and the recorded series renamed per team count so
 // the rule sets of several team counts can run side by side in one Prometheus without overwriting each other.
-import { parseAllDocuments } from 'yaml';
 import { generate } from '../src/generate.ts';
+import { treeRuleGroups } from '../src/mixin/tree-rule-groups.ts';
 import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../src/rules/record-names.ts';
 import { NEAR_LIMIT_ALERT } from '../src/rules/container-memory-near-limit.ts';
 import { OOM_KILLED_ALERT } from '../src/rules/container-oom-killed.ts';
@@ -40,19 +40,6 @@ export interface MeasuredRule {
   rule: Rule;
 }
 
-/** Rule groups of the PrometheusRule files in a generated tree (other outputs are ignored). */
-export function prometheusRuleGroups(tree: Map<string, string>): RuleGroup[] {
-  const groups: RuleGroup[] = [];
-  for (const [path, content] of tree) {
-    if (!/\.ya?ml$/.test(path)) continue;
-    for (const document of parseAllDocuments(content)) {
-      const object = document.toJS() as { kind?: string; spec?: { groups?: RuleGroup[] } } | null;
-      if (object?.kind === 'PrometheusRule') groups.push(...(object.spec?.groups ?? []));
-    }
-  }
-  return groups;
-}
-
 /** Replaces the `headroom:` prefix of recorded series (in records, expressions and annotation queries). */
 export function renameRecords(group: RuleGroup, prefix: string): RuleGroup {
   const rename = (text: string) => text.replace(/\bheadroom:/g, `${prefix}:`);
@@ -78,7 +65,7 @@ export async function benchRules(configFile: string, prefix: string): Promise<Be
   const { tree } = await generate(configFile);
   const groups: RuleGroup[] = [];
   const measured: MeasuredRule[] = [];
-  for (const original of prometheusRuleGroups(tree)) {
+  for (const { group: original } of treeRuleGroups(tree)) {
     if (!original.rules.some((rule) => partOf(rule) !== undefined)) continue;
     const group = renameRecords(original, prefix);
     groups.push(group);

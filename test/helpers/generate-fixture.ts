@@ -1,8 +1,9 @@
 // Generates a fixture's output in memory, and writes its rule groups as one plain rule file for promtool.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { generate, type Generation } from '../../src/generate.ts';
+import { treeRuleGroups } from '../../src/mixin/tree-rule-groups.ts';
 import { FIXTURES } from './paths.ts';
 
 export function generateFixture(name: string): Promise<Generation> {
@@ -11,9 +12,7 @@ export function generateFixture(name: string): Promise<Generation> {
 
 /** The `spec.groups` of every PrometheusRule in the tree. */
 export function ruleGroupsOf(generation: Generation): unknown[] {
-  return [...generation.tree.entries()]
-    .filter(([path]) => path.startsWith('prometheus-rules/'))
-    .flatMap(([, content]) => (parse(content) as { spec: { groups: unknown[] } }).spec.groups);
+  return treeRuleGroups(generation.tree).map(({ group }) => group);
 }
 
 export function writeRuleFile(groups: unknown[], file: string): string {

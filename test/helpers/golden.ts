@@ -1,8 +1,9 @@
 // Golden files: generated output compared with files committed next to the test. UPDATE_GOLDEN=1 rewrites them,
 // so a change to output shows up as a reviewed diff of the golden files.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
+import { listFiles } from '../../src/output/list-files.ts';
 
 export function expectGoldenTree(goldenDir: string, files: Map<string, string>): void {
   if (process.env.UPDATE_GOLDEN) {
@@ -13,11 +14,6 @@ export function expectGoldenTree(goldenDir: string, files: Map<string, string>):
     }
   }
   expect(existsSync(goldenDir), `${goldenDir} missing: run with UPDATE_GOLDEN=1`).toBe(true);
-  const onDisk = listFiles(goldenDir).map((file) => relative(goldenDir, file));
-  expect(onDisk.sort()).toEqual([...files.keys()].sort());
+  expect(listFiles(goldenDir)).toEqual([...files.keys()].sort());
   for (const [path, content] of files) expect(content, `${path} differs from its golden file (UPDATE_GOLDEN=1 to accept)`).toBe(readFileSync(join(goldenDir, path), 'utf8'));
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
 }

@@ -1,7 +1,8 @@
 // A throwaway copy of a fixture project, for tests that edit input files or write output.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { listFiles } from '../../src/output/list-files.ts';
 import { FIXTURES } from './paths.ts';
 
 export interface TempProject {
@@ -19,17 +20,12 @@ export function tempProject(fixture: string): TempProject {
     dir,
     write: (path, content) => writeFileSync(join(dir, path), content),
     read: (path) => readFileSync(join(dir, path), 'utf8'),
-    snapshot: (path) => {
-      const files: Record<string, string> = {};
-      const walk = (current: string) => {
-        for (const entry of readdirSync(current, { withFileTypes: true })) {
-          const full = join(current, entry.name);
-          if (entry.isDirectory()) walk(full);
-          else files[relative(dir, full)] = `${statSync(full).mtimeMs} ${readFileSync(full, 'utf8')}`;
-        }
-      };
-      walk(join(dir, path));
-      return files;
-    },
+    snapshot: (path) =>
+      Object.fromEntries(
+        listFiles(join(dir, path)).map((file) => {
+          const full = join(dir, path, file);
+          return [relative(dir, full), `${statSync(full).mtimeMs} ${readFileSync(full, 'utf8')}`];
+        }),
+      ),
   };
 }
