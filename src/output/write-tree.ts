@@ -1,11 +1,14 @@
 // Writes a generated tree so that readers never see a half-written folder: files go to a staging folder beside
-// the target, which then replaces the target by rename. On failure the target is left as it was.
+// the target, which then replaces the target by rename. On failure the target is left as it was, and a target
+// headroom did not write is never replaced.
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { GeneratedTree } from './generated-tree.ts';
+import { assertReplaceable } from './replaceable-target.ts';
 
 export function writeTreeAtomically(dir: string, tree: GeneratedTree): void {
   const target = resolve(dir);
+  assertReplaceable(target);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(target)}.headroom-tmp-`));

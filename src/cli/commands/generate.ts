@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { generate } from '../../generate.ts';
-import { assertReplaceable } from '../../output/replaceable-target.ts';
 import { writeTreeAtomically } from '../../output/write-tree.ts';
 import { configOption, type ConfigOptions, outOption } from '../options.ts';
 import { displayPath } from '../../config/display-path.ts';
@@ -14,7 +13,6 @@ export function registerGenerate(program: Command): void {
     .addOption(outOption())
     .action(async (options: ConfigOptions) => {
       const generation = await generate(options.config, options.out);
-      assertReplaceable(generation.outDir, displayPath(generation.outDir));
       writeTreeAtomically(generation.outDir, generation.tree);
       console.log(`headroom: wrote ${displayPath(generation.outDir)} (${generationSummary(generation)})`);
     });
