@@ -5,7 +5,7 @@ import { NAME_PATTERN } from './name-pattern.ts';
 import { parseSelector } from './selector.ts';
 
 /** Labels headroom sets itself; a team's extra labels may not replace them. */
-export const RESERVED_LABELS = ['alertname', 'severity', 'team', 'owner', 'namespace', 'pod', 'container', 'node', 'for', 'window'] as const;
+export const RESERVED_LABELS = ['alertname', 'alertstate', 'severity', 'team', 'owner', 'claim', 'namespace', 'pod', 'container', 'node', 'for', 'window', 'rule_group'] as const;
 
 const duration = z
   .string()
@@ -28,6 +28,13 @@ const namePattern = z
   .string()
   .regex(NAME_PATTERN, { message: 'must be a Kubernetes name or a glob of one (`*` any run of characters, `?` one character)' });
 
+function labelNameOf(what: string) {
+  return z
+    .string()
+    .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: `must be a Prometheus label name (the ${what})` })
+    .refine((name) => !name.startsWith('__'), { message: 'must not start with __ (reserved by Prometheus)' });
+}
+
 const labelName = z
   .string()
   .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'must be a Prometheus label name' })
@@ -38,6 +45,11 @@ const labelName = z
 
 // Prometheus expands {{ }} in alert labels as Go templates: one stray pair makes it reject the whole rule file.
 const labelValue = z.string().refine((value) => !/\{\{|\}\}/.test(value), { message: 'must not contain {{ or }} (Prometheus reads them as a template)' });
+
+/** A cluster name or a glob of one, as the cluster label's values are written (any label value but `*`/`?` wildcards). */
+const clusterPattern = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:*?-]+$/, { message: 'must be a cluster name or a glob of one (letters, digits, _ . : -, `*` any run, `?` one character)' });
 
 const selector = z.string().superRefine((text, context) => {
   const error = parseSelector(text);
@@ -84,6 +96,10 @@ export const teamSchema = z
     name: teamName.meta({ description: 'Team name: the `team` label of its alerts' }),
     namespaces: z.array(namePattern).default([]).meta({ description: 'Namespaces the team owns: exact names or globs' }),
     nodes: z.array(namePattern).default([]).meta({ description: 'Nodes the team owns (dedicated node pools): exact names or globs' }),
+    clusters: z
+      .array(clusterPattern)
+      .default([])
+      .meta({ description: 'Clusters where the claim and the overrides hold (exact names or globs); empty: every cluster. Needs `cluster` in the config' }),
     labels: z.record(labelName, labelValue).default({}).meta({ description: 'Extra labels on every alert of the team' }),
     alerts: alertOverrides.default({}).meta({ description: 'Overrides of the default alert settings' }),
   })
@@ -125,10 +141,55 @@ const dashboardOutput = z
       .boolean()
       .default(false)
       .meta({ description: 'true when the objects are applied server-side: lifts the 262,144-byte limit of client-side kubectl apply' }),
+    perTeam: z
+      .array(teamName)
+      .default([])
+      .meta({ description: 'Teams that also get a dashboard of their own (uid headroom-team-<name>); every team is on the shared team dashboard' }),
+  })
+  .prefault({});
+
+/** Rule files for rulers that do not read PrometheusRule objects. */
+const ruleFilesOutput = z
+  .strictObject({
+    prometheus: z
+      .strictObject({
+        enabled: z.boolean().default(false).meta({ description: 'A plain `groups:` file for Prometheus `rule_files`, Thanos ruler and vmalert' }),
+      })
+      .prefault({}),
+    mimir: z
+      .strictObject({
+        enabled: z.boolean().default(false).meta({ description: 'One file per Mimir/Cortex ruler namespace, as `mimirtool rules sync` reads them' }),
+        namespace: z
+          .string()
+          .regex(/^[A-Za-z0-9_.-]{1,100}$/, { message: 'must be a Mimir rule namespace (letters, digits, _ . -)' })
+          .default('headroom')
+          .meta({ description: 'The Mimir ruler namespace the groups are loaded into' }),
+      })
+      .prefault({}),
   })
   .prefault({});
 
 export const configSchema = z.strictObject({
+  cluster: z
+    .strictObject({
+      label: labelNameOf('cluster label').default('cluster').meta({ description: 'The label that names the cluster on every series (kubernetes-mixin clusterLabel)' }),
+    })
+    .optional()
+    .meta({ description: 'Several clusters in one metrics store: the cluster label joins every aggregation and alert (kubernetes-mixin showMultiCluster)' }),
+  ownership: z
+    .strictObject({
+      namespaceLabel: z
+        .string()
+        .regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, {
+          message: 'must be a Kubernetes label key, e.g. team or example.com/team',
+        })
+        .optional()
+        .meta({
+          description:
+            'Read each namespace\'s owner from this Kubernetes namespace label (kube_namespace_labels{label_<key>}); team files may then list no namespaces, and their explicit claims win',
+        }),
+    })
+    .prefault({}),
   selectors: z
     .strictObject({
       cadvisor: selector.default('job="kubelet", metrics_path="/metrics/cadvisor"'),
@@ -154,10 +215,12 @@ export const configSchema = z.strictObject({
       dir: z.string().default('generated'),
       prometheusRule: z
         .strictObject({
+          enabled: z.boolean().default(true).meta({ description: 'prometheus-operator PrometheusRule objects (false: rule files only)' }),
           namespace: z.string().default('monitoring'),
           labels: z.record(z.string(), z.string()).default({}),
         })
         .prefault({}),
+      ruleFiles: ruleFilesOutput,
       dashboards: dashboardOutput,
     })
     .prefault({}),

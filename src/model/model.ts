@@ -10,11 +10,17 @@ export interface Owner {
   labels: Record<string, string>;
   namespaces: string[];
   nodes: string[];
+  /** Clusters where the claim and overrides hold (patterns); empty: every cluster. */
+  clusters: string[];
   /** Defaults with the team's overrides applied. */
   alerts: AlertSettings;
 }
 
 export interface Model {
+  /** The cluster label when several clusters share one metrics store; undefined for a single cluster. */
+  clusterLabel: string | undefined;
+  /** The kube-state-metrics label (e.g. label_team) that names a namespace's owner; undefined: team files only. */
+  namespaceOwnerLabel: string | undefined;
   selectors: HeadroomConfig['selectors'];
   limitSource: HeadroomConfig['limitSource'];
   links: HeadroomConfig['links'];

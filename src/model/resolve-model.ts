@@ -20,9 +20,12 @@ export function resolveModel(loaded: LoadedConfig): Model {
     labels: sortKeys(defaultTeamFile?.labels ?? {}),
     namespaces: [],
     nodes: [],
+    clusters: [],
     alerts: defaults,
   };
   return {
+    clusterLabel: config.cluster?.label,
+    namespaceOwnerLabel: config.ownership.namespaceLabel === undefined ? undefined : kubeStateMetricsLabel(config.ownership.namespaceLabel),
     selectors: config.selectors,
     limitSource: config.limitSource,
     links: config.links,
@@ -40,6 +43,7 @@ function teamOwner(team: Team, defaults: AlertSettings): Owner {
     labels: sortKeys(team.labels),
     namespaces: [...new Set(team.namespaces)].sort(),
     nodes: [...new Set(team.nodes)].sort(),
+    clusters: [...new Set(team.clusters)].sort(),
     alerts: applyOverrides(defaults, team.alerts),
   };
 }
@@ -51,4 +55,9 @@ function applyOverrides(defaults: AlertSettings, overrides: AlertOverrides): Ale
     merged[name] = { ...defaults[name], ...given } as never;
   }
   return merged;
+}
+
+/** The label kube-state-metrics exports a Kubernetes label as: `label_` and the key with every other character as `_`. */
+export function kubeStateMetricsLabel(key: string): string {
+  return `label_${key.replace(/[^a-zA-Z0-9_]/g, '_')}`;
 }
