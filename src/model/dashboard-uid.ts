@@ -6,3 +6,6 @@ export const OVERVIEW_DASHBOARD_UID = 'headroom-overview';
 export function teamDashboardUid(team: string): string {
   return `headroom-team-${team}`;
 }
+
+/** The team dashboard every alert links to; its `team` variable picks the team. */
+export const TEAM_DASHBOARD_UID = 'headroom-team';
