@@ -1,36 +1,57 @@
 // Annotation pieces shared by the alerts: links, and values looked up at notification time in human units.
-import { OVERVIEW_DASHBOARD_UID, teamDashboardUid } from '../model/dashboard-uid.ts';
+import { OVERVIEW_DASHBOARD_UID, TEAM_DASHBOARD_UID } from '../model/dashboard-uid.ts';
 import type { Model } from '../model/model.ts';
+import { containerKey, keyOf } from './keys.ts';
+import { matcher } from './promql.ts';
 
 export function runbookUrl(model: Model, alert: string): string {
   return model.links.runbookUrlPattern.replace('%s', alert.toLowerCase());
 }
 
-/** The owning team's dashboard, its variables set from the alert's labels. */
+/** The shared team dashboard, its team, cluster, namespace and pod variables set from the alert's labels. */
 export function teamDashboardUrl(model: Model, variables: readonly string[]): string {
-  const uid = teamDashboardUid('{{ $labels.team }}');
-  return `${model.links.grafanaUrl}/d/${uid}?${variables.map((name) => `var-${name}={{ $labels.${name} }}`).join('&')}`;
+  return dashboardUrl(model, TEAM_DASHBOARD_UID, ['team', ...variables]);
 }
 
 export function overviewDashboardUrl(model: Model, variables: readonly string[]): string {
-  return `${model.links.grafanaUrl}/d/${OVERVIEW_DASHBOARD_UID}?${variables.map((name) => `var-${name}={{ $labels.${name} }}`).join('&')}`;
+  return dashboardUrl(model, OVERVIEW_DASHBOARD_UID, variables);
+}
+
+function dashboardUrl(model: Model, uid: string, variables: readonly string[]): string {
+  const withCluster = model.clusterLabel ? [...variables, 'cluster'] : variables;
+  const value = (name: string) => `{{ $labels.${name === 'cluster' ? model.clusterLabel : name} }}`;
+  return `${model.links.grafanaUrl}/d/${uid}?${withCluster.map((name) => `var-${name}=${value(name)}`).join('&')}`;
 }
 
 /**
- * Go template that runs a PromQL query for the alert's container when the notification is rendered and prints
- * the first value with `format` (e.g. `humanize1024`); prints nothing when the query returns nothing.
- * `query` has `%s` for namespace, pod and container, in that order.
+ * Go template that runs a PromQL query for the alert's container (or namespace) when the notification is rendered
+ * and prints the first value with `format` (e.g. `humanize1024`); prints nothing when the query returns nothing.
+ * `query(matchers)` builds the query from matchers that select the alert's key labels.
  */
-export function containerQueryValue(query: string, format: string, options: { suffix?: string; otherwise?: string } = {}): string {
-  if (query.includes('`')) throw new Error('template queries may not contain backticks');
+export function keyQueryValue(
+  key: readonly string[],
+  query: (...matchers: string[]) => string,
+  format: string,
+  options: { suffix?: string; otherwise?: string } = {},
+): string {
+  const text = query(...key.map((label) => matcher(label, '=', SLOT)));
+  if (text.includes('`')) throw new Error('template queries may not contain backticks');
   // A % of the configured selectors must reach PromQL as is, not as a printf verb.
-  const printfFormat = query.replace(/%/g, '%%').split(SLOT).join('%s');
+  const printfFormat = text.replace(/%/g, '%%').split(`"${SLOT}"`).join('"%s"');
   const otherwise = options.otherwise ? `{{ else }}${options.otherwise}` : '';
-  return `{{ with query (printf \`${printfFormat}\` $labels.namespace $labels.pod $labels.container) }}{{ . | first | value | ${format} }}${options.suffix ?? ''}${otherwise}{{ end }}`;
+  const args = key.map((label) => `$labels.${label}`).join(' ');
+  return `{{ with query (printf \`${printfFormat}\` ${args}) }}{{ . | first | value | ${format} }}${options.suffix ?? ''}${otherwise}{{ end }}`;
 }
 
-/** Where containerQueryValue puts the alert's namespace, pod and container. */
-const SLOT = '\u0000';
+/** keyQueryValue for the alert's container. */
+export function containerQueryValue(model: Model, query: (...matchers: string[]) => string, format: string, options: { suffix?: string; otherwise?: string } = {}): string {
+  return keyQueryValue(containerKey(model), query, format, options);
+}
 
-/** Matchers of one container, for template queries. */
-export const CONTAINER_MATCHERS = [`namespace="${SLOT}"`, `pod="${SLOT}"`, `container="${SLOT}"`];
+/** keyQueryValue for the alert's namespace. */
+export function namespaceQueryValue(model: Model, query: (...matchers: string[]) => string, format: string): string {
+  return keyQueryValue(keyOf(model, 'namespace'), query, format);
+}
+
+/** Where keyQueryValue puts the alert's label values. */
+const SLOT = '\u0000';

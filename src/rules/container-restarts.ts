@@ -3,8 +3,9 @@ import type { Model } from '../model/model.ts';
 import { aggregate } from './promql.ts';
 import { CONTAINER_RESTARTS } from './record-names.ts';
 import type { RecordingRule } from './rule-types.ts';
-import { CONTAINER_KEY, sourceSeries } from './source-series.ts';
+import { sourceSeries } from './source-series.ts';
+import { containerKey } from './keys.ts';
 
 export function containerRestartsRule(model: Model): RecordingRule {
-  return { record: CONTAINER_RESTARTS, expr: aggregate('max', CONTAINER_KEY, sourceSeries(model).restarts()) };
+  return { record: CONTAINER_RESTARTS, expr: aggregate('max', containerKey(model), sourceSeries(model).restarts()) };
 }

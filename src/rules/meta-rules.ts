@@ -3,6 +3,7 @@ import type { Model } from '../model/model.ts';
 import { runbookUrl } from './annotations.ts';
 import type { AlertingRule } from './rule-types.ts';
 import { GROUP_PREFIX } from './rule-types.ts';
+import { keyOf } from './keys.ts';
 
 export const RULES_FAILING_ALERT = 'HeadroomRulesFailing';
 
@@ -12,7 +13,7 @@ export function metaAlerts(model: Model): AlertingRule[] {
     {
       alert: RULES_FAILING_ALERT,
       // rule_group is "<rule file>;<group name>"; max by drops the instance of HA Prometheus pairs without adding their counts.
-      expr: `max by (rule_group) (increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;${GROUP_PREFIX}.*"}[10m])) > 0`,
+      expr: `max by (${keyOf(model, 'rule_group').join(', ')}) (increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;${GROUP_PREFIX}.*"}[10m])) > 0`,
       labels: { ...catchAll.labels, severity: 'critical', team: model.defaultTeam },
       annotations: {
         summary: "Headroom's rules fail to evaluate: memory alerts may be silent.",

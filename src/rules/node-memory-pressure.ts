@@ -4,6 +4,7 @@ import type { Model } from '../model/model.ts';
 import { overviewDashboardUrl, runbookUrl } from './annotations.ts';
 import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
+import { keyOf } from './keys.ts';
 import { aggregate } from './promql.ts';
 import type { AlertingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
@@ -18,7 +19,7 @@ export function nodePressureAlerts(model: Model): AlertingRule[] {
     (settings, owned) => ({
       alert: NODE_PRESSURE_ALERT,
       // max by (node): kube-state-metrics replicas report every node twice.
-      expr: withOwnerLabels(model, 'nodes', `(${aggregate('max', ['node'], sourceSeries(model).memoryPressure(owned))} == 1)`, owned),
+      expr: withOwnerLabels(model, 'nodes', `(${aggregate('max', keyOf(model, 'node'), sourceSeries(model).memoryPressure())} == 1)`, owned),
       for: settings.for,
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
       labels: { severity: settings.severity, for: settings.for },

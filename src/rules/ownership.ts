@@ -1,8 +1,10 @@
-// Who owns a namespace or node, as series. Each owner's claim is one recording rule whose selector matches
-// exactly its patterns; the catch-all owner's selector excludes every claimed pattern. Patterns never overlap
-// (checked at load), so every namespace and node gets exactly one owner series and joins never meet duplicates.
+// Who owns a namespace or node, as series: exactly one `headroom:namespace_owner:info` (or node_owner) series per
+// namespace (node) seen, labelled with the owner's team and labels. Rules that differ by team settings select their
+// owners by the `owner` label of these series (a set of team names), never by namespace patterns, so a rule's
+// selector does not grow with the namespaces teams list and works the same whether a team file or a namespace label
+// decided the owner.
 import type { Model, Owner } from '../model/model.ts';
-import { patternToRegex } from '../config/name-pattern.ts';
+import { keyOf } from './keys.ts';
 import { binary, matcher, series } from './promql.ts';
 import { NAMESPACE_OWNER, NODE_OWNER } from './record-names.ts';
 
@@ -14,19 +16,32 @@ export function ownedLabel(kind: OwnedBy): string {
   return LABEL[kind];
 }
 
+export function ownerSeriesName(kind: OwnedBy): string {
+  return kind === 'namespaces' ? NAMESPACE_OWNER : NODE_OWNER;
+}
+
+/** How the owner of a namespace or node was decided: the `claim` label of the owner series. */
+export const CLAIM = { file: 'file', namespaceLabel: 'namespace-label', none: 'none' } as const;
+
+/** Whether an owner can own anything of this kind: a claim in its file, or (namespaces) a namespace label naming it. */
+export function mayOwn(model: Model, owner: Owner, kind: OwnedBy): boolean {
+  if (owner.claimedBy === undefined) return true;
+  return owner[kind].length > 0 || (kind === 'namespaces' && model.namespaceOwnerLabel !== undefined);
+}
+
 /**
- * The matcher that selects what a set of owners owns: `=~` their patterns, or, when the catch-all owner is among
- * them, `!~` the patterns of every other owner. `null` when the set owns nothing; `undefined` when it owns everything.
+ * The matcher on the owner series that selects what a set of owners owns: `owner=~` their names, or, when the
+ * catch-all owner is among them, `owner!~` the names of every other owner (series without `owner` match it).
+ * `null` when the set can own nothing; `undefined` when it owns everything.
  */
-export function ownedMatcher(model: Model, kind: OwnedBy, owners: Owner[]): string | null | undefined {
-  const label = LABEL[kind];
+export function ownerMatcher(model: Model, kind: OwnedBy, owners: Owner[]): string | null | undefined {
+  const candidates = (list: Owner[]) => list.filter((owner) => owner.claimedBy !== undefined && mayOwn(model, owner, kind)).map((owner) => owner.claimedBy!);
   if (owners.some((owner) => owner.claimedBy === undefined)) {
-    const others = model.owners.filter((owner) => !owners.includes(owner));
-    const excluded = patternsOf(others, kind);
-    return excluded.length === 0 ? undefined : matcher(label, '!~', regexOf(excluded));
+    const others = candidates(model.owners.filter((owner) => !owners.includes(owner)));
+    return others.length === 0 ? undefined : matcher('owner', '!~', others.join('|'));
   }
-  const included = patternsOf(owners, kind);
-  return included.length === 0 ? null : matcher(label, '=~', regexOf(included));
+  const included = candidates(owners);
+  return included.length === 0 ? null : matcher('owner', '=~', included.join('|'));
 }
 
 /** The labels an owner's series carry: team, owner (claimed ones only), and the team's extra labels. */
@@ -35,25 +50,18 @@ export function ownerLabels(owner: Owner): Record<string, string> {
 }
 
 /** Label names copied onto alerts from the owner series: team plus every extra label any owner uses. */
-function copiedOwnerLabels(model: Model): string[] {
+export function copiedOwnerLabels(model: Model): string[] {
   return ['team', ...[...new Set(model.owners.flatMap((owner) => Object.keys(owner.labels)))].sort()];
 }
 
 /**
- * `expr` with the owner's team and labels joined on; the value stays `expr`'s (the owner series are 1).
- * topk: when a team's labels change, the owner rule's old series lives until the end of the first evaluation after
- * the reload, beside the new one; a plain join would then fail as many-to-many for every namespace.
+ * `expr` restricted to what the selected owners own, with the owner's team and labels joined on; the value stays
+ * `expr`'s (the owner series are 1). topk: when a team's labels change, the owner rule's old series lives until the
+ * end of the first evaluation after the reload, beside the new one; a plain join would then fail as many-to-many for
+ * every namespace.
  */
 export function withOwnerLabels(model: Model, kind: OwnedBy, expr: string, owned: string | undefined): string {
-  const label = LABEL[kind];
-  const owner = `topk by (${label}) (1, ${series(kind === 'namespaces' ? NAMESPACE_OWNER : NODE_OWNER, owned)})`;
-  return binary(expr, `* on (${label}) group_left (${copiedOwnerLabels(model).join(', ')})`, owner);
-}
-
-function patternsOf(owners: Owner[], kind: OwnedBy): string[] {
-  return [...new Set(owners.flatMap((owner) => owner[kind]))].sort();
-}
-
-function regexOf(patterns: string[]): string {
-  return patterns.map(patternToRegex).join('|');
+  const key = keyOf(model, LABEL[kind]);
+  const owner = `topk by (${key.join(', ')}) (1, ${series(ownerSeriesName(kind), owned)})`;
+  return binary(expr, `* on (${key.join(', ')}) group_left (${copiedOwnerLabels(model).join(', ')})`, owner);
 }

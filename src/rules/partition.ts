@@ -1,7 +1,7 @@
 // One rule per distinct setting, not per team: owners whose alert has the same rule-level settings share a rule,
-// which selects exactly their namespaces (or nodes).
+// which selects exactly their namespaces (or nodes) through the owner series.
 import type { Model, Owner } from '../model/model.ts';
-import { type OwnedBy, ownedMatcher } from './ownership.ts';
+import { type OwnedBy, ownerMatcher } from './ownership.ts';
 import { byFirst } from '../ordering.ts';
 
 interface Partition<S> {
@@ -24,8 +24,8 @@ function partitionOwners<S extends object>(model: Model, pick: (owner: Owner) =>
 }
 
 /**
- * One rule per partition of owners by `pick`, built from the partition's settings and the matcher that selects
- * what its owners own (undefined: everything). Partitions that own nothing get no rule.
+ * One rule per partition of owners by `pick`, built from the partition's settings and the matcher on the owner series
+ * that selects its owners (undefined: every owner). Partitions that can own nothing get no rule.
  */
 export function rulesPerSetting<S extends object, R>(
   model: Model,
@@ -34,7 +34,7 @@ export function rulesPerSetting<S extends object, R>(
   build: (settings: S, owned: string | undefined) => R,
 ): R[] {
   return partitionOwners(model, pick).flatMap(({ settings, owners }) => {
-    const owned = ownedMatcher(model, kind, owners);
+    const owned = ownerMatcher(model, kind, owners);
     return owned === null ? [] : [build(settings, owned)];
   });
 }

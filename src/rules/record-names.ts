@@ -8,11 +8,32 @@ export const MEMORY_RATIO = 'headroom:container_memory_working_set:ratio_limit';
  * A max of the same state-derived counter is exact: replicas report the same value and do not reset it.
  */
 export const CONTAINER_RESTARTS = 'headroom:container_restarts_total:max';
-/** Containers per namespace {namespace}: what the per-team ownership rules scan, 1 series per namespace. */
+/**
+ * Containers known per namespace {namespace}: those with a memory ratio or a restart counter, so a namespace is known
+ * as soon as any series one of its alerts reads exists there. What the ownership rules scan: 1 series per namespace.
+ */
 export const NAMESPACE_CONTAINERS = 'headroom:namespace_containers:count';
-/** 1 per namespace seen, labelled with its owner: {namespace, team, owner (absent when unowned), team labels…}. */
+/**
+ * 1 per namespace seen, labelled with its owner: {namespace, team, owner (absent when unowned), claim (file,
+ * namespace-label or none: how the owner was decided), team labels…}.
+ */
 export const NAMESPACE_OWNER = 'headroom:namespace_owner:info';
+/** Label ownership: 1 per namespace whose owner label names no team {namespace, owner_label}; it goes to defaultTeam. */
+export const NAMESPACE_OWNER_UNKNOWN = 'headroom:namespace_owner_unknown:info';
+/** Label ownership: 1 per team with extra labels {owner, team labels…}, joined onto the label-decided owner series. */
+export const TEAM_LABELS = 'headroom:team_labels:info';
 /** 1 per node seen, labelled like NAMESPACE_OWNER, keyed by node. */
 export const NODE_OWNER = 'headroom:node_owner:info';
 /** The ContainerMemoryNearLimit threshold that applies in each namespace {namespace}. */
 export const NAMESPACE_THRESHOLD = 'headroom:namespace_memory_threshold:ratio';
+/**
+ * The memory ratio of containers above their namespace's threshold {namespace, pod, container}: computed once over
+ * every container, so each near-limit alert rule (one per distinct for/severity) reads only these few series.
+ */
+export const ABOVE_THRESHOLD = 'headroom:container_memory_above_threshold:ratio_limit';
+/**
+ * Restarts within a window of containers whose last termination was OOMKilled {namespace, pod, container, window}:
+ * one rule per distinct window reads the restart counter of every container once; the OOM alert rules (one per
+ * distinct window and severity) read only these few series.
+ */
+export const OOM_RESTARTS = 'headroom:container_oom_restarts:increase';

@@ -1,8 +1,8 @@
 // Every rule group headroom emits. Rules of one group run in order, so the container group records the ratio,
 // the owners and the thresholds before its alerts read them in the same evaluation.
 import type { Model } from '../model/model.ts';
-import { memoryRatioRule, nearLimitAlerts, thresholdRules } from './container-memory-near-limit.ts';
-import { oomKilledAlerts } from './container-oom-killed.ts';
+import { aboveThresholdRule, memoryRatioRule, nearLimitAlerts, thresholdRules } from './container-memory-near-limit.ts';
+import { oomKilledAlerts, oomRestartRules } from './container-oom-killed.ts';
 import { containerRestartsRule } from './container-restarts.ts';
 import { metaAlerts } from './meta-rules.ts';
 import { nodePressureAlerts } from './node-memory-pressure.ts';
@@ -13,7 +13,17 @@ export function ruleGroups(model: Model): RuleGroup[] {
   return [
     {
       name: `${GROUP_PREFIX}container-memory`,
-      rules: [memoryRatioRule(model), containerRestartsRule(model), namespaceContainersRule(model), ...ownerRules(model, 'namespaces'), ...thresholdRules(model), ...nearLimitAlerts(model), ...oomKilledAlerts(model)],
+      rules: [
+        memoryRatioRule(model),
+        containerRestartsRule(model),
+        namespaceContainersRule(model),
+        ...ownerRules(model, 'namespaces'),
+        ...thresholdRules(model),
+        aboveThresholdRule(model),
+        ...nearLimitAlerts(model),
+        ...oomRestartRules(model),
+        ...oomKilledAlerts(model),
+      ],
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
     { name: `${GROUP_PREFIX}node-memory`, rules: [...ownerRules(model, 'nodes'), ...nodePressureAlerts(model)] },

@@ -2,6 +2,7 @@
 import type { Model } from '../model/model.ts';
 import { matcher, series } from './promql.ts';
 
+/** A container's key without the cluster label (single-cluster configs); rules use containerKey(model) from keys.ts. */
 export const CONTAINER_KEY = ['namespace', 'pod', 'container'] as const;
 
 export interface SourceSeries {
@@ -18,6 +19,8 @@ export interface SourceSeries {
   memoryRequest(...matchers: (string | undefined)[]): string;
   /** Last termination of a container, one series per reason; dashboards only. */
   lastTerminatedReason(...matchers: (string | undefined)[]): string;
+  /** kube-state-metrics' copy of each namespace's Kubernetes labels (those its --metric-labels-allowlist lets through). */
+  namespaceLabels(...matchers: (string | undefined)[]): string;
 }
 
 export function sourceSeries(model: Model): SourceSeries {
@@ -37,5 +40,6 @@ export function sourceSeries(model: Model): SourceSeries {
     nodeCondition: (...m) => series('kube_node_status_condition', kubeStateMetrics, matcher('condition', '=', 'MemoryPressure'), ...m),
     memoryRequest: (...m) => series('kube_pod_container_resource_requests', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m),
     lastTerminatedReason: (...m) => series('kube_pod_container_status_last_terminated_reason', kubeStateMetrics, ...m),
+    namespaceLabels: (...m) => series('kube_namespace_labels', kubeStateMetrics, ...m),
   };
 }
