@@ -10,7 +10,7 @@ import type { Model, Owner } from '../model/model.ts';
 import { keyOf, namespaceKey } from './keys.ts';
 import { CLAIM, type OwnedBy, ownedLabel, ownerLabels, ownerSeriesName } from './ownership.ts';
 import { aggregate, binary, matcher, quote, series } from './promql.ts';
-import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NAMESPACE_OWNER_UNKNOWN, TEAM_LABELS } from './record-names.ts';
+import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_LABEL_OWNER, NAMESPACE_OWNER, NAMESPACE_OWNER_UNKNOWN, TEAM_LABELS } from './record-names.ts';
 import type { RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
 
@@ -67,10 +67,11 @@ function namespaceLabelRules(model: Model, ownerLabel: string): RecordingRule[] 
     .filter((owner) => Object.keys(owner.labels).length > 0)
     .map((owner) => ({ record: TEAM_LABELS, expr: 'vector(1)', labels: { ...owner.labels, owner: owner.claimedBy! } }));
   if (teamNames.length > 0) {
-    const named = notFileClaimed(`group without (${ownerLabel}) (${copyLabel(copyLabel(labelled(matcher(ownerLabel, '=~', teamNames.join('|'))), 'owner'), 'team')})`);
+    rules.push({ record: NAMESPACE_LABEL_OWNER, expr: `group without (${ownerLabel}) (${copyLabel(copyLabel(labelled(matcher(ownerLabel, '=~', teamNames.join('|'))), 'owner'), 'team')})` });
+    const named = notFileClaimed(series(NAMESPACE_LABEL_OWNER));
     const labelNames = [...new Set(teams.flatMap((owner) => Object.keys(owner.labels)))].sort();
     const expr =
-      rules.length === 0
+      labelNames.length === 0
         ? named
         : binary(binary(named, `* on (owner) group_left (${labelNames.join(', ')})`, series(TEAM_LABELS)), 'or', binary(named, 'unless on (owner)', series(TEAM_LABELS)));
     rules.push({ record: NAMESPACE_OWNER, expr, labels: { claim: CLAIM.namespaceLabel } });

@@ -18,6 +18,8 @@ export const NAMESPACE_CONTAINERS = 'headroom:namespace_containers:count';
  * namespace-label or none: how the owner was decided), team labels…}.
  */
 export const NAMESPACE_OWNER = 'headroom:namespace_owner:info';
+/** Label ownership: 1 per namespace whose owner label names a team {namespace, owner, team}, file claims or not. */
+export const NAMESPACE_LABEL_OWNER = 'headroom:namespace_label_owner:info';
 /** Label ownership: 1 per namespace whose owner label names no team {namespace, owner_label}; it goes to defaultTeam. */
 export const NAMESPACE_OWNER_UNKNOWN = 'headroom:namespace_owner_unknown:info';
 /** Label ownership: 1 per team with extra labels {owner, team labels…}, joined onto the label-decided owner series. */
