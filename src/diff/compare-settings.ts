@@ -2,7 +2,7 @@
 // alert, per team. The manifest states them outright, so nothing is guessed from PromQL.
 import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { AlertChange, OwnerChange, SettingsChanges } from './report.ts';
-import { setChanges, valueChanges } from './value-changes.ts';
+import { sameValue, setChanges, valueChanges } from './value-changes.ts';
 
 export function compareSettings(old: ManifestData, current: ManifestData): SettingsChanges {
   const global = [
@@ -25,13 +25,14 @@ function compareOwner(
 ): OwnerChange | undefined {
   if (!old && !current) return undefined;
   const status = !old ? 'added' : !current ? 'removed' : 'changed';
-  const before = old ?? { namespaces: [], nodes: [], labels: {}, alerts: defaults };
-  const after = current ?? { namespaces: [], nodes: [], labels: {}, alerts: {} };
+  const before = old ?? { namespaces: [], nodes: [], clusters: [], labels: {}, alerts: defaults };
+  const after = current ?? { namespaces: [], nodes: [], clusters: [], labels: {}, alerts: {} };
   const change: OwnerChange = {
     team,
     status,
     namespaces: setChanges(before.namespaces, after.namespaces),
     nodes: setChanges(before.nodes, after.nodes),
+    clusters: sameValue(before.clusters, after.clusters) ? undefined : { old: before.clusters, new: after.clusters },
     labels: valueChanges(before.labels, after.labels),
     // A removed team's settings are gone with it; an added team's are shown against the defaults.
     alerts: status === 'removed' ? [] : compareAlerts(before.alerts, after.alerts),
@@ -39,6 +40,7 @@ function compareOwner(
   const changed =
     status !== 'changed' ||
     change.namespaces.added.length + change.namespaces.removed.length + change.nodes.added.length + change.nodes.removed.length > 0 ||
+    change.clusters !== undefined ||
     change.labels.length + change.alerts.length > 0;
   return changed ? change : undefined;
 }

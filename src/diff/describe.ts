@@ -19,6 +19,7 @@ export interface Description {
 export function describe(report: DiffReport, comparing: string): Description {
   const sections: Section[] = [
     { title: 'Teams and settings', lines: report.settings ? settingsLines(report.settings) : [] },
+    { title: 'Rule outputs', lines: report.ruleOutputs.map((change) => `${change.status} ${change.output}`) },
     { title: 'Rules', lines: report.rules.map(ruleLine) },
     { title: 'Dashboards', lines: report.dashboards.flatMap(dashboardLines) },
     { title: 'Kubernetes objects', lines: report.objects.map(objectLine) },
@@ -53,7 +54,7 @@ function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
   if (owner.status === 'added') {
     const owns = claims(owner.namespaces.added, owner.nodes.added);
     return [
-      `${name}: added${owns ? `, owns ${owns}` : ''}`,
+      `${name}: added${owns ? `, owns ${owns}` : ''}${owner.clusters && owner.clusters.new.length > 0 ? ` in clusters ${owner.clusters.new.join(', ')}` : ''}`,
       ...(owner.labels.length > 0 ? [`${name}: labels ${owner.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`] : []),
       ...owner.alerts.map((alert) => `${name}: ${alertText(alert, true)}`),
     ];
@@ -61,6 +62,7 @@ function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
   return [
     ...ownershipLine(name, 'namespaces', owner.namespaces),
     ...ownershipLine(name, 'nodes', owner.nodes),
+    ...clusterScopeLine(name, owner.clusters),
     ...(owner.labels.length > 0 ? [`${name}: ${owner.labels.map((label) => `label ${label.name} ${labelValue(label.old)} → ${labelValue(label.new)}`).join(', ')}`] : []),
     ...owner.alerts.map((alert) => `${name}: ${alertText(alert)}`),
   ];
@@ -78,6 +80,13 @@ function parenthesised(text: string, word: string): string {
 function ownershipLine(name: string, what: string, { added, removed }: { added: string[]; removed: string[] }): string[] {
   const parts = [added.length > 0 ? `added ${added.join(', ')}` : '', removed.length > 0 ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
   return parts.length > 0 ? [`${name}: ${what} ${parts.join('; ')}`] : [];
+}
+
+/** A claim's cluster scope, old → new; an empty list means every cluster. */
+function clusterScopeLine(name: string, clusters: { old: string[]; new: string[] } | undefined): string[] {
+  if (!clusters) return [];
+  const scope = (list: string[]) => (list.length === 0 ? 'every cluster' : list.join(', '));
+  return [`${name}: claims hold in ${scope(clusters.old)} → ${scope(clusters.new)}`];
 }
 
 function alertText(alert: AlertChange, againstDefaults = false): string {

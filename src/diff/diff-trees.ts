@@ -2,6 +2,7 @@
 import type { GeneratedTree } from '../output/generated-tree.ts';
 import { compareDashboards } from './compare-dashboards.ts';
 import { compareObjects } from './compare-objects.ts';
+import { compareRuleOutputs } from './compare-rule-outputs.ts';
 import { compareRules } from './compare-rules.ts';
 import { compareSettings } from './compare-settings.ts';
 import { fileChanges } from './file-changes.ts';
@@ -44,6 +45,7 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
     notes,
     settings,
     rules: compareRules(oldDocuments, newDocuments),
+    ruleOutputs: compareRuleOutputs(old.tree, current.tree),
     dashboards: compareDashboards(oldDocuments, newDocuments),
     objects: compareObjects(oldDocuments, newDocuments),
     files,

@@ -8,6 +8,8 @@ import { isRecord } from './value-changes.ts';
 export interface ManifestOwnerData {
   namespaces: string[];
   nodes: string[];
+  /** Empty: every cluster. */
+  clusters: string[];
   labels: Record<string, unknown>;
   alerts: Record<string, Record<string, unknown>>;
 }
@@ -51,6 +53,7 @@ function ownerData(value: unknown): ManifestOwnerData {
   return {
     namespaces: strings(owner.namespaces),
     nodes: strings(owner.nodes),
+    clusters: strings(owner.clusters),
     labels: isRecord(owner.labels) ? owner.labels : {},
     alerts: alertsData(owner.alerts),
   };

@@ -24,6 +24,8 @@ export interface OwnerChange {
   status: 'added' | 'removed' | 'changed';
   namespaces: Added<string>;
   nodes: Added<string>;
+  /** Cluster scope of the claim before and after (empty: every cluster); undefined when unchanged. */
+  clusters: { old: string[]; new: string[] } | undefined;
   labels: ValueChange[];
   /** For an added team: its settings that differ from the defaults (old = the default). */
   alerts: AlertChange[];
@@ -49,6 +51,14 @@ export interface RuleChange {
   status: 'added' | 'removed' | 'changed';
   /** expr, for, labels, annotation <name> */
   changes: ValueChange[];
+}
+
+/** A rule output that appears or disappears: a ruler gets headroom's rules for the first time, or stops getting them. */
+export interface RuleOutputChange {
+  /** What loads it and where, e.g. "Mimir/Cortex ruler namespace headroom (mimirtool), rule-files/mimir/headroom.yaml". */
+  output: string;
+  status: 'added' | 'removed';
+  files: string[];
 }
 
 export interface PanelChange {
@@ -83,7 +93,7 @@ export interface FileChange {
 }
 
 export interface Warning {
-  kind: 'alert-removed' | 'namespace-lost' | 'threshold-high' | 'for-long' | 'namespace-unowned';
+  kind: 'alert-removed' | 'namespace-lost' | 'threshold-high' | 'for-long' | 'namespace-unowned' | 'identity-changed' | 'ownership-mode';
   message: string;
 }
 
@@ -95,6 +105,7 @@ export interface DiffReport {
   /** Undefined when either tree has no settings manifest. */
   settings: SettingsChanges | undefined;
   rules: RuleChange[];
+  ruleOutputs: RuleOutputChange[];
   dashboards: DashboardChange[];
   objects: ObjectChange[];
   files: FileChange[];

@@ -28,7 +28,49 @@ export function reviewWarnings(input: WarningInput): Warning[] {
     .sort()
     .map((alert): Warning => ({ kind: 'alert-removed', message: `alert ${alert} removed: no rule fires it any more` }));
   if (!old || !current) return removedAlerts;
-  return [...removedAlerts, ...turnedOff(old, current), ...ownershipWarnings(old, current, 'namespaces'), ...ownershipWarnings(old, current, 'nodes'), ...lateAlerts(old, current)];
+  return [
+    ...removedAlerts,
+    ...turnedOff(old, current),
+    ...fleetWarnings(old, current),
+    ...ownershipWarnings(old, current, 'namespaces'),
+    ...ownershipWarnings(old, current, 'nodes'),
+    ...clusterScopeWarnings(old, current),
+    ...lateAlerts(old, current),
+  ];
+}
+
+/** A new cluster label or ownership mode changes who gets every alert, or every alert's identity. */
+function fleetWarnings(old: ManifestData, current: ManifestData): Warning[] {
+  const warnings: Warning[] = [];
+  if (old.global.clusterLabel !== current.global.clusterLabel) {
+    warnings.push({
+      kind: 'identity-changed',
+      message: `cluster label ${String(old.global.clusterLabel ?? '(none)')} → ${String(current.global.clusterLabel ?? '(none)')}: every alert's labels change, so alerts firing now resolve and fire again; check routes and silences that match on labels`,
+    });
+  }
+  if (old.global.ownership !== current.global.ownership) {
+    warnings.push({
+      kind: 'ownership-mode',
+      message: `namespace ownership: ${String(old.global.ownership ?? '(unknown)')} → ${String(current.global.ownership ?? '(unknown)')}: namespaces change owner wherever the label decides; see the overview dashboard for labels naming no team`,
+    });
+  }
+  return warnings;
+}
+
+/** A team that narrows the clusters its claims hold in gives up its namespaces in the others. */
+function clusterScopeWarnings(old: ManifestData, current: ManifestData): Warning[] {
+  return Object.entries(current.teams).flatMap(([team, owner]): Warning[] => {
+    const before = old.teams[team]?.clusters;
+    if (!before || owner.namespaces.length + owner.nodes.length === 0) return [];
+    const narrowed = owner.clusters.length > 0 && (before.length === 0 || before.some((pattern) => !owner.clusters.some((kept) => patternCovers(kept, pattern))));
+    if (!narrowed) return [];
+    return [
+      {
+        kind: 'namespace-lost',
+        message: `team ${team} now owns its namespaces and nodes only in clusters ${owner.clusters.join(', ')}: elsewhere they go to their namespace label's team or to team ${current.defaultTeam} with the default settings`,
+      },
+    ];
+  });
 }
 
 type OwnerPair = { name: string; old: ManifestOwnerData | undefined; current: ManifestOwnerData };

@@ -14,6 +14,8 @@ export const SETTINGS_MANIFEST_PATH = 'headroom-settings.yaml';
 export interface ManifestOwner {
   namespaces: string[];
   nodes: string[];
+  /** Clusters where the claim and the overrides hold; absent: every cluster. */
+  clusters?: string[];
   labels: Record<string, string>;
   alerts: AlertSettings;
 }
@@ -37,11 +39,28 @@ export function settingsManifest(model: Model): SettingsManifest {
   const catchAll = model.owners.find((owner) => owner.claimedBy === undefined);
   return {
     defaultTeam: model.defaultTeam,
-    global: sortKeysDeep({ limitSource: model.limitSource, selectors: model.selectors, links: model.links, output: outputSettings(model) }),
+    global: sortKeysDeep({
+      clusterLabel: model.clusterLabel ?? NO_CLUSTER_LABEL,
+      ownership: ownershipText(model),
+      limitSource: model.limitSource,
+      selectors: model.selectors,
+      links: model.links,
+      output: outputSettings(model),
+    }),
     defaults: model.defaults,
     teams: sortKeys(teams),
     unclaimed: { labels: catchAll?.labels ?? {}, alerts: catchAll?.alerts ?? model.defaults },
   };
+}
+
+/** What `clusterLabel` says when the config has none: every series is taken as one cluster's. */
+export const NO_CLUSTER_LABEL = 'none (one cluster)';
+
+/** How namespace owners are decided, in words: the diff shows a switch of mode as this text changing. */
+export function ownershipText(model: Model): string {
+  return model.namespaceOwnerLabel === undefined
+    ? 'team files'
+    : `team files, then the namespace label (kube_namespace_labels ${model.namespaceOwnerLabel}); labels naming no team go to the default team`;
 }
 
 /** Every output setting but the folder, which only says where the files go. */
@@ -51,7 +70,7 @@ function outputSettings(model: Model): Record<string, unknown> {
 }
 
 function ownerEntry(owner: Owner): ManifestOwner {
-  return { namespaces: owner.namespaces, nodes: owner.nodes, labels: owner.labels, alerts: owner.alerts };
+  return { namespaces: owner.namespaces, nodes: owner.nodes, ...(owner.clusters.length > 0 ? { clusters: owner.clusters } : {}), labels: owner.labels, alerts: owner.alerts };
 }
 
 const EXPLANATION =

@@ -66,7 +66,7 @@ describe('headroom diff --base', () => {
     );
     // Warnings come first, before the summary.
     expect(result.stdout.indexOf('Warnings')).toBeLessThan(result.stdout.indexOf('Teams and settings'));
-    expect(lines).toContain('  recording rule headroom:namespace_owner:info {owner="search", slack_channel="#search", team="search"}: expression changed');
+    expect(lines).toContain('  recording rule headroom:namespace_owner:info {claim="file", owner="search", slack_channel="#search", team="search"}: expression changed');
   });
 
   it('explains a label change, a team added in an uncommitted file and a team removed', () => {
@@ -84,7 +84,7 @@ describe('headroom diff --base', () => {
     expect(lines).toContain(
       '  ! team search no longer owns nodes matching search-pool-*, and no other team does: its alerts go to team platform with the default settings',
     );
-    expect(lines).toContain('  recording rule headroom:namespace_owner:info {owner="payments", slack_channel="#payments-alerts", team="payments"}: label slack_channel "#payments-oncall" → "#payments-alerts"');
+    expect(lines).toContain('  recording rule headroom:namespace_owner:info {claim="file", owner="payments", slack_channel="#payments-alerts", team="payments"}: label slack_channel "#payments-oncall" → "#payments-alerts"');
   });
 
   it('warns at the top about a threshold above 95%, a `for` above 30m and an alert turned off', () => {

@@ -9,7 +9,7 @@ import { reviewWarnings } from '../../src/diff/warnings.ts';
 const alerts = () => structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'];
 
 function team(namespaces: string[], changes: (owner: ManifestOwnerData) => void = () => {}, nodes: string[] = []): ManifestOwnerData {
-  const owner: ManifestOwnerData = { namespaces, nodes, labels: {}, alerts: alerts() };
+  const owner: ManifestOwnerData = { namespaces, nodes, clusters: [], labels: {}, alerts: alerts() };
   changes(owner);
   return owner;
 }
