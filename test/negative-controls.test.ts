@@ -1,12 +1,12 @@
 // The scenarios must catch the naive rules of blog posts: each mutation below swaps one generated alert for a
 // known-wrong form and expects `promtool test rules` to fail. A scenario that passed them would prove nothing.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFixture, ruleGroupsOf, writeRuleFile } from './helpers/generate-fixture.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
-import { promtool } from './helpers/promtool.ts';
+import { ENGINES, testRules } from './helpers/promtool.ts';
 
 type Rule = { alert?: string; record?: string; expr: string };
 type Group = { name: string; rules: Rule[] };
@@ -52,22 +52,23 @@ const mutations: { name: string; scenario: string; alert: string; expr: string }
   },
 ];
 
-describe('the scenarios reject naive rules', () => {
-  for (const mutation of mutations) {
-    it(mutation.name, async () => {
-      const groups = ruleGroupsOf(await generateFixture('example')) as Group[];
-      const mutated = groups.map((group) => ({
-        ...group,
-        rules: group.rules
-          .filter((rule, i, rules) => rule.alert !== mutation.alert || rules.findIndex((r) => r.alert === mutation.alert) === i)
-          .map((rule) => (rule.alert === mutation.alert ? { ...rule, expr: mutation.expr } : rule)),
-      }));
-      const dir = mkdtempSync(join(tmpdir(), 'headroom-mutant-'));
-      writeRuleFile(mutated, join(dir, 'rules.yaml'));
-      copyFileSync(join(REPO_ROOT, 'test/promtool/example', mutation.scenario), join(dir, mutation.scenario));
-      const result = promtool(['test', 'rules', mutation.scenario], dir);
-      expect(result.output).toContain('FAILED');
-      expect(result.code).not.toBe(0);
-    });
-  }
-});
+for (const engine of ENGINES) {
+  describe(`${engine.name}: the scenarios reject naive rules`, () => {
+    for (const mutation of mutations) {
+      it(mutation.name, async () => {
+        const groups = ruleGroupsOf(await generateFixture('example')) as Group[];
+        const mutated = groups.map((group) => ({
+          ...group,
+          rules: group.rules
+            .filter((rule, i, rules) => rule.alert !== mutation.alert || rules.findIndex((r) => r.alert === mutation.alert) === i)
+            .map((rule) => (rule.alert === mutation.alert ? { ...rule, expr: mutation.expr } : rule)),
+        }));
+        const dir = mkdtempSync(join(tmpdir(), 'headroom-mutant-'));
+        writeRuleFile(mutated, join(dir, 'rules.yaml'));
+        const result = testRules(engine, join(REPO_ROOT, 'test/promtool/example', mutation.scenario), dir);
+        expect(result.output).toContain('FAILED');
+        expect(result.code).not.toBe(0);
+      });
+    }
+  });
+}

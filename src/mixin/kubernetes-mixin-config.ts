@@ -50,8 +50,6 @@ const IGNORED: Record<string, string> = {
   kubeJobTimeoutDuration: 'headroom has no Job alerts',
   podLabel: 'headroom always reads the label `pod`, as cadvisor and kube-state-metrics 2.x name it',
   namespaceLabel: 'headroom always reads the label `namespace`, as cadvisor and kube-state-metrics name it',
-  showMultiCluster: 'headroom generates rules and dashboards for one cluster per config; scope a config with a selector matcher such as cluster="eu-1"',
-  clusterLabel: 'headroom generates rules and dashboards for one cluster per config; scope a config with a selector matcher such as cluster="eu-1"',
   grafanaDashboardIDs: "headroom's dashboard uids are fixed (headroom-overview, headroom-team-<team>): its alerts link to them",
   grafana72: "headroom's dashboards always use $__rate_interval (Grafana 7.2 and later)",
   grafanaIntervalVar: "headroom's dashboards always use $__rate_interval (Grafana 7.2 and later)",
@@ -79,6 +77,10 @@ export function importMixinConfig(input: unknown): MixinConfigImport {
 
   for (const [mixinKey, value] of leafSettings(root)) {
     const path = [...prefix, ...mixinKey.split('.')];
+    if (mixinKey === 'showMultiCluster' || mixinKey === 'clusterLabel') {
+      mapMultiCluster(result, root, mixinKey, path);
+      continue;
+    }
     const shared = SHARED_SETTINGS.find((setting) => setting.mixinKey === mixinKey);
     if (!shared) {
       result.ignored.push({ mixinKey, reason: ignoredReason(mixinKey, value) });
@@ -98,6 +100,30 @@ export function importMixinConfig(input: unknown): MixinConfigImport {
     result.mapped.push({ mixinKey, headroomKey: shared.headroomKey, value: text, ...(note ? { note } : {}) });
   }
   return result;
+}
+
+/**
+ * showMultiCluster + clusterLabel → `cluster: { label }`: the cluster label joins every key of the rules and the
+ * dashboards get a cluster variable, as in kubernetes-mixin. Without showMultiCluster both stay off, as there.
+ */
+function mapMultiCluster(result: MixinConfigImport, root: Record<string, unknown>, mixinKey: string, path: KeyPath): void {
+  const on = root.showMultiCluster;
+  if (typeof on !== 'boolean') {
+    if (mixinKey === 'showMultiCluster') result.problems.push({ path, key: mixinKey, message: 'must be true or false' });
+    else result.ignored.push({ mixinKey, reason: 'used only with showMultiCluster: true' });
+    return;
+  }
+  if (!on) {
+    result.ignored.push({ mixinKey, reason: 'showMultiCluster is false: one cluster per config, as headroom does without `cluster`' });
+    return;
+  }
+  const label = root.clusterLabel ?? 'cluster';
+  if (typeof label !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(label)) {
+    if (mixinKey === 'clusterLabel') result.problems.push({ path, key: mixinKey, message: 'must be a Prometheus label name' });
+    return;
+  }
+  (result.config.cluster ??= {}).label = label;
+  result.mapped.push({ mixinKey, headroomKey: 'cluster.label', value: mixinKey === 'showMultiCluster' ? 'true' : label });
 }
 
 /** Label names headroom assumes: a different one in kubernetes-mixin means its series will not match. */

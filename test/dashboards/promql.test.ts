@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.ts';
 import { CONTAINER_RESTARTS, NAMESPACE_CONTAINERS, MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../../src/rules/record-names.ts';
-import { promtool } from '../helpers/promtool.ts';
+import { ENGINES, promtool } from '../helpers/promtool.ts';
 import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
 import { CONFIGS } from './helpers/configs.ts';
 import { dashboardsOf, type Query, queriesOf, queryRules, withSampleValues } from './helpers/dashboard-queries.ts';
@@ -53,12 +53,12 @@ describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config
     }
   });
 
-  it('pass promtool check rules, wrapped as recording rules', async () => {
+  it.each(ENGINES)('pass promtool check rules of $name, wrapped as recording rules', async (engine) => {
     const rules = queryRules((await generate(config)).tree);
     expect(rules.length).toBeGreaterThan(20);
     const file = join(mkdtempSync(join(tmpdir(), 'headroom-dashboards-')), 'dashboard-queries.yaml');
     writeFileSync(file, stringify({ groups: [{ name: 'dashboard-queries', rules }] }, { lineWidth: 0 }));
-    const result = promtool(['check', 'rules', file]);
+    const result = promtool(engine, ['check', 'rules', file]);
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain(`SUCCESS: ${rules.length} rules found`);
   });

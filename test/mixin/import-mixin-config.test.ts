@@ -32,17 +32,28 @@ describe('the kubernetes-mixin defaults fixture', () => {
 describe('importMixinConfig on kubernetes-mixin defaults', () => {
   const imported = importMixinConfig(defaults);
 
-  it('maps the selectors and the runbook pattern, with their values', () => {
+  it('maps the selectors, the runbook pattern and the cluster label, with their values', () => {
     expect(imported.problems).toEqual([]);
     expect(imported.config).toEqual({
       selectors: { cadvisor: defaults.cadvisorSelector, kubeStateMetrics: defaults.kubeStateMetricsSelector },
       links: { runbookUrlPattern: defaults.runbookURLPattern },
+      cluster: { label: defaults.clusterLabel },
     });
     expect(imported.mapped.map((setting) => `${setting.mixinKey} → ${setting.headroomKey}`)).toEqual([
       'cadvisorSelector → selectors.cadvisor',
+      'clusterLabel → cluster.label',
       'kubeStateMetricsSelector → selectors.kubeStateMetrics',
       'runbookURLPattern → links.runbookUrlPattern',
+      'showMultiCluster → cluster.label',
     ]);
+  });
+
+  it('keeps one cluster when showMultiCluster is false, and takes a custom cluster label when it is true', () => {
+    const single = importMixinConfig({ ...defaults, showMultiCluster: false });
+    expect(single.config.cluster).toBeUndefined();
+    expect(single.ignored.find((setting) => setting.mixinKey === 'clusterLabel')?.reason).toContain('showMultiCluster is false');
+    expect(importMixinConfig({ ...defaults, clusterLabel: 'k8s_cluster' }).config.cluster).toEqual({ label: 'k8s_cluster' });
+    expect(importMixinConfig({ ...defaults, clusterLabel: 'not a label' }).problems.map((problem) => problem.key)).toEqual(['clusterLabel']);
   });
 
   it("warns that kubernetes-mixin's runbook site has no pages for headroom's alerts", () => {
@@ -79,7 +90,7 @@ describe('headroom import-mixin-config', () => {
     const result = runCli(['import-mixin-config', DEFAULTS_FILE, '--format', 'json'], REPO_ROOT);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(importMixinConfig(defaults).config);
-    expect(result.stderr).toContain('mapped 3 kubernetes-mixin settings');
+    expect(result.stderr).toContain('mapped 5 kubernetes-mixin settings');
     expect(result.stderr).toContain('cadvisorSelector → selectors.cadvisor: job="kubelet"');
     expect(result.stderr).toMatch(/grafanaK8s\.dashboardNamePrefix: .*"Kubernetes memory \/ "/);
   });
@@ -108,6 +119,7 @@ describe('headroom import-mixin-config', () => {
     const rules = ruleGroupsOnDisk(join(project, 'generated')).flatMap((group) => group.rules);
     const ratio = rules.find((rule) => rule.record === 'headroom:container_memory_working_set:ratio_limit');
     expect(ratio?.expr).toContain('container_memory_working_set_bytes{job="kubelet", container!=""');
+    expect(ratio?.expr).toContain('max by (cluster, namespace, pod, container)');
     const oom = rules.find((rule) => rule.alert === 'ContainerOOMKilled') as { annotations: Record<string, string> };
     expect(oom.annotations.runbook_url).toBe('https://github.com/kubernetes-monitoring/kubernetes-mixin/tree/master/runbook.md#alert-name-containeroomkilled');
 
