@@ -7,16 +7,18 @@ import { resolveModel } from '../../src/model/resolve-model.ts';
 import { ruleGroups } from '../../src/rules/rule-groups.ts';
 import { isAlertingRule } from '../../src/rules/rule-types.ts';
 
-function modelWithTeams(count: number, distinctThresholds: number) {
+function modelWithTeams(count: number, distinctThresholds: number, options: { byLabel?: boolean; withLabels?: boolean } = {}) {
+  const { byLabel = false, withLabels = true } = options;
   const config = configSchema.parse({
+    ...(byLabel ? { ownership: { namespaceLabel: 'team' } } : {}),
     defaultTeam: 'platform',
     links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' },
   });
   const teams = Array.from({ length: count }, (_, i) =>
     teamSchema.parse({
       name: `team-${i}`,
-      namespaces: [`team-${i}`, `team-${i}-*`],
-      labels: { slack_channel: `#team-${i}` },
+      namespaces: byLabel ? [] : [`team-${i}`, `team-${i}-*`],
+      labels: withLabels ? { slack_channel: `#team-${i}` } : {},
       alerts: { containerMemoryNearLimit: { threshold: 0.8 + (i % distinctThresholds) / 100, for: i % 2 ? '10m' : '5m' } },
     }),
   );
@@ -25,9 +27,11 @@ function modelWithTeams(count: number, distinctThresholds: number) {
   return resolveModel(loaded);
 }
 
-function counts(teams: number) {
-  const rules = ruleGroups(modelWithTeams(teams, 4)).flatMap((group) => group.rules);
+function counts(teams: number, options: { byLabel?: boolean; withLabels?: boolean } = {}) {
+  const rules = ruleGroups(modelWithTeams(teams, 4, options)).flatMap((group) => group.rules);
   return {
+    recorded: rules.filter((rule) => !isAlertingRule(rule)).length,
+    teamLabels: rules.filter((rule) => 'record' in rule && rule.record === 'headroom:team_labels:info').length,
     alerts: rules.filter(isAlertingRule).length,
     thresholds: rules.filter((rule) => 'record' in rule && rule.record === 'headroom:namespace_memory_threshold:ratio').length,
     owners: rules.filter((rule) => 'record' in rule && rule.record === 'headroom:namespace_owner:info').length,
@@ -42,5 +46,15 @@ describe('rule count', () => {
     expect(many.thresholds).toBe(few.thresholds);
     expect(many.thresholds).toBe(5); // 4 distinct team thresholds + the default
     expect(many.owners).toBe(501); // one per team + the catch-all
+  });
+
+  it('with ownership by namespace label, no rule grows with the number of teams but one constant rule per team with labels', () => {
+    const few = counts(8, { byLabel: true, withLabels: false });
+    const many = counts(500, { byLabel: true, withLabels: false });
+    expect(many).toEqual(few);
+    expect(many.owners).toBe(2); // the label rule + the catch-all
+    const labelled = counts(500, { byLabel: true });
+    expect(labelled.teamLabels).toBe(500); // vector(1) each: they read no series
+    expect(labelled.recorded - labelled.teamLabels).toBe(many.recorded);
   });
 });
