@@ -1,9 +1,10 @@
 // Per-container PromQL the dashboards share, built on the rules' source series (configured selectors, pause and
-// pod-level cgroups left out) and deduplicated like the rules: `max by (namespace, pod, container)`.
+// pod-level cgroups left out) and deduplicated like the rules: `max by (cluster?, namespace, pod, container)`.
 import type { Model } from '../model/model.ts';
+import { containerKey, namespaceKey } from '../rules/keys.ts';
 import { aggregate, binary, by, series } from '../rules/promql.ts';
 import { CONTAINER_RESTARTS, NAMESPACE_OWNER } from '../rules/record-names.ts';
-import { CONTAINER_KEY, sourceSeries } from '../rules/source-series.ts';
+import { sourceSeries } from '../rules/source-series.ts';
 
 type Matchers = (string | undefined)[];
 
@@ -26,8 +27,9 @@ export interface ContainerSeries {
 
 export function containerSeries(model: Model): ContainerSeries {
   const source = sourceSeries(model);
-  const perContainer = (inner: string) => aggregate('max', CONTAINER_KEY, inner);
-  const on = `on ${by(CONTAINER_KEY)}`;
+  const key = containerKey(model);
+  const perContainer = (inner: string) => aggregate('max', key, inner);
+  const on = `on ${by(key)}`;
   // The rules' deduplicated restart counter: one series per container, whatever the kube-state-metrics replicas.
   const restartsWithin = (range: string, ...m: Matchers) => `increase(${series(CONTAINER_RESTARTS, ...m)}[${range}])`;
   return {
@@ -40,12 +42,21 @@ export function containerSeries(model: Model): ContainerSeries {
       // with another reason of a container OOMKilled earlier in the range.
       binary(`${restartsWithin(range, ...m)} > 0`, `and ${on}`, `${perContainer(source.oomKilledReason(...m))} == 1`),
     terminationsWithin: (range, ...m) =>
-      binary(`(${aggregate('max', [...CONTAINER_KEY, 'reason'], source.lastTerminatedReason(...m))} == 1)`, `* ${on} group_left ()`, `(${restartsWithin(range, ...m)} > 0)`),
+      binary(`(${aggregate('max', [...key, 'reason'], source.lastTerminatedReason(...m))} == 1)`, `* ${on} group_left ()`, `(${restartsWithin(range, ...m)} > 0)`),
     withoutLimit: (...m) => binary(perContainer(source.workingSet(...m)), `unless ${on}`, perContainer(source.memoryLimit(...m))),
   };
 }
 
-/** Adds the owning team (label `team`) to per-namespace series. */
-export function withTeam(expr: string): string {
-  return binary(expr.includes('\n') ? expr : `(${expr})`, '* on (namespace) group_left (team)', `topk by (namespace) (1, ${NAMESPACE_OWNER})`);
+/**
+ * The owner labels tables show: the team and, with ownership by namespace label, `claim` (file, namespace-label or
+ * none: how the owner was decided).
+ */
+export function ownerColumns(model: Model): string[] {
+  return model.namespaceOwnerLabel ? ['team', 'claim'] : ['team'];
+}
+
+/** Adds the owning team (label `team`, and `claim` where ownerColumns says) to per-namespace series. */
+export function withTeam(model: Model, expr: string): string {
+  const key = namespaceKey(model).join(', ');
+  return binary(expr.includes('\n') ? expr : `(${expr})`, `* on (${key}) group_left (${ownerColumns(model).join(', ')})`, `topk by (${key}) (1, ${NAMESPACE_OWNER})`);
 }

@@ -1,18 +1,15 @@
-// Every dashboard headroom generates: the overview, then one per team (claiming teams and the default team).
+// Every dashboard headroom generates: the overview, the shared team dashboard (a `team` variable picks the team),
+// and a copy with the team fixed for each team listed in output.dashboards.perTeam. Their number does not grow
+// with the number of teams.
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { Model } from '../model/model.ts';
+import { byCodePoint } from '../ordering.ts';
 import { overviewDashboard } from './overview/overview.ts';
 import { teamDashboard } from './team/team.ts';
 
 export function dashboards(model: Model): Dashboard[] {
-  return [overviewDashboard(model), ...dashboardTeams(model).map((team) => teamDashboard(model, team))].map((builder) =>
-    inPlainSight(builder.build()),
-  );
-}
-
-/** Every value of the `team` label: the claiming teams and the default team, sorted. */
-export function dashboardTeams(model: Model): string[] {
-  return [...new Set(model.owners.map((owner) => owner.team))].sort();
+  const copies = [...new Set(model.output.dashboards.perTeam)].sort(byCodePoint).map((team) => teamDashboard(model, team));
+  return [overviewDashboard(model), teamDashboard(model), ...copies].map((builder) => inPlainSight(builder.build()));
 }
 
 /**

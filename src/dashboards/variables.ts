@@ -1,6 +1,7 @@
-// Template variables. Their names are part of the contract with the alerts: dashboard_url sets `var-namespace`,
-// `var-pod` (team dashboards) and `var-node` (overview), so these names must not change.
+// Template variables. Their names are part of the contract with the alerts: dashboard_url sets `var-team`,
+// `var-namespace`, `var-pod` (team dashboard), `var-node` (overview) and `var-cluster`, so these names must not change.
 import {
+  ConstantVariableBuilder,
   DatasourceVariableBuilder,
   QueryVariableBuilder,
   VariableRefresh,
@@ -44,4 +45,26 @@ export function labelValuesVariable(name: string, title: string, { selector, lab
 /** Regex matcher of a multi-value variable (Grafana writes several values as `a|b`). */
 export function variableMatcher(label: string, variable: string): string {
   return `${label}=~"$${variable}"`;
+}
+
+/**
+ * The team of the shared team dashboard: one team at a time (alerts link with `var-team`), the first one by name
+ * unless the URL says otherwise.
+ */
+export function teamVariable(selector: string): QueryVariableBuilder {
+  const query = `label_values(${selector}, team)`;
+  return new QueryVariableBuilder('team')
+    .label('Team')
+    .datasource(DATASOURCE)
+    .query(query)
+    .definition(query)
+    .refresh(VariableRefresh.OnTimeRangeChanged)
+    .sort(VariableSort.AlphabeticalAsc)
+    .multi(false)
+    .includeAll(false);
+}
+
+/** The team of a per-team copy: fixed, hidden, so the copy runs exactly the shared dashboard's queries. */
+export function fixedTeamVariable(team: string): ConstantVariableBuilder {
+  return new ConstantVariableBuilder('team').label('Team').value(team);
 }

@@ -32,6 +32,7 @@ describe('output.dashboards', () => {
       configMap: { enabled: true, namespace: 'monitoring', labelName: 'grafana_dashboard', labelValue: '1', annotations: {} },
       grafanaOperator: { enabled: false, namespace: 'monitoring', instanceSelector: { dashboards: 'grafana' } },
       serverSideApply: false,
+      perTeam: [],
     });
   });
 
@@ -40,11 +41,14 @@ describe('output.dashboards', () => {
     ["{ configMap: { labelValue: 'yes please' } }", 'output.dashboards.configMap.labelValue', 'must be a Kubernetes label value'],
     ["{ grafanaOperator: { namespace: 'Monitoring' } }", 'output.dashboards.grafanaOperator.namespace', 'must be a Kubernetes namespace name'],
     ["{ configMap: { enable: false } }", 'output.dashboards.configMap.enable', 'unknown key'],
+    ["{ perTeam: ['Payments'] }", 'output.dashboards.perTeam.0', 'must'],
+    // A team name that is no team: no copy would show anything. The default team (platform) is one.
+    ["{ perTeam: ['platform', 'payments'] }", 'output.dashboards.perTeam.1', '"payments" is not a team'],
   ])('refuses %s with file:line:column and key, exit 2, nothing written', (dashboards, key, message) => {
     const dir = project(dashboards);
     const result = runCli(['generate'], dir);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`headroom\\.config\\.ts:6:\\d+: ${key.replace(/\./g, '\\.')}`));
+    expect(result.stderr).toMatch(new RegExp(`headroom\\.config\\.ts:6:\\d+: ${key.replace(/\./g, '\\.')}: `));
     expect(result.stderr).toContain(message);
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });

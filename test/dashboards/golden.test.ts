@@ -10,10 +10,11 @@ import { CONFIGS } from './helpers/configs.ts';
 const GOLDEN = join(REPO_ROOT, 'test/dashboards/golden');
 
 describe('dashboard output', () => {
-  // The example: dashboards and their ConfigMaps. The other: dashboard JSON only (wrappers.test.ts proves they embed it).
+  // The example: dashboards and their ConfigMaps. The others: dashboard JSON only (wrappers.test.ts proves they embed it).
   const cases = [
     { name: 'repository-example', config: CONFIGS['repository example'], files: /^dashboards\// },
     { name: 'default-team-claims', config: CONFIGS['default team claims'], files: /^dashboards\/[^/]+\.json$/ },
+    { name: 'two-clusters', config: CONFIGS['two clusters'], files: /^dashboards\/[^/]+\.json$/ },
   ];
   for (const { name, config, files } of cases) {
     it(`matches the golden files of ${name}`, async () => {

@@ -7,7 +7,15 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.ts';
-import { CONTAINER_RESTARTS, NAMESPACE_CONTAINERS, MEMORY_RATIO, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../../src/rules/record-names.ts';
+import {
+  CONTAINER_RESTARTS,
+  MEMORY_RATIO,
+  NAMESPACE_CONTAINERS,
+  NAMESPACE_OWNER,
+  NAMESPACE_OWNER_UNKNOWN,
+  NAMESPACE_THRESHOLD,
+  NODE_OWNER,
+} from '../../src/rules/record-names.ts';
 import { ENGINES, promtool } from '../helpers/promtool.ts';
 import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
 import { CONFIGS } from './helpers/configs.ts';
@@ -21,7 +29,7 @@ const KUBE_STATE_METRICS = [
   'kube_pod_container_status_last_terminated_reason',
   'kube_node_status_condition',
 ];
-const RECORDED = [MEMORY_RATIO, CONTAINER_RESTARTS, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NODE_OWNER, NAMESPACE_THRESHOLD];
+const RECORDED = [MEMORY_RATIO, CONTAINER_RESTARTS, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NAMESPACE_OWNER_UNKNOWN, NODE_OWNER, NAMESPACE_THRESHOLD];
 
 async function queries(config: string): Promise<{ queries: Query[]; selectors: { cadvisor: string; kubeStateMetrics: string } }> {
   const { tree, model } = await generate(config);
@@ -78,6 +86,7 @@ describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config
       }
     }
     expect(read).toContain(MEMORY_RATIO);
+    expect(read).toContain(NAMESPACE_THRESHOLD);
     expect(read).toContain('kube_pod_container_resource_requests');
     expect(read).toContain('ALERTS');
   });

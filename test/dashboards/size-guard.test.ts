@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generate } from '../../src/generate.ts';
 import { CONFIGMAP_DATA_LIMIT, configMapDataProblems, LAST_APPLIED_LIMIT, lastAppliedProblems } from '../../src/output/dashboard-size-guard.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -32,10 +33,10 @@ describe('dashboard size guard', () => {
     const result = runCli(['generate'], dir);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('invalid input, nothing written');
-    // The overview (four runbook links, ~400 kB) is over 262,144 bytes; a team dashboard (two, ~220 kB) is not.
+    // The overview (four runbook links, ~400 kB) is over 262,144 bytes; the team dashboard (two, ~220 kB) is not.
     expect(result.stderr).toMatch(/dashboards\/configmaps\/headroom-overview\.yaml: output\.dashboards\.configMap: the object is \d+ bytes, over the 262144 bytes/);
     expect(result.stderr).toContain('kubectl apply --server-side');
-    expect(result.stderr).not.toContain('headroom-team-platform');
+    expect(result.stderr).not.toContain('headroom-team.yaml');
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
@@ -70,5 +71,51 @@ describe('dashboard size guard', () => {
     expect(configMapDataProblems('x', { a: 'x'.repeat(CONFIGMAP_DATA_LIMIT) })).toHaveLength(1);
     expect(configMapDataProblems('x', { a: `${'x'.repeat(CONFIGMAP_DATA_LIMIT - 3)}é` })).toEqual([]);
     expect(configMapDataProblems('x', { a: `${'x'.repeat(CONFIGMAP_DATA_LIMIT - 2)}é` })).toHaveLength(1);
+  });
+});
+
+/** A project with `count` teams (team-0 … team-<count-1>, each its own namespaces and threshold). */
+function projectWithTeams(count: number, perTeam: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-teams-'));
+  const teams = Array.from({ length: count }, (_, i) => ({
+    name: `team-${i}`,
+    namespaces: [`team-${i}`, `team-${i}-*`],
+    alerts: { containerMemoryNearLimit: { threshold: 0.5 + (i % 40) / 100 } },
+  }));
+  writeFileSync(
+    join(dir, 'headroom.config.ts'),
+    `import { defineConfig } from 'headroom';
+export default defineConfig({
+  defaultTeam: 'platform',
+  teams: ${JSON.stringify(teams)},
+  links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' },
+  output: { dashboards: { perTeam: ${JSON.stringify(perTeam)} } },
+});
+`,
+  );
+  return join(dir, 'headroom.config.ts');
+}
+
+describe('dashboards per team', () => {
+  it('do not grow with the number of teams: the overview and the shared team dashboard, plus the copies asked for', async () => {
+    const dashboardFiles = async (teams: number, perTeam: string[]) =>
+      new Map([...(await generate(projectWithTeams(teams, perTeam))).tree].filter(([path]) => path.startsWith('dashboards/')));
+    const few = await dashboardFiles(2, []);
+    const many = await dashboardFiles(120, []);
+    expect([...many.keys()].sort()).toEqual([
+      'dashboards/configmaps/headroom-overview.yaml',
+      'dashboards/configmaps/headroom-team.yaml',
+      'dashboards/headroom-overview.json',
+      'dashboards/headroom-team.json',
+    ]);
+    // Byte for byte the same: no team's name, namespaces or threshold is written into a dashboard.
+    expect(many).toEqual(few);
+    const copies = await dashboardFiles(120, ['team-7', 'team-99']);
+    expect([...copies.keys()].filter((path) => path.endsWith('.json')).sort()).toEqual([
+      'dashboards/headroom-overview.json',
+      'dashboards/headroom-team-team-7.json',
+      'dashboards/headroom-team-team-99.json',
+      'dashboards/headroom-team.json',
+    ]);
   });
 });

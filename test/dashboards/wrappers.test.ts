@@ -12,7 +12,7 @@ describe('dashboard wrappers', () => {
   it('ConfigMaps by default, labelled grafana_dashboard: "1", each holding exactly its dashboard JSON', async () => {
     const { tree } = await generate(CONFIGS['repository example']);
     const uids = [...dashboardsOf(tree).keys()];
-    expect(uids).toEqual(['headroom-overview', 'headroom-team-batch', 'headroom-team-payments', 'headroom-team-platform', 'headroom-team-search']);
+    expect(uids).toEqual(['headroom-overview', 'headroom-team']);
     expect([...tree.keys()].filter((path) => path.startsWith('dashboards/grafana-operator/'))).toEqual([]);
     for (const uid of uids) {
       const text = tree.get(`dashboards/configmaps/${uid}.yaml`)!;
@@ -27,7 +27,7 @@ describe('dashboard wrappers', () => {
   it('configured label, namespace and annotations; GrafanaDashboard objects embedding the same JSON', async () => {
     const { tree } = await generate(CONFIGS['default team claims']);
     const uids = [...dashboardsOf(tree).keys()];
-    expect(uids).toEqual(['headroom-overview', 'headroom-team-platform', 'headroom-team-web']);
+    expect(uids).toEqual(['headroom-overview', 'headroom-team']);
     for (const uid of uids) {
       const json = tree.get(`dashboards/${uid}.json`)!;
       const configMap = parse(tree.get(`dashboards/configmaps/${uid}.yaml`)!);

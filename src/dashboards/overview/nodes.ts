@@ -1,15 +1,18 @@
 // Overview: nodes reporting MemoryPressure (the kubelet evicts pods there), now and over the range.
 import type { Model } from '../../model/model.ts';
-import { aggregate } from '../../rules/promql.ts';
+import { nodeKey } from '../../rules/keys.ts';
+import { aggregate, by } from '../../rules/promql.ts';
 import { NODE_OWNER } from '../../rules/record-names.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
+import { clusterLegend, clusterMatcher } from '../clusters.ts';
 import { rangeQuery, row, statPanel, statQuery, timeseriesPanel } from '../common.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
 export function nodesSection(model: Model): Section {
+  const key = nodeKey(model);
   // max by (node): kube-state-metrics replicas report every node twice.
-  const underPressure = `${aggregate('max', ['node'], sourceSeries(model).memoryPressure(variableMatcher('node', 'node')))} == 1`;
+  const underPressure = `${aggregate('max', key, sourceSeries(model).memoryPressure(clusterMatcher(model), variableMatcher('node', 'node')))} == 1`;
   return {
     row: row(100, 'Nodes under memory pressure'),
     panels: [
@@ -22,7 +25,7 @@ export function nodesSection(model: Model): Section {
         .min(0)
         .max(1)
         .decimals(0)
-        .withTarget(rangeQuery('A', `(${underPressure})\n* on (node) group_left (team)\n${NODE_OWNER}`, '{{node}} ({{team}})')),
+        .withTarget(rangeQuery('A', `(${underPressure})\n* on ${by(key)} group_left (team)\n${NODE_OWNER}`, clusterLegend(model, '{{node}} ({{team}})'))),
     ],
   };
 }

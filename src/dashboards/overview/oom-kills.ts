@@ -1,8 +1,10 @@
 // Overview: OOM kills in the selected range, per namespace and owning team, and when they happened.
 import type { Model } from '../../model/model.ts';
+import { keyOf } from '../../rules/keys.ts';
 import { aggregate } from '../../rules/promql.ts';
+import { clusterLegend, clusterMatcher } from '../clusters.ts';
 import { countBarsPanel, rangeQuery, row, tableColumns, tablePanel, tableQuery } from '../common.ts';
-import { containerSeries, withTeam } from '../container-series.ts';
+import { containerSeries, ownerColumns, withTeam } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
@@ -10,8 +12,9 @@ const DESCRIPTION =
   'Restarts of containers whose last termination was OOMKilled (kube-state-metrics keeps only the last reason per container).';
 
 export function oomKillsSection(model: Model): Section {
-  const namespace = variableMatcher('namespace', 'namespace');
-  const kills = (range: string) => aggregate('sum', ['namespace', 'team'], withTeam(containerSeries(model).oomKillsWithin(range, namespace)));
+  const selected = [clusterMatcher(model), variableMatcher('namespace', 'namespace')];
+  const columns = keyOf(model, 'namespace', ...ownerColumns(model));
+  const kills = (range: string) => aggregate('sum', columns, withTeam(model, containerSeries(model).oomKillsWithin(range, ...selected)));
   return {
     row: row(300, 'OOM kills'),
     panels: [
@@ -19,10 +22,10 @@ export function oomKillsSection(model: Model): Section {
         .span(12)
         .description(DESCRIPTION)
         .withTarget(tableQuery('A', `round(${kills('$__range')})`))
-        .transformations(tableColumns(['namespace', 'team'], { A: 'OOM kills' })),
+        .transformations(tableColumns(columns, { A: 'OOM kills' })),
       countBarsPanel(302, 'OOM kills over time')
         .description(DESCRIPTION)
-        .withTarget(rangeQuery('A', kills('$__rate_interval'), '{{namespace}} ({{team}})')),
+        .withTarget(rangeQuery('A', kills('$__rate_interval'), clusterLegend(model, '{{namespace}} ({{team}})'))),
     ],
   };
 }

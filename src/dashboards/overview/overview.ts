@@ -1,4 +1,4 @@
-// "Kubernetes memory / Overview": the cluster at a glance. NodeMemoryPressure alerts link here with `var-node`.
+// "Kubernetes memory / Overview": the cluster (or the selected clusters) at a glance. NodeMemoryPressure alerts link here with `var-node`.
 import { DashboardBuilder, DashboardCursorSync } from '@grafana/grafana-foundation-sdk/dashboard';
 import { OVERVIEW_DASHBOARD_UID } from '../../model/dashboard-uid.ts';
 import type { Model } from '../../model/model.ts';
@@ -8,8 +8,10 @@ import { RULES_FAILING_ALERT } from '../../rules/meta-rules.ts';
 import { NODE_PRESSURE_ALERT } from '../../rules/node-memory-pressure.ts';
 import { NAMESPACE_OWNER } from '../../rules/record-names.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
+import { series } from '../../rules/promql.ts';
+import { clusterMatcher, clusterVariable } from '../clusters.ts';
 import { dashboardDefaults } from '../dashboard-defaults.ts';
-import { otherDashboardsLink, runbookLinks } from '../links.ts';
+import { otherDashboardsLink, runbookLinks, teamDashboardLink } from '../links.ts';
 import { addSections } from '../section.ts';
 import { datasourceVariable, labelValuesVariable } from '../variables.ts';
 import { closestToLimitSection } from './closest-to-limit.ts';
@@ -17,23 +19,30 @@ import { noLimitSection } from './no-limit.ts';
 import { nodesSection } from './nodes.ts';
 import { oomKillsSection } from './oom-kills.ts';
 import { requestsLimitsSection } from './requests-limits.ts';
+import { unknownOwnersSection } from './unknown-owners.ts';
 
 export const OVERVIEW_TITLE = 'Kubernetes memory / Overview';
 
 export function overviewDashboard(model: Model): DashboardBuilder {
+  const cluster = clusterMatcher(model);
   const dashboard = dashboardDefaults(new DashboardBuilder(OVERVIEW_TITLE))
     .uid(OVERVIEW_DASHBOARD_UID)
-    .description('Memory trouble across the cluster: node pressure, containers near their limit, OOM kills, containers without a limit.')
+    .description(
+      `Memory trouble across ${model.clusterLabel ? 'the selected clusters' : 'the cluster'}: node pressure, containers near their limit, OOM kills, containers without a limit.`,
+    )
     .tooltip(DashboardCursorSync.Crosshair)
-    .withVariable(datasourceVariable())
-    .withVariable(labelValuesVariable('node', 'Node', { selector: sourceSeries(model).nodeCondition(), label: 'node', allValue: '.*' }))
-    .withVariable(labelValuesVariable('namespace', 'Namespace', { selector: NAMESPACE_OWNER, label: 'namespace', allValue: '.*' }))
-    .links([otherDashboardsLink(), ...runbookLinks(model, [NODE_PRESSURE_ALERT, NEAR_LIMIT_ALERT, OOM_KILLED_ALERT, RULES_FAILING_ALERT])]);
+    .withVariable(datasourceVariable());
+  for (const variable of clusterVariable(model)) dashboard.withVariable(variable);
+  dashboard
+    .withVariable(labelValuesVariable('node', 'Node', { selector: sourceSeries(model).nodeCondition(cluster), label: 'node', allValue: '.*' }))
+    .withVariable(labelValuesVariable('namespace', 'Namespace', { selector: series(NAMESPACE_OWNER, cluster), label: 'namespace', allValue: '.*' }))
+    .links([teamDashboardLink(model), otherDashboardsLink(), ...runbookLinks(model, [NODE_PRESSURE_ALERT, NEAR_LIMIT_ALERT, OOM_KILLED_ALERT, RULES_FAILING_ALERT])]);
   return addSections(dashboard, [
     nodesSection(model),
     closestToLimitSection(model),
     oomKillsSection(model),
     requestsLimitsSection(model),
     noLimitSection(model),
+    ...unknownOwnersSection(model),
   ]);
 }

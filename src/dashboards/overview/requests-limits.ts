@@ -1,15 +1,18 @@
 // Overview: per namespace, what containers use (working set) against what they asked for and may use at most.
 import type { Model } from '../../model/model.ts';
+import { namespaceKey } from '../../rules/keys.ts';
 import { aggregate } from '../../rules/promql.ts';
+import { clusterLegend, clusterMatcher } from '../clusters.ts';
 import { rangeQuery, row, timeseriesPanel } from '../common.ts';
 import { containerSeries } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
 export function requestsLimitsSection(model: Model): Section {
-  const namespace = variableMatcher('namespace', 'namespace');
+  const selected = [clusterMatcher(model), variableMatcher('namespace', 'namespace')];
   const containers = containerSeries(model);
-  const perNamespace = (inner: string) => aggregate('sum', ['namespace'], inner);
+  const perNamespace = (inner: string) => aggregate('sum', namespaceKey(model), inner);
+  const legend = (what: string) => clusterLegend(model, `{{namespace}} ${what}`);
   const dashed = [{ id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } }];
   return {
     row: row(400, 'Working set, requests and limits per namespace'),
@@ -18,9 +21,9 @@ export function requestsLimitsSection(model: Model): Section {
         .span(24)
         .height(10)
         .description('Sums per namespace. Containers without a limit add to the working set and requests, not to the limits.')
-        .withTarget(rangeQuery('A', perNamespace(containers.workingSet(namespace)), '{{namespace}} working set'))
-        .withTarget(rangeQuery('B', perNamespace(containers.request(namespace)), '{{namespace}} requests'))
-        .withTarget(rangeQuery('C', perNamespace(containers.limit(namespace)), '{{namespace}} limits'))
+        .withTarget(rangeQuery('A', perNamespace(containers.workingSet(...selected)), legend('working set')))
+        .withTarget(rangeQuery('B', perNamespace(containers.request(...selected)), legend('requests')))
+        .withTarget(rangeQuery('C', perNamespace(containers.limit(...selected)), legend('limits')))
         .overrideByQuery('B', dashed)
         .overrideByQuery('C', [...dashed, { id: 'custom.lineWidth', value: 2 }]),
     ],

@@ -1,16 +1,19 @@
 // Team dashboard: the team's headroom alerts firing now (Prometheus' ALERTS series).
+import type { Model } from '../../model/model.ts';
 import { matcher, series } from '../../rules/promql.ts';
+import { clusterMatcher } from '../clusters.ts';
 import { row, tablePanel, tableQuery } from '../common.ts';
 import type { Section } from '../section.ts';
+import { TEAM_MATCHER } from './team-scope.ts';
 
-export function firingAlertsSection(team: string, alerts: readonly string[]): Section {
-  const firing = series('ALERTS', matcher('alertstate', '=', 'firing'), matcher('team', '=', team), matcher('alertname', '=~', alerts.join('|')));
+export function firingAlertsSection(model: Model, alerts: readonly string[]): Section {
+  const firing = series('ALERTS', matcher('alertstate', '=', 'firing'), TEAM_MATCHER, clusterMatcher(model), matcher('alertname', '=~', alerts.join('|')));
   return {
     row: row(400, 'Firing alerts'),
     panels: [
-      tablePanel(401, `headroom alerts of team ${team} firing now`, 'severity', false)
+      tablePanel(401, 'headroom alerts of team $team firing now', 'severity', false)
         .height(8)
-        .description(`Alerts with team="${team}", whatever the namespace selected above. Runbooks: links at the top.`)
+        .description('Alerts with team="$team", whatever the namespace selected above. Runbooks: links at the top.')
         .withTarget(tableQuery('A', firing))
         .transformations([{ id: 'organize', options: { excludeByName: { Time: true, Value: true, __name__: true, alertstate: true } } }]),
     ],

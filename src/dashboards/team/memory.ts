@@ -1,49 +1,42 @@
-// Team dashboard: working set against the limit, and the same as a fraction with the team's alert threshold.
-import { GraphThresholdsStyleConfigBuilder, GraphThresholdsStyleMode } from '@grafana/grafana-foundation-sdk/common';
-import { ThresholdsConfigBuilder, ThresholdsMode } from '@grafana/grafana-foundation-sdk/dashboard';
+// Team dashboard: working set against the limit, and the same as a fraction with the near-limit alert's threshold.
+// The threshold line is a query of the threshold the rules record per namespace, not a number written into the
+// dashboard: one dashboard serves every team, and each namespace shows the threshold in force there.
 import type { Model } from '../../model/model.ts';
-import { series } from '../../rules/promql.ts';
-import { MEMORY_RATIO } from '../../rules/record-names.ts';
+import { keyOf } from '../../rules/keys.ts';
+import { aggregate, series } from '../../rules/promql.ts';
+import { MEMORY_RATIO, NAMESPACE_THRESHOLD } from '../../rules/record-names.ts';
+import { clusterLegend } from '../clusters.ts';
 import { rangeQuery, row, timeseriesPanel } from '../common.ts';
 import { containerSeries } from '../container-series.ts';
 import type { Section } from '../section.ts';
-import { variableMatcher } from '../variables.ts';
-import { nearLimitThresholds } from './team-thresholds.ts';
+import type { TeamScope } from './team-scope.ts';
 
-const CONTAINER_LEGEND = '{{namespace}}/{{pod}}/{{container}}';
-/** Colours of successive threshold lines, lowest first. */
-const LINE_COLOURS = ['orange', 'red', 'dark-red'];
+const DASHED = { id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } };
 
-export function memorySection(model: Model, team: string): Section {
-  const selected = [variableMatcher('namespace', 'namespace'), variableMatcher('pod', 'pod')];
+export const THRESHOLD_DESCRIPTION =
+  'Working set / memory limit, as recorded for the ContainerMemoryNearLimit alert. Dashed red: the alert threshold in force ' +
+  'in the selected namespaces, as the rules record it (one line per distinct value); no line where the team turned the alert off.';
+
+export function memorySection(model: Model, scope: TeamScope): Section {
   const containers = containerSeries(model);
-  const thresholds = nearLimitThresholds(model, team);
+  const legend = clusterLegend(model, '{{namespace}}/{{pod}}/{{container}}');
+  // One line per distinct threshold (and cluster), not one per namespace.
+  const thresholds = aggregate('max', keyOf(model, 'threshold'), scope.owned(series(NAMESPACE_THRESHOLD, ...scope.namespaces)));
   return {
     row: row(100, 'Memory per container'),
     panels: [
       timeseriesPanel(101, 'Working set and memory limit', 'bytes')
         .description('Working set per container (what the kernel compares with the limit); dashed: its memory limit.')
-        .withTarget(rangeQuery('A', containers.workingSet(...selected), CONTAINER_LEGEND))
-        .withTarget(rangeQuery('B', containers.limit(...selected), `limit ${CONTAINER_LEGEND}`))
-        .overrideByQuery('B', [{ id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } }]),
+        .withTarget(rangeQuery('A', scope.owned(containers.workingSet(...scope.containers)), legend))
+        .withTarget(rangeQuery('B', scope.owned(containers.limit(...scope.containers)), `limit ${legend}`))
+        .overrideByQuery('B', [DASHED]),
       timeseriesPanel(102, '% of memory limit', 'percentunit')
-        .description(thresholdDescription(thresholds))
+        .description(THRESHOLD_DESCRIPTION)
         .min(0)
         .axisSoftMax(1)
-        .withTarget(rangeQuery('A', series(MEMORY_RATIO, ...selected), CONTAINER_LEGEND))
-        .thresholds(
-          new ThresholdsConfigBuilder()
-            .mode(ThresholdsMode.Absolute)
-            .steps([{ value: null, color: 'green' }, ...thresholds.map((value, i) => ({ value, color: LINE_COLOURS[Math.min(i, LINE_COLOURS.length - 1)]! }))]),
-        )
-        .thresholdsStyle(new GraphThresholdsStyleConfigBuilder().mode(thresholds.length > 0 ? GraphThresholdsStyleMode.Dashed : GraphThresholdsStyleMode.Off)),
+        .withTarget(rangeQuery('A', scope.owned(series(MEMORY_RATIO, ...scope.containers)), legend))
+        .withTarget(rangeQuery('B', thresholds, clusterLegend(model, 'alert threshold {{threshold}}')))
+        .overrideByQuery('B', [DASHED, { id: 'color', value: { mode: 'fixed', fixedColor: 'red' } }, { id: 'custom.fillOpacity', value: 0 }]),
     ],
   };
-}
-
-function thresholdDescription(thresholds: number[]): string {
-  const ratio = 'Working set / memory limit, as recorded for the ContainerMemoryNearLimit alert.';
-  if (thresholds.length === 0) return `${ratio} The team has ContainerMemoryNearLimit turned off: no threshold line.`;
-  const lines = thresholds.map((value) => `${Number((value * 100).toPrecision(12))}%`).join(' and ');
-  return `${ratio} Dashed: the alert threshold of the team (${lines}${thresholds.length > 1 ? ', for different namespaces' : ''}).`;
 }

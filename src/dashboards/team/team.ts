@@ -1,53 +1,67 @@
-// "Kubernetes memory / Team <name>": one per value of the `team` label. ContainerMemoryNearLimit and
-// ContainerOOMKilled link here with `var-namespace` and `var-pod` set to the alert's container.
+// "Kubernetes memory / Team": one dashboard for every team, its `team` variable picks one. ContainerMemoryNearLimit
+// and ContainerOOMKilled link here with `var-team`, `var-namespace` and `var-pod` (and `var-cluster`) set to the
+// alert's container. Teams listed in output.dashboards.perTeam also get a copy of their own with the team fixed.
 import { DashboardBuilder, DashboardCursorSync } from '@grafana/grafana-foundation-sdk/dashboard';
-import { teamDashboardUid } from '../../model/dashboard-uid.ts';
+import { TEAM_DASHBOARD_UID, teamDashboardUid } from '../../model/dashboard-uid.ts';
 import type { Model } from '../../model/model.ts';
 import { NEAR_LIMIT_ALERT } from '../../rules/container-memory-near-limit.ts';
 import { OOM_KILLED_ALERT } from '../../rules/container-oom-killed.ts';
 import { RULES_FAILING_ALERT } from '../../rules/meta-rules.ts';
 import { NODE_PRESSURE_ALERT } from '../../rules/node-memory-pressure.ts';
-import { matcher, series } from '../../rules/promql.ts';
+import { series } from '../../rules/promql.ts';
 import { NAMESPACE_OWNER } from '../../rules/record-names.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
 import { prometheusAnnotation } from '../annotations.ts';
+import { clusterLegend, clusterMatcher, clusterVariable } from '../clusters.ts';
 import { containerSeries } from '../container-series.ts';
 import { dashboardDefaults } from '../dashboard-defaults.ts';
-import { otherDashboardsLink, overviewLink, runbookLinks } from '../links.ts';
+import { otherDashboardsLink, overviewLink, runbookLinks, teamDashboardLink } from '../links.ts';
 import { addSections } from '../section.ts';
-import { datasourceVariable, labelValuesVariable, variableMatcher } from '../variables.ts';
+import { datasourceVariable, fixedTeamVariable, labelValuesVariable, teamVariable, variableMatcher } from '../variables.ts';
 import { firingAlertsSection } from './firing-alerts.ts';
 import { memorySection } from './memory.ts';
 import { restartsSection } from './restarts.ts';
+import { TEAM_MATCHER, type TeamScope, teamScope } from './team-scope.ts';
 import { terminationsSection } from './terminations.ts';
 
+export const TEAM_DASHBOARD_TITLE = 'Kubernetes memory / Team';
+
 export function teamDashboardTitle(team: string): string {
-  return `Kubernetes memory / Team ${team}`;
+  return `${TEAM_DASHBOARD_TITLE} ${team}`;
 }
 
-export function teamDashboard(model: Model, team: string): DashboardBuilder {
-  // The owner series carry the team of every namespace seen, globs and catch-all already resolved by the rules.
-  const namespaces = labelValuesVariable('namespace', 'Namespace', { selector: series(NAMESPACE_OWNER, matcher('team', '=', team)), label: 'namespace' });
+/** The shared team dashboard; with `fixedTeam`, the copy of that team (same queries, the team variable fixed). */
+export function teamDashboard(model: Model, fixedTeam?: string): DashboardBuilder {
+  const scope = teamScope(model);
+  const cluster = clusterMatcher(model);
+  // The owner series carry the team of every namespace seen, globs, labels and catch-all already resolved by the rules.
+  const team = fixedTeam === undefined ? teamVariable(series(NAMESPACE_OWNER, cluster)) : fixedTeamVariable(fixedTeam);
+  const namespaces = labelValuesVariable('namespace', 'Namespace', { selector: series(NAMESPACE_OWNER, cluster, TEAM_MATCHER), label: 'namespace' });
   const pods = labelValuesVariable('pod', 'Pod', {
-    selector: sourceSeries(model).restarts(variableMatcher('namespace', 'namespace')),
+    selector: sourceSeries(model).restarts(cluster, variableMatcher('namespace', 'namespace')),
     label: 'pod',
     allValue: '.*',
   });
-  const dashboard = dashboardDefaults(new DashboardBuilder(teamDashboardTitle(team)))
-    .uid(teamDashboardUid(team))
-    .description(`Memory of the containers in the namespaces of team ${team}: limits, OOM kills, terminations, firing alerts.`)
+  const dashboard = dashboardDefaults(new DashboardBuilder(fixedTeam === undefined ? TEAM_DASHBOARD_TITLE : teamDashboardTitle(fixedTeam)))
+    .uid(fixedTeam === undefined ? TEAM_DASHBOARD_UID : teamDashboardUid(fixedTeam))
+    .description(
+      `Memory of the containers in the namespaces of ${fixedTeam === undefined ? 'the selected team' : `team ${fixedTeam}`}: limits, OOM kills, terminations, firing alerts.`,
+    )
     .tooltip(DashboardCursorSync.Crosshair)
-    .withVariable(datasourceVariable())
+    .withVariable(datasourceVariable());
+  for (const variable of clusterVariable(model)) dashboard.withVariable(variable);
+  dashboard
+    .withVariable(team)
     .withVariable(namespaces)
     .withVariable(pods)
-    .links([overviewLink(), otherDashboardsLink(), ...runbookLinks(model, [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT])])
-    .annotation(oomKillMarkers(model));
+    .links([overviewLink(model), ...(fixedTeam === undefined ? [] : [teamDashboardLink(model)]), otherDashboardsLink(), ...runbookLinks(model, [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT])])
+    .annotation(oomKillMarkers(model, scope));
   const alerts = [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT, NODE_PRESSURE_ALERT, RULES_FAILING_ALERT];
-  return addSections(dashboard, [memorySection(model, team), restartsSection(model), terminationsSection(model), firingAlertsSection(team, alerts)]);
+  return addSections(dashboard, [memorySection(model, scope), restartsSection(model, scope), terminationsSection(model, scope), firingAlertsSection(model, alerts)]);
 }
 
 /** A marker on every graph where a selected container was OOMKilled: the moment its working set line drops. */
-function oomKillMarkers(model: Model) {
-  const selected = [variableMatcher('namespace', 'namespace'), variableMatcher('pod', 'pod')];
-  return prometheusAnnotation('OOM kills', containerSeries(model).oomKillsWithin('2m', ...selected), 'OOMKilled', '{{namespace}}/{{pod}}/{{container}}', 'red');
+function oomKillMarkers(model: Model, scope: TeamScope) {
+  const kills = scope.owned(containerSeries(model).oomKillsWithin('2m', ...scope.containers));
+  return prometheusAnnotation('OOM kills', kills, 'OOMKilled', clusterLegend(model, '{{namespace}}/{{pod}}/{{container}}'), 'red');
 }

@@ -10,4 +10,6 @@ export const CONFIGS = {
   'fixture cadvisor-limits': join(REPO_ROOT, 'test/fixtures/cadvisor-limits/headroom.config.ts'),
   /** The default team claims namespaces with a threshold of its own; both wrappers enabled. */
   'default team claims': join(REPO_ROOT, 'test/dashboards/fixtures/default-team-claims/headroom.config.ts'),
+  /** Several clusters (label `cluster`), owners from a namespace label too, a per-team copy for payments. */
+  'two clusters': join(REPO_ROOT, 'test/dashboards/fixtures/two-clusters/headroom.config.ts'),
 };

@@ -61,23 +61,60 @@ export function queriesOf(dashboard: DashboardJson): Query[] {
 }
 
 /** Sample values for Grafana's variables, as Grafana would interpolate them (multi-values as a regex). */
-const SAMPLES: [RegExp, string][] = [
+export const SAMPLES: Record<string, string> = {
+  namespace: 'payments|payments-eu',
+  pod: 'api-7d9f-x2x|.*',
+  node: 'node-1',
+  cluster: 'eu-1|us-1',
+  team: 'payments',
+};
+
+const BUILT_IN: [RegExp, string][] = [
   [/\$__rate_interval\b|\$\{__rate_interval\}/g, '5m'],
   [/\$__range\b|\$\{__range\}/g, '6h'],
   [/\$__interval\b|\$\{__interval\}/g, '1m'],
-  [/\$namespace\b|\$\{namespace(:regex)?\}/g, 'payments|payments-eu'],
-  [/\$pod\b|\$\{pod(:regex)?\}/g, 'api-7d9f-x2x|.*'],
-  [/\$node\b|\$\{node(:regex)?\}/g, 'node-1'],
 ];
 
-export function withSampleValues(expr: string): string {
-  return SAMPLES.reduce((text, [pattern, value]) => text.replace(pattern, value), expr);
+/** `expr` with Grafana's variables replaced: built-in ones, then `values` (SAMPLES by default). */
+export function withSampleValues(expr: string, values: Record<string, string> = SAMPLES): string {
+  const builtIn = BUILT_IN.reduce((text, [pattern, value]) => text.replace(pattern, value), expr);
+  return Object.entries(values).reduce(
+    (text, [name, value]) => text.replace(new RegExp(`\\$${name}\\b|\\$\\{${name}(:regex)?\\}`, 'g'), value),
+    builtIn,
+  );
 }
 
-/** Every query of the tree's dashboards as a recording rule `headroom_dashboard_check:<uid>:<where>`, sample values in. */
-export function queryRules(tree: GeneratedTree): { record: string; expr: string }[] {
-  return [...dashboardsOf(tree).values()].flatMap(queriesOf).map((query) => ({
-    record: `headroom_dashboard_check:${query.dashboard.replace(/-/g, '_')}:${query.where.replace(/[^a-zA-Z0-9]+/g, '_')}`,
-    expr: withSampleValues(query.expr),
-  }));
+/**
+ * Teams the shared team dashboard is checked for, each with the namespaces its namespace variable would list
+ * (a regex, as Grafana sends "All"). Per-team copies use the entry of their fixed team.
+ */
+export type TeamSamples = Record<string, string>;
+
+export const DEFAULT_TEAM_SAMPLES: TeamSamples = { payments: 'payments|payments-eu' };
+
+/** The variable values a dashboard's queries are checked with, by a name for the recorded series. */
+function sampleSets(dashboard: DashboardJson, teams: TeamSamples): [string, Record<string, string>][] {
+  const uid = dashboard.uid.replace(/-/g, '_');
+  const team = dashboard.templating.list.find((variable) => variable.name === 'team');
+  if (team?.type === 'query') return Object.entries(teams).map(([name, namespaces]) => [`${uid}:${name.replace(/-/g, '_')}`, { ...SAMPLES, team: name, namespace: namespaces }]);
+  if (team?.type === 'constant') {
+    const name = String(team.query);
+    return [[uid, { ...SAMPLES, team: name, namespace: teams[name] ?? SAMPLES.namespace! }]];
+  }
+  return [[uid, SAMPLES]];
+}
+
+/**
+ * Every query of the tree's dashboards as a recording rule `headroom_dashboard_check:<uid>:<where>`, sample values
+ * in; the shared team dashboard's once per sample team, as `headroom_dashboard_check:<uid>:<team>:<where>`.
+ */
+export function queryRules(tree: GeneratedTree, teams: TeamSamples = DEFAULT_TEAM_SAMPLES): { record: string; expr: string }[] {
+  return [...dashboardsOf(tree).values()].flatMap((dashboard) =>
+    sampleSets(dashboard, teams).flatMap(([name, values]) =>
+      queriesOf(dashboard).map((query) => ({
+        record: `headroom_dashboard_check:${name}:${query.where.replace(/[^a-zA-Z0-9]+/g, '_')}`,
+        expr: withSampleValues(query.expr, values),
+      })),
+    ),
+  );
 }
