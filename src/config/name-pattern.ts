@@ -10,7 +10,10 @@ export function patternToRegex(pattern: string): string {
 
 /** Whether some name matches both patterns. */
 export function patternsOverlap(a: string, b: string): boolean {
-  return walkBothPatterns((i, j, walk) => {
+  if (a === b) return true;
+  if (!literalPrefix(a).startsWith(literalPrefix(b)) && !literalPrefix(b).startsWith(literalPrefix(a))) return false;
+  if (!literalSuffix(a).endsWith(literalSuffix(b)) && !literalSuffix(b).endsWith(literalSuffix(a))) return false;
+  return walkBothPatterns(a.length, b.length, (i, j, walk) => {
     if (i === a.length && j === b.length) return true;
     if (a[i] === '*') return walk(i + 1, j) || (j < b.length && walk(i, j + 1));
     if (b[j] === '*') return walk(i, j + 1) || (i < a.length && walk(i + 1, j));
@@ -30,7 +33,8 @@ export function matchesPattern(name: string, pattern: string): boolean {
  * `?` in outer takes one literal or `?` of inner; a literal takes only itself.
  */
 export function patternCovers(outer: string, inner: string): boolean {
-  return walkBothPatterns((i, j, walk) => {
+  if (outer === inner) return true;
+  return walkBothPatterns(outer.length, inner.length, (i, j, walk) => {
     if (i === outer.length) return j === inner.length;
     if (outer[i] === '*') return walk(i + 1, j) || (j < inner.length && walk(i, j + 1));
     if (j === inner.length) return false;
@@ -39,18 +43,34 @@ export function patternCovers(outer: string, inner: string): boolean {
   });
 }
 
+/** The characters before the first wildcard: every name the pattern matches starts with them. */
+export function literalPrefix(pattern: string): string {
+  const wildcard = pattern.search(/[*?]/);
+  return wildcard === -1 ? pattern : pattern.slice(0, wildcard);
+}
+
+/** The characters after the last wildcard: every name the pattern matches ends with them. */
+export function literalSuffix(pattern: string): string {
+  const wildcard = Math.max(pattern.lastIndexOf('*'), pattern.lastIndexOf('?'));
+  return pattern.slice(wildcard + 1);
+}
+
 type PairStep = (i: number, j: number, walk: (i: number, j: number) => boolean) => boolean;
 
+const UNDECIDED = 0;
+const NO = 1;
+const YES = 2;
+
 /** A search over positions in two patterns at once, from (0, 0), each pair of positions decided once. */
-function walkBothPatterns(step: PairStep): boolean {
-  const decided = new Map<string, boolean>();
+function walkBothPatterns(lengthA: number, lengthB: number, step: PairStep): boolean {
+  // One byte per pair of positions (names are at most 253 characters): cheaper than a map keyed by strings.
+  const width = lengthB + 1;
+  const decided = new Uint8Array((lengthA + 1) * width);
   const walk = (i: number, j: number): boolean => {
-    const key = `${i},${j}`;
-    let result = decided.get(key);
-    if (result === undefined) {
-      result = step(i, j, walk);
-      decided.set(key, result);
-    }
+    const known = decided[i * width + j];
+    if (known !== UNDECIDED) return known === YES;
+    const result = step(i, j, walk);
+    decided[i * width + j] = result ? YES : NO;
     return result;
   };
   return walk(0, 0);

@@ -1,12 +1,20 @@
-// Ownership must be unambiguous: one team per name, per namespace and per node. Globs are compared
-// exactly (any name both match), so `payments-*` and `*-prod` conflict while `payments-*` and `search-*` do not.
+// Ownership must be unambiguous: one team per name, per namespace and per node in every cluster. Globs are compared
+// exactly (any name both match), so `payments-*` and `*-prod` conflict while `payments-*` and `search-*` do not;
+// claims scoped to clusters conflict only where their cluster scopes overlap too.
 import { type Problem, type SourceFile } from '../config/input-error.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
-import { patternsOverlap } from '../config/name-pattern.ts';
 import { problemAt } from '../config/zod-problems.ts';
+import type { HeadroomConfig } from '../config/schema.ts';
+import { firstEarlierConflicts } from './claim-conflicts.ts';
 
-export function ownershipProblems(teams: SourcedTeam[]): Problem[] {
-  return [...duplicateNames(teams), ...overlaps(teams, 'namespaces'), ...overlaps(teams, 'nodes'), ...nodeOverridesWithoutNodes(teams)];
+export function ownershipProblems(teams: SourcedTeam[], config: Pick<HeadroomConfig, 'cluster'>): Problem[] {
+  return [
+    ...duplicateNames(teams),
+    ...clustersWithoutClusterLabel(teams, config),
+    ...overlaps(teams, 'namespaces'),
+    ...overlaps(teams, 'nodes'),
+    ...nodeOverridesWithoutNodes(teams),
+  ];
 }
 
 function duplicateNames(teams: SourcedTeam[]): Problem[] {
@@ -20,17 +28,32 @@ function duplicateNames(teams: SourcedTeam[]): Problem[] {
   return problems;
 }
 
+function clustersWithoutClusterLabel(teams: SourcedTeam[], config: Pick<HeadroomConfig, 'cluster'>): Problem[] {
+  if (config.cluster) return [];
+  return teams
+    .filter((entry) => entry.team.clusters.length > 0)
+    .map((entry) => at(entry, ['clusters'], 'needs `cluster: { label: … }` in the config'));
+}
+
 function overlaps(teams: SourcedTeam[], field: 'namespaces' | 'nodes'): Problem[] {
-  const claims = teams.flatMap((entry) => entry.team[field].map((pattern, index) => ({ entry, pattern, index })));
+  const claims = teams.flatMap((entry) => entry.team[field].map((pattern, index) => ({ entry, pattern, index, clusters: entry.team.clusters })));
+  const conflicts = firstEarlierConflicts(claims);
   const problems: Problem[] = [];
   claims.forEach((claim, i) => {
-    const other = claims.slice(0, i).find((earlier) => patternsOverlap(earlier.pattern, claim.pattern));
+    const other = claims[conflicts[i]!];
     if (!other) return;
-    const who = other.entry === claim.entry ? 'also listed by this team' : `also claimed by team "${other.entry.team.name}" (${other.entry.source.file})`;
+    const scoped = other.entry !== claim.entry && (claim.clusters.length > 0 || other.clusters.length > 0);
+    const where = scoped ? ` in overlapping clusters (${scopeText(other.clusters)} and ${scopeText(claim.clusters)})` : '';
+    const who = other.entry === claim.entry ? 'also listed by this team' : `also claimed by team "${other.entry.team.name}" (${other.entry.source.file})${where}`;
     const what = other.pattern === claim.pattern ? `"${claim.pattern}" is ${who}` : `"${claim.pattern}" overlaps "${other.pattern}", ${who}`;
-    problems.push(at(claim.entry, [field, claim.index], `${what}: each ${field === 'nodes' ? 'node' : 'namespace'} must have exactly one owner`));
+    const owner = `each ${field === 'nodes' ? 'node' : 'namespace'} must have exactly one owner${scoped ? ' in every cluster' : ''}`;
+    problems.push(at(claim.entry, [field, claim.index], `${what}: ${owner}`));
   });
   return problems;
+}
+
+function scopeText(clusters: readonly string[]): string {
+  return clusters.length === 0 ? 'every cluster' : clusters.join(', ');
 }
 
 function nodeOverridesWithoutNodes(teams: SourcedTeam[]): Problem[] {

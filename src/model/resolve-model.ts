@@ -8,7 +8,7 @@ import { ownershipProblems } from './check-ownership.ts';
 import type { Model, Owner } from './model.ts';
 
 export function resolveModel(loaded: LoadedConfig): Model {
-  const problems = ownershipProblems(loaded.teams);
+  const problems = ownershipProblems(loaded.teams, loaded.config);
   if (problems.length > 0) throw new InputError(problems);
   const { config } = loaded;
   const defaults = applyOverrides(DEFAULT_ALERTS, config.alerts);

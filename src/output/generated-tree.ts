@@ -28,7 +28,10 @@ const DERIVED_OUTPUTS: DerivedOutput[] = [mixinFiles, kustomizationFiles];
 export function generatedTree(model: Model): GeneratedTree {
   const sources = SOURCE_OUTPUTS.flatMap((output) => output(model));
   const files = DERIVED_OUTPUTS.reduce<GeneratedFile[]>((sofar, output) => [...sofar, ...output(sofar, model)], sources);
-  const duplicate = files.find(([path], i) => files.findIndex(([other]) => other === path) !== i);
-  if (duplicate) throw new Error(`two outputs want to write ${duplicate[0]}`);
-  return new Map(files.sort(byFirst));
+  const tree: GeneratedTree = new Map(files.sort(byFirst));
+  if (tree.size !== files.length) {
+    const duplicate = files.find(([path], i) => i > 0 && files[i - 1]![0] === path)!;
+    throw new Error(`two outputs want to write ${duplicate[0]}`);
+  }
+  return tree;
 }

@@ -14,8 +14,11 @@ export function writeTreeAtomically(dir: string, tree: GeneratedTree): void {
   const staging = mkdtempSync(join(parent, `.${basename(target)}.headroom-tmp-`));
   const previous = `${staging}-previous`;
   try {
+    const made = new Set<string>();
     for (const [path, content] of tree) {
-      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      const folder = dirname(join(staging, path));
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+      made.add(folder);
       writeFileSync(join(staging, path), content);
     }
     if (existsSync(target)) renameSync(target, previous);

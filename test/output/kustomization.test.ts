@@ -2,7 +2,8 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.ts';
-import { kustomizationFiles } from '../../src/output/kustomization.ts';
+import { yamlHeader } from '../../src/output/header.ts';
+import { isKubernetesObjectFile, kustomizationFiles } from '../../src/output/kustomization.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { join } from 'node:path';
 
@@ -30,5 +31,28 @@ describe('kustomization.yaml', () => {
     expect(listed).toEqual(expect.arrayContaining(['prometheus-rules/headroom-container-memory.yaml', 'prometheus-rules/headroom-meta.yaml']));
     expect(listed).not.toContain('headroom-settings.yaml');
     expect(listed.every((file) => tree.has(file))).toBe(true);
+  });
+
+  it('tells headroom\'s files apart by their first lines exactly as parsing them does', async () => {
+    const { tree } = await generate(join(REPO_ROOT, 'headroom.config.ts'));
+    const header = yamlHeader();
+    const cases: [string, string][] = [
+      ...[...tree.entries()].filter(([path]) => path.endsWith('.yaml')),
+      ['number.yaml', `${header}apiVersion: 1\nkind: ConfigMap\n`],
+      ['boolean-kind.yaml', `${header}apiVersion: v1\nkind: True\n`],
+      ['null-version.yaml', `${header}apiVersion: null\nkind: ConfigMap\n`],
+      ['later-keys.yaml', `${header}metadata: {}\napiVersion: v1\nkind: ConfigMap\n`],
+      ['two.yaml', `${header}apiVersion: v1\nkind: ConfigMap\n---\ngroups: []\n`],
+      ['string.yaml', `${header}|-\n  apiVersion: v1\n  kind: ConfigMap\n`],
+      ['groups.yaml', `${header}groups:\n  - name: a\n    rules: []\n`],
+    ];
+    const answers = cases.map(([path, content]) => {
+      const quick = isKubernetesObjectFile(path, content);
+      // Without headroom's header the file is parsed whole: the reference answer.
+      expect(quick, path).toBe(isKubernetesObjectFile(path, content.slice(header.length)));
+      return quick;
+    });
+    expect(answers.filter(Boolean).length).toBeGreaterThan(2);
+    expect(answers.filter((answer) => !answer).length).toBeGreaterThan(5);
   });
 });
