@@ -161,7 +161,8 @@ const ruleFilesOutput = z
         enabled: z.boolean().default(false).meta({ description: 'One file per Mimir/Cortex ruler namespace, as `mimirtool rules sync` reads them' }),
         namespace: z
           .string()
-          .regex(/^[A-Za-z0-9_.-]{1,100}$/, { message: 'must be a Mimir rule namespace (letters, digits, _ . -)' })
+          // Also the file name rule-files/mimir/<namespace>.yaml: a leading dot would make it a hidden file.
+          .regex(/^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}$/, { message: 'must be a Mimir rule namespace (letters, digits, _ . -; not starting with .)' })
           .default('headroom')
           .meta({ description: 'The Mimir ruler namespace the groups are loaded into' }),
       })
@@ -222,6 +223,15 @@ export const configSchema = z.strictObject({
         .prefault({}),
       ruleFiles: ruleFilesOutput,
       dashboards: dashboardOutput,
+    })
+    .superRefine((output, context) => {
+      // Without any rule output, generate would write dashboards for alerts that nothing loads.
+      if (output.prometheusRule.enabled || output.ruleFiles.prometheus.enabled || output.ruleFiles.mimir.enabled) return;
+      context.addIssue({
+        code: 'custom',
+        path: ['prometheusRule', 'enabled'],
+        message: 'is false and no rule file is on: turn on output.ruleFiles.prometheus.enabled or output.ruleFiles.mimir.enabled, or nothing loads the alerts',
+      });
     })
     .prefault({}),
 });

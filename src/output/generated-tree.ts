@@ -6,7 +6,8 @@ import { ruleGroups } from '../rules/rule-groups.ts';
 import { dashboardFiles } from './dashboard-files.ts';
 import { kustomizationFiles } from './kustomization.ts';
 import { mixinFiles } from './mixin-json.ts';
-import { prometheusRule } from './prometheus-rule.ts';
+import { prometheusRule, prometheusRulePath } from './prometheus-rule.ts';
+import { ruleFiles } from './rule-files.ts';
 import { settingsManifestFiles } from './settings-manifest.ts';
 import { yamlText } from './yaml-text.ts';
 import { byFirst } from '../ordering.ts';
@@ -17,11 +18,16 @@ export type GeneratedFile = [path: string, content: string];
 type SourceOutput = (model: Model) => GeneratedFile[];
 type DerivedOutput = (files: readonly GeneratedFile[], model: Model) => GeneratedFile[];
 
-function prometheusRuleFiles(model: Model): GeneratedFile[] {
-  return ruleGroups(model).map((group) => [`prometheus-rules/${group.name}.yaml`, yamlText(prometheusRule(model, group))]);
+/** The rule groups, built once, in every rule output the config turns on (the config requires at least one). */
+function ruleOutputFiles(model: Model): GeneratedFile[] {
+  const groups = ruleGroups(model);
+  const objects = model.output.prometheusRule.enabled
+    ? groups.map((group): GeneratedFile => [prometheusRulePath(group), yamlText(prometheusRule(model, group))])
+    : [];
+  return [...objects, ...ruleFiles(model, groups)];
 }
 
-const SOURCE_OUTPUTS: SourceOutput[] = [prometheusRuleFiles, settingsManifestFiles, dashboardFiles];
+const SOURCE_OUTPUTS: SourceOutput[] = [ruleOutputFiles, settingsManifestFiles, dashboardFiles];
 /** Run in order, each seeing every file before it; kustomizationFiles stays last so it lists them all. */
 const DERIVED_OUTPUTS: DerivedOutput[] = [mixinFiles, kustomizationFiles];
 

@@ -1,4 +1,5 @@
 // prometheus-operator PrometheusRule objects, one per rule group, so a change shows up in one file.
+// canonicalGroup is the group as every rule output writes it (plain rule files carry the same groups).
 import type { Model } from '../model/model.ts';
 import { sortKeys } from '../ordering.ts';
 import { isAlertingRule, type Rule, type RuleGroup } from '../rules/rule-types.ts';
@@ -8,6 +9,13 @@ export interface PrometheusRuleObject {
   kind: 'PrometheusRule';
   metadata: { name: string; namespace: string; labels: Record<string, string> };
   spec: { groups: RuleGroup[] };
+}
+
+export const PROMETHEUS_RULES_DIR = 'prometheus-rules/';
+
+/** Where a group's PrometheusRule object is written in the generated tree. */
+export function prometheusRulePath(group: RuleGroup): string {
+  return `${PROMETHEUS_RULES_DIR}${group.name}.yaml`;
 }
 
 export function prometheusRule(model: Model, group: RuleGroup): PrometheusRuleObject {
@@ -20,8 +28,12 @@ export function prometheusRule(model: Model, group: RuleGroup): PrometheusRuleOb
       namespace,
       labels: sortKeys({ 'app.kubernetes.io/managed-by': 'headroom', 'app.kubernetes.io/part-of': 'headroom', ...labels }),
     },
-    spec: { groups: [{ name: group.name, rules: group.rules.map(canonicalRule) }] },
+    spec: { groups: [canonicalGroup(group)] },
   };
+}
+
+export function canonicalGroup(group: RuleGroup): RuleGroup {
+  return { name: group.name, rules: group.rules.map(canonicalRule) };
 }
 
 /** Keys in the order Prometheus documents them; label and annotation maps sorted. */
