@@ -4,11 +4,12 @@ import type { LoadedConfig } from '../config/load-config.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
 import { type AlertName, type AlertOverrides, type AlertSettings, DEFAULT_ALERTS, type Team } from '../config/schema.ts';
 import { byCodePoint, sortKeys } from '../ordering.ts';
+import { dashboardTeamProblems } from './check-dashboard-teams.ts';
 import { ownershipProblems } from './check-ownership.ts';
 import type { Model, Owner } from './model.ts';
 
 export function resolveModel(loaded: LoadedConfig): Model {
-  const problems = ownershipProblems(loaded.teams, loaded.config);
+  const problems = [...ownershipProblems(loaded.teams, loaded.config), ...dashboardTeamProblems(loaded)];
   if (problems.length > 0) throw new InputError(problems);
   const { config } = loaded;
   const defaults = applyOverrides(DEFAULT_ALERTS, config.alerts);
