@@ -1,7 +1,19 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through jiti, so a fresh clone works right after `npm ci`.
-import { createJiti } from 'jiti';
+// The `headroom` command. Runs dist/ (compiled by `npm run build`, which `npm ci` runs as `prepare`) when it is
+// at least as new as every file under src/; otherwise src/ itself through jiti, so an edit is never run stale.
+// HEADROOM_TRACE_LOADER=1 prints which one ran, on stderr.
+import { fileURLToPath } from 'node:url';
+import { distFreshness } from './dist-freshness.js';
 
-const jiti = createJiti(import.meta.url);
-const { main } = await jiti.import('../src/cli/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const freshness = distFreshness(root);
+if (process.env.HEADROOM_TRACE_LOADER) {
+  console.error(freshness.fresh ? 'headroom: running dist/' : `headroom: running src/ through jiti: ${freshness.reason}`);
+}
+const { main } = freshness.fresh ? await import('../dist/cli/main.js') : await importSource();
 process.exitCode = await main(process.argv);
+
+async function importSource() {
+  const { createJiti } = await import('jiti');
+  return createJiti(import.meta.url).import('../src/cli/main.ts');
+}

@@ -1,4 +1,6 @@
-// The `headroom` command. Exit codes are in exit-codes.ts; each command lives in commands/.
+// The `headroom` command. Exit codes are in exit-codes.ts; each command is declared in commands/ and does its work
+// in actions/, imported only when it runs: start-up loads commander and nothing else (`headroom --help` is fast).
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../config/input-error.ts';
 import { registerCheck } from './commands/check.ts';
@@ -13,6 +15,7 @@ export async function main(argv: string[]): Promise<number> {
   const outcome: CommandOutcome = { exitCode: EXIT_OK };
   const program = new Command('headroom')
     .description('Kubernetes memory alerts (PrometheusRule) and dashboards from one typed config')
+    .version(packageVersion(), '-V, --version', 'print the version of headroom')
     .exitOverride()
     .showHelpAfterError('(run `headroom --help` for usage)');
   registerGenerate(program);
@@ -37,6 +40,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** The package.json beside src/ (and dist/, which sits at the same depth). */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
 }
 
 function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {

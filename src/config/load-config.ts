@@ -1,8 +1,8 @@
 // Loads headroom.config.ts (through jiti, so users need no build step) and the team files it points at.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import { displayPath } from './display-path.ts';
 import { InputError, type Problem, type SourceFile } from './input-error.ts';
 import { loadTeamFile, type SourcedTeam } from './load-team-file.ts';
@@ -34,12 +34,19 @@ export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   return { config, configFile, baseDir, teams: [...inline, ...fromFiles] };
 }
 
-const HEADROOM_ENTRY = fileURLToPath(new URL('../index.ts', import.meta.url));
+/** src/index.ts, or dist/index.js when this module runs compiled (bin/headroom.js picks which). */
+const HEADROOM_ENTRY = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../index.ts' : '../index.js', import.meta.url));
 
 async function importConfig(configFile: string, shown: string): Promise<unknown> {
+  // jiti compiles the user's TypeScript config; it is only needed here, so it is imported here.
+  const { createJiti } = await import('jiti');
   // `import { defineConfig } from 'headroom'` resolves to this copy of headroom wherever the config lives
   // (a temp dir for `diff --base`, a repo without headroom in node_modules).
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, alias: { headroom: HEADROOM_ENTRY } });
+  // Its transpiled output is cached (keyed by path and content, so an edit is never missed): babel costs a fifth
+  // of a second a run. Not for throwaway copies under the temp folder (`diff --base`, tests), which would only
+  // leave one cache file each behind.
+  const fsCache = !configFile.startsWith(join(tmpdir(), '/'));
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache, alias: { headroom: HEADROOM_ENTRY } });
   try {
     return await jiti.import(configFile, { default: true });
   } catch (error) {

@@ -1,16 +1,6 @@
-// `headroom import-mixin-config <file.json>`: kubernetes-mixin's `_config` → a headroom config snippet on stdout
-// (or --out), and on stderr what was mapped and what was ignored, with the reason.
-import { readFileSync, writeFileSync } from 'node:fs';
+// `headroom import-mixin-config <file.json>`: kubernetes-mixin's `_config` → a headroom config snippet.
 import { type Command, Option } from 'commander';
-import { LineCounter, parseDocument } from 'yaml';
-import { InputError } from '../../config/input-error.ts';
-import { yamlLocator } from '../../config/locate-yaml.ts';
-import { importMixinConfig, type MixinConfigImport } from '../../mixin/kubernetes-mixin-config.ts';
-
-interface ImportOptions {
-  format: 'ts' | 'json';
-  out?: string;
-}
+import type { ImportOptions } from '../actions/import-mixin-config.ts';
 
 export function registerImportMixinConfig(program: Command): void {
   program
@@ -19,57 +9,5 @@ export function registerImportMixinConfig(program: Command): void {
     .argument('<file>', `kubernetes-mixin's _config as JSON, e.g. from: jsonnet -J vendor -e '(import "kubernetes-mixin/mixin.libsonnet")._config'`)
     .addOption(new Option('--format <format>', 'snippet format').choices(['ts', 'json']).default('ts'))
     .addOption(new Option('-o, --out <file>', 'write the snippet to this file instead of stdout'))
-    .action((file: string, options: ImportOptions) => {
-      const imported = importMixinConfig(readJson(file));
-      if (imported.problems.length > 0) throw new InputError(imported.problems.map(({ path, ...problem }) => ({ file, ...located(file, path), ...problem })));
-      const snippet = options.format === 'json' ? `${JSON.stringify(imported.config, null, 2)}\n` : typescriptSnippet(file, imported);
-      if (options.out) writeFileSync(options.out, snippet);
-      else process.stdout.write(snippet);
-      console.error(report(imported));
-    });
-}
-
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([{ file, message: `cannot read: ${(error as Error).message}` }]);
-  }
-  const document = parseDocument(text, { uniqueKeys: true });
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!;
-    const start = error.linePos?.[0];
-    throw new InputError([{ file, ...(start ? { position: { line: start.line, column: start.col } } : {}), message: `not valid JSON: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` }]);
-  }
-  return document.toJS();
-}
-
-/** Re-reads the file for positions: only on the error path. */
-function located(file: string, path: readonly PropertyKey[]) {
-  const lineCounter = new LineCounter();
-  const position = yamlLocator(parseDocument(readFileSync(file, 'utf8'), { lineCounter }), lineCounter)(path);
-  return position ? { position } : {};
-}
-
-function typescriptSnippet(file: string, imported: MixinConfigImport): string {
-  return [
-    `// headroom settings from kubernetes-mixin's _config (${file}), by \`headroom import-mixin-config\`.`,
-    '// Spread them into defineConfig({ ... }) in headroom.config.ts; defaultTeam and links.grafanaUrl have no',
-    '// kubernetes-mixin counterpart, e.g.',
-    '//   defineConfig({ ...kubernetesMixinSettings, defaultTeam: ..., links: { grafanaUrl: ..., ...kubernetesMixinSettings.links } })',
-    `export const kubernetesMixinSettings = ${JSON.stringify(imported.config, null, 2)};`,
-    '',
-  ].join('\n');
-}
-
-function report({ mapped, ignored }: MixinConfigImport): string {
-  const lines = [`headroom: mapped ${mapped.length} kubernetes-mixin settings:`];
-  for (const setting of mapped) {
-    lines.push(`  ${setting.mixinKey} → ${setting.headroomKey}: ${setting.value}`);
-    if (setting.note) lines.push(`    note: ${setting.note}`);
-  }
-  lines.push(`ignored ${ignored.length}:`);
-  for (const setting of ignored) lines.push(`  ${setting.mixinKey}: ${setting.reason}`);
-  return lines.join('\n');
+    .action(async (file: string, options: ImportOptions) => (await import('../actions/import-mixin-config.ts')).importMixinConfigAction(file, options));
 }

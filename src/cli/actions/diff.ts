@@ -1,0 +1,61 @@
+// `headroom diff`: what runs once the command is chosen (../commands/diff.ts declares it).
+import { formatProblem, InputError } from '../../config/input-error.ts';
+import { describe } from '../../diff/describe.ts';
+import { DiffInputError } from '../../diff/diff-input-error.ts';
+import { diffTrees, type NamedTree } from '../../diff/diff-trees.ts';
+import { formatJson } from '../../diff/format-json.ts';
+import { formatMarkdown } from '../../diff/format-markdown.ts';
+import { formatText, wantsColour } from '../../diff/format-text.ts';
+import { readTreeDir } from '../../diff/read-tree.ts';
+import { treeAtRef } from '../../diff/tree-at-ref.ts';
+import { generate } from '../../generate.ts';
+import { type CommandOutcome, EXIT_BAD_INPUT, EXIT_DIFFERENT } from '../exit-codes.ts';
+
+export interface DiffOptions {
+  config: string;
+  base?: string;
+  format: 'text' | 'markdown' | 'json';
+  exitCode?: boolean;
+}
+
+export async function diffAction(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions, outcome: CommandOutcome): Promise<void> {
+  try {
+    const [old, current] = await trees(oldDir, newDir, options);
+    const report = diffTrees(old, current);
+    const comparing = `${old.name} → ${current.name}`;
+    const description = describe(report, comparing);
+    const text =
+      options.format === 'json'
+        ? formatJson(report, description, { old: old.name, new: current.name })
+        : options.format === 'markdown'
+          ? formatMarkdown(report, description)
+          : formatText(report, description, wantsColour(process.stdout, process.env));
+    process.stdout.write(text);
+    if (options.exitCode && report.changed) outcome.exitCode = EXIT_DIFFERENT;
+  } catch (error) {
+    if (error instanceof DiffInputError) console.error(`headroom diff: ${error.message}`);
+    else if (error instanceof InputError) console.error(`headroom diff: invalid input:\n${error.problems.map(formatProblem).join('\n')}`);
+    else throw error;
+    outcome.exitCode = EXIT_BAD_INPUT;
+  }
+}
+
+async function trees(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions): Promise<[NamedTree, NamedTree]> {
+  if (options.base !== undefined) {
+    if (oldDir !== undefined) throw new DiffInputError('give either --base <git-ref> or two folders, not both');
+    // The work tree first: a missing or broken config there is the user's error to see, not an empty base.
+    const current = await generate(options.config);
+    const old = await treeAtRef(options.config, options.base);
+    return [
+      { name: options.base, ...old },
+      { name: 'work tree', tree: current.tree },
+    ];
+  }
+  if (oldDir === undefined || newDir === undefined) {
+    throw new DiffInputError('nothing to compare: pass --base <git-ref> (e.g. origin/main), or two generated folders');
+  }
+  return [
+    { name: oldDir, tree: readTreeDir(oldDir) },
+    { name: newDir, tree: readTreeDir(newDir) },
+  ];
+}

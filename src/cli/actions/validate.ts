@@ -1,0 +1,16 @@
+// `headroom validate`: what runs once the command is chosen (../commands/validate.ts declares it).
+import { displayPath } from '../../config/display-path.ts';
+import { InputError } from '../../config/input-error.ts';
+import { generate } from '../../generate.ts';
+import { lintTree } from '../../mixin/lint-tree.ts';
+import type { ConfigOptions } from '../options.ts';
+import { generationSummary } from '../summary.ts';
+
+export async function validateAction(options: ConfigOptions): Promise<void> {
+  const generation = await generate(options.config);
+  // The rules it would write must follow the monitoring-mixin guidelines (as `mixtool lint` checks them).
+  const lintProblems = lintTree(generation.tree);
+  if (lintProblems.length > 0) throw new InputError(lintProblems);
+  const teams = generation.loaded.teams.length;
+  console.log(`headroom: ${displayPath(generation.loaded.configFile)} is valid: ${teams} teams (${generationSummary(generation)})`);
+}
