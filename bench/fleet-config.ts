@@ -55,3 +55,13 @@ export function writeFleetConfig(dir: string, teams: number): string {
   for (let index = 0; index < teams; index++) writeFileSync(join(dir, 'teams', `${fleetTeamName(index)}.yaml`), teamFile(index));
   return configFile;
 }
+
+/** One team that lists `namespaces` namespaces by exact name (a folder of namespaces kept by hand, or by a script). */
+export function writeLongListConfig(dir: string, namespaces: number): string {
+  mkdirSync(join(dir, 'teams'), { recursive: true });
+  const configFile = join(dir, 'headroom.config.ts');
+  writeFileSync(configFile, CONFIG);
+  const names = Array.from({ length: namespaces }, (_, i) => `  - tenant-${String(i).padStart(5, '0')}`);
+  writeFileSync(join(dir, 'teams', 'tenants.yaml'), `name: tenants\nnamespaces:\n${names.join('\n')}\n`);
+  return configFile;
+}

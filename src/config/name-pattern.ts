@@ -10,7 +10,7 @@ export function patternToRegex(pattern: string): string {
 
 /** Whether some name matches both patterns. */
 export function patternsOverlap(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || a === '*' || b === '*') return true;
   if (!literalPrefix(a).startsWith(literalPrefix(b)) && !literalPrefix(b).startsWith(literalPrefix(a))) return false;
   if (!literalSuffix(a).endsWith(literalSuffix(b)) && !literalSuffix(b).endsWith(literalSuffix(a))) return false;
   return walkBothPatterns(a.length, b.length, (i, j, walk) => {
