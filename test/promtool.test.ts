@@ -4,12 +4,16 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../src/generate.ts';
-import { generateFixture, ruleFileIn, ruleGroupsOf, writeRuleFile } from './helpers/generate-fixture.ts';
-import { REPO_ROOT } from './helpers/paths.ts';
+import { generate, type Generation } from '../src/generate.ts';
+import { ruleFileIn, ruleGroupsOf, writeRuleFile } from './helpers/generate-fixture.ts';
+import { FIXTURES, REPO_ROOT } from './helpers/paths.ts';
 import { ENGINES, promtool, testRules } from './helpers/promtool.ts';
 
 const SCENARIOS = join(REPO_ROOT, 'test', 'promtool');
+
+/** Each config is generated once for all its checks and scenarios on every engine. */
+const generations = new Map<string, Promise<Generation>>();
+const generated = (config: string) => generations.get(config) ?? generations.set(config, generate(config)).get(config)!;
 
 for (const engine of ENGINES) {
   describe(engine.name, () => {
@@ -21,7 +25,7 @@ for (const engine of ENGINES) {
       };
       for (const [name, config] of Object.entries(configs)) {
         it(`accepts every group generated from ${name}`, async () => {
-          const generation = await generate(config);
+          const generation = await generated(config);
           const dir = mkdtempSync(join(tmpdir(), 'headroom-check-'));
           const files = ruleGroupsOf(generation).map((group, i) => writeRuleFile([group], join(dir, `group-${i}.yaml`)));
           expect(files.length).toBeGreaterThanOrEqual(3);
@@ -37,7 +41,7 @@ for (const engine of ENGINES) {
         for (const scenario of readdirSync(join(SCENARIOS, fixture)).filter((file) => file.endsWith('.test.yaml')).sort()) {
           it(`${fixture}/${scenario}`, async () => {
             const dir = mkdtempSync(join(tmpdir(), 'headroom-scenario-'));
-            ruleFileIn(dir, await generateFixture(fixture));
+            ruleFileIn(dir, await generated(join(FIXTURES, fixture, 'headroom.config.ts')));
             const result = testRules(engine, join(SCENARIOS, fixture, scenario), dir);
             expect(result.code, result.output).toBe(0);
             expect(result.output).toContain('SUCCESS');
