@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // The `headroom` command. Runs dist/ (compiled by `npm run build`, which `npm ci` runs as `prepare`) when it is
 // at least as new as every file under src/; otherwise src/ itself through jiti, so an edit is never run stale.
-// HEADROOM_TRACE_LOADER=1 prints which one ran, on stderr.
+// HEADROOM_TRACE_LOADER=1 prints which one ran, on stderr; HEADROOM_FROM_SRC=1 runs src/ whatever dist/ is.
 import { fileURLToPath } from 'node:url';
 import { distFreshness } from './dist-freshness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const freshness = distFreshness(root);
+const freshness = process.env.HEADROOM_FROM_SRC ? { fresh: false, reason: 'HEADROOM_FROM_SRC is set' } : distFreshness(root);
 if (process.env.HEADROOM_TRACE_LOADER) {
   console.error(freshness.fresh ? 'headroom: running dist/' : `headroom: running src/ through jiti: ${freshness.reason}`);
 }

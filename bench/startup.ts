@@ -1,0 +1,70 @@
+// `npm run bench:startup [-- --runs 5]`: how long the CLI takes to start and finish, run as a child process the way
+// users run it: `--help`, `--version`, and `generate` on the repository's example config (output to a temp folder).
+// Median and first of the runs, wall clock and CPU time, once from the compiled dist/ (when it is fresh) and once
+// from src/ through jiti (the fallback after an edit).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const HEADROOM = join(ROOT, 'bin', 'headroom.js');
+
+interface Run {
+  seconds: number;
+  /** User + system CPU time: less disturbed than wall time when other work shares the machine. */
+  cpuSeconds: number;
+  maxRssMb: number;
+  loader: string;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv, timeFile: string): Run {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, HEADROOM, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, HEADROOM_TRACE_LOADER: '1' },
+  });
+  if (result.status !== 0) throw new Error(`headroom ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
+  const loader = /^headroom: running (dist\/|src\/ through jiti)/m.exec(result.stderr)?.[1] ?? 'not reported';
+  const [seconds, user, system, kilobytes] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, cpuSeconds: user! + system!, maxRssMb: kilobytes! / 1024, loader };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const runs = Number(values.runs);
+const scratch = mkdtempSync(join(tmpdir(), 'headroom-bench-startup-'));
+const timeFile = join(scratch, 'time');
+const commands: Array<[string, string[]]> = [
+  ['--help', ['--help']],
+  ['--version', ['--version']],
+  ['generate (example)', ['generate', '--config', join(ROOT, 'headroom.config.ts'), '--out', join(scratch, 'out')]],
+];
+const loaders: Array<[string, NodeJS.ProcessEnv]> = [
+  ['as installed (dist/ when fresh)', {}],
+  ['HEADROOM_FROM_SRC=1', { HEADROOM_FROM_SRC: '1' }],
+];
+try {
+  console.log(`headroom start-up, ${runs} runs each (median; first run in brackets)`);
+  for (const [loaderName, env] of loaders) {
+    console.log(`\n${loaderName}\n${'ran'.padEnd(20)}${'command'.padEnd(22)}${'wall s'.padEnd(15)}${'CPU s'.padEnd(15)}max RSS MB`);
+    for (const [name, args] of commands) {
+      const measured = Array.from({ length: runs }, () => run(args, env, timeFile));
+      const first = measured[0]!;
+      // Which one really ran: dist/ is skipped when stale (src/ edited after the last `npm run build`).
+      const ran = [...new Set(measured.map((m) => m.loader))].join(' + ');
+      const cell = (pick: (m: Run) => number, digits: number) => `${median(measured.map(pick)).toFixed(digits)} (${pick(first).toFixed(digits)})`.padEnd(15);
+      console.log(`${ran.padEnd(20)}${name.padEnd(22)}${cell((m) => m.seconds, 2)}${cell((m) => m.cpuSeconds, 2)}${cell((m) => m.maxRssMb, 0)}`);
+    }
+  }
+  console.log(`\nnode ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
