@@ -50,7 +50,7 @@ const IGNORED: Record<string, string> = {
   kubeJobTimeoutDuration: 'headroom has no Job alerts',
   podLabel: 'headroom always reads the label `pod`, as cadvisor and kube-state-metrics 2.x name it',
   namespaceLabel: 'headroom always reads the label `namespace`, as cadvisor and kube-state-metrics name it',
-  grafanaDashboardIDs: "headroom's dashboard uids are fixed (headroom-overview, headroom-team-<team>): its alerts link to them",
+  grafanaDashboardIDs: "headroom's dashboard uids are fixed (headroom-overview, headroom-team, and headroom-team-<name> for output.dashboards.perTeam): its alerts link to them",
   grafana72: "headroom's dashboards always use $__rate_interval (Grafana 7.2 and later)",
   grafanaIntervalVar: "headroom's dashboards always use $__rate_interval (Grafana 7.2 and later)",
   datasourceName: "headroom's dashboards choose the Prometheus data source with a `datasource` variable",
