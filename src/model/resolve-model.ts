@@ -6,10 +6,11 @@ import { type AlertName, type AlertOverrides, type AlertSettings, DEFAULT_ALERTS
 import { byCodePoint, sortKeys } from '../ordering.ts';
 import { dashboardTeamProblems } from './check-dashboard-teams.ts';
 import { ownershipProblems } from './check-ownership.ts';
+import { teamLabelProblems } from './check-team-labels.ts';
 import type { Model, Owner } from './model.ts';
 
 export function resolveModel(loaded: LoadedConfig): Model {
-  const problems = [...ownershipProblems(loaded.teams, loaded.config), ...dashboardTeamProblems(loaded)];
+  const problems = [...ownershipProblems(loaded.teams, loaded.config), ...teamLabelProblems(loaded), ...dashboardTeamProblems(loaded)];
   if (problems.length > 0) throw new InputError(problems);
   const { config } = loaded;
   const defaults = applyOverrides(DEFAULT_ALERTS, config.alerts);

@@ -88,6 +88,12 @@ describe('team file errors', () => {
     expectRejected(['generate'], 'teams/payments.yaml:6:3: alerts.nodeMemoryPressure: has no effect: the team owns no nodes');
   });
 
+  it('a team label named like the cluster label', () => {
+    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'region' },"));
+    project.write('teams/payments.yaml', PAYMENTS.replace('slack_channel:', 'region:'));
+    expectRejected(['generate'], 'teams/payments.yaml:3:11: labels.region: is the cluster label (cluster.label in the config)');
+  });
+
   it('reports every broken team file at once', () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: 2'));
     project.write('teams/search.yaml', 'name: Search\n');
