@@ -8,14 +8,25 @@ import { generateFixture, ruleGroupsOf, writeRuleFile } from './helpers/generate
 import { REPO_ROOT } from './helpers/paths.ts';
 import { ENGINES, testRules } from './helpers/promtool.ts';
 
-type Rule = { alert?: string; record?: string; expr: string };
+type Rule = { alert?: string; record?: string; expr: string; labels?: Record<string, string> };
 type Group = { name: string; rules: Rule[] };
 
 const KSM = 'job="kube-state-metrics"';
 const CADVISOR = 'job="kubelet", metrics_path="/metrics/cadvisor"';
 const OWNER = '* on (namespace) group_left (team, pager, slack_channel) headroom:namespace_owner:info';
 
-const mutations: { name: string; scenario: string; alert: string; expr: string }[] = [
+interface Mutation {
+  name: string;
+  /** Fixture under test/fixtures and scenario under test/promtool/<fixture>; the fixture defaults to example. */
+  fixture?: string;
+  scenario: string;
+  /** The alert whose rules are replaced by one rule with `expr`; or a recording rule picked by `recording`. */
+  alert?: string;
+  recording?: (rule: Rule) => boolean;
+  expr: string;
+}
+
+const mutations: Mutation[] = [
   {
     name: 'last_terminated_reason alone fires forever',
     scenario: 'container-oom-killed.test.yaml',
@@ -50,22 +61,58 @@ const mutations: { name: string; scenario: string; alert: string; expr: string }
     alert: 'ContainerMemoryNearLimit',
     expr: `headroom:container_memory_working_set:ratio_limit > 0.85 * on (namespace) group_left (team, pager, slack_channel) headroom:namespace_owner:info`,
   },
+  {
+    name: 'aggregating without the cluster label mixes two clusters into one container',
+    fixture: 'fleet',
+    scenario: 'clusters.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_working_set:ratio_limit',
+    expr:
+      `max by (namespace, pod, container) (container_memory_working_set_bytes{${CADVISOR}, container!="", container!="POD"})` +
+      ` / on (namespace, pod, container) max by (namespace, pod, container) (kube_pod_container_resource_limits{${KSM}, resource="memory"} > 0)`,
+  },
+  {
+    name: 'ownership from the restart counter alone misses namespaces without it',
+    fixture: 'fleet',
+    scenario: 'label-ownership.test.yaml',
+    recording: (rule) => rule.record === 'headroom:namespace_containers:count',
+    expr: 'count by (cluster, namespace) (headroom:container_restarts_total:max)',
+  },
+  {
+    name: 'a namespace label that beats the team file gives a namespace two owners',
+    fixture: 'fleet',
+    scenario: 'label-ownership.test.yaml',
+    recording: (rule) => rule.record === 'headroom:namespace_owner:info' && rule.labels?.claim === 'namespace-label',
+    expr: 'headroom:namespace_label_owner:info',
+  },
+  {
+    name: 'a plain join on the owner series fails while two replicas disagree on a namespace label',
+    fixture: 'fleet',
+    scenario: 'label-ownership.test.yaml',
+    alert: 'ContainerMemoryNearLimit',
+    expr: 'headroom:container_memory_above_threshold:ratio_limit * on (cluster, namespace) group_left (team, slack_channel) headroom:namespace_owner:info',
+  },
 ];
+
+/** The fixture's rule groups with the mutation applied. */
+function mutate(groups: Group[], mutation: Mutation): Group[] {
+  const targets = (rule: Rule) => (mutation.alert ? rule.alert === mutation.alert : mutation.recording!(rule));
+  return groups.map((group) => ({
+    ...group,
+    rules: group.rules
+      .filter((rule, i, rules) => !targets(rule) || rules.findIndex(targets) === i)
+      .map((rule) => (targets(rule) ? { ...rule, expr: mutation.expr } : rule)),
+  }));
+}
 
 for (const engine of ENGINES) {
   describe(`${engine.name}: the scenarios reject naive rules`, () => {
     for (const mutation of mutations) {
       it(mutation.name, async () => {
-        const groups = ruleGroupsOf(await generateFixture('example')) as Group[];
-        const mutated = groups.map((group) => ({
-          ...group,
-          rules: group.rules
-            .filter((rule, i, rules) => rule.alert !== mutation.alert || rules.findIndex((r) => r.alert === mutation.alert) === i)
-            .map((rule) => (rule.alert === mutation.alert ? { ...rule, expr: mutation.expr } : rule)),
-        }));
+        const fixture = mutation.fixture ?? 'example';
+        const mutated = mutate(ruleGroupsOf(await generateFixture(fixture)) as Group[], mutation);
         const dir = mkdtempSync(join(tmpdir(), 'headroom-mutant-'));
         writeRuleFile(mutated, join(dir, 'rules.yaml'));
-        const result = testRules(engine, join(REPO_ROOT, 'test/promtool/example', mutation.scenario), dir);
+        const result = testRules(engine, join(REPO_ROOT, 'test/promtool', fixture, mutation.scenario), dir);
         expect(result.output).toContain('FAILED');
         expect(result.code).not.toBe(0);
       });
