@@ -11,8 +11,8 @@ export function patternToRegex(pattern: string): string {
 /** Whether some name matches both patterns. */
 export function patternsOverlap(a: string, b: string): boolean {
   if (a === b || a === '*' || b === '*') return true;
-  if (!literalPrefix(a).startsWith(literalPrefix(b)) && !literalPrefix(b).startsWith(literalPrefix(a))) return false;
-  if (!literalSuffix(a).endsWith(literalSuffix(b)) && !literalSuffix(b).endsWith(literalSuffix(a))) return false;
+  // Most pairs differ within their first or last characters: no need for the full walk then.
+  if (!endsAgree(a, b, false) || !endsAgree(a, b, true)) return false;
   return walkBothPatterns(a.length, b.length, (i, j, walk) => {
     if (i === a.length && j === b.length) return true;
     if (a[i] === '*') return walk(i + 1, j) || (j < b.length && walk(i, j + 1));
@@ -53,6 +53,23 @@ export function literalPrefix(pattern: string): string {
 export function literalSuffix(pattern: string): string {
   const wildcard = Math.max(pattern.lastIndexOf('*'), pattern.lastIndexOf('?'));
   return pattern.slice(wildcard + 1);
+}
+
+/**
+ * Whether the patterns agree character by character from their start (or their end) up to the first `*` of
+ * either, `?` agreeing with anything: a common name needs it.
+ */
+function endsAgree(a: string, b: string, fromEnd: boolean): boolean {
+  const shorter = Math.min(a.length, b.length);
+  const at = (pattern: string, k: number) => pattern[fromEnd ? pattern.length - 1 - k : k];
+  for (let k = 0; k < shorter; k++) {
+    const x = at(a, k);
+    const y = at(b, k);
+    if (x === '*' || y === '*') return true;
+    if (x !== y && x !== '?' && y !== '?') return false;
+  }
+  // One pattern is used up without a `*`: the other may only go on with a `*`.
+  return a.length === b.length || at(a.length > b.length ? a : b, shorter) === '*';
 }
 
 type PairStep = (i: number, j: number, walk: (i: number, j: number) => boolean) => boolean;
