@@ -16,9 +16,6 @@
   groups: (import "rule-groups.json").groups,
   dashboards: {
     "headroom-overview.json": import "../dashboards/headroom-overview.json",
-    "headroom-team-batch.json": import "../dashboards/headroom-team-batch.json",
-    "headroom-team-payments.json": import "../dashboards/headroom-team-payments.json",
-    "headroom-team-platform.json": import "../dashboards/headroom-team-platform.json",
-    "headroom-team-search.json": import "../dashboards/headroom-team-search.json",
+    "headroom-team.json": import "../dashboards/headroom-team.json",
   },
 }
