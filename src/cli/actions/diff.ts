@@ -7,8 +7,6 @@ import { formatJson } from '../../diff/format-json.ts';
 import { formatMarkdown } from '../../diff/format-markdown.ts';
 import { formatText, wantsColour } from '../../diff/format-text.ts';
 import { readTreeDir } from '../../diff/read-tree.ts';
-import { treeAtRef } from '../../diff/tree-at-ref.ts';
-import { generate } from '../../generate.ts';
 import { type CommandOutcome, EXIT_BAD_INPUT, EXIT_DIFFERENT } from '../exit-codes.ts';
 
 export interface DiffOptions {
@@ -43,6 +41,8 @@ export async function diffAction(oldDir: string | undefined, newDir: string | un
 async function trees(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions): Promise<[NamedTree, NamedTree]> {
   if (options.base !== undefined) {
     if (oldDir !== undefined) throw new DiffInputError('give either --base <git-ref> or two folders, not both');
+    // Only --base generates (config, model, dashboards): comparing two folders needs none of that code.
+    const [{ generate }, { treeAtRef }] = await Promise.all([import('../../generate.ts'), import('../../diff/tree-at-ref.ts')]);
     // The work tree first: a missing or broken config there is the user's error to see, not an empty base.
     const current = await generate(options.config);
     const old = await treeAtRef(options.config, options.base);
