@@ -14,6 +14,12 @@ const duration = z
 
 const severity = z.enum(['critical', 'warning', 'info']);
 
+const fraction = z
+  .number({ message: 'must be a number' })
+  .gt(0, { message: 'must be greater than 0' })
+  .lt(0.5, { message: 'must be below 0.5 (a fraction of the memory limit, e.g. 0.03)' })
+  .meta({ description: 'Fraction of the memory limit, in (0, 0.5)' });
+
 const threshold = z
   .number({ message: 'must be a number' })
   .gt(0, { message: 'must be greater than 0 (a fraction of the memory limit, e.g. 0.85)' })
@@ -69,13 +75,51 @@ const alertSettings = z.strictObject({
       enabled,
       window: duration.meta({ description: 'How long the alert keeps firing after the last OOM kill' }),
       severity,
+      errorExit137: z
+        .boolean()
+        .meta({ description: 'Also count a termination with reason Error and exit code 137 when there is evidence of an OOM kill (OOM events, or the working set at the limit)' }),
+      evidenceMargin: fraction.meta({ description: 'Working set within this fraction of the limit just before an exit 137 counts as OOM evidence' }),
     })
     .partial()
-    .meta({ description: 'ContainerOOMKilled: a container was OOMKilled within `window`' }),
+    .meta({ description: 'ContainerOOMKilled: a container (also an init container or sidecar) was OOM-killed within `window`' }),
+  containerProcessOOMKilled: z
+    .strictObject({ enabled, window: duration.meta({ description: 'How long the alert keeps firing after the last kill' }), severity })
+    .partial()
+    .meta({ description: 'ContainerProcessOOMKilled: a process inside a container was OOM-killed and the container kept running' }),
+  containerMemoryLeak: z
+    .strictObject({
+      enabled,
+      lookback: duration.meta({ description: 'How much working-set history the forecast fits a line to' }),
+      horizon: duration.meta({ description: 'Alert when the forecast reaches the memory limit within this time' }),
+      for: duration,
+      severity,
+    })
+    .partial()
+    .meta({ description: 'ContainerMemoryLeak: the working set grows steadily and will reach the limit within `horizon`' }),
+  podMemoryNearLimit: z
+    .strictObject({ enabled, threshold, for: duration, severity })
+    .partial()
+    .meta({ description: 'PodMemoryNearLimit: a pod with a pod-level memory limit (Kubernetes 1.34+) and no container limits is above `threshold` of it' }),
   nodeMemoryPressure: z
     .strictObject({ enabled, for: duration, severity })
     .partial()
     .meta({ description: 'NodeMemoryPressure: a node reports MemoryPressure for `for`' }),
+  nodeMemoryEvictions: z
+    .strictObject({ enabled, window: duration.meta({ description: 'How long the alert keeps firing after the last eviction' }), severity })
+    .partial()
+    .meta({ description: 'NodeMemoryEvictions: the kubelet evicted pods from a node to reclaim memory' }),
+  podsEvicted: z
+    .strictObject({ enabled, window: duration.meta({ description: 'How long the alert keeps firing after the last eviction' }), severity })
+    .partial()
+    .meta({ description: 'PodsEvicted: pods of a namespace were evicted by the kubelet, one alert per namespace' }),
+  containersWithoutMemoryLimit: z
+    .strictObject({ enabled, for: duration, severity })
+    .partial()
+    .meta({ description: 'ContainersWithoutMemoryLimit: a namespace runs containers with no memory limit (one alert per namespace)' }),
+  containersAboveMemoryRequest: z
+    .strictObject({ enabled, for: duration, severity })
+    .partial()
+    .meta({ description: 'ContainersAboveMemoryRequest: containers whose working set stays above their memory request (one alert per namespace)' }),
 });
 
 const alertOverrides = alertSettings.partial();
@@ -87,8 +131,15 @@ export type AlertSettings = { [A in AlertName]: Required<NonNullable<AlertOverri
 
 export const DEFAULT_ALERTS: AlertSettings = {
   containerMemoryNearLimit: { enabled: true, threshold: 0.85, for: '5m', severity: 'warning' },
-  containerOOMKilled: { enabled: true, window: '10m', severity: 'critical' },
+  containerOOMKilled: { enabled: true, window: '10m', severity: 'critical', errorExit137: true, evidenceMargin: 0.03 },
+  containerProcessOOMKilled: { enabled: true, window: '10m', severity: 'warning' },
+  containerMemoryLeak: { enabled: true, lookback: '1h', horizon: '4h', for: '30m', severity: 'warning' },
+  podMemoryNearLimit: { enabled: true, threshold: 0.85, for: '5m', severity: 'warning' },
   nodeMemoryPressure: { enabled: true, for: '2m', severity: 'critical' },
+  nodeMemoryEvictions: { enabled: true, window: '10m', severity: 'warning' },
+  podsEvicted: { enabled: true, window: '10m', severity: 'warning' },
+  containersWithoutMemoryLimit: { enabled: true, for: '1h', severity: 'info' },
+  containersAboveMemoryRequest: { enabled: true, for: '1h', severity: 'info' },
 };
 
 export const teamSchema = z
@@ -195,6 +246,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       cadvisor: selector.default('job="kubelet", metrics_path="/metrics/cadvisor"'),
       kubeStateMetrics: selector.default('job="kube-state-metrics"'),
+      kubelet: selector.default('job="kubelet", metrics_path="/metrics"').meta({ description: "Label matchers of the kubelet's own metrics (kubelet_evictions, kubelet_node_name)" }),
     })
     .prefault({}),
   limitSource: z

@@ -56,10 +56,15 @@ function scopeText(clusters: readonly string[]): string {
   return clusters.length === 0 ? 'every cluster' : clusters.join(', ');
 }
 
+/** Alerts about nodes: a team's override of one only takes effect on the nodes it owns. */
+const NODE_ALERTS = ['nodeMemoryPressure', 'nodeMemoryEvictions'] as const;
+
 function nodeOverridesWithoutNodes(teams: SourcedTeam[]): Problem[] {
   return teams
-    .filter((entry) => entry.team.alerts.nodeMemoryPressure && entry.team.nodes.length === 0)
-    .map((entry) => at(entry, ['alerts', 'nodeMemoryPressure'], 'has no effect: the team owns no nodes (list them under `nodes:`)'));
+    .filter((entry) => entry.team.nodes.length === 0)
+    .flatMap((entry) =>
+      NODE_ALERTS.filter((alert) => entry.team.alerts[alert]).map((alert) => at(entry, ['alerts', alert], 'has no effect: the team owns no nodes (list them under `nodes:`)')),
+    );
 }
 
 function at(entry: SourcedTeam, path: PropertyKey[], message: string): Problem {
