@@ -5,8 +5,13 @@ import type { FloorPart } from './floor-rules.ts';
 export interface Cost {
   rules: number;
   samples: number;
-  /** Prometheus CPU time for one evaluation of the part's expressions at the fixed time, seconds. */
+  /**
+   * Prometheus CPU time for one evaluation of the part's expressions at the fixed time, seconds, without the HTTP
+   * API's fixed cost per query (queryCpuSeconds less one empty query per rule): what evaluating the rules costs.
+   */
   cpuSeconds: number;
+  /** The same as measured over the HTTP API, one query per rule. */
+  queryCpuSeconds: number;
   /** Summed median evaluation time of the rules while Prometheus ran them (rules API), seconds. */
   liveSeconds: number;
 }
@@ -23,29 +28,61 @@ export interface Floor {
   groupSeconds: number;
 }
 
+/** An experiment of bench/ownership-variants.ts, measured beside the largest rule set. */
+export interface VariantRun {
+  name: string;
+  about: string;
+  cost: Cost;
+  /** Median of its group's prometheus_rule_group_last_duration_seconds, seconds. */
+  groupSeconds: number;
+  /** Whether it records exactly the owner series the generated rules record; undefined when it records none. */
+  sameOwners: boolean | undefined;
+}
+
+/** Everything measured on one Prometheus engine. */
+export interface EngineRun {
+  version: string;
+  floor: Floor;
+  runs: TeamRun[];
+  variants: VariantRun[];
+  /** CPU of one query that reads nothing (`count(vector(1))`), seconds: the HTTP API's fixed cost per query. */
+  emptyQuerySeconds: number;
+  /** 1-minute load average of the machine when the data collection started and when the live times were taken. */
+  load: { before: number; live: number };
+  /** What the near-limit rule without `max by` does on this data. */
+  literal: string;
+  checks: string;
+}
+
 export function emptyCost(): Cost {
-  return { rules: 0, samples: 0, cpuSeconds: 0, liveSeconds: 0 };
+  return { rules: 0, samples: 0, cpuSeconds: 0, queryCpuSeconds: 0, liveSeconds: 0 };
 }
 
 export function addCost(a: Cost, b: Cost): Cost {
-  return { rules: a.rules + b.rules, samples: a.samples + b.samples, cpuSeconds: a.cpuSeconds + b.cpuSeconds, liveSeconds: a.liveSeconds + b.liveSeconds };
+  return {
+    rules: a.rules + b.rules,
+    samples: a.samples + b.samples,
+    cpuSeconds: a.cpuSeconds + b.cpuSeconds,
+    queryCpuSeconds: a.queryCpuSeconds + b.queryCpuSeconds,
+    liveSeconds: a.liveSeconds + b.liveSeconds,
+  };
 }
 
 export function total<K>(parts: Map<K, Cost>): Cost {
   return [...parts.values()].reduce(addCost, emptyCost());
 }
 
-const ms = (seconds: number) => (seconds * 1000).toFixed(seconds < 0.1 ? 1 : 0);
+const ms = (seconds: number) => (seconds * 1000).toFixed(seconds < 0.01 ? 2 : seconds < 0.1 ? 1 : 0);
 const ratio = (a: number, b: number) => (b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 const count = (n: number) => n.toLocaleString('en-US');
 
 export function partsTable(runs: TeamRun[], floor: Floor): string {
   const rows = [
-    '| teams | part | rules | samples read | × its floor rule | CPU ms | × its floor rule | live eval ms |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| teams | part | rules | samples read | × its floor rule | CPU ms | × its floor rule | CPU ms over HTTP | live eval ms |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const [name, cost] of floor.parts) {
-    rows.push(`| floor | ${name} (one global rule) | ${cost.rules} | ${count(cost.samples)} | 1.00× | ${ms(cost.cpuSeconds)} | 1.00× | ${ms(cost.liveSeconds)} |`);
+    rows.push(`| floor | ${name} (one global rule) | ${cost.rules} | ${count(cost.samples)} | 1.00× | ${ms(cost.cpuSeconds)} | 1.00× | ${ms(cost.queryCpuSeconds)} | ${ms(cost.liveSeconds)} |`);
   }
   for (const run of runs) {
     for (const part of PARTS) {
@@ -53,7 +90,7 @@ export function partsTable(runs: TeamRun[], floor: Floor): string {
       if (!cost) continue;
       const floorCost = floor.parts.get(FLOOR_OF[part])!;
       rows.push(
-        `| ${run.teams} | ${part} | ${cost.rules} | ${count(cost.samples)} | ${ratio(cost.samples, floorCost.samples)} | ${ms(cost.cpuSeconds)} | ${ratio(cost.cpuSeconds, floorCost.cpuSeconds)} | ${ms(cost.liveSeconds)} |`,
+        `| ${run.teams} | ${part} | ${cost.rules} | ${count(cost.samples)} | ${ratio(cost.samples, floorCost.samples)} | ${ms(cost.cpuSeconds)} | ${ratio(cost.cpuSeconds, floorCost.cpuSeconds)} | ${ms(cost.queryCpuSeconds)} | ${ms(cost.liveSeconds)} |`,
       );
     }
   }
@@ -88,4 +125,63 @@ export function chainsTable(runs: TeamRun[], floor: Floor): string {
     }
   }
   return rows.join('\n');
+}
+
+/** Per engine and team count: the two figures issue 8 sets a target for (≤ 1.25× the floor), and the rule count. */
+export function summaryTable(engines: EngineRun[]): string {
+  const rows = [
+    '| Prometheus | teams | rules | samples read × floor | CPU per evaluation | × floor | live group time | × floor |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const engine of engines) {
+    const floorTotal = total(engine.floor.parts);
+    rows.push(`| ${engine.version} | floor | ${floorTotal.rules} | 1.00× | ${ms(floorTotal.cpuSeconds)} ms | 1.00× | ${ms(engine.floor.groupSeconds)} ms | 1.00× |`);
+    for (const run of engine.runs) {
+      const t = total(run.parts);
+      rows.push(
+        `| ${engine.version} | ${count(run.teams)} | ${count(t.rules)} | ${ratio(t.samples, floorTotal.samples)} | ${ms(t.cpuSeconds)} ms | ${ratio(t.cpuSeconds, floorTotal.cpuSeconds)} | ${ms(run.groupSeconds)} ms | ${ratio(run.groupSeconds, engine.floor.groupSeconds)} |`,
+      );
+    }
+  }
+  return rows.join('\n');
+}
+
+export function variantsTable(engine: EngineRun): string {
+  const floorTotal = total(engine.floor.parts);
+  const rows = [
+    '| variant | rules | samples read | CPU ms | × floor total | CPU ms over HTTP | live eval ms (rules) | group time ms | × floor group | same owner series | what |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  ];
+  for (const variant of engine.variants) {
+    const c = variant.cost;
+    const same = variant.sameOwners === undefined ? '–' : variant.sameOwners ? 'yes' : '**no**';
+    rows.push(
+      `| ${variant.name} | ${count(c.rules)} | ${count(c.samples)} | ${ms(c.cpuSeconds)} | ${ratio(c.cpuSeconds, floorTotal.cpuSeconds)} | ${ms(c.queryCpuSeconds)} | ${ms(c.liveSeconds)} | ${ms(variant.groupSeconds)} | ${ratio(variant.groupSeconds, engine.floor.groupSeconds)} | ${same} | ${variant.about} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+export function engineSection(engine: EngineRun): string {
+  const variants =
+    engine.variants.length === 0
+      ? ''
+      : `\n\n### Ownership variants (experiments beside the largest rule set, bench/ownership-variants.ts)\n\n${variantsTable(engine)}`;
+  return `## Prometheus ${engine.version}
+
+Load average ${engine.load.before.toFixed(1)} when the data collection started, ${engine.load.live.toFixed(1)} when the live times were taken. One empty query (\`count(vector(1))\`) costs ${ms(engine.emptyQuerySeconds)} ms CPU over the HTTP API.
+
+### Totals
+
+${totalsTable(engine.runs, engine.floor)}
+
+### Per alert chain (namespace ownership counted with near-limit)
+
+${chainsTable(engine.runs, engine.floor)}
+
+### Per part
+
+${partsTable(engine.runs, engine.floor)}${variants}
+
+Checks: ${engine.checks}`;
 }

@@ -1,33 +1,43 @@
 // What headroom's rule structure costs Prometheus, against one global rule per alert (the floor), for several team
-// counts over the same synthetic cluster. One real Prometheus scrapes the cluster from a loopback server and runs
-// every rule set side by side (recorded series renamed per team count); once the data has the longest OOM window
-// of history, the scrapes stop and every rule expression is queried at one fixed time with `stats=all`.
+// counts over the same synthetic cluster, on each Prometheus engine in turn (2.42 and 3.5 by default). One real
+// Prometheus scrapes the cluster from a loopback server and runs every rule set side by side (recorded series renamed
+// per team count); once the data has the longest OOM window of history, the scrapes stop and every rule expression is
+// queried at one fixed time with `stats=all`.
 //
-//   npm run bench -- [--teams 1,100,500] [--containers 40000] [--settings 4] [--prometheus /usr/bin/prometheus]
+//   npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 4] [--cpu-rounds 3]
+//                    [--prometheus /usr/bin/prometheus,.tools/prometheus-3/usr/bin/prometheus] [--variants]
+//                    [--out bench/RESULTS.md | --out -]
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
+import { PROMETHEUS_2, PROMETHEUS_3 } from '../scripts/engines.ts';
 import { DEFAULT_OOM_WINDOW, SETTINGS, writeBenchConfig } from './bench-config.ts';
-import { buildCluster } from './cluster.ts';
+import { buildCluster, type Cluster } from './cluster.ts';
 import { seriesCounts } from './exposition.ts';
 import { FLOOR_GROUP, FLOOR_RULES, type FloorPart, LITERAL_NEAR_LIMIT } from './floor-rules.ts';
 import { startMetricsServer } from './metrics-server.ts';
+import { ownershipVariants, type Variant } from './ownership-variants.ts';
 import { type Prometheus, startPrometheus, sleep, waitUntil } from './prometheus.ts';
 import { instantQuery, instantValue, QueryFailed, type RuleStatus, ruleStatuses } from './prometheus-api.ts';
+import { EMPTY_QUERIES, measureRounds, type QueryItem } from './query-cost.ts';
 import { benchRules, type BenchRules, type Part } from './rule-parts.ts';
-import { chainsTable, type Cost, type Floor, partsTable, type TeamRun, totalsTable } from './report.ts';
+import { type EngineRun, engineSection, summaryTable, type TeamRun, type VariantRun } from './report.ts';
+
+const DEFAULT_COMMAND = 'npm run bench';
 
 const { values: flags } = parseArgs({
   options: {
-    teams: { type: 'string', default: '1,100,500' },
+    teams: { type: 'string', default: '1,100,500,1000' },
     containers: { type: 'string', default: '40000' },
     settings: { type: 'string', default: '4' },
     'scrape-interval': { type: 'string', default: '5' },
     'eval-interval': { type: 'string', default: '20' },
-    'cpu-rounds': { type: 'string', default: '2' },
-    prometheus: { type: 'string', default: '/usr/bin/prometheus' },
+    'cpu-rounds': { type: 'string', default: '3' },
+    prometheus: { type: 'string', default: `${PROMETHEUS_2.prometheus},${PROMETHEUS_3.prometheus}` },
+    variants: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/RESULTS.md' },
     keep: { type: 'boolean', default: false },
     'hold-seconds': { type: 'string', default: '0' },
   },
@@ -38,11 +48,10 @@ const containers = Number(flags.containers);
 const settings = Number(flags.settings);
 const scrapeInterval = Number(flags['scrape-interval']);
 const evalInterval = Number(flags['eval-interval']);
-const MIN_CPU_ROUNDS = Number(flags['cpu-rounds']);
-/** The Go runtime's garbage collection lands in whichever query triggers it: a few seconds per part average it out. */
-const MIN_CPU_MS = 3000;
-if (teamCounts.some((n) => !Number.isInteger(n) || n < 0) || !(containers > 0) || !(settings >= 1 && settings <= SETTINGS.length)) {
-  console.error(`usage: npm run bench -- [--teams 1,100,500] [--containers 40000] [--settings 1..${SETTINGS.length}]`);
+const cpuRounds = Number(flags['cpu-rounds']);
+const binaries = flags.prometheus.split(',').filter(Boolean);
+if (teamCounts.some((n) => !Number.isInteger(n) || n < 1) || !(containers > 0) || !(settings >= 1 && settings <= SETTINGS.length) || !(cpuRounds >= 1)) {
+  console.error(`usage: npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 1..${SETTINGS.length}] [--cpu-rounds 3] [--prometheus PATH,PATH] [--variants] [--out FILE|-]`);
   process.exit(2);
 }
 
@@ -58,27 +67,9 @@ const median = (values: number[]) => {
 };
 const log = (message: string) => console.error(`[bench] ${message}`);
 
-/**
- * Samples read and Prometheus CPU time for one evaluation of a part's expressions at `time`, each in turn. CPU is
- * the process's CPU time, not wall time, so other work on the machine does not count; expressions are wrapped in
- * count() (which reads no samples of its own) so encoding a large result does not count either. Repeated for at
- * least MIN_CPU_ROUNDS rounds and MIN_CPU_MS, as the process clock ticks in hundredths; every round must read the
- * same samples, as the data no longer moves.
- */
-async function partCost(prometheus: Prometheus, exprs: string[], live: number[], time: number): Promise<Cost> {
-  const started = Date.now();
-  const before = prometheus.cpuSeconds();
-  let samples: number | undefined;
-  let rounds = 0;
-  while (rounds < MIN_CPU_ROUNDS || Date.now() - started < MIN_CPU_MS) {
-    let read = 0;
-    for (const expr of exprs) read += (await instantQuery(prometheus.port, `count(${expr})`, time)).samples;
-    if (samples !== undefined && samples !== read) throw new Error(`samples differ between rounds at one fixed time: ${exprs[0]?.slice(0, 200)}`);
-    samples = read;
-    rounds++;
-  }
-  const cpuSeconds = (prometheus.cpuSeconds() - before) / rounds;
-  return { rules: exprs.length, samples: samples ?? 0, cpuSeconds, liveSeconds: live.reduce((x, y) => x + y, 0) };
+interface RuleSet extends BenchRules {
+  teams: number;
+  file: string;
 }
 
 async function main(): Promise<void> {
@@ -89,47 +80,96 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
-    await run(dir, cleanups);
+    const started = new Date();
+    const groups = Math.max(500, ...teamCounts);
+    const cluster = buildCluster({ containers, groups });
+    const ruleSets = await writeRuleSets(dir, cluster, groups);
+    const variants = flags.variants ? writeVariants(dir, ruleSets.at(-1)!, cluster) : undefined;
+    const floorFile = join(dir, 'rules-floor.yaml');
+    writeFileSync(floorFile, stringify({ groups: [FLOOR_GROUP] }, { lineWidth: 0 }));
+    const engines: EngineRun[] = [];
+    for (const [i, binary] of binaries.entries()) {
+      const engineDir = join(dir, `prometheus-${i}`);
+      mkdirSync(engineDir);
+      engines.push(await measureEngine(binary, engineDir, cluster, floorFile, ruleSets, variants, cleanups));
+    }
+    const markdown = report(started, cluster, engines);
+    if (flags.out === '-') console.log(markdown);
+    else {
+      writeFileSync(flags.out, `${markdown}\n`);
+      log(`wrote ${flags.out} (${((Date.now() - started.getTime()) / 60000).toFixed(1)} min)`);
+    }
   } finally {
     await cleanup();
   }
 }
 
-async function run(dir: string, cleanups: (() => Promise<void> | void)[]): Promise<void> {
-  const groups = Math.max(500, ...teamCounts);
-  const cluster = buildCluster({ containers, groups });
-  const counts = seriesCounts(cluster, true);
-
-  const ruleSets = new Map<number, BenchRules & { file: string }>();
-  for (const teams of teamCounts) {
+async function writeRuleSets(dir: string, cluster: Cluster, groups: number): Promise<RuleSet[]> {
+  const sets: RuleSet[] = [];
+  for (const teams of [...teamCounts].sort((a, b) => a - b)) {
     const started = Date.now();
     const configFile = writeBenchConfig(join(dir, `config-${teams}`), teams, groups, settings);
     const rules = await benchRules(configFile, `headroom_n${teams}`);
     const file = join(dir, `rules-n${teams}.yaml`);
     writeFileSync(file, stringify({ groups: rules.groups }, { lineWidth: 0 }));
-    ruleSets.set(teams, { ...rules, file });
-    log(`${teams} teams: ${rules.measured.length} rules generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    sets.push({ ...rules, teams, file });
+    log(`${teams} teams: ${rules.measured.length} rules generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${cluster.namespaces.length} namespaces in the data)`);
   }
-  const floorFile = join(dir, 'rules-floor.yaml');
-  writeFileSync(floorFile, stringify({ groups: [FLOOR_GROUP] }, { lineWidth: 0 }));
+  return sets;
+}
 
+function writeVariants(dir: string, set: RuleSet, cluster: Cluster): { file: string; teams: number; variants: Variant[] } {
+  const variants = ownershipVariants(set.measured, `headroom_n${set.teams}`, cluster.namespaces);
+  const file = join(dir, 'rules-variants.yaml');
+  writeFileSync(file, stringify({ groups: variants.map((variant) => variant.group) }, { lineWidth: 0 }));
+  return { file, teams: set.teams, variants };
+}
+
+async function measureEngine(
+  binary: string,
+  dir: string,
+  cluster: Cluster,
+  floorFile: string,
+  ruleSets: RuleSet[],
+  variants: { file: string; teams: number; variants: Variant[] } | undefined,
+  cleanups: (() => Promise<void> | void)[],
+): Promise<EngineRun> {
+  const counts = seriesCounts(cluster, true);
   const server = await startMetricsServer(cluster);
-  cleanups.push(() => server.close());
-  mkdirSync(join(dir, 'prometheus'));
   const prometheus = await startPrometheus({
-    binary: flags.prometheus,
-    dir: join(dir, 'prometheus'),
+    binary,
+    dir,
     metricsPort: server.port,
-    ruleFiles: [floorFile, ...[...ruleSets.values()].map((set) => set.file)],
+    ruleFiles: [floorFile, ...ruleSets.map((set) => set.file), ...(variants ? [variants.file] : [])],
     scrapeInterval: `${scrapeInterval}s`,
     evaluationInterval: `${evalInterval}s`,
   });
-  cleanups.push(() => prometheus.stop());
+  const stop = async () => {
+    await prometheus.stop();
+    await server.close();
+  };
+  cleanups.push(stop);
+  try {
+    return await measure(prometheus, server, counts, floorFile, ruleSets, variants);
+  } finally {
+    cleanups.splice(cleanups.indexOf(stop), 1);
+    await stop();
+  }
+}
+
+async function measure(
+  prometheus: Prometheus,
+  server: Awaited<ReturnType<typeof startMetricsServer>>,
+  counts: ReturnType<typeof seriesCounts>,
+  floorFile: string,
+  ruleSets: RuleSet[],
+  variants: { file: string; teams: number; variants: Variant[] } | undefined,
+): Promise<EngineRun> {
   const port = prometheus.port;
   log(`Prometheus ${prometheus.version} on 127.0.0.1:${port}, scraping ${counts.cadvisor + 2 * counts.kubeStateMetricsPerReplica} series`);
-
   await waitUntil(async () => (await instantValue(port, 'count(up == 1)', Date.now() / 1000)) === 4, 120_000);
   const dataStart = Date.now();
+  const loadBefore = loadavg()[0]!;
   log(`all targets up; collecting ${RUN_SECONDS} s of data (OOM kills at ${RUN_SECONDS / 2} s)`);
 
   const live: RuleStatus[][] = [];
@@ -139,6 +179,7 @@ async function run(dir: string, cleanups: (() => Promise<void> | void)[]): Promi
     if (elapsed >= RUN_SECONDS - LIVE_SECONDS) live.push(await ruleStatuses(port));
     await sleep(evalInterval * 1000);
   }
+  const loadLive = loadavg()[0]!;
   const time = Math.floor(Date.now() / 1000) - 1;
   server.stopServing();
   // Let scrapes and evaluations in flight at `time` land, so every query below sees the same data; then stop all
@@ -146,48 +187,96 @@ async function run(dir: string, cleanups: (() => Promise<void> | void)[]): Promi
   await sleep((scrapeInterval + 2) * 1000);
   await prometheus.idle();
   await sleep(evalInterval * 1000);
-  log(`data stopped; measuring every rule expression at ${new Date(time * 1000).toISOString()}`);
+  log(`data stopped; measuring every rule expression at ${new Date(time * 1000).toISOString()}, ${cpuRounds} rounds`);
 
   const broken = live.at(-1)!.filter((rule) => rule.health === 'err');
   const liveSeconds = (file: string, group: string, index: number) =>
     median(live.map((poll) => poll.find((rule) => rule.file === file && rule.group === group && rule.index === index)?.seconds ?? 0));
-  const groupSeconds = async (file: string) =>
-    instantValue(port, `sum(quantile_over_time(0.5, prometheus_rule_group_last_duration_seconds{rule_group=~"${file};.*"}[${LIVE_SECONDS}s]))`, time);
+  const groupSeconds = async (selector: string) =>
+    instantValue(port, `sum(quantile_over_time(0.5, prometheus_rule_group_last_duration_seconds{rule_group=~"${selector}"}[${LIVE_SECONDS}s]))`, time);
 
-  const floor: Floor = { parts: new Map(), groupSeconds: await groupSeconds(floorFile) };
-  for (const [i, [part, rule]] of (Object.entries(FLOOR_RULES) as [FloorPart, { expr: string }][]).entries()) {
-    floor.parts.set(part, await partCost(prometheus, [rule.expr], [liveSeconds(floorFile, FLOOR_GROUP.name, i)], time));
-  }
-  let literal: string;
-  try {
-    const cost = await instantQuery(port, LITERAL_NEAR_LIMIT, time);
-    literal = `evaluates: ${cost.samples.toLocaleString('en-US')} samples, ${cost.resultSeries} series`;
-  } catch (error) {
-    if (!(error instanceof QueryFailed)) throw error;
-    literal = `fails: \`${error.message}\``;
-  }
-
-  const runs: TeamRun[] = [];
-  const checks: string[] = [];
-  for (const [teams, set] of ruleSets) {
-    const parts = new Map<Part, Cost>();
+  // Every expression to query, by item key; live seconds by the same key.
+  const items: QueryItem[] = [EMPTY_QUERIES];
+  const liveOf = new Map<string, number>();
+  const floorParts = Object.entries(FLOOR_RULES) as [FloorPart, { expr: string }][];
+  floorParts.forEach(([part, rule], i) => {
+    items.push({ key: `floor ${part}`, exprs: [rule.expr] });
+    liveOf.set(`floor ${part}`, liveSeconds(floorFile, FLOOR_GROUP.name, i));
+  });
+  const partsOf = new Map<number, Part[]>();
+  for (const set of ruleSets) {
     const indexInGroup = new Map<string, number>();
-    const rulesOf = new Map<Part, { exprs: string[]; live: number[] }>();
+    const byPart = new Map<Part, QueryItem>();
     for (const { part, group, rule } of set.measured) {
       const index = indexInGroup.get(group) ?? 0;
       indexInGroup.set(group, index + 1);
-      const entry = rulesOf.get(part) ?? { exprs: [], live: [] };
-      entry.exprs.push(rule.expr);
-      entry.live.push(liveSeconds(set.file, group, index));
-      rulesOf.set(part, entry);
+      const key = `${set.teams} ${part}`;
+      const item = byPart.get(part) ?? { key, exprs: [] };
+      item.exprs.push(rule.expr);
+      byPart.set(part, item);
+      liveOf.set(key, (liveOf.get(key) ?? 0) + liveSeconds(set.file, group, index));
     }
-    for (const [part, { exprs, live }] of rulesOf) parts.set(part, await partCost(prometheus, exprs, live, time));
-    runs.push({ teams, parts, groupSeconds: await groupSeconds(set.file) });
-    const owners = `headroom_n${teams}:namespace_owner:info`;
+    items.push(...byPart.values());
+    partsOf.set(set.teams, [...byPart.keys()]);
+  }
+  for (const variant of variants?.variants ?? []) {
+    const key = `variant ${variant.name}`;
+    items.push({ key, exprs: variant.group.rules.map((rule) => rule.expr) });
+    liveOf.set(key, variant.group.rules.reduce((sum, _, i) => sum + liveSeconds(variants!.file, variant.group.name, i), 0));
+  }
+  const costs = await measureRounds(prometheus, items, time, cpuRounds);
+  const emptyQuerySeconds = costs.get(EMPTY_QUERIES.key)!.cpuSeconds / EMPTY_QUERIES.exprs.length;
+  const cost = (key: string, rules: number) => {
+    const measured = costs.get(key)!;
+    const queries = items.find((item) => item.key === key)!.exprs.length;
+    return {
+      rules,
+      samples: measured.samples,
+      cpuSeconds: Math.max(0, measured.cpuSeconds - queries * emptyQuerySeconds),
+      queryCpuSeconds: measured.cpuSeconds,
+      liveSeconds: liveOf.get(key)!,
+    };
+  };
+
+  const floor = {
+    parts: new Map(floorParts.map(([part]) => [part, cost(`floor ${part}`, 1)])),
+    groupSeconds: await groupSeconds(`${floorFile};.*`),
+  };
+  const runs: TeamRun[] = [];
+  const checks: string[] = [];
+  for (const set of ruleSets) {
+    const parts = new Map(
+      partsOf.get(set.teams)!.map((part) => [part, cost(`${set.teams} ${part}`, set.measured.filter((m) => m.part === part).length)]),
+    );
+    runs.push({ teams: set.teams, parts, groupSeconds: await groupSeconds(`${set.file};.*`) });
+    const owners = `headroom_n${set.teams}:namespace_owner:info`;
     const ownerSeries = await instantValue(port, `count(${owners})`, time);
     const ownedNamespaces = await instantValue(port, `count(count by (namespace) (${owners}))`, time);
-    checks.push(`${teams} teams: ${ownerSeries} owner series for ${ownedNamespaces} namespaces`);
-    log(`${teams} teams measured`);
+    checks.push(`${set.teams} teams: ${ownerSeries} owner series for ${ownedNamespaces} namespaces`);
+  }
+  const variantRuns: VariantRun[] = [];
+  for (const variant of variants?.variants ?? []) {
+    let same: boolean | undefined;
+    if (variant.owners) {
+      const generated = `headroom_n${variants!.teams}:namespace_owner:info`;
+      const differ = async (a: string, b: string) => instantValue(port, `count(${a} unless ${b})`, time);
+      same = (await differ(variant.owners, generated)) === 0 && (await differ(generated, variant.owners)) === 0;
+    }
+    variantRuns.push({
+      name: variant.name,
+      about: variant.about,
+      cost: cost(`variant ${variant.name}`, variant.group.rules.length),
+      groupSeconds: await groupSeconds(`${variants!.file};${variant.group.name}`),
+      sameOwners: same,
+    });
+  }
+  let literal: string;
+  try {
+    const result = await instantQuery(port, LITERAL_NEAR_LIMIT, time);
+    literal = `evaluates: ${result.samples.toLocaleString('en-US')} samples, ${result.resultSeries} series`;
+  } catch (error) {
+    if (!(error instanceof QueryFailed)) throw error;
+    literal = `fails: \`${error.message}\``;
   }
   const seenNamespaces = await instantValue(port, 'count(count by (namespace) (kube_pod_container_status_restarts_total))', time);
   const hold = Number(flags['hold-seconds']);
@@ -196,29 +285,43 @@ async function run(dir: string, cleanups: (() => Promise<void> | void)[]): Promi
     log(`holding Prometheus on 127.0.0.1:${port} for ${hold} s; data at time=${time}`);
     await sleep(hold * 1000);
   }
+  log(`Prometheus ${prometheus.version} measured`);
+  return {
+    version: prometheus.version,
+    floor,
+    runs,
+    variants: variantRuns,
+    emptyQuerySeconds,
+    load: { live: loadLive, before: loadBefore },
+    literal,
+    checks: `${seenNamespaces} namespaces in the data; ${checks.join('; ')}.${
+      broken.length > 0 ? `\nRules failing: ${broken.map((rule) => `${rule.file} ${rule.group}#${rule.index}: ${rule.lastError}`).join('; ')}` : ' No rule failed.'
+    }`,
+  };
+}
 
-  console.log(`## Rule cost: headroom vs one global rule per alert
+function report(started: Date, cluster: Cluster, engines: EngineRun[]): string {
+  const counts = seriesCounts(cluster, true);
+  const args = process.argv.slice(2);
+  const command = args.length === 0 ? DEFAULT_COMMAND : `${DEFAULT_COMMAND} -- ${args.join(' ')}`;
+  const cpu = cpus();
+  return `<!-- generated by \`${command}\` (bench/rule-cost.ts); do not edit -->
+# Rule cost: headroom vs one global rule per alert
 
-Prometheus ${prometheus.version}, ${availableParallelism()} cores; ${containers.toLocaleString('en-US')} containers in ${cluster.pods.length.toLocaleString('en-US')} pods, ${cluster.namespaces.length} namespaces, ${cluster.nodes.length} nodes; series scraped: cadvisor ${counts.cadvisor.toLocaleString('en-US')} (incl. pod cgroup and pause), kube-state-metrics ${counts.kubeStateMetricsPerReplica.toLocaleString('en-US')} × 2 replicas.
-Scrape every ${scrapeInterval}s, rules every ${evalInterval}s, ${RUN_SECONDS}s of data; OOM window ${DEFAULT_OOM_WINDOW}${settings > 5 ? ' (some teams 1m)' : ''}; ${settings} distinct team settings.
-Samples read = \`stats.samples.totalQueryableSamples\` of each rule expression queried at one fixed time; CPU = Prometheus process CPU time (user + system) per evaluation of a part's expressions at that time, after scraping and rule evaluation have stopped (≥ ${MIN_CPU_ROUNDS} rounds and ${MIN_CPU_MS / 1000} s; other load on the machine does not count; includes ≈ 0.2 ms of HTTP handling per query); live eval = median per-rule \`evaluationTime\` from /api/v1/rules while all rule sets ran side by side (includes annotation templates; the floor has none); group eval = median \`prometheus_rule_group_last_duration_seconds\` over the last ${LIVE_SECONDS}s.
-Floor (one rule each, kube-prometheus selectors): near-limit \`${FLOOR_RULES['near-limit'].expr}\`; OOM \`${FLOOR_RULES.oom.expr}\`; node \`${FLOOR_RULES.node.expr}\`. Without \`max by\`, the near-limit rule ${literal}.
+\`${command}\` on ${started.toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Prometheus ${engines.map((engine) => engine.version).join(' and ')}.
+${containers.toLocaleString('en-US')} containers in ${cluster.pods.length.toLocaleString('en-US')} pods, ${cluster.namespaces.length} namespaces, ${cluster.nodes.length} nodes; series scraped: cadvisor ${counts.cadvisor.toLocaleString('en-US')} (incl. pod cgroup and pause), kube-state-metrics ${counts.kubeStateMetricsPerReplica.toLocaleString('en-US')} × 2 replicas. Teams claim their namespaces by exact names (odd teams) or one glob (even teams), every tenth team a node pool; ${settings} distinct team settings.
+Scrape every ${scrapeInterval}s, rules every ${evalInterval}s, ${RUN_SECONDS}s of data; OOM window ${DEFAULT_OOM_WINDOW}${settings > 5 ? ' (some teams 1m)' : ''}. Each engine runs alone, one after the other, with every rule set side by side.
 
-### Totals
+- **samples read**: \`stats.samples.totalQueryableSamples\` of each rule expression queried at one fixed time.
+- **CPU**: Prometheus process CPU time (all threads, scheduler nanoseconds) per evaluation of a part's expressions at that time, queried over the HTTP API (one query per rule, wrapped in \`count()\`) after scraping and rule evaluation have stopped; mean of ${cpuRounds} rounds, each round querying every part of every rule set in turn, so load changes weigh on all alike. Other processes do not count, but a busy machine slows every query (shared caches and cores). Each query over HTTP pays a fixed cost that rule evaluation does not (request, parsing, JSON: the \`empty query\` of each engine below; compare the \`tiny-rules\` variant, rules that read nothing, evaluated by a rule group): **CPU** is the measured time less one empty query per rule; **CPU over HTTP** (per part) is the time as measured.
+- **live**: median per-rule \`evaluationTime\` (/api/v1/rules) and median \`prometheus_rule_group_last_duration_seconds\` over the last ${LIVE_SECONDS}s while every rule set ran side by side (wall time: includes annotation templates, which the floor has none of, and waiting for a core when the machine is busy; \`load\` is the 1-minute load average then).
+- Floor (one rule each, kube-prometheus selectors): near-limit \`${FLOOR_RULES['near-limit'].expr}\`; OOM \`${FLOOR_RULES.oom.expr}\`; node \`${FLOOR_RULES.node.expr}\`. Without \`max by\`, the near-limit rule ${engines[0]?.literal ?? ''}.
 
-${totalsTable(runs, floor)}
+## Summary: 1 to ${Math.max(...teamCounts).toLocaleString('en-US')} teams against the floor
 
-### Per alert chain (namespace ownership counted with near-limit)
+${summaryTable(engines)}
 
-${chainsTable(runs, floor)}
-
-### Per part
-
-${partsTable(runs, floor)}
-
-Checks: ${seenNamespaces} namespaces in the data; ${checks.join('; ')}.${
-    broken.length > 0 ? `\nRules failing: ${broken.map((rule) => `${rule.file} ${rule.group}#${rule.index}: ${rule.lastError}`).join('; ')}` : ' No rule failed.'
-  }`);
+${engines.map((engine) => engineSection(engine)).join('\n\n')}`;
 }
 
 await main();

@@ -3,35 +3,74 @@
 // the rule sets of several team counts can run side by side in one Prometheus without overwriting each other.
 import { generate } from '../src/generate.ts';
 import { treeRuleGroups } from '../src/mixin/tree-rule-groups.ts';
-import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NAMESPACE_THRESHOLD, NODE_OWNER } from '../src/rules/record-names.ts';
+import {
+  ABOVE_THRESHOLD,
+  CONTAINER_RESTARTS,
+  MEMORY_RATIO,
+  NAMESPACE_CONTAINERS,
+  NAMESPACE_LABEL_OWNER,
+  NAMESPACE_OWNER,
+  NAMESPACE_OWNER_UNKNOWN,
+  NAMESPACE_THRESHOLD,
+  NODE_OWNER,
+  OOM_RESTARTS,
+  TEAM_LABELS,
+} from '../src/rules/record-names.ts';
 import { NEAR_LIMIT_ALERT } from '../src/rules/container-memory-near-limit.ts';
 import { OOM_KILLED_ALERT } from '../src/rules/container-oom-killed.ts';
 import { NODE_PRESSURE_ALERT } from '../src/rules/node-memory-pressure.ts';
 import type { Rule, RuleGroup } from '../src/rules/rule-types.ts';
 
-export const PARTS = ['ratio recording', 'restart counter', 'namespace ownership', 'thresholds', 'near-limit alerts', 'OOM alerts', 'node ownership', 'node alerts'] as const;
+export const PARTS = [
+  'ratio',
+  'restart counter',
+  'namespace containers',
+  'ownership',
+  'thresholds',
+  'above threshold',
+  'near-limit alerts',
+  'OOM restarts',
+  'OOM alerts',
+  'node ownership',
+  'node alerts',
+] as const;
 export type Part = (typeof PARTS)[number];
 
 /** Which floor rule a part is weighed against. */
 export const FLOOR_OF: Record<Part, 'near-limit' | 'oom' | 'node'> = {
-  'ratio recording': 'near-limit',
+  ratio: 'near-limit',
   // The deduplicated restart counter serves ownership and the OOM alert; weighed with the OOM chain it replaces reads of.
   'restart counter': 'oom',
-  'namespace ownership': 'near-limit',
+  // Namespace ownership serves both container alerts; counted with the near-limit chain.
+  'namespace containers': 'near-limit',
+  ownership: 'near-limit',
   thresholds: 'near-limit',
+  'above threshold': 'near-limit',
   'near-limit alerts': 'near-limit',
+  'OOM restarts': 'oom',
   'OOM alerts': 'oom',
   'node ownership': 'node',
   'node alerts': 'node',
 };
 
+const RECORDED_PART: Record<string, Part> = {
+  [MEMORY_RATIO]: 'ratio',
+  [CONTAINER_RESTARTS]: 'restart counter',
+  [NAMESPACE_CONTAINERS]: 'namespace containers',
+  [NAMESPACE_OWNER]: 'ownership',
+  [NAMESPACE_LABEL_OWNER]: 'ownership',
+  [NAMESPACE_OWNER_UNKNOWN]: 'ownership',
+  [TEAM_LABELS]: 'ownership',
+  [NAMESPACE_THRESHOLD]: 'thresholds',
+  [ABOVE_THRESHOLD]: 'above threshold',
+  [OOM_RESTARTS]: 'OOM restarts',
+  [NODE_OWNER]: 'node ownership',
+};
+
+const ALERT_PART: Record<string, Part> = { [NEAR_LIMIT_ALERT]: 'near-limit alerts', [OOM_KILLED_ALERT]: 'OOM alerts', [NODE_PRESSURE_ALERT]: 'node alerts' };
+
 export function partOf(rule: Rule): Part | undefined {
-  if ('record' in rule) {
-    return ({ [MEMORY_RATIO]: 'ratio recording', [CONTAINER_RESTARTS]: 'restart counter', [NAMESPACE_CONTAINERS]: 'namespace ownership', [NAMESPACE_OWNER]: 'namespace ownership', [NAMESPACE_THRESHOLD]: 'thresholds', [NODE_OWNER]: 'node ownership' } as const)[
-      rule.record
-    ];
-  }
-  return ({ [NEAR_LIMIT_ALERT]: 'near-limit alerts', [OOM_KILLED_ALERT]: 'OOM alerts', [NODE_PRESSURE_ALERT]: 'node alerts' } as const)[rule.alert];
+  return 'record' in rule ? RECORDED_PART[rule.record] : ALERT_PART[rule.alert];
 }
 
 export interface MeasuredRule {

@@ -71,9 +71,17 @@ describe('bench teams', () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-test-'));
     const { groups, measured } = await benchRules(writeBenchConfig(dir, 20, 20, 4), 'headroom_n20').finally(() => rmSync(dir, { recursive: true }));
     expect(measured.length).toBe(groups.flatMap((group) => group.rules).length);
-    // One ownership rule per team plus the catch-all, and the namespace count they scan; alerts per distinct setting.
-    expect(measured.filter((m) => m.part === 'namespace ownership')).toHaveLength(22);
-    expect(measured.filter((m) => m.part === 'near-limit alerts').length).toBeLessThanOrEqual(4);
+    const rulesOf = (part: string) => measured.filter((m) => m.part === part).length;
+    // One ownership rule per team plus the catch-all, over one namespace count; alerts and thresholds per distinct
+    // setting; the comparison with the threshold and the OOM restarts computed once (one OOM window).
+    expect(rulesOf('ownership')).toBe(21);
+    expect(rulesOf('namespace containers')).toBe(1);
+    expect(rulesOf('above threshold')).toBe(1);
+    expect(rulesOf('OOM restarts')).toBe(1);
+    expect(rulesOf('thresholds')).toBe(4);
+    expect(rulesOf('near-limit alerts')).toBe(4);
+    // Every tenth team has a node pool: teams 10 and 20 plus the catch-all.
+    expect(rulesOf('node ownership')).toBe(3);
     expect(JSON.stringify(groups)).not.toMatch(/\bheadroom:/);
   });
 });
