@@ -34,8 +34,29 @@ export const NAMESPACE_THRESHOLD = 'headroom:namespace_memory_threshold:ratio';
  */
 export const ABOVE_THRESHOLD = 'headroom:container_memory_above_threshold:ratio_limit';
 /**
- * Restarts within a window of containers whose last termination was OOMKilled {namespace, pod, container, window}:
- * one rule per distinct window reads the restart counter of every container once; the OOM alert rules (one per
- * distinct window and severity) read only these few series.
+ * Restarts within a window of containers OOM-killed {namespace, pod, container, window, evidence, container_type}:
+ * `evidence` = reason (last termination OOMKilled), oom-events (Error, exit 137, the OOM counter rose) or
+ * working-set-at-limit (Error, exit 137, working set within the margin of the limit), one per kill in that priority;
+ * `container_type` = container, init or sidecar. The rules per distinct window read every container once; the OOM
+ * alert rules (one per distinct window and severity) read only these few series.
  */
 export const OOM_RESTARTS = 'headroom:container_oom_restarts:increase';
+/** 1 per init container {namespace, pod, container, container_type}: `sidecar` (restartPolicy Always) or `init`. */
+export const INIT_CONTAINER_TYPE = 'headroom:init_container_type:info';
+/**
+ * The ContainerOOMKilled evidence margin in force in each namespace {namespace, margin} (value = the fraction);
+ * absent where the owner does not count exit 137 (errorExit137 false) or has the alert off.
+ */
+export const NAMESPACE_OOM_EVIDENCE_MARGIN = 'headroom:namespace_oom_evidence_margin:ratio';
+/** OOM kills counted by cadvisor within a window {namespace, pod, container, window}; only containers with one. */
+export const OOM_EVENTS = 'headroom:container_oom_events:increase';
+/**
+ * Restarts within a window of containers (also init containers, sidecars) whose last termination was reason Error
+ * with exit code 137, a SIGKILL: OOM kills only with evidence {namespace, pod, container, window, container_type}.
+ */
+export const EXIT137_RESTARTS = 'headroom:container_exit137_restarts:increase';
+/**
+ * OOM kills within a window of processes inside containers that did not restart in it {namespace, pod, container,
+ * window}: the value is the number of kills.
+ */
+export const PROCESS_OOM_KILLS = 'headroom:container_process_oom_kills:increase';

@@ -2,7 +2,10 @@
 // the owners and the thresholds before its alerts read them in the same evaluation.
 import type { Model } from '../model/model.ts';
 import { aboveThresholdRule, memoryRatioRule, nearLimitAlerts, thresholdRules } from './container-memory-near-limit.ts';
-import { oomKilledAlerts, oomRestartRules } from './container-oom-killed.ts';
+import { oomEventRules } from './container-oom-events.ts';
+import { oomEvidenceMarginRules, oomKilledAlerts, oomRestartRules } from './container-oom-killed.ts';
+import { processOOMKilledAlerts, processOOMKillRules } from './container-process-oom-killed.ts';
+import { initContainerTypeRule } from './init-container-types.ts';
 import { containerRestartsRule } from './container-restarts.ts';
 import { metaAlerts } from './meta-rules.ts';
 import { nodePressureAlerts } from './node-memory-pressure.ts';
@@ -21,8 +24,13 @@ export function ruleGroups(model: Model): RuleGroup[] {
         ...thresholdRules(model),
         aboveThresholdRule(model),
         ...nearLimitAlerts(model),
+        initContainerTypeRule(model),
+        ...oomEvidenceMarginRules(model),
+        ...oomEventRules(model),
         ...oomRestartRules(model),
         ...oomKilledAlerts(model),
+        ...processOOMKillRules(model),
+        ...processOOMKilledAlerts(model),
       ],
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },

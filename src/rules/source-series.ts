@@ -8,10 +8,22 @@ export const CONTAINER_KEY = ['namespace', 'pod', 'container'] as const;
 export interface SourceSeries {
   /** Per-container working set; the pod-level cgroup (container="") and the pause container are left out. */
   workingSet(...matchers: (string | undefined)[]): string;
-  /** Per-container memory limit, only where one is set (never 0, so a ratio never becomes +Inf). */
+  /** Per-container memory limit (init containers and sidecars included), only where one is set (never 0, so a ratio never becomes +Inf). */
   memoryLimit(...matchers: (string | undefined)[]): string;
   restarts(...matchers: (string | undefined)[]): string;
   oomKilledReason(...matchers: (string | undefined)[]): string;
+  /** Exit code of a container's last termination (kube-state-metrics ≥ 2.7; absent before the first restart). */
+  lastTerminatedExitCode(...matchers: (string | undefined)[]): string;
+  /** Restart counter of init containers and native sidecars. */
+  initRestarts(...matchers: (string | undefined)[]): string;
+  /** Last termination of an init container or sidecar, one series per reason. */
+  initLastTerminatedReason(...matchers: (string | undefined)[]): string;
+  /** Exit code of an init container's or sidecar's last termination (kube-state-metrics ≥ 2.20). */
+  initLastTerminatedExitCode(...matchers: (string | undefined)[]): string;
+  /** One series per init container; `restart_policy="Always"` marks a native sidecar (kube-state-metrics ≥ 2.11). */
+  initContainerInfo(...matchers: (string | undefined)[]): string;
+  /** OOM kills counted per container cgroup (cadvisor, kubelet ≥ 1.24); a new series per container start. */
+  oomEvents(...matchers: (string | undefined)[]): string;
   memoryPressure(...matchers: (string | undefined)[]): string;
   /** Any MemoryPressure series of a node: it exists for every node whatever the status. */
   nodeCondition(...matchers: (string | undefined)[]): string;
@@ -31,10 +43,17 @@ export function sourceSeries(model: Model): SourceSeries {
     memoryLimit: (...m) =>
       model.limitSource === 'cadvisor'
         ? `${series('container_spec_memory_limit_bytes', cadvisor, ...realContainer, ...m)} > 0`
-        : `${series('kube_pod_container_resource_limits', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m)} > 0`,
+        : // Init containers too: a native sidecar runs beside the others and is killed at its own limit.
+          `(${series('kube_pod_container_resource_limits', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m)} or ${series('kube_pod_init_container_resource_limits', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m)}) > 0`,
     restarts: (...m) => series('kube_pod_container_status_restarts_total', kubeStateMetrics, ...m),
     oomKilledReason: (...m) =>
       series('kube_pod_container_status_last_terminated_reason', kubeStateMetrics, matcher('reason', '=', 'OOMKilled'), ...m),
+    lastTerminatedExitCode: (...m) => series('kube_pod_container_status_last_terminated_exitcode', kubeStateMetrics, ...m),
+    initRestarts: (...m) => series('kube_pod_init_container_status_restarts_total', kubeStateMetrics, ...m),
+    initLastTerminatedReason: (...m) => series('kube_pod_init_container_status_last_terminated_reason', kubeStateMetrics, ...m),
+    initLastTerminatedExitCode: (...m) => series('kube_pod_init_container_status_last_terminated_exitcode', kubeStateMetrics, ...m),
+    initContainerInfo: (...m) => series('kube_pod_init_container_info', kubeStateMetrics, ...m),
+    oomEvents: (...m) => series('container_oom_events_total', cadvisor, ...realContainer, ...m),
     memoryPressure: (...m) =>
       series('kube_node_status_condition', kubeStateMetrics, matcher('condition', '=', 'MemoryPressure'), matcher('status', '=', 'true'), ...m),
     nodeCondition: (...m) => series('kube_node_status_condition', kubeStateMetrics, matcher('condition', '=', 'MemoryPressure'), ...m),

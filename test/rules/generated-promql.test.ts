@@ -6,11 +6,17 @@ import { ruleGroups } from '../../src/rules/rule-groups.ts';
 import { generateFixture } from '../helpers/generate-fixture.ts';
 import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
 
-const CADVISOR_SERIES = ['container_memory_working_set_bytes', 'container_spec_memory_limit_bytes'];
+const CADVISOR_SERIES = ['container_memory_working_set_bytes', 'container_spec_memory_limit_bytes', 'container_oom_events_total'];
 const KSM_SERIES = [
   'kube_pod_container_resource_limits',
   'kube_pod_container_status_restarts_total',
   'kube_pod_container_status_last_terminated_reason',
+  'kube_pod_container_status_last_terminated_exitcode',
+  'kube_pod_init_container_status_restarts_total',
+  'kube_pod_init_container_status_last_terminated_reason',
+  'kube_pod_init_container_status_last_terminated_exitcode',
+  'kube_pod_init_container_info',
+  'kube_pod_init_container_resource_limits',
   'kube_node_status_condition',
   'kube_namespace_labels',
 ];
@@ -83,9 +89,15 @@ describe('team overrides (fixture example)', () => {
       ['30m', true, ['owner=~"search"']],
     ]);
     const recorded = (await rulesOf('example')).filter((rule) => 'record' in rule && rule.record === 'headroom:container_oom_restarts:increase');
-    expect(recorded.map((rule) => [rule.labels?.window, rule.expr.includes(`[${rule.labels?.window}]`)])).toEqual([
-      ['10m', true],
-      ['30m', true],
+    // Per window: the OOMKilled reason reads the restart counter over the window; the exit-137 evidence branches
+    // read that window's recorded kills, in priority order.
+    expect(recorded.map((rule) => [rule.labels?.window, rule.labels?.evidence, rule.expr.includes(`[${rule.labels?.window}]`) || rule.expr.includes(`window="${rule.labels?.window}"`)])).toEqual([
+      ['10m', 'reason', true],
+      ['10m', 'oom-events', true],
+      ['10m', 'working-set-at-limit', true],
+      ['30m', 'reason', true],
+      ['30m', 'oom-events', true],
+      ['30m', 'working-set-at-limit', true],
     ]);
   });
 });

@@ -1,0 +1,28 @@
+// OOM kills counted by cadvisor (container_oom_events_total), per container and window: the evidence that an exit 137
+// was an OOM kill (ContainerOOMKilled) and the only sign of a process killed inside a running container
+// (ContainerProcessOOMKilled). Recorded once per distinct window of the two alerts, so both read a few series.
+// Each container start is a new cgroup and a new series from 0, so increase() per series, then max by container
+// (a duplicated scrape reports the same count). A kubelet restart resets the count: increase() takes it as a reset.
+import type { Model } from '../model/model.ts';
+import { containerKey } from './keys.ts';
+import { aggregate } from './promql.ts';
+import { OOM_EVENTS } from './record-names.ts';
+import type { RecordingRule } from './rule-types.ts';
+import { sourceSeries } from './source-series.ts';
+
+/** Distinct windows over which OOM events are needed: exit-137 evidence and silent kills. */
+export function oomEventWindows(model: Model): string[] {
+  const windows = model.owners.flatMap(({ alerts: { containerOOMKilled: k, containerProcessOOMKilled: p } }) => [
+    ...(k.enabled && k.errorExit137 ? [k.window] : []),
+    ...(p.enabled ? [p.window] : []),
+  ]);
+  return [...new Set(windows)].sort();
+}
+
+export function oomEventRules(model: Model): RecordingRule[] {
+  return oomEventWindows(model).map((window) => ({
+    record: OOM_EVENTS,
+    expr: `${aggregate('max', containerKey(model), `increase(${sourceSeries(model).oomEvents()}[${window}])`)} > 0`,
+    labels: { window },
+  }));
+}

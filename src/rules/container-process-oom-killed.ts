@@ -1,0 +1,81 @@
+// ContainerProcessOOMKilled: the kernel OOM-killed a process inside a container and the container kept running
+// (a worker of nginx, gunicorn, PHP-FPM, a PostgreSQL backend, a forked build step): cadvisor's
+// container_oom_events_total rose within `window` while the container did not restart. Nothing else shows it: no
+// restart, no OOMKilled. A container that restarted within the window is ContainerOOMKilled's (whatever the
+// reason), so the two never alert for one kill.
+// On cgroup v2 the kubelet (Kubernetes ≥ 1.28) sets memory.oom.group, so any OOM kill kills the whole container and
+// this alert stays silent; it fires on cgroup v1 nodes or with the kubelet's singleProcessOOMKill: true.
+// The kills are recorded once per distinct window; the alert rules read only those few series.
+import type { Model } from '../model/model.ts';
+import { runbookUrl, teamDashboardUrl } from './annotations.ts';
+import { CONTAINER_TYPE_NOUN } from './container-oom-killed.ts';
+import { CONTAINER_TYPE, setLabel } from './init-container-types.ts';
+import { containerKey } from './keys.ts';
+import { withOwnerLabels } from './ownership.ts';
+import { rulesPerSetting } from './partition.ts';
+import { aggregate, binary, by, group, matcher, series } from './promql.ts';
+import { CONTAINER_RESTARTS, INIT_CONTAINER_TYPE, OOM_EVENTS, PROCESS_OOM_KILLS } from './record-names.ts';
+import type { AlertingRule, RecordingRule } from './rule-types.ts';
+import { sourceSeries } from './source-series.ts';
+
+export const PROCESS_OOM_KILLED_ALERT = 'ContainerProcessOOMKilled';
+
+/**
+ * How long the kills must be seen without a restart before the alert fires. A kill of the main process reaches
+ * cadvisor's counter (on the dying cgroup) up to a scrape before kube-state-metrics' restart counter shows the restart;
+ * this waits for it, so such a kill is ContainerOOMKilled's alone. The window must be longer.
+ */
+export const PROCESS_OOM_FOR = '2m';
+
+function processWindows(model: Model): string[] {
+  const on = model.owners.map((owner) => owner.alerts.containerProcessOOMKilled).filter((a) => a.enabled);
+  return [...new Set(on.map((a) => a.window))].sort();
+}
+
+/** Per distinct window: OOM kills counted in containers (init containers and sidecars included) that did not restart. */
+export function processOOMKillRules(model: Model): RecordingRule[] {
+  const key = containerKey(model);
+  return processWindows(model).map((window) => {
+    const restarted = `increase(${series(CONTAINER_RESTARTS)}[${window}]) > 0`;
+    const initRestarted = `${aggregate('max', key, `increase(${sourceSeries(model).initRestarts()}[${window}])`)} > 0`;
+    return {
+      record: PROCESS_OOM_KILLS,
+      expr: binary(binary(series(OOM_EVENTS, matcher('window', '=', window)), `unless on ${by(key)}`, restarted), `unless on ${by(key)}`, initRestarted),
+      labels: { window },
+    };
+  });
+}
+
+export function processOOMKilledAlerts(model: Model): AlertingRule[] {
+  const key = containerKey(model);
+  return rulesPerSetting(
+    model,
+    'namespaces',
+    ({ alerts: { containerProcessOOMKilled: a } }) => (a.enabled ? { window: a.window, severity: a.severity } : undefined),
+    (settings, owned) => {
+      // container_type from the init container series (few series here: only the killed containers).
+      const kills = series(PROCESS_OOM_KILLS, matcher('window', '=', settings.window));
+      const typed = binary(
+        setLabel(group(binary(kills, `unless on ${by(key)}`, series(INIT_CONTAINER_TYPE))), CONTAINER_TYPE.container),
+        'or',
+        binary(kills, `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE)),
+      );
+      return {
+        alert: PROCESS_OOM_KILLED_ALERT,
+        expr: withOwnerLabels(model, 'namespaces', typed, owned),
+        for: PROCESS_OOM_FOR,
+        // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+        labels: { severity: settings.severity, window: settings.window },
+        annotations: {
+          summary: 'The kernel OOM-killed a process inside a container; the container kept running.',
+          description:
+            `${CONTAINER_TYPE_NOUN} {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }}: ` +
+            `{{ printf "%.0f" $value }} {{ if eq (printf "%.0f" $value) "1" }}process{{ else }}processes{{ end }} OOM-killed in the last ${settings.window}, without a restart. ` +
+            'A worker or child process reached the memory limit and was killed; the container lost its work silently.',
+          runbook_url: runbookUrl(model, PROCESS_OOM_KILLED_ALERT),
+          dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
+        },
+      };
+    },
+  );
+}

@@ -1,0 +1,25 @@
+// Which containers are init containers and which are native sidecars: kube-state-metrics reports both in the
+// kube_pod_init_container_* family only, cadvisor not at all (every container is just `container="<name>"`), so the
+// OOM alerts join this series to label them. Names are unique within a pod across init and main containers.
+import type { Model } from '../model/model.ts';
+import { containerKey } from './keys.ts';
+import { aggregate } from './promql.ts';
+import { INIT_CONTAINER_TYPE } from './record-names.ts';
+import type { RecordingRule } from './rule-types.ts';
+import { sourceSeries } from './source-series.ts';
+
+/** The `container_type` label of every OOM alert. */
+export const CONTAINER_TYPE = { container: 'container', init: 'init', sidecar: 'sidecar' } as const;
+
+export function initContainerTypeRule(model: Model): RecordingRule {
+  // Every init container is `init` unless its restart_policy is Always (kube-state-metrics ≥ 2.11; older ones have no
+  // restart_policy label, so every init container stays `init`). max by drops restart_policy and the replicas.
+  const init = setLabel(sourceSeries(model).initContainerInfo(), CONTAINER_TYPE.init);
+  const typed = `label_replace(${init}, "container_type", "${CONTAINER_TYPE.sidecar}", "restart_policy", "Always")`;
+  return { record: INIT_CONTAINER_TYPE, expr: aggregate('max', [...containerKey(model), 'container_type'], typed) };
+}
+
+/** `expr` with label container_type set to `value` on every series. */
+export function setLabel(expr: string, value: string): string {
+  return `label_replace(${expr}, "container_type", "${value}", "", "")`;
+}
