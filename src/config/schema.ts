@@ -64,6 +64,63 @@ const selector = z.string().superRefine((text, context) => {
 
 const enabled = z.boolean().meta({ description: 'false turns the alert off' });
 
+/**
+ * An Alertmanager receiver, by name only: its integrations (Slack webhook, PagerDuty key) stay in the user's
+ * Alertmanager, never in generated files. Alertmanager takes any non-empty name; these are refused because they
+ * would break the YAML line or read as a template where the name is echoed.
+ */
+const receiverName = z
+  .string()
+  .min(1, { message: 'must not be empty (the name of a receiver in your Alertmanager)' })
+  .max(200, { message: 'must be at most 200 characters' })
+  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), { message: 'must not contain newlines or other control characters' })
+  .refine((name) => !name.includes('{{'), { message: 'must not contain {{ (read as a template)' })
+  .refine((name) => name.trim() === name, { message: 'must not start or end with spaces' })
+  .meta({ description: 'The name of a receiver defined in your Alertmanager (its Slack channel, PagerDuty key and so on stay there)' });
+
+/** Where a team's alerts go; unset keys fall back to the config's routing. */
+const teamRouting = z
+  .strictObject({
+    receiver: receiverName.optional().meta({ description: "Receiver of the team's alerts; unset: routing.defaultReceiver of the config" }),
+    ticketReceiver: receiverName
+      .optional()
+      .meta({ description: "Receiver of the team's severity=\"info\" alerts; unset: routing.ticketReceiver of the config, else `receiver`" }),
+  })
+  .meta({ description: "Alertmanager receivers of the team's alerts (names only); needs `routing` in the config" });
+
+/** The Alertmanager routing headroom writes from the teams' `routing`. */
+const routingConfig = z
+  .strictObject({
+    defaultReceiver: receiverName.meta({
+      description: "Receiver of the default team's alerts (unowned namespaces and nodes) and of every team that names none; the fallback of the route tree",
+    }),
+    ticketReceiver: receiverName.optional().meta({ description: 'Receiver of severity="info" alerts of teams that name no ticketReceiver; unset: their receiver' }),
+    routeFile: z
+      .strictObject({
+        enabled: z.boolean().default(true).meta({ description: 'alertmanager/routes.yaml: a `route:` tree for a hand-kept alertmanager.yml' }),
+      })
+      .prefault({}),
+    alertmanagerConfig: z
+      .strictObject({
+        enabled: z.boolean().default(false).meta({ description: 'prometheus-operator AlertmanagerConfig objects (monitoring.coreos.com/v1alpha1), one per team' }),
+        namespace: z
+          .string()
+          .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, { message: 'must be a Kubernetes namespace name (lowercase letters, digits, dashes)' })
+          .default('monitoring')
+          .meta({ description: "The Alertmanager's own namespace; its alertmanagerConfigMatcherStrategy must be OnNamespaceExceptForAlertmanagerNamespace (or None)" }),
+        labels: z.record(z.string(), z.string()).default({}).meta({ description: "Metadata labels, for the Alertmanager's alertmanagerConfigSelector" }),
+        receivers: z
+          .record(receiverName, z.record(z.string(), z.unknown()))
+          .default({})
+          .meta({
+            description:
+              'Every receiver the objects name → its AlertmanagerConfig receiver spec without `name` (slackConfigs, pagerdutyConfigs, … with Secret references, never secret values)',
+          }),
+      })
+      .prefault({}),
+  })
+  .meta({ description: 'Route alerts to teams: an Alertmanager route tree and/or AlertmanagerConfig objects matching the `team` label' });
+
 /** Every alert's settings. The config gives defaults, a team overrides any subset; unset ones come from DEFAULT_ALERTS. */
 const alertSettings = z.strictObject({
   containerMemoryNearLimit: z
@@ -153,6 +210,7 @@ export const teamSchema = z
       .meta({ description: 'Clusters where the claim and the overrides hold (exact names or globs); empty: every cluster. Needs `cluster` in the config' }),
     labels: z.record(labelName, labelValue).default({}).meta({ description: 'Extra labels on every alert of the team' }),
     alerts: alertOverrides.default({}).meta({ description: 'Overrides of the default alert settings' }),
+    routing: teamRouting.optional(),
   })
   .meta({ title: 'headroom team file', description: 'One team: what it owns and how its alerts differ from the defaults' });
 
@@ -254,6 +312,7 @@ export const configSchema = z.strictObject({
     .default('kube-state-metrics')
     .meta({ description: 'Where memory limits are read: kube_pod_container_resource_limits or container_spec_memory_limit_bytes' }),
   defaultTeam: teamName,
+  routing: routingConfig.optional(),
   alerts: alertOverrides.default({}).meta({ description: 'Defaults of every alert; unset ones come from DEFAULT_ALERTS' }),
   teamsDir: z.string().default('teams'),
   teams: z.array(teamSchema).default([]),

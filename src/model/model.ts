@@ -1,5 +1,5 @@
 // The resolved model: who owns what, and the effective settings of every alert for each owner.
-import type { AlertSettings, HeadroomConfig } from '../config/schema.ts';
+import type { AlertSettings, HeadroomConfig, Team } from '../config/schema.ts';
 
 export interface Owner {
   /** The claiming team's name; undefined for the catch-all owner of everything no team claims. */
@@ -14,6 +14,8 @@ export interface Owner {
   clusters: string[];
   /** Defaults with the team's overrides applied. */
   alerts: AlertSettings;
+  /** The team file's Alertmanager receivers (the default team's for the catch-all); undefined: the config's. */
+  routing: Team['routing'];
 }
 
 export interface Model {
@@ -25,6 +27,8 @@ export interface Model {
   limitSource: HeadroomConfig['limitSource'];
   links: HeadroomConfig['links'];
   output: HeadroomConfig['output'];
+  /** Alertmanager routing outputs; undefined: none. */
+  routing: HeadroomConfig['routing'];
   defaultTeam: string;
   defaults: AlertSettings;
   /** Claiming teams in name order, then the catch-all owner. */

@@ -6,11 +6,12 @@ import { type AlertName, type AlertOverrides, type AlertSettings, DEFAULT_ALERTS
 import { byCodePoint, sortKeys } from '../ordering.ts';
 import { dashboardTeamProblems } from './check-dashboard-teams.ts';
 import { ownershipProblems } from './check-ownership.ts';
+import { routingProblems } from './check-routing.ts';
 import { teamLabelProblems } from './check-team-labels.ts';
 import type { Model, Owner } from './model.ts';
 
 export function resolveModel(loaded: LoadedConfig): Model {
-  const problems = [...ownershipProblems(loaded.teams, loaded.config), ...teamLabelProblems(loaded), ...dashboardTeamProblems(loaded)];
+  const problems = [...ownershipProblems(loaded.teams, loaded.config), ...teamLabelProblems(loaded), ...dashboardTeamProblems(loaded), ...routingProblems(loaded)];
   if (problems.length > 0) throw new InputError(problems);
   const { config } = loaded;
   const defaults = applyOverrides(DEFAULT_ALERTS, config.alerts);
@@ -24,6 +25,7 @@ export function resolveModel(loaded: LoadedConfig): Model {
     nodes: [],
     clusters: [],
     alerts: defaults,
+    routing: defaultTeamFile?.routing,
   };
   return {
     clusterLabel: config.cluster?.label,
@@ -32,6 +34,7 @@ export function resolveModel(loaded: LoadedConfig): Model {
     limitSource: config.limitSource,
     links: config.links,
     output: config.output,
+    routing: config.routing,
     defaultTeam: config.defaultTeam,
     defaults,
     owners: [...teams.map((team) => teamOwner(team, defaults)), catchAll],
@@ -47,6 +50,7 @@ function teamOwner(team: Team, defaults: AlertSettings): Owner {
     nodes: [...new Set(team.nodes)].sort(),
     clusters: [...new Set(team.clusters)].sort(),
     alerts: applyOverrides(defaults, team.alerts),
+    routing: team.routing,
   };
 }
 

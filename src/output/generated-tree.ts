@@ -3,6 +3,8 @@
 // model, then derived outputs from the files the sources produced (indexes of them, other encodings).
 import type { Model } from '../model/model.ts';
 import { ruleGroups } from '../rules/rule-groups.ts';
+import { alertmanagerConfigFiles } from './alertmanager-config-objects.ts';
+import { routeFileFiles } from './alertmanager-route-file.ts';
 import { dashboardFiles } from './dashboard-files.ts';
 import { kustomizationFiles } from './kustomization.ts';
 import { mixinFiles } from './mixin-json.ts';
@@ -27,7 +29,7 @@ function ruleOutputFiles(model: Model): GeneratedFile[] {
   return [...objects, ...ruleFiles(model, groups)];
 }
 
-const SOURCE_OUTPUTS: SourceOutput[] = [ruleOutputFiles, settingsManifestFiles, dashboardFiles];
+const SOURCE_OUTPUTS: SourceOutput[] = [ruleOutputFiles, settingsManifestFiles, dashboardFiles, routeFileFiles, alertmanagerConfigFiles];
 /** Run in order, each seeing every file before it; kustomizationFiles stays last so it lists them all. */
 const DERIVED_OUTPUTS: DerivedOutput[] = [mixinFiles, kustomizationFiles];
 
