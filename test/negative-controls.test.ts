@@ -14,6 +14,8 @@ type Group = { name: string; rules: Rule[] };
 const KSM = 'job="kube-state-metrics"';
 const CADVISOR = 'job="kubelet", metrics_path="/metrics/cadvisor"';
 const OWNER = '* on (namespace) group_left (team, pager, slack_channel) headroom:namespace_owner:info';
+const WORKING_SET = `container_memory_working_set_bytes{${CADVISOR}, container!="", container!="POD"}`;
+const LIMIT = `max by (namespace, pod, container) (kube_pod_container_resource_limits{${KSM}, resource="memory"} > 0)`;
 
 interface Mutation {
   name: string;
@@ -90,6 +92,92 @@ const mutations: Mutation[] = [
     scenario: 'label-ownership.test.yaml',
     alert: 'ContainerMemoryNearLimit',
     expr: 'headroom:container_memory_above_threshold:ratio_limit * on (cluster, namespace) group_left (team, slack_channel) headroom:namespace_owner:info',
+  },
+  {
+    name: 'predict_linear on the raw series of every container life fires on a restart',
+    scenario: 'container-memory-leak.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_forecast:ratio_limit',
+    expr: `max by (namespace, pod, container) (predict_linear(${WORKING_SET}[1h], 14400) and ${WORKING_SET} offset 2h) / on (namespace, pod, container) ${LIMIT}`,
+  },
+  {
+    name: 'a forecast of a young life fits its startup ramp',
+    scenario: 'container-memory-leak.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_forecast:ratio_limit',
+    expr: `max by (namespace, pod, container) (predict_linear(${WORKING_SET}[1h], 14400) and ${WORKING_SET}) / on (namespace, pod, container) ${LIMIT}`,
+  },
+  {
+    name: 'a forecast over 10 minutes fires on a garbage-collection sawtooth',
+    scenario: 'container-memory-leak.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_forecast:ratio_limit',
+    expr: `max by (namespace, pod, container) (predict_linear(${WORKING_SET}[10m], 14400) and ${WORKING_SET} and ${WORKING_SET} offset 2h) / on (namespace, pod, container) ${LIMIT}`,
+  },
+  {
+    name: 'a per-container risk alert gives 300 alerts for one namespace',
+    scenario: 'containers-without-memory-limit.test.yaml',
+    alert: 'ContainersWithoutMemoryLimit',
+    expr: `headroom:container_memory_working_set_without_limit:bytes ${OWNER}`,
+  },
+  {
+    name: 'a container is limitless whenever kube-state-metrics has no limit for it, pod-level limits ignored',
+    scenario: 'containers-without-memory-limit.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_working_set_without_limit:bytes',
+    expr: `max by (namespace, pod, container) (${WORKING_SET}) unless on (namespace, pod, container) ${LIMIT}`,
+  },
+  {
+    name: 'a working set above the request right now counts as staying above it',
+    scenario: 'containers-above-memory-request.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_above_request:ratio_request',
+    expr: 'headroom:container_memory_working_set:ratio_request > 1',
+  },
+  {
+    name: 'the pod cgroup limit read for every pod alerts beside the container alert',
+    scenario: 'pod-memory-near-limit.test.yaml',
+    recording: (rule) => rule.record === 'headroom:pod_memory_working_set:ratio_pod_limit',
+    expr:
+      `max by (namespace, pod) (container_memory_working_set_bytes{${CADVISOR}, container="", pod!=""})` +
+      ` / on (namespace, pod) max by (namespace, pod) (container_spec_memory_limit_bytes{${CADVISOR}, container="", pod!=""} > 0)`,
+  },
+  {
+    name: 'exit code 137 alone counts a liveness-probe SIGKILL as an OOM kill',
+    scenario: 'container-oom-killed-evidence.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_oom_restarts:increase' && rule.labels?.window === '10m' && rule.labels?.evidence === 'working-set-at-limit',
+    expr: `headroom:container_exit137_restarts:increase{window="10m"} unless on (namespace, pod, container) headroom:container_oom_restarts:increase{window="10m", evidence=~"reason|oom-events"}`,
+  },
+  {
+    name: 'OOM events as a second branch alert twice for a kill that also says OOMKilled',
+    scenario: 'container-oom-killed-evidence.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_oom_restarts:increase' && rule.labels?.window === '10m' && rule.labels?.evidence === 'oom-events',
+    expr:
+      `label_replace(increase(headroom:container_restarts_total:max[10m]) > 0 and on (namespace, pod, container) headroom:container_oom_events:increase{window="10m"},` +
+      ` "container_type", "container", "", "")`,
+  },
+  {
+    name: 'the main containers alone miss init containers and sidecars',
+    scenario: 'container-oom-killed-init.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_oom_restarts:increase' && rule.labels?.window === '10m' && rule.labels?.evidence === 'reason',
+    expr:
+      `label_replace(increase(headroom:container_restarts_total:max[10m]) > 0 and on (namespace, pod, container)` +
+      ` max by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason{${KSM}, reason="OOMKilled"}) == 1, "container_type", "container", "", "")`,
+  },
+  {
+    name: 'rising OOM events alone page beside ContainerOOMKilled for containers that restarted',
+    scenario: 'container-process-oom-killed.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_process_oom_kills:increase' && rule.labels?.window === '10m',
+    expr: 'headroom:container_oom_events:increase{window="10m"}',
+  },
+  {
+    name: 'max minus min over the window takes a kubelet restart (counter reset) for kills',
+    scenario: 'container-process-oom-killed.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_process_oom_kills:increase' && rule.labels?.window === '10m',
+    expr:
+      `(max by (namespace, pod, container) (max_over_time(container_oom_events_total{${CADVISOR}, container!="", container!="POD"}[10m]) - min_over_time(container_oom_events_total{${CADVISOR}, container!="", container!="POD"}[10m])) > 0)` +
+      ' unless on (namespace, pod, container) increase(headroom:container_restarts_total:max[10m]) > 0',
+  },
+  {
+    name: 'summing OOM events counts a kill once per scrape of the same kubelet',
+    scenario: 'container-process-oom-killed.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_oom_events:increase' && rule.labels?.window === '10m',
+    expr: `sum by (namespace, pod, container) (increase(container_oom_events_total{${CADVISOR}, container!="", container!="POD"}[10m])) > 0`,
   },
 ];
 

@@ -34,12 +34,14 @@ export function keyQueryValue(
   format: string,
   options: { suffix?: string; otherwise?: string } = {},
 ): string {
-  const text = query(...key.map((label) => matcher(label, '=', SLOT)));
+  const text = query(...key.map((label, i) => matcher(label, '=', `${SLOT}${i}`)));
   if (text.includes('`')) throw new Error('template queries may not contain backticks');
-  // A % of the configured selectors must reach PromQL as is, not as a printf verb.
-  const printfFormat = text.replace(/%/g, '%%').split(`"${SLOT}"`).join('"%s"');
+  // A % of the configured selectors must reach PromQL as is, not as a printf verb. One printf argument per slot as it
+  // occurs: a query may select the key more than once (`a{key} or b{key}`).
+  const slots = new RegExp(`"${SLOT}(\\d+)"`, 'g');
+  const printfFormat = text.replace(/%/g, '%%').replace(slots, '"%s"');
   const otherwise = options.otherwise ? `{{ else }}${options.otherwise}` : '';
-  const args = key.map((label) => `$labels.${label}`).join(' ');
+  const args = [...text.matchAll(slots)].map((slot) => `$labels.${key[Number(slot[1])]}`).join(' ');
   return `{{ with query (printf \`${printfFormat}\` ${args}) }}{{ . | first | value | ${format} }}${options.suffix ?? ''}${otherwise}{{ end }}`;
 }
 
