@@ -94,6 +94,44 @@ const mutations: Mutation[] = [
     expr: 'headroom:container_memory_above_threshold:ratio_limit * on (cluster, namespace) group_left (team, slack_channel) headroom:namespace_owner:info',
   },
   {
+    name: 'predict_linear on the raw series of every container life fires on a restart',
+    scenario: 'container-memory-leak.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_forecast:ratio_limit',
+    expr: `max by (namespace, pod, container) (predict_linear(${WORKING_SET}[1h], 14400) and ${WORKING_SET} offset 2h) / on (namespace, pod, container) ${LIMIT}`,
+  },
+  {
+    name: 'a forecast of a young life fits its startup ramp',
+    scenario: 'container-memory-leak.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_forecast:ratio_limit',
+    expr: `max by (namespace, pod, container) (predict_linear(${WORKING_SET}[1h], 14400) and ${WORKING_SET}) / on (namespace, pod, container) ${LIMIT}`,
+  },
+  {
+    name: 'a per-container risk alert gives 300 alerts for one namespace',
+    scenario: 'containers-without-memory-limit.test.yaml',
+    alert: 'ContainersWithoutMemoryLimit',
+    expr: `headroom:container_memory_working_set_without_limit:bytes ${OWNER}`,
+  },
+  {
+    name: 'a container is limitless whenever kube-state-metrics has no limit for it, pod-level limits ignored',
+    scenario: 'containers-without-memory-limit.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_working_set_without_limit:bytes',
+    expr: `max by (namespace, pod, container) (${WORKING_SET}) unless on (namespace, pod, container) ${LIMIT}`,
+  },
+  {
+    name: 'a working set above the request right now counts as staying above it',
+    scenario: 'containers-above-memory-request.test.yaml',
+    recording: (rule) => rule.record === 'headroom:container_memory_above_request:ratio_request',
+    expr: 'headroom:container_memory_working_set:ratio_request > 1',
+  },
+  {
+    name: 'the pod cgroup limit read for every pod alerts beside the container alert',
+    scenario: 'pod-memory-near-limit.test.yaml',
+    recording: (rule) => rule.record === 'headroom:pod_memory_working_set:ratio_pod_limit',
+    expr:
+      `max by (namespace, pod) (container_memory_working_set_bytes{${CADVISOR}, container="", pod!=""})` +
+      ` / on (namespace, pod) max by (namespace, pod) (container_spec_memory_limit_bytes{${CADVISOR}, container="", pod!=""} > 0)`,
+  },
+  {
     name: 'exit code 137 alone counts a liveness-probe SIGKILL as an OOM kill',
     scenario: 'container-oom-killed-evidence.test.yaml',
     recording: (rule) => rule.record === 'headroom:container_oom_restarts:increase' && rule.labels?.window === '10m' && rule.labels?.evidence === 'working-set-at-limit',

@@ -60,3 +60,29 @@ export const EXIT137_RESTARTS = 'headroom:container_exit137_restarts:increase';
  * window}: the value is the number of kills.
  */
 export const PROCESS_OOM_KILLS = 'headroom:container_process_oom_kills:increase';
+/**
+ * ContainerMemoryLeak: the working set forecast `horizon` ahead, as a fraction of the limit {namespace, pod, container,
+ * lookback, horizon}; one rule per distinct (lookback, horizon) over every container's current life, once it is old
+ * enough (see container-memory-leak.ts). Dashboards draw it next to MEMORY_RATIO.
+ */
+export const MEMORY_FORECAST = 'headroom:container_memory_forecast:ratio_limit';
+/** The MEMORY_FORECAST series above 1 (the limit is reached within the horizon): what the leak alert rules read. */
+export const FORECAST_OVER_LIMIT = 'headroom:container_memory_forecast_over_limit:ratio_limit';
+/** Working set of real containers without a memory limit of their own nor of their pod {namespace, pod, container}. */
+export const WITHOUT_LIMIT = 'headroom:container_memory_working_set_without_limit:bytes';
+/** Containers without a memory limit per namespace {namespace}: ContainersWithoutMemoryLimit, the overview dashboard. */
+export const NAMESPACE_WITHOUT_LIMIT = 'headroom:namespace_containers_without_memory_limit:count';
+/** Working set / memory request per container {namespace, pod, container}; only containers with a request. */
+export const REQUEST_RATIO = 'headroom:container_memory_working_set:ratio_request';
+/**
+ * Containers whose working set stayed above their memory request for the whole of `for` {namespace, pod, container,
+ * for}, value = the lowest ratio to the request in that time; one rule per distinct `for` of ContainersAboveMemoryRequest.
+ */
+export const ABOVE_REQUEST = 'headroom:container_memory_above_request:ratio_request';
+/** ABOVE_REQUEST counted per namespace {namespace, for}: what the alert rules and the dashboards read. */
+export const NAMESPACE_ABOVE_REQUEST = 'headroom:namespace_containers_above_memory_request:count';
+/**
+ * Pod working set / pod-level memory limit {namespace, pod}, only pods whose limit is the pod's alone (Kubernetes 1.34
+ * `spec.resources`, no container declares a limit): PodMemoryNearLimit.
+ */
+export const POD_MEMORY_RATIO = 'headroom:pod_memory_working_set:ratio_pod_limit';

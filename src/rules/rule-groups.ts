@@ -7,6 +7,10 @@ import { oomEvidenceMarginRules, oomKilledAlerts, oomRestartRules } from './cont
 import { processOOMKilledAlerts, processOOMKillRules } from './container-process-oom-killed.ts';
 import { initContainerTypeRule } from './init-container-types.ts';
 import { containerRestartsRule } from './container-restarts.ts';
+import { forecastOverLimitRule, memoryForecastRules, memoryLeakAlerts } from './container-memory-leak.ts';
+import { aboveRequestAlerts, aboveRequestRules, requestRatioRule } from './containers-above-memory-request.ts';
+import { withoutLimitAlerts, withoutLimitRules } from './containers-without-memory-limit.ts';
+import { podMemoryRatioRule, podNearLimitAlerts } from './pod-memory-near-limit.ts';
 import { metaAlerts } from './meta-rules.ts';
 import { nodePressureAlerts } from './node-memory-pressure.ts';
 import { namespaceContainersRule, ownerRules } from './owner-rules.ts';
@@ -31,6 +35,16 @@ export function ruleGroups(model: Model): RuleGroup[] {
         ...oomKilledAlerts(model),
         ...processOOMKillRules(model),
         ...processOOMKilledAlerts(model),
+        ...memoryForecastRules(model),
+        ...forecastOverLimitRule(model),
+        ...memoryLeakAlerts(model),
+        podMemoryRatioRule(model),
+        ...podNearLimitAlerts(model),
+        ...withoutLimitRules(model),
+        ...withoutLimitAlerts(model),
+        requestRatioRule(model),
+        ...aboveRequestRules(model),
+        ...aboveRequestAlerts(model),
       ],
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },

@@ -33,11 +33,16 @@ export interface SourceSeries {
   lastTerminatedReason(...matchers: (string | undefined)[]): string;
   /** kube-state-metrics' copy of each namespace's Kubernetes labels (those its --metric-labels-allowlist lets through). */
   namespaceLabels(...matchers: (string | undefined)[]): string;
+  /** Working set of each pod's own cgroup (container="", pod!=""): every container of the pod together. */
+  podWorkingSet(...matchers: (string | undefined)[]): string;
+  /** The pod cgroup's memory.max, only where one is set (cadvisor reports 0 for none): Kubernetes 1.34 pod-level limits. */
+  podMemoryLimit(...matchers: (string | undefined)[]): string;
 }
 
 export function sourceSeries(model: Model): SourceSeries {
   const { cadvisor, kubeStateMetrics } = model.selectors;
   const realContainer = [matcher('container', '!=', ''), matcher('container', '!=', 'POD')];
+  const podCgroup = [matcher('container', '=', ''), matcher('pod', '!=', '')];
   return {
     workingSet: (...m) => series('container_memory_working_set_bytes', cadvisor, ...realContainer, ...m),
     memoryLimit: (...m) =>
@@ -60,5 +65,8 @@ export function sourceSeries(model: Model): SourceSeries {
     memoryRequest: (...m) => series('kube_pod_container_resource_requests', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m),
     lastTerminatedReason: (...m) => series('kube_pod_container_status_last_terminated_reason', kubeStateMetrics, ...m),
     namespaceLabels: (...m) => series('kube_namespace_labels', kubeStateMetrics, ...m),
+    // QoS-parent cgroups (kubepods, burstable) also have container="", but pod="".
+    podWorkingSet: (...m) => series('container_memory_working_set_bytes', cadvisor, ...podCgroup, ...m),
+    podMemoryLimit: (...m) => `${series('container_spec_memory_limit_bytes', cadvisor, ...podCgroup, ...m)} > 0`,
   };
 }

@@ -9,6 +9,7 @@ import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
 const CADVISOR_SERIES = ['container_memory_working_set_bytes', 'container_spec_memory_limit_bytes', 'container_oom_events_total'];
 const KSM_SERIES = [
   'kube_pod_container_resource_limits',
+  'kube_pod_container_resource_requests',
   'kube_pod_container_status_restarts_total',
   'kube_pod_container_status_last_terminated_reason',
   'kube_pod_container_status_last_terminated_exitcode',
@@ -51,7 +52,9 @@ describe.each(['example', 'cadvisor-limits'])('rules generated from fixture %s',
     for (const selector of selectors) {
       if (selector.metric.startsWith('headroom:')) continue;
       if (CADVISOR_SERIES.includes(selector.metric)) {
-        expect(selector.matchers).toEqual(expect.arrayContaining([...cadvisor, 'container!=""', 'container!="POD"']));
+        // A container's cgroup, or (pod-level limits) the pod's own cgroup, never a QoS-parent cgroup (pod="").
+        const cgroup = selector.matchers.includes('container=""') ? ['container=""', 'pod!=""'] : ['container!=""', 'container!="POD"'];
+        expect(selector.matchers).toEqual(expect.arrayContaining([...cadvisor, ...cgroup]));
       } else if (KSM_SERIES.includes(selector.metric)) {
         expect(selector.matchers).toEqual(expect.arrayContaining(ksm));
       } else {

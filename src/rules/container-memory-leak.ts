@@ -1,0 +1,102 @@
+// ContainerMemoryLeak: the working set, fitted to a line over `lookback`, reaches the memory limit within `horizon`,
+// for `for`. The forecast is recorded once per distinct (lookback, horizon) over every container; the alert rules
+// (one per distinct for, severity, lookback, horizon) read only the containers whose forecast is over the limit.
+// Two traps of the plain `predict_linear(container_memory_working_set_bytes[1h], …)`:
+//   - a restart gives the container a new cgroup, so cadvisor a new series (new `id`); the dead life's series keeps
+//     feeding predict_linear for a whole lookback after the restart, so the alert outlives the OOM kill it predicted.
+//     Only series that still have a sample now (`and` the instant working set) are fitted: the current life.
+//   - a young container's startup ramp (heap, caches filling) is a steep line. A life is judged only once it is two
+//     lookbacks old (`and … offset 2×lookback`), so the fitted window never holds its first lookback.
+import { durationMs } from '../config/duration.ts';
+import type { Model } from '../model/model.ts';
+import { containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
+import { containerKey } from './keys.ts';
+import { withOwnerLabels } from './ownership.ts';
+import { rulesPerSetting } from './partition.ts';
+import { aggregate, binary, by, matcher, series } from './promql.ts';
+import { FORECAST_OVER_LIMIT, MEMORY_FORECAST } from './record-names.ts';
+import type { AlertingRule, RecordingRule } from './rule-types.ts';
+import { sourceSeries } from './source-series.ts';
+
+export const MEMORY_LEAK_ALERT = 'ContainerMemoryLeak';
+
+interface Forecast {
+  lookback: string;
+  horizon: string;
+}
+
+/** Distinct (lookback, horizon) of the owners that have the alert on, sorted. */
+function forecasts(model: Model): Forecast[] {
+  const distinct = new Map<string, Forecast>();
+  for (const owner of model.owners) {
+    const { enabled, lookback, horizon } = owner.alerts.containerMemoryLeak;
+    if (enabled) distinct.set(`${lookback} ${horizon}`, { lookback, horizon });
+  }
+  return [...distinct.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, forecast]) => forecast);
+}
+
+/** The youngest life the forecast judges: twice the lookback (see the file comment). */
+export function minimumAge(lookback: string): string {
+  return seconds(2 * durationMs(lookback));
+}
+
+/** A duration in the largest unit that divides it, e.g. 7200000 → 2h. */
+function seconds(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s % 3600 === 0) return `${s / 3600}h`;
+  if (s % 60 === 0) return `${s / 60}m`;
+  return `${s}s`;
+}
+
+/** Per distinct (lookback, horizon): the forecast working set of each container's current life / its limit. */
+export function memoryForecastRules(model: Model): RecordingRule[] {
+  const source = sourceSeries(model);
+  const key = containerKey(model);
+  return forecasts(model).map(({ lookback, horizon }) => {
+    const workingSet = source.workingSet();
+    const currentLife = binary(`predict_linear(${workingSet}[${lookback}], ${durationMs(horizon) / 1000})`, 'and', workingSet);
+    const oldEnough = binary(currentLife, 'and', `${workingSet} offset ${minimumAge(lookback)}`);
+    return {
+      record: MEMORY_FORECAST,
+      // max by after the filters: one series per container, from its current life only.
+      expr: binary(aggregate('max', key, oldEnough), `/ on ${by(key)}`, aggregate('max', key, source.memoryLimit())),
+      labels: { lookback, horizon },
+    };
+  });
+}
+
+/** The forecasts over the limit, every (lookback, horizon) in one pass: the few series the alert rules read. */
+export function forecastOverLimitRule(model: Model): RecordingRule[] {
+  return forecasts(model).length === 0 ? [] : [{ record: FORECAST_OVER_LIMIT, expr: `${series(MEMORY_FORECAST)} > 1` }];
+}
+
+export function memoryLeakAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(
+    model,
+    'namespaces',
+    ({ alerts: { containerMemoryLeak: a } }) => (a.enabled ? { for: a.for, severity: a.severity, lookback: a.lookback, horizon: a.horizon } : undefined),
+    (settings, owned) => ({
+      alert: MEMORY_LEAK_ALERT,
+      expr: withOwnerLabels(model, 'namespaces', series(FORECAST_OVER_LIMIT, matcher('lookback', '=', settings.lookback), matcher('horizon', '=', settings.horizon)), owned),
+      for: settings.for,
+      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+      labels: { severity: settings.severity, for: settings.for, lookback: settings.lookback, horizon: settings.horizon },
+      annotations: {
+        summary: 'Container memory grows steadily and will reach its limit; the container is OOMKilled when it does.',
+        description: leakDescription(model, settings),
+        runbook_url: runbookUrl(model, MEMORY_LEAK_ALERT),
+        dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
+      },
+    }),
+  );
+}
+
+function leakDescription(model: Model, { lookback, horizon }: Forecast): string {
+  const source = sourceSeries(model);
+  const limit = containerQueryValue(model, (...m) => `max(${source.memoryLimit(...m)})`, 'humanize1024', { suffix: 'B' });
+  const workingSet = containerQueryValue(model, (...m) => `max(${source.workingSet(...m)})`, 'humanize1024', { suffix: 'B' });
+  return (
+    `Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} has grown steadily over the last ${lookback}: ` +
+    `at that rate its working set reaches {{ $value | humanizePercentage }} of its memory limit in ${horizon} (now ${workingSet} of ${limit}).`
+  );
+}

@@ -1,0 +1,56 @@
+// ContainersWithoutMemoryLimit (info): a namespace runs containers with no memory limit, neither their own nor their
+// pod's (Kubernetes 1.34 pod-level limit). Such a container is killed only when its node runs out of memory, and the
+// node's OOM killer or eviction takes neighbours with it. One alert per namespace, however many containers: a risk
+// report for a ticket queue, not a page. The containers are recorded once (their working set, so the description and
+// the dashboards can name the largest), counted per namespace, and the alert rules read only the counts.
+import type { Model } from '../model/model.ts';
+import { runbookUrl, teamDashboardUrl } from './annotations.ts';
+import { containerKey, keyOf, namespaceKey } from './keys.ts';
+import { containersWord, namespaceExamples } from './namespace-examples.ts';
+import { withOwnerLabels } from './ownership.ts';
+import { rulesPerSetting } from './partition.ts';
+import { aggregate, binary, by, series } from './promql.ts';
+import { CONTAINER_RESTARTS, NAMESPACE_WITHOUT_LIMIT, WITHOUT_LIMIT } from './record-names.ts';
+import type { AlertingRule, RecordingRule } from './rule-types.ts';
+import { sourceSeries } from './source-series.ts';
+
+export const WITHOUT_LIMIT_ALERT = 'ContainersWithoutMemoryLimit';
+
+/** Working set of every real container (no pod cgroup, no pause container) that has no memory limit. */
+export function withoutLimitRules(model: Model): RecordingRule[] {
+  const source = sourceSeries(model);
+  const key = containerKey(model);
+  const pod = keyOf(model, 'namespace', 'pod');
+  const noOwnLimit = binary(aggregate('max', key, source.workingSet()), `unless on ${by(key)}`, source.memoryLimit());
+  const noLimit = binary(noOwnLimit, `unless on ${by(pod)}`, source.podMemoryLimit());
+  // With kube-state-metrics' limits, a container it does not report (an outage, a pod too new) would look limitless.
+  const expr = model.limitSource === 'cadvisor' ? noLimit : binary(noLimit, `and on ${by(key)}`, series(CONTAINER_RESTARTS));
+  return [
+    { record: WITHOUT_LIMIT, expr },
+    { record: NAMESPACE_WITHOUT_LIMIT, expr: aggregate('count', namespaceKey(model), series(WITHOUT_LIMIT)) },
+  ];
+}
+
+export function withoutLimitAlerts(model: Model): AlertingRule[] {
+  const containers = containersWord();
+  return rulesPerSetting(
+    model,
+    'namespaces',
+    ({ alerts: { containersWithoutMemoryLimit: a } }) => (a.enabled ? { for: a.for, severity: a.severity } : undefined),
+    (settings, owned) => ({
+      alert: WITHOUT_LIMIT_ALERT,
+      expr: withOwnerLabels(model, 'namespaces', series(NAMESPACE_WITHOUT_LIMIT), owned),
+      for: settings.for,
+      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+      labels: { severity: settings.severity, for: settings.for },
+      annotations: {
+        summary: 'Containers run without a memory limit; they are stopped only when their node runs out of memory, with their neighbours.',
+        description:
+          `Namespace {{ $labels.namespace }} runs {{ printf "%.0f" $value }} ${containers} without a memory limit ` +
+          `(largest working sets: ${namespaceExamples(model, (...m) => series(WITHOUT_LIMIT, ...m))}). Set a memory limit (or a pod-level one) on each.`,
+        runbook_url: runbookUrl(model, WITHOUT_LIMIT_ALERT),
+        dashboard_url: teamDashboardUrl(model, ['namespace']),
+      },
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+// PodMemoryNearLimit: a pod whose only memory limit is its own (Kubernetes 1.34 `spec.resources`, no container declares
+// one) has a working set above the owner's threshold of that limit for `for`. Such a pod has no container limit series,
+// so ContainerMemoryNearLimit never sees it. The limit is the pod cgroup's memory.max as cadvisor reports it
+// (container="", pod!=""; kube-state-metrics has no pod-level limit on purpose). A pod where any container declares a
+// limit is left to the container alert: the kubelet then writes the sum of the container limits to the pod cgroup
+// too, and a second alert would report the same memory twice.
+import type { Model } from '../model/model.ts';
+import { keyQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
+import { keyOf } from './keys.ts';
+import { withOwnerLabels } from './ownership.ts';
+import { rulesPerSetting } from './partition.ts';
+import { aggregate, binary, by, series } from './promql.ts';
+import { CONTAINER_RESTARTS, POD_MEMORY_RATIO } from './record-names.ts';
+import type { AlertingRule, RecordingRule } from './rule-types.ts';
+import { sourceSeries } from './source-series.ts';
+
+export const POD_NEAR_LIMIT_ALERT = 'PodMemoryNearLimit';
+
+function podKey(model: Model): string[] {
+  return keyOf(model, 'namespace', 'pod');
+}
+
+/** Working set / pod-level limit of the pods whose containers declare no limit. */
+export function podMemoryRatioRule(model: Model): RecordingRule {
+  const source = sourceSeries(model);
+  const key = podKey(model);
+  const ratio = binary(aggregate('max', key, source.podWorkingSet()), `/ on ${by(key)}`, aggregate('max', key, source.podMemoryLimit()));
+  const podLimitOnly = binary(ratio, `unless on ${by(key)}`, source.memoryLimit());
+  // With kube-state-metrics' limits, a pod it does not report (an outage, a pod too new) would look limitless: the
+  // container alert's pods would come here. Judge only pods kube-state-metrics knows.
+  const expr = model.limitSource === 'cadvisor' ? podLimitOnly : binary(podLimitOnly, `and on ${by(key)}`, series(CONTAINER_RESTARTS));
+  return { record: POD_MEMORY_RATIO, expr };
+}
+
+export function podNearLimitAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(
+    model,
+    'namespaces',
+    ({ alerts: { podMemoryNearLimit: a } }) => (a.enabled ? { threshold: a.threshold, for: a.for, severity: a.severity } : undefined),
+    (settings, owned) => ({
+      alert: POD_NEAR_LIMIT_ALERT,
+      // The pods with a pod-level limit only are few: each rule compares them with its threshold directly.
+      expr: withOwnerLabels(model, 'namespaces', `(${series(POD_MEMORY_RATIO)} > ${settings.threshold})`, owned),
+      for: settings.for,
+      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+      labels: { severity: settings.severity, for: settings.for, threshold: String(settings.threshold) },
+      annotations: {
+        summary: 'Pod memory is close to its pod-level limit; the kernel OOM-kills a container of the pod when it reaches it.',
+        description: podDescription(model, settings.threshold),
+        runbook_url: runbookUrl(model, POD_NEAR_LIMIT_ALERT),
+        dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
+      },
+    }),
+  );
+}
+
+function podDescription(model: Model, threshold: number): string {
+  const source = sourceSeries(model);
+  const key = podKey(model);
+  const limit = keyQueryValue(key, (...m) => `max(${source.podMemoryLimit(...m)})`, 'humanize1024', { suffix: 'B' });
+  const workingSet = keyQueryValue(key, (...m) => `max(${source.podWorkingSet(...m)})`, 'humanize1024', { suffix: 'B' });
+  return (
+    'Pod {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} of its pod-level memory limit ' +
+    `(working set ${workingSet} of ${limit}), above the ${percent(threshold)} threshold of team {{ $labels.team }}. Its containers declare no limit of their own.`
+  );
+}
+
+/** 0.85 → 85%, without the float noise of 0.85 * 100. */
+function percent(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(6))}%`;
+}
