@@ -55,3 +55,22 @@ export function plannedReceivers(plan: RoutingPlan): string[] {
 export function clusterRegex(patterns: readonly string[]): string {
   return patterns.map((pattern) => pattern.replace(/[.*?]/g, (char) => (char === '*' ? '.*' : char === '?' ? '.' : '[.]'))).join('|');
 }
+
+/**
+ * The routing as headroom-settings.yaml states it (undefined: the config has none), so `headroom diff` names a
+ * team whose alerts now go elsewhere: each team's effective receivers, fallbacks resolved.
+ */
+export function routingSettings(model: Model): Record<string, unknown> | undefined {
+  const plan = routingPlan(model);
+  if (plan === undefined || model.routing === undefined) return undefined;
+  const { routeFile, alertmanagerConfig } = model.routing;
+  const teams = plan.routes.map((route) => [
+    route.team,
+    {
+      receiver: route.receiver,
+      ...(route.ticketReceiver !== undefined ? { ticketReceiver: route.ticketReceiver } : {}),
+      ...(route.clusters.length > 0 ? { clusters: route.clusters } : {}),
+    },
+  ]);
+  return { fallbackReceiver: plan.fallbackReceiver, routeFile: routeFile.enabled, alertmanagerConfig, teams: Object.fromEntries(teams) };
+}

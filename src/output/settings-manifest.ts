@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import type { AlertSettings } from '../config/schema.ts';
 import type { Model, Owner } from '../model/model.ts';
 import type { GeneratedFile } from './generated-tree.ts';
+import { routingSettings } from './alertmanager-team-routes.ts';
 import { yamlHeader } from './header.ts';
 import { sortKeys, sortKeysDeep } from '../ordering.ts';
 
@@ -46,6 +47,7 @@ export function settingsManifest(model: Model): SettingsManifest {
       selectors: model.selectors,
       links: model.links,
       output: outputSettings(model),
+      routing: routingSettings(model),
     }),
     defaults: model.defaults,
     teams: sortKeys(teams),

@@ -1,0 +1,45 @@
+// `headroom diff` says when a team's alerts go elsewhere: the settings manifest states each team's effective
+// receivers (fallbacks resolved), so a change of a team file, of the config's default, or a new team shows.
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+import { tempProject, type TempProject } from '../helpers/temp-project.ts';
+
+function diffAfter(change: (project: TempProject) => void): string[] {
+  const project = tempProject('routing');
+  expect(runCli(['generate', '--out', 'old'], project.dir).stderr).toBe('');
+  change(project);
+  const generated = runCli(['generate', '--out', 'new'], project.dir);
+  expect(generated.stderr).toBe('');
+  const result = runCli(['diff', 'old', 'new', '--exit-code'], project.dir);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(1);
+  return result.stdout.split('\n').map((line) => line.trim());
+}
+
+describe('headroom diff of routing', () => {
+  it("names the team whose receiver changed, and the AlertmanagerConfig object's change", () => {
+    const lines = diffAfter((project) => {
+      project.write('teams/search.yaml', project.read('teams/search.yaml').replace('receiver: search-oncall', 'receiver: platform-oncall'));
+    });
+    expect(lines).toContain('config: routing.teams.search.receiver search-oncall → platform-oncall');
+    expect(lines.some((line) => line.includes('alertmanager/alertmanager-config-search.yaml'))).toBe(true);
+  });
+
+  it('shows a team that has no routing of its own following a new default receiver', () => {
+    const lines = diffAfter((project) => {
+      const config = project.read('headroom.config.ts').replaceAll("'platform-oncall'", "'platform-pager'");
+      project.write('headroom.config.ts', config);
+    });
+    expect(lines).toContain('config: routing.teams.batch.receiver platform-oncall → platform-pager');
+    expect(lines).toContain('config: routing.fallbackReceiver platform-oncall → platform-pager');
+    // payments names its own receiver: unchanged.
+    expect(lines.filter((line) => line.includes('routing.teams.payments.receiver'))).toEqual([]);
+  });
+
+  it('shows a ticket receiver added to a team', () => {
+    const lines = diffAfter((project) => {
+      project.write('teams/search.yaml', project.read('teams/search.yaml').replace('receiver: search-oncall', 'receiver: search-oncall, ticketReceiver: platform-oncall'));
+    });
+    expect(lines).toContain('config: routing.teams.search.ticketReceiver (none) → platform-oncall');
+  });
+});
