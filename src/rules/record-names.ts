@@ -86,3 +86,13 @@ export const NAMESPACE_ABOVE_REQUEST = 'headroom:namespace_containers_above_memo
  * `spec.resources`, no container declares a limit): PodMemoryNearLimit.
  */
 export const POD_MEMORY_RATIO = 'headroom:pod_memory_working_set:ratio_pod_limit';
+/**
+ * Pods evicted by the kubelet for memory, per node and window {node, window}: the value is the number of evictions
+ * with a memory signal within the window (see node-memory-evictions.ts); only nodes with one. NodeMemoryEvictions and
+ * the overview dashboard (evictions over time) read it.
+ */
+export const NODE_MEMORY_EVICTIONS = 'headroom:node_memory_evictions:increase';
+/** 1 per pod evicted within the window {namespace, pod, window} (see pods-evicted.ts); old evicted pods are not in it. */
+export const POD_EVICTED = 'headroom:pod_evicted_recently:info';
+/** Pods evicted within the window per namespace {namespace, window}: PodsEvicted and the dashboards read it. */
+export const NAMESPACE_PODS_EVICTED = 'headroom:namespace_pods_evicted:increase';

@@ -13,6 +13,8 @@ import { withoutLimitAlerts, withoutLimitRules } from './containers-without-memo
 import { podMemoryRatioRule, podNearLimitAlerts } from './pod-memory-near-limit.ts';
 import { metaAlerts } from './meta-rules.ts';
 import { nodePressureAlerts } from './node-memory-pressure.ts';
+import { nodeEvictionAlerts, nodeEvictionRules } from './node-memory-evictions.ts';
+import { podsEvictedAlerts, podsEvictedRules } from './pods-evicted.ts';
 import { namespaceContainersRule, ownerRules } from './owner-rules.ts';
 import { GROUP_PREFIX, type RuleGroup } from './rule-types.ts';
 
@@ -45,9 +47,11 @@ export function ruleGroups(model: Model): RuleGroup[] {
         requestRatioRule(model),
         ...aboveRequestRules(model),
         ...aboveRequestAlerts(model),
+        ...podsEvictedRules(model),
+        ...podsEvictedAlerts(model),
       ],
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
-    { name: `${GROUP_PREFIX}node-memory`, rules: [...ownerRules(model, 'nodes'), ...nodePressureAlerts(model)] },
+    { name: `${GROUP_PREFIX}node-memory`, rules: [...ownerRules(model, 'nodes'), ...nodePressureAlerts(model), ...nodeEvictionRules(model), ...nodeEvictionAlerts(model)] },
   ];
 }

@@ -37,10 +37,20 @@ export interface SourceSeries {
   podWorkingSet(...matchers: (string | undefined)[]): string;
   /** The pod cgroup's memory.max, only where one is set (cadvisor reports 0 for none): Kubernetes 1.34 pod-level limits. */
   podMemoryLimit(...matchers: (string | undefined)[]): string;
+  /** The kubelet's eviction counter {instance, eviction_signal}, only for memory signals (not pre-initialised: born at 1). */
+  memoryEvictions(...matchers: (string | undefined)[]): string;
+  /** 1 per kubelet {instance, node}: the node name of a kubelet scrape target. */
+  kubeletNodeName(...matchers: (string | undefined)[]): string;
+  /** 1 per evicted pod while the pod object exists (kube-state-metrics; before 2.20 also 0 for pods not evicted). */
+  podEvicted(...matchers: (string | undefined)[]): string;
+  /** 1 while a pod is Failed, 0 while it has another phase (kube-state-metrics, every pod with a phase). */
+  podFailed(...matchers: (string | undefined)[]): string;
+  /** 1 per pod {namespace, pod, node, …} (kube-state-metrics); alert annotations only. */
+  podInfo(...matchers: (string | undefined)[]): string;
 }
 
 export function sourceSeries(model: Model): SourceSeries {
-  const { cadvisor, kubeStateMetrics } = model.selectors;
+  const { cadvisor, kubeStateMetrics, kubelet } = model.selectors;
   const realContainer = [matcher('container', '!=', ''), matcher('container', '!=', 'POD')];
   const podCgroup = [matcher('container', '=', ''), matcher('pod', '!=', '')];
   return {
@@ -68,5 +78,11 @@ export function sourceSeries(model: Model): SourceSeries {
     // QoS-parent cgroups (kubepods, burstable) also have container="", but pod="".
     podWorkingSet: (...m) => series('container_memory_working_set_bytes', cadvisor, ...podCgroup, ...m),
     podMemoryLimit: (...m) => `${series('container_spec_memory_limit_bytes', cadvisor, ...podCgroup, ...m)} > 0`,
+    memoryEvictions: (...m) =>
+      series('kubelet_evictions', kubelet, matcher('eviction_signal', '=~', 'memory.available|allocatableMemory.available'), ...m),
+    kubeletNodeName: (...m) => series('kubelet_node_name', kubelet, ...m),
+    podEvicted: (...m) => series('kube_pod_status_reason', kubeStateMetrics, matcher('reason', '=', 'Evicted'), ...m),
+    podFailed: (...m) => series('kube_pod_status_phase', kubeStateMetrics, matcher('phase', '=', 'Failed'), ...m),
+    podInfo: (...m) => series('kube_pod_info', kubeStateMetrics, ...m),
   };
 }

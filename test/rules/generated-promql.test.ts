@@ -20,7 +20,12 @@ const KSM_SERIES = [
   'kube_pod_init_container_resource_limits',
   'kube_node_status_condition',
   'kube_namespace_labels',
+  'kube_pod_status_reason',
+  'kube_pod_status_phase',
+  'kube_pod_info',
 ];
+/** The kubelet's own metrics (selectors.kubelet). */
+const KUBELET_SERIES = ['kubelet_evictions', 'kubelet_node_name'];
 const META_SERIES = ['prometheus_rule_evaluation_failures_total'];
 
 async function rulesOf(fixture: string): Promise<Rule[]> {
@@ -48,6 +53,7 @@ describe.each(['example', 'cadvisor-limits'])('rules generated from fixture %s',
     const { model } = await generateFixture(fixture);
     const cadvisor = model.selectors.cadvisor.replace(/\s+/g, '').split(',');
     const ksm = model.selectors.kubeStateMetrics.replace(/\s+/g, '').split(',');
+    const kubelet = model.selectors.kubelet.replace(/\s+/g, '').split(',');
     const selectors = ruleGroups(model).flatMap((group) => group.rules.flatMap((rule) => vectorSelectors(rule.expr)));
     for (const selector of selectors) {
       if (selector.metric.startsWith('headroom:')) continue;
@@ -57,6 +63,8 @@ describe.each(['example', 'cadvisor-limits'])('rules generated from fixture %s',
         expect(selector.matchers).toEqual(expect.arrayContaining([...cadvisor, ...cgroup]));
       } else if (KSM_SERIES.includes(selector.metric)) {
         expect(selector.matchers).toEqual(expect.arrayContaining(ksm));
+      } else if (KUBELET_SERIES.includes(selector.metric)) {
+        expect(selector.matchers).toEqual(expect.arrayContaining(kubelet));
       } else {
         expect(META_SERIES, `unexpected series ${selector.metric}`).toContain(selector.metric);
       }

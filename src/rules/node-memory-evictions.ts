@@ -1,0 +1,77 @@
+// NodeMemoryEvictions: the kubelet evicted pods from a node to reclaim memory (signal memory.available or
+// allocatableMemory.available) within `window`. One alert per node, for the node's owner (as NodeMemoryPressure).
+//
+// kubelet_evictions is a counter per signal that the kubelet creates at its first eviction of that signal, at 1:
+// `increase` never counts that first eviction (it needs two samples). So an eviction counts when
+// - the counter rose within the window (`increase`, which also counts the new life after a kubelet restart when the
+//   old one is still in the window), or
+// - the counter's series appeared within the window (absent `window` ago) on a kubelet that was scraped `window` ago
+//   (its kubelet_node_name was there): its value is the evictions since it appeared.
+// The second condition keeps a scrape gap quiet: when the kubelet (or Prometheus) was not scraped `window` ago, an old
+// counter that comes back looks new, but then kubelet_node_name is missing too. Not covered: a node whose kubelet
+// started less than `window` ago (a new node) and evicts before `window` has passed; its next eviction counts.
+//
+// The counters are recorded once per distinct window, joined to the node name on the kubelet's `instance` as
+// kubernetes-mixin's KubeNodeEviction does; the alert rules read only the nodes with evictions.
+import type { Model } from '../model/model.ts';
+import { overviewDashboardUrl, runbookUrl } from './annotations.ts';
+import { nodeMemoryPressureNow } from './eviction-annotations.ts';
+import { keyOf, nodeKey } from './keys.ts';
+import { mayOwn, withOwnerLabels } from './ownership.ts';
+import { rulesPerSetting } from './partition.ts';
+import { aggregate, binary, by, matcher, series } from './promql.ts';
+import { NODE_MEMORY_EVICTIONS } from './record-names.ts';
+import type { AlertingRule, RecordingRule } from './rule-types.ts';
+import { sourceSeries } from './source-series.ts';
+
+export const NODE_EVICTIONS_ALERT = 'NodeMemoryEvictions';
+
+/** Distinct windows of the owners that have the alert on and can own nodes, sorted. */
+function evictionWindows(model: Model): string[] {
+  const on = model.owners.filter((owner) => mayOwn(model, owner, 'nodes')).map((owner) => owner.alerts.nodeMemoryEvictions);
+  return [...new Set(on.filter((a) => a.enabled).map((a) => a.window))].sort();
+}
+
+/** Memory evictions per kubelet and signal within `window` (see the file comment). */
+function evictionsPerKubelet(model: Model, window: string): string {
+  const source = sourceSeries(model);
+  const kubelet = keyOf(model, 'instance');
+  const appeared = binary(
+    binary(`max_over_time(${source.memoryEvictions()}[${window}])`, 'unless', `${source.memoryEvictions()} offset ${window}`),
+    `and on ${by(kubelet)}`,
+    `${source.kubeletNodeName()} offset ${window}`,
+  );
+  return binary(appeared, 'or', `increase(${source.memoryEvictions()}[${window}])`);
+}
+
+export function nodeEvictionRules(model: Model): RecordingRule[] {
+  const kubelet = keyOf(model, 'instance');
+  const nodeName = aggregate('max', keyOf(model, 'instance', 'node'), sourceSeries(model).kubeletNodeName());
+  return evictionWindows(model).map((window) => ({
+    record: NODE_MEMORY_EVICTIONS,
+    expr: `${aggregate('sum', nodeKey(model), binary(evictionsPerKubelet(model, window), `* on ${by(kubelet)} group_left (node)`, nodeName))} > 0`,
+    labels: { window },
+  }));
+}
+
+export function nodeEvictionAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(
+    model,
+    'nodes',
+    ({ alerts: { nodeMemoryEvictions: a } }) => (a.enabled ? { window: a.window, severity: a.severity } : undefined),
+    (settings, owned) => ({
+      alert: NODE_EVICTIONS_ALERT,
+      expr: withOwnerLabels(model, 'nodes', series(NODE_MEMORY_EVICTIONS, matcher('window', '=', settings.window)), owned),
+      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+      labels: { severity: settings.severity, window: settings.window },
+      annotations: {
+        summary: 'The kubelet evicted pods from a node to reclaim memory.',
+        description:
+          `The kubelet of node {{ $labels.node }} evicted {{ printf "%.0f" $value }} pod(s) in the last ${settings.window} ` +
+          `because the node ran short of memory (signal memory.available or allocatableMemory.available). ${nodeMemoryPressureNow(model)}`,
+        runbook_url: runbookUrl(model, NODE_EVICTIONS_ALERT),
+        dashboard_url: overviewDashboardUrl(model, ['node']),
+      },
+    }),
+  );
+}

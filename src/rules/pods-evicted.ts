@@ -1,0 +1,77 @@
+// PodsEvicted: pods of a namespace were evicted by the kubelet within `window`. One alert per namespace (not per
+// pod), with the number of pods, for the namespace's owner.
+//
+// kube_pod_status_reason{reason="Evicted"} stays 1 as long as the evicted pod object exists (days, until something
+// deletes it), and since kube-state-metrics 2.20 it exists only for pods with the reason (before, a 0/1 series per
+// reason). So "Evicted now" alone pages for every old evicted pod, and "absent `window` ago" pages for all of them
+// after any gap in kube-state-metrics' data. A pod counts when it is Evicted now and kube-state-metrics saw it in
+// another phase than Failed within the window (kube_pod_status_phase{phase="Failed"} was 0: the kubelet sets phase
+// Failed and reason Evicted in one status update). That needs a sample of the pod from before its eviction, which an
+// old evicted pod never has, whatever the gaps; it also counts a pod evicted minutes after its start. Replicas: a
+// pod counts when any replica saw it not Failed (min by), so a replica started after the eviction does not hide it.
+// Not covered: a pod evicted before kube-state-metrics' first scrape of it.
+//
+// The pods are recorded once per distinct window (few series: only pods evicted within it), then counted per
+// namespace; the alert rules read only those counts.
+import type { Model } from '../model/model.ts';
+import { runbookUrl } from './annotations.ts';
+import { evictedFromDashboardUrl, evictedFromText } from './eviction-annotations.ts';
+import { keyOf, namespaceKey } from './keys.ts';
+import { withOwnerLabels } from './ownership.ts';
+import { rulesPerSetting } from './partition.ts';
+import { aggregate, binary, by, matcher, series } from './promql.ts';
+import { NAMESPACE_PODS_EVICTED, POD_EVICTED } from './record-names.ts';
+import type { AlertingRule, RecordingRule } from './rule-types.ts';
+import { sourceSeries } from './source-series.ts';
+
+export const PODS_EVICTED_ALERT = 'PodsEvicted';
+
+/** Distinct windows of the owners that have the alert on, sorted. */
+function evictionWindows(model: Model): string[] {
+  return [...new Set(model.owners.map((owner) => owner.alerts.podsEvicted).filter((a) => a.enabled).map((a) => a.window))].sort();
+}
+
+/** Per distinct window: 1 per pod evicted within it, then the count per namespace. */
+export function podsEvictedRules(model: Model): RecordingRule[] {
+  const pod = keyOf(model, 'namespace', 'pod');
+  const source = sourceSeries(model);
+  return evictionWindows(model).flatMap((window): RecordingRule[] => [
+    {
+      record: POD_EVICTED,
+      expr: binary(
+        `${aggregate('max', pod, source.podEvicted())} == 1`,
+        `and on ${by(pod)}`,
+        `${aggregate('min', pod, `min_over_time(${source.podFailed()}[${window}])`)} == 0`,
+      ),
+      labels: { window },
+    },
+    {
+      record: NAMESPACE_PODS_EVICTED,
+      expr: aggregate('count', namespaceKey(model), series(POD_EVICTED, matcher('window', '=', window))),
+      labels: { window },
+    },
+  ]);
+}
+
+export function podsEvictedAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(
+    model,
+    'namespaces',
+    ({ alerts: { podsEvicted: a } }) => (a.enabled ? { window: a.window, severity: a.severity } : undefined),
+    (settings, owned) => ({
+      alert: PODS_EVICTED_ALERT,
+      expr: withOwnerLabels(model, 'namespaces', series(NAMESPACE_PODS_EVICTED, matcher('window', '=', settings.window)), owned),
+      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+      labels: { severity: settings.severity, window: settings.window },
+      annotations: {
+        summary: 'Pods of a namespace were evicted by the kubelet.',
+        description:
+          `The kubelet evicted {{ printf "%.0f" $value }} pod(s) of namespace {{ $labels.namespace }} in the last ${settings.window}, ` +
+          `to reclaim memory or disk on their node.${evictedFromText(model, settings.window)} ` +
+          'Evicted pods stay listed as Failed until deleted; their controllers start replacements elsewhere.',
+        runbook_url: runbookUrl(model, PODS_EVICTED_ALERT),
+        dashboard_url: evictedFromDashboardUrl(model, settings.window),
+      },
+    }),
+  );
+}
