@@ -87,7 +87,12 @@ export function renameRecords(group: RuleGroup, prefix: string): RuleGroup {
     rules: group.rules.map((rule) => {
       const renamed = { ...rule, expr: rename(rule.expr) };
       if ('record' in renamed) renamed.record = rename(renamed.record);
-      if ('annotations' in renamed) renamed.annotations = Object.fromEntries(Object.entries(renamed.annotations).map(([k, v]) => [k, rename(v)]));
+      if ('annotations' in renamed) {
+        renamed.annotations = Object.fromEntries(Object.entries(renamed.annotations).map(([k, v]) => [k, rename(v)]));
+        // Rule sets of several team counts give a container the same team and settings: without a label of their own
+        // their alerts write the same ALERTS series from two groups ("out of order sample").
+        renamed.labels = { ...renamed.labels, bench_set: prefix };
+      }
       return renamed;
     }),
   };

@@ -83,5 +83,7 @@ describe('bench teams', () => {
     // Every tenth team has a node pool: teams 10 and 20 plus the catch-all.
     expect(rulesOf('node ownership')).toBe(3);
     expect(JSON.stringify(groups)).not.toMatch(/\bheadroom:/);
+    // Each set's alerts carry their own label, so two sets never write the same ALERTS series.
+    for (const m of measured) if ('alert' in m.rule) expect(m.rule.labels.bench_set).toBe('headroom_n20');
   });
 });
