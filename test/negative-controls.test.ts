@@ -14,6 +14,10 @@ type Group = { name: string; rules: Rule[] };
 const KSM = 'job="kube-state-metrics"';
 const CADVISOR = 'job="kubelet", metrics_path="/metrics/cadvisor"';
 const OWNER = '* on (namespace) group_left (team, pager, slack_channel) headroom:namespace_owner:info';
+const KUBELET = 'job="kubelet", metrics_path="/metrics"';
+const MEMORY_EVICTIONS = `kubelet_evictions{${KUBELET}, eviction_signal=~"memory.available|allocatableMemory.available"}`;
+const NODE_NAME = `max by (instance, node) (kubelet_node_name{${KUBELET}})`;
+const EVICTED = `max by (namespace, pod) (kube_pod_status_reason{${KSM}, reason="Evicted"}) == 1`;
 const WORKING_SET = `container_memory_working_set_bytes{${CADVISOR}, container!="", container!="POD"}`;
 const LIMIT = `max by (namespace, pod, container) (kube_pod_container_resource_limits{${KSM}, resource="memory"} > 0)`;
 
@@ -172,6 +176,58 @@ const mutations: Mutation[] = [
     scenario: 'container-process-oom-killed.test.yaml',
     recording: (rule) => rule.record === 'headroom:container_oom_events:increase' && rule.labels?.window === '10m',
     expr: `sum by (namespace, pod, container) (increase(container_oom_events_total{${CADVISOR}, container!="", container!="POD"}[10m])) > 0`,
+  },
+  {
+    name: 'increase of kubelet_evictions misses the first eviction (the counter is born at 1)',
+    scenario: 'node-memory-evictions.test.yaml',
+    recording: (rule) => rule.record === 'headroom:node_memory_evictions:increase',
+    expr: `sum by (node) (increase(${MEMORY_EVICTIONS}[10m]) * on (instance) group_left (node) ${NODE_NAME}) > 0`,
+  },
+  {
+    name: 'an eviction counter absent a window ago is new even after a scrape gap',
+    scenario: 'node-memory-evictions.test.yaml',
+    recording: (rule) => rule.record === 'headroom:node_memory_evictions:increase',
+    expr: `sum by (node) (((max_over_time(${MEMORY_EVICTIONS}[10m]) unless ${MEMORY_EVICTIONS} offset 10m) or increase(${MEMORY_EVICTIONS}[10m])) * on (instance) group_left (node) ${NODE_NAME}) > 0`,
+  },
+  {
+    name: 'every eviction signal counts, disk pressure too',
+    scenario: 'node-memory-evictions.test.yaml',
+    recording: (rule) => rule.record === 'headroom:node_memory_evictions:increase',
+    expr: (() => {
+      const any = `kubelet_evictions{${KUBELET}}`;
+      const appeared = `(max_over_time(${any}[10m]) unless ${any} offset 10m) and on (instance) kubelet_node_name{${KUBELET}} offset 10m`;
+      return `sum by (node) ((${appeared} or increase(${any}[10m])) * on (instance) group_left (node) ${NODE_NAME}) > 0`;
+    })(),
+  },
+  {
+    name: 'kube_pod_status_reason{reason="Evicted"} == 1 pages for old evictions',
+    scenario: 'pods-evicted.test.yaml',
+    alert: 'PodsEvicted',
+    expr: `(${EVICTED}) ${OWNER}`,
+  },
+  {
+    name: 'an Evicted series that appeared within the window counts old evicted pods after a data gap',
+    scenario: 'pods-evicted.test.yaml',
+    recording: (rule) => rule.record === 'headroom:pod_evicted_recently:info',
+    expr: `${EVICTED} unless on (namespace, pod) max by (namespace, pod) (kube_pod_status_reason{${KSM}, reason="Evicted"} offset 10m) == 1`,
+  },
+  {
+    name: 'a pod that existed a window ago misses pods evicted minutes after their start',
+    scenario: 'pods-evicted.test.yaml',
+    recording: (rule) => rule.record === 'headroom:pod_evicted_recently:info',
+    expr: `${EVICTED} and on (namespace, pod) min by (namespace, pod) (kube_pod_status_phase{${KSM}, phase="Failed"} offset 10m) == 0`,
+  },
+  {
+    name: 'replicas deduplicated with max: a replica started after the eviction hides it',
+    scenario: 'pods-evicted.test.yaml',
+    recording: (rule) => rule.record === 'headroom:pod_evicted_recently:info',
+    expr: `${EVICTED} and on (namespace, pod) max by (namespace, pod) (min_over_time(kube_pod_status_phase{${KSM}, phase="Failed"}[10m])) == 0`,
+  },
+  {
+    name: 'per-pod eviction alerts give one alert per pod, not per namespace',
+    scenario: 'pods-evicted.test.yaml',
+    alert: 'PodsEvicted',
+    expr: `headroom:pod_evicted_recently:info{window="10m"} ${OWNER}`,
   },
 ];
 
