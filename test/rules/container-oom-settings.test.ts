@@ -1,0 +1,51 @@
+// The OOM family's team settings: errorExit137 and evidenceMargin reach exactly the owners that set them, and the
+// expensive rules stay one per distinct window, whatever the number of teams.
+import { describe, expect, it } from 'vitest';
+import type { LoadedConfig } from '../../src/config/load-config.ts';
+import { configSchema, teamSchema } from '../../src/config/schema.ts';
+import { resolveModel } from '../../src/model/resolve-model.ts';
+import { ruleGroups } from '../../src/rules/rule-groups.ts';
+import type { Rule } from '../../src/rules/rule-types.ts';
+
+function rulesOf(teams: { name: string; alerts: object }[]): Rule[] {
+  const config = configSchema.parse({ defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' } });
+  const source = { file: 'test', locate: () => undefined };
+  const parsed = teams.map(({ name, alerts }) => teamSchema.parse({ name, namespaces: [name], alerts }));
+  const loaded: LoadedConfig = { config, configFile: 'test', baseDir: '.', teams: parsed.map((team) => ({ team, source, path: [] })) };
+  return ruleGroups(resolveModel(loaded)).flatMap((group) => group.rules);
+}
+
+const recorded = (rules: Rule[], name: string) => rules.filter((rule) => 'record' in rule && rule.record === name);
+
+describe('ContainerOOMKilled settings', () => {
+  const rules = rulesOf([
+    { name: 'legacy', alerts: { containerOOMKilled: { errorExit137: false } } },
+    { name: 'strict', alerts: { containerOOMKilled: { evidenceMargin: 0.01 } } },
+    { name: 'slow', alerts: { containerOOMKilled: { window: '30m', errorExit137: false }, containerProcessOOMKilled: { enabled: false } } },
+  ]);
+
+  it('records one evidence margin per distinct value, never for owners that do not count exit 137', () => {
+    const margins = recorded(rules, 'headroom:namespace_oom_evidence_margin:ratio');
+    expect(margins.map((rule) => [rule.labels?.margin, rule.expr])).toEqual([
+      ['0.01', '0.01 * group by (namespace) (headroom:namespace_owner:info{owner=~"strict"})'],
+      ['0.03', '0.03 * group by (namespace) (headroom:namespace_owner:info{owner!~"legacy|slow|strict"})'],
+    ]);
+  });
+
+  it('records the exit-137 branches only for windows where some owner counts exit 137', () => {
+    const kills = recorded(rules, 'headroom:container_oom_restarts:increase');
+    expect(kills.map((rule) => `${rule.labels?.window} ${rule.labels?.evidence}`)).toEqual([
+      '10m reason',
+      '10m oom-events',
+      '10m working-set-at-limit',
+      '30m reason',
+    ]);
+    expect(recorded(rules, 'headroom:container_exit137_restarts:increase').map((rule) => rule.labels?.window)).toEqual(['10m']);
+  });
+
+  it('records OOM events once per window either alert needs', () => {
+    // 10m: exit-137 evidence and silent kills; 30m: neither (slow counts no exit 137 and has silent kills off).
+    expect(recorded(rules, 'headroom:container_oom_events:increase').map((rule) => rule.labels?.window)).toEqual(['10m']);
+    expect(recorded(rules, 'headroom:container_process_oom_kills:increase').map((rule) => rule.labels?.window)).toEqual(['10m']);
+  });
+});
