@@ -70,3 +70,12 @@ describe('ownershipProblems with cluster scopes', () => {
     ]);
   });
 });
+
+describe('overrides of node alerts', () => {
+  it('a nodeMemoryEvictions override needs nodes to act on, like nodeMemoryPressure', () => {
+    const payments = team('payments-nodes', 'namespaces: [payments]\nalerts:\n  nodeMemoryEvictions: { window: 30m }\n  podsEvicted: { window: 30m }\n');
+    expect(messages([payments], {})).toEqual(['payments-nodes.yaml:4:3: alerts.nodeMemoryEvictions: has no effect: the team owns no nodes (list them under `nodes:`)']);
+    const pool = team('pool', 'nodes: ["pool-*"]\nalerts:\n  nodeMemoryEvictions: { window: 30m }\n');
+    expect(messages([pool], {})).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+// The rules of NodeMemoryEvictions and PodsEvicted: the counters and pods are recorded once per distinct window, the
+// alert rules (one per distinct window and severity) read only the recorded series and the owners, node windows come
+// only from owners that can own nodes, every key carries the cluster label in a fleet, and the queries the
+// annotations run at notification time parse. Team settings: the example model with overrides applied here.
+import { describe, expect, it } from 'vitest';
+import type { Model, Owner } from '../../src/model/model.ts';
+import { ruleGroups } from '../../src/rules/rule-groups.ts';
+import type { AlertingRule, RecordingRule, Rule } from '../../src/rules/rule-types.ts';
+import { generateFixture } from '../helpers/generate-fixture.ts';
+import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
+
+type Overrides = Partial<{ [A in keyof Owner['alerts']]: Partial<Owner['alerts'][A]> }>;
+
+/** A fixture's model with overrides for the named owners (team name, or '' for the catch-all). */
+async function modelWith(overrides: Record<string, Overrides>, fixture = 'example'): Promise<Model> {
+  const { model } = await generateFixture(fixture);
+  const owners = model.owners.map((owner) => {
+    const extra = overrides[owner.claimedBy ?? ''] ?? {};
+    const alerts = { ...owner.alerts } as Record<string, object>;
+    for (const [name, settings] of Object.entries(extra)) alerts[name] = { ...alerts[name], ...settings };
+    return { ...owner, alerts: alerts as Owner['alerts'] };
+  });
+  return { ...model, owners };
+}
+
+const rules = (model: Model): Rule[] => ruleGroups(model).flatMap((group) => group.rules);
+const recorded = (model: Model, name: string) => rules(model).filter((rule): rule is RecordingRule => 'record' in rule && rule.record === name);
+const alerts = (model: Model, name: string) => rules(model).filter((rule): rule is AlertingRule => 'alert' in rule && rule.alert === name);
+const metrics = (expr: string) => [...new Set(vectorSelectors(expr).map((selector) => selector.metric))].sort();
+const ownerMatchers = (expr: string) => [...new Set(vectorSelectors(expr).flatMap((s) => s.matchers.filter((m) => m.startsWith('owner'))))];
+
+const NODE_EVICTIONS = 'headroom:node_memory_evictions:increase';
+const POD_EVICTED = 'headroom:pod_evicted_recently:info';
+const NAMESPACE_EVICTED = 'headroom:namespace_pods_evicted:increase';
+
+/** The PromQL inside the annotations' `query (printf \`…\` …)`, label values filled in. */
+function annotationQueries(rule: AlertingRule): string[] {
+  return Object.values(rule.annotations).flatMap((text) => [...text.matchAll(/printf `([^`]*)`/g)].map((match) => match[1]!.replace(/%\[\d+\]s/g, 'x')));
+}
+
+describe('NodeMemoryEvictions', () => {
+  it('records one count per distinct window of the owners that can own nodes; one alert rule per window and severity', async () => {
+    // payments owns no nodes: its window would act on nothing, so it records nothing.
+    const model = await modelWith({ search: { nodeMemoryEvictions: { window: '30m', severity: 'critical' } }, payments: { nodeMemoryEvictions: { window: '1h' } } });
+    const counts = recorded(model, NODE_EVICTIONS);
+    expect(counts.map((rule) => rule.labels)).toEqual([{ window: '10m' }, { window: '30m' }]);
+    for (const rule of counts) {
+      expect(metrics(rule.expr)).toEqual(['kubelet_evictions', 'kubelet_node_name']);
+      expect(rule.expr.match(/\[(\w+)\]|offset (\w+)/g)!.every((part) => part.includes(rule.labels!.window!))).toBe(true);
+    }
+    const rulesByWindow = alerts(model, 'NodeMemoryEvictions').map((rule) => [rule.labels, ownerMatchers(rule.expr), metrics(rule.expr)]);
+    expect(rulesByWindow).toEqual([
+      [{ severity: 'warning', window: '10m' }, ['owner!~"search"'], [NODE_EVICTIONS, 'headroom:node_owner:info']],
+      [{ severity: 'critical', window: '30m' }, ['owner=~"search"'], [NODE_EVICTIONS, 'headroom:node_owner:info']],
+    ]);
+  });
+
+  it('has no rule when every owner turned the alert off', async () => {
+    const off = { nodeMemoryEvictions: { enabled: false } };
+    const model = await modelWith({ '': off, payments: off, search: off, platform: off });
+    expect(recorded(model, NODE_EVICTIONS)).toEqual([]);
+    expect(alerts(model, 'NodeMemoryEvictions')).toEqual([]);
+  });
+});
+
+describe('PodsEvicted', () => {
+  it('records the pods evicted and their count per namespace once per distinct window; alerts read only the counts', async () => {
+    const model = await modelWith({ payments: { podsEvicted: { window: '30m' } }, search: { podsEvicted: { severity: 'info' } } });
+    expect(recorded(model, POD_EVICTED).map((rule) => [rule.labels, metrics(rule.expr), rule.expr.includes(`[${rule.labels!.window}]`)])).toEqual([
+      [{ window: '10m' }, ['kube_pod_status_phase', 'kube_pod_status_reason'], true],
+      [{ window: '30m' }, ['kube_pod_status_phase', 'kube_pod_status_reason'], true],
+    ]);
+    expect(recorded(model, NAMESPACE_EVICTED).map((rule) => [rule.labels, rule.expr])).toEqual([
+      [{ window: '10m' }, `count by (namespace) (${POD_EVICTED}{window="10m"})`],
+      [{ window: '30m' }, `count by (namespace) (${POD_EVICTED}{window="30m"})`],
+    ]);
+    const rulesBySetting = alerts(model, 'PodsEvicted').map((rule) => [rule.labels, ownerMatchers(rule.expr), metrics(rule.expr)]);
+    expect(rulesBySetting).toEqual([
+      [{ severity: 'info', window: '10m' }, ['owner=~"search"'], ['headroom:namespace_owner:info', NAMESPACE_EVICTED]],
+      [{ severity: 'warning', window: '10m' }, ['owner!~"payments|search"'], ['headroom:namespace_owner:info', NAMESPACE_EVICTED]],
+      [{ severity: 'warning', window: '30m' }, ['owner=~"payments"'], ['headroom:namespace_owner:info', NAMESPACE_EVICTED]],
+    ]);
+  });
+
+  it('has no rule when every owner turned the alert off', async () => {
+    const off = { podsEvicted: { enabled: false } };
+    const model = await modelWith({ '': off, payments: off, search: off, platform: off });
+    expect([...recorded(model, POD_EVICTED), ...recorded(model, NAMESPACE_EVICTED), ...alerts(model, 'PodsEvicted')]).toEqual([]);
+  });
+});
+
+describe('eviction rules in a fleet (fixture fleet)', () => {
+  it('carry the cluster label in every by, on and annotation query, and the annotation queries parse', async () => {
+    const model = await modelWith({}, 'fleet');
+    const own = rules(model).filter((rule) => /evict/i.test('alert' in rule ? rule.alert : rule.record));
+    expect(own.length).toBe(5);
+    for (const rule of own) {
+      const exprs = [rule.expr, ...('alert' in rule ? annotationQueries(rule) : [])];
+      for (const expr of exprs) {
+        expect(syntaxErrors(expr), expr).toEqual([]);
+        for (const [, labels] of expr.matchAll(/\b(?:by|on) \(([^)]*)\)/g)) expect(labels!.split(', '), expr).toContain('cluster');
+      }
+    }
+    const podsEvicted = alerts(model, 'PodsEvicted')[0]!;
+    expect(annotationQueries(podsEvicted)).toHaveLength(2);
+    for (const query of annotationQueries(podsEvicted)) {
+      expect(vectorSelectors(query).find((s) => s.metric === 'kube_pod_info')!.matchers).toEqual(['job="kube-state-metrics"', 'cluster="x"', 'namespace="x"']);
+    }
+    expect(podsEvicted.annotations.dashboard_url).toMatch(/&var-cluster=\{\{ \$labels\.cluster \}\}$/);
+    expect(annotationQueries(alerts(model, 'NodeMemoryEvictions')[0]!)).toEqual([
+      'max(kube_node_status_condition{job="kube-state-metrics", condition="MemoryPressure", status="true", cluster="x", node="x"}) == 1',
+    ]);
+  });
+});
