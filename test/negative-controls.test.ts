@@ -224,6 +224,13 @@ const mutations: Mutation[] = [
     expr: `${EVICTED} and on (namespace, pod) max by (namespace, pod) (min_over_time(kube_pod_status_phase{${KSM}, phase="Failed"}[10m])) == 0`,
   },
   {
+    name: 'evicted pods keyed without the cluster label merge two clusters\' pods of one name',
+    fixture: 'fleet',
+    scenario: 'evictions.test.yaml',
+    recording: (rule) => rule.record === 'headroom:pod_evicted_recently:info',
+    expr: `${EVICTED} and on (namespace, pod) min by (namespace, pod) (min_over_time(kube_pod_status_phase{${KSM}, phase="Failed"}[10m])) == 0`,
+  },
+  {
     name: 'per-pod eviction alerts give one alert per pod, not per namespace',
     scenario: 'pods-evicted.test.yaml',
     alert: 'PodsEvicted',
