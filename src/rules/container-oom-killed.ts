@@ -18,21 +18,12 @@
 // severity) read only those few series and join the owner.
 import type { Model } from '../model/model.ts';
 import { containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { CONTAINER_TYPE, setLabel } from './init-container-types.ts';
+import { CONTAINER_TYPE } from './init-container-types.ts';
 import { containerKey, namespaceKey } from './keys.ts';
 import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by, group, matcher, series } from './promql.ts';
-import {
-  CONTAINER_RESTARTS,
-  EXIT137_RESTARTS,
-  INIT_CONTAINER_TYPE,
-  MEMORY_RATIO,
-  NAMESPACE_OOM_EVIDENCE_MARGIN,
-  NAMESPACE_OWNER,
-  OOM_EVENTS,
-  OOM_RESTARTS,
-} from './record-names.ts';
+import { aggregate, binary, by, matcher, series } from './promql.ts';
+import { EXIT137_RESTARTS, MEMORY_RATIO, NAMESPACE_OOM_EVIDENCE_MARGIN, NAMESPACE_OWNER, OOM_EVENTS, OOM_RESTARTS, RESTARTS_IN_WINDOW } from './record-names.ts';
 import type { AlertingRule, RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
 
@@ -48,16 +39,12 @@ function oomWindows(model: Model, exit137 = false): string[] {
 }
 
 /**
- * Containers of both kinds restarted within `window` whose last termination matches `termination` (built from the
- * reason and exit code series of that kind), labelled with their container_type; the value is the restart count.
+ * Containers of every kind restarted within `window` whose last termination matches `termination` (built from the
+ * reason and exit code series of that kind, main or init); the value is the restart count, with container_type.
  */
 function restartedWith(model: Model, window: string, termination: (kind: 'main' | 'init') => string): string {
   const key = containerKey(model);
-  const onKey = `and on ${by(key)}`;
-  const main = binary(`increase(${series(CONTAINER_RESTARTS)}[${window}]) > 0`, onKey, termination('main'));
-  const initRestarted = `${aggregate('max', key, `increase(${sourceSeries(model).initRestarts()}[${window}])`)} > 0`;
-  const init = binary(binary(initRestarted, onKey, termination('init')), `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE));
-  return binary(setLabel(group(main), CONTAINER_TYPE.container), 'or', init);
+  return binary(series(RESTARTS_IN_WINDOW, matcher('window', '=', window)), `and on ${by(key)}`, binary(termination('main'), 'or', termination('init')));
 }
 
 function lastReason(model: Model, kind: 'main' | 'init', reason: string): string {

@@ -13,10 +13,9 @@ import { CONTAINER_TYPE, setLabel } from './init-container-types.ts';
 import { containerKey } from './keys.ts';
 import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by, group, matcher, series } from './promql.ts';
-import { CONTAINER_RESTARTS, INIT_CONTAINER_TYPE, OOM_EVENTS, PROCESS_OOM_KILLS } from './record-names.ts';
+import { binary, by, group, matcher, series } from './promql.ts';
+import { INIT_CONTAINER_TYPE, OOM_EVENTS, PROCESS_OOM_KILLS, RESTARTS_IN_WINDOW } from './record-names.ts';
 import type { AlertingRule, RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
 
 export const PROCESS_OOM_KILLED_ALERT = 'ContainerProcessOOMKilled';
 
@@ -34,13 +33,11 @@ function processWindows(model: Model): string[] {
 
 /** Per distinct window: OOM kills counted in containers (init containers and sidecars included) that did not restart. */
 export function processOOMKillRules(model: Model): RecordingRule[] {
-  const key = containerKey(model);
   return processWindows(model).map((window) => {
-    const restarted = `increase(${series(CONTAINER_RESTARTS)}[${window}]) > 0`;
-    const initRestarted = `${aggregate('max', key, `increase(${sourceSeries(model).initRestarts()}[${window}])`)} > 0`;
+    const inWindow = matcher('window', '=', window);
     return {
       record: PROCESS_OOM_KILLS,
-      expr: binary(binary(series(OOM_EVENTS, matcher('window', '=', window)), `unless on ${by(key)}`, restarted), `unless on ${by(key)}`, initRestarted),
+      expr: binary(series(OOM_EVENTS, inWindow), `unless on ${by(containerKey(model))}`, series(RESTARTS_IN_WINDOW, inWindow)),
       labels: { window },
     };
   });

@@ -44,6 +44,11 @@ export const OOM_RESTARTS = 'headroom:container_oom_restarts:increase';
 /** 1 per init container {namespace, pod, container, container_type}: `sidecar` (restartPolicy Always) or `init`. */
 export const INIT_CONTAINER_TYPE = 'headroom:init_container_type:info';
 /**
+ * Restarts within a window of every container, init containers and sidecars included {namespace, pod, container,
+ * window, container_type}; only containers that restarted. One rule per distinct window of the OOM alerts.
+ */
+export const RESTARTS_IN_WINDOW = 'headroom:container_restarts:increase';
+/**
  * The ContainerOOMKilled evidence margin in force in each namespace {namespace, margin} (value = the fraction);
  * absent where the owner does not count exit 137 (errorExit137 false) or has the alert off.
  */

@@ -6,6 +6,7 @@ import { oomEventRules } from './container-oom-events.ts';
 import { oomEvidenceMarginRules, oomKilledAlerts, oomRestartRules } from './container-oom-killed.ts';
 import { processOOMKilledAlerts, processOOMKillRules } from './container-process-oom-killed.ts';
 import { initContainerTypeRule } from './init-container-types.ts';
+import { restartsInWindowRules } from './restarts-in-window.ts';
 import { containerRestartsRule } from './container-restarts.ts';
 import { forecastOverLimitRule, memoryForecastRules, memoryLeakAlerts } from './container-memory-leak.ts';
 import { aboveRequestAlerts, aboveRequestRules, requestRatioRule } from './containers-above-memory-request.ts';
@@ -31,6 +32,7 @@ export function ruleGroups(model: Model): RuleGroup[] {
         aboveThresholdRule(model),
         ...nearLimitAlerts(model),
         initContainerTypeRule(model),
+        ...restartsInWindowRules(model),
         ...oomEvidenceMarginRules(model),
         ...oomEventRules(model),
         ...oomRestartRules(model),

@@ -43,6 +43,10 @@ describe('ContainerOOMKilled settings', () => {
     expect(recorded(rules, 'headroom:container_exit137_restarts:increase').map((rule) => rule.labels?.window)).toEqual(['10m']);
   });
 
+  it('records the restarts of every container once per window of either alert', () => {
+    expect(recorded(rules, 'headroom:container_restarts:increase').map((rule) => rule.labels?.window)).toEqual(['10m', '30m']);
+  });
+
   it('records OOM events once per window either alert needs', () => {
     // 10m: exit-137 evidence and silent kills; 30m: neither (slow counts no exit 137 and has silent kills off).
     expect(recorded(rules, 'headroom:container_oom_events:increase').map((rule) => rule.labels?.window)).toEqual(['10m']);

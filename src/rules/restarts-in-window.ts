@@ -1,0 +1,34 @@
+// Restarts within a window of every container, init containers and native sidecars included, labelled with their
+// container_type: recorded once per distinct window of the OOM alerts, so each OOM rule (OOMKilled, exit 137,
+// silent kills) joins a few series instead of reading every restart counter again.
+import type { Model } from '../model/model.ts';
+import { CONTAINER_TYPE, setLabel } from './init-container-types.ts';
+import { containerKey } from './keys.ts';
+import { aggregate, binary, by, series } from './promql.ts';
+import { CONTAINER_RESTARTS, INIT_CONTAINER_TYPE, RESTARTS_IN_WINDOW } from './record-names.ts';
+import type { RecordingRule } from './rule-types.ts';
+import { sourceSeries } from './source-series.ts';
+
+/** Distinct windows of ContainerOOMKilled and ContainerProcessOOMKilled among the owners that have them on, sorted. */
+export function restartWindows(model: Model): string[] {
+  const windows = model.owners.flatMap(({ alerts: { containerOOMKilled: k, containerProcessOOMKilled: p } }) => [
+    ...(k.enabled ? [k.window] : []),
+    ...(p.enabled ? [p.window] : []),
+  ]);
+  return [...new Set(windows)].sort();
+}
+
+export function restartsInWindowRules(model: Model): RecordingRule[] {
+  const key = containerKey(model);
+  return restartWindows(model).map((window) => {
+    const main = setLabel(`increase(${series(CONTAINER_RESTARTS)}[${window}]) > 0`, CONTAINER_TYPE.container);
+    // Init containers: one counter per kube-state-metrics replica, so increase per series, then max. In parentheses:
+    // `*` binds tighter than `>`.
+    const init = `(${aggregate('max', key, `increase(${sourceSeries(model).initRestarts()}[${window}])`)} > 0)`;
+    return {
+      record: RESTARTS_IN_WINDOW,
+      expr: binary(main, 'or', binary(init, `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE))),
+      labels: { window },
+    };
+  });
+}
