@@ -1,5 +1,6 @@
 // PodsEvicted: pods of a namespace were evicted by the kubelet within `window`. One alert per namespace (not per
-// pod), with the number of pods, for the namespace's owner.
+// pod), with the number of pods, for the namespace's owner. Links: the team dashboard on the namespace
+// (dashboard_url), and the overview on the nodes the pods were evicted from (nodes_dashboard_url).
 //
 // kube_pod_status_reason{reason="Evicted"} stays 1 as long as the evicted pod object exists (days, until something
 // deletes it), and since kube-state-metrics 2.20 it exists only for pods with the reason (before, a 0/1 series per
@@ -14,7 +15,7 @@
 // The pods are recorded once per distinct window (few series: only pods evicted within it), then counted per
 // namespace; the alert rules read only those counts.
 import type { Model } from '../model/model.ts';
-import { runbookUrl } from './annotations.ts';
+import { runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { evictedFromDashboardUrl, evictedFromText } from './eviction-annotations.ts';
 import { keyOf, namespaceKey } from './keys.ts';
 import { withOwnerLabels } from './ownership.ts';
@@ -70,7 +71,9 @@ export function podsEvictedAlerts(model: Model): AlertingRule[] {
           `to reclaim memory or disk on their node.${evictedFromText(model, settings.window)} ` +
           'Evicted pods stay listed as Failed until deleted; their controllers start replacements elsewhere.',
         runbook_url: runbookUrl(model, PODS_EVICTED_ALERT),
-        dashboard_url: evictedFromDashboardUrl(model, settings.window),
+        dashboard_url: teamDashboardUrl(model, ['namespace']),
+        // The overview on the nodes the pods were evicted from: their memory pressure and evictions over time.
+        nodes_dashboard_url: evictedFromDashboardUrl(model, settings.window),
       },
     }),
   );
