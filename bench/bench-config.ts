@@ -57,7 +57,17 @@ const CONFIG = `import { defineConfig } from 'headroom';
 
 export default defineConfig({
   defaultTeam: 'platform',
-  alerts: { containerOOMKilled: { window: '${DEFAULT_OOM_WINDOW}' } },
+  // The floor has the three original alerts only; the alerts of issue 9 have no floor to be weighed against.
+  alerts: {
+    containerOOMKilled: { window: '${DEFAULT_OOM_WINDOW}' },
+    containerProcessOOMKilled: { enabled: false },
+    containerMemoryLeak: { enabled: false },
+    podMemoryNearLimit: { enabled: false },
+    nodeMemoryEvictions: { enabled: false },
+    podsEvicted: { enabled: false },
+    containersWithoutMemoryLimit: { enabled: false },
+    containersAboveMemoryRequest: { enabled: false },
+  },
   teamsDir: 'teams',
   links: { grafanaUrl: 'https://grafana.example.com', runbookUrlPattern: 'https://runbooks.example.com/%s' },
 });

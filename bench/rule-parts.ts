@@ -15,6 +15,11 @@ import {
   NODE_OWNER,
   OOM_RESTARTS,
   TEAM_LABELS,
+  INIT_CONTAINER_TYPE,
+  RESTARTS_IN_WINDOW,
+  NAMESPACE_OOM_EVIDENCE_MARGIN,
+  OOM_EVENTS,
+  EXIT137_RESTARTS,
 } from '../src/rules/record-names.ts';
 import { NEAR_LIMIT_ALERT } from '../src/rules/container-memory-near-limit.ts';
 import { OOM_KILLED_ALERT } from '../src/rules/container-oom-killed.ts';
@@ -64,6 +69,12 @@ const RECORDED_PART: Record<string, Part> = {
   [NAMESPACE_THRESHOLD]: 'thresholds',
   [ABOVE_THRESHOLD]: 'above threshold',
   [OOM_RESTARTS]: 'OOM restarts',
+  // ContainerOOMKilled's evidence for exit 137 and its init containers / sidecars: part of the OOM chain.
+  [INIT_CONTAINER_TYPE]: 'OOM restarts',
+  [RESTARTS_IN_WINDOW]: 'OOM restarts',
+  [NAMESPACE_OOM_EVIDENCE_MARGIN]: 'OOM restarts',
+  [OOM_EVENTS]: 'OOM restarts',
+  [EXIT137_RESTARTS]: 'OOM restarts',
   [NODE_OWNER]: 'node ownership',
 };
 

@@ -109,7 +109,8 @@ function lateAlerts(old: ManifestData, current: ManifestData): Warning[] {
       }
       const forValue = settings.for;
       const oldFor = before?.for;
-      if (typeof forValue === 'string' && isDuration(forValue) && durationMs(forValue) > longFor) {
+      // info alerts are reports for a ticket queue (risk reports wait 1h by default): a long `for` is their point.
+      if (settings.severity !== 'info' && typeof forValue === 'string' && isDuration(forValue) && durationMs(forValue) > longFor) {
         const oldMs = typeof oldFor === 'string' && isDuration(oldFor) ? durationMs(oldFor) : undefined;
         if (oldMs === undefined || oldMs < durationMs(forValue)) {
           const how = oldMs === undefined ? 'is' : `raised from ${String(oldFor)} to`;

@@ -17,7 +17,8 @@ import { nodePressureAlerts } from './node-memory-pressure.ts';
 import { nodeEvictionAlerts, nodeEvictionRules } from './node-memory-evictions.ts';
 import { podsEvictedAlerts, podsEvictedRules } from './pods-evicted.ts';
 import { namespaceContainersRule, ownerRules } from './owner-rules.ts';
-import { GROUP_PREFIX, type RuleGroup } from './rule-types.ts';
+import { GROUP_PREFIX, type RecordingRule, type RuleGroup } from './rule-types.ts';
+import type { AlertName } from '../config/schema.ts';
 
 export function ruleGroups(model: Model): RuleGroup[] {
   return [
@@ -42,11 +43,11 @@ export function ruleGroups(model: Model): RuleGroup[] {
         ...memoryForecastRules(model),
         ...forecastOverLimitRule(model),
         ...memoryLeakAlerts(model),
-        podMemoryRatioRule(model),
+        ...ifAnyOwnerHas(model, 'podMemoryNearLimit', podMemoryRatioRule),
         ...podNearLimitAlerts(model),
-        ...withoutLimitRules(model),
+        ...(anyOwnerHas(model, 'containersWithoutMemoryLimit') ? withoutLimitRules(model) : []),
         ...withoutLimitAlerts(model),
-        requestRatioRule(model),
+        ...ifAnyOwnerHas(model, 'containersAboveMemoryRequest', requestRatioRule),
         ...aboveRequestRules(model),
         ...aboveRequestAlerts(model),
         ...podsEvictedRules(model),
@@ -56,4 +57,13 @@ export function ruleGroups(model: Model): RuleGroup[] {
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
     { name: `${GROUP_PREFIX}node-memory`, rules: [...ownerRules(model, 'nodes'), ...nodePressureAlerts(model), ...nodeEvictionRules(model), ...nodeEvictionAlerts(model)] },
   ];
+}
+
+/** Recordings that serve one alert only are not emitted (nor paid for by Prometheus) when every owner turned it off. */
+function anyOwnerHas(model: Model, alert: AlertName): boolean {
+  return model.owners.some((owner) => owner.alerts[alert].enabled);
+}
+
+function ifAnyOwnerHas(model: Model, alert: AlertName, rule: (model: Model) => RecordingRule): RecordingRule[] {
+  return anyOwnerHas(model, alert) ? [rule(model)] : [];
 }

@@ -73,11 +73,13 @@ describe('bench teams', () => {
     expect(measured.length).toBe(groups.flatMap((group) => group.rules).length);
     const rulesOf = (part: string) => measured.filter((m) => m.part === part).length;
     // One ownership rule per team plus the catch-all, over one namespace count; alerts and thresholds per distinct
-    // setting; the comparison with the threshold and the OOM restarts computed once (one OOM window).
+    // setting; the comparison with the threshold computed once; the OOM chain's recordings once per OOM window (one
+    // window: init container types, restarts, evidence margin, OOM events, exit-137 restarts, and the three evidence
+    // branches of the kills).
     expect(rulesOf('ownership')).toBe(21);
     expect(rulesOf('namespace containers')).toBe(1);
     expect(rulesOf('above threshold')).toBe(1);
-    expect(rulesOf('OOM restarts')).toBe(1);
+    expect(rulesOf('OOM restarts')).toBe(8);
     expect(rulesOf('thresholds')).toBe(4);
     expect(rulesOf('near-limit alerts')).toBe(4);
     // Every tenth team has a node pool: teams 10 and 20 plus the catch-all.

@@ -24,6 +24,7 @@ import { dashboardsOf, type Query, queriesOf, queryRules, withSampleValues } fro
 const CADVISOR = ['container_memory_working_set_bytes', 'container_spec_memory_limit_bytes'];
 const KUBE_STATE_METRICS = [
   'kube_pod_container_resource_limits',
+  'kube_pod_init_container_resource_limits',
   'kube_pod_container_resource_requests',
   'kube_pod_container_status_restarts_total',
   'kube_pod_container_status_last_terminated_reason',

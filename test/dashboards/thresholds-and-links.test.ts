@@ -94,6 +94,10 @@ function variablesOf(dashboard: DashboardJson): string[] {
   return dashboard.templating.list.map((variable) => variable.name);
 }
 
+/** Alerts about a node link the overview on it; alerts about a whole namespace link the team dashboard on it. */
+const NODE_ALERTS = ['NodeMemoryPressure', 'NodeMemoryEvictions'];
+const NAMESPACE_ALERTS = ['PodsEvicted', 'ContainersWithoutMemoryLimit', 'ContainersAboveMemoryRequest'];
+
 describe('dashboard_url of every alert', () => {
   it.each(Object.entries(CONFIGS))('names a generated dashboard and only variables it has (%s)', async (_name, config) => {
     const { tree, model } = await generate(config);
@@ -107,7 +111,9 @@ describe('dashboard_url of every alert', () => {
       expect(dashboards.has(uid), `${rule.alert} links to ${uid}`).toBe(true);
       expect([TEAM_DASHBOARD_UID, OVERVIEW_DASHBOARD_UID]).toContain(uid);
       const names = params.map(([name]) => name);
-      if (rule.alert !== 'NodeMemoryPressure') expect(names, url).toEqual(expect.arrayContaining(['var-team', 'var-namespace', 'var-pod']));
+      if (NODE_ALERTS.includes(rule.alert!)) expect(names, url).toContain('var-node');
+      else if (NAMESPACE_ALERTS.includes(rule.alert!)) expect(names, url).toEqual(expect.arrayContaining(['var-team', 'var-namespace']));
+      else expect(names, url).toEqual(expect.arrayContaining(['var-team', 'var-namespace', 'var-pod']));
       expect(names.includes('var-cluster'), url).toBe(model.clusterLabel !== undefined);
       for (const [name, value] of params) {
         expect(name, url).toMatch(/^var-/);
