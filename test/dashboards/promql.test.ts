@@ -9,12 +9,19 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.ts';
 import {
   CONTAINER_RESTARTS,
+  MEMORY_FORECAST,
   MEMORY_RATIO,
   NAMESPACE_CONTAINERS,
   NAMESPACE_OWNER,
   NAMESPACE_OWNER_UNKNOWN,
+  NAMESPACE_PODS_EVICTED,
   NAMESPACE_THRESHOLD,
+  NAMESPACE_WITHOUT_LIMIT,
+  NODE_MEMORY_EVICTIONS,
   NODE_OWNER,
+  OOM_EVENTS,
+  PROCESS_OOM_KILLS,
+  WITHOUT_LIMIT,
 } from '../../src/rules/record-names.ts';
 import { ENGINES, promtool } from '../helpers/promtool.ts';
 import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
@@ -30,7 +37,23 @@ const KUBE_STATE_METRICS = [
   'kube_pod_container_status_last_terminated_reason',
   'kube_node_status_condition',
 ];
-const RECORDED = [MEMORY_RATIO, CONTAINER_RESTARTS, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NAMESPACE_OWNER_UNKNOWN, NODE_OWNER, NAMESPACE_THRESHOLD];
+const RECORDED = [
+  MEMORY_RATIO,
+  CONTAINER_RESTARTS,
+  NAMESPACE_CONTAINERS,
+  NAMESPACE_OWNER,
+  NAMESPACE_OWNER_UNKNOWN,
+  NODE_OWNER,
+  NAMESPACE_THRESHOLD,
+  // The panels of issue 9's alerts read what those alerts record.
+  PROCESS_OOM_KILLS,
+  NODE_MEMORY_EVICTIONS,
+  NAMESPACE_PODS_EVICTED,
+  WITHOUT_LIMIT,
+  NAMESPACE_WITHOUT_LIMIT,
+  MEMORY_FORECAST,
+  OOM_EVENTS,
+];
 
 async function queries(config: string): Promise<{ queries: Query[]; selectors: { cadvisor: string; kubeStateMetrics: string } }> {
   const { tree, model } = await generate(config);
@@ -88,6 +111,9 @@ describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config
     }
     expect(read).toContain(MEMORY_RATIO);
     expect(read).toContain(NAMESPACE_THRESHOLD);
+    for (const recorded of [PROCESS_OOM_KILLS, NODE_MEMORY_EVICTIONS, NAMESPACE_PODS_EVICTED, NAMESPACE_WITHOUT_LIMIT, MEMORY_FORECAST, OOM_EVENTS]) {
+      expect(read).toContain(recorded);
+    }
     expect(read).toContain('kube_pod_container_resource_requests');
     expect(read).toContain('ALERTS');
   });

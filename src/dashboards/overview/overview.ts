@@ -15,10 +15,12 @@ import { otherDashboardsLink, runbookLinks, teamDashboardLink } from '../links.t
 import { addSections } from '../section.ts';
 import { datasourceVariable, labelValuesVariable } from '../variables.ts';
 import { closestToLimitSection } from './closest-to-limit.ts';
+import { evictionsSection } from './evictions.ts';
 import { noLimitSection } from './no-limit.ts';
 import { nodesSection } from './nodes.ts';
 import { oomKillsSection } from './oom-kills.ts';
 import { requestsLimitsSection } from './requests-limits.ts';
+import { silentOomKillsSection } from './silent-oom-kills.ts';
 import { unknownOwnersSection } from './unknown-owners.ts';
 
 export const OVERVIEW_TITLE = 'Kubernetes memory / Overview';
@@ -28,7 +30,7 @@ export function overviewDashboard(model: Model): DashboardBuilder {
   const dashboard = dashboardDefaults(new DashboardBuilder(OVERVIEW_TITLE))
     .uid(OVERVIEW_DASHBOARD_UID)
     .description(
-      `Memory trouble across ${model.clusterLabel ? 'the selected clusters' : 'the cluster'}: node pressure, containers near their limit, OOM kills, containers without a limit.`,
+      `Memory trouble across ${model.clusterLabel ? 'the selected clusters' : 'the cluster'}: node pressure, containers near their limit, OOM kills (silent ones too), evictions, containers without a limit.`,
     )
     .tooltip(DashboardCursorSync.Crosshair)
     .withVariable(datasourceVariable());
@@ -41,6 +43,8 @@ export function overviewDashboard(model: Model): DashboardBuilder {
     nodesSection(model),
     closestToLimitSection(model),
     oomKillsSection(model),
+    silentOomKillsSection(model),
+    evictionsSection(model),
     requestsLimitsSection(model),
     noLimitSection(model),
     ...unknownOwnersSection(model),

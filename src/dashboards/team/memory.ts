@@ -2,9 +2,9 @@
 // The threshold line is a query of the threshold the rules record per namespace, not a number written into the
 // dashboard: one dashboard serves every team, and each namespace shows the threshold in force there.
 import type { Model } from '../../model/model.ts';
-import { keyOf } from '../../rules/keys.ts';
+import { containerKey, keyOf } from '../../rules/keys.ts';
 import { aggregate, series } from '../../rules/promql.ts';
-import { MEMORY_RATIO, NAMESPACE_THRESHOLD } from '../../rules/record-names.ts';
+import { MEMORY_FORECAST, MEMORY_RATIO, NAMESPACE_THRESHOLD } from '../../rules/record-names.ts';
 import { clusterLegend } from '../clusters.ts';
 import { rangeQuery, row, timeseriesPanel } from '../common.ts';
 import { containerSeries } from '../container-series.ts';
@@ -16,6 +16,11 @@ const DASHED = { id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] }
 export const THRESHOLD_DESCRIPTION =
   'Working set / memory limit, as recorded for the ContainerMemoryNearLimit alert. Dashed red: the alert threshold in force ' +
   'in the selected namespaces, as the rules record it (one line per distinct value); no line where the team turned the alert off.';
+
+export const FORECAST_DESCRIPTION =
+  'Dashed "forecast": the working set the ContainerMemoryLeak alert forecasts at the end of its horizon, as a fraction of the ' +
+  'limit (above 100%: the limit is reached within the horizon). Where several lookbacks or horizons are set, the largest ' +
+  'forecast of any; no line for containers too young to judge or where the alert is off.';
 
 export function memorySection(model: Model, scope: TeamScope): Section {
   const containers = containerSeries(model);
@@ -31,12 +36,15 @@ export function memorySection(model: Model, scope: TeamScope): Section {
         .withTarget(rangeQuery('B', scope.owned(containers.limit(...scope.containers)), `limit ${legend}`))
         .overrideByQuery('B', [DASHED]),
       timeseriesPanel(102, '% of memory limit', 'percentunit')
-        .description(THRESHOLD_DESCRIPTION)
+        .description(`${THRESHOLD_DESCRIPTION} ${FORECAST_DESCRIPTION}`)
         .min(0)
         .axisSoftMax(1)
         .withTarget(rangeQuery('A', scope.owned(series(MEMORY_RATIO, ...scope.containers)), legend))
         .withTarget(rangeQuery('B', thresholds, clusterLegend(model, 'alert threshold {{threshold}}')))
-        .overrideByQuery('B', [DASHED, { id: 'color', value: { mode: 'fixed', fixedColor: 'red' } }, { id: 'custom.fillOpacity', value: 0 }]),
+        // max by the container key: one forecast per container whatever the (lookback, horizon) pairs.
+        .withTarget(rangeQuery('C', scope.owned(aggregate('max', containerKey(model), series(MEMORY_FORECAST, ...scope.containers))), `forecast ${legend}`))
+        .overrideByQuery('B', [DASHED, { id: 'color', value: { mode: 'fixed', fixedColor: 'red' } }, { id: 'custom.fillOpacity', value: 0 }])
+        .overrideByQuery('C', [DASHED, { id: 'custom.fillOpacity', value: 0 }]),
     ],
   };
 }
