@@ -1,5 +1,7 @@
 // Configured selectors are label matchers (`job="kubelet", metrics_path="/metrics/cadvisor"`) spliced into
-// every series selector; a broken one would break every rule, so it is parsed up front.
+// every series selector; a broken one would break every rule, so it is parsed up front. lezer accepts some matchers
+// Prometheus refuses (a bad regular expression, a quoted label name before 3.0) or that break once spliced
+// (a trailing comma before headroom's own matchers; `__name__`, which would select another metric): refused here.
 import { parser } from '@prometheus-io/lezer-promql';
 
 /** An error message, or undefined when `text` is a valid list of label matchers. */
@@ -7,12 +9,48 @@ export function parseSelector(text: string): string | undefined {
   if (text.trim() === '') return undefined;
   if (/[{}]/.test(text)) return 'must be label matchers without braces, e.g. job="kubelet"';
   if (text.includes('`')) return 'must not contain backticks (alert descriptions quote queries with them)';
-  const tree = parser.parse(`up{${text}}`);
+  if (text.trim().endsWith(',')) return 'must not end with a comma (headroom adds its own matchers after it)';
+  const source = `up{${text}}`;
+  const tree = parser.parse(source);
   let error: string | undefined;
   tree.iterate({
     enter: (node) => {
-      if (node.type.isError) error = `is not a valid list of PromQL label matchers (at column ${node.from - 2})`;
+      if (error) return false;
+      const at = `(at column ${node.from - 2})`;
+      if (node.type.isError) error = `is not a valid list of PromQL label matchers ${at}`;
+      else if (node.name === 'QuotedLabelName') error = `must name labels without quotes: Prometheus 2 refuses "name"="value" ${at}`;
+      else if (node.name === 'LabelName' && source.slice(node.from, node.to).startsWith('__')) error = `must not match labels starting with __ (reserved by Prometheus; __name__ would select another metric) ${at}`;
+      else if (node.name.endsWith('LabelMatcher') && isRegexMatch(node.node.getChild('MatchOp')?.firstChild?.name)) {
+        const literal = node.node.getChild('StringLiteral');
+        const problem = literal ? regexProblem(unquote(source.slice(literal.from, literal.to))) : undefined;
+        if (problem) error = `has a regular expression Prometheus refuses: ${problem} ${at}`;
+      }
+      return undefined;
     },
   });
   return error;
+}
+
+function isRegexMatch(op: string | undefined): boolean {
+  return op === 'EqlRegex' || op === 'NeqRegex';
+}
+
+function unquote(literal: string): string {
+  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
+  return literal.slice(1, -1).replace(/\\(.)/g, (_, char: string) => escapes[char] ?? char);
+}
+
+/**
+ * Why Prometheus' RE2 would refuse a regular expression, or undefined. JavaScript's engine decides the syntax; the
+ * constructs it has and RE2 lacks (lookaround, backreferences) are refused by name.
+ */
+function regexProblem(regex: string): string | undefined {
+  if (/\(\?<?[=!]/.test(regex)) return 'lookaround (?= (?! (?<= (?<! is not supported by RE2';
+  if (/\\[1-9]/.test(regex)) return 'backreferences are not supported by RE2';
+  try {
+    new RegExp(regex);
+    return undefined;
+  } catch (thrown) {
+    return thrown instanceof Error ? thrown.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(thrown);
+  }
 }

@@ -31,15 +31,34 @@ export function seedOf(): number | undefined {
   return LONG_RUN ? undefined : 20261203;
 }
 
-/** Counts the cases a property checked, and writes them to the report when the property ends. */
+/**
+ * Counts the cases a property checked until its first failure (fast-check's shrinking reruns it many times more:
+ * those are not counted), and writes them to the report when the property ends.
+ */
 export class CaseCounter {
-  cases = 0;
-  failures = 0;
-  private readonly started = Date.now();
+  private checked = 0;
+  private failed = 0;
+  private started: number | undefined;
+  private ended: number | undefined;
   constructor(readonly property: string) {}
+  get cases(): number {
+    return this.checked;
+  }
+  set cases(value: number) {
+    this.started ??= Date.now();
+    if (this.failed === 0) this.checked = value;
+    this.ended = Date.now();
+  }
+  get failures(): number {
+    return this.failed;
+  }
+  set failures(value: number) {
+    if (this.failed === 0) this.failed = Math.min(value, 1);
+  }
   report(): void {
     const file = process.env.HEADROOM_FUZZ_REPORT;
     if (!file) return;
-    appendFileSync(file, `${JSON.stringify({ property: this.property, cases: this.cases, failures: this.failures, ms: Date.now() - this.started })}\n`);
+    const ms = this.started === undefined ? 0 : (this.ended ?? this.started) - this.started;
+    appendFileSync(file, `${JSON.stringify({ property: this.property, cases: this.checked, failures: this.failed, ms })}\n`);
   }
 }
