@@ -1,0 +1,27 @@
+// Selectors lezer parses but Prometheus refuses, or that break once headroom splices its own matchers after them:
+// each refused with a reason (found by the fuzzer in test/fuzz, which plants them in arbitrary configs). Valid
+// selectors, regular expressions included, still pass; the rules they yield are checked by promtool in test/fuzz.
+import { describe, expect, it } from 'vitest';
+import { parseSelector } from '../../src/config/selector.ts';
+
+describe('parseSelector refuses', () => {
+  const refused: [string, RegExp][] = [
+    ['job=~"("', /regular expression Prometheus refuses: Unterminated group/],
+    ['job!~"[z-a]"', /regular expression Prometheus refuses: Range out of order/],
+    ['job=~"a(?=b)"', /lookaround/],
+    ['job=~"(a)\\\\1"', /backreferences/],
+    ['job="kubelet",', /must not end with a comma/],
+    ['job="kubelet",,', /must not end with a comma/],
+    ['"job"="kubelet"', /without quotes/],
+    ['__name__="foo"', /must not match labels starting with __/],
+  ];
+  for (const [selector, reason] of refused) {
+    it(selector, () => expect(parseSelector(selector)).toMatch(reason));
+  }
+});
+
+describe('parseSelector accepts', () => {
+  for (const selector of ['', 'job="kubelet", metrics_path="/metrics/cadvisor"', 'job=~"kube-state-metrics|ksm-.*"', 'job!~"a\\\\.b"', 'job="x\\"y"']) {
+    it(selector || '(empty)', () => expect(parseSelector(selector)).toBeUndefined());
+  }
+});
