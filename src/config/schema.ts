@@ -282,7 +282,12 @@ const ruleFilesOutput = z
 export const configSchema = z.strictObject({
   cluster: z
     .strictObject({
-      label: labelNameOf('cluster label').default('cluster').meta({ description: 'The label that names the cluster on every series (kubernetes-mixin clusterLabel)' }),
+      label: labelNameOf('cluster label')
+        // headroom sets these itself or keys every rule by them: a cluster label of that name would merge clusters into them.
+        .refine((name) => !(RESERVED_LABELS as readonly string[]).includes(name), {
+          message: `is set by headroom; pick another name (reserved: ${RESERVED_LABELS.join(', ')})`,
+        })
+        .default('cluster').meta({ description: 'The label that names the cluster on every series (kubernetes-mixin clusterLabel)' }),
     })
     .optional()
     .meta({ description: 'Several clusters in one metrics store: the cluster label joins every aggregation and alert (kubernetes-mixin showMultiCluster)' }),

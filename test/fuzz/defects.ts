@@ -155,6 +155,10 @@ const PLANTERS: Record<string, Planter> = {
     const file = lastTeamFile(project, '~duplicate.yaml', { name });
     return { name: '', project, file, key: 'name', lineHas: 'name' };
   },
+  'cluster label that headroom sets': (project, pick) => {
+    project.config.cluster = { label: RESERVED_LABELS[pick % RESERVED_LABELS.length] };
+    return { name: '', project, file: CONFIG, key: 'cluster.label', lineHas: 'label' };
+  },
   'selector that breaks out': (project, pick) => {
     const selector = ['job="x"} or vector(1) or up{', 'job="kubelet",,', 'job=~"("', '"job"="kubelet"', 'job=kubelet', 'job="x" or'][pick % 6]!;
     const key = ['cadvisor', 'kubeStateMetrics', 'kubelet'][pick % 3]!;
