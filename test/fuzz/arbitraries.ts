@@ -72,7 +72,7 @@ export const labelValueArb = fc
   .array(fc.oneof(fc.constantFrom(...hostileChars), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 8 })
   .map((parts) => parts.join(''))
   // Control characters and `{{`/`}}` are refused by the schema (the invalid arbitrary plants them).
-  .map((value) => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
+  .map((value) => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').replace(/\{{2,}/g, '{').replace(/\}{2,}/g, '}'));
 
 const labelsArb = fc.uniqueArray(fc.tuple(labelNameArb, labelValueArb), { maxLength: 4, selector: ([name]) => name });
 
