@@ -1,6 +1,6 @@
 // Promtool calls cost most of a property's time, so cases are checked in batches: one promtool call per engine for
 // many cases' rule files (or scenario files), and a failing file is traced back to its case.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -26,13 +26,19 @@ export function checkRulesBatch(engine: Engine, generations: Generation[]): Batc
     return file;
   });
   const result = promtool(engine, ['check', 'rules', ...files]);
-  if (result.code === 0 && !result.output.includes('FAILED')) return [];
+  // A failing batch's files are kept for the reader of the failure.
+  if (result.code === 0 && !result.output.includes('FAILED')) return removed(dir);
   // promtool prints "Checking <file>" then "  SUCCESS…" or "  FAILED:" and the errors, file by file.
   const blocks = result.output.split(/^Checking /m).slice(1);
   const failures = blocks
     .filter((block) => !/^\s+SUCCESS/m.test(block))
     .map((block) => ({ index: Number(/case-(\d+)\.yaml/.exec(block)?.[1] ?? -1), output: block.slice(0, 3000) }));
   return failures.length > 0 ? failures : [{ index: -1, output: result.output.slice(0, 3000) }];
+}
+
+function removed(dir: string): BatchFailure[] {
+  rmSync(dir, { recursive: true, force: true });
+  return [];
 }
 
 function labelsText(labels: Record<string, string | undefined>): string {
@@ -92,7 +98,7 @@ export function ownerScenariosBatch(engine: Engine, cases: { project: ProjectCas
     return scenario;
   });
   const result = promtool(engine, ['test', 'rules', ...scenarios], dir);
-  if (result.code === 0) return [];
+  if (result.code === 0) return removed(dir);
   const blocks = result.output.split(/^Unit Testing: /m).slice(1);
   const failures = blocks
     .filter((block) => !/^\s+SUCCESS/m.test(block))
