@@ -3,30 +3,10 @@
 // only from owners that can own nodes, every key carries the cluster label in a fleet, and the queries the
 // annotations run at notification time parse. Team settings: the example model with overrides applied here.
 import { describe, expect, it } from 'vitest';
-import type { Model, Owner } from '../../src/model/model.ts';
-import { ruleGroups } from '../../src/rules/rule-groups.ts';
-import type { AlertingRule, RecordingRule, Rule } from '../../src/rules/rule-types.ts';
-import { generateFixture } from '../helpers/generate-fixture.ts';
 import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
+import type { AlertingRule } from '../../src/rules/rule-types.ts';
+import { alerts, metrics, modelWith, recorded, rules } from '../helpers/model-rules.ts';
 
-type Overrides = Partial<{ [A in keyof Owner['alerts']]: Partial<Owner['alerts'][A]> }>;
-
-/** A fixture's model with overrides for the named owners (team name, or '' for the catch-all). */
-async function modelWith(overrides: Record<string, Overrides>, fixture = 'example'): Promise<Model> {
-  const { model } = await generateFixture(fixture);
-  const owners = model.owners.map((owner) => {
-    const extra = overrides[owner.claimedBy ?? ''] ?? {};
-    const alerts = { ...owner.alerts } as Record<string, object>;
-    for (const [name, settings] of Object.entries(extra)) alerts[name] = { ...alerts[name], ...settings };
-    return { ...owner, alerts: alerts as Owner['alerts'] };
-  });
-  return { ...model, owners };
-}
-
-const rules = (model: Model): Rule[] => ruleGroups(model).flatMap((group) => group.rules);
-const recorded = (model: Model, name: string) => rules(model).filter((rule): rule is RecordingRule => 'record' in rule && rule.record === name);
-const alerts = (model: Model, name: string) => rules(model).filter((rule): rule is AlertingRule => 'alert' in rule && rule.alert === name);
-const metrics = (expr: string) => [...new Set(vectorSelectors(expr).map((selector) => selector.metric))].sort();
 const ownerMatchers = (expr: string) => [...new Set(vectorSelectors(expr).flatMap((s) => s.matchers.filter((m) => m.startsWith('owner'))))];
 
 const NODE_EVICTIONS = 'headroom:node_memory_evictions:increase';

@@ -3,30 +3,7 @@
 // rule-level setting, read only the few recorded series. Team settings come from the example fixture's model with
 // overrides applied here (its team files set none of these alerts).
 import { describe, expect, it } from 'vitest';
-import type { Model, Owner } from '../../src/model/model.ts';
-import { ruleGroups } from '../../src/rules/rule-groups.ts';
-import type { AlertingRule, RecordingRule, Rule } from '../../src/rules/rule-types.ts';
-import { generateFixture } from '../helpers/generate-fixture.ts';
-import { vectorSelectors } from '../helpers/promql-tree.ts';
-
-type Overrides = Partial<{ [A in keyof Owner['alerts']]: Partial<Owner['alerts'][A]> }>;
-
-/** The example model with overrides for the named owners (team name, or '' for the catch-all). */
-async function modelWith(overrides: Record<string, Overrides>): Promise<Model> {
-  const { model } = await generateFixture('example');
-  const owners = model.owners.map((owner) => {
-    const extra = overrides[owner.claimedBy ?? ''] ?? {};
-    const alerts = { ...owner.alerts } as Record<string, object>;
-    for (const [name, settings] of Object.entries(extra)) alerts[name] = { ...alerts[name], ...settings };
-    return { ...owner, alerts: alerts as Owner['alerts'] };
-  });
-  return { ...model, owners };
-}
-
-const rules = (model: Model): Rule[] => ruleGroups(model).flatMap((group) => group.rules);
-const recorded = (model: Model, name: string) => rules(model).filter((rule): rule is RecordingRule => 'record' in rule && rule.record === name);
-const alerts = (model: Model, name: string) => rules(model).filter((rule): rule is AlertingRule => 'alert' in rule && rule.alert === name);
-const metrics = (expr: string) => [...new Set(vectorSelectors(expr).map((selector) => selector.metric))].sort();
+import { alerts, metrics, modelWith, recorded } from '../helpers/model-rules.ts';
 
 describe('ContainerMemoryLeak', () => {
   it('records one forecast per distinct (lookback, horizon), each fitted over its lookback and judging lives twice as old', async () => {
