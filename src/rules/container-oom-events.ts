@@ -9,14 +9,14 @@ import { aggregate } from './promql.ts';
 import { OOM_EVENTS } from './record-names.ts';
 import type { RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
+import { distinctValues } from './partition.ts';
 
 /** Distinct windows over which OOM events are needed: exit-137 evidence and silent kills. */
 export function oomEventWindows(model: Model): string[] {
-  const windows = model.owners.flatMap(({ alerts: { containerOOMKilled: k, containerProcessOOMKilled: p } }) => [
+  return distinctValues(model, ({ alerts: { containerOOMKilled: k, containerProcessOOMKilled: p } }) => [
     ...(k.enabled && k.errorExit137 ? [k.window] : []),
     ...(p.enabled ? [p.window] : []),
   ]);
-  return [...new Set(windows)].sort();
 }
 
 export function oomEventRules(model: Model): RecordingRule[] {

@@ -21,7 +21,7 @@ import { containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations
 import { CONTAINER_TYPE } from './init-container-types.ts';
 import { containerKey, namespaceKey } from './keys.ts';
 import { withOwnerLabels } from './ownership.ts';
-import { rulesPerSetting } from './partition.ts';
+import { distinctValues, rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, matcher, series } from './promql.ts';
 import { EXIT137_RESTARTS, MEMORY_RATIO, NAMESPACE_OOM_EVIDENCE_MARGIN, NAMESPACE_OWNER, OOM_EVENTS, OOM_RESTARTS, RESTARTS_IN_WINDOW } from './record-names.ts';
 import type { AlertingRule, RecordingRule } from './rule-types.ts';
@@ -34,8 +34,7 @@ export const EVIDENCE = { reason: 'reason', oomEvents: 'oom-events', workingSet:
 
 /** Distinct windows of the owners that have the alert on (and, with `exit137`, count exit 137 too), sorted. */
 function oomWindows(model: Model, exit137 = false): string[] {
-  const on = model.owners.map((owner) => owner.alerts.containerOOMKilled).filter((a) => a.enabled && (!exit137 || a.errorExit137));
-  return [...new Set(on.map((a) => a.window))].sort();
+  return distinctValues(model, ({ alerts: { containerOOMKilled: a } }) => (a.enabled && (!exit137 || a.errorExit137) ? a.window : undefined));
 }
 
 /**

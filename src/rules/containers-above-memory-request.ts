@@ -9,7 +9,7 @@ import { runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { containerKey, namespaceKey } from './keys.ts';
 import { containersWord, namespaceExamples } from './namespace-examples.ts';
 import { withOwnerLabels } from './ownership.ts';
-import { rulesPerSetting } from './partition.ts';
+import { distinctValues, rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, matcher, series } from './promql.ts';
 import { ABOVE_REQUEST, NAMESPACE_ABOVE_REQUEST, REQUEST_RATIO } from './record-names.ts';
 import type { AlertingRule, RecordingRule } from './rule-types.ts';
@@ -19,8 +19,7 @@ export const ABOVE_REQUEST_ALERT = 'ContainersAboveMemoryRequest';
 
 /** Distinct `for` of the owners that have the alert on, sorted. */
 function durations(model: Model): string[] {
-  const enabled = model.owners.filter((owner) => owner.alerts.containersAboveMemoryRequest.enabled);
-  return [...new Set(enabled.map((owner) => owner.alerts.containersAboveMemoryRequest.for))].sort();
+  return distinctValues(model, ({ alerts: { containersAboveMemoryRequest: a } }) => (a.enabled ? a.for : undefined));
 }
 
 export function requestRatioRule(model: Model): RecordingRule {

@@ -18,7 +18,7 @@ import { overviewDashboardUrl, runbookUrl } from './annotations.ts';
 import { nodeMemoryPressureNow } from './eviction-annotations.ts';
 import { keyOf, nodeKey } from './keys.ts';
 import { mayOwn, withOwnerLabels } from './ownership.ts';
-import { rulesPerSetting } from './partition.ts';
+import { distinctValues, rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, matcher, series } from './promql.ts';
 import { NODE_MEMORY_EVICTIONS } from './record-names.ts';
 import type { AlertingRule, RecordingRule } from './rule-types.ts';
@@ -28,8 +28,7 @@ export const NODE_EVICTIONS_ALERT = 'NodeMemoryEvictions';
 
 /** Distinct windows of the owners that have the alert on and can own nodes, sorted. */
 function evictionWindows(model: Model): string[] {
-  const on = model.owners.filter((owner) => mayOwn(model, owner, 'nodes')).map((owner) => owner.alerts.nodeMemoryEvictions);
-  return [...new Set(on.filter((a) => a.enabled).map((a) => a.window))].sort();
+  return distinctValues(model, (owner) => (mayOwn(model, owner, 'nodes') && owner.alerts.nodeMemoryEvictions.enabled ? owner.alerts.nodeMemoryEvictions.window : undefined));
 }
 
 /** Memory evictions per kubelet and signal within `window` (see the file comment). */

@@ -38,3 +38,11 @@ export function rulesPerSetting<S extends object, R>(
     return owned === null ? [] : [build(settings, owned)];
   });
 }
+
+/**
+ * The distinct values of a setting that must sit inside an expression (a range window, a duration), over the owners
+ * `pick` gives them for (none: undefined or []), sorted: one recording rule per value.
+ */
+export function distinctValues(model: Model, pick: (owner: Owner) => string | readonly string[] | undefined): string[] {
+  return [...new Set(model.owners.flatMap((owner) => pick(owner) ?? []))].sort();
+}

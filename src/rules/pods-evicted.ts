@@ -19,7 +19,7 @@ import { runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { evictedFromDashboardUrl, evictedFromText } from './eviction-annotations.ts';
 import { keyOf, namespaceKey } from './keys.ts';
 import { withOwnerLabels } from './ownership.ts';
-import { rulesPerSetting } from './partition.ts';
+import { distinctValues, rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, matcher, series } from './promql.ts';
 import { NAMESPACE_PODS_EVICTED, POD_EVICTED } from './record-names.ts';
 import type { AlertingRule, RecordingRule } from './rule-types.ts';
@@ -29,7 +29,7 @@ export const PODS_EVICTED_ALERT = 'PodsEvicted';
 
 /** Distinct windows of the owners that have the alert on, sorted. */
 function evictionWindows(model: Model): string[] {
-  return [...new Set(model.owners.map((owner) => owner.alerts.podsEvicted).filter((a) => a.enabled).map((a) => a.window))].sort();
+  return distinctValues(model, ({ alerts: { podsEvicted: a } }) => (a.enabled ? a.window : undefined));
 }
 
 /** Per distinct window: 1 per pod evicted within it, then the count per namespace. */

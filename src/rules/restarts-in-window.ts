@@ -8,14 +8,14 @@ import { aggregate, binary, by, series } from './promql.ts';
 import { CONTAINER_RESTARTS, INIT_CONTAINER_TYPE, RESTARTS_IN_WINDOW } from './record-names.ts';
 import type { RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
+import { distinctValues } from './partition.ts';
 
 /** Distinct windows of ContainerOOMKilled and ContainerProcessOOMKilled among the owners that have them on, sorted. */
 export function restartWindows(model: Model): string[] {
-  const windows = model.owners.flatMap(({ alerts: { containerOOMKilled: k, containerProcessOOMKilled: p } }) => [
+  return distinctValues(model, ({ alerts: { containerOOMKilled: k, containerProcessOOMKilled: p } }) => [
     ...(k.enabled ? [k.window] : []),
     ...(p.enabled ? [p.window] : []),
   ]);
-  return [...new Set(windows)].sort();
 }
 
 export function restartsInWindowRules(model: Model): RecordingRule[] {
