@@ -20,7 +20,22 @@ import { namespaceContainersRule, ownerRules } from './owner-rules.ts';
 import { GROUP_PREFIX, type RecordingRule, type RuleGroup } from './rule-types.ts';
 import type { AlertName } from '../config/schema.ts';
 
-export function ruleGroups(model: Model): RuleGroup[] {
+/**
+ * The rule groups of a model. Built once per model: the rule outputs, the mixin and the command summary all read them
+ * (three builds per generate before, each over every owner). The groups are shared: callers copy before changing them.
+ */
+export function ruleGroups(model: Model): readonly RuleGroup[] {
+  let groups = built.get(model);
+  if (!groups) {
+    groups = buildRuleGroups(model);
+    built.set(model, groups);
+  }
+  return groups;
+}
+
+const built = new WeakMap<Model, readonly RuleGroup[]>();
+
+function buildRuleGroups(model: Model): RuleGroup[] {
   return [
     {
       name: `${GROUP_PREFIX}container-memory`,
