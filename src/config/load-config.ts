@@ -1,11 +1,12 @@
 // Loads headroom.config.ts (through jiti, so users need no build step) and the team files it points at.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from './display-path.ts';
-import { InputError, type Problem, type SourceFile } from './input-error.ts';
-import { loadTeamFile, type SourcedTeam } from './load-team-file.ts';
+import { InputError, type SourceFile } from './input-error.ts';
+import type { SourcedTeam } from './load-team-file.ts';
+import { loadTeamsDir } from './load-teams-dir.ts';
 import { typescriptLocator } from './locate-typescript.ts';
 import { configSchema, type HeadroomConfig } from './schema.ts';
 import { zodProblems } from './zod-problems.ts';
@@ -55,30 +56,4 @@ async function importConfig(configFile: string, shown: string): Promise<unknown>
     const position = line ? { line: Number(line[1]), column: Number(line[2]) } : undefined;
     throw new InputError([{ file: shown, ...(position ? { position } : {}), message: `cannot load the config: ${message}` }]);
   }
-}
-
-/** Every *.yaml / *.yml file of the teams folder, in name order; all their problems reported at once. */
-function loadTeamsDir(dir: string, config: SourceFile, required: boolean): SourcedTeam[] {
-  if (!existsSync(dir)) {
-    if (!required) return [];
-    throw new InputError([{ file: config.file, key: 'teamsDir', ...position(config, ['teamsDir']), message: `folder ${displayPath(dir)} does not exist` }]);
-  }
-  const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
-  const problems: Problem[] = [];
-  const teams: SourcedTeam[] = [];
-  for (const name of files) {
-    try {
-      teams.push(loadTeamFile(displayPath(join(dir, name))));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return teams;
-}
-
-function position(source: SourceFile, path: readonly PropertyKey[]) {
-  const found = source.locate(path);
-  return found ? { position: found } : {};
 }
