@@ -2,8 +2,8 @@
 // dist/ counts only when it was built after the last change under src/: a developer (or a test) who edits
 // src/*.ts and runs the CLI right after must never get the old code. Plain JavaScript, no dependencies:
 // this runs on every start, before anything else is loaded.
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 /** Written by bin/build-dist.js before tsc reads src/: its mtime is the time the build started. */
 export const BUILD_STAMP = '.built';
@@ -13,6 +13,10 @@ export const BUILD_STAMP = '.built';
  * Folders count too: adding, deleting or renaming a file changes its folder's mtime.
  */
 export function distFreshness(root) {
+  // An installed copy (node_modules/headroom, from a tarball or git) is never edited, and its mtimes say nothing:
+  // `npm pack` stamps every file with the same date, so src/ would look as new as the build. It runs the dist/
+  // it was packed with: Node will not strip types from .ts under node_modules, and jiti would only cost time.
+  if (root.split(sep).includes('node_modules') && existsSync(join(root, 'dist', 'cli', 'main.js'))) return { fresh: true };
   let builtAt;
   try {
     builtAt = statSync(join(root, 'dist', BUILD_STAMP)).mtimeMs;
