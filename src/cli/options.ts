@@ -1,5 +1,5 @@
 // Options several commands share.
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 export interface ConfigOptions {
   config: string;
@@ -7,4 +7,9 @@ export interface ConfigOptions {
 }
 
 export const configOption = () => new Option('-c, --config <path>', 'config file').default('headroom.config.ts');
-export const outOption = () => new Option('-o, --out <dir>', "output folder (default: the config's output.dir)");
+export const outOption = () =>
+  new Option('-o, --out <dir>', "output folder (default: the config's output.dir)").argParser((value: string) => {
+    // An empty --out (an unset shell variable) would otherwise mean "the default folder" without a word.
+    if (value.trim() === '') throw new InvalidArgumentError('it is empty: name a folder, or leave --out out to use output.dir.');
+    return value;
+  });

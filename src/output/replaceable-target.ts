@@ -1,23 +1,59 @@
 // `generate` replaces its output folder whole. It must never replace something headroom did not write: a mistyped
-// `--out .` or `--out headroom.config.ts` would otherwise delete the user's files.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// `--out .`, `--out ..`, `--out /` or `--out headroom.config.ts` would otherwise delete the user's files, and a
+// README someone put into generated/ would vanish without a word.
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, parse, relative } from 'node:path';
 import { displayPath } from '../config/display-path.ts';
-import { InputError } from '../config/input-error.ts';
+import { capped, type OutTarget, refusal } from './out-target.ts';
 import { GENERATED_NOTICE } from './header.ts';
 import { SETTINGS_MANIFEST_PATH } from './settings-manifest.ts';
+import { strayFiles } from './stray-files.ts';
 
-/** Throws unless `target` is absent, an empty folder, or a folder headroom generated (its settings file says so). */
-export function assertReplaceable(target: string): void {
-  if (!existsSync(target)) return;
-  const shown = displayPath(target);
-  const refuse = (why: string) => {
-    throw new InputError([{ file: shown, key: '--out', message: `${why}; headroom replaces its output folder whole, so it will not write there (remove it or pick another --out / output.dir)` }]);
+const ADVICE = '; headroom replaces its output folder whole, so it will not write there (pick another --out / output.dir)';
+
+/**
+ * Throws unless the real folder is absent, an empty folder, or a folder headroom generated (its settings file says
+ * so) holding only files headroom wrote; and never the filesystem root, the home folder, or a folder holding the
+ * config file.
+ */
+export function assertReplaceable(target: OutTarget): void {
+  const { real } = target;
+  const linked = target.link === undefined ? '' : `(a link to ${capped(target.link)}) `;
+  const refuse = (why: string, advice = ADVICE) => {
+    throw refusal(target, `${linked}${why}${advice}`);
   };
-  if (!statSync(target).isDirectory()) refuse('is a file, not a folder');
-  if (readdirSync(target).length === 0) return;
-  const manifest = join(target, SETTINGS_MANIFEST_PATH);
+  if (parse(real).root === real) refuse('is the filesystem root');
+  if (real === safeRealpath(homedir())) refuse('is the home folder');
+  const { configFile } = target.source;
+  if (configFile !== undefined && isSameOrInside(safeRealpath(dirname(configFile)), real)) {
+    refuse(`holds the config file (${capped(displayPath(configFile))})`);
+  }
+  if (!existsSync(real)) return;
+  if (!statSync(real).isDirectory()) refuse('is a file, not a folder', ' (remove it or pick another --out / output.dir)');
+  if (readdirSync(real).length === 0) return;
+  const manifest = join(real, SETTINGS_MANIFEST_PATH);
   if (!existsSync(manifest) || !readFileSync(manifest, 'utf8').includes(GENERATED_NOTICE)) {
     refuse(`is a folder headroom did not generate (no ${SETTINGS_MANIFEST_PATH} with headroom's header)`);
+  }
+  const strays = strayFiles(real);
+  if (strays.length > 0) {
+    const named = strays.slice(0, 5).map((path) => capped(path)).join(', ') + (strays.length > 5 ? ` and ${strays.length - 5} more` : '');
+    const [them, files] = strays.length === 1 ? ['it', 'a file'] : ['them', `${strays.length} files`];
+    refuse(`holds ${files} headroom did not write (${named})`, `; headroom replaces this folder whole and will not delete ${them}: move ${them} out of it`);
+  }
+}
+
+/** Whether `inner` is `outer` or below it. */
+function isSameOrInside(inner: string, outer: string): boolean {
+  const path = relative(outer, inner);
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+}
+
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }

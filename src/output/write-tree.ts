@@ -1,18 +1,52 @@
 // Writes a generated tree so that readers never see a half-written folder: files go to a staging folder beside
-// the target, which then replaces the target by rename. On failure the target is left as it was, and a target
-// headroom did not write is never replaced.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+// the real target (beside a symlinked generated/'s destination, so the link survives), which then replaces the
+// target by rename. On failure the target is left as it was, and a target headroom did not write is never replaced.
+// Folders and files get the modes a plain mkdir / write gives (umask applies), not mkdtemp's 0700.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { GeneratedTree } from './generated-tree.ts';
+import { lockFileFor, OutputLockBusy, withOutputLock } from './output-lock.ts';
+import { capped, locateOutTarget, type OutSource, type OutTarget, refusal } from './out-target.ts';
 import { assertReplaceable } from './replaceable-target.ts';
 
-export function writeTreeAtomically(dir: string, tree: GeneratedTree): void {
-  const target = resolve(dir);
+export function writeTreeAtomically(dir: string, tree: GeneratedTree, source: OutSource = { key: '--out' }): void {
+  const target = locateOutTarget(dir, source);
   assertReplaceable(target);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, `.${basename(target)}.headroom-tmp-`));
-  const previous = `${staging}-previous`;
+  const real = target.real;
+  const parent = dirname(real);
+  const name = basename(real);
+  guarded(target, () => mkdirSync(parent, { recursive: true }));
+  const lockFile = lockFileFor(parent, name);
+  try {
+    guarded(target, () =>
+      withOutputLock(lockFile, () => {
+        // Under the lock, so a concurrent run is done with its staging: these were left by a killed run.
+        removeStaleStaging(parent, name);
+        // Checked again: a run that held the lock may have just written the folder.
+        assertReplaceable(target);
+        swapIn(real, writeStaging(parent, name, tree));
+      }),
+    );
+  } catch (error) {
+    if (error instanceof OutputLockBusy) {
+      throw refusal(target, `another headroom run (process ${capped(error.holder, 20)}) is writing it; wait for it to finish, or delete ${capped(error.lockFile)} if none is running`);
+    }
+    throw error;
+  }
+}
+
+const stagingPrefix = (name: string) => `.${name}.headroom-tmp-`;
+
+function removeStaleStaging(parent: string, name: string): void {
+  for (const entry of readdirSync(parent)) {
+    if (entry.startsWith(stagingPrefix(name))) rmSync(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+function writeStaging(parent: string, name: string, tree: GeneratedTree): string {
+  const staging = join(parent, `${stagingPrefix(name)}${randomBytes(6).toString('hex')}`);
+  mkdirSync(staging);
   try {
     const made = new Set<string>();
     for (const [path, content] of tree) {
@@ -21,12 +55,34 @@ export function writeTreeAtomically(dir: string, tree: GeneratedTree): void {
       made.add(folder);
       writeFileSync(join(staging, path), content);
     }
-    if (existsSync(target)) renameSync(target, previous);
-    renameSync(staging, target);
   } catch (error) {
-    if (!existsSync(target) && existsSync(previous)) renameSync(previous, target);
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return staging;
+}
+
+function swapIn(real: string, staging: string): void {
+  const previous = `${staging}-previous`;
+  try {
+    if (existsSync(real)) renameSync(real, previous);
+    renameSync(staging, real);
+  } catch (error) {
+    if (!existsSync(real) && existsSync(previous)) renameSync(previous, real);
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
   rmSync(previous, { recursive: true, force: true });
+}
+
+/** A folder that cannot be written (read-only parent, full disk) is reported as a problem with the folder. */
+function guarded<T>(target: OutTarget, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string' || error instanceof OutputLockBusy) throw error;
+    const why = code === 'EACCES' || code === 'EPERM' ? `${capped(dirname(target.real))} is not writable (${code})` : code;
+    throw refusal(target, `cannot be written: ${why}; nothing was changed`);
+  }
 }
