@@ -53,6 +53,11 @@ export function compareRules(old: TreeDocument[], current: TreeDocument[]): Rule
   return changes.sort((a, b) => byCodePoint(ruleKey(a.rule), ruleKey(b.rule)) || byCodePoint(a.status, b.status));
 }
 
+/** Every rule of the documents, once each (the same rule in two outputs is one). */
+export function ruleIds(documents: TreeDocument[]): RuleId[] {
+  return [...rulesByKey(documents).values()].map((rule) => rule.id);
+}
+
 function ruleDifferences(old: FoundRule, current: FoundRule): ValueChange[] {
   return [
     ...valueChanges({ expr: old.expr, for: old.for }, { expr: current.expr, for: current.for }),

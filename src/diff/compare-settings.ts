@@ -2,19 +2,30 @@
 // alert, per team. The manifest states them outright, so nothing is guessed from PromQL.
 import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { AlertChange, OwnerChange, SettingsChanges } from './report.ts';
+import { findMoves } from './ownership-moves.ts';
+import { findRenames, renameMaps } from './team-renames.ts';
 import { sameValue, setChanges, valueChanges } from './value-changes.ts';
 
 export function compareSettings(old: ManifestData, current: ManifestData): SettingsChanges {
+  const renames = findRenames(old, current);
+  const { newName, oldName } = renameMaps(renames);
+  // A renamed team's route moves from routing.teams.<old> to routing.teams.<new>: the rename says that once.
+  const renamedRoutes = [...newName.keys(), ...oldName.keys()].map((team) => `routing.teams.${team}.`);
   const global = [
     ...valueChanges({ defaultTeam: old.defaultTeam }, { defaultTeam: current.defaultTeam }),
-    ...valueChanges(old.global, current.global),
+    ...valueChanges(old.global, current.global).filter((change) => !renamedRoutes.some((prefix) => change.name.startsWith(prefix))),
   ];
-  const names = [...new Set([...Object.keys(old.teams), ...Object.keys(current.teams)])].sort();
+  const names = [...new Set([...Object.keys(old.teams), ...Object.keys(current.teams)])].filter((name) => !newName.has(name)).sort();
   const owners = names
-    .map((name) => compareOwner(name, old.teams[name], current.teams[name], current.defaults))
+    .map((name) => {
+      const was = oldName.get(name);
+      if (was === undefined) return compareOwner(name, old.teams[name], current.teams[name], current.defaults);
+      return { ...compareOwner(name, old.teams[was], current.teams[name], current.defaults, true)!, status: 'renamed' as const, renamedFrom: was };
+    })
     .concat(compareOwner(undefined, old.unclaimed, current.unclaimed, current.defaults))
     .filter((owner): owner is OwnerChange => owner !== undefined);
-  return { global, defaults: compareAlerts(old.defaults, current.defaults), owners, defaultTeam: current.defaultTeam };
+  const moves = [...renames, ...findMoves(old, current, renames)];
+  return { global, defaults: compareAlerts(old.defaults, current.defaults), owners, moves, defaultTeam: current.defaultTeam };
 }
 
 function compareOwner(
@@ -22,6 +33,8 @@ function compareOwner(
   old: ManifestOwnerData | undefined,
   current: ManifestOwnerData | undefined,
   defaults: ManifestData['defaults'],
+  /** Report it even when nothing but its name changed (a rename). */
+  always = false,
 ): OwnerChange | undefined {
   if (!old && !current) return undefined;
   const status = !old ? 'added' : !current ? 'removed' : 'changed';
@@ -38,6 +51,7 @@ function compareOwner(
     alerts: status === 'removed' ? [] : compareAlerts(before.alerts, after.alerts),
   };
   const changed =
+    always ||
     status !== 'changed' ||
     change.namespaces.added.length + change.namespaces.removed.length + change.nodes.added.length + change.nodes.removed.length > 0 ||
     change.clusters !== undefined ||

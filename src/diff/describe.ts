@@ -1,8 +1,9 @@
 // The report in sentences, grouped into sections; the text and markdown formats lay the same lines out.
 import { labelsText } from './compare-rules.ts';
+import { moveLines, renameLines } from './describe-moves.ts';
 import type { AlertChange, DashboardChange, DiffReport, FileChange, ObjectChange, OwnerChange, RuleChange, SettingsChanges, ValueChange } from './report.ts';
 import { valueChanges } from './value-changes.ts';
-import { ownerName, plural, shownValue } from './wording.ts';
+import { changeText, labelValue, ownerName, plural, shownValue } from './wording.ts';
 
 export interface Section {
   title: string;
@@ -19,6 +20,7 @@ export interface Description {
 export function describe(report: DiffReport, comparing: string): Description {
   const sections: Section[] = [
     { title: 'Teams and settings', lines: report.settings ? settingsLines(report.settings) : [] },
+    { title: 'Namespaces and nodes changing team', lines: (report.settings?.moves ?? []).flatMap((move) => (move.kind === 'team-renamed' ? [] : moveLines(move))) },
     { title: 'Rule outputs', lines: report.ruleOutputs.map((change) => `${change.status} ${change.output}`) },
     { title: 'Rules', lines: report.rules.map(ruleLine) },
     { title: 'Dashboards', lines: report.dashboards.flatMap(dashboardLines) },
@@ -44,7 +46,10 @@ function settingsLines(settings: SettingsChanges): string[] {
   return [
     ...settings.global.map((change) => `config: ${changeText(change)}`),
     ...settings.defaults.map((alert) => `defaults: ${alertText(alert)}`),
-    ...settings.owners.flatMap((owner) => ownerLines(owner, settings.defaultTeam)),
+    ...settings.owners.flatMap((owner) => [
+      ...settings.moves.flatMap((move) => (move.kind === 'team-renamed' && owner.status === 'renamed' && move.to === owner.team ? renameLines(move) : [])),
+      ...ownerLines(owner, settings.defaultTeam),
+    ]),
   ];
 }
 
@@ -93,19 +98,9 @@ function alertText(alert: AlertChange, againstDefaults = false): string {
   return `${alert.alert} ${alert.settings.map((change) => (againstDefaults ? defaultedText(change) : changeText(change))).join(', ')}`;
 }
 
-/** threshold 85% → 95%; enabled flips read as "turned off" / "turned on". */
-function changeText(change: ValueChange): string {
-  if (change.name === 'enabled' && typeof change.new === 'boolean') return change.new ? 'turned on' : 'turned off';
-  return `${change.name} ${shownValue(change.name, change.old)} → ${shownValue(change.name, change.new)}`;
-}
-
 function defaultedText(change: ValueChange): string {
   if (change.name === 'enabled' && typeof change.new === 'boolean') return change.new ? 'on (default off)' : 'off (default on)';
   return `${change.name} ${shownValue(change.name, change.new)} (default ${shownValue(change.name, change.old)})`;
-}
-
-function labelValue(value: unknown): string {
-  return value === undefined ? '(none)' : JSON.stringify(value);
 }
 
 function ruleLine(change: RuleChange): string {

@@ -3,9 +3,10 @@ import type { GeneratedTree } from '../output/generated-tree.ts';
 import { compareDashboards } from './compare-dashboards.ts';
 import { compareObjects } from './compare-objects.ts';
 import { compareRuleOutputs } from './compare-rule-outputs.ts';
-import { compareRules } from './compare-rules.ts';
+import { compareRules, ruleIds } from './compare-rules.ts';
 import { compareSettings } from './compare-settings.ts';
 import { fileChanges } from './file-changes.ts';
+import { renameWarnings, severityMoveWarnings } from './move-warnings.ts';
 import { readManifest } from './read-manifest.ts';
 import type { DiffReport } from './report.ts';
 import { treeDocuments } from './tree-documents.ts';
@@ -38,7 +39,13 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
   const oldSettings = 'manifest' in oldManifest ? oldManifest.manifest : undefined;
   const newSettings = 'manifest' in newManifest ? newManifest.manifest : undefined;
   const settings = oldSettings && newSettings ? compareSettings(oldSettings, newSettings) : undefined;
-  const warnings = reviewWarnings({ old: oldSettings, current: newSettings, oldAlerts: alertNames(oldDocuments), newAlerts: alertNames(newDocuments) });
+  const moves = settings?.moves ?? [];
+  const renames = moves.filter((move) => move.kind === 'team-renamed');
+  const warnings = [
+    ...reviewWarnings({ old: oldSettings, current: newSettings, oldAlerts: alertNames(oldDocuments), newAlerts: alertNames(newDocuments), renames }),
+    ...(oldSettings && newSettings ? renames.flatMap((rename) => renameWarnings(rename, oldSettings, newSettings, ruleIds(oldDocuments))) : []),
+    ...moves.flatMap((move) => (move.kind === 'team-renamed' ? [] : severityMoveWarnings(move))),
+  ];
   return {
     changed: files.length > 0,
     warnings,

@@ -1,4 +1,6 @@
 // What `headroom diff` found, as data: the formatters (text, markdown, json) only render it.
+import type { OwnerMoved } from './ownership-moves.ts';
+import type { TeamRenamed } from './team-renames.ts';
 
 /** One value that differs; `undefined` on a side means absent there. */
 export interface ValueChange {
@@ -21,7 +23,10 @@ export interface AlertChange {
 export interface OwnerChange {
   /** Team name, or undefined for everything no team claims. */
   team: string | undefined;
-  status: 'added' | 'removed' | 'changed';
+  /** renamed: the same claims under a new name (see team-renames.ts); labels and alerts compare old name → new. */
+  status: 'added' | 'removed' | 'changed' | 'renamed';
+  /** The old name of a renamed team. */
+  renamedFrom?: string;
   namespaces: Added<string>;
   nodes: Added<string>;
   /** Cluster scope of the claim before and after (empty: every cluster); undefined when unchanged. */
@@ -36,6 +41,8 @@ export interface SettingsChanges {
   global: ValueChange[];
   defaults: AlertChange[];
   owners: OwnerChange[];
+  /** Teams renamed, then namespaces and nodes changing owner with what that changes for their alerts. */
+  moves: (TeamRenamed | OwnerMoved)[];
   /** Team of the catch-all owner in the new tree (the old one where the new has none). */
   defaultTeam: string;
 }
@@ -93,7 +100,16 @@ export interface FileChange {
 }
 
 export interface Warning {
-  kind: 'alert-removed' | 'namespace-lost' | 'threshold-high' | 'for-long' | 'namespace-unowned' | 'identity-changed' | 'ownership-mode';
+  kind:
+    | 'alert-removed'
+    | 'namespace-lost'
+    | 'threshold-high'
+    | 'for-long'
+    | 'namespace-unowned'
+    | 'identity-changed'
+    | 'ownership-mode'
+    | 'team-renamed'
+    | 'severity-moved';
   message: string;
 }
 

@@ -5,6 +5,7 @@ import { patternCovers, patternsOverlap } from '../config/name-pattern.ts';
 import { alertName } from './compare-settings.ts';
 import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { Warning } from './report.ts';
+import { renameMaps, type TeamRenamed } from './team-renames.ts';
 import { ownerName, percent } from './wording.ts';
 
 /** A threshold above this leaves too little headroom to act before the OOM kill. */
@@ -19,6 +20,8 @@ export interface WarningInput {
   /** Alert names the rules of each tree emit. */
   oldAlerts: readonly string[];
   newAlerts: readonly string[];
+  /** Teams renamed (same claims, new name): compared with their old selves, their claims not read as lost. */
+  renames?: readonly TeamRenamed[];
 }
 
 export function reviewWarnings(input: WarningInput): Warning[] {
@@ -28,14 +31,15 @@ export function reviewWarnings(input: WarningInput): Warning[] {
     .sort()
     .map((alert): Warning => ({ kind: 'alert-removed', message: `alert ${alert} removed: no rule fires it any more` }));
   if (!old || !current) return removedAlerts;
+  const names = renameMaps(input.renames ?? []);
   return [
     ...removedAlerts,
-    ...turnedOff(old, current),
+    ...turnedOff(old, current, names.oldName),
     ...fleetWarnings(old, current),
-    ...ownershipWarnings(old, current, 'namespaces'),
-    ...ownershipWarnings(old, current, 'nodes'),
-    ...clusterScopeWarnings(old, current),
-    ...lateAlerts(old, current),
+    ...ownershipWarnings(old, current, 'namespaces', names.newName),
+    ...ownershipWarnings(old, current, 'nodes', names.newName),
+    ...clusterScopeWarnings(old, current, names.oldName),
+    ...lateAlerts(old, current, names.oldName),
   ];
 }
 
@@ -58,9 +62,9 @@ function fleetWarnings(old: ManifestData, current: ManifestData): Warning[] {
 }
 
 /** A team that narrows the clusters its claims hold in gives up its namespaces in the others. */
-function clusterScopeWarnings(old: ManifestData, current: ManifestData): Warning[] {
+function clusterScopeWarnings(old: ManifestData, current: ManifestData, oldName: RenameMap): Warning[] {
   return Object.entries(current.teams).flatMap(([team, owner]): Warning[] => {
-    const before = old.teams[team]?.clusters;
+    const before = old.teams[oldName.get(team) ?? team]?.clusters;
     if (!before || owner.namespaces.length + owner.nodes.length === 0) return [];
     const narrowed = owner.clusters.length > 0 && (before.length === 0 || before.some((pattern) => !owner.clusters.some((kept) => patternCovers(kept, pattern))));
     if (!narrowed) return [];
@@ -74,26 +78,32 @@ function clusterScopeWarnings(old: ManifestData, current: ManifestData): Warning
 }
 
 type OwnerPair = { name: string; old: ManifestOwnerData | undefined; current: ManifestOwnerData };
+/** New name → old name of renamed teams, or the reverse. */
+type RenameMap = ReadonlyMap<string, string>;
 
-/** Every owner of the new tree with its old self (undefined for a new team). */
-function ownerPairs(old: ManifestData, current: ManifestData): OwnerPair[] {
+/** Every owner of the new tree with its old self (undefined for a new team; the old name's for a renamed one). */
+function ownerPairs(old: ManifestData, current: ManifestData, oldName: RenameMap): OwnerPair[] {
   return [
-    ...Object.entries(current.teams).map(([team, owner]) => ({ name: ownerName(team, current.defaultTeam), old: old.teams[team], current: owner })),
+    ...Object.entries(current.teams).map(([team, owner]) => ({
+      name: ownerName(team, current.defaultTeam),
+      old: old.teams[oldName.get(team) ?? team],
+      current: owner,
+    })),
     { name: ownerName(undefined, current.defaultTeam), old: old.unclaimed, current: current.unclaimed },
   ];
 }
 
-function turnedOff(old: ManifestData, current: ManifestData): Warning[] {
-  return ownerPairs(old, current).flatMap(({ name, old: was, current: is }) =>
+function turnedOff(old: ManifestData, current: ManifestData, oldName: RenameMap): Warning[] {
+  return ownerPairs(old, current, oldName).flatMap(({ name, old: was, current: is }) =>
     Object.entries(is.alerts)
       .filter(([key, settings]) => was?.alerts[key]?.enabled === true && settings.enabled === false)
       .map(([key]): Warning => ({ kind: 'alert-removed', message: `${name}: ${alertName(key)} turned off` })),
   );
 }
 
-function lateAlerts(old: ManifestData, current: ManifestData): Warning[] {
+function lateAlerts(old: ManifestData, current: ManifestData, oldName: RenameMap): Warning[] {
   const longFor = durationMs(LONG_FOR);
-  return ownerPairs(old, current).flatMap(({ name, old: was, current: is }) =>
+  return ownerPairs(old, current, oldName).flatMap(({ name, old: was, current: is }) =>
     Object.entries(is.alerts).flatMap(([key, settings]): Warning[] => {
       if (settings.enabled === false) return [];
       const before = was?.alerts[key];
@@ -123,11 +133,11 @@ function lateAlerts(old: ManifestData, current: ManifestData): Warning[] {
 }
 
 /** A pattern a team no longer lists: who holds it now, if anyone. */
-function ownershipWarnings(old: ManifestData, current: ManifestData, field: 'namespaces' | 'nodes'): Warning[] {
+function ownershipWarnings(old: ManifestData, current: ManifestData, field: 'namespaces' | 'nodes', newName: RenameMap): Warning[] {
   const word = field === 'namespaces' ? 'namespace' : 'node';
   return Object.entries(old.teams).flatMap(([team, owner]) =>
     owner[field]
-      .filter((pattern) => !(current.teams[team]?.[field] ?? []).some((kept) => patternCovers(kept, pattern)))
+      .filter((pattern) => !(current.teams[newName.get(team) ?? team]?.[field] ?? []).some((kept) => patternCovers(kept, pattern)))
       .map((pattern): Warning => {
         const what = /[*?]/.test(pattern) ? `${field} matching ${pattern}` : `${word} ${pattern}`;
         const heir = Object.entries(current.teams).find(([, other]) => other[field].some((claim) => patternCovers(claim, pattern)))?.[0];
