@@ -1,9 +1,12 @@
 // Reads one team file (YAML) into a validated team, keeping a locator for later errors.
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { dirname, resolve } from 'node:path';
+import { type Document, LineCounter, parseAllDocuments, parseDocument } from 'yaml';
 import { InputError, type SourceFile } from './input-error.ts';
 import { yamlLocator } from './locate-yaml.ts';
+import { readTeamFile } from './read-team-file.ts';
 import { type Team, teamSchema } from './schema.ts';
+import { shownText } from './shown-text.ts';
+import { plainDataProblems, toPlainData } from './team-yaml-data.ts';
 import { zodProblems } from './zod-problems.ts';
 
 export interface SourcedTeam {
@@ -13,31 +16,40 @@ export interface SourcedTeam {
   path: readonly PropertyKey[];
 }
 
-export function loadTeamFile(file: string): SourcedTeam {
+/**
+ * Loads the team file at `file` (the path as messages show it). Its real path must lie in one of `allowedFolders`
+ * (the config folder and the teams folder); by default the folder it sits in.
+ */
+export function loadTeamFile(file: string, allowedFolders: readonly string[] = [dirname(resolve(file))]): SourcedTeam {
+  const text = readTeamFile(file, resolve(file), allowedFolders);
   const lineCounter = new LineCounter();
-  const document = parseDocument(readTeamFile(file), { lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new InputError(
-      document.errors.map((error) => {
-        const start = error.linePos?.[0];
-        return { file, ...(start ? { position: { line: start.line, column: start.col } } : {}), message: `YAML syntax error: ${firstLine(error.message)}` };
-      }),
-    );
-  }
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const source: SourceFile = { file, locate: yamlLocator(document, lineCounter) };
-  const parsed = teamSchema.safeParse(document.toJS() ?? {}, { reportInput: true });
+  // Duplicate keys are reported by plainDataProblems, which knows their key path.
+  const syntax = syntaxProblems(file, document, text);
+  if (syntax.length > 0) throw new InputError(syntax);
+  if (document.contents === null) {
+    throw new InputError([{ file, message: 'empty team file: it needs at least `name:` (and the namespaces or nodes the team owns)' }]);
+  }
+  const shape = plainDataProblems(document, source, lineCounter);
+  if (shape.length > 0) throw new InputError(shape);
+  const parsed = teamSchema.safeParse(toPlainData(document, source, lineCounter), { reportInput: true });
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, source));
   return { team: parsed.data, source, path: [] };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+function syntaxProblems(file: string, document: Document, text: string) {
+  return document.errors.map((error) => {
+    const start = error.linePos?.[0];
+    const position = start ? { position: { line: start.line, column: start.col } } : {};
+    if (error.code === 'MULTIPLE_DOCS') {
+      const count = parseAllDocuments(text).length;
+      return { file, ...position, message: `holds ${count} YAML documents (a \`---\` line starts each): a team file holds one team; put each team in its own file` };
+    }
+    return { file, ...position, message: `YAML syntax error: ${shownText(firstLine(error.message))}` };
+  });
 }
 
-function readTeamFile(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([{ file, message: `cannot read this team file: ${error instanceof Error ? error.message : String(error)}` }]);
-  }
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -153,7 +153,7 @@ describe('command-line errors', () => {
 
   it('a folder named like a team file', () => {
     mkdirSync(join(project.dir, 'teams/odd.yaml'));
-    expectRejected(['generate'], 'teams/odd.yaml: cannot read this team file: EISDIR');
+    expectRejected(['generate'], 'teams/odd.yaml: is a folder, not a team file');
   });
 
   it('--out pointing at a folder headroom did not generate', () => {
