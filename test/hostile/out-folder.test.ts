@@ -307,6 +307,22 @@ describe('runs that meet: a killed run\'s leftovers, two runs at once', () => {
     expect(runCli(['check'], project.dir).code).toBe(0);
   });
 
+  it('a run that finds the folder locked by a live run waits for it, then writes', async () => {
+    const project = tempProject('example');
+    const lock = join(project.dir, '.generated.headroom-lock');
+    writeFileSync(lock, `${process.pid}\n`); // this test process: alive, as a run in the middle of writing is
+    const waiting = runAsync(['generate'], project.dir);
+    // Long enough for the run to load the config and reach the lock (a second or so), well inside its 60 s wait.
+    await new Promise((done) => setTimeout(done, 6000));
+    expect(existsSync(join(project.dir, 'generated')), 'nothing written while the lock is held').toBe(false);
+    expect(readdirSync(project.dir).filter((name) => name.includes('headroom-tmp'))).toEqual([]);
+    rmSync(lock);
+    const result = await waiting;
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(project.dir, 'generated/headroom-settings.yaml'))).toBe(true);
+    expect(leftovers(project.dir)).toEqual([]);
+  });
+
   it('two generate runs into the same folder at once end with one complete tree', async () => {
     const project = tempProject('example');
     expect(runCli(['generate', '--out', 'reference'], project.dir).code).toBe(0);
