@@ -21,8 +21,8 @@ export function readTeamFile(file: string, path: string, allowedFolders: readonl
   const real = realPath(path, refuse);
   const roots = allowedFolders.map(realFolder);
   if (!roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep))) {
-    const target = lstatSync(path).isSymbolicLink() ? readlinkSync(path) : real;
-    refuse(`is a symbolic link to ${shownText(target)}, which leaves the config folder: refused, not read (team files must live in the config folder)`);
+    // The final target, not the link's text: a chain of links may leave the folder only at its last step.
+    refuse(`is a symbolic link to ${shownText(real)}, which leaves the config folder: refused, not read (team files must live in the config folder)`);
   }
   checkKind(statSync(real), refuse);
   // O_NOFOLLOW: the real path holds no link now and must not gain one before the open; O_NONBLOCK: a pipe swapped in
