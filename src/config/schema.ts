@@ -1,8 +1,10 @@
 // The config and team-file schemas: one source for validation, the TypeScript types and the published JSON Schema.
 import { z } from 'zod';
 import { isDuration } from './duration.ts';
+import { kubernetesAnnotations, kubernetesLabels, kubernetesLabelValue, kubernetesMetadataKey, kubernetesNamespace } from './kubernetes-names.ts';
 import { NAME_PATTERN } from './name-pattern.ts';
 import { parseSelector } from './selector.ts';
+import { grafanaUrl, runbookUrlPattern } from './url.ts';
 
 /** Labels headroom sets itself; a team's extra labels may not replace them. */
 export const RESERVED_LABELS = ['alertname', 'alertstate', 'severity', 'team', 'owner', 'claim', 'namespace', 'pod', 'container', 'node', 'for', 'window', 'rule_group'] as const;
@@ -103,12 +105,10 @@ const routingConfig = z
     alertmanagerConfig: z
       .strictObject({
         enabled: z.boolean().default(false).meta({ description: 'prometheus-operator AlertmanagerConfig objects (monitoring.coreos.com/v1alpha1), one per team' }),
-        namespace: z
-          .string()
-          .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, { message: 'must be a Kubernetes namespace name (lowercase letters, digits, dashes)' })
+        namespace: kubernetesNamespace
           .default('monitoring')
           .meta({ description: "The Alertmanager's own namespace; its alertmanagerConfigMatcherStrategy must be OnNamespaceExceptForAlertmanagerNamespace (or None)" }),
-        labels: z.record(z.string(), z.string()).default({}).meta({ description: "Metadata labels, for the Alertmanager's alertmanagerConfigSelector" }),
+        labels: kubernetesLabels.default({}).meta({ description: "Metadata labels, for the Alertmanager's alertmanagerConfigSelector" }),
         receivers: z
           .record(receiverName, z.record(z.string(), z.unknown()))
           .default({})
@@ -214,18 +214,6 @@ export const teamSchema = z
   })
   .meta({ title: 'headroom team file', description: 'One team: what it owns and how its alerts differ from the defaults' });
 
-const kubernetesNamespace = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, { message: 'must be a Kubernetes namespace name (lowercase letters, digits, dashes)' });
-const kubernetesLabelName = z
-  .string()
-  .regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, {
-    message: 'must be a Kubernetes label name, e.g. grafana_dashboard or example.com/dashboard',
-  });
-const kubernetesLabelValue = z
-  .string()
-  .regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, { message: 'must be a Kubernetes label value (at most 63 letters, digits, -, _, .)' });
-
 /** Dashboard JSON is always written; these are the Kubernetes objects that carry it into Grafana. */
 const dashboardOutput = z
   .strictObject({
@@ -233,16 +221,16 @@ const dashboardOutput = z
       .strictObject({
         enabled: z.boolean().default(true).meta({ description: 'ConfigMaps for the Grafana sidecar of kube-prometheus-stack' }),
         namespace: kubernetesNamespace.default('monitoring'),
-        labelName: kubernetesLabelName.default('grafana_dashboard').meta({ description: 'The label the sidecar watches (sidecar.dashboards.label)' }),
+        labelName: kubernetesMetadataKey.default('grafana_dashboard').meta({ description: 'The label the sidecar watches (sidecar.dashboards.label)' }),
         labelValue: kubernetesLabelValue.default('1').meta({ description: 'Its value (sidecar.dashboards.labelValue)' }),
-        annotations: z.record(z.string(), z.string()).default({}).meta({ description: 'e.g. the folder annotation of the sidecar' }),
+        annotations: kubernetesAnnotations.default({}).meta({ description: 'e.g. the folder annotation of the sidecar' }),
       })
       .prefault({}),
     grafanaOperator: z
       .strictObject({
         enabled: z.boolean().default(false).meta({ description: 'GrafanaDashboard objects of grafana-operator v5' }),
         namespace: kubernetesNamespace.default('monitoring'),
-        instanceSelector: z.record(kubernetesLabelName, kubernetesLabelValue).default({ dashboards: 'grafana' }).meta({ description: 'matchLabels of the Grafana instances' }),
+        instanceSelector: z.record(kubernetesMetadataKey, kubernetesLabelValue).default({ dashboards: 'grafana' }).meta({ description: 'matchLabels of the Grafana instances' }),
         folder: z.string().optional().meta({ description: 'Grafana folder title' }),
       })
       .prefault({}),
@@ -322,10 +310,8 @@ export const configSchema = z.strictObject({
   teamsDir: z.string().default('teams'),
   teams: z.array(teamSchema).default([]),
   links: z.strictObject({
-    grafanaUrl: z.url({ message: 'must be an absolute URL, e.g. https://grafana.example.com' }).transform((url) => url.replace(/\/+$/, '')),
-    runbookUrlPattern: z
-      .string()
-      .refine((pattern) => pattern.includes('%s'), { message: 'must contain %s, replaced by the lowercase alert name' }),
+    grafanaUrl: grafanaUrl.meta({ description: "Grafana's base URL (http or https, sub-path and query such as ?orgId=2 kept): alerts link to <grafanaUrl>/d/<uid>" }),
+    runbookUrlPattern: runbookUrlPattern.meta({ description: 'http(s) URL of the runbooks with one %s, replaced by the lowercase alert name' }),
   }),
   output: z
     .strictObject({
@@ -333,8 +319,8 @@ export const configSchema = z.strictObject({
       prometheusRule: z
         .strictObject({
           enabled: z.boolean().default(true).meta({ description: 'prometheus-operator PrometheusRule objects (false: rule files only)' }),
-          namespace: z.string().default('monitoring'),
-          labels: z.record(z.string(), z.string()).default({}),
+          namespace: kubernetesNamespace.default('monitoring'),
+          labels: kubernetesLabels.default({}).meta({ description: "Metadata labels, e.g. for the Prometheus' ruleSelector (release: kube-prometheus-stack)" }),
         })
         .prefault({}),
       ruleFiles: ruleFilesOutput,

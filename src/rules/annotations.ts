@@ -1,4 +1,5 @@
 // Annotation pieces shared by the alerts: links, and values looked up at notification time in human units.
+import { grafanaDashboardLink } from '../config/url.ts';
 import { OVERVIEW_DASHBOARD_UID, TEAM_DASHBOARD_UID } from '../model/dashboard-uid.ts';
 import type { Model } from '../model/model.ts';
 import { containerKey, keyOf } from './keys.ts';
@@ -20,7 +21,7 @@ export function overviewDashboardUrl(model: Model, variables: readonly string[])
 function dashboardUrl(model: Model, uid: string, variables: readonly string[]): string {
   const withCluster = model.clusterLabel ? [...variables, 'cluster'] : variables;
   const value = (name: string) => `{{ $labels.${name === 'cluster' ? model.clusterLabel : name} }}`;
-  return `${model.links.grafanaUrl}/d/${uid}?${withCluster.map((name) => `var-${name}=${value(name)}`).join('&')}`;
+  return grafanaDashboardLink(model.links.grafanaUrl, uid, withCluster.map((name) => `var-${name}=${value(name)}`).join('&'));
 }
 
 /**

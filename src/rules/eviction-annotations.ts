@@ -1,5 +1,6 @@
 // Annotation pieces of the eviction alerts: the MemoryPressure state of the nodes the pods were evicted from, looked
 // up when the notification is rendered (Go templates over `query`), and a link to those nodes on the overview.
+import { grafanaDashboardLink } from '../config/url.ts';
 import { OVERVIEW_DASHBOARD_UID } from '../model/dashboard-uid.ts';
 import type { Model } from '../model/model.ts';
 import { keyOf } from './keys.ts';
@@ -54,5 +55,5 @@ export function evictedFromText(model: Model, window: string): string {
 export function evictedFromDashboardUrl(model: Model, window: string): string {
   const nodes = `{{ range $i, $node := query ${evictedFromNodes(model, window)} | sortByLabel "node" }}{{ if $i }}&{{ end }}var-node={{ $node.Labels.node }}{{ end }}`;
   const cluster = model.clusterLabel ? `&var-cluster={{ $labels.${model.clusterLabel} }}` : '';
-  return `${model.links.grafanaUrl}/d/${OVERVIEW_DASHBOARD_UID}?${nodes}${cluster}`;
+  return grafanaDashboardLink(model.links.grafanaUrl, OVERVIEW_DASHBOARD_UID, `${nodes}${cluster}`);
 }
