@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `headroom` command. Runs dist/ (compiled by `npm run build`, which `npm ci` runs as `prepare`) when it was
-// built after the last change under src/; otherwise src/ itself through jiti, so an edit is never run stale.
+// built after the last change under src/; otherwise src/ itself through jiti, so an edit is never run stale. An
+// installed copy (node_modules/headroom) runs its packed dist/ (see bin/dist-freshness.js).
 // HEADROOM_TRACE_LOADER=1 prints which one ran, on stderr; HEADROOM_FROM_SRC=1 runs src/ whatever dist/ is.
 import { fileURLToPath } from 'node:url';
 import { distFreshness } from './dist-freshness.js';
