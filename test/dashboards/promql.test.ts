@@ -8,9 +8,11 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.ts';
 import {
+  ABOVE_REQUEST,
   CONTAINER_RESTARTS,
   MEMORY_FORECAST,
   MEMORY_RATIO,
+  NAMESPACE_ABOVE_REQUEST,
   NAMESPACE_CONTAINERS,
   NAMESPACE_OWNER,
   NAMESPACE_OWNER_UNKNOWN,
@@ -20,6 +22,7 @@ import {
   NODE_MEMORY_EVICTIONS,
   NODE_OWNER,
   OOM_EVENTS,
+  POD_MEMORY_RATIO,
   PROCESS_OOM_KILLS,
   WITHOUT_LIMIT,
 } from '../../src/rules/record-names.ts';
@@ -40,6 +43,7 @@ const KUBE_STATE_METRICS = [
 const RECORDED = [
   MEMORY_RATIO,
   CONTAINER_RESTARTS,
+  NAMESPACE_ABOVE_REQUEST,
   NAMESPACE_CONTAINERS,
   NAMESPACE_OWNER,
   NAMESPACE_OWNER_UNKNOWN,
@@ -53,13 +57,18 @@ const RECORDED = [
   NAMESPACE_WITHOUT_LIMIT,
   MEMORY_FORECAST,
   OOM_EVENTS,
+  POD_MEMORY_RATIO,
+  ABOVE_REQUEST,
+  NAMESPACE_ABOVE_REQUEST,
 ];
+/** The pod cgroup (Kubernetes 1.34 pod-level limits): read only for the pods PodMemoryNearLimit records. */
+const POD_CGROUP = ['container=""', 'pod!=""'];
 
-async function queries(config: string): Promise<{ queries: Query[]; selectors: { cadvisor: string; kubeStateMetrics: string } }> {
+async function queries(config: string): Promise<{ queries: Query[]; selectors: { cadvisor: string; kubeStateMetrics: string }; model: { clusterLabel?: string } }> {
   const { tree, model } = await generate(config);
   const dashboards = [...dashboardsOf(tree).values()];
   expect(dashboards.length).toBeGreaterThanOrEqual(2);
-  return { queries: dashboards.flatMap(queriesOf), selectors: model.selectors };
+  return { queries: dashboards.flatMap(queriesOf), selectors: model.selectors, model };
 }
 
 /** The matchers of a configured selector, as lezer reads them. */
@@ -96,14 +105,18 @@ describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config
   });
 
   it('read only allowed series, raw ones with the configured selectors', async () => {
-    const { queries: all, selectors } = await queries(config);
+    const { queries: all, selectors, model } = await queries(config);
     const read = new Set<string>();
     for (const query of all) {
       for (const selector of vectorSelectors(withSampleValues(query.expr))) {
         read.add(selector.metric);
         const where = `${query.dashboard} ${query.where}: ${selector.metric}`;
         expect([...CADVISOR, ...KUBE_STATE_METRICS, ...RECORDED, 'ALERTS'], where).toContain(selector.metric);
-        if (CADVISOR.includes(selector.metric)) {
+        if (CADVISOR.includes(selector.metric) && selector.matchers.includes('container=""')) {
+          expect(selector.matchers, where).toEqual(expect.arrayContaining([...matchersOf(selectors.cadvisor), ...POD_CGROUP]));
+          const key = model.clusterLabel ? `${model.clusterLabel}, namespace, pod` : 'namespace, pod';
+          expect(query.expr, where).toMatch(new RegExp(`and on \\(${key}\\)\\s+${POD_MEMORY_RATIO}\\{`));
+        } else if (CADVISOR.includes(selector.metric)) {
           expect(selector.matchers, where).toEqual(expect.arrayContaining([...matchersOf(selectors.cadvisor), 'container!=""', 'container!="POD"']));
         }
         if (KUBE_STATE_METRICS.includes(selector.metric)) expect(selector.matchers, where).toEqual(expect.arrayContaining(matchersOf(selectors.kubeStateMetrics)));
@@ -111,7 +124,8 @@ describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config
     }
     expect(read).toContain(MEMORY_RATIO);
     expect(read).toContain(NAMESPACE_THRESHOLD);
-    for (const recorded of [PROCESS_OOM_KILLS, NODE_MEMORY_EVICTIONS, NAMESPACE_PODS_EVICTED, NAMESPACE_WITHOUT_LIMIT, MEMORY_FORECAST, OOM_EVENTS]) {
+    const issue9 = [PROCESS_OOM_KILLS, NODE_MEMORY_EVICTIONS, NAMESPACE_PODS_EVICTED, NAMESPACE_WITHOUT_LIMIT, MEMORY_FORECAST, OOM_EVENTS, POD_MEMORY_RATIO, ABOVE_REQUEST, NAMESPACE_ABOVE_REQUEST];
+    for (const recorded of issue9) {
       expect(read).toContain(recorded);
     }
     expect(read).toContain('kube_pod_container_resource_requests');

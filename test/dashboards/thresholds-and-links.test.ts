@@ -125,6 +125,20 @@ describe('dashboard_url of every alert', () => {
   });
 });
 
+describe('firing alerts of the team dashboard', () => {
+  it.each(Object.entries(CONFIGS))('lists every alert the rules define, so each one a team gets shows there (%s)', async (_name, config) => {
+    const { tree } = await generate(config);
+    const defined = [...new Set(rulesOf(tree).flatMap((rule) => (rule.alert ? [rule.alert] : [])))].sort();
+    expect(defined.length).toBeGreaterThan(3);
+    for (const dashboard of teamDashboards(dashboardsOf(tree))) {
+      const panel = allPanels(dashboard).find((candidate) => candidate.title === 'headroom alerts of team $team firing now')!;
+      const alertname = vectorSelectors(panel.targets![0]!.expr)[0]!.matchers.find((matcher) => matcher.startsWith('alertname=~'))!;
+      const listed = /^alertname=~"(.*)"$/.exec(alertname)![1]!.split('|');
+      expect(listed, dashboard.uid).toEqual(expect.arrayContaining(defined));
+    }
+  });
+});
+
 describe('links between dashboards', () => {
   it.each(Object.entries(CONFIGS))('every dashboard links to the others, carrying the selected clusters (%s)', async (_name, config) => {
     const { tree, model } = await generate(config);

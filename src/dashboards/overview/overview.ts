@@ -14,6 +14,7 @@ import { dashboardDefaults } from '../dashboard-defaults.ts';
 import { otherDashboardsLink, runbookLinks, teamDashboardLink } from '../links.ts';
 import { addSections } from '../section.ts';
 import { datasourceVariable, labelValuesVariable } from '../variables.ts';
+import { aboveRequestSection } from './above-request.ts';
 import { closestToLimitSection } from './closest-to-limit.ts';
 import { evictionsSection } from './evictions.ts';
 import { noLimitSection } from './no-limit.ts';
@@ -30,7 +31,7 @@ export function overviewDashboard(model: Model): DashboardBuilder {
   const dashboard = dashboardDefaults(new DashboardBuilder(OVERVIEW_TITLE))
     .uid(OVERVIEW_DASHBOARD_UID)
     .description(
-      `Memory trouble across ${model.clusterLabel ? 'the selected clusters' : 'the cluster'}: node pressure, containers near their limit, OOM kills (silent ones too), evictions, containers without a limit.`,
+      `Memory trouble across ${model.clusterLabel ? 'the selected clusters' : 'the cluster'}: node pressure, containers near their limit, OOM kills (silent ones too), evictions, containers without a limit or above their request.`,
     )
     .tooltip(DashboardCursorSync.Crosshair)
     .withVariable(datasourceVariable());
@@ -47,6 +48,7 @@ export function overviewDashboard(model: Model): DashboardBuilder {
     evictionsSection(model),
     requestsLimitsSection(model),
     noLimitSection(model),
+    aboveRequestSection(model),
     ...unknownOwnersSection(model),
   ]);
 }

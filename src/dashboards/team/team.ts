@@ -4,10 +4,17 @@
 import { DashboardBuilder, DashboardCursorSync } from '@grafana/grafana-foundation-sdk/dashboard';
 import { TEAM_DASHBOARD_UID, teamDashboardUid } from '../../model/dashboard-uid.ts';
 import type { Model } from '../../model/model.ts';
+import { MEMORY_LEAK_ALERT } from '../../rules/container-memory-leak.ts';
 import { NEAR_LIMIT_ALERT } from '../../rules/container-memory-near-limit.ts';
 import { OOM_KILLED_ALERT } from '../../rules/container-oom-killed.ts';
+import { PROCESS_OOM_KILLED_ALERT } from '../../rules/container-process-oom-killed.ts';
+import { ABOVE_REQUEST_ALERT } from '../../rules/containers-above-memory-request.ts';
+import { WITHOUT_LIMIT_ALERT } from '../../rules/containers-without-memory-limit.ts';
 import { RULES_FAILING_ALERT } from '../../rules/meta-rules.ts';
+import { NODE_EVICTIONS_ALERT } from '../../rules/node-memory-evictions.ts';
 import { NODE_PRESSURE_ALERT } from '../../rules/node-memory-pressure.ts';
+import { POD_NEAR_LIMIT_ALERT } from '../../rules/pod-memory-near-limit.ts';
+import { PODS_EVICTED_ALERT } from '../../rules/pods-evicted.ts';
 import { series } from '../../rules/promql.ts';
 import { NAMESPACE_OWNER } from '../../rules/record-names.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
@@ -18,8 +25,10 @@ import { dashboardDefaults } from '../dashboard-defaults.ts';
 import { otherDashboardsLink, overviewLink, runbookLinks, teamDashboardLink } from '../links.ts';
 import { addSections } from '../section.ts';
 import { datasourceVariable, fixedTeamVariable, labelValuesVariable, teamVariable, variableMatcher } from '../variables.ts';
+import { aboveRequestSection } from './above-request.ts';
 import { firingAlertsSection } from './firing-alerts.ts';
 import { memorySection } from './memory.ts';
+import { podMemorySection } from './pod-memory.ts';
 import { restartsSection } from './restarts.ts';
 import { TEAM_MATCHER, type TeamScope, teamScope } from './team-scope.ts';
 import { terminationsSection } from './terminations.ts';
@@ -45,7 +54,7 @@ export function teamDashboard(model: Model, fixedTeam?: string): DashboardBuilde
   const dashboard = dashboardDefaults(new DashboardBuilder(fixedTeam === undefined ? TEAM_DASHBOARD_TITLE : teamDashboardTitle(fixedTeam)))
     .uid(fixedTeam === undefined ? TEAM_DASHBOARD_UID : teamDashboardUid(fixedTeam))
     .description(
-      `Memory of the containers in the namespaces of ${fixedTeam === undefined ? 'the selected team' : `team ${fixedTeam}`}: limits, OOM kills, terminations, firing alerts.`,
+      `Memory of the containers in the namespaces of ${fixedTeam === undefined ? 'the selected team' : `team ${fixedTeam}`}: limits, pod-level limits, OOM kills, terminations, containers above their request, firing alerts.`,
     )
     .tooltip(DashboardCursorSync.Crosshair)
     .withVariable(datasourceVariable());
@@ -56,8 +65,28 @@ export function teamDashboard(model: Model, fixedTeam?: string): DashboardBuilde
     .withVariable(pods)
     .links([overviewLink(model), ...(fixedTeam === undefined ? [] : [teamDashboardLink(model)]), otherDashboardsLink(), ...runbookLinks(model, [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT])])
     .annotation(oomKillMarkers(model, scope));
-  const alerts = [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT, NODE_PRESSURE_ALERT, RULES_FAILING_ALERT];
-  return addSections(dashboard, [memorySection(model, scope), restartsSection(model, scope), terminationsSection(model, scope), firingAlertsSection(model, alerts)]);
+  // Every alert headroom routes by team: the firing table is where a team sees all of its own at once.
+  const alerts = [
+    NEAR_LIMIT_ALERT,
+    POD_NEAR_LIMIT_ALERT,
+    MEMORY_LEAK_ALERT,
+    OOM_KILLED_ALERT,
+    PROCESS_OOM_KILLED_ALERT,
+    PODS_EVICTED_ALERT,
+    ABOVE_REQUEST_ALERT,
+    WITHOUT_LIMIT_ALERT,
+    NODE_PRESSURE_ALERT,
+    NODE_EVICTIONS_ALERT,
+    RULES_FAILING_ALERT,
+  ];
+  return addSections(dashboard, [
+    memorySection(model, scope),
+    podMemorySection(model, scope),
+    restartsSection(model, scope),
+    terminationsSection(model, scope),
+    aboveRequestSection(model, scope),
+    firingAlertsSection(model, alerts),
+  ]);
 }
 
 /** A marker on every graph where a selected container was OOMKilled: the moment its working set line drops. */

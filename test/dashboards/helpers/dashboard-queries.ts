@@ -64,7 +64,7 @@ export function queriesOf(dashboard: DashboardJson): Query[] {
 export const SAMPLES: Record<string, string> = {
   namespace: 'payments|payments-eu',
   pod: 'api-7d9f-x2x|.*',
-  node: 'node-1',
+  node: 'node-1|node-2',
   cluster: 'eu-1|us-1',
   team: 'payments',
 };
