@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run build` (and `prepare`, so `npm ci`, `npm pack` and npm's clone for a git install run it): compiles src/ to
 // dist/ with tsc, with the declarations (dist/index.d.ts) that `import ... from 'headroom'` gets in a user's repo.
-// A stamp file written just before tsc reads src/ carries the build's start time, so bin/headroom.js runs dist/ only while no file
-// under src/ is as new as that; an edit made during the build leaves dist/ stale, as it should.
+// A stamp file written just before tsc reads src/ carries the build's start time, so bin/headroom.js runs dist/
+// only while no file under src/ is as new as that; an edit made during the build leaves dist/ stale, as it should.
 // The new dist/ is compiled beside the old one and swapped in at the end: a CLI started meanwhile sees either.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
