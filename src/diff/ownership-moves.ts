@@ -2,7 +2,7 @@
 // owner's severity, thresholds, `for`, windows) and how they are routed (the `team` label, the team's labels such as
 // slack_channel, and the Alertmanager receivers when the config routes). Found by comparing claims, pattern by
 // pattern, in both directions: claims a team gave up, and claims a team took (from another team or from nobody).
-import { patternCovers, patternsOverlap } from '../config/name-pattern.ts';
+import { ClaimIndex } from './claim-index.ts';
 import { alertName } from './compare-settings.ts';
 import type { ManifestData } from './read-manifest.ts';
 import type { AlertChange, ValueChange } from './report.ts';
@@ -52,40 +52,50 @@ export function findMoves(old: ManifestData, current: ManifestData, renames: rea
 
 function movesOf(old: ManifestData, current: ManifestData, field: Field, renames: readonly TeamRenamed[]): OwnerMoved[] {
   const { newName, oldName } = renameMaps(renames);
+  const before = claimIndex(old, field);
+  const after = claimIndex(current, field);
   const moves: OwnerMoved[] = [];
-  const push = (pattern: string, except: string[], from: Side, to: Side) => moves.push(moved(field, pattern, except, from, to));
+  /** Patterns already said to move, by "from → to" of teams: a claim taken is not told twice. */
+  const told = new Map<string, string[]>();
+  const push = (pattern: string, except: string[], from: Side, to: Side) => {
+    moves.push(moved(field, pattern, except, from, to));
+    if (from.unclaimed || to.unclaimed) return;
+    const key = `${from.team} → ${to.team}`;
+    told.set(key, told.get(key) ?? []).get(key)!.push(pattern);
+  };
   // Claims a team gave up: to the team that covers them now, else to nobody (the default team).
   for (const [team, owner] of Object.entries(old.teams)) {
-    const kept = current.teams[newName.get(team) ?? team]?.[field] ?? [];
+    const kept = new ClaimIndex([[team, current.teams[newName.get(team) ?? team]?.[field] ?? []]]);
     for (const pattern of owner[field]) {
-      if (kept.some((claim) => patternCovers(claim, pattern))) continue;
-      const heir = Object.keys(current.teams).find((other) => current.teams[other]![field].some((claim) => patternCovers(claim, pattern)));
+      if (kept.covers(pattern)) continue;
+      const heir = after.coverer(pattern);
       if (heir !== undefined) push(pattern, [], teamSide(old, team), teamSide(current, heir));
-      else push(pattern, overlapping(current, field, pattern), teamSide(old, team), unclaimedSide(current));
+      else push(pattern, patternsOf(after.overlapping(pattern)), teamSide(old, team), unclaimedSide(current));
     }
   }
-  // Claims a team took: from the team that covered them before (unless said above), else from nobody.
+  // Claims a team took: from the team that covered them before (unless told above), else from nobody.
+  const toldIndex = new Map([...told].map(([key, patterns]) => [key, new ClaimIndex([['', patterns]])]));
   for (const [team, owner] of Object.entries(current.teams)) {
-    const held = old.teams[oldName.get(team) ?? team]?.[field] ?? [];
+    const held = new ClaimIndex([[team, old.teams[oldName.get(team) ?? team]?.[field] ?? []]]);
     for (const pattern of owner[field]) {
-      if (held.some((claim) => patternCovers(claim, pattern))) continue;
-      const giver = Object.keys(old.teams).find((other) => old.teams[other]![field].some((claim) => patternCovers(claim, pattern)));
+      if (held.covers(pattern)) continue;
+      const giver = before.coverer(pattern);
       if (giver === undefined) {
-        push(pattern, overlapping(old, field, pattern), unclaimedSide(old), teamSide(current, team));
+        push(pattern, patternsOf(before.overlapping(pattern)), unclaimedSide(old), teamSide(current, team));
         continue;
       }
-      const said = moves.some((move) => !move.fromUnclaimed && !move.toUnclaimed && move.from === giver && move.to === team && patternCovers(move.pattern, pattern));
-      if (!said) push(pattern, [], teamSide(old, giver), teamSide(current, team));
+      if (!toldIndex.get(`${giver} → ${team}`)?.covers(pattern)) push(pattern, [], teamSide(old, giver), teamSide(current, team));
     }
   }
   return moves.sort((a, b) => byCodePoint(a.pattern, b.pattern) || byCodePoint(a.from, b.from));
 }
 
-/** Claims of any team in this manifest that share names with the pattern. */
-function overlapping(manifest: ManifestData, field: Field, pattern: string): string[] {
-  return Object.values(manifest.teams)
-    .flatMap((owner) => owner[field].filter((claim) => patternsOverlap(claim, pattern)))
-    .sort(byCodePoint);
+function claimIndex(manifest: ManifestData, field: Field): ClaimIndex {
+  return new ClaimIndex(Object.entries(manifest.teams).map(([team, owner]) => [team, owner[field]] as const));
+}
+
+function patternsOf(claims: { pattern: string }[]): string[] {
+  return claims.map((claim) => claim.pattern).sort(byCodePoint);
 }
 
 function moved(field: Field, pattern: string, except: string[], from: Side, to: Side): OwnerMoved {

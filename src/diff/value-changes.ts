@@ -29,5 +29,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** Elements of `current` not in `old`, and of `old` not in `current`, each in order. */
 export function setChanges<T>(old: readonly T[], current: readonly T[]): { added: T[]; removed: T[] } {
-  return { added: current.filter((item) => !old.includes(item)), removed: old.filter((item) => !current.includes(item)) };
+  const before = new Set(old);
+  const after = new Set(current);
+  return { added: current.filter((item) => !before.has(item)), removed: old.filter((item) => !after.has(item)) };
 }

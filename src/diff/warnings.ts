@@ -1,7 +1,8 @@
 // What a reviewer must not miss, shown above the summary: an alert gone, a namespace changing hands or left
 // without an owner, a threshold or `for` so high that the alert comes too late to act on.
 import { durationMs, isDuration } from '../config/duration.ts';
-import { patternCovers, patternsOverlap } from '../config/name-pattern.ts';
+import { patternCovers } from '../config/name-pattern.ts';
+import { ClaimIndex } from './claim-index.ts';
 import { alertName } from './compare-settings.ts';
 import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { Warning } from './report.ts';
@@ -135,26 +136,26 @@ function lateAlerts(old: ManifestData, current: ManifestData, oldName: RenameMap
 /** A pattern a team no longer lists: who holds it now, if anyone. */
 function ownershipWarnings(old: ManifestData, current: ManifestData, field: 'namespaces' | 'nodes', newName: RenameMap): Warning[] {
   const word = field === 'namespaces' ? 'namespace' : 'node';
-  return Object.entries(old.teams).flatMap(([team, owner]) =>
-    owner[field]
-      .filter((pattern) => !(current.teams[newName.get(team) ?? team]?.[field] ?? []).some((kept) => patternCovers(kept, pattern)))
+  const claims = new ClaimIndex(Object.entries(current.teams).map(([team, owner]) => [team, owner[field]] as const));
+  return Object.entries(old.teams).flatMap(([team, owner]) => {
+    const kept = new ClaimIndex([[team, current.teams[newName.get(team) ?? team]?.[field] ?? []]]);
+    return owner[field]
+      .filter((pattern) => !kept.covers(pattern))
       .map((pattern): Warning => {
         const what = /[*?]/.test(pattern) ? `${field} matching ${pattern}` : `${word} ${pattern}`;
-        const heir = Object.entries(current.teams).find(([, other]) => other[field].some((claim) => patternCovers(claim, pattern)))?.[0];
+        const heir = claims.coverer(pattern);
         if (heir !== undefined) return { kind: 'namespace-lost', message: `team ${team} no longer owns ${what}: team ${heir} does now` };
-        const kept = Object.entries(current.teams).flatMap(([other, owner]) =>
-          owner[field].filter((claim) => patternsOverlap(claim, pattern)).map((claim) => `${claim} (team ${other})`),
-        );
-        if (kept.length > 0) {
+        const still = claims.overlapping(pattern).map((claim) => `${claim.pattern} (team ${claim.team})`);
+        if (still.length > 0) {
           return {
             kind: 'namespace-unowned',
-            message: `team ${team} no longer owns ${what}: only ${kept.join(', ')} still claimed, the others go to team ${current.defaultTeam} with the default settings`,
+            message: `team ${team} no longer owns ${what}: only ${still.join(', ')} still claimed, the others go to team ${current.defaultTeam} with the default settings`,
           };
         }
         return {
           kind: 'namespace-unowned',
           message: `team ${team} no longer owns ${what}, and no other team does: its alerts go to team ${current.defaultTeam} with the default settings`,
         };
-      }),
-  );
+      });
+  });
 }
