@@ -1,9 +1,8 @@
 // Loads headroom.config.ts (through jiti, so users need no build step) and the team files it points at.
-import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
+import { importConfig } from './import-config.ts';
 import { InputError, type SourceFile } from './input-error.ts';
 import type { SourcedTeam } from './load-team-file.ts';
 import { loadTeamsDir } from './load-teams-dir.ts';
@@ -22,9 +21,11 @@ export interface LoadedConfig {
 export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   const configFile = resolve(configPath);
   const shown = displayPath(configFile);
-  if (!existsSync(configFile)) throw new InputError([{ file: shown, message: 'config file not found (pass --config PATH)' }]);
-  const source: SourceFile = { file: shown, locate: typescriptLocator(configFile, readFileSync(configFile, 'utf8')) };
-  const raw = await importConfig(configFile, shown);
+  const unusable = notAConfigFile(configFile);
+  if (unusable) throw new InputError([{ file: shown, message: unusable }]);
+  const sourceText = readFileSync(configFile, 'utf8');
+  const source: SourceFile = { file: shown, locate: typescriptLocator(configFile, sourceText) };
+  const raw = await importConfig(configFile, shown, sourceText, source.locate);
   const parsed = configSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, source));
   const config = parsed.data;
@@ -35,25 +36,15 @@ export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   return { config, configFile, baseDir, teams: [...inline, ...fromFiles] };
 }
 
-/** src/index.ts, or dist/index.js when this module runs compiled (bin/headroom.js picks which). */
-const HEADROOM_ENTRY = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../index.ts' : '../index.js', import.meta.url));
+/** What jiti runs: TypeScript or JavaScript, ES module or CommonJS. */
+const CONFIG_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 
-async function importConfig(configFile: string, shown: string): Promise<unknown> {
-  // jiti compiles the user's TypeScript config; it is only needed here, so it is imported here.
-  const { createJiti } = await import('jiti');
-  // `import { defineConfig } from 'headroom'` resolves to this copy of headroom wherever the config lives
-  // (a temp dir for `diff --base`, a repo without headroom in node_modules).
-  // Its transpiled output is cached (keyed by path and content, so an edit is never missed): babel costs a fifth
-  // of a second a run. Not for throwaway copies under the temp folder (`diff --base`, tests), which would only
-  // leave one cache file each behind.
-  const fsCache = !configFile.startsWith(join(tmpdir(), '/'));
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache, alias: { headroom: HEADROOM_ENTRY } });
-  try {
-    return await jiti.import(configFile, { default: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const line = /:(\d+):(\d+)/.exec(message ?? "");
-    const position = line ? { line: Number(line[1]), column: Number(line[2]) } : undefined;
-    throw new InputError([{ file: shown, ...(position ? { position } : {}), message: `cannot load the config: ${message}` }]);
-  }
+/** A symlink is followed (the user chose to run that file); a dangling one is not found. */
+function notAConfigFile(configFile: string): string | undefined {
+  if (!existsSync(configFile)) return 'config file not found (pass --config PATH)';
+  const stat = statSync(configFile);
+  if (stat.isDirectory()) return 'is a folder, not a config file (pass --config path/to/headroom.config.ts)';
+  if (!stat.isFile()) return 'is not a regular file (a device or a pipe would never end or never start)';
+  if (!CONFIG_EXTENSIONS.includes(extname(configFile))) return `is not a TypeScript or JavaScript file (${CONFIG_EXTENSIONS.join(', ')}); pass --config path/to/headroom.config.ts`;
+  return undefined;
 }

@@ -13,13 +13,49 @@ export function typescriptLocator(fileName: string, sourceText: string): Locator
   return (path: KeyPath) => (locate ??= parsedLocator(fileName, sourceText))(path);
 }
 
-function parsedLocator(fileName: string, sourceText: string): Locator {
-  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
-  const source = ts.createSourceFile(fileName, sourceText, ts.ScriptTarget.Latest, true);
-  const at = (node: ts.Node): Position => {
-    const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
-    return { line: line + 1, column: character + 1 };
+/** The first syntax error the TypeScript parser finds, where it is and its message; `undefined` when it parses. */
+export function typescriptSyntaxError(fileName: string, sourceText: string): { position: Position; message: string } | undefined {
+  const { ts, source } = parse(fileName, sourceText);
+  const diagnostic = (source as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
+  if (diagnostic?.start === undefined) return undefined;
+  return { position: positionOf(source, diagnostic.start), message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ') };
+}
+
+/** Where the file imports `specifier` (import, export … from, import(), require()); `undefined` when it does not. */
+export function importPosition(fileName: string, sourceText: string, specifier: string): Position | undefined {
+  const { ts, source } = parse(fileName, sourceText);
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isStringLiteralLike(node) && node.text === specifier && isModuleReference(ts, node)) found = node;
+    else ts.forEachChild(node, visit);
   };
+  visit(source);
+  return found ? positionOf(source, found.getStart(source)) : undefined;
+}
+
+function isModuleReference(ts: TypeScript, literal: ts.StringLiteralLike): boolean {
+  const parent = literal.parent;
+  if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return parent.moduleSpecifier === literal;
+  if (ts.isExternalModuleReference(parent)) return true;
+  return ts.isCallExpression(parent) && (parent.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(parent.expression) && parent.expression.text === 'require'));
+}
+
+/** A byte order mark is not a column: without this, every position on line 1 would be one too far right. */
+function parse(fileName: string, sourceText: string): { ts: TypeScript; source: ts.SourceFile } {
+  const ts = createRequire(import.meta.url)('typescript') as TypeScript;
+  const text = sourceText.startsWith('\uFEFF') ? sourceText.slice(1) : sourceText;
+  return { ts, source: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true) };
+}
+
+function positionOf(source: ts.SourceFile, offset: number): Position {
+  const { line, character } = source.getLineAndCharacterOfPosition(offset);
+  return { line: line + 1, column: character + 1 };
+}
+
+function parsedLocator(fileName: string, sourceText: string): Locator {
+  const { ts, source } = parse(fileName, sourceText);
+  const at = (node: ts.Node): Position => positionOf(source, node.getStart(source));
   const root = exportedValue(ts, source);
   return (path: KeyPath) => {
     if (!root) return undefined;
