@@ -1,7 +1,6 @@
-// Namespace and node patterns: exact names or globs where `*` is any run of characters and `?` one character.
-// Kubernetes names use [a-z0-9-.], none of which is special in a regular expression except `.`.
-
-export const NAME_PATTERN = /^[a-z0-9*?]([a-z0-9.*?-]*[a-z0-9*?])?$/;
+// Namespace and node patterns: exact names or globs where `*` is any run of characters and `?` one character
+// (./claim-pattern.ts says which are valid). Kubernetes names use [a-z0-9-.], none of which is special in a regular
+// expression except `.`.
 
 /** Regular expression (RE2 and JS alike) matching exactly the names a pattern matches, unanchored. */
 export function patternToRegex(pattern: string): string {

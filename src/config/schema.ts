@@ -1,18 +1,14 @@
 // The config and team-file schemas: one source for validation, the TypeScript types and the published JSON Schema.
 import { z } from 'zod';
-import { isDuration } from './duration.ts';
+import { namespacePattern, nodePattern } from './claim-pattern.ts';
+import { forDuration, horizonDuration, lookbackDuration, windowDuration } from './duration-setting.ts';
 import { kubernetesAnnotations, kubernetesLabels, kubernetesLabelValue, kubernetesMetadataKey, kubernetesNamespace } from './kubernetes-names.ts';
-import { NAME_PATTERN } from './name-pattern.ts';
+import { teamLabelValue } from './label-value.ts';
 import { parseSelector } from './selector.ts';
 import { grafanaUrl, runbookUrlPattern } from './url.ts';
 
 /** Labels headroom sets itself; a team's extra labels may not replace them. */
 export const RESERVED_LABELS = ['alertname', 'alertstate', 'severity', 'team', 'owner', 'claim', 'namespace', 'pod', 'container', 'node', 'for', 'window', 'rule_group'] as const;
-
-const duration = z
-  .string()
-  .refine(isDuration, { message: 'must be a Prometheus duration such as 30s, 5m or 1h30m' })
-  .meta({ description: 'Prometheus duration, e.g. 30s, 5m, 1h30m' });
 
 const severity = z.enum(['critical', 'warning', 'info']);
 
@@ -32,10 +28,6 @@ const teamName = z
   .string()
   .regex(/^[a-z0-9]([a-z0-9-]{0,24}[a-z0-9])?$/, { message: 'must be 1 to 26 lowercase letters, digits and dashes (it names the team dashboard)' });
 
-const namePattern = z
-  .string()
-  .regex(NAME_PATTERN, { message: 'must be a Kubernetes name or a glob of one (`*` any run of characters, `?` one character)' });
-
 function labelNameOf(what: string) {
   return z
     .string()
@@ -50,9 +42,6 @@ const labelName = z
   .refine((name) => !(RESERVED_LABELS as readonly string[]).includes(name), {
     message: `is set by headroom; pick another name (reserved: ${RESERVED_LABELS.join(', ')})`,
   });
-
-// Prometheus expands {{ }} in alert labels as Go templates: one stray pair makes it reject the whole rule file.
-const labelValue = z.string().refine((value) => !/\{\{|\}\}/.test(value), { message: 'must not contain {{ or }} (Prometheus reads them as a template)' });
 
 /** A cluster name or a glob of one, as the cluster label's values are written (any label value but `*`/`?` wildcards). */
 const clusterPattern = z
@@ -124,13 +113,13 @@ const routingConfig = z
 /** Every alert's settings. The config gives defaults, a team overrides any subset; unset ones come from DEFAULT_ALERTS. */
 const alertSettings = z.strictObject({
   containerMemoryNearLimit: z
-    .strictObject({ enabled, threshold, for: duration, severity })
+    .strictObject({ enabled, threshold, for: forDuration, severity })
     .partial()
     .meta({ description: 'ContainerMemoryNearLimit: working set above `threshold` of the memory limit for `for`' }),
   containerOOMKilled: z
     .strictObject({
       enabled,
-      window: duration.meta({ description: 'How long the alert keeps firing after the last OOM kill' }),
+      window: windowDuration.meta({ description: 'How long the alert keeps firing after the last OOM kill' }),
       severity,
       errorExit137: z
         .boolean()
@@ -140,41 +129,41 @@ const alertSettings = z.strictObject({
     .partial()
     .meta({ description: 'ContainerOOMKilled: a container (also an init container or sidecar) was OOM-killed within `window`' }),
   containerProcessOOMKilled: z
-    .strictObject({ enabled, window: duration.meta({ description: 'How long the alert keeps firing after the last kill' }), severity })
+    .strictObject({ enabled, window: windowDuration.meta({ description: 'How long the alert keeps firing after the last kill' }), severity })
     .partial()
     .meta({ description: 'ContainerProcessOOMKilled: a process inside a container was OOM-killed and the container kept running' }),
   containerMemoryLeak: z
     .strictObject({
       enabled,
-      lookback: duration.meta({ description: 'How much working-set history the forecast fits a line to' }),
-      horizon: duration.meta({ description: 'Alert when the forecast reaches the memory limit within this time' }),
-      for: duration,
+      lookback: lookbackDuration.meta({ description: 'How much working-set history the forecast fits a line to' }),
+      horizon: horizonDuration.meta({ description: 'Alert when the forecast reaches the memory limit within this time' }),
+      for: forDuration,
       severity,
     })
     .partial()
     .meta({ description: 'ContainerMemoryLeak: the working set grows steadily and will reach the limit within `horizon`' }),
   podMemoryNearLimit: z
-    .strictObject({ enabled, threshold, for: duration, severity })
+    .strictObject({ enabled, threshold, for: forDuration, severity })
     .partial()
     .meta({ description: 'PodMemoryNearLimit: a pod with a pod-level memory limit (Kubernetes 1.34+) and no container limits is above `threshold` of it' }),
   nodeMemoryPressure: z
-    .strictObject({ enabled, for: duration, severity })
+    .strictObject({ enabled, for: forDuration, severity })
     .partial()
     .meta({ description: 'NodeMemoryPressure: a node reports MemoryPressure for `for`' }),
   nodeMemoryEvictions: z
-    .strictObject({ enabled, window: duration.meta({ description: 'How long the alert keeps firing after the last eviction' }), severity })
+    .strictObject({ enabled, window: windowDuration.meta({ description: 'How long the alert keeps firing after the last eviction' }), severity })
     .partial()
     .meta({ description: 'NodeMemoryEvictions: the kubelet evicted pods from a node to reclaim memory' }),
   podsEvicted: z
-    .strictObject({ enabled, window: duration.meta({ description: 'How long the alert keeps firing after the last eviction' }), severity })
+    .strictObject({ enabled, window: windowDuration.meta({ description: 'How long the alert keeps firing after the last eviction' }), severity })
     .partial()
     .meta({ description: 'PodsEvicted: pods of a namespace were evicted by the kubelet, one alert per namespace' }),
   containersWithoutMemoryLimit: z
-    .strictObject({ enabled, for: duration, severity })
+    .strictObject({ enabled, for: forDuration, severity })
     .partial()
     .meta({ description: 'ContainersWithoutMemoryLimit: a namespace runs containers with no memory limit (one alert per namespace)' }),
   containersAboveMemoryRequest: z
-    .strictObject({ enabled, for: duration, severity })
+    .strictObject({ enabled, for: forDuration, severity })
     .partial()
     .meta({ description: 'ContainersAboveMemoryRequest: containers whose working set stays above their memory request (one alert per namespace)' }),
 });
@@ -202,13 +191,13 @@ export const DEFAULT_ALERTS: AlertSettings = {
 export const teamSchema = z
   .strictObject({
     name: teamName.meta({ description: 'Team name: the `team` label of its alerts' }),
-    namespaces: z.array(namePattern).default([]).meta({ description: 'Namespaces the team owns: exact names or globs' }),
-    nodes: z.array(namePattern).default([]).meta({ description: 'Nodes the team owns (dedicated node pools): exact names or globs' }),
+    namespaces: z.array(namespacePattern).default([]).meta({ description: 'Namespaces the team owns: exact names or globs' }),
+    nodes: z.array(nodePattern).default([]).meta({ description: 'Nodes the team owns (dedicated node pools): exact names or globs' }),
     clusters: z
       .array(clusterPattern)
       .default([])
       .meta({ description: 'Clusters where the claim and the overrides hold (exact names or globs); empty: every cluster. Needs `cluster` in the config' }),
-    labels: z.record(labelName, labelValue).default({}).meta({ description: 'Extra labels on every alert of the team' }),
+    labels: z.record(labelName, teamLabelValue).default({}).meta({ description: 'Extra labels on every alert of the team' }),
     alerts: alertOverrides.default({}).meta({ description: 'Overrides of the default alert settings' }),
     routing: teamRouting.optional(),
   })

@@ -7,7 +7,8 @@ import { parser } from '@prometheus-io/lezer-promql';
 /** An error message, or undefined when `text` is a valid list of label matchers. */
 export function parseSelector(text: string): string | undefined {
   if (text.trim() === '') return undefined;
-  if (/[{}]/.test(text)) return 'must be label matchers without braces, e.g. job="kubelet"';
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text)) return 'must be on one line (no newlines or other control characters; alert descriptions quote it)';
+  if (/[{}]/.test(outsideStrings(text))) return 'must be label matchers without braces, e.g. job="kubelet" (braces inside a quoted value, as in job=~"a{2,3}", are fine)';
   if (text.includes('`')) return 'must not contain backticks (alert descriptions quote queries with them)';
   if (text.trim().endsWith(',')) return 'must not end with a comma (headroom adds its own matchers after it)';
   const source = `up{${text}}`;
@@ -29,6 +30,11 @@ export function parseSelector(text: string): string | undefined {
     },
   });
   return error;
+}
+
+/** The text with every quoted string's content blanked: what is left is PromQL syntax, not a label value. */
+function outsideStrings(text: string): string {
+  return text.replace(/"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?/g, (literal) => ' '.repeat(literal.length));
 }
 
 function isRegexMatch(op: string | undefined): boolean {

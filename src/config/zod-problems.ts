@@ -30,8 +30,18 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
+/** Echoed values are capped: a team file may hold anything, a whole file in one string even. */
+const ECHO_LIMIT = 80;
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `${typeof value} ${JSON.stringify(value)}`;
+  // JSON has no NaN or Infinity (YAML's .nan and .inf): JSON.stringify would print them as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'string') return `the string ${capped(JSON.stringify(value))}`;
+  return `${typeof value} ${capped(JSON.stringify(value) ?? String(value))}`;
+}
+
+function capped(text: string): string {
+  return text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT - 1)}…` : text;
 }

@@ -14,6 +14,10 @@ describe('parseSelector refuses', () => {
     ['job="kubelet",,', /must not end with a comma/],
     ['"job"="kubelet"', /without quotes/],
     ['__name__="foo"', /must not match labels starting with __/],
+    ['job="x"} or vector(1) or up{', /without braces/],
+    ['job="x", __name__=~".+"', /must not match labels starting with __/],
+    ['job="kubelet",\nmetrics_path="/metrics/cadvisor"', /must be on one line/],
+    ['job="x} or vector(1) or up{', /not a valid list of PromQL label matchers/],
   ];
   for (const [selector, reason] of refused) {
     it(selector, () => expect(parseSelector(selector)).toMatch(reason));
@@ -21,7 +25,7 @@ describe('parseSelector refuses', () => {
 });
 
 describe('parseSelector accepts', () => {
-  for (const selector of ['', 'job="kubelet", metrics_path="/metrics/cadvisor"', 'job=~"kube-state-metrics|ksm-.*"', 'job!~"a\\\\.b"', 'job="x\\"y"']) {
+  for (const selector of ['', 'job="kubelet", metrics_path="/metrics/cadvisor"', 'job=~"kube-state-metrics|ksm-.*"', 'job!~"a\\\\.b"', 'job="x\\"y"', 'job=~"a{2,3}"', "job=~'a{2}}'", 'job="}{"']) {
     it(selector || '(empty)', () => expect(parseSelector(selector)).toBeUndefined());
   }
 });

@@ -80,7 +80,8 @@ export function settingValueArb(setting: AlertSetting): fc.Arbitrary<unknown> {
     case 'number':
       return numberArb(type);
     case 'duration':
-      return durationArb;
+      // Each duration setting has its own bounds (src/config/duration-setting.ts: a window is at most 1d).
+      return durationArb.filter((text) => setting.schema.safeParse(text).success);
   }
 }
 
