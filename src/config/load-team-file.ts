@@ -46,6 +46,8 @@ function syntaxProblems(file: string, document: Document, text: string) {
       const count = parseAllDocuments(text).length;
       return { file, ...position, message: `holds ${count} YAML documents (a \`---\` line starts each): a team file holds one team; put each team in its own file` };
     }
+    // The yaml package reports a stack overflow on deep nesting (`[[[[…`) as an error of its own.
+    if (/Maximum call stack/.test(error.message)) return { file, ...position, message: 'lists or mappings nested too deeply to read: a team file is a few levels deep' };
     return { file, ...position, message: `YAML syntax error: ${shownText(firstLine(error.message))}` };
   });
 }

@@ -43,11 +43,12 @@ describe('team files refused', () => {
     expect(stderr).not.toContain('root:');
   });
 
-  it('validate refuses the /etc/passwd symlink exactly as generate does', () => {
+  it('validate and check refuse the /etc/passwd symlink exactly as generate does', () => {
     link(project, '/etc/passwd', 'teams/evil.yaml');
     const generate = expectRefused(project, ['generate'], 'teams/evil.yaml');
     const validate = expectRefused(project, ['validate'], 'teams/evil.yaml');
     expect(validate.stderr).toBe(generate.stderr);
+    expect(expectRefused(project, ['check'], 'teams/evil.yaml').stderr).toBe(generate.stderr);
     expect(validate.stderr).not.toContain('root:');
   });
 
@@ -119,6 +120,12 @@ describe('team files refused', () => {
     expectRefused(project, ['generate'], 'teams/x.yaml:3:1: name: duplicate key (first at line 1)', 'teams/x.yaml:5:37: alerts.containerOOMKilled.window: duplicate key (first at line 5)');
   });
 
+  it('lists nested 100,000 deep ([[[[…]]]]): refused, no stack overflow', () => {
+    project.write('teams/deep.yaml', `name: deep\nnamespaces: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    const { stderr } = expectRefused(project, ['generate'], /^teams\/deep\.yaml:2:\d+: lists or mappings nested too deeply to read/m);
+    expect(stderr).not.toContain('RangeError');
+  });
+
   it('a list at the top', () => {
     project.write('teams/x.yaml', '- name: x\n  namespaces: [x]\n');
     expectRefused(project, ['generate'], 'teams/x.yaml:1:1: a team file holds one mapping (`name:`, `namespaces:`, …), not a list');
@@ -160,6 +167,11 @@ describe('team files refused', () => {
   it('Latin-1 text (not UTF-8): refused at the first bad byte', () => {
     writeFileSync(join(project.dir, 'teams/x.yaml'), Buffer.concat([Buffer.from('name: x\nlabels: { owner: caf'), Buffer.from([0xe9]), Buffer.from(' }\n')]));
     expectRefused(project, ['generate'], 'teams/x.yaml:2:21: is not UTF-8 text: save it as UTF-8');
+  });
+
+  it('a bad byte after multi-byte characters: its column counted in characters, as an editor shows it', () => {
+    writeFileSync(join(project.dir, 'teams/x.yaml'), Buffer.concat([Buffer.from('name: x\nlabels: { owner: ünï✓'), Buffer.from([0xff]), Buffer.from(' }\n')]));
+    expectRefused(project, ['generate'], 'teams/x.yaml:2:22: is not UTF-8 text');
   });
 
   it('binary garbage', () => {
