@@ -2,12 +2,14 @@
 import { displayPath } from '../../config/display-path.ts';
 import { InputError } from '../../config/input-error.ts';
 import { generate } from '../../generate.ts';
+import { quietSettingWarnings } from '../../model/quiet-settings.ts';
 import { lintTree } from '../../mixin/lint-tree.ts';
 import type { ConfigOptions } from '../options.ts';
 import { generationSummary } from '../summary.ts';
 
 export async function validateAction(options: ConfigOptions): Promise<void> {
   const generation = await generate(options.config);
+  for (const warning of quietSettingWarnings(generation.loaded)) console.error(warning);
   // The rules it would write must follow the monitoring-mixin guidelines (as `mixtool lint` checks them).
   const lintProblems = lintTree(generation.tree);
   if (lintProblems.length > 0) throw new InputError(lintProblems);

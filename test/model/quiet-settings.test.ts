@@ -1,0 +1,78 @@
+// Valid settings that quietly disable alerting are warned about, with the file, line and key of the value; the
+// boundaries (a 1m window, a 3m process-OOM window, thresholds of 0.5 and 0.98, the default team, ownership by
+// namespace label) are not.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { quietSettingWarnings } from '../../src/model/quiet-settings.ts';
+import { tempProject } from '../helpers/temp-project.ts';
+
+/** Warnings of the example project with these extra team files (and the config edited by `config`). */
+async function warningsWith(teams: Record<string, string>, config: (text: string) => string = (text) => text): Promise<string[]> {
+  const project = tempProject('example');
+  project.write('headroom.config.ts', config(project.read('headroom.config.ts')));
+  for (const [name, text] of Object.entries(teams)) project.write(`teams/${name}.yaml`, text);
+  const loaded = await loadConfig(join(project.dir, 'headroom.config.ts'));
+  // Messages name files relative to the working directory: keep the file name and what follows.
+  return quietSettingWarnings(loaded).map((line) => line.slice(line.lastIndexOf('/') + 1));
+}
+
+const team = (alerts: string) => `name: quiet\nnamespaces: [quiet]\nalerts:\n${alerts}\n`;
+
+describe('quietSettingWarnings', () => {
+  it('the example has none', async () => {
+    expect(await warningsWith({})).toEqual([]);
+  });
+
+  it('every quiet setting of one team, at its line and key', async () => {
+    const warnings = await warningsWith({
+      quiet: team(
+        [
+          '  containerOOMKilled: { window: 30s }',
+          '  containerProcessOOMKilled: { window: 90s }',
+          '  nodeMemoryEvictions: { window: 500ms }',
+          '  podsEvicted: { window: 59s }',
+          '  containerMemoryLeak: { lookback: 10s }',
+          '  containerMemoryNearLimit: { threshold: 0.1 }',
+          '  podMemoryNearLimit: { threshold: 1 }',
+        ].join('\n'),
+      ),
+    });
+    expect(warnings.map((line) => /^([^:]+:\d+:\d+: [^:]+): warning: (\S+)/.exec(line)?.slice(1, 3).join(' '))).toEqual([
+      'quiet.yaml:4:25: alerts.containerOOMKilled.window 30s',
+      'quiet.yaml:5:32: alerts.containerProcessOOMKilled.window 90s',
+      'quiet.yaml:6:26: alerts.nodeMemoryEvictions.window 500ms',
+      'quiet.yaml:7:18: alerts.podsEvicted.window 59s',
+      'quiet.yaml:8:26: alerts.containerMemoryLeak.lookback 10s',
+      'quiet.yaml:9:31: alerts.containerMemoryNearLimit.threshold 0.1',
+      'quiet.yaml:10:25: alerts.podMemoryNearLimit.threshold 1',
+    ]);
+  });
+
+  it('boundaries that still alert are not warned about', async () => {
+    const quiet = team(
+      [
+        '  containerOOMKilled: { window: 1m }',
+        '  containerProcessOOMKilled: { window: 3m }',
+        '  containerMemoryNearLimit: { threshold: 0.5 }',
+        '  podMemoryNearLimit: { threshold: 0.98 }',
+      ].join('\n'),
+    );
+    expect(await warningsWith({ quiet })).toEqual([]);
+  });
+
+  it('a team that owns nothing, but not the default team and not with ownership by namespace label', async () => {
+    expect(await warningsWith({ empty: 'name: empty\n' })).toEqual([
+      'empty.yaml:1:1: name: warning: team "empty" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)',
+    ]);
+    const byLabel = (text: string) => text.replace("  defaultTeam: 'platform',", "  defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },");
+    expect(await warningsWith({ empty: 'name: empty\n' }, byLabel)).toEqual([]);
+    const platformOwnsNothing = (text: string) => text.replace("namespaces: ['kube-system'], ", '');
+    expect(await warningsWith({}, platformOwnsNothing)).toEqual([]);
+  });
+
+  it('a setting in the config is located in the TypeScript file', async () => {
+    const warnings = await warningsWith({}, (text) => text.replace("containerOOMKilled: { window: '10m'", "containerOOMKilled: { window: '500ms'"));
+    expect(warnings).toEqual([expect.stringMatching(/^headroom\.config\.ts:8:\d+: alerts\.containerOOMKilled\.window: warning: 500ms is shorter than 1m/)]);
+  });
+});
