@@ -3,7 +3,8 @@
 // with exit 2, the file (and line and key where there is one), no stack trace and generated/ untouched; or it is a
 // documented accept, and the test shows what is written.
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEAM_FILE_MAX_BYTES } from '../../src/config/read-team-file.ts';
@@ -253,8 +254,10 @@ describe('team files refused', () => {
 
 describe('team files accepted (documented)', () => {
   let project: TempProject;
+  let originals: Record<string, string>;
   beforeAll(() => {
     project = tempProject('example');
+    originals = Object.fromEntries(TEAM_FILES.map((name) => [name, project.read(`teams/${name}`)]));
   });
   afterEach(() => removeAdded(project, ['shared']));
   afterAll(() => rmSync(project.dir, { recursive: true, force: true }));
@@ -272,6 +275,21 @@ describe('team files accepted (documented)', () => {
     project.write('shared/checkout.yaml', teamFile('checkout'));
     link(project, '../shared/checkout.yaml', 'teams/checkout.yaml');
     expectGenerates('checkout');
+  });
+
+  it('the teams folder itself a symlink to a shared checkout outside the config folder: its files are read', () => {
+    const shared = mkdtempSync(join(tmpdir(), 'headroom-shared-teams-'));
+    try {
+      writeFileSync(join(shared, 'shared.yaml'), teamFile('shared'));
+      rmSync(join(project.dir, 'teams'), { recursive: true });
+      symlinkSync(shared, join(project.dir, 'teams'));
+      expectGenerates('shared');
+    } finally {
+      rmSync(join(project.dir, 'teams'));
+      mkdirSync(join(project.dir, 'teams'));
+      for (const name of TEAM_FILES) project.write(`teams/${name}`, originals[name]!);
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 
   it('a UTF-8 byte-order mark: stripped, the file parses', () => {
