@@ -54,7 +54,7 @@ const originalTeams: Record<string, string> = {};
 beforeAll(() => {
   project = generatedProject();
   for (const team of ['payments', 'search']) originalTeams[team] = project.read(`teams/${team}.yaml`);
-});
+}, 60_000);
 
 afterEach(() => {
   project.write('headroom.config.ts', ORIGINAL_CONFIG);
