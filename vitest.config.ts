@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // promtool and CLI subprocesses take a few seconds on a 2-core machine.
     testTimeout: 60_000,
+    // Most of a test's time is a child process (promtool, the CLI) that the worker waits for: vitest's default of one
+    // worker per core less one ran the suite one file at a time on a 2-core machine (10 min); a worker per core
+    // keeps both busy.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
