@@ -188,6 +188,9 @@ export const DEFAULT_ALERTS: AlertSettings = {
   containersAboveMemoryRequest: { enabled: true, for: '1h', severity: 'info' },
 };
 
+/** Alerts about a node (keyed by `node`, owned through a team's `nodes:`); every other alert is about a namespace. */
+export const NODE_ALERTS = ['nodeMemoryPressure', 'nodeMemoryEvictions'] as const satisfies readonly (keyof typeof DEFAULT_ALERTS)[];
+
 export const teamSchema = z
   .strictObject({
     name: teamName.meta({ description: 'Team name: the `team` label of its alerts' }),

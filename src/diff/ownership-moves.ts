@@ -2,6 +2,7 @@
 // owner's severity, thresholds, `for`, windows) and how they are routed (the `team` label, the team's labels such as
 // slack_channel, and the Alertmanager receivers when the config routes). Found by comparing claims, pattern by
 // pattern, in both directions: claims a team gave up, and claims a team took (from another team or from nobody).
+import { NODE_ALERTS } from '../config/schema.ts';
 import { ClaimIndex } from './claim-index.ts';
 import { alertName } from './compare-settings.ts';
 import type { ManifestData } from './read-manifest.ts';
@@ -11,8 +12,7 @@ import { teamReceivers } from './team-receivers.ts';
 import { valueChanges } from './value-changes.ts';
 import { byCodePoint } from '../ordering.ts';
 
-/** Alerts about a node (keyed by `node`, owned through `nodes:`); every other alert is about a namespace. */
-const NODE_ALERTS: ReadonlySet<string> = new Set(['nodeMemoryPressure', 'nodeMemoryEvictions']);
+const NODE_ALERT_KEYS: ReadonlySet<string> = new Set(NODE_ALERTS);
 
 export interface OwnerMoved {
   kind: 'namespace-moved' | 'node-moved';
@@ -99,7 +99,7 @@ function patternsOf(claims: { pattern: string }[]): string[] {
 }
 
 function moved(field: Field, pattern: string, except: string[], from: Side, to: Side): OwnerMoved {
-  const applies = (key: string) => NODE_ALERTS.has(key) === (field === 'nodes');
+  const applies = (key: string) => NODE_ALERT_KEYS.has(key) === (field === 'nodes');
   const keys = [...new Set([...Object.keys(from.alerts), ...Object.keys(to.alerts)])].filter(applies);
   const changes = keys
     .map((key) => ({ alert: alertName(key), settings: valueChanges(from.alerts[key], to.alerts[key]) }))

@@ -4,7 +4,7 @@
 import { type Problem, type SourceFile } from '../config/input-error.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
 import { problemAt } from '../config/zod-problems.ts';
-import type { HeadroomConfig } from '../config/schema.ts';
+import { type HeadroomConfig, NODE_ALERTS } from '../config/schema.ts';
 import { firstEarlierConflicts } from './claim-conflicts.ts';
 
 export function ownershipProblems(teams: SourcedTeam[], config: Pick<HeadroomConfig, 'cluster'>): Problem[] {
@@ -55,9 +55,6 @@ function overlaps(teams: SourcedTeam[], field: 'namespaces' | 'nodes'): Problem[
 function scopeText(clusters: readonly string[]): string {
   return clusters.length === 0 ? 'every cluster' : clusters.join(', ');
 }
-
-/** Alerts about nodes: a team's override of one only takes effect on the nodes it owns. */
-const NODE_ALERTS = ['nodeMemoryPressure', 'nodeMemoryEvictions'] as const;
 
 function nodeOverridesWithoutNodes(teams: SourcedTeam[]): Problem[] {
   return teams
