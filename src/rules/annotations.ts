@@ -20,8 +20,14 @@ export function overviewDashboardUrl(model: Model, variables: readonly string[])
 
 function dashboardUrl(model: Model, uid: string, variables: readonly string[]): string {
   const withCluster = model.clusterLabel ? [...variables, 'cluster'] : variables;
-  const value = (name: string) => `{{ $labels.${name === 'cluster' ? model.clusterLabel : name} }}`;
+  // Namespaces, pods, nodes and teams are DNS names; a cluster's name is whatever the metrics store says (spaces, `&`).
+  const value = (name: string) => (name === 'cluster' ? clusterVariableValue(model.clusterLabel!) : `{{ $labels.${name} }}`);
   return grafanaDashboardLink(model.links.grafanaUrl, uid, withCluster.map((name) => `var-${name}=${value(name)}`).join('&'));
+}
+
+/** The alert's cluster as a URL query value. */
+export function clusterVariableValue(clusterLabel: string): string {
+  return `{{ $labels.${clusterLabel} | urlquery }}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Annotation pieces of the eviction alerts: the MemoryPressure state of the nodes the pods were evicted from, looked
 // up when the notification is rendered (Go templates over `query`), and a link to those nodes on the overview.
 import { grafanaDashboardLink } from '../config/url.ts';
+import { clusterVariableValue } from './annotations.ts';
 import { OVERVIEW_DASHBOARD_UID } from '../model/dashboard-uid.ts';
 import type { Model } from '../model/model.ts';
 import { keyOf } from './keys.ts';
@@ -54,6 +55,6 @@ export function evictedFromText(model: Model, window: string): string {
 /** The overview dashboard with `var-node` set to each node the namespace's pods were evicted from (+ var-cluster). */
 export function evictedFromDashboardUrl(model: Model, window: string): string {
   const nodes = `{{ range $i, $node := query ${evictedFromNodes(model, window)} | sortByLabel "node" }}{{ if $i }}&{{ end }}var-node={{ $node.Labels.node }}{{ end }}`;
-  const cluster = model.clusterLabel ? `&var-cluster={{ $labels.${model.clusterLabel} }}` : '';
+  const cluster = model.clusterLabel ? `&var-cluster=${clusterVariableValue(model.clusterLabel)}` : '';
   return grafanaDashboardLink(model.links.grafanaUrl, OVERVIEW_DASHBOARD_UID, `${nodes}${cluster}`);
 }

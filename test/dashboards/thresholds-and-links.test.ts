@@ -119,7 +119,7 @@ describe('dashboard_url of every alert', () => {
         expect(name, url).toMatch(/^var-/);
         const variable = name.slice('var-'.length);
         expect(variablesOf(dashboards.get(uid)!), `${rule.alert} sets ${name} on ${uid}`).toContain(variable);
-        expect(value).toBe(`{{ $labels.${variable === 'cluster' ? model.clusterLabel : variable} }}`);
+        expect(value).toBe(variable === 'cluster' ? `{{ $labels.${model.clusterLabel} | urlquery }}` : `{{ $labels.${variable} }}`);
       }
     }
   });

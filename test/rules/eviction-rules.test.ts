@@ -86,8 +86,8 @@ describe('eviction rules in a fleet (fixture fleet)', () => {
     for (const query of annotationQueries(podsEvicted)) {
       expect(vectorSelectors(query).find((s) => s.metric === 'kube_pod_info')!.matchers).toEqual(['job="kube-state-metrics"', 'cluster="x"', 'namespace="x"']);
     }
-    expect(podsEvicted.annotations.dashboard_url).toBe('https://grafana.test/d/headroom-team?var-team={{ $labels.team }}&var-namespace={{ $labels.namespace }}&var-cluster={{ $labels.cluster }}');
-    expect(podsEvicted.annotations.nodes_dashboard_url).toMatch(/^https:\/\/grafana\.test\/d\/headroom-overview\?\{\{ range .*var-node=.*&var-cluster=\{\{ \$labels\.cluster \}\}$/);
+    expect(podsEvicted.annotations.dashboard_url).toBe('https://grafana.test/d/headroom-team?var-team={{ $labels.team }}&var-namespace={{ $labels.namespace }}&var-cluster={{ $labels.cluster | urlquery }}');
+    expect(podsEvicted.annotations.nodes_dashboard_url).toMatch(/^https:\/\/grafana\.test\/d\/headroom-overview\?\{\{ range .*var-node=.*&var-cluster=\{\{ \$labels\.cluster \| urlquery \}\}$/);
     expect(annotationQueries(alerts(model, 'NodeMemoryEvictions')[0]!)).toEqual([
       'max(kube_node_status_condition{job="kube-state-metrics", condition="MemoryPressure", status="true", cluster="x", node="x"}) == 1',
     ]);
