@@ -35,7 +35,10 @@ export async function treeAtRef(configPath: string, ref: string): Promise<TreeAt
     blobs.forEach((blob, i) => {
       const target = join(scratch, blob.path);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, contents[i]!);
+      // A symlink's blob is its target path: made a link again, the team-file rules judge it as in the work tree
+      // (followed inside the config folder, refused when it leaves it).
+      if (blob.symlink) symlinkSync(contents[i]!.toString('utf8'), target);
+      else writeFileSync(target, contents[i]!);
     });
     // A config may import packages of the repository (besides 'headroom', which load-config aliases).
     if (existsSync(join(top, 'node_modules'))) symlinkSync(join(top, 'node_modules'), join(scratch, 'node_modules'), 'dir');
@@ -63,6 +66,7 @@ function atRef(file: string, scratch: string, ref: string): string {
 interface Blob {
   path: string;
   hash: string;
+  symlink: boolean;
 }
 
 function listBlobs(top: string, commit: string, prefix: string): Blob[] {
@@ -73,8 +77,8 @@ function listBlobs(top: string, commit: string, prefix: string): Blob[] {
     .flatMap((entry): Blob[] => {
       const [meta = '', path = ''] = entry.split('\t');
       const [mode, type, hash = ''] = meta.split(' ');
-      // Regular files only: no submodules (commit), no symlinks (120000).
-      return type === 'blob' && mode !== '120000' && CONFIG_INPUT.test(path) ? [{ path, hash }] : [];
+      // Files and symlinks to files (120000); no submodules (commit) and no linked folders.
+      return type === 'blob' && CONFIG_INPUT.test(path) ? [{ path, hash, symlink: mode === '120000' }] : [];
     });
 }
 

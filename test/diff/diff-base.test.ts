@@ -1,5 +1,5 @@
 // `headroom diff --base <ref>` on real git repositories: a committed config, then a change in the work tree.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
@@ -22,6 +22,30 @@ describe('headroom diff --base', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('headroom diff main → work tree: no changes\n');
+  });
+
+  it('reads a team file committed as a symlink inside the config folder as the work tree does: no change', () => {
+    const repo = project();
+    mkdirSync(join(repo.dir, 'shared'));
+    renameSync(join(repo.dir, 'teams/payments.yaml'), join(repo.dir, 'shared/payments.yaml'));
+    symlinkSync('../shared/payments.yaml', join(repo.dir, 'teams/payments.yaml'));
+    repo.commit('payments from a shared file');
+    const result = diffUntouched(repo, ['--base', 'main', '--exit-code']);
+    expect(result.stderr).toBe('');
+    // Read without the link, the base had no team payments: its namespaces moved to the default team.
+    expect(result.stdout).toBe('headroom diff main → work tree: no changes\n');
+    expect(result.code).toBe(0);
+  });
+
+  it('refuses a team file committed as a symlink out of the config folder, naming it at the ref, never reading it', () => {
+    const repo = project();
+    symlinkSync('/etc/passwd', join(repo.dir, 'teams/passwd.yaml'));
+    repo.commit('a link out of the repository');
+    repo.remove('teams/passwd.yaml');
+    const result = diffUntouched(repo, ['--base', 'main']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('main:teams/passwd.yaml');
+    expect(result.stderr).not.toContain('root:');
   });
 
   it('explains a team threshold and `for` change in one line, exit 1 with --exit-code and 0 without', () => {
