@@ -1,6 +1,7 @@
 // Turns zod issues into problems that point at the file, line and key.
 import type { z } from 'zod';
 import { type KeyPath, keyPathText, type Problem, type SourceFile } from './input-error.ts';
+import { shownText } from './shown-text.ts';
 
 export function zodProblems(error: z.ZodError, source: SourceFile, prefix: KeyPath = []): Problem[] {
   return error.issues.flatMap((issue) => {
@@ -30,18 +31,11 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-/** Echoed values are capped: a team file may hold anything, a whole file in one string even. */
-const ECHO_LIMIT = 80;
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   // JSON has no NaN or Infinity (YAML's .nan and .inf): JSON.stringify would print them as null.
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (typeof value === 'string') return `the string ${capped(JSON.stringify(value))}`;
-  return `${typeof value} ${capped(JSON.stringify(value) ?? String(value))}`;
-}
-
-function capped(text: string): string {
-  return text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT - 1)}…` : text;
+  if (typeof value === 'string') return `the string ${shownText(JSON.stringify(value))}`;
+  return `${typeof value} ${shownText(JSON.stringify(value) ?? String(value))}`;
 }
