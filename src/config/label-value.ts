@@ -3,11 +3,12 @@
 // every notification (a Slack line, a PagerDuty summary) as is; a long value rides on every alert. Everything else
 // (`$labels` outside braces, backticks, %, quotes) is inert text: the rule files quote it as a YAML string.
 import { z } from 'zod';
+import { hasControlCharacter } from './control-characters.ts';
 
 export const LABEL_VALUE_MAX = 200;
 
 export const teamLabelValue = z
   .string()
   .refine((value) => !/\{\{|\}\}/.test(value), { message: 'must not contain {{ or }} (Prometheus reads them as a template)' })
-  .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), { message: 'must not contain newlines or other control characters' })
+  .refine((value) => !hasControlCharacter(value), { message: 'must not contain newlines or other control characters' })
   .max(LABEL_VALUE_MAX, { message: `must be at most ${LABEL_VALUE_MAX} characters (it is copied onto every alert of the team)` });

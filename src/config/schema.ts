@@ -1,5 +1,6 @@
 // The config and team-file schemas: one source for validation, the TypeScript types and the published JSON Schema.
 import { z } from 'zod';
+import { hasControlCharacter } from './control-characters.ts';
 import { namespacePattern, nodePattern } from './claim-pattern.ts';
 import { forDuration, horizonDuration, lookbackDuration, windowDuration } from './duration-setting.ts';
 import { kubernetesAnnotations, kubernetesLabels, kubernetesLabelValue, kubernetesMetadataKey, kubernetesNamespace } from './kubernetes-names.ts';
@@ -64,7 +65,7 @@ const receiverName = z
   .string()
   .min(1, { message: 'must not be empty (the name of a receiver in your Alertmanager)' })
   .max(200, { message: 'must be at most 200 characters' })
-  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name), { message: 'must not contain newlines or other control characters' })
+  .refine((name) => !hasControlCharacter(name), { message: 'must not contain newlines or other control characters' })
   .refine((name) => !name.includes('{{'), { message: 'must not contain {{ (read as a template)' })
   .refine((name) => name.trim() === name, { message: 'must not start or end with spaces' })
   .meta({ description: 'The name of a receiver defined in your Alertmanager (its Slack channel, PagerDuty key and so on stay there)' });

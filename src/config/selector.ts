@@ -3,11 +3,12 @@
 // Prometheus refuses (a bad regular expression, a quoted label name before 3.0) or that break once spliced
 // (a trailing comma before headroom's own matchers; `__name__`, which would select another metric): refused here.
 import { parser } from '@prometheus-io/lezer-promql';
+import { hasControlCharacter } from './control-characters.ts';
 
 /** An error message, or undefined when `text` is a valid list of label matchers. */
 export function parseSelector(text: string): string | undefined {
   if (text.trim() === '') return undefined;
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text)) return 'must be on one line (no newlines or other control characters; alert descriptions quote it)';
+  if (hasControlCharacter(text)) return 'must be on one line (no newlines or other control characters; alert descriptions quote it)';
   if (/[{}]/.test(outsideStrings(text))) return 'must be label matchers without braces, e.g. job="kubelet" (braces inside a quoted value, as in job=~"a{2,3}", are fine)';
   if (text.includes('`')) return 'must not contain backticks (alert descriptions quote queries with them)';
   if (text.trim().endsWith(',')) return 'must not end with a comma (headroom adds its own matchers after it)';

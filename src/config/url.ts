@@ -2,11 +2,12 @@
 // which Prometheus expands as Go templates, and in the dashboards' links. Only plain http(s) links are accepted:
 // no template code, no credentials (a secret in a generated file), no javascript:/data:/file: links.
 import { z } from 'zod';
+import { hasControlCharacter } from './control-characters.ts';
 
 /** The problem of a URL headroom writes into alerts and dashboards, or undefined. */
 function linkProblem(text: string, example: string): string | undefined {
   if (/\{\{|\}\}/.test(text)) return `must not contain {{ or }} (Prometheus would run it as a template in every alert), e.g. ${example}`;
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(text)) return `must not contain spaces or control characters (write a space as %20), e.g. ${example}`;
+  if (/\s/.test(text) || hasControlCharacter(text)) return `must not contain spaces or control characters (write a space as %20), e.g. ${example}`;
   if (!URL.canParse(text)) return `must be an absolute URL, e.g. ${example}`;
   const url = new URL(text);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must be an http:// or https:// URL, e.g. ${example}`;
