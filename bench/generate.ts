@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeFleetConfig, writeLongListConfig } from './fleet-config.ts';
+import { median } from './median.ts';
 
 const HEADROOM = fileURLToPath(new URL('../bin/headroom.js', import.meta.url));
 
@@ -44,10 +45,6 @@ function filesAndBytes(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const { values } = parseArgs({
   options: { teams: { type: 'string', default: '100,500,1000' }, 'long-list': { type: 'string', default: '8000' }, runs: { type: 'string', default: '3' } },

@@ -28,6 +28,16 @@ export async function instantQuery(port: number, expr: string, time: number): Pr
   return { samples: stats.samples.totalQueryableSamples, seconds: stats.timings.evalTotalTime, resultSeries: body.data.result.length };
 }
 
+/**
+ * A full garbage collection in Prometheus, through Go's pprof handler (`/debug/pprof/heap?gc=1` collects before it
+ * writes the heap profile), so the next measured query starts on a clean heap.
+ */
+export async function collectGarbage(port: number): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${port}/debug/pprof/heap?gc=1`);
+  if (!response.ok) throw new Error(`/debug/pprof/heap?gc=1: HTTP ${response.status}`);
+  await response.arrayBuffer();
+}
+
 /** Value of a query returning one scalar-like series (e.g. `count(...)`); 0 when empty. */
 export async function instantValue(port: number, expr: string, time: number): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/query`, {
@@ -49,13 +59,24 @@ export interface RuleStatus {
   lastError: string;
 }
 
-export async function ruleStatuses(port: number): Promise<RuleStatus[]> {
+export interface GroupStatus {
+  file: string;
+  group: string;
+  /** Duration of the group's last evaluation, seconds. */
+  seconds: number;
+  rules: RuleStatus[];
+}
+
+export async function ruleGroups(port: number): Promise<GroupStatus[]> {
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/rules`);
   const body = (await response.json()) as {
-    data: { groups: { name: string; file: string; rules: { evaluationTime: number; health: string; lastError?: string }[] }[] };
+    data: { groups: { name: string; file: string; evaluationTime: number; rules: { evaluationTime: number; health: string; lastError?: string }[] }[] };
   };
-  return body.data.groups.flatMap((group) =>
-    group.rules.map((rule, index) => ({
+  return body.data.groups.map((group) => ({
+    file: group.file,
+    group: group.name,
+    seconds: group.evaluationTime,
+    rules: group.rules.map((rule, index) => ({
       file: group.file,
       group: group.name,
       index,
@@ -63,5 +84,5 @@ export async function ruleStatuses(port: number): Promise<RuleStatus[]> {
       health: rule.health,
       lastError: rule.lastError ?? '',
     })),
-  );
+  }));
 }

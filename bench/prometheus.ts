@@ -17,6 +17,8 @@ export interface PrometheusOptions {
 export interface Prometheus {
   port: number;
   version: string;
+  /** Reloads with the same scrape jobs and only these rule files: rules left out stop being evaluated. */
+  loadRules(ruleFiles: string[]): Promise<void>;
   /** Reloads with no scrape jobs and no rules: Prometheus idles, so query timings see no background work. */
   idle(): Promise<void>;
   /** CPU time the Prometheus process has used so far, seconds; Linux /proc. */
@@ -83,13 +85,15 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Prome
     throw new Error(`Prometheus did not start (${String(error)}):\n${log}`);
   }
   const build = (await (await fetch(`http://127.0.0.1:${port}/api/v1/status/buildinfo`)).json()) as { data: { version: string } };
-  const idle = async () => {
-    writeFileSync(configFile, stringify({ global: { evaluation_interval: options.evaluationInterval } }));
+  const reload = async (config: string) => {
+    writeFileSync(configFile, config);
     const response = await fetch(`http://127.0.0.1:${port}/-/reload`, { method: 'POST' });
     if (!response.ok) throw new Error(`reload failed: HTTP ${response.status} ${await response.text()}`);
   };
+  const loadRules = (ruleFiles: string[]) => reload(prometheusConfig({ ...options, ruleFiles }, port));
+  const idle = () => reload(stringify({ global: { evaluation_interval: options.evaluationInterval } }));
   const cpuSeconds = () => processCpuSeconds(child.pid!);
-  return { port, version: build.data.version, idle, cpuSeconds, stop };
+  return { port, version: build.data.version, loadRules, idle, cpuSeconds, stop };
 }
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;

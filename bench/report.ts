@@ -47,8 +47,8 @@ export interface EngineRun {
   variants: VariantRun[];
   /** CPU of one query that reads nothing (`count(vector(1))`), seconds: the HTTP API's fixed cost per query. */
   emptyQuerySeconds: number;
-  /** 1-minute load average of the machine when the data collection started and when the live times were taken. */
-  load: { before: number; live: number };
+  /** 1-minute load average of the machine when the data collection started, and its range over the live turns. */
+  load: { before: number; live: { min: number; max: number } };
   /** What the near-limit rule without `max by` does on this data. */
   literal: string;
   checks: string;
@@ -169,7 +169,7 @@ export function engineSection(engine: EngineRun): string {
       : `\n\n### Ownership variants (experiments beside the largest rule set, bench/ownership-variants.ts)\n\n${variantsTable(engine)}`;
   return `## Prometheus ${engine.version}
 
-Load average ${engine.load.before.toFixed(1)} when the data collection started, ${engine.load.live.toFixed(1)} when the live times were taken. One empty query (\`count(vector(1))\`) costs ${ms(engine.emptyQuerySeconds)} ms CPU over the HTTP API.
+Load average ${engine.load.before.toFixed(1)} when the data collection started, ${engine.load.live.min.toFixed(1)}–${engine.load.live.max.toFixed(1)} at the end of the rule files' live turns. One empty query (\`count(vector(1))\`) costs ${ms(engine.emptyQuerySeconds)} ms CPU over the HTTP API.
 
 ### Totals
 

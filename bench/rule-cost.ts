@@ -4,12 +4,12 @@
 // per team count); once the data has the longest OOM window of history, the scrapes stop and every rule expression is
 // queried at one fixed time with `stats=all`.
 //
-//   npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 4] [--cpu-rounds 3]
+//   npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 4] [--cpu-rounds 5]
 //                    [--prometheus /usr/bin/prometheus,.tools/prometheus-3/usr/bin/prometheus] [--variants]
 //                    [--out bench/RESULTS.md | --out -]
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { PROMETHEUS_2, PROMETHEUS_3 } from '../scripts/engines.ts';
@@ -20,7 +20,9 @@ import { FLOOR_GROUP, FLOOR_RULES, type FloorPart, LITERAL_NEAR_LIMIT } from './
 import { startMetricsServer } from './metrics-server.ts';
 import { ownershipVariants, type Variant } from './ownership-variants.ts';
 import { type Prometheus, startPrometheus, sleep, waitUntil } from './prometheus.ts';
-import { instantQuery, instantValue, QueryFailed, type RuleStatus, ruleStatuses } from './prometheus-api.ts';
+import { instantQuery, instantValue, QueryFailed } from './prometheus-api.ts';
+import { failingRules, groupSeconds, liveAlone, type LivePhase, ruleSeconds } from './live-alone.ts';
+import { median } from './median.ts';
 import { EMPTY_QUERIES, measureRounds, type QueryItem } from './query-cost.ts';
 import { benchRules, type BenchRules, type Part } from './rule-parts.ts';
 import { type EngineRun, engineSection, summaryTable, type TeamRun, type VariantRun } from './report.ts';
@@ -34,7 +36,7 @@ const { values: flags } = parseArgs({
     settings: { type: 'string', default: '4' },
     'scrape-interval': { type: 'string', default: '5' },
     'eval-interval': { type: 'string', default: '20' },
-    'cpu-rounds': { type: 'string', default: '3' },
+    'cpu-rounds': { type: 'string', default: '5' },
     prometheus: { type: 'string', default: `${PROMETHEUS_2.prometheus},${PROMETHEUS_3.prometheus}` },
     variants: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/RESULTS.md' },
@@ -51,20 +53,16 @@ const evalInterval = Number(flags['eval-interval']);
 const cpuRounds = Number(flags['cpu-rounds']);
 const binaries = flags.prometheus.split(',').filter(Boolean);
 if (teamCounts.some((n) => !Number.isInteger(n) || n < 1) || !(containers > 0) || !(settings >= 1 && settings <= SETTINGS.length) || !(cpuRounds >= 1)) {
-  console.error(`usage: npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 1..${SETTINGS.length}] [--cpu-rounds 3] [--prometheus PATH,PATH] [--variants] [--out FILE|-]`);
+  console.error(`usage: npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 1..${SETTINGS.length}] [--cpu-rounds 5] [--prometheus PATH,PATH] [--variants] [--out FILE|-]`);
   process.exit(2);
 }
 
 const WINDOW_SECONDS = Number(DEFAULT_OOM_WINDOW.replace('m', '')) * 60;
 /** History the rules need at the measuring time: the longest OOM window (and its offset), plus a few evaluations. */
 const RUN_SECONDS = WINDOW_SECONDS + 3 * evalInterval;
-/** Rule evaluation times are sampled over this last stretch of the run. */
+/** Each rule file is then evaluated alone this long (after one interval to settle), its evaluation times sampled. */
 const LIVE_SECONDS = 60;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)]!;
-};
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 interface RuleSet extends BenchRules {
@@ -172,28 +170,31 @@ async function measure(
   const loadBefore = loadavg()[0]!;
   log(`all targets up; collecting ${RUN_SECONDS} s of data (OOM kills at ${RUN_SECONDS / 2} s)`);
 
-  const live: RuleStatus[][] = [];
   while (Date.now() - dataStart < RUN_SECONDS * 1000) {
-    const elapsed = (Date.now() - dataStart) / 1000;
-    if (elapsed >= RUN_SECONDS / 2) server.kill();
-    if (elapsed >= RUN_SECONDS - LIVE_SECONDS) live.push(await ruleStatuses(port));
+    if ((Date.now() - dataStart) / 1000 >= RUN_SECONDS / 2) server.kill();
     await sleep(evalInterval * 1000);
   }
-  const loadLive = loadavg()[0]!;
+  // The queries below read the data as it was here, when every rule set had run on it side by side.
   const time = Math.floor(Date.now() / 1000) - 1;
+  // The variants read the largest rule set's recorded series: it runs beside them.
+  const turns = [floorFile, ...ruleSets.map((set) => set.file)].map((file) => ({ file, beside: [] as string[] }));
+  if (variants) turns.push({ file: variants.file, beside: [ruleSets.find((set) => set.teams === variants.teams)!.file] });
+  const phases = new Map<string, LivePhase>();
+  for (const { file, beside } of turns) {
+    log(`live: ${basename(file)}${beside.length > 0 ? ` beside ${beside.map((f) => basename(f)).join(', ')}` : ' alone'} for ${LIVE_SECONDS} s`);
+    phases.set(file, await liveAlone(prometheus, file, evalInterval, Math.max(1, Math.round(LIVE_SECONDS / evalInterval)), beside));
+  }
+  const liveLoads = [...phases.values()].map((phase) => phase.load);
   server.stopServing();
-  // Let scrapes and evaluations in flight at `time` land, so every query below sees the same data; then stop all
-  // scraping and rule evaluation, so query timings measure the query alone.
+  // Let scrapes and evaluations in flight land; then stop all scraping and rule evaluation, so query timings
+  // measure the query alone.
   await sleep((scrapeInterval + 2) * 1000);
   await prometheus.idle();
   await sleep(evalInterval * 1000);
   log(`data stopped; measuring every rule expression at ${new Date(time * 1000).toISOString()}, ${cpuRounds} rounds`);
 
-  const broken = live.at(-1)!.filter((rule) => rule.health === 'err');
-  const liveSeconds = (file: string, group: string, index: number) =>
-    median(live.map((poll) => poll.find((rule) => rule.file === file && rule.group === group && rule.index === index)?.seconds ?? 0));
-  const groupSeconds = async (selector: string) =>
-    instantValue(port, `sum(quantile_over_time(0.5, prometheus_rule_group_last_duration_seconds{rule_group=~"${selector}"}[${LIVE_SECONDS}s]))`, time);
+  const broken = [...phases.values()].flatMap(failingRules);
+  const liveSeconds = (file: string, group: string, index: number) => ruleSeconds(phases.get(file)!, group, index);
 
   // Every expression to query, by item key; live seconds by the same key.
   const items: QueryItem[] = [EMPTY_QUERIES];
@@ -240,7 +241,7 @@ async function measure(
 
   const floor = {
     parts: new Map(floorParts.map(([part]) => [part, cost(`floor ${part}`, 1)])),
-    groupSeconds: await groupSeconds(`${floorFile};.*`),
+    groupSeconds: groupSeconds(phases.get(floorFile)!),
   };
   const runs: TeamRun[] = [];
   const checks: string[] = [];
@@ -248,7 +249,7 @@ async function measure(
     const parts = new Map(
       partsOf.get(set.teams)!.map((part) => [part, cost(`${set.teams} ${part}`, set.measured.filter((m) => m.part === part).length)]),
     );
-    runs.push({ teams: set.teams, parts, groupSeconds: await groupSeconds(`${set.file};.*`) });
+    runs.push({ teams: set.teams, parts, groupSeconds: groupSeconds(phases.get(set.file)!) });
     const owners = `headroom_n${set.teams}:namespace_owner:info`;
     const ownerSeries = await instantValue(port, `count(${owners})`, time);
     const ownedNamespaces = await instantValue(port, `count(count by (namespace) (${owners}))`, time);
@@ -266,7 +267,7 @@ async function measure(
       name: variant.name,
       about: variant.about,
       cost: cost(`variant ${variant.name}`, variant.group.rules.length),
-      groupSeconds: await groupSeconds(`${variants!.file};${variant.group.name}`),
+      groupSeconds: groupSeconds(phases.get(variants!.file)!, [variant.group.name]),
       sameOwners: same,
     });
   }
@@ -292,7 +293,7 @@ async function measure(
     runs,
     variants: variantRuns,
     emptyQuerySeconds,
-    load: { live: loadLive, before: loadBefore },
+    load: { before: loadBefore, live: { min: Math.min(...liveLoads), max: Math.max(...liveLoads) } },
     literal,
     checks: `${seenNamespaces} namespaces in the data; ${checks.join('; ')}.${
       broken.length > 0 ? `\nRules failing: ${broken.map((rule) => `${rule.file} ${rule.group}#${rule.index}: ${rule.lastError}`).join('; ')}` : ' No rule failed.'
@@ -310,11 +311,11 @@ function report(started: Date, cluster: Cluster, engines: EngineRun[]): string {
 
 \`${command}\` on ${started.toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Prometheus ${engines.map((engine) => engine.version).join(' and ')}.
 ${containers.toLocaleString('en-US')} containers in ${cluster.pods.length.toLocaleString('en-US')} pods, ${cluster.namespaces.length} namespaces, ${cluster.nodes.length} nodes; series scraped: cadvisor ${counts.cadvisor.toLocaleString('en-US')} (incl. pod cgroup and pause), kube-state-metrics ${counts.kubeStateMetricsPerReplica.toLocaleString('en-US')} × 2 replicas. Teams claim their namespaces by exact names (odd teams) or one glob (even teams), every tenth team a node pool; ${settings} distinct team settings.
-Scrape every ${scrapeInterval}s, rules every ${evalInterval}s, ${RUN_SECONDS}s of data; OOM window ${DEFAULT_OOM_WINDOW}${settings > 5 ? ' (some teams 1m)' : ''}. Each engine runs alone, one after the other, with every rule set side by side.
+Scrape every ${scrapeInterval}s, rules every ${evalInterval}s, ${RUN_SECONDS}s of data; OOM window ${DEFAULT_OOM_WINDOW}${settings > 5 ? ' (some teams 1m)' : ''}. Each engine runs alone, one after the other: every rule set side by side while the data is collected, then each rule file alone for the live times.
 
 - **samples read**: \`stats.samples.totalQueryableSamples\` of each rule expression queried at one fixed time.
-- **CPU**: Prometheus process CPU time (all threads, scheduler nanoseconds) per evaluation of a part's expressions at that time, queried over the HTTP API (one query per rule, wrapped in \`count()\`) after scraping and rule evaluation have stopped; mean of ${cpuRounds} rounds, each round querying every part of every rule set in turn, so load changes weigh on all alike. Other processes do not count, but a busy machine slows every query (shared caches and cores). Each query over HTTP pays a fixed cost that rule evaluation does not (request, parsing, JSON: the \`empty query\` of each engine below; compare the \`tiny-rules\` variant, rules that read nothing, evaluated by a rule group): **CPU** is the measured time less one empty query per rule; **CPU over HTTP** (per part) is the time as measured.
-- **live**: median per-rule \`evaluationTime\` (/api/v1/rules) and median \`prometheus_rule_group_last_duration_seconds\` over the last ${LIVE_SECONDS}s while every rule set ran side by side (wall time: includes annotation templates, which the floor has none of, and waiting for a core when the machine is busy; \`load\` is the 1-minute load average then).
+- **CPU**: Prometheus process CPU time (all threads, scheduler nanoseconds) per evaluation of a part's expressions at that time, queried over the HTTP API (one query per rule, wrapped in \`count()\`) after scraping and rule evaluation have stopped; median of ${cpuRounds} rounds, each round querying every part of every rule set in turn, so load changes weigh on all alike, and each part starting on a freshly collected heap (\`/debug/pprof/heap?gc=1\`, not counted), so no part pays for a garbage collection another part's garbage caused. Other processes do not count, but a busy machine slows every query (shared caches and cores). Each query over HTTP pays a fixed cost that rule evaluation does not (request, parsing, JSON: the \`empty query\` of each engine below; compare the \`tiny-rules\` variant, rules that read nothing, evaluated by a rule group): **CPU** is the measured time less one empty query per rule; **CPU over HTTP** (per part) is the time as measured.
+- **live**: median per-rule and per-group \`evaluationTime\` (/api/v1/rules, one poll per evaluation over ${LIVE_SECONDS}s) while the rule file (the floor, one team count, or the variants) is the only one Prometheus evaluates, scraping going on as before; a file's group time is the sum over its groups. Wall time: it includes annotation templates, which the floor has none of, and waiting for a core while scrapes run (\`load\` is the 1-minute load average at the end of each file's turn).
 - Floor (one rule each, kube-prometheus selectors): near-limit \`${FLOOR_RULES['near-limit'].expr}\`; OOM \`${FLOOR_RULES.oom.expr}\`; node \`${FLOOR_RULES.node.expr}\`. Without \`max by\`, the near-limit rule ${engines[0]?.literal ?? ''}.
 
 ## Summary: 1 to ${Math.max(...teamCounts).toLocaleString('en-US')} teams against the floor
