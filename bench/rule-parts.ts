@@ -13,6 +13,7 @@ import {
   NAMESPACE_OWNER_UNKNOWN,
   NAMESPACE_THRESHOLD,
   NODE_OWNER,
+  NODE_SEEN,
   OOM_RESTARTS,
   TEAM_LABELS,
   INIT_CONTAINER_TYPE,
@@ -76,6 +77,7 @@ const RECORDED_PART: Record<string, Part> = {
   [OOM_EVENTS]: 'OOM restarts',
   [EXIT137_RESTARTS]: 'OOM restarts',
   [NODE_OWNER]: 'node ownership',
+  [NODE_SEEN]: 'node ownership',
 };
 
 const ALERT_PART: Record<string, Part> = { [NEAR_LIMIT_ALERT]: 'near-limit alerts', [OOM_KILLED_ALERT]: 'OOM alerts', [NODE_PRESSURE_ALERT]: 'node alerts' };

@@ -10,7 +10,7 @@ import type { Model, Owner } from '../model/model.ts';
 import { keyOf, namespaceKey } from './keys.ts';
 import { CLAIM, type OwnedBy, ownedLabel, ownerLabels, ownerSeriesName } from './ownership.ts';
 import { aggregate, binary, matcher, quote, series } from './promql.ts';
-import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_LABEL_OWNER, NAMESPACE_OWNER, NAMESPACE_OWNER_UNKNOWN, TEAM_LABELS } from './record-names.ts';
+import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_LABEL_OWNER, NAMESPACE_OWNER, NAMESPACE_OWNER_UNKNOWN, NODE_SEEN, TEAM_LABELS } from './record-names.ts';
 import type { RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
 
@@ -24,6 +24,11 @@ export function namespaceContainersRule(model: Model): RecordingRule {
   return { record: NAMESPACE_CONTAINERS, expr: aggregate('count', namespaceKey(model), `${series(MEMORY_RATIO)} or ${series(CONTAINER_RESTARTS)}`) };
 }
 
+/** The nodes known, recorded once per evaluation for the same reason: what the node ownership rules scan. */
+export function nodesSeenRule(model: Model): RecordingRule {
+  return { record: NODE_SEEN, expr: aggregate('group', keyOf(model, 'node'), sourceSeries(model).nodeCondition()) };
+}
+
 export function ownerRules(model: Model, kind: OwnedBy): RecordingRule[] {
   const labelRules = kind === 'namespaces' && model.namespaceOwnerLabel ? namespaceLabelRules(model, model.namespaceOwnerLabel) : [];
   return [...model.owners.flatMap((owner) => fileClaimRule(model, kind, owner)), ...labelRules, catchAllRule(model, kind)];
@@ -31,7 +36,7 @@ export function ownerRules(model: Model, kind: OwnedBy): RecordingRule[] {
 
 /** Every namespace (node) seen: the series an owner rule selects from. */
 function seen(model: Model, kind: OwnedBy, ...matchers: (string | undefined)[]): string {
-  return kind === 'namespaces' ? series(NAMESPACE_CONTAINERS, ...matchers) : sourceSeries(model).nodeCondition(...matchers);
+  return series(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
 }
 
 function fileClaimRule(model: Model, kind: OwnedBy, owner: Owner): RecordingRule[] {

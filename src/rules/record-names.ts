@@ -24,6 +24,12 @@ export const NAMESPACE_LABEL_OWNER = 'headroom:namespace_label_owner:info';
 export const NAMESPACE_OWNER_UNKNOWN = 'headroom:namespace_owner_unknown:info';
 /** Label ownership: 1 per team with extra labels {owner, team labels…}, joined onto the label-decided owner series. */
 export const TEAM_LABELS = 'headroom:team_labels:info';
+/**
+ * 1 per node seen {node}: every node with a MemoryPressure condition series, deduplicated across kube-state-metrics
+ * replicas once, so each node ownership rule scans one series per node instead of intersecting the kube-state-metrics
+ * job's postings (every series it exports) again.
+ */
+export const NODE_SEEN = 'headroom:node_seen:group';
 /** 1 per node seen, labelled like NAMESPACE_OWNER, keyed by node. */
 export const NODE_OWNER = 'headroom:node_owner:info';
 /** The ContainerMemoryNearLimit threshold that applies in each namespace {namespace}. */

@@ -16,7 +16,7 @@ import { metaAlerts } from './meta-rules.ts';
 import { nodePressureAlerts } from './node-memory-pressure.ts';
 import { nodeEvictionAlerts, nodeEvictionRules } from './node-memory-evictions.ts';
 import { podsEvictedAlerts, podsEvictedRules } from './pods-evicted.ts';
-import { namespaceContainersRule, ownerRules } from './owner-rules.ts';
+import { namespaceContainersRule, nodesSeenRule, ownerRules } from './owner-rules.ts';
 import { GROUP_PREFIX, type RecordingRule, type RuleGroup } from './rule-types.ts';
 import type { AlertName } from '../config/schema.ts';
 
@@ -70,7 +70,7 @@ function buildRuleGroups(model: Model): RuleGroup[] {
       ],
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
-    { name: `${GROUP_PREFIX}node-memory`, rules: [...ownerRules(model, 'nodes'), ...nodePressureAlerts(model), ...nodeEvictionRules(model), ...nodeEvictionAlerts(model)] },
+    { name: `${GROUP_PREFIX}node-memory`, rules: [nodesSeenRule(model), ...ownerRules(model, 'nodes'), ...nodePressureAlerts(model), ...nodeEvictionRules(model), ...nodeEvictionAlerts(model)] },
   ];
 }
 

@@ -82,8 +82,8 @@ describe('bench teams', () => {
     expect(rulesOf('OOM restarts')).toBe(8);
     expect(rulesOf('thresholds')).toBe(4);
     expect(rulesOf('near-limit alerts')).toBe(4);
-    // Every tenth team has a node pool: teams 10 and 20 plus the catch-all.
-    expect(rulesOf('node ownership')).toBe(3);
+    // Every tenth team has a node pool: the nodes seen, teams 10 and 20, and the catch-all.
+    expect(rulesOf('node ownership')).toBe(4);
     expect(JSON.stringify(groups)).not.toMatch(/\bheadroom:/);
     // Each set's alerts carry their own label, so two sets never write the same ALERTS series.
     for (const m of measured) if ('alert' in m.rule) expect(m.rule.labels.bench_set).toBe('headroom_n20');
