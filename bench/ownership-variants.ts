@@ -142,6 +142,21 @@ function fixedPartVariants(measured: MeasuredRule[], prefix: string): Variant[] 
       },
     },
     {
+      name: 'ratio-or-per-replica',
+      about: 'the ratio as headroom wrote it before: `or` of regular and init container limits and `> 0` on every replica series, then `max by`; compare with ratio (aggregated first)',
+      group: {
+        name: 'variant-ratio-or-per-replica',
+        rules: [
+          {
+            record: 'headroom_v_ratio_or_per_replica:container_memory_working_set:ratio_limit',
+            expr:
+              `max by ${CONTAINER} (container_memory_working_set_bytes{job="kubelet", metrics_path="/metrics/cadvisor", container!="", container!="POD"})` +
+              ` / on ${CONTAINER} max by ${CONTAINER} ((kube_pod_container_resource_limits{${KSM}, resource="memory"} or kube_pod_init_container_resource_limits{${KSM}, resource="memory"}) > 0)`,
+          },
+        ],
+      },
+    },
+    {
       name: 'oom-from-source',
       about: `no recorded restart counter: the OOM restarts from kube-state-metrics' series (the floor's expression) and the namespaces seen from them and the ratio; compare with restart counter + OOM restarts + namespace containers`,
       group: {

@@ -59,7 +59,7 @@ export function memoryForecastRules(model: Model): RecordingRule[] {
     return {
       record: MEMORY_FORECAST,
       // max by after the filters: one series per container, from its current life only.
-      expr: binary(aggregate('max', key, oldEnough), `/ on ${by(key)}`, aggregate('max', key, source.memoryLimit())),
+      expr: binary(aggregate('max', key, oldEnough), `/ on ${by(key)}`, source.memoryLimitBy(key)),
       labels: { lookback, horizon },
     };
   });

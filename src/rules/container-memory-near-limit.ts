@@ -20,7 +20,7 @@ export function memoryRatioRule(model: Model): RecordingRule {
   return {
     record: MEMORY_RATIO,
     // max by: one series per container even where a scrape or kube-state-metrics replica duplicates it.
-    expr: binary(aggregate('max', key, source.workingSet()), `/ on ${by(key)}`, aggregate('max', key, source.memoryLimit())),
+    expr: binary(aggregate('max', key, source.workingSet()), `/ on ${by(key)}`, source.memoryLimitBy(key)),
   };
 }
 

@@ -25,7 +25,10 @@ export function aggregate(aggregation: string, labels: readonly string[], inner:
   return inner.includes('\n') ? `${aggregation} by ${by(labels)} (\n${indent(inner)}\n)` : `${aggregation} by ${by(labels)} (${inner})`;
 }
 
-/** A binary operation with its operands on their own lines, each in parentheses when it is not a plain term. */
+/**
+ * A binary operation with its operands on their own lines, each in parentheses when it spans lines. An operand on
+ * one line is used as it is: a one-line binary operand must bring its own parentheses.
+ */
 export function binary(left: string, operator: string, right: string): string {
   return `${group(left)}\n${operator}\n${group(right)}`;
 }

@@ -1,6 +1,6 @@
 // The raw series every rule reads, with the configured selectors and the filters the metrics need.
 import type { Model } from '../model/model.ts';
-import { matcher, series } from './promql.ts';
+import { aggregate, matcher, series } from './promql.ts';
 
 /** A container's key without the cluster label (single-cluster configs); rules use containerKey(model) from keys.ts. */
 export const CONTAINER_KEY = ['namespace', 'pod', 'container'] as const;
@@ -10,6 +10,13 @@ export interface SourceSeries {
   workingSet(...matchers: (string | undefined)[]): string;
   /** Per-container memory limit (init containers and sidecars included), only where one is set (never 0, so a ratio never becomes +Inf). */
   memoryLimit(...matchers: (string | undefined)[]): string;
+  /**
+   * memoryLimit as one series per `key` (replicas and scrapes collapsed by max). Aggregated before `or` and `> 0`, so
+   * those compare one series per container instead of one per replica: the same result, as a pod's containers, init
+   * containers included, have distinct names, and a limit is never negative. In parentheses: `/` binds tighter than
+   * `>`, so `ratio / limit > 0` would filter the ratio, not the limit.
+   */
+  memoryLimitBy(key: readonly string[]): string;
   restarts(...matchers: (string | undefined)[]): string;
   oomKilledReason(...matchers: (string | undefined)[]): string;
   /** Exit code of a container's last termination (kube-state-metrics ≥ 2.7; absent before the first restart). */
@@ -53,6 +60,7 @@ export function sourceSeries(model: Model): SourceSeries {
   const { cadvisor, kubeStateMetrics, kubelet } = model.selectors;
   const realContainer = [matcher('container', '!=', ''), matcher('container', '!=', 'POD')];
   const podCgroup = [matcher('container', '=', ''), matcher('pod', '!=', '')];
+  const kubeStateLimit = (metric: string) => series(metric, kubeStateMetrics, matcher('resource', '=', 'memory'));
   return {
     workingSet: (...m) => series('container_memory_working_set_bytes', cadvisor, ...realContainer, ...m),
     memoryLimit: (...m) =>
@@ -60,6 +68,10 @@ export function sourceSeries(model: Model): SourceSeries {
         ? `${series('container_spec_memory_limit_bytes', cadvisor, ...realContainer, ...m)} > 0`
         : // Init containers too: a native sidecar runs beside the others and is killed at its own limit.
           `(${series('kube_pod_container_resource_limits', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m)} or ${series('kube_pod_init_container_resource_limits', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m)}) > 0`,
+    memoryLimitBy: (key) =>
+      model.limitSource === 'cadvisor'
+        ? `(${aggregate('max', key, series('container_spec_memory_limit_bytes', cadvisor, ...realContainer))} > 0)`
+        : `((${aggregate('max', key, kubeStateLimit('kube_pod_container_resource_limits'))} or ${aggregate('max', key, kubeStateLimit('kube_pod_init_container_resource_limits'))}) > 0)`,
     restarts: (...m) => series('kube_pod_container_status_restarts_total', kubeStateMetrics, ...m),
     oomKilledReason: (...m) =>
       series('kube_pod_container_status_last_terminated_reason', kubeStateMetrics, matcher('reason', '=', 'OOMKilled'), ...m),
