@@ -169,7 +169,7 @@ export function engineSection(engine: EngineRun): string {
       : `\n\n### Ownership variants (experiments beside the largest rule set, bench/ownership-variants.ts)\n\n${variantsTable(engine)}`;
   return `## Prometheus ${engine.version}
 
-Load average ${engine.load.before.toFixed(1)} when the data collection started, ${engine.load.live.min.toFixed(1)}–${engine.load.live.max.toFixed(1)} at the end of the rule files' live turns. One empty query (\`count(vector(1))\`) costs ${ms(engine.emptyQuerySeconds)} ms CPU over the HTTP API.
+Load average ${engine.load.before.toFixed(1)} when the data collection started, ${engine.load.live.min.toFixed(1)}–${engine.load.live.max.toFixed(1)} at the end of the rule files' live turns. One empty query (\`count(vector(1))\`) costs ${ms(engine.emptyQuerySeconds)} ms CPU over the HTTP API (the mean of many in a row, garbage collections included).
 
 ### Totals
 
