@@ -45,7 +45,6 @@ function filesAndBytes(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-
 const { values } = parseArgs({
   options: { teams: { type: 'string', default: '100,500,1000' }, 'long-list': { type: 'string', default: '8000' }, runs: { type: 'string', default: '3' } },
 });

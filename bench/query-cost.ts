@@ -22,7 +22,6 @@ export interface QueryCost {
   cpuSeconds: number;
 }
 
-
 /**
  * Expressions are wrapped in count() (which reads no samples of its own) so encoding a large result does not count.
  * Every round must read the same samples, as the data no longer moves.

@@ -22,7 +22,6 @@ import { ownershipVariants, type Variant } from './ownership-variants.ts';
 import { type Prometheus, startPrometheus, sleep, waitUntil } from './prometheus.ts';
 import { instantQuery, instantValue, QueryFailed } from './prometheus-api.ts';
 import { failingRules, groupSeconds, liveAlone, type LivePhase, ruleSeconds } from './live-alone.ts';
-import { median } from './median.ts';
 import { EMPTY_QUERIES, measureRounds, type QueryItem } from './query-cost.ts';
 import { benchRules, type BenchRules, type Part } from './rule-parts.ts';
 import { type EngineRun, engineSection, summaryTable, type TeamRun, type VariantRun } from './report.ts';

@@ -60,18 +60,18 @@ export function sourceSeries(model: Model): SourceSeries {
   const { cadvisor, kubeStateMetrics, kubelet } = model.selectors;
   const realContainer = [matcher('container', '!=', ''), matcher('container', '!=', 'POD')];
   const podCgroup = [matcher('container', '=', ''), matcher('pod', '!=', '')];
-  const kubeStateLimit = (metric: string) => series(metric, kubeStateMetrics, matcher('resource', '=', 'memory'));
+  // The limit series, one definition for memoryLimit and memoryLimitBy. Init containers too: a native sidecar runs
+  // beside the others and is killed at its own limit.
+  const cadvisorLimit = (...m: (string | undefined)[]) => series('container_spec_memory_limit_bytes', cadvisor, ...realContainer, ...m);
+  const kubeStateLimits = (...m: (string | undefined)[]) =>
+    ['kube_pod_container_resource_limits', 'kube_pod_init_container_resource_limits'].map((metric) => series(metric, kubeStateMetrics, matcher('resource', '=', 'memory'), ...m));
   return {
     workingSet: (...m) => series('container_memory_working_set_bytes', cadvisor, ...realContainer, ...m),
-    memoryLimit: (...m) =>
-      model.limitSource === 'cadvisor'
-        ? `${series('container_spec_memory_limit_bytes', cadvisor, ...realContainer, ...m)} > 0`
-        : // Init containers too: a native sidecar runs beside the others and is killed at its own limit.
-          `(${series('kube_pod_container_resource_limits', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m)} or ${series('kube_pod_init_container_resource_limits', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m)}) > 0`,
+    memoryLimit: (...m) => (model.limitSource === 'cadvisor' ? `${cadvisorLimit(...m)} > 0` : `(${kubeStateLimits(...m).join(' or ')}) > 0`),
     memoryLimitBy: (key) =>
       model.limitSource === 'cadvisor'
-        ? `(${aggregate('max', key, series('container_spec_memory_limit_bytes', cadvisor, ...realContainer))} > 0)`
-        : `((${aggregate('max', key, kubeStateLimit('kube_pod_container_resource_limits'))} or ${aggregate('max', key, kubeStateLimit('kube_pod_init_container_resource_limits'))}) > 0)`,
+        ? `(${aggregate('max', key, cadvisorLimit())} > 0)`
+        : `((${kubeStateLimits().map((limits) => aggregate('max', key, limits)).join(' or ')}) > 0)`,
     restarts: (...m) => series('kube_pod_container_status_restarts_total', kubeStateMetrics, ...m),
     oomKilledReason: (...m) =>
       series('kube_pod_container_status_last_terminated_reason', kubeStateMetrics, matcher('reason', '=', 'OOMKilled'), ...m),
