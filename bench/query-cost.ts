@@ -1,5 +1,5 @@
 // Samples read and Prometheus CPU time of rule expressions queried at one fixed time, after scraping and rule
-// evaluation have stopped. Every measured item (the floor's parts, each team count's parts, the variants) is queried
+// evaluation have stopped. Every measured item (the floor's parts, each team count's parts) is queried
 // once per round, round after round, so a change in the machine's load while measuring weighs on all of them alike
 // instead of on whichever part happened to run then.
 //

@@ -28,23 +28,11 @@ export interface Floor {
   groupSeconds: number;
 }
 
-/** An experiment of bench/ownership-variants.ts, measured beside the largest rule set. */
-export interface VariantRun {
-  name: string;
-  about: string;
-  cost: Cost;
-  /** Median of its group's prometheus_rule_group_last_duration_seconds, seconds. */
-  groupSeconds: number;
-  /** Whether it records exactly the owner series the generated rules record; undefined when it records none. */
-  sameOwners: boolean | undefined;
-}
-
 /** Everything measured on one Prometheus engine. */
 export interface EngineRun {
   version: string;
   floor: Floor;
   runs: TeamRun[];
-  variants: VariantRun[];
   /** CPU of one query that reads nothing (`count(vector(1))`), seconds: the HTTP API's fixed cost per query. */
   emptyQuerySeconds: number;
   /** 1-minute load average of the machine when the data collection started, and its range over the live turns. */
@@ -146,27 +134,7 @@ export function summaryTable(engines: EngineRun[]): string {
   return rows.join('\n');
 }
 
-export function variantsTable(engine: EngineRun): string {
-  const floorTotal = total(engine.floor.parts);
-  const rows = [
-    '| variant | rules | samples read | CPU ms | × floor total | CPU ms over HTTP | live eval ms (rules) | group time ms | × floor group | same owner series | what |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-  ];
-  for (const variant of engine.variants) {
-    const c = variant.cost;
-    const same = variant.sameOwners === undefined ? '–' : variant.sameOwners ? 'yes' : '**no**';
-    rows.push(
-      `| ${variant.name} | ${count(c.rules)} | ${count(c.samples)} | ${ms(c.cpuSeconds)} | ${ratio(c.cpuSeconds, floorTotal.cpuSeconds)} | ${ms(c.queryCpuSeconds)} | ${ms(c.liveSeconds)} | ${ms(variant.groupSeconds)} | ${ratio(variant.groupSeconds, engine.floor.groupSeconds)} | ${same} | ${variant.about} |`,
-    );
-  }
-  return rows.join('\n');
-}
-
 export function engineSection(engine: EngineRun): string {
-  const variants =
-    engine.variants.length === 0
-      ? ''
-      : `\n\n### Ownership variants (experiments beside the largest rule set, bench/ownership-variants.ts)\n\n${variantsTable(engine)}`;
   return `## Prometheus ${engine.version}
 
 Load average ${engine.load.before.toFixed(1)} when the data collection started, ${engine.load.live.min.toFixed(1)}–${engine.load.live.max.toFixed(1)} at the end of the rule files' live turns. One empty query (\`count(vector(1))\`) costs ${ms(engine.emptyQuerySeconds)} ms CPU over the HTTP API (the mean of many in a row, garbage collections included).
@@ -181,7 +149,7 @@ ${chainsTable(engine.runs, engine.floor)}
 
 ### Per part
 
-${partsTable(engine.runs, engine.floor)}${variants}
+${partsTable(engine.runs, engine.floor)}
 
 Checks: ${engine.checks}`;
 }

@@ -5,7 +5,7 @@
 // queried at one fixed time with `stats=all`.
 //
 //   npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 4] [--cpu-rounds 5]
-//                    [--prometheus /usr/bin/prometheus,.tools/prometheus-3/usr/bin/prometheus] [--variants]
+//                    [--prometheus /usr/bin/prometheus,.tools/prometheus-3/usr/bin/prometheus]
 //                    [--out bench/RESULTS.md | --out -]
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -18,13 +18,12 @@ import { buildCluster, type Cluster } from './cluster.ts';
 import { seriesCounts } from './exposition.ts';
 import { FLOOR_GROUP, FLOOR_RULES, type FloorPart, LITERAL_NEAR_LIMIT } from './floor-rules.ts';
 import { startMetricsServer } from './metrics-server.ts';
-import { ownershipVariants, type Variant } from './ownership-variants.ts';
 import { type Prometheus, startPrometheus, sleep, waitUntil } from './prometheus.ts';
 import { instantQuery, instantValue, QueryFailed } from './prometheus-api.ts';
 import { failingRules, groupSeconds, liveAlone, type LivePhase, ruleSeconds } from './live-alone.ts';
 import { EMPTY_QUERIES, measureRounds, type QueryItem } from './query-cost.ts';
 import { benchRules, type BenchRules, type Part } from './rule-parts.ts';
-import { type EngineRun, engineSection, summaryTable, type TeamRun, type VariantRun } from './report.ts';
+import { type EngineRun, engineSection, summaryTable, type TeamRun } from './report.ts';
 
 const DEFAULT_COMMAND = 'npm run bench';
 
@@ -37,7 +36,6 @@ const { values: flags } = parseArgs({
     'eval-interval': { type: 'string', default: '20' },
     'cpu-rounds': { type: 'string', default: '5' },
     prometheus: { type: 'string', default: `${PROMETHEUS_2.prometheus},${PROMETHEUS_3.prometheus}` },
-    variants: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/RESULTS.md' },
     keep: { type: 'boolean', default: false },
     'hold-seconds': { type: 'string', default: '0' },
@@ -52,7 +50,7 @@ const evalInterval = Number(flags['eval-interval']);
 const cpuRounds = Number(flags['cpu-rounds']);
 const binaries = flags.prometheus.split(',').filter(Boolean);
 if (teamCounts.some((n) => !Number.isInteger(n) || n < 1) || !(containers > 0) || !(settings >= 1 && settings <= SETTINGS.length) || !(cpuRounds >= 1)) {
-  console.error(`usage: npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 1..${SETTINGS.length}] [--cpu-rounds 5] [--prometheus PATH,PATH] [--variants] [--out FILE|-]`);
+  console.error(`usage: npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 1..${SETTINGS.length}] [--cpu-rounds 5] [--prometheus PATH,PATH] [--out FILE|-]`);
   process.exit(2);
 }
 
@@ -81,14 +79,13 @@ async function main(): Promise<void> {
     const groups = Math.max(500, ...teamCounts);
     const cluster = buildCluster({ containers, groups });
     const ruleSets = await writeRuleSets(dir, cluster, groups);
-    const variants = flags.variants ? writeVariants(dir, ruleSets.at(-1)!, cluster) : undefined;
     const floorFile = join(dir, 'rules-floor.yaml');
     writeFileSync(floorFile, stringify({ groups: [FLOOR_GROUP] }, { lineWidth: 0 }));
     const engines: EngineRun[] = [];
     for (const [i, binary] of binaries.entries()) {
       const engineDir = join(dir, `prometheus-${i}`);
       mkdirSync(engineDir);
-      engines.push(await measureEngine(binary, engineDir, cluster, floorFile, ruleSets, variants, cleanups));
+      engines.push(await measureEngine(binary, engineDir, cluster, floorFile, ruleSets, cleanups));
     }
     const markdown = report(started, cluster, engines);
     if (flags.out === '-') console.log(markdown);
@@ -115,20 +112,12 @@ async function writeRuleSets(dir: string, cluster: Cluster, groups: number): Pro
   return sets;
 }
 
-function writeVariants(dir: string, set: RuleSet, cluster: Cluster): { file: string; teams: number; variants: Variant[] } {
-  const variants = ownershipVariants(set.measured, `headroom_n${set.teams}`, cluster.namespaces);
-  const file = join(dir, 'rules-variants.yaml');
-  writeFileSync(file, stringify({ groups: variants.map((variant) => variant.group) }, { lineWidth: 0 }));
-  return { file, teams: set.teams, variants };
-}
-
 async function measureEngine(
   binary: string,
   dir: string,
   cluster: Cluster,
   floorFile: string,
   ruleSets: RuleSet[],
-  variants: { file: string; teams: number; variants: Variant[] } | undefined,
   cleanups: (() => Promise<void> | void)[],
 ): Promise<EngineRun> {
   const counts = seriesCounts(cluster, true);
@@ -137,7 +126,7 @@ async function measureEngine(
     binary,
     dir,
     metricsPort: server.port,
-    ruleFiles: [floorFile, ...ruleSets.map((set) => set.file), ...(variants ? [variants.file] : [])],
+    ruleFiles: [floorFile, ...ruleSets.map((set) => set.file)],
     scrapeInterval: `${scrapeInterval}s`,
     evaluationInterval: `${evalInterval}s`,
   });
@@ -147,7 +136,7 @@ async function measureEngine(
   };
   cleanups.push(stop);
   try {
-    return await measure(prometheus, server, counts, floorFile, ruleSets, variants);
+    return await measure(prometheus, server, counts, floorFile, ruleSets);
   } finally {
     cleanups.splice(cleanups.indexOf(stop), 1);
     await stop();
@@ -160,7 +149,6 @@ async function measure(
   counts: ReturnType<typeof seriesCounts>,
   floorFile: string,
   ruleSets: RuleSet[],
-  variants: { file: string; teams: number; variants: Variant[] } | undefined,
 ): Promise<EngineRun> {
   const port = prometheus.port;
   log(`Prometheus ${prometheus.version} on 127.0.0.1:${port}, scraping ${counts.cadvisor + 2 * counts.kubeStateMetricsPerReplica} series`);
@@ -175,9 +163,7 @@ async function measure(
   }
   // The queries below read the data as it was here, when every rule set had run on it side by side.
   const time = Math.floor(Date.now() / 1000) - 1;
-  // The variants read the largest rule set's recorded series: it runs beside them.
   const turns = [floorFile, ...ruleSets.map((set) => set.file)].map((file) => ({ file, beside: [] as string[] }));
-  if (variants) turns.push({ file: variants.file, beside: [ruleSets.find((set) => set.teams === variants.teams)!.file] });
   const phases = new Map<string, LivePhase>();
   for (const { file, beside } of turns) {
     log(`live: ${basename(file)}${beside.length > 0 ? ` beside ${beside.map((f) => basename(f)).join(', ')}` : ' alone'} for ${LIVE_SECONDS} s`);
@@ -219,11 +205,6 @@ async function measure(
     items.push(...byPart.values());
     partsOf.set(set.teams, [...byPart.keys()]);
   }
-  for (const variant of variants?.variants ?? []) {
-    const key = `variant ${variant.name}`;
-    items.push({ key, exprs: variant.group.rules.map((rule) => rule.expr) });
-    liveOf.set(key, variant.group.rules.reduce((sum, _, i) => sum + liveSeconds(variants!.file, variant.group.name, i), 0));
-  }
   const costs = await measureRounds(prometheus, items, time, cpuRounds);
   const emptyQuerySeconds = costs.get(EMPTY_QUERIES.key)!.cpuSeconds / EMPTY_QUERIES.exprs.length;
   const cost = (key: string, rules: number) => {
@@ -254,22 +235,6 @@ async function measure(
     const ownedNamespaces = await instantValue(port, `count(count by (namespace) (${owners}))`, time);
     checks.push(`${set.teams} teams: ${ownerSeries} owner series for ${ownedNamespaces} namespaces`);
   }
-  const variantRuns: VariantRun[] = [];
-  for (const variant of variants?.variants ?? []) {
-    let same: boolean | undefined;
-    if (variant.owners) {
-      const generated = `headroom_n${variants!.teams}:namespace_owner:info`;
-      const differ = async (a: string, b: string) => instantValue(port, `count(${a} unless ${b})`, time);
-      same = (await differ(variant.owners, generated)) === 0 && (await differ(generated, variant.owners)) === 0;
-    }
-    variantRuns.push({
-      name: variant.name,
-      about: variant.about,
-      cost: cost(`variant ${variant.name}`, variant.group.rules.length),
-      groupSeconds: groupSeconds(phases.get(variants!.file)!, [variant.group.name]),
-      sameOwners: same,
-    });
-  }
   let literal: string;
   try {
     const result = await instantQuery(port, LITERAL_NEAR_LIMIT, time);
@@ -290,7 +255,6 @@ async function measure(
     version: prometheus.version,
     floor,
     runs,
-    variants: variantRuns,
     emptyQuerySeconds,
     load: { before: loadBefore, live: { min: Math.min(...liveLoads), max: Math.max(...liveLoads) } },
     literal,
@@ -313,8 +277,8 @@ ${containers.toLocaleString('en-US')} containers in ${cluster.pods.length.toLoca
 Scrape every ${scrapeInterval}s, rules every ${evalInterval}s, ${RUN_SECONDS}s of data; OOM window ${DEFAULT_OOM_WINDOW}${settings > 5 ? ' (some teams 1m)' : ''}. Each engine runs alone, one after the other: every rule set side by side while the data is collected, then each rule file alone for the live times.
 
 - **samples read**: \`stats.samples.totalQueryableSamples\` of each rule expression queried at one fixed time.
-- **CPU**: Prometheus process CPU time (all threads, scheduler nanoseconds) per evaluation of a part's expressions at that time, queried over the HTTP API (one query per rule, wrapped in \`count()\`) after scraping and rule evaluation have stopped; median of ${cpuRounds} rounds, each round querying every part of every rule set in turn, so load changes weigh on all alike, and each part starting on a freshly collected heap (\`/debug/pprof/heap?gc=1\`, not counted), so no part pays for a garbage collection another part's garbage caused. Other processes do not count, but a busy machine slows every query (shared caches and cores). Each query over HTTP pays a fixed cost that rule evaluation does not (request, parsing, JSON, and the garbage collections their responses cause: the \`empty query\` of each engine below, the mean over ${EMPTY_QUERIES.exprs.length.toLocaleString('en-US')} queries; compare the \`tiny-rules\` variant, rules that read nothing, evaluated by a rule group): **CPU** is the measured time less one empty query per rule; **CPU over HTTP** (per part) is the time as measured.
-- **live**: median per-rule and per-group \`evaluationTime\` (/api/v1/rules, one poll per evaluation over ${LIVE_SECONDS}s) while the rule file (the floor, one team count, or the variants) is the only one Prometheus evaluates, scraping going on as before; a file's group time is the sum over its groups. Wall time: it includes annotation templates, which the floor has none of, and waiting for a core while scrapes run (\`load\` is the 1-minute load average at the end of each file's turn).
+- **CPU**: Prometheus process CPU time (all threads, scheduler nanoseconds) per evaluation of a part's expressions at that time, queried over the HTTP API (one query per rule, wrapped in \`count()\`) after scraping and rule evaluation have stopped; median of ${cpuRounds} rounds, each round querying every part of every rule set in turn, so load changes weigh on all alike, and each part starting on a freshly collected heap (\`/debug/pprof/heap?gc=1\`, not counted), so no part pays for a garbage collection another part's garbage caused. Other processes do not count, but a busy machine slows every query (shared caches and cores). Each query over HTTP pays a fixed cost that rule evaluation does not (request, parsing, JSON, and the garbage collections their responses cause: the \`empty query\` of each engine below, the mean over ${EMPTY_QUERIES.exprs.length.toLocaleString('en-US')} queries): **CPU** is the measured time less one empty query per rule; **CPU over HTTP** (per part) is the time as measured.
+- **live**: median per-rule and per-group \`evaluationTime\` (/api/v1/rules, one poll per evaluation over ${LIVE_SECONDS}s) while the rule file (the floor or one team count) is the only one Prometheus evaluates, scraping going on as before; a file's group time is the sum over its groups. Wall time: it includes annotation templates, which the floor has none of, and waiting for a core while scrapes run (\`load\` is the 1-minute load average at the end of each file's turn).
 - Floor (one rule each, kube-prometheus selectors): near-limit \`${FLOOR_RULES['near-limit'].expr}\`; OOM \`${FLOOR_RULES.oom.expr}\`; node \`${FLOOR_RULES.node.expr}\`. Without \`max by\`, the near-limit rule ${engines[0]?.literal ?? ''}.
 
 ## Summary: 1 to ${Math.max(...teamCounts).toLocaleString('en-US')} teams against the floor

@@ -13,7 +13,8 @@ type Group = { name: string; rules: Rule[] };
 
 const KSM = 'job="kube-state-metrics"';
 const CADVISOR = 'job="kubelet", metrics_path="/metrics/cadvisor"';
-const OWNER = '* on (namespace) group_left (team, pager, slack_channel) headroom:namespace_owner:info';
+// The owner join as the rules write it (src/rules/ownership.ts): the newest owner series, as 1.
+const OWNER = '* on (namespace) group_left (team, pager, slack_channel) group without () (topk by (namespace) (1, headroom:namespace_owner:info))';
 const KUBELET = 'job="kubelet", metrics_path="/metrics"';
 const MEMORY_EVICTIONS = `kubelet_evictions{${KUBELET}, eviction_signal=~"memory.available|allocatableMemory.available"}`;
 const NODE_NAME = `max by (instance, node) (kubelet_node_name{${KUBELET}})`;
@@ -29,8 +30,27 @@ interface Mutation {
   /** The alert whose rules are replaced by one rule with `expr`; or a recording rule picked by `recording`. */
   alert?: string;
   recording?: (rule: Rule) => boolean;
-  expr: string;
+  /** The new expression, or how to rewrite the picked rule's; a rewrite that changes nothing fails the test. */
+  expr: string | ((expr: string) => string);
+  /** Rules added right after the picked one, in its group. */
+  add?: Rule[];
+  /** Run the scenario lagged: every rule reads the others an evaluation late, as on vmalert (helpers/promtool.ts). */
+  lagged?: boolean;
 }
+
+// The fleet fixture's owner decision as a chain (the claims, then everything not claimed): what headroom did before.
+// While kube-state-metrics replicas disagree, a label names nobody: the catch-all then gives the namespace to the default
+// team; where rules read each other an evaluation late, it also claims what a claim of the same evaluation holds.
+const FLEET_OWNER_JOIN = '* on (owner) group_left (team, slack_channel, headroom_container_memory_near_limit) headroom:team:info';
+const FLEET_LABEL_CLAIMS =
+  'group by (cluster, namespace, owner) (label_replace(kube_namespace_labels{job="kube-state-metrics", label_team=~"batch|search"}, "owner", "$1", "label_team", "(.*)"))' +
+  ' unless on (cluster, namespace) count by (cluster, namespace) (group by (cluster, namespace, label_team) (kube_namespace_labels{job="kube-state-metrics", label_team!=""})) > 1';
+const FLEET_CLAIMS =
+  'time() * ((label_replace(label_replace(group by (cluster, namespace) (headroom:namespace_containers:count{namespace=~"payments", cluster=~"prod-eu-.*"}), "owner", "payments", "", ""), "claim", "file", "", "")' +
+  ` or on (cluster, namespace) label_replace(${FLEET_LABEL_CLAIMS}, "claim", "namespace-label", "", "")) ${FLEET_OWNER_JOIN})`;
+const FLEET_CATCH_ALL =
+  'time() * (label_replace(group by (cluster, namespace) (headroom:namespace_containers:count) unless on (cluster, namespace) headroom:namespace_owner:info{claim!="none"}, "claim", "none", "", "")' +
+  ` ${FLEET_OWNER_JOIN})`;
 
 const mutations: Mutation[] = [
   {
@@ -59,13 +79,13 @@ const mutations: Mutation[] = [
     alert: 'ContainerMemoryNearLimit',
     expr:
       `(sum by (namespace, pod) (container_memory_working_set_bytes{${CADVISOR}}) / sum by (namespace, pod) (kube_pod_container_resource_limits{${KSM}, resource="memory"}) > 0.85)` +
-      ` * on (namespace) group_left (team, pager, slack_channel) headroom:namespace_owner:info`,
+      ` ${OWNER}`,
   },
   {
     name: 'one global threshold ignores team overrides',
     scenario: 'container-memory-near-limit.test.yaml',
     alert: 'ContainerMemoryNearLimit',
-    expr: `headroom:container_memory_working_set:ratio_limit > 0.85 * on (namespace) group_left (team, pager, slack_channel) headroom:namespace_owner:info`,
+    expr: `(headroom:container_memory_working_set:ratio_limit > 0.85) ${OWNER}`,
   },
   {
     name: 'aggregating without the cluster label mixes two clusters into one container',
@@ -87,8 +107,18 @@ const mutations: Mutation[] = [
     name: 'a namespace label that beats the team file gives a namespace two owners',
     fixture: 'fleet',
     scenario: 'label-ownership.test.yaml',
-    recording: (rule) => rule.record === 'headroom:namespace_owner:info' && rule.labels?.claim === 'namespace-label',
-    expr: 'headroom:namespace_label_owner:info',
+    recording: (rule) => rule.record === 'headroom:namespace_owner:info',
+    // The file claims and the rest side by side (`or`) instead of the file first (its first `or on (cluster, namespace)`).
+    expr: (expr) => expr.replace('or on (cluster, namespace)', 'or'),
+  },
+  {
+    name: 'ownership as a chain of rules gives a namespace the default team or two owners',
+    fixture: 'fleet',
+    scenario: 'ownership-transitions.test.yaml',
+    recording: (rule) => rule.record === 'headroom:namespace_owner:info',
+    expr: FLEET_CLAIMS,
+    add: [{ record: 'headroom:namespace_owner:info', expr: FLEET_CATCH_ALL, labels: { chain: 'catch-all' } }],
+    lagged: true,
   },
   {
     name: 'a plain join on the owner series fails while two replicas disagree on a namespace label',
@@ -138,8 +168,14 @@ const mutations: Mutation[] = [
   {
     name: 'exit code 137 alone counts a liveness-probe SIGKILL as an OOM kill',
     scenario: 'container-oom-killed-evidence.test.yaml',
-    recording: (rule) => rule.record === 'headroom:container_oom_restarts:increase' && rule.labels?.window === '10m' && rule.labels?.evidence === 'working-set-at-limit',
-    expr: `headroom:container_exit137_restarts:increase{window="10m"} unless on (namespace, pod, container) headroom:container_oom_restarts:increase{window="10m", evidence=~"reason|oom-events"}`,
+    alert: 'ContainerOOMKilled',
+    expr: `max without (evidence) (headroom:container_oom_restarts:increase{window="10m"} or headroom:container_exit137_restarts:increase{window="10m"}) ${OWNER}`,
+  },
+  {
+    name: 'the evidence as a label pages twice for one kill whose samples arrive in different evaluations',
+    scenario: 'container-oom-killed-orderings.test.yaml',
+    alert: 'ContainerOOMKilled',
+    expr: (expr) => expr.replace('max without (evidence) (', '('),
   },
   {
     name: 'OOM events as a second branch alert twice for a kill that also says OOMKilled',
@@ -245,7 +281,12 @@ function mutate(groups: Group[], mutation: Mutation): Group[] {
     ...group,
     rules: group.rules
       .filter((rule, i, rules) => !targets(rule) || rules.findIndex(targets) === i)
-      .map((rule) => (targets(rule) ? { ...rule, expr: mutation.expr } : rule)),
+      .flatMap((rule) => {
+        if (!targets(rule)) return [rule];
+        const expr = typeof mutation.expr === 'string' ? mutation.expr : mutation.expr(rule.expr);
+        if (expr === rule.expr) throw new Error(`${mutation.name}: the mutation changes nothing in ${rule.record ?? rule.alert}`);
+        return [{ ...rule, expr }, ...(mutation.add ?? [])];
+      }),
   }));
 }
 
@@ -257,7 +298,7 @@ for (const engine of ENGINES) {
         const mutated = mutate(ruleGroupsOf(await generateFixture(fixture)) as Group[], mutation);
         const dir = mkdtempSync(join(tmpdir(), 'headroom-mutant-'));
         writeRuleFile(mutated, join(dir, 'rules.yaml'));
-        const result = testRules(engine, join(REPO_ROOT, 'test/promtool', fixture, mutation.scenario), dir);
+        const result = testRules(engine, join(REPO_ROOT, 'test/promtool', fixture, mutation.scenario), dir, { lagged: mutation.lagged });
         expect(result.output).toContain('FAILED');
         expect(result.code).not.toBe(0);
       });

@@ -5,11 +5,9 @@ import { namespacePattern, nodePattern } from './claim-pattern.ts';
 import { forDuration, horizonDuration, lookbackDuration, windowDuration } from './duration-setting.ts';
 import { kubernetesAnnotations, kubernetesLabels, kubernetesLabelValue, kubernetesMetadataKey, kubernetesNamespace } from './kubernetes-names.ts';
 import { teamLabelValue } from './label-value.ts';
+import { reservedLabelProblem } from './reserved-labels.ts';
 import { parseSelector } from './selector.ts';
 import { grafanaUrl, runbookUrlPattern } from './url.ts';
-
-/** Labels headroom sets itself; a team's extra labels may not replace them. */
-export const RESERVED_LABELS = ['alertname', 'alertstate', 'severity', 'team', 'owner', 'claim', 'namespace', 'pod', 'container', 'node', 'for', 'window', 'rule_group'] as const;
 
 const severity = z.enum(['critical', 'warning', 'info']);
 
@@ -29,20 +27,17 @@ const teamName = z
   .string()
   .regex(/^[a-z0-9]([a-z0-9-]{0,24}[a-z0-9])?$/, { message: 'must be 1 to 26 lowercase letters, digits and dashes (it names the team dashboard)' });
 
+/** A Prometheus label name that headroom's rules do not use themselves (see reserved-labels.ts). */
 function labelNameOf(what: string) {
   return z
     .string()
     .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: `must be a Prometheus label name (the ${what})` })
-    .refine((name) => !name.startsWith('__'), { message: 'must not start with __ (reserved by Prometheus)' });
+    .refine((name) => !name.startsWith('__'), { message: 'must not start with __ (reserved by Prometheus)' })
+    .superRefine((name, context) => {
+      const problem = reservedLabelProblem(name);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
 }
-
-const labelName = z
-  .string()
-  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: 'must be a Prometheus label name' })
-  .refine((name) => !name.startsWith('__'), { message: 'must not start with __ (reserved by Prometheus)' })
-  .refine((name) => !(RESERVED_LABELS as readonly string[]).includes(name), {
-    message: `is set by headroom; pick another name (reserved: ${RESERVED_LABELS.join(', ')})`,
-  });
 
 /** A cluster name or a glob of one, as the cluster label's values are written (any label value but `*`/`?` wildcards). */
 const clusterPattern = z
@@ -201,7 +196,7 @@ export const teamSchema = z
       .array(clusterPattern)
       .default([])
       .meta({ description: 'Clusters where the claim and the overrides hold (exact names or globs); empty: every cluster. Needs `cluster` in the config' }),
-    labels: z.record(labelName, teamLabelValue).default({}).meta({ description: 'Extra labels on every alert of the team' }),
+    labels: z.record(labelNameOf('team label'), teamLabelValue).default({}).meta({ description: 'Extra labels on every alert of the team' }),
     alerts: alertOverrides.default({}).meta({ description: 'Overrides of the default alert settings' }),
     routing: teamRouting.optional(),
   })
@@ -264,11 +259,8 @@ export const configSchema = z.strictObject({
   cluster: z
     .strictObject({
       label: labelNameOf('cluster label')
-        // headroom sets these itself or keys every rule by them: a cluster label of that name would merge clusters into them.
-        .refine((name) => !(RESERVED_LABELS as readonly string[]).includes(name), {
-          message: `is set by headroom; pick another name (reserved: ${RESERVED_LABELS.join(', ')})`,
-        })
-        .default('cluster').meta({ description: 'The label that names the cluster on every series (kubernetes-mixin clusterLabel)' }),
+        .default('cluster')
+        .meta({ description: 'The label that names the cluster on every series (kubernetes-mixin clusterLabel)' }),
     })
     .optional()
     .meta({ description: 'Several clusters in one metrics store: the cluster label joins every aggregation and alert (kubernetes-mixin showMultiCluster)' }),

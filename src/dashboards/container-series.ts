@@ -3,7 +3,8 @@
 import type { Model } from '../model/model.ts';
 import { containerKey, namespaceKey } from '../rules/keys.ts';
 import { aggregate, binary, by, series } from '../rules/promql.ts';
-import { CONTAINER_RESTARTS, NAMESPACE_OWNER } from '../rules/record-names.ts';
+import { currentOwners } from '../rules/ownership.ts';
+import { CONTAINER_RESTARTS } from '../rules/record-names.ts';
 import { sourceSeries } from '../rules/source-series.ts';
 
 type Matchers = (string | undefined)[];
@@ -58,5 +59,5 @@ export function ownerColumns(model: Model): string[] {
 /** Adds the owning team (label `team`, and `claim` where ownerColumns says) to per-namespace series. */
 export function withTeam(model: Model, expr: string): string {
   const key = namespaceKey(model).join(', ');
-  return binary(expr.includes('\n') ? expr : `(${expr})`, `* on (${key}) group_left (${ownerColumns(model).join(', ')})`, `topk by (${key}) (1, ${NAMESPACE_OWNER})`);
+  return binary(expr.includes('\n') ? expr : `(${expr})`, `* on (${key}) group_left (${ownerColumns(model).join(', ')})`, currentOwners(model, 'namespaces'));
 }

@@ -26,8 +26,9 @@ export function compareRules(old: TreeDocument[], current: TreeDocument[]): Rule
     if (differences.length > 0) changes.push({ rule: rule.id, status: 'changed', changes: differences });
   }
   // A rule whose labels changed is one rule relabelled, not one removed and one added: the partner has the same
-  // expression, or is the only rule of that name to go while this one is the only one to come.
-  const sameName = (a: FoundRule, b: FoundRule) => a.id.kind === b.id.kind && a.id.name === b.id.name;
+  // expression, or is the only rule of that name to go while this one is the only one to come. Rules of one owner
+  // (the teams table: the same vector(1) for every team) pair only with rules of that owner.
+  const sameName = (a: FoundRule, b: FoundRule) => a.id.kind === b.id.kind && a.id.name === b.id.name && a.id.labels.owner === b.id.labels.owner;
   const partners = new Map<FoundRule, FoundRule>();
   for (const rule of added) {
     const partner = removed.find((was) => sameName(was, rule) && was.expr === rule.expr && !partners.has(was));

@@ -2,6 +2,7 @@
 // value is matched by Alertmanager routes and silences, picked in dashboard links, and recorded into series; a
 // namespace moved to a team with another severity pages differently (or no longer does).
 import { teamDashboardUid, TEAM_DASHBOARD_UID } from '../model/dashboard-uid.ts';
+import { NAMESPACE_OWNER, NODE_OWNER, TEAM_INFO } from '../rules/record-names.ts';
 import { moveSubject, sideName } from './describe-moves.ts';
 import type { OwnerMoved } from './ownership-moves.ts';
 import type { ManifestData } from './read-manifest.ts';
@@ -22,7 +23,9 @@ export function renameWarnings(rename: TeamRenamed, old: ManifestData, current: 
   const ownDashboard = perTeam(old).includes(from)
     ? `; its own dashboard's uid ${teamDashboardUid(from)} → ${perTeam(current).includes(to) ? teamDashboardUid(to) : '(none)'}, so links to /d/${teamDashboardUid(from)} break`
     : '';
-  const records = [...new Set(oldRules.filter((rule) => rule.kind === 'record' && rule.labels.team === from).map((rule) => rule.name))].sort(byCodePoint);
+  // The teams table carries the team; the owner series copy it onto every namespace (node) the team owns.
+  const carriers = (name: string) => (name === TEAM_INFO ? [NAMESPACE_OWNER, ...(rename.nodes.length > 0 ? [NODE_OWNER] : [])] : [name]);
+  const records = [...new Set(oldRules.filter((rule) => rule.kind === 'record' && rule.labels.team === from).flatMap((rule) => carriers(rule.name)))].sort(byCodePoint);
   const recorded = records.length > 0 ? `recorded series ${records.join(', ')}` : 'series recorded';
   const labelOwner = namespaceOwnerLabel(old);
   return [

@@ -41,15 +41,37 @@ export function keyQueryValue(
   format: string,
   options: { suffix?: string; otherwise?: string } = {},
 ): string {
+  const otherwise = options.otherwise ? `{{ else }}${options.otherwise}` : '';
+  return `{{ with ${keyQuery(key, query)} }}{{ . | first | value | ${format} }}${options.suffix ?? ''}${otherwise}{{ end }}`;
+}
+
+/**
+ * The template call `query (printf `…` $labels.…)` that runs `query(matchers)` for the alert's key when the
+ * notification is rendered: its result is empty (false in `if`/`with`) when the query returns nothing.
+ */
+export function keyQuery(key: readonly string[], query: (...matchers: string[]) => string): string {
   const text = query(...key.map((label, i) => matcher(label, '=', `${SLOT}${i}`)));
   if (text.includes('`')) throw new Error('template queries may not contain backticks');
   // A % of the configured selectors must reach PromQL as is, not as a printf verb. One printf argument per slot as it
   // occurs: a query may select the key more than once (`a{key} or b{key}`).
   const slots = new RegExp(`"${SLOT}(\\d+)"`, 'g');
   const printfFormat = text.replace(/%/g, '%%').replace(slots, '"%s"');
-  const otherwise = options.otherwise ? `{{ else }}${options.otherwise}` : '';
   const args = [...text.matchAll(slots)].map((slot) => `$labels.${key[Number(slot[1])]}`).join(' ');
-  return `{{ with query (printf \`${printfFormat}\` ${args}) }}{{ . | first | value | ${format} }}${options.suffix ?? ''}${otherwise}{{ end }}`;
+  return `query (printf \`${printfFormat}\` ${args})`;
+}
+
+/**
+ * `{{ if … }}first{{ else if … }}second{{ else }}last{{ end }}`: the text of the first case whose query (for the
+ * alert's key) returns anything, else the last case's text.
+ */
+export function firstMatchingCase(key: readonly string[], cases: readonly { query?: (...matchers: string[]) => string; text: string }[]): string {
+  return cases
+    .map(({ query, text }, i) => {
+      if (query === undefined) return `{{ else }}${text}`;
+      return `{{ ${i === 0 ? 'if' : 'else if'} ${keyQuery(key, query)} }}${text}`;
+    })
+    .join('')
+    .concat('{{ end }}');
 }
 
 /** keyQueryValue for the alert's container. */

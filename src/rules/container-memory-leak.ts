@@ -11,7 +11,6 @@ import { durationMs } from '../config/duration.ts';
 import type { Model } from '../model/model.ts';
 import { containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { containerKey } from './keys.ts';
-import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, matcher, series } from './promql.ts';
 import { FORECAST_OVER_LIMIT, MEMORY_FORECAST } from './record-names.ts';
@@ -71,13 +70,9 @@ export function forecastOverLimitRule(model: Model): RecordingRule[] {
 }
 
 export function memoryLeakAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(
-    model,
-    'namespaces',
-    ({ alerts: { containerMemoryLeak: a } }) => (a.enabled ? { for: a.for, severity: a.severity, lookback: a.lookback, horizon: a.horizon } : undefined),
-    (settings, owned) => ({
+  return rulesPerSetting(model, 'containerMemoryLeak', (settings, own) => ({
       alert: MEMORY_LEAK_ALERT,
-      expr: withOwnerLabels(model, 'namespaces', series(FORECAST_OVER_LIMIT, matcher('lookback', '=', settings.lookback), matcher('horizon', '=', settings.horizon)), owned),
+      expr: own(series(FORECAST_OVER_LIMIT, matcher('lookback', '=', settings.lookback), matcher('horizon', '=', settings.horizon))),
       for: settings.for,
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
       labels: { severity: settings.severity, for: settings.for, lookback: settings.lookback, horizon: settings.horizon },

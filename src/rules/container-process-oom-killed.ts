@@ -11,7 +11,6 @@ import { runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { CONTAINER_TYPE_NOUN } from './container-oom-killed.ts';
 import { CONTAINER_TYPE, setLabel } from './init-container-types.ts';
 import { containerKey } from './keys.ts';
-import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
 import { binary, by, group, matcher, series } from './promql.ts';
 import { INIT_CONTAINER_TYPE, OOM_EVENTS, PROCESS_OOM_KILLS, RESTARTS_IN_WINDOW } from './record-names.ts';
@@ -45,11 +44,7 @@ export function processOOMKillRules(model: Model): RecordingRule[] {
 
 export function processOOMKilledAlerts(model: Model): AlertingRule[] {
   const key = containerKey(model);
-  return rulesPerSetting(
-    model,
-    'namespaces',
-    ({ alerts: { containerProcessOOMKilled: a } }) => (a.enabled ? { window: a.window, severity: a.severity } : undefined),
-    (settings, owned) => {
+  return rulesPerSetting(model, 'containerProcessOOMKilled', (settings, own) => {
       // container_type from the init container series (few series here: only the killed containers).
       const kills = series(PROCESS_OOM_KILLS, matcher('window', '=', settings.window));
       const typed = binary(
@@ -59,7 +54,7 @@ export function processOOMKilledAlerts(model: Model): AlertingRule[] {
       );
       return {
         alert: PROCESS_OOM_KILLED_ALERT,
-        expr: withOwnerLabels(model, 'namespaces', typed, owned),
+        expr: own(typed),
         for: PROCESS_OOM_FOR,
         // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
         labels: { severity: settings.severity, window: settings.window },

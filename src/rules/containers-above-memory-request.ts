@@ -8,7 +8,6 @@ import type { Model } from '../model/model.ts';
 import { runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { containerKey, namespaceKey } from './keys.ts';
 import { containersWord, namespaceExamples } from './namespace-examples.ts';
-import { withOwnerLabels } from './ownership.ts';
 import { distinctValues, rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, matcher, series } from './promql.ts';
 import { ABOVE_REQUEST, NAMESPACE_ABOVE_REQUEST, REQUEST_RATIO } from './record-names.ts';
@@ -41,13 +40,9 @@ export function aboveRequestRules(model: Model): RecordingRule[] {
 }
 
 export function aboveRequestAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(
-    model,
-    'namespaces',
-    ({ alerts: { containersAboveMemoryRequest: a } }) => (a.enabled ? { for: a.for, severity: a.severity } : undefined),
-    (settings, owned) => ({
+  return rulesPerSetting(model, 'containersAboveMemoryRequest', (settings, own) => ({
       alert: ABOVE_REQUEST_ALERT,
-      expr: withOwnerLabels(model, 'namespaces', series(NAMESPACE_ABOVE_REQUEST, matcher('for', '=', settings.for)), owned),
+      expr: own(series(NAMESPACE_ABOVE_REQUEST, matcher('for', '=', settings.for))),
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
       labels: { severity: settings.severity, for: settings.for },
       annotations: {

@@ -7,7 +7,6 @@ import type { Model } from '../model/model.ts';
 import { runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { containerKey, keyOf, namespaceKey } from './keys.ts';
 import { containersWord, namespaceExamples } from './namespace-examples.ts';
-import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, series } from './promql.ts';
 import { CONTAINER_RESTARTS, NAMESPACE_WITHOUT_LIMIT, WITHOUT_LIMIT } from './record-names.ts';
@@ -33,13 +32,9 @@ export function withoutLimitRules(model: Model): RecordingRule[] {
 
 export function withoutLimitAlerts(model: Model): AlertingRule[] {
   const containers = containersWord();
-  return rulesPerSetting(
-    model,
-    'namespaces',
-    ({ alerts: { containersWithoutMemoryLimit: a } }) => (a.enabled ? { for: a.for, severity: a.severity } : undefined),
-    (settings, owned) => ({
+  return rulesPerSetting(model, 'containersWithoutMemoryLimit', (settings, own) => ({
       alert: WITHOUT_LIMIT_ALERT,
-      expr: withOwnerLabels(model, 'namespaces', series(NAMESPACE_WITHOUT_LIMIT), owned),
+      expr: own(series(NAMESPACE_WITHOUT_LIMIT)),
       for: settings.for,
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
       labels: { severity: settings.severity, for: settings.for },

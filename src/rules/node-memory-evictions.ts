@@ -2,9 +2,9 @@
 // allocatableMemory.available) within `window`. One alert per node, for the node's owner (as NodeMemoryPressure).
 //
 // kubelet_evictions is a counter per signal that the kubelet creates at its first eviction of that signal, at 1:
-// `increase` never counts that first eviction (it needs two samples). So an eviction counts when
-// - the counter rose within the window (`increase`, which also counts the new life after a kubelet restart when the
-//   old one is still in the window), or
+// a rise within the window never counts that first eviction (it needs two samples). So an eviction counts when
+// - the counter rose within the window (counter-rise.ts: the same on vmalert, where increase() counts a flat counter
+//   again after a gap), or
 // - the counter's series appeared within the window (absent `window` ago) on a kubelet that was scraped `window` ago
 //   (its kubelet_node_name was there): its value is the evictions since it appeared.
 // The second condition keeps a scrape gap quiet: when the kubelet (or Prometheus) was not scraped `window` ago, an old
@@ -17,7 +17,8 @@ import type { Model } from '../model/model.ts';
 import { overviewDashboardUrl, runbookUrl } from './annotations.ts';
 import { nodeMemoryPressureNow } from './eviction-annotations.ts';
 import { keyOf, nodeKey } from './keys.ts';
-import { mayOwn, withOwnerLabels } from './ownership.ts';
+import { riseWithin } from './counter-rise.ts';
+import { mayOwn } from './owned-by.ts';
 import { distinctValues, rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, matcher, series } from './promql.ts';
 import { NODE_MEMORY_EVICTIONS } from './record-names.ts';
@@ -40,7 +41,7 @@ function evictionsPerKubelet(model: Model, window: string): string {
     `and on ${by(kubelet)}`,
     `${source.kubeletNodeName()} offset ${window}`,
   );
-  return binary(appeared, 'or', `increase(${source.memoryEvictions()}[${window}])`);
+  return binary(appeared, 'or', riseWithin(source.memoryEvictions(), window, { resets: true }));
 }
 
 export function nodeEvictionRules(model: Model): RecordingRule[] {
@@ -54,13 +55,9 @@ export function nodeEvictionRules(model: Model): RecordingRule[] {
 }
 
 export function nodeEvictionAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(
-    model,
-    'nodes',
-    ({ alerts: { nodeMemoryEvictions: a } }) => (a.enabled ? { window: a.window, severity: a.severity } : undefined),
-    (settings, owned) => ({
+  return rulesPerSetting(model, 'nodeMemoryEvictions', (settings, own) => ({
       alert: NODE_EVICTIONS_ALERT,
-      expr: withOwnerLabels(model, 'nodes', series(NODE_MEMORY_EVICTIONS, matcher('window', '=', settings.window)), owned),
+      expr: own(series(NODE_MEMORY_EVICTIONS, matcher('window', '=', settings.window))),
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
       labels: { severity: settings.severity, window: settings.window },
       annotations: {

@@ -2,7 +2,6 @@
 // Nodes belong to the team that claims them (dedicated node pools), else to the default team.
 import type { Model } from '../model/model.ts';
 import { overviewDashboardUrl, runbookUrl } from './annotations.ts';
-import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
 import { keyOf } from './keys.ts';
 import { aggregate } from './promql.ts';
@@ -12,14 +11,10 @@ import { sourceSeries } from './source-series.ts';
 export const NODE_PRESSURE_ALERT = 'NodeMemoryPressure';
 
 export function nodePressureAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(
-    model,
-    'nodes',
-    ({ alerts: { nodeMemoryPressure: a } }) => (a.enabled ? { for: a.for, severity: a.severity } : undefined),
-    (settings, owned) => ({
+  return rulesPerSetting(model, 'nodeMemoryPressure', (settings, own) => ({
       alert: NODE_PRESSURE_ALERT,
       // max by (node): kube-state-metrics replicas report every node twice.
-      expr: withOwnerLabels(model, 'nodes', `(${aggregate('max', keyOf(model, 'node'), sourceSeries(model).memoryPressure())} == 1)`, owned),
+      expr: own(`(${aggregate('max', keyOf(model, 'node'), sourceSeries(model).memoryPressure())} == 1)`),
       for: settings.for,
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
       labels: { severity: settings.severity, for: settings.for },

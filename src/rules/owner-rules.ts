@@ -1,21 +1,33 @@
-// Recording rules that label every namespace and node seen with its owner (see ownership.ts). They run in this
-// order inside one group, each later rule reading what the earlier ones recorded in the same evaluation:
-//   1. explicit claims of team files, one small rule per claiming team (its patterns, within its clusters);
-//   2. with `ownership.namespaceLabel`: one rule for every namespace whose label names a team and that no file claims
-//      (a team file's explicit claim beats the label), and one that lists labels naming no team;
-//   3. the catch-all: every namespace (node) seen that nobody claimed goes to the default team.
-// Claims never overlap (checked at load), so every namespace and node gets exactly one owner series.
+// Who owns each namespace and node, decided in one recording rule each (headroom:namespace_owner:info,
+// headroom:node_owner:info), in the ownership group. For every (cluster, namespace):
+//   1. a team file claims it when one of the team's patterns matches and the cluster is in the team's `clusters`
+//      (none: every cluster) — claims never overlap (checked at load);
+//   2. else, with `ownership.namespaceLabel`, the team the namespace's label names, when that team has a team file and
+//      the cluster is in its `clusters` (a label naming a team out of its clusters, or no team, names nobody);
+//   3. else the default team.
+// Nodes: 1, else 3. The whole decision is one expression over series other groups record (the containers and nodes
+// seen) and kube-state-metrics' namespace labels, never over a series recorded in the same evaluation: on vmalert,
+// which reads recorded series back an evaluation late, a chain of rules (claims, then everything not claimed) saw
+// different evaluations and gave a namespace two owners or none. The owner's team, labels and settings come from
+// headroom:team:info, one constant series per owner (teams group): a namespace whose owner's entry is not there yet
+// has no owner (its alerts wait) rather than the wrong one. While kube-state-metrics replicas disagree about a
+// namespace's label (a relabel between their scrapes), the label names nobody and the namespace has no owner.
+import { LABEL } from '../config/reserved-labels.ts';
 import { patternToRegex } from '../config/name-pattern.ts';
 import type { Model, Owner } from '../model/model.ts';
 import { keyOf, namespaceKey } from './keys.ts';
-import { CLAIM, type OwnedBy, ownedLabel, ownerLabels, ownerSeriesName } from './ownership.ts';
-import { aggregate, binary, matcher, quote, series } from './promql.ts';
-import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_LABEL_OWNER, NAMESPACE_OWNER, NAMESPACE_OWNER_UNKNOWN, NODE_SEEN, TEAM_LABELS } from './record-names.ts';
+import { CLAIM, mayOwn, type OwnedBy, ownedLabel, ownerSeriesName } from './owned-by.ts';
+import { copiedOwnerLabels, ownerLabels } from './ownership.ts';
+import { ownerSettingsLabels, settingsLabel } from './partition.ts';
+import { aggregate, balanced, binary, by, labelReplace, matcher, series, wrap } from './promql.ts';
+import { ownedKind, RULE_SETTINGS, VALUE_SETTINGS, type ValueSetting } from './rule-settings.ts';
+import type { AlertName } from '../config/schema.ts';
+import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NAMESPACE_OWNER_UNKNOWN, NODE_SEEN, TEAM_INFO, TEAM_SETTING } from './record-names.ts';
 import type { RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
 
 /**
- * The containers known per namespace, counted once per evaluation so that each ownership rule scans one series per
+ * The containers known per namespace, counted once per evaluation so that the ownership rule scans one series per
  * namespace instead of one per container. A container counts when any series an alert reads exists for it: the memory
  * ratio (working set and limit) or the restart counter — so near-limit alerts keep their owner without
  * kube-state-metrics' restart counter, and OOM alerts without a memory limit.
@@ -24,68 +36,104 @@ export function namespaceContainersRule(model: Model): RecordingRule {
   return { record: NAMESPACE_CONTAINERS, expr: aggregate('count', namespaceKey(model), `${series(MEMORY_RATIO)} or ${series(CONTAINER_RESTARTS)}`) };
 }
 
-/** The nodes known, recorded once per evaluation for the same reason: what the node ownership rules scan. */
+/** The nodes known, recorded once per evaluation: what the node ownership rule scans. */
 export function nodesSeenRule(model: Model): RecordingRule {
-  return { record: NODE_SEEN, expr: aggregate('group', keyOf(model, 'node'), sourceSeries(model).nodeCondition()) };
+  return { record: NODE_SEEN, expr: aggregate('group', keyOf(model, LABEL.node), sourceSeries(model).nodeCondition()) };
 }
 
-export function ownerRules(model: Model, kind: OwnedBy): RecordingRule[] {
-  const labelRules = kind === 'namespaces' && model.namespaceOwnerLabel ? namespaceLabelRules(model, model.namespaceOwnerLabel) : [];
-  return [...model.owners.flatMap((owner) => fileClaimRule(model, kind, owner)), ...labelRules, catchAllRule(model, kind)];
-}
-
-/** Every namespace (node) seen: the series an owner rule selects from. */
-function seen(model: Model, kind: OwnedBy, ...matchers: (string | undefined)[]): string {
-  return series(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
-}
-
-function fileClaimRule(model: Model, kind: OwnedBy, owner: Owner): RecordingRule[] {
-  if (owner.claimedBy === undefined || owner[kind].length === 0) return [];
-  const within = model.clusterLabel && owner.clusters.length > 0 ? matcher(model.clusterLabel, '=~', regexOf(owner.clusters)) : undefined;
-  const claimed = seen(model, kind, matcher(ownedLabel(kind), '=~', regexOf(owner[kind])), within);
-  return [{ record: ownerSeriesName(kind), expr: aggregate('group', keyOf(model, ownedLabel(kind)), claimed), labels: { ...ownerLabels(owner), claim: CLAIM.file } }];
-}
-
-function catchAllRule(model: Model, kind: OwnedBy): RecordingRule {
-  const catchAll = model.owners.find((owner) => owner.claimedBy === undefined)!;
-  const key = keyOf(model, ownedLabel(kind));
-  const everything = aggregate('group', key, seen(model, kind));
-  const claims = [CLAIM.file, ...(kind === 'namespaces' && model.namespaceOwnerLabel ? [CLAIM.namespaceLabel] : [])];
-  const anyClaimed = model.owners.some((owner) => owner.claimedBy !== undefined && owner[kind].length > 0) || claims.length > 1;
-  const expr = anyClaimed ? binary(everything, `unless on (${key.join(', ')})`, series(ownerSeriesName(kind), claims.length === 1 ? matcher('claim', '=', claims[0]!) : matcher('claim', '=~', claims.join('|')))) : everything;
-  return { record: ownerSeriesName(kind), expr, labels: { ...ownerLabels(catchAll), claim: CLAIM.none } };
+/** Owners that can own something: their teams-table entry is needed. The catch-all owner always can. */
+function owningOwners(model: Model): Owner[] {
+  return model.owners.filter((owner) => mayOwn(model, owner, 'namespaces') || mayOwn(model, owner, 'nodes'));
 }
 
 /**
- * Ownership read from a namespace label (kube-state-metrics' kube_namespace_labels{label_<key>}): one rule whatever
- * the number of teams, plus one constant rule per team with extra labels (it reads no series).
+ * headroom:team:info: one constant series per owner, keyed by `owner` (absent for the default team's catch-all), with
+ * the team, its labels and its settings labels — what the ownership rules join onto every namespace and node it owns.
  */
-function namespaceLabelRules(model: Model, ownerLabel: string): RecordingRule[] {
-  const key = namespaceKey(model);
-  const teams = model.owners.filter((owner) => owner.claimedBy !== undefined);
-  const teamNames = teams.map((owner) => owner.claimedBy!);
-  const notFileClaimed = (expr: string) => binary(expr, `unless on (${key.join(', ')})`, series(NAMESPACE_OWNER, matcher('claim', '=', CLAIM.file)));
-  const copyLabel = (expr: string, target: string) => `label_replace(${expr}, ${quote(target)}, "$1", ${quote(ownerLabel)}, "(.*)")`;
-  const labelled = (valueMatcher: string) => aggregate('group', [...key, ownerLabel], sourceSeries(model).namespaceLabels(valueMatcher));
+export function teamInfoRules(model: Model): RecordingRule[] {
+  return owningOwners(model).map((owner) => ({
+    record: TEAM_INFO,
+    expr: 'vector(1)',
+    labels: { ...ownerLabels(owner), ...ownerSettingsLabels(model, owner), ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}) },
+  }));
+}
 
-  const rules: RecordingRule[] = teams
-    .filter((owner) => Object.keys(owner.labels).length > 0)
-    .map((owner) => ({ record: TEAM_LABELS, expr: 'vector(1)', labels: { ...owner.labels, owner: owner.claimedBy! } }));
-  if (teamNames.length > 0) {
-    rules.push({ record: NAMESPACE_LABEL_OWNER, expr: `group without (${ownerLabel}) (${copyLabel(copyLabel(labelled(matcher(ownerLabel, '=~', teamNames.join('|'))), 'owner'), 'team')})` });
-    const named = notFileClaimed(series(NAMESPACE_LABEL_OWNER));
-    const labelNames = [...new Set(teams.flatMap((owner) => Object.keys(owner.labels)))].sort();
-    const expr =
-      labelNames.length === 0
-        ? named
-        : binary(binary(named, `* on (owner) group_left (${labelNames.join(', ')})`, series(TEAM_LABELS)), 'or', binary(named, 'unless on (owner)', series(TEAM_LABELS)));
-    rules.push({ record: NAMESPACE_OWNER, expr, labels: { claim: CLAIM.namespaceLabel } });
+/** headroom:team_setting:value: one constant series per owner and numeric setting it uses (see rule-settings.ts). */
+export function teamSettingRules(model: Model): RecordingRule[] {
+  return owningOwners(model).flatMap((owner) =>
+    (Object.keys(VALUE_SETTINGS) as ValueSetting[]).flatMap((setting) => {
+      const value = VALUE_SETTINGS[setting](owner);
+      if (value === undefined) return [];
+      return [{ record: TEAM_SETTING, expr: `vector(${value})`, labels: { [LABEL.setting]: setting, ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}) } }];
+    }),
+  );
+}
+
+/** The labels of the teams table an owner series of this kind carries: the team, its labels, its alerts' settings. */
+function teamInfoLabels(model: Model, kind: OwnedBy): string[] {
+  const alerts = (Object.keys(RULE_SETTINGS) as AlertName[]).filter((alert) => ownedKind(alert) === kind);
+  const selections = alerts.map((alert) => settingsLabel(model, alert)).filter((label) => label !== undefined);
+  return [...copiedOwnerLabels(model), ...selections.sort()];
+}
+
+export function ownerRule(model: Model, kind: OwnedBy): RecordingRule {
+  const key = keyOf(model, ownedLabel(kind));
+  const seen = (...matchers: (string | undefined)[]) => series(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
+  const fileClaims = model.owners.filter((owner) => owner.claimedBy !== undefined && owner[kind].length > 0).map((owner) => fileClaim(model, kind, owner, seen));
+  const claimed = (expr: string, claim: string) => labelReplace(expr, LABEL.claim, claim);
+  const unclaimed = claimed(aggregate('group', key, seen()), CLAIM.none);
+  let rest = unclaimed;
+  if (kind === 'namespaces' && model.namespaceOwnerLabel !== undefined) {
+    const label = model.namespaceOwnerLabel;
+    const labelled = namespaceLabelClaims(model, label);
+    const decided = labelled === undefined ? unclaimed : binary(claimed(labelled, CLAIM.namespaceLabel), `or on ${by(key)}`, unclaimed);
+    // Replicas that disagree about the label (a relabel between their scrapes): nobody, until they agree.
+    const ambiguous = `${aggregate('count', key, aggregate('group', [...key, label], sourceSeries(model).namespaceLabels(matcher(label, '!=', ''))))} > 1`;
+    rest = binary(decided, `unless on ${by(key)}`, ambiguous);
   }
-  // The default team needs no file: a label naming it is known, and its namespaces go to the catch-all.
-  const known = [...new Set([...teamNames, model.defaultTeam])].join('|');
-  const unknown = labelled(`${matcher(ownerLabel, '!=', '')}, ${matcher(ownerLabel, '!~', known)}`);
-  rules.push({ record: NAMESPACE_OWNER_UNKNOWN, expr: notFileClaimed(`group without (${ownerLabel}) (${copyLabel(unknown, 'owner_label')})`) });
-  return rules;
+  const owners = fileClaims.length === 0 ? rest : binary(claimed(balanced(fileClaims, 'or'), CLAIM.file), `or on ${by(key)}`, rest);
+  const joined = binary(owners, `* on (${LABEL.owner}) group_left ${by(teamInfoLabels(model, kind))}`, series(TEAM_INFO));
+  // The value is the time of the decision: readers keep the newest where a renamed group's old decisions linger.
+  return { record: ownerSeriesName(kind), expr: wrap('time() *', joined) };
+}
+
+/** One team file's claim: what it matches among the namespaces (nodes) seen, within its clusters, with `owner`. */
+function fileClaim(model: Model, kind: OwnedBy, owner: Owner, seen: (...matchers: (string | undefined)[]) => string): string {
+  const within = model.clusterLabel && owner.clusters.length > 0 ? matcher(model.clusterLabel, '=~', regexOf(owner.clusters)) : undefined;
+  const claimed = seen(matcher(ownedLabel(kind), '=~', regexOf(owner[kind])), within);
+  return labelReplace(aggregate('group', keyOf(model, ownedLabel(kind)), claimed), LABEL.owner, owner.claimedBy!);
+}
+
+/**
+ * Namespaces whose owner label names a team with a team file, in its clusters, with `owner`: teams without clusters
+ * in one selector (the label's value becomes `owner`), each team with clusters in one of its own.
+ */
+function namespaceLabelClaims(model: Model, label: string): string | undefined {
+  const key = namespaceKey(model);
+  const labels = sourceSeries(model).namespaceLabels;
+  const teams = model.owners.filter((owner) => owner.claimedBy !== undefined);
+  const everywhere = teams.filter((owner) => owner.clusters.length === 0 || model.clusterLabel === undefined).map((owner) => owner.claimedBy!);
+  const scoped = teams.filter((owner) => owner.clusters.length > 0 && model.clusterLabel !== undefined);
+  const claims = [
+    ...(everywhere.length > 0 ? [aggregate('group', [...key, LABEL.owner], labelReplace(labels(matcher(label, '=~', everywhere.join('|'))), LABEL.owner, '$1', label, '(.*)'))] : []),
+    ...scoped.map((owner) =>
+      labelReplace(aggregate('group', key, labels(matcher(label, '=', owner.claimedBy!), matcher(model.clusterLabel!, '=~', regexOf(owner.clusters)))), LABEL.owner, owner.claimedBy!),
+    ),
+  ];
+  return claims.length === 0 ? undefined : balanced(claims, 'or');
+}
+
+/**
+ * Namespaces whose owner label names no team there (a typo, a team without a file, a team out of its clusters): they
+ * went to the default team. For the overview dashboard only; it reads the decision recorded before it.
+ */
+export function unknownOwnerRule(model: Model): RecordingRule[] {
+  const label = model.namespaceOwnerLabel;
+  if (label === undefined) return [];
+  const key = namespaceKey(model);
+  const named = sourceSeries(model).namespaceLabels(matcher(label, '!=', ''), matcher(label, '!=', model.defaultTeam));
+  const unknown = aggregate('group', [...key, LABEL.ownerLabel], labelReplace(named, LABEL.ownerLabel, '$1', label, '(.*)'));
+  return [{ record: NAMESPACE_OWNER_UNKNOWN, expr: binary(unknown, `and on ${by(key)}`, series(NAMESPACE_OWNER, matcher(LABEL.claim, '=', CLAIM.none))) }];
 }
 
 function regexOf(patterns: string[]): string {

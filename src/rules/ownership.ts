@@ -1,67 +1,58 @@
-// Who owns a namespace or node, as series: exactly one `headroom:namespace_owner:info` (or node_owner) series per
-// namespace (node) seen, labelled with the owner's team and labels. Rules that differ by team settings select their
-// owners by the `owner` label of these series (a set of team names), never by namespace patterns, so a rule's
-// selector does not grow with the namespaces teams list and works the same whether a team file or a namespace label
-// decided the owner.
+// How an alert learns its owner: it joins the owner series (see owner-rules.ts) on its namespace or node and copies
+// the owner's `team` and team labels. The owner series are recorded in a group of their own, so an alert always reads
+// an ownership decided at an earlier evaluation, complete and the same on every ruler (vmalert reads recorded series
+// an evaluation late anyway); a namespace or node nobody has decided about yet has no owner, and its alerts wait.
+//
+// One decision exists per namespace (node), except for up to two evaluations after the ownership group is renamed or
+// split (Prometheus keeps a removed group's series that long): the owner series' value is the time of the decision,
+// and topk keeps the newest — a tie broken by value, never by the order series come in. An alert rule that holds the
+// settings of some owners only keeps the namespaces whose newest owner has those settings (the `headroom_<alert>`
+// label of the owner series, see partition.ts), so the team an alert names and the settings it was judged by always
+// come from the same owner series.
 import type { Model, Owner } from '../model/model.ts';
+import { LABEL } from '../config/reserved-labels.ts';
 import { keyOf } from './keys.ts';
-import { binary, matcher, series } from './promql.ts';
-import { NAMESPACE_OWNER, NODE_OWNER } from './record-names.ts';
+import { type OwnedBy, ownedLabel, ownerSeriesName } from './owned-by.ts';
+import { aggregate, binary, by, matcher, series, wrap } from './promql.ts';
+import { TEAM_SETTING } from './record-names.ts';
+import type { ValueSetting } from './rule-settings.ts';
 
-export type OwnedBy = 'namespaces' | 'nodes';
-
-const LABEL: Record<OwnedBy, string> = { namespaces: 'namespace', nodes: 'node' };
-
-export function ownedLabel(kind: OwnedBy): string {
-  return LABEL[kind];
+/** An alert rule's owners: those whose owner series has `label` matching `matcher`. */
+export interface Selection {
+  label: string;
+  matcher: string;
 }
 
-export function ownerSeriesName(kind: OwnedBy): string {
-  return kind === 'namespaces' ? NAMESPACE_OWNER : NODE_OWNER;
-}
-
-/** How the owner of a namespace or node was decided: the `claim` label of the owner series. */
-export const CLAIM = { file: 'file', namespaceLabel: 'namespace-label', none: 'none' } as const;
-
-/** Whether an owner can own anything of this kind: a claim in its file, or (namespaces) a namespace label naming it. */
-export function mayOwn(model: Model, owner: Owner, kind: OwnedBy): boolean {
-  if (owner.claimedBy === undefined) return true;
-  return owner[kind].length > 0 || (kind === 'namespaces' && model.namespaceOwnerLabel !== undefined);
-}
-
-/**
- * The matcher on the owner series that selects what a set of owners owns: `owner=~` their names, or, when the
- * catch-all owner is among them, `owner!~` the names of every other owner (series without `owner` match it).
- * `null` when the set can own nothing; `undefined` when it owns everything.
- */
-export function ownerMatcher(model: Model, kind: OwnedBy, owners: Owner[]): string | null | undefined {
-  const candidates = (list: Owner[]) => list.filter((owner) => owner.claimedBy !== undefined && mayOwn(model, owner, kind)).map((owner) => owner.claimedBy!);
-  if (owners.some((owner) => owner.claimedBy === undefined)) {
-    const others = candidates(model.owners.filter((owner) => !owners.includes(owner)));
-    return others.length === 0 ? undefined : matcher('owner', '!~', others.join('|'));
-  }
-  const included = candidates(owners);
-  return included.length === 0 ? null : matcher('owner', '=~', included.join('|'));
-}
-
-/** The labels an owner's series carry: team, owner (claimed ones only), and the team's extra labels. */
+/** The labels an owner's alerts carry from it: its team and its team labels. */
 export function ownerLabels(owner: Owner): Record<string, string> {
-  return { ...owner.labels, ...(owner.claimedBy ? { owner: owner.claimedBy } : {}), team: owner.team };
+  return { ...owner.labels, team: owner.team };
 }
 
 /** Label names copied onto alerts from the owner series: team plus every extra label any owner uses. */
 export function copiedOwnerLabels(model: Model): string[] {
-  return ['team', ...[...new Set(model.owners.flatMap((owner) => Object.keys(owner.labels)))].sort()];
+  return [LABEL.team, ...[...new Set(model.owners.flatMap((owner) => Object.keys(owner.labels)))].sort()];
 }
 
 /**
- * `expr` restricted to what the selected owners own, with the owner's team and labels joined on; the value stays
- * `expr`'s (the owner series are 1). topk: when a team's labels change, the owner rule's old series lives until the
- * end of the first evaluation after the reload, beside the new one; a plain join would then fail as many-to-many for
- * every namespace.
+ * The newest owner of each namespace (node), as 1, with every label of its owner series; only those whose owner has
+ * the selected settings when `selection` is given.
  */
-export function withOwnerLabels(model: Model, kind: OwnedBy, expr: string, owned: string | undefined): string {
-  const key = keyOf(model, LABEL[kind]);
-  const owner = `topk by (${key.join(', ')}) (1, ${series(ownerSeriesName(kind), owned)})`;
-  return binary(expr, `* on (${key.join(', ')}) group_left (${copiedOwnerLabels(model).join(', ')})`, owner);
+export function currentOwners(model: Model, kind: OwnedBy, selection?: Selection): string {
+  const key = keyOf(model, ownedLabel(kind));
+  const newest = `topk by ${by(key)} (1, ${ownerSeriesName(kind)})`;
+  const owners = selection === undefined ? newest : binary(newest, `and on ${by([...key, selection.label])}`, series(ownerSeriesName(kind), selection.matcher));
+  return wrap('group without ()', owners);
+}
+
+/** Per namespace (node): the value of a numeric setting of its newest owner (see rule-settings.ts). */
+export function ownerSettingValue(model: Model, kind: OwnedBy, setting: ValueSetting): string {
+  const key = keyOf(model, ownedLabel(kind));
+  const values = series(TEAM_SETTING, matcher(LABEL.setting, '=', setting));
+  return aggregate('max', key, binary(currentOwners(model, kind), `* on (${LABEL.owner}) group_left ()`, values));
+}
+
+/** `expr` restricted to what the selected owners own, with the owner's team and team labels; the value stays `expr`'s. */
+export function withOwnerLabels(model: Model, kind: OwnedBy, expr: string, selection: Selection | undefined): string {
+  const key = keyOf(model, ownedLabel(kind));
+  return binary(expr, `* on ${by(key)} group_left ${by(copiedOwnerLabels(model))}`, currentOwners(model, kind, selection));
 }

@@ -1,42 +1,85 @@
-// One rule per distinct setting, not per team: owners whose alert has the same rule-level settings share a rule,
-// which selects exactly their namespaces (or nodes) through the owner series.
+// One rule per distinct setting, not per team: owners whose alert has the same settings share a rule. When owners
+// differ in an alert's settings (or some have it off), every owner series carries the owner's settings of that alert as
+// a label, `headroom_<alert>` (see owner-rules.ts), and each of the alert's rules selects its owners by it: no rule
+// lists team names, so a rule does not grow with the teams, and an alert's team and the settings it was judged by
+// come from one owner series (ownership.ts).
+import { SETTINGS_LABEL_PREFIX } from '../config/reserved-labels.ts';
+import type { AlertName } from '../config/schema.ts';
 import type { Model, Owner } from '../model/model.ts';
-import { type OwnedBy, ownerMatcher } from './ownership.ts';
-import { byFirst } from '../ordering.ts';
+import { byCodePoint } from '../ordering.ts';
+import { mayOwn } from './owned-by.ts';
+import { type Selection, withOwnerLabels } from './ownership.ts';
+import { matcher } from './promql.ts';
+import { ownedKind, RULE_SETTINGS, type SettingsOf, settingsText } from './rule-settings.ts';
 
-interface Partition<S> {
-  settings: S;
+export interface Partition<A extends AlertName> {
+  settings: SettingsOf<A>;
+  /** The settings in words: the value of the alert's settings label on these owners' series. */
+  text: string;
   owners: Owner[];
 }
 
-/** Owners grouped by the settings `pick` returns (undefined: the owner has the alert off); sorted by settings. */
-function partitionOwners<S extends object>(model: Model, pick: (owner: Owner) => S | undefined): Partition<S>[] {
-  const partitions = new Map<string, Partition<S>>();
+/** The owners that can own what `alert` is about, grouped by its settings (owners with it off left out), by text. */
+export function partitions<A extends AlertName>(model: Model, alert: A): Partition<A>[] {
+  const byText = new Map<string, Partition<A>>();
   for (const owner of model.owners) {
-    const settings = pick(owner);
-    if (!settings) continue;
-    const key = JSON.stringify(settings);
-    const partition = partitions.get(key) ?? { settings, owners: [] };
+    if (!mayOwn(model, owner, ownedKind(alert))) continue;
+    const settings = RULE_SETTINGS[alert](owner) as SettingsOf<A> | undefined;
+    if (settings === undefined) continue;
+    const text = settingsText(settings);
+    const partition = byText.get(text) ?? { settings, text, owners: [] };
     partition.owners.push(owner);
-    partitions.set(key, partition);
+    byText.set(text, partition);
   }
-  return [...partitions.entries()].sort(byFirst).map(([, partition]) => partition);
+  return [...byText.values()].sort((a, b) => byCodePoint(a.text, b.text));
+}
+
+/** `containerMemoryNearLimit` → `headroom_container_memory_near_limit`, `containerOOMKilled` → `headroom_container_oom_killed`. */
+function settingsLabelName(alert: AlertName): string {
+  const words = alert.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2');
+  return `${SETTINGS_LABEL_PREFIX}${words.toLowerCase()}`;
 }
 
 /**
- * One rule per partition of owners by `pick`, built from the partition's settings and the matcher on the owner series
- * that selects its owners (undefined: every owner). Partitions that can own nothing get no rule.
+ * The settings label of `alert` when its rules must select owners: the owners that can own what it is about differ in
+ * its settings or have it off. undefined when one rule serves them all.
  */
-export function rulesPerSetting<S extends object, R>(
-  model: Model,
-  kind: OwnedBy,
-  pick: (owner: Owner) => S | undefined,
-  build: (settings: S, owned: string | undefined) => R,
-): R[] {
-  return partitionOwners(model, pick).flatMap(({ settings, owners }) => {
-    const owned = ownerMatcher(model, kind, owners);
-    return owned === null ? [] : [build(settings, owned)];
-  });
+export function settingsLabel(model: Model, alert: AlertName): string | undefined {
+  const eligible = model.owners.filter((owner) => mayOwn(model, owner, ownedKind(alert)));
+  const states = new Set(eligible.map((owner) => {
+    const settings = RULE_SETTINGS[alert](owner);
+    return settings === undefined ? undefined : settingsText(settings);
+  }));
+  return states.size > 1 ? settingsLabelName(alert) : undefined;
+}
+
+/** The settings labels an owner series carries: one per alert whose rules select owners, where the owner has it on. */
+export function ownerSettingsLabels(model: Model, owner: Owner): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const alert of Object.keys(RULE_SETTINGS) as AlertName[]) {
+    const label = settingsLabel(model, alert);
+    const settings = RULE_SETTINGS[alert](owner);
+    if (label !== undefined && settings !== undefined && mayOwn(model, owner, ownedKind(alert))) labels[label] = settingsText(settings);
+  }
+  return labels;
+}
+
+/** The selection of the owners of some partitions of `alert`; undefined: every owner (one rule serves them all). */
+export function selectionOf<A extends AlertName>(model: Model, alert: A, chosen: readonly Partition<A>[]): Selection | undefined {
+  const label = settingsLabel(model, alert);
+  if (label === undefined) return undefined;
+  const texts = chosen.map((partition) => partition.text);
+  return { label, matcher: texts.length === 1 ? matcher(label, '=', texts[0]!) : matcher(label, '=~', texts.map(escapeRegex).join('|')) };
+}
+
+/**
+ * One rule per partition of `alert`'s owners by its settings, built from the partition's settings and `own`, which
+ * restricts an expression to what the partition's owners own and joins their team labels (see ownership.ts).
+ */
+export function rulesPerSetting<A extends AlertName, R>(model: Model, alert: A, build: (settings: SettingsOf<A>, own: (expr: string) => string) => R): R[] {
+  return partitions(model, alert).map((partition) =>
+    build(partition.settings, (expr) => withOwnerLabels(model, ownedKind(alert), expr, selectionOf(model, alert, [partition]))),
+  );
 }
 
 /**
@@ -45,4 +88,8 @@ export function rulesPerSetting<S extends object, R>(
  */
 export function distinctValues(model: Model, pick: (owner: Owner) => string | readonly string[] | undefined): string[] {
   return [...new Set(model.owners.flatMap((owner) => pick(owner) ?? []))].sort();
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

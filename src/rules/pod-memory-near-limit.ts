@@ -7,7 +7,6 @@
 import type { Model } from '../model/model.ts';
 import { keyQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { keyOf } from './keys.ts';
-import { withOwnerLabels } from './ownership.ts';
 import { rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, series } from './promql.ts';
 import { CONTAINER_RESTARTS, POD_MEMORY_RATIO } from './record-names.ts';
@@ -33,14 +32,10 @@ export function podMemoryRatioRule(model: Model): RecordingRule {
 }
 
 export function podNearLimitAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(
-    model,
-    'namespaces',
-    ({ alerts: { podMemoryNearLimit: a } }) => (a.enabled ? { threshold: a.threshold, for: a.for, severity: a.severity } : undefined),
-    (settings, owned) => ({
+  return rulesPerSetting(model, 'podMemoryNearLimit', (settings, own) => ({
       alert: POD_NEAR_LIMIT_ALERT,
       // The pods with a pod-level limit only are few: each rule compares them with its threshold directly.
-      expr: withOwnerLabels(model, 'namespaces', `(${series(POD_MEMORY_RATIO)} > ${settings.threshold})`, owned),
+      expr: own(`(${series(POD_MEMORY_RATIO)} > ${settings.threshold})`),
       for: settings.for,
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
       labels: { severity: settings.severity, for: settings.for, threshold: String(settings.threshold) },

@@ -18,7 +18,6 @@ import type { Model } from '../model/model.ts';
 import { runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { evictedFromDashboardUrl, evictedFromText } from './eviction-annotations.ts';
 import { keyOf, namespaceKey } from './keys.ts';
-import { withOwnerLabels } from './ownership.ts';
 import { distinctValues, rulesPerSetting } from './partition.ts';
 import { aggregate, binary, by, matcher, series } from './promql.ts';
 import { NAMESPACE_PODS_EVICTED, POD_EVICTED } from './record-names.ts';
@@ -55,13 +54,9 @@ export function podsEvictedRules(model: Model): RecordingRule[] {
 }
 
 export function podsEvictedAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(
-    model,
-    'namespaces',
-    ({ alerts: { podsEvicted: a } }) => (a.enabled ? { window: a.window, severity: a.severity } : undefined),
-    (settings, owned) => ({
+  return rulesPerSetting(model, 'podsEvicted', (settings, own) => ({
       alert: PODS_EVICTED_ALERT,
-      expr: withOwnerLabels(model, 'namespaces', series(NAMESPACE_PODS_EVICTED, matcher('window', '=', settings.window)), owned),
+      expr: own(series(NAMESPACE_PODS_EVICTED, matcher('window', '=', settings.window))),
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
       labels: { severity: settings.severity, window: settings.window },
       annotations: {

@@ -44,3 +44,26 @@ export function indent(text: string): string {
     .map((line) => (line ? `  ${line}` : line))
     .join('\n');
 }
+
+/** `prefix (inner)`, on one line when `inner` is: a function or an aggregation without `by`. */
+export function wrap(prefix: string, inner: string): string {
+  return inner.includes('\n') ? `${prefix} (\n${indent(inner)}\n)` : `${prefix} (${inner})`;
+}
+
+/** label_replace(expr, target, replacement, source, regex), the arguments after `expr` on one line. */
+export function labelReplace(expr: string, target: string, replacement: string, source = '', regex = ''): string {
+  const args = [target, replacement, source, regex].map(quote).join(', ');
+  return expr.includes('\n') ? `label_replace(\n${indent(expr)},\n  ${args}\n)` : `label_replace(${expr}, ${args})`;
+}
+
+/**
+ * `parts` joined by `operator` (a set operator: or, or on (…)) as a balanced tree: each operation copies the series of
+ * its operands, so a chain of n operations costs n² and a balanced tree n·log n. Left-to-right precedence is kept: set
+ * union with `or` is associative.
+ */
+export function balanced(parts: readonly string[], operator: string): string {
+  if (parts.length === 0) throw new Error('balanced: no operands');
+  if (parts.length === 1) return parts[0]!;
+  const middle = Math.ceil(parts.length / 2);
+  return binary(balanced(parts.slice(0, middle), operator), operator, balanced(parts.slice(middle), operator));
+}

@@ -14,23 +14,33 @@ export const CONTAINER_RESTARTS = 'headroom:container_restarts_total:max';
  */
 export const NAMESPACE_CONTAINERS = 'headroom:namespace_containers:count';
 /**
- * 1 per namespace seen, labelled with its owner: {namespace, team, owner (absent when unowned), claim (file,
- * namespace-label or none: how the owner was decided), team labels…}.
+ * The owner of each namespace seen or labelled {namespace, team, owner (absent for the default team), claim (file,
+ * namespace-label or none: how the owner was decided), team labels, headroom_<alert> settings labels}, one series per
+ * namespace; the value is the time of the decision (see ownership.ts).
  */
 export const NAMESPACE_OWNER = 'headroom:namespace_owner:info';
-/** Label ownership: 1 per namespace whose owner label names a team {namespace, owner, team}, file claims or not. */
-export const NAMESPACE_LABEL_OWNER = 'headroom:namespace_label_owner:info';
-/** Label ownership: 1 per namespace whose owner label names no team {namespace, owner_label}; it goes to defaultTeam. */
+/**
+ * Label ownership: 1 per namespace whose owner label names no team there {namespace, owner_label}; it went to
+ * defaultTeam. For the overview dashboard.
+ */
 export const NAMESPACE_OWNER_UNKNOWN = 'headroom:namespace_owner_unknown:info';
-/** Label ownership: 1 per team with extra labels {owner, team labels…}, joined onto the label-decided owner series. */
-export const TEAM_LABELS = 'headroom:team_labels:info';
+/**
+ * 1 per owner {owner (absent for the default team's catch-all), team, team labels, headroom_<alert> settings labels}:
+ * constant, what the ownership rules join onto what each owner owns.
+ */
+export const TEAM_INFO = 'headroom:team:info';
+/**
+ * One per owner and numeric setting it uses {owner (absent for the default team's catch-all), setting (e.g.
+ * containerMemoryNearLimit.threshold)}: the value. Constant; joined through each namespace's owner (see rule-settings.ts).
+ */
+export const TEAM_SETTING = 'headroom:team_setting:value';
 /**
  * 1 per node seen {node}: every node with a MemoryPressure condition series, deduplicated across kube-state-metrics
  * replicas once, so each node ownership rule scans one series per node instead of intersecting the kube-state-metrics
  * job's postings (every series it exports) again.
  */
 export const NODE_SEEN = 'headroom:node_seen:group';
-/** 1 per node seen, labelled like NAMESPACE_OWNER, keyed by node. */
+/** The owner of each node seen, labelled like NAMESPACE_OWNER (claim file or none), keyed by node. */
 export const NODE_OWNER = 'headroom:node_owner:info';
 /** The ContainerMemoryNearLimit threshold that applies in each namespace {namespace}. */
 export const NAMESPACE_THRESHOLD = 'headroom:namespace_memory_threshold:ratio';
@@ -41,12 +51,16 @@ export const NAMESPACE_THRESHOLD = 'headroom:namespace_memory_threshold:ratio';
 export const ABOVE_THRESHOLD = 'headroom:container_memory_above_threshold:ratio_limit';
 /**
  * Restarts within a window of containers OOM-killed {namespace, pod, container, window, evidence, container_type}:
- * `evidence` = reason (last termination OOMKilled), oom-events (Error, exit 137, the OOM counter rose) or
- * working-set-at-limit (Error, exit 137, working set within the margin of the limit), one per kill in that priority;
+ * `evidence` = reason (last termination OOMKilled) or oom-events (Error, exit 137, the OOM counter rose);
  * `container_type` = container, init or sidecar. The rules per distinct window read every container once; the OOM
  * alert rules (one per distinct window and severity) read only these few series.
  */
 export const OOM_RESTARTS = 'headroom:container_oom_restarts:increase';
+/**
+ * The highest ratio of working set to limit within a window of containers whose last termination was reason Error with
+ * exit code 137 {namespace, pod, container, window}: within the owner's margin of 1, the kill counts.
+ */
+export const EXIT137_PEAK_RATIO = 'headroom:container_exit137_peak:ratio_limit';
 /** 1 per init container {namespace, pod, container, container_type}: `sidecar` (restartPolicy Always) or `init`. */
 export const INIT_CONTAINER_TYPE = 'headroom:init_container_type:info';
 /**
@@ -54,11 +68,6 @@ export const INIT_CONTAINER_TYPE = 'headroom:init_container_type:info';
  * window, container_type}; only containers that restarted. One rule per distinct window of the OOM alerts.
  */
 export const RESTARTS_IN_WINDOW = 'headroom:container_restarts:increase';
-/**
- * The ContainerOOMKilled evidence margin in force in each namespace {namespace, margin} (value = the fraction);
- * absent where the owner does not count exit 137 (errorExit137 false) or has the alert off.
- */
-export const NAMESPACE_OOM_EVIDENCE_MARGIN = 'headroom:namespace_oom_evidence_margin:ratio';
 /** OOM kills counted by cadvisor within a window {namespace, pod, container, window}; only containers with one. */
 export const OOM_EVENTS = 'headroom:container_oom_events:increase';
 /**

@@ -1,4 +1,4 @@
-// Restarts within a window of every container, init containers and native sidecars included, labelled with their
+// Restarts within a window (counter-rise.ts: the same on vmalert) of every container, init containers and native sidecars included, labelled with their
 // container_type: recorded once per distinct window of the OOM alerts, so each OOM rule (OOMKilled, exit 137,
 // silent kills) joins a few series instead of reading every restart counter again.
 import type { Model } from '../model/model.ts';
@@ -9,6 +9,7 @@ import { CONTAINER_RESTARTS, INIT_CONTAINER_TYPE, RESTARTS_IN_WINDOW } from './r
 import type { RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
 import { distinctValues } from './partition.ts';
+import { riseWithin } from './counter-rise.ts';
 
 /** Distinct windows of ContainerOOMKilled and ContainerProcessOOMKilled among the owners that have them on, sorted. */
 export function restartWindows(model: Model): string[] {
@@ -21,10 +22,10 @@ export function restartWindows(model: Model): string[] {
 export function restartsInWindowRules(model: Model): RecordingRule[] {
   const key = containerKey(model);
   return restartWindows(model).map((window) => {
-    const main = setLabel(`increase(${series(CONTAINER_RESTARTS)}[${window}]) > 0`, CONTAINER_TYPE.container);
-    // Init containers: one counter per kube-state-metrics replica, so increase per series, then max. In parentheses:
-    // `*` binds tighter than `>`.
-    const init = `(${aggregate('max', key, `increase(${sourceSeries(model).initRestarts()}[${window}])`)} > 0)`;
+    const main = setLabel(riseWithin(series(CONTAINER_RESTARTS), window, { resets: false }), CONTAINER_TYPE.container);
+    // Init containers: one counter per kube-state-metrics replica, so the rise per series, then max. kube-state-metrics'
+    // restart counters only go back to 0 with a new pod under the same name, whose restart the OOM rules also require.
+    const init = `(${aggregate('max', key, riseWithin(sourceSeries(model).initRestarts(), window, { resets: false }))})`;
     return {
       record: RESTARTS_IN_WINDOW,
       expr: binary(main, 'or', binary(init, `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE))),

@@ -1,9 +1,11 @@
-// Every rule group headroom emits. Rules of one group run in order, so the container group records the ratio,
-// the owners and the thresholds before its alerts read them in the same evaluation.
+// Every rule group headroom emits. Rules of one group run in order, so the container group records the ratio and the
+// kills before its alerts read them in the same evaluation. Ownership is decided in groups of its own (the teams table,
+// then the decisions, see owner-rules.ts): an alert reads an ownership decided at an earlier evaluation, never one
+// recorded in its own.
 import type { Model } from '../model/model.ts';
-import { aboveThresholdRule, memoryRatioRule, nearLimitAlerts, thresholdRules } from './container-memory-near-limit.ts';
+import { aboveThresholdRule, memoryRatioRule, nearLimitAlerts, thresholdRule } from './container-memory-near-limit.ts';
 import { oomEventRules } from './container-oom-events.ts';
-import { oomEvidenceMarginRules, oomKilledAlerts, oomRestartRules } from './container-oom-killed.ts';
+import { oomKilledAlerts, oomRestartRules } from './container-oom-killed.ts';
 import { processOOMKilledAlerts, processOOMKillRules } from './container-process-oom-killed.ts';
 import { initContainerTypeRule } from './init-container-types.ts';
 import { restartsInWindowRules } from './restarts-in-window.ts';
@@ -16,7 +18,7 @@ import { metaAlerts } from './meta-rules.ts';
 import { nodePressureAlerts } from './node-memory-pressure.ts';
 import { nodeEvictionAlerts, nodeEvictionRules } from './node-memory-evictions.ts';
 import { podsEvictedAlerts, podsEvictedRules } from './pods-evicted.ts';
-import { namespaceContainersRule, nodesSeenRule, ownerRules } from './owner-rules.ts';
+import { namespaceContainersRule, nodesSeenRule, ownerRule, teamInfoRules, teamSettingRules, unknownOwnerRule } from './owner-rules.ts';
 import { GROUP_PREFIX, type RecordingRule, type RuleGroup } from './rule-types.ts';
 import type { AlertName } from '../config/schema.ts';
 
@@ -43,13 +45,12 @@ function buildRuleGroups(model: Model): RuleGroup[] {
         memoryRatioRule(model),
         containerRestartsRule(model),
         namespaceContainersRule(model),
-        ...ownerRules(model, 'namespaces'),
-        ...thresholdRules(model),
-        aboveThresholdRule(model),
+        ...unknownOwnerRule(model),
+        ...thresholdRule(model),
+        ...aboveThresholdRule(model),
         ...nearLimitAlerts(model),
         initContainerTypeRule(model),
         ...restartsInWindowRules(model),
-        ...oomEvidenceMarginRules(model),
         ...oomEventRules(model),
         ...oomRestartRules(model),
         ...oomKilledAlerts(model),
@@ -70,7 +71,9 @@ function buildRuleGroups(model: Model): RuleGroup[] {
       ],
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
-    { name: `${GROUP_PREFIX}node-memory`, rules: [nodesSeenRule(model), ...ownerRules(model, 'nodes'), ...nodePressureAlerts(model), ...nodeEvictionRules(model), ...nodeEvictionAlerts(model)] },
+    { name: `${GROUP_PREFIX}node-memory`, rules: [nodesSeenRule(model), ...nodePressureAlerts(model), ...nodeEvictionRules(model), ...nodeEvictionAlerts(model)] },
+    { name: `${GROUP_PREFIX}ownership`, rules: [ownerRule(model, 'namespaces'), ownerRule(model, 'nodes')] },
+    { name: `${GROUP_PREFIX}teams`, rules: [...teamInfoRules(model), ...teamSettingRules(model)] },
   ];
 }
 

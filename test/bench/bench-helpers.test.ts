@@ -72,18 +72,18 @@ describe('bench teams', () => {
     const { groups, measured } = await benchRules(writeBenchConfig(dir, 20, 20, 4), 'headroom_n20').finally(() => rmSync(dir, { recursive: true }));
     expect(measured.length).toBe(groups.flatMap((group) => group.rules).length);
     const rulesOf = (part: string) => measured.filter((m) => m.part === part).length;
-    // One ownership rule per team plus the catch-all, over one namespace count; alerts and thresholds per distinct
-    // setting; the comparison with the threshold computed once; the OOM chain's recordings once per OOM window (one
-    // window: init container types, restarts, evidence margin, OOM events, exit-137 restarts, and the three evidence
-    // branches of the kills).
-    expect(rulesOf('ownership')).toBe(21);
+    // Ownership: one decision for every namespace, and the teams table (per owner, 20 teams and the catch-all: its
+    // labels, its threshold and its evidence margin); alerts per distinct setting; the threshold per namespace and the
+    // containers above the lowest threshold once; the OOM chain's recordings once per OOM window (init container types,
+    // restarts, OOM events, the kills by reason, exit-137 restarts, those with an OOM event, their peak ratio).
+    expect(rulesOf('ownership')).toBe(1 + 21 * 3);
     expect(rulesOf('namespace containers')).toBe(1);
     expect(rulesOf('above threshold')).toBe(1);
-    expect(rulesOf('OOM restarts')).toBe(8);
-    expect(rulesOf('thresholds')).toBe(4);
+    expect(rulesOf('OOM restarts')).toBe(7);
+    expect(rulesOf('thresholds')).toBe(1);
     expect(rulesOf('near-limit alerts')).toBe(4);
-    // Every tenth team has a node pool: the nodes seen, teams 10 and 20, and the catch-all.
-    expect(rulesOf('node ownership')).toBe(4);
+    // Node ownership: the nodes seen and one decision.
+    expect(rulesOf('node ownership')).toBe(2);
     expect(JSON.stringify(groups)).not.toMatch(/\bheadroom:/);
     // Each set's alerts carry their own label, so two sets never write the same ALERTS series.
     for (const m of measured) if ('alert' in m.rule) expect(m.rule.labels.bench_set).toBe('headroom_n20');

@@ -50,7 +50,7 @@ describe('check', () => {
     project.write('generated/extra.yaml', 'x: 1\n');
     const stale = runCli(['check'], project.dir);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain('changed:       prometheus-rules/headroom-container-memory.yaml');
+    expect(stale.stderr).toContain('changed:       prometheus-rules/headroom-teams.yaml');
     expect(stale.stderr).toContain('not generated: extra.yaml');
     expect(stale.stderr).toContain('npm run generate');
   });

@@ -1,7 +1,8 @@
 // The cluster label joins every aggregation: one named like a label headroom sets (team, severity) or keys rules by
 // (namespace, pod, container, node) would merge the clusters into it. Found by the fuzzer (test/fuzz/defects.ts).
 import { describe, expect, it } from 'vitest';
-import { configSchema, RESERVED_LABELS } from '../../src/config/schema.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { RESERVED_LABELS } from '../../src/config/reserved-labels.ts';
 
 const base = { defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' } };
 

@@ -16,7 +16,8 @@ function groupingLists(expr: string): string[][] {
     enter: (node) => {
       if (node.name !== 'GroupingLabels') return;
       const before = node.node.prevSibling?.name;
-      if (before === 'GroupLeft' || before === 'GroupRight') return;
+      // group_left/right list labels to copy; `without (…)` keeps every label it does not name, the cluster too.
+      if (before === 'GroupLeft' || before === 'GroupRight' || before === 'Without') return;
       lists.push(expr.slice(node.from + 1, node.to - 1).split(',').map((label) => label.trim()).filter(Boolean));
     },
   });

@@ -58,8 +58,8 @@ describe('headroom diff --base', () => {
     expect(lines).toContain('  team payments: ContainerMemoryNearLimit threshold 90% → 95%, for 10m → 15m');
     // Only payments changed: no other team is mentioned in the summary of settings.
     expect(lines.filter((line) => / {2}team (search|platform)|unclaimed/.test(line))).toEqual([]);
-    expect(lines).toContain('  ContainerMemoryNearLimit {for="15m", severity="warning"}: label for "10m" → "15m", for 10m → 15m');
-    expect(lines).toContain('  recording rule headroom:namespace_memory_threshold:ratio {threshold="0.95"}: label threshold "0.9" → "0.95", expression changed');
+    expect(lines).toContain('  ContainerMemoryNearLimit {for="15m", severity="warning"}: label for "10m" → "15m", expression changed, for 10m → 15m');
+    expect(lines).toContain('  recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed');
     // The raw diff follows the summary.
     expect(result.stdout).toMatch(/\nDiff\n--- a\//);
     expect(result.stdout).toMatch(/\n--- a\/headroom-settings\.yaml\n\+\+\+ b\/headroom-settings\.yaml\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
@@ -90,7 +90,7 @@ describe('headroom diff --base', () => {
     );
     // Warnings come first, before the summary.
     expect(result.stdout.indexOf('Warnings')).toBeLessThan(result.stdout.indexOf('Teams and settings'));
-    expect(lines).toContain('  recording rule headroom:namespace_owner:info {claim="file", owner="search", slack_channel="#search", team="search"}: expression changed');
+    expect(lines).toContain('  recording rule headroom:namespace_owner:info {}: expression changed');
   });
 
   it('explains a label change, a team added in an uncommitted file and a team removed', () => {
@@ -108,7 +108,9 @@ describe('headroom diff --base', () => {
     expect(lines).toContain(
       '  ! team search no longer owns nodes matching search-pool-*, and no other team does: its alerts go to team platform with the default settings',
     );
-    expect(lines).toContain('  recording rule headroom:namespace_owner:info {claim="file", owner="payments", slack_channel="#payments-alerts", team="payments"}: label slack_channel "#payments-oncall" → "#payments-alerts"');
+    expect(lines).toContain(
+      '  recording rule headroom:team:info {headroom_container_memory_near_limit="for=10m,severity=warning", owner="payments", slack_channel="#payments-alerts", team="payments"}: label headroom_container_oom_killed "severity=critical,window=10m" → (none), label slack_channel "#payments-oncall" → "#payments-alerts"',
+    );
   });
 
   it('warns at the top about a threshold above 95%, a `for` above 30m and an alert turned off', () => {

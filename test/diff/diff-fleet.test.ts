@@ -37,6 +37,6 @@ describe('headroom diff --base, fleet settings', () => {
       '  config: ownership team files → team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default team',
     );
     expect(lines.some((line) => line.startsWith('  ! namespace ownership: team files → team files, then the namespace label'))).toBe(true);
-    expect(lines).toContain('  recording rule headroom:namespace_owner:info {claim="namespace-label"}: added');
+    expect(lines).toContain('  recording rule headroom:namespace_owner:info {}: expression changed');
   });
 });

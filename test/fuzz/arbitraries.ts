@@ -2,7 +2,7 @@
 // overlap, overrides of every alert setting, hostile label values, optionally clusters and ownership by namespace
 // label) with a sample of namespaces and nodes and who must own each, and invalid ones (one defect planted).
 import fc from 'fast-check';
-import { RESERVED_LABELS } from '../../src/config/schema.ts';
+import { reservedLabelProblem } from '../../src/config/reserved-labels.ts';
 import { ALERT_NAMES, alertOverridesArb } from './alert-settings.ts';
 
 /** A project as files will hold it: the config's object literal and one object per team file. */
@@ -66,7 +66,7 @@ export function instanceOf(pattern: string, fill: string): string {
 const trickyLabelNames = ['job', 'instance', 'le', 'reason', 'resource', 'status', 'condition', 'label_team', 'owner_label', 'exported_namespace', 'receiver', 'slack_channel', 'Pager', 'x'];
 export const labelNameArb = fc
   .oneof(fc.constantFrom(...trickyLabelNames), fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,12}$/))
-  .filter((name) => !name.startsWith('__') && !(RESERVED_LABELS as readonly string[]).includes(name));
+  .filter((name) => !name.startsWith('__') && reservedLabelProblem(name) === undefined);
 
 const hostileChars = ['"', "'", '\\', '%', '`', '$', '{', '}', ' ', 'é', 'ß', '日本', '🚀', '\u00a0', '#', ':', '=', ',', '|', '&', '<', '>', '*', '%s', '$labels', '$value', '\\n', '{$', 'a', 'b', '1'];
 export const labelValueArb = fc
@@ -295,7 +295,10 @@ function buildProject(shape: ConfigShape): ProjectCase {
     );
     if (claimants.length > 1) throw new Error(`arbitrary bug: ${sample.name} claimed by ${claimants.map((t) => t.name).join(', ')}`);
     if (claimants[0]) return claimants[0].name;
-    if (field === 'namespaces' && sample.ownerLabel !== undefined && names.includes(sample.ownerLabel)) return sample.ownerLabel;
+    // A label names a team that has a file, within the team's clusters (src/rules/owner-rules.ts).
+    const named = allTeams.find((team) => team.name === sample.ownerLabel);
+    const inScope = (team: { clusters?: string[] }) => !team.clusters || sample.cluster === undefined || team.clusters.some((pattern) => globMatches(pattern, sample.cluster!));
+    if (field === 'namespaces' && named !== undefined && names.includes(named.name) && inScope(named)) return named.name;
     return defaultTeam;
   };
   return {

@@ -258,7 +258,7 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
     expect(readlinkSync(join(project.dir, 'generated'))).toBe('shared/rules');
     expect(runCli(['generate', '--out', 'fresh'], project.dir).code).toBe(0);
     expect(contents(join(project.dir, 'shared/rules'))).toEqual(contents(join(project.dir, 'fresh')));
-    expect(readFileSync(join(project.dir, 'generated/prometheus-rules/headroom-container-memory.yaml'), 'utf8')).toContain('0.9');
+    expect(readFileSync(join(project.dir, 'generated/prometheus-rules/headroom-teams.yaml'), 'utf8')).toContain('0.9');
     expect(leftovers(project.dir)).toEqual([]);
     expect(leftovers(join(project.dir, 'shared'))).toEqual([]);
     expect(runCli(['check'], project.dir).code).toBe(0);

@@ -262,11 +262,11 @@ describe('team files accepted (documented)', () => {
   afterEach(() => removeAdded(project, ['shared']));
   afterAll(() => rmSync(project.dir, { recursive: true, force: true }));
 
-  /** generate succeeds, and each team's owner rule is in the output. */
+  /** generate succeeds, and each team's entry of the teams table is in the output. */
   function expectGenerates(...teams: string[]): void {
     const result = runCli(['generate'], project.dir);
     expect(result.code, result.stderr).toBe(0);
-    const rules = project.read('generated/prometheus-rules/headroom-container-memory.yaml');
+    const rules = project.read('generated/prometheus-rules/headroom-teams.yaml');
     for (const team of teams) expect(rules).toMatch(new RegExp(`^ +team: ${team}$`, 'm'));
   }
 
@@ -308,6 +308,6 @@ describe('team files accepted (documented)', () => {
     project.write('teams/.hidden.yaml', 'this: [is not a team file\n');
     link(project, 'user@host.1234:1700000000', 'teams/.#payments.yaml');
     expectGenerates('payments');
-    expect(project.read('generated/prometheus-rules/headroom-container-memory.yaml')).not.toContain('hidden');
+    expect(project.read('generated/prometheus-rules/headroom-teams.yaml')).not.toContain('hidden');
   });
 });

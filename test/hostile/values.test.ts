@@ -183,13 +183,13 @@ describe('durations', () => {
   it('for: 5m30s (a valid compound duration) is accepted and reaches the rule as written', () => {
     const { generated, stderr } = accepted({ [PAYMENTS]: payments('for: 10m', 'for: 5m30s') });
     expect(stderr).toBe('');
-    const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) => rule.expr.includes('owner=~"payments"'));
+    const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) => rule.expr.includes('"for=5m30s,severity=warning"'));
     expect(owned.map((rule) => rule.for)).toEqual(['5m30s']);
   });
 
   it('for: 0s (fire at once) is accepted', () => {
     const { generated } = accepted({ [PAYMENTS]: payments('for: 10m', 'for: 0s') });
-    const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) => rule.expr.includes('owner=~"payments"'));
+    const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) => rule.expr.includes('"for=0s,severity=warning"'));
     expect(owned.map((rule) => rule.for)).toEqual(['0s']);
   });
 });
@@ -326,7 +326,7 @@ describe('warnings: valid values that quietly disable alerting', () => {
   it('threshold: 1e-9 (fires on every container) warns, and generate writes', () => {
     const { stderr, generated } = accepted({ [PAYMENTS]: payments('threshold: 0.95', 'threshold: 1e-9') });
     expect(stderr).toContain('teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1e-9 is below 0.5: the alert fires for every container using more than 1e-7% of its memory limit');
-    expect(generated['prometheus-rules/headroom-container-memory.yaml']).toContain('1e-9 * group by (namespace)');
+    expect(generated['prometheus-rules/headroom-teams.yaml']).toContain('expr: vector(1e-9)');
   });
 
   it('threshold: 1 (the ratio never exceeds 1) warns that it never fires', () => {

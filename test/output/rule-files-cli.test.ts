@@ -80,7 +80,7 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
       ]),
     );
     // The threshold change is read from the PrometheusRule objects on one side and the rule file on the other.
-    expect(result.stdout).toContain('label threshold "0.95" → "0.9"');
+    expect(result.stdout).toContain('recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed');
   });
 
   it('a Mimir namespace renamed is one namespace removed and one added', () => {
@@ -104,7 +104,7 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     generateInto(project, 'new');
     const result = runCli(['diff', 'old', 'new'], project.dir);
     expect(result.stdout).not.toContain('Rule outputs');
-    expect(result.stdout).toContain('label threshold "0.95" → "0.9"');
+    expect(result.stdout).toContain('recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed');
   });
 });
 

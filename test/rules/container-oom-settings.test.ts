@@ -24,23 +24,26 @@ describe('ContainerOOMKilled settings', () => {
     { name: 'slow', alerts: { containerOOMKilled: { window: '30m', errorExit137: false }, containerProcessOOMKilled: { enabled: false } } },
   ]);
 
-  it('records one evidence margin per distinct value, never for owners that do not count exit 137', () => {
-    const margins = recorded(rules, 'headroom:namespace_oom_evidence_margin:ratio');
-    expect(margins.map((rule) => [rule.labels?.margin, rule.expr])).toEqual([
-      ['0.01', '0.01 * group by (namespace) (headroom:namespace_owner:info{owner=~"strict"})'],
-      ['0.03', '0.03 * group by (namespace) (headroom:namespace_owner:info{owner!~"legacy|slow|strict"})'],
+  it('gives each owner that counts exit 137 its evidence margin as a constant series, and no other owner one', () => {
+    const margins = recorded(rules, 'headroom:team_setting:value').filter((rule) => rule.labels?.setting === 'containerOOMKilled.evidenceMargin');
+    expect(margins.map((rule) => [rule.labels?.owner, rule.expr])).toEqual([
+      ['strict', 'vector(0.01)'],
+      [undefined, 'vector(0.03)'],
     ]);
   });
 
   it('records the exit-137 branches only for windows where some owner counts exit 137', () => {
     const kills = recorded(rules, 'headroom:container_oom_restarts:increase');
-    expect(kills.map((rule) => `${rule.labels?.window} ${rule.labels?.evidence}`)).toEqual([
-      '10m reason',
-      '10m oom-events',
-      '10m working-set-at-limit',
-      '30m reason',
-    ]);
+    expect(kills.map((rule) => `${rule.labels?.window} ${rule.labels?.evidence}`)).toEqual(['10m reason', '10m oom-events', '30m reason']);
     expect(recorded(rules, 'headroom:container_exit137_restarts:increase').map((rule) => rule.labels?.window)).toEqual(['10m']);
+    expect(recorded(rules, 'headroom:container_exit137_peak:ratio_limit').map((rule) => rule.labels?.window)).toEqual(['10m']);
+  });
+
+  it('one alert rule per window and severity; the one for 30m has no exit-137 branch, nobody there counts exit 137', () => {
+    const alerts = rules.filter((rule) => 'alert' in rule && rule.alert === 'ContainerOOMKilled');
+    expect(alerts.map((rule) => rule.labels?.window)).toEqual(['10m', '30m']);
+    expect(alerts[0]!.expr).toContain('headroom:container_exit137_peak:ratio_limit{window="10m"}');
+    expect(alerts[1]!.expr).not.toContain('exit137');
   });
 
   it('records the restarts of every container once per window of either alert', () => {

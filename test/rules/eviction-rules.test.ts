@@ -7,7 +7,8 @@ import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
 import type { AlertingRule } from '../../src/rules/rule-types.ts';
 import { alerts, metrics, modelWith, recorded, rules } from '../helpers/model-rules.ts';
 
-const ownerMatchers = (expr: string) => [...new Set(vectorSelectors(expr).flatMap((s) => s.matchers.filter((m) => m.startsWith('owner'))))];
+/** The settings-label matchers by which an alert rule selects its owners (see src/rules/partition.ts). */
+const ownerMatchers = (expr: string) => [...new Set(vectorSelectors(expr).flatMap((s) => s.matchers.filter((m) => m.startsWith('headroom_'))))];
 
 const NODE_EVICTIONS = 'headroom:node_memory_evictions:increase';
 const POD_EVICTED = 'headroom:pod_evicted_recently:info';
@@ -30,8 +31,8 @@ describe('NodeMemoryEvictions', () => {
     }
     const rulesByWindow = alerts(model, 'NodeMemoryEvictions').map((rule) => [rule.labels, ownerMatchers(rule.expr), metrics(rule.expr)]);
     expect(rulesByWindow).toEqual([
-      [{ severity: 'warning', window: '10m' }, ['owner!~"search"'], [NODE_EVICTIONS, 'headroom:node_owner:info']],
-      [{ severity: 'critical', window: '30m' }, ['owner=~"search"'], [NODE_EVICTIONS, 'headroom:node_owner:info']],
+      [{ severity: 'critical', window: '30m' }, ['headroom_node_memory_evictions="severity=critical,window=30m"'], [NODE_EVICTIONS, 'headroom:node_owner:info']],
+      [{ severity: 'warning', window: '10m' }, ['headroom_node_memory_evictions="severity=warning,window=10m"'], [NODE_EVICTIONS, 'headroom:node_owner:info']],
     ]);
   });
 
@@ -56,9 +57,9 @@ describe('PodsEvicted', () => {
     ]);
     const rulesBySetting = alerts(model, 'PodsEvicted').map((rule) => [rule.labels, ownerMatchers(rule.expr), metrics(rule.expr)]);
     expect(rulesBySetting).toEqual([
-      [{ severity: 'info', window: '10m' }, ['owner=~"search"'], ['headroom:namespace_owner:info', NAMESPACE_EVICTED]],
-      [{ severity: 'warning', window: '10m' }, ['owner!~"payments|search"'], ['headroom:namespace_owner:info', NAMESPACE_EVICTED]],
-      [{ severity: 'warning', window: '30m' }, ['owner=~"payments"'], ['headroom:namespace_owner:info', NAMESPACE_EVICTED]],
+      [{ severity: 'info', window: '10m' }, ['headroom_pods_evicted="severity=info,window=10m"'], ['headroom:namespace_owner:info', NAMESPACE_EVICTED]],
+      [{ severity: 'warning', window: '10m' }, ['headroom_pods_evicted="severity=warning,window=10m"'], ['headroom:namespace_owner:info', NAMESPACE_EVICTED]],
+      [{ severity: 'warning', window: '30m' }, ['headroom_pods_evicted="severity=warning,window=30m"'], ['headroom:namespace_owner:info', NAMESPACE_EVICTED]],
     ]);
   });
 

@@ -37,9 +37,23 @@ function alerts(rules: Rule[], name: string): AlertingRule[] {
   return rules.filter((rule): rule is AlertingRule => 'alert' in rule && rule.alert === name);
 }
 
-/** The owner matchers of an expression's selectors, e.g. `owner=~"payments|search"`. */
-function ownerMatchers(expr: string): string[] {
-  return [...new Set(vectorSelectors(expr).flatMap((s) => s.matchers.filter((m) => m.startsWith('owner'))))];
+/** The settings-label matchers of an expression's owner selectors, e.g. `headroom_container_oom_killed="severity=critical,window=10m"`. */
+function settingsMatchers(expr: string): string[] {
+  return [...new Set(vectorSelectors(expr).flatMap((s) => s.matchers.filter((m) => m.startsWith('headroom_'))))];
+}
+
+/** The teams table: each owner's labels (owner absent for the default team's catch-all). */
+function teamTable(rules: Rule[]): Record<string, string>[] {
+  return rules.filter((rule) => 'record' in rule && rule.record === 'headroom:team:info').map((rule) => rule.labels ?? {});
+}
+
+/** Whether a matcher like `label="v"` or `label=~"a|b"` selects a series with these labels (anchored). */
+function selects(matcher: string, labels: Record<string, string>): boolean {
+  const [, name, op = "", quoted] = /^(\w+)(=~|!~|!=|=)(".*")$/.exec(matcher)!;
+  const value = labels[name!] ?? '';
+  const pattern = JSON.parse(quoted!) as string;
+  const matches = op.includes('~') ? new RegExp(`^(?:${pattern})$`).test(value) : value === pattern;
+  return op.startsWith('!') ? !matches : matches;
 }
 
 describe.each(['example', 'cadvisor-limits'])('rules generated from fixture %s', (fixture) => {
@@ -73,62 +87,61 @@ describe.each(['example', 'cadvisor-limits'])('rules generated from fixture %s',
 });
 
 describe('team overrides (fixture example)', () => {
-  it('record one threshold per distinct value, each for exactly its owners', async () => {
-    const thresholds = (await rulesOf('example')).filter((rule) => 'record' in rule && rule.record === 'headroom:namespace_memory_threshold:ratio');
-    expect(thresholds.map((rule) => [rule.expr.split(' ')[0], ownerMatchers(rule.expr)])).toEqual([
-      ['0.85', ['owner!~"payments"']],
-      ['0.95', ['owner=~"payments"']],
+  it('give each owner its threshold as a constant series: payments 0.95, everyone else 0.85', async () => {
+    const thresholds = (await rulesOf('example')).filter((rule) => 'record' in rule && rule.record === 'headroom:team_setting:value' && rule.labels?.setting === 'containerMemoryNearLimit.threshold');
+    expect(thresholds.map((rule) => [rule.labels?.owner ?? '(default team)', rule.expr])).toEqual([
+      ['payments', 'vector(0.95)'],
+      ['platform', 'vector(0.85)'],
+      ['search', 'vector(0.85)'],
+      ['(default team)', 'vector(0.85)'],
     ]);
   });
 
   it('give payments its for, search its for, and everyone else the default', async () => {
     const rules = alerts(await rulesOf('example'), 'ContainerMemoryNearLimit');
-    const byFor = Object.fromEntries(rules.map((rule) => [rule.for, ownerMatchers(rule.expr)]));
+    const byFor = Object.fromEntries(rules.map((rule) => [rule.for, settingsMatchers(rule.expr)]));
     expect(byFor).toEqual({
-      '10m': ['owner=~"payments"'],
-      '2m': ['owner=~"search"'],
-      '5m': ['owner!~"payments|search"'],
+      '10m': ['headroom_container_memory_near_limit="for=10m,severity=warning"'],
+      '2m': ['headroom_container_memory_near_limit="for=2m,severity=warning"'],
+      '5m': ['headroom_container_memory_near_limit="for=5m,severity=warning"'],
     });
-    // Each alert rule reads the few containers already above their threshold, never the whole ratio.
-    for (const rule of rules) expect(vectorSelectors(rule.expr).map((s) => s.metric)).toEqual(['headroom:container_memory_above_threshold:ratio_limit', 'headroom:namespace_owner:info']);
+    // Each alert rule reads the few containers above the lowest threshold, never the whole ratio, and the owners.
+    for (const rule of rules) {
+      expect(new Set(vectorSelectors(rule.expr).map((s) => s.metric))).toEqual(
+        new Set(['headroom:container_memory_above_threshold:ratio_limit', 'headroom:namespace_owner:info', 'headroom:team_setting:value']),
+      );
+    }
   });
 
   it("give search's OOM kills its own window", async () => {
     const rules = alerts(await rulesOf('example'), 'ContainerOOMKilled');
-    expect(rules.map((rule) => [rule.labels.window, rule.expr.includes(`window="${rule.labels.window}"`), ownerMatchers(rule.expr)])).toEqual([
-      ['10m', true, ['owner!~"search"']],
-      ['30m', true, ['owner=~"search"']],
+    expect(rules.map((rule) => [rule.labels.window, rule.expr.includes(`window="${rule.labels.window}"`), settingsMatchers(rule.expr)])).toEqual([
+      ['10m', true, ['headroom_container_oom_killed="severity=critical,window=10m"']],
+      ['30m', true, ['headroom_container_oom_killed="severity=critical,window=30m"']],
     ]);
     const recorded = (await rulesOf('example')).filter((rule) => 'record' in rule && rule.record === 'headroom:container_oom_restarts:increase');
-    // Per window: the OOMKilled reason reads the restart counter over the window; the exit-137 evidence branches
-    // read that window's recorded kills, in priority order.
-    expect(recorded.map((rule) => [rule.labels?.window, rule.labels?.evidence, rule.expr.includes(`[${rule.labels?.window}]`) || rule.expr.includes(`window="${rule.labels?.window}"`)])).toEqual([
+    // Per window: the OOMKilled reason reads the restart counter over the window; the exit-137 kills with an OOM event
+    // read that window's recorded kills.
+    expect(recorded.map((rule) => [rule.labels?.window, rule.labels?.evidence, rule.expr.includes(`window="${rule.labels?.window}"`)])).toEqual([
       ['10m', 'reason', true],
       ['10m', 'oom-events', true],
-      ['10m', 'working-set-at-limit', true],
       ['30m', 'reason', true],
       ['30m', 'oom-events', true],
-      ['30m', 'working-set-at-limit', true],
     ]);
   });
 });
 
 describe('partitions of the example fixture', () => {
-  /** Whether a matcher like `owner=~"a|b"` selects an owner series (no `owner` label for the catch-all), anchored. */
-  function selects(matcher: string, owner: string): boolean {
-    const [, op, quoted] = /^owner(=~|!~)(".*")$/.exec(matcher)!;
-    const matches = new RegExp(`^(?:${JSON.parse(quoted!) as string})$`).test(owner);
-    return op === '=~' ? matches : !matches;
-  }
-
-  const owners = ['payments', 'search', 'platform', '' /* the catch-all */, 'paymentsx'];
-
   for (const alert of ['ContainerMemoryNearLimit', 'ContainerOOMKilled']) {
-    it(`${alert}: every owner falls in exactly one rule`, async () => {
-      const rules = alerts(await rulesOf('example'), alert);
-      for (const owner of owners) {
-        const matching = rules.filter((rule) => ownerMatchers(rule.expr).every((matcher) => selects(matcher, owner)));
-        expect(matching.length, owner).toBe(1);
+    it(`${alert}: every owner with the alert on falls in exactly one rule, one with it off in none`, async () => {
+      const rules = await rulesOf('example');
+      const alertRules = alerts(rules, alert);
+      const table = teamTable(rules);
+      expect(table.map((labels) => labels.owner ?? '')).toEqual(['payments', 'platform', 'search', '']);
+      for (const labels of table) {
+        const on = Object.keys(labels).some((name) => settingsMatchers(alertRules[0]!.expr)[0]!.startsWith(`${name}=`));
+        const matching = alertRules.filter((rule) => settingsMatchers(rule.expr).every((matcher) => selects(matcher, labels)));
+        expect(matching.length, labels.owner ?? '(default team)').toBe(on ? 1 : 0);
       }
     });
   }

@@ -1,5 +1,5 @@
-// Alert rules do not grow with the number of teams: one rule per distinct setting. Only the ownership rules are
-// per team, and each reads only its own namespaces (see bench/ for what that costs Prometheus).
+// Rules do not grow with the number of teams: one alert rule per distinct setting, one ownership decision per kind.
+// Only the teams table is per team: constant series that read nothing (see bench/ for what the rest costs).
 import { describe, expect, it } from 'vitest';
 import type { LoadedConfig } from '../../src/config/load-config.ts';
 import { configSchema, teamSchema } from '../../src/config/schema.ts';
@@ -31,7 +31,7 @@ function counts(teams: number, options: { byLabel?: boolean; withLabels?: boolea
   const rules = ruleGroups(modelWithTeams(teams, 4, options)).flatMap((group) => group.rules);
   return {
     recorded: rules.filter((rule) => !isAlertingRule(rule)).length,
-    teamLabels: rules.filter((rule) => 'record' in rule && rule.record === 'headroom:team_labels:info').length,
+    teamTable: rules.filter((rule) => 'record' in rule && /^headroom:team(_setting)?:/.test(rule.record)).length,
     alerts: rules.filter(isAlertingRule).length,
     thresholds: rules.filter((rule) => 'record' in rule && rule.record === 'headroom:namespace_memory_threshold:ratio').length,
     owners: rules.filter((rule) => 'record' in rule && rule.record === 'headroom:namespace_owner:info').length,
@@ -39,22 +39,22 @@ function counts(teams: number, options: { byLabel?: boolean; withLabels?: boolea
 }
 
 describe('rule count', () => {
-  it('alert and threshold rules depend on distinct settings, not on teams', () => {
+  it('alert, threshold and ownership rules depend on distinct settings, not on teams', () => {
     const few = counts(8);
     const many = counts(500);
     expect(many.alerts).toBe(few.alerts);
-    expect(many.thresholds).toBe(few.thresholds);
-    expect(many.thresholds).toBe(5); // 4 distinct team thresholds + the default
-    expect(many.owners).toBe(501); // one per team + the catch-all
+    expect(many.thresholds).toBe(1);
+    expect(many.owners).toBe(1); // one decision for every namespace
+    // The teams table: per owner (500 teams + the catch-all), its labels and its threshold and evidence margin.
+    expect(many.teamTable).toBe(501 * 3);
+    expect(many.recorded - many.teamTable).toBe(few.recorded - few.teamTable);
   });
 
-  it('with ownership by namespace label, no rule grows with the number of teams but one constant rule per team with labels', () => {
+  it('with ownership by namespace label, only the teams table grows with the number of teams', () => {
     const few = counts(8, { byLabel: true, withLabels: false });
     const many = counts(500, { byLabel: true, withLabels: false });
-    expect(many).toEqual(few);
-    expect(many.owners).toBe(2); // the label rule + the catch-all
-    const labelled = counts(500, { byLabel: true });
-    expect(labelled.teamLabels).toBe(500); // vector(1) each: they read no series
-    expect(labelled.recorded - labelled.teamLabels).toBe(many.recorded);
+    expect({ ...many, teamTable: 0, recorded: many.recorded - many.teamTable }).toEqual({ ...few, teamTable: 0, recorded: few.recorded - few.teamTable });
+    expect(many.owners).toBe(1);
+    expect(many.teamTable).toBe(501 * 3); // vector(…) each: they read no series
   });
 });

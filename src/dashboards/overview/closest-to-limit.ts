@@ -4,7 +4,8 @@ import { TEAM_DASHBOARD_UID } from '../../model/dashboard-uid.ts';
 import type { Model } from '../../model/model.ts';
 import { containerKey, namespaceKey } from '../../rules/keys.ts';
 import { aggregate, binary, by, series } from '../../rules/promql.ts';
-import { MEMORY_RATIO, NAMESPACE_OWNER } from '../../rules/record-names.ts';
+import { currentOwners } from '../../rules/ownership.ts';
+import { MEMORY_RATIO } from '../../rules/record-names.ts';
 import { CLUSTER_VARIABLE, clusterMatcher } from '../clusters.ts';
 import { row, tableColumns, tablePanel, tableQuery } from '../common.ts';
 import { containerSeries, ownerColumns } from '../container-series.ts';
@@ -19,7 +20,7 @@ export function closestToLimitSection(model: Model): Section {
   const selected = [clusterMatcher(model), variableMatcher('namespace', 'namespace')];
   const key = containerKey(model);
   const owner = ownerColumns(model).join(', ');
-  const closest = `topk(${CLOSEST_COUNT}, ${series(MEMORY_RATIO, ...selected)} * on ${by(namespaceKey(model))} group_left (${owner}) ${NAMESPACE_OWNER})`;
+  const closest = `topk(${CLOSEST_COUNT}, ${series(MEMORY_RATIO, ...selected)} * on ${by(namespaceKey(model))} group_left (${owner}) ${currentOwners(model, 'namespaces')})`;
   // Working set and limit of the same containers, carrying the owner columns too so the merge lines the rows up.
   const ofClosest = (expr: string) => binary(expr, `* on ${by(key)} group_left (${owner})`, aggregate('group', [...key, ...ownerColumns(model)], closest));
   const containers = containerSeries(model);

@@ -2,7 +2,7 @@
 import type { Model } from '../../model/model.ts';
 import { nodeKey } from '../../rules/keys.ts';
 import { aggregate, by } from '../../rules/promql.ts';
-import { NODE_OWNER } from '../../rules/record-names.ts';
+import { currentOwners } from '../../rules/ownership.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
 import { clusterLegend, clusterMatcher } from '../clusters.ts';
 import { rangeQuery, row, statPanel, statQuery, timeseriesPanel } from '../common.ts';
@@ -25,7 +25,7 @@ export function nodesSection(model: Model): Section {
         .min(0)
         .max(1)
         .decimals(0)
-        .withTarget(rangeQuery('A', `(${underPressure})\n* on ${by(key)} group_left (team)\n${NODE_OWNER}`, clusterLegend(model, '{{node}} ({{team}})'))),
+        .withTarget(rangeQuery('A', `(${underPressure})\n* on ${by(key)} group_left (team)\n${currentOwners(model, 'nodes')}`, clusterLegend(model, '{{node}} ({{team}})'))),
     ],
   };
 }

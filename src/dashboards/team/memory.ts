@@ -2,8 +2,8 @@
 // The threshold line is a query of the threshold the rules record per namespace, not a number written into the
 // dashboard: one dashboard serves every team, and each namespace shows the threshold in force there.
 import type { Model } from '../../model/model.ts';
-import { containerKey, keyOf } from '../../rules/keys.ts';
-import { aggregate, series } from '../../rules/promql.ts';
+import { containerKey, keyOf, namespaceKey } from '../../rules/keys.ts';
+import { aggregate, binary, by, series } from '../../rules/promql.ts';
 import { MEMORY_FORECAST, MEMORY_RATIO, NAMESPACE_THRESHOLD } from '../../rules/record-names.ts';
 import { clusterLegend } from '../clusters.ts';
 import { rangeQuery, row, timeseriesPanel } from '../common.ts';
@@ -25,8 +25,11 @@ export const FORECAST_DESCRIPTION =
 export function memorySection(model: Model, scope: TeamScope): Section {
   const containers = containerSeries(model);
   const legend = clusterLegend(model, '{{namespace}}/{{pod}}/{{container}}');
-  // One line per distinct threshold (and cluster), not one per namespace.
-  const thresholds = aggregate('max', keyOf(model, 'threshold'), scope.owned(series(NAMESPACE_THRESHOLD, ...scope.namespaces)));
+  // One line per distinct threshold (and cluster), not one per namespace: count_values puts each namespace's threshold
+  // in a label, so max by it draws each value once.
+  const perNamespace = scope.owned(series(NAMESPACE_THRESHOLD, ...scope.namespaces));
+  const valued = binary(perNamespace, `* on ${by(namespaceKey(model))} group_left (threshold)`, `count_values by ${by(namespaceKey(model))} ("threshold", ${perNamespace})`);
+  const thresholds = aggregate('max', keyOf(model, 'threshold'), valued);
   return {
     row: row(100, 'Memory per container'),
     panels: [
