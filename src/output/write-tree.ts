@@ -2,31 +2,39 @@
 // the real target (beside a symlinked generated/'s destination, so the link survives), which then replaces the
 // target by rename. On failure the target is left as it was, and a target headroom did not write is never replaced.
 // Folders and files get the modes a plain mkdir / write gives (umask applies), not mkdtemp's 0700.
+// An abort (the CLI turns SIGINT and SIGTERM into one) stops the run between two files: the staging folder and the
+// lock are removed, the target is left as it was, and the abort's reason is thrown. The swap itself is two renames
+// in one synchronous step, so it happens whole or not at all.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { GeneratedTree } from './generated-tree.ts';
 import { lockFileFor, OutputLockBusy, withOutputLock } from './output-lock.ts';
 import { capped, locateOutTarget, type OutSource, type OutTarget, refusal } from './out-target.ts';
 import { assertReplaceable } from './replaceable-target.ts';
 
-export function writeTreeAtomically(dir: string, tree: GeneratedTree, source: OutSource = { key: '--out' }): void {
+export async function writeTreeAtomically(dir: string, tree: GeneratedTree, source: OutSource = { key: '--out' }, abort?: AbortSignal): Promise<void> {
   const target = locateOutTarget(dir, source);
   assertReplaceable(target);
   const real = target.real;
   const parent = dirname(real);
   const name = basename(real);
-  guarded(target, () => mkdirSync(parent, { recursive: true }));
+  await guarded(target, () => mkdirSync(parent, { recursive: true }));
   const lockFile = lockFileFor(parent, name);
   try {
-    guarded(target, () =>
-      withOutputLock(lockFile, () => {
-        // Under the lock, so a concurrent run is done with its staging: these were left by a killed run.
-        removeStaleStaging(parent, name);
-        // Checked again: a run that held the lock may have just written the folder.
-        assertReplaceable(target);
-        swapIn(real, writeStaging(parent, name, tree));
-      }),
+    await guarded(target, () =>
+      withOutputLock(
+        lockFile,
+        async () => {
+          // Under the lock, so a concurrent run is done with its staging: these were left by a killed run.
+          removeStaleStaging(parent, name);
+          // Checked again: a run that held the lock may have just written the folder.
+          assertReplaceable(target);
+          swapIn(real, await writeStaging(parent, name, tree, abort));
+        },
+        abort,
+      ),
     );
   } catch (error) {
     if (error instanceof OutputLockBusy) {
@@ -44,17 +52,21 @@ function removeStaleStaging(parent: string, name: string): void {
   }
 }
 
-function writeStaging(parent: string, name: string, tree: GeneratedTree): string {
+/** Each file is written synchronously, then the event loop gets a turn: a signal is handled between two files. */
+async function writeStaging(parent: string, name: string, tree: GeneratedTree, abort: AbortSignal | undefined): Promise<string> {
   const staging = join(parent, `${stagingPrefix(name)}${randomBytes(6).toString('hex')}`);
   mkdirSync(staging);
   try {
     const made = new Set<string>();
     for (const [path, content] of tree) {
+      abort?.throwIfAborted();
       const folder = dirname(join(staging, path));
       if (!made.has(folder)) mkdirSync(folder, { recursive: true });
       made.add(folder);
       writeFileSync(join(staging, path), content);
+      if (abort) await nextTurn();
     }
+    abort?.throwIfAborted();
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -76,9 +88,9 @@ function swapIn(real: string, staging: string): void {
 }
 
 /** A folder that cannot be written (read-only parent, full disk) is reported as a problem with the folder. */
-function guarded<T>(target: OutTarget, work: () => T): T {
+async function guarded<T>(target: OutTarget, work: () => T | Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string' || error instanceof OutputLockBusy) throw error;

@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/output/list-files.ts';
 import { expectRefused, generatedProject, type HostileProject } from '../helpers/hostile.ts';
-import { CLI } from '../helpers/paths.ts';
+import { CLI, REPO_ROOT } from '../helpers/paths.ts';
 import { type CliResult, runCli } from '../helpers/run-cli.ts';
 import { tempProject } from '../helpers/temp-project.ts';
 
@@ -57,6 +57,31 @@ function runAsync(args: string[], cwd: string): Promise<CliResult> {
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+interface Ended extends CliResult {
+  /** The signal that killed the process, when it did not exit by itself. */
+  signal: NodeJS.Signals | null;
+}
+
+/** `generate` with every staging write slowed down (see slow-staging-writes.cjs), as a child the test can signal. */
+function startSlowGenerate(cwd: string): { child: ReturnType<typeof spawn>; ended: Promise<Ended> } {
+  const preload = join(REPO_ROOT, 'test/helpers/slow-staging-writes.cjs');
+  const child = spawn(process.execPath, ['--require', preload, CLI, 'generate'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const ended = new Promise<Ended>((done) => child.on('close', (code, signal) => done({ code: code ?? -1, signal, stdout, stderr })));
+  return { child, ended };
+}
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 5));
+  }
 }
 
 /** A process id that is surely not running: a child that has exited. */
@@ -330,5 +355,47 @@ describe('runs that meet: a killed run\'s leftovers, two runs at once', () => {
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     expect(contents(join(project.dir, 'generated'))).toEqual(contents(join(project.dir, 'reference')));
     expect(leftovers(project.dir)).toEqual([]);
+  });
+});
+
+describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s while generate writes the staging folder: staging and lock removed, generated/ as it was, exit %i', async (signal, exitCode) => {
+    const project = generatedProject();
+    project.write('teams/payments.yaml', project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'));
+    const { child, ended } = startSlowGenerate(project.dir);
+    const staging = () => readdirSync(project.dir).find((name) => name.includes('.headroom-tmp-'));
+    // A few files in: the run is in the middle of writing, holding the lock.
+    await waitFor('the staging folder to fill', () => {
+      const folder = staging();
+      return folder !== undefined && listFiles(join(project.dir, folder)).length >= 2;
+    });
+    expect(existsSync(join(project.dir, '.generated.headroom-lock'))).toBe(true);
+    child.kill(signal);
+    const result = await ended;
+    expect(leftovers(project.dir)).toEqual([]);
+    expect(project.snapshot('generated')).toEqual(project.before);
+    expect(result.signal, 'exited by itself, not killed').toBeNull();
+    expect(result.code, result.stderr).toBe(exitCode);
+    expect(result.stderr).toContain(`headroom: stopped by ${signal}: generated was left as it was, nothing written`);
+    expect(result.stdout).toBe('');
+    expect(runCli(['check'], project.dir).code, 'the old tree is still stale against the edited team file').toBe(1);
+  });
+
+  it("SIGINT while generate waits for another run's lock: exit 130, that lock left alone, nothing written", async () => {
+    const project = tempProject('example');
+    const lock = join(project.dir, '.generated.headroom-lock');
+    writeFileSync(lock, `${process.pid}\n`); // held by this test process: alive, as a run in the middle of writing is
+    const { child, ended } = startSlowGenerate(project.dir);
+    // Long enough for the run to load the config and reach the lock (as in the lock test above), well inside its 60 s wait.
+    await new Promise((done) => setTimeout(done, 6000));
+    child.kill('SIGINT');
+    const result = await ended;
+    expect(result.signal).toBeNull();
+    expect(result.code, result.stderr).toBe(130);
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
+    expect(readdirSync(project.dir).sort()).toEqual(['.generated.headroom-lock', 'headroom.config.ts', 'teams']);
   });
 });
