@@ -6,9 +6,10 @@
 // lock are removed, the target is left as it was, and the abort's reason is thrown. The swap itself is two renames
 // in one synchronous step, so it happens whole or not at all.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { displayPath } from '../config/display-path.ts';
 import type { GeneratedTree } from './generated-tree.ts';
 import { lockFileFor, OutputLockBusy, withOutputLock } from './output-lock.ts';
 import { capped, locateOutTarget, type OutSource, type OutTarget, refusal } from './out-target.ts';
@@ -87,14 +88,42 @@ function swapIn(real: string, staging: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
-/** A folder that cannot be written (read-only parent, full disk) is reported as a problem with the folder. */
+/** A folder that cannot be written (read-only parent or file system, full disk) is reported as a problem with the folder. */
 async function guarded<T>(target: OutTarget, work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string' || error instanceof OutputLockBusy) throw error;
-    const why = code === 'EACCES' || code === 'EPERM' ? `${capped(dirname(target.real))} is not writable (${code})` : code;
-    throw refusal(target, `cannot be written: ${why}; nothing was changed`);
+    throw refusal(target, `cannot be written: ${whyUnwritable(target, code)}; nothing was changed`);
+  }
+}
+
+/**
+ * Said of the folder that refuses the write: the nearest one that exists. Node's recursive mkdir reports ENOENT, not
+ * EROFS, for a missing folder below a read-only mount, and EACCES naming the deepest folder it could not make.
+ */
+function whyUnwritable(target: OutTarget, code: string): string {
+  if (code === 'ENOSPC') return 'no space left on the device (ENOSPC)';
+  if (code === 'EDQUOT') return 'the disk quota is used up (EDQUOT)';
+  const folder = nearestExisting(dirname(target.real));
+  const shown = capped(displayPath(folder));
+  const denied = writeAccessError(folder) ?? code;
+  if (denied === 'EROFS') return `${shown} is on a read-only file system (EROFS)`;
+  if (denied === 'EACCES' || denied === 'EPERM') return `${shown} is not writable (${denied})`;
+  return code;
+}
+
+function nearestExisting(folder: string): string {
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+}
+
+function writeAccessError(folder: string): string | undefined {
+  try {
+    accessSync(folder, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code;
   }
 }

@@ -314,6 +314,50 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
   });
 });
 
+/** Whether this process may make a read-only bind mount in a mount namespace of its own (root, or CAP_SYS_ADMIN). */
+const canMountReadOnly = spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind / /mnt && mount -o remount,bind,ro /mnt'], { stdio: 'ignore' }).status === 0;
+/** As root, a run as `nobody` (uid 65534) is what sees 0555 refuse a write; `setpriv` switches to it. */
+const canDropToNobody = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true'], { stdio: 'ignore' }).status === 0;
+
+describe('--out below a folder that refuses writes: said plainly, exit 2, nothing written', () => {
+  it.skipIf(!canMountReadOnly)('a missing folder below a read-only file system (--out ro/x/generated): EROFS, not ENOENT', () => {
+    const project = tempProject('example');
+    mkdirSync(join(project.dir, 'ro'));
+    // The project folder seen read-only in a mount namespace of the run's own: nothing outside the test changes.
+    const script = 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$0" "$@"';
+    const run = spawnSync('unshare', ['-m', 'sh', '-c', script, process.execPath, CLI, 'generate', '--out', 'ro/x/generated'], {
+      cwd: project.dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain('ro/x/generated: --out: cannot be written: ro is on a read-only file system (EROFS); nothing was changed');
+    expect(run.stderr).not.toContain('ENOENT');
+    expect(readdirSync(join(project.dir, 'ro'))).toEqual([]);
+  });
+
+  it.skipIf(isRoot && !canDropToNobody)('a missing folder below a 0555 folder, as a user other than root: names the 0555 folder, not the one it could not make', () => {
+    const project = tempProject('example');
+    const readOnly = join(project.dir, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o555);
+    chmodSync(project.dir, 0o777); // mkdtemp's 0700 would keep nobody out of the project altogether
+    try {
+      const asUser = isRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+      const run = spawnSync(asUser[0]!, [...asUser.slice(1), CLI, 'generate', '--out', 'read-only/sub/generated'], {
+        cwd: project.dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', HOME: tmpdir() },
+      });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain('read-only/sub/generated: --out: cannot be written: read-only is not writable (EACCES); nothing was changed');
+      expect(readdirSync(readOnly)).toEqual([]);
+    } finally {
+      chmodSync(readOnly, 0o755);
+    }
+  });
+});
+
 describe('runs that meet: a killed run\'s leftovers, two runs at once', () => {
   it('staging folders and a lock left by a killed run are removed, never shipped', () => {
     const project = generatedProject();
