@@ -52,7 +52,21 @@ describe('check', () => {
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('changed:       prometheus-rules/headroom-container-memory.yaml');
     expect(stale.stderr).toContain('not generated: extra.yaml');
-    expect(stale.stderr).toContain('npm run generate');
+    // `npm run generate` exists only in headroom's own package.json; npx runs the installed copy anywhere.
+    expect(stale.stderr).toContain('Run `npx headroom generate` and commit the result.');
+    expect(stale.stderr).not.toContain('npm run');
+  });
+
+  it('names the generate command with the --config and --out it was given (quoted for the shell where needed)', () => {
+    const project = tempProject('example');
+    const config = join(project.dir, 'headroom.config.ts');
+    expect(runCli(['generate', '--out', 'my rules'], project.dir).code).toBe(0);
+    project.write('teams/payments.yaml', project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'));
+    const stale = runCli(['check', '-c', config, '--out', 'my rules'], project.dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(`Run \`npx headroom generate --config ${config} --out 'my rules'\` and commit the result.`);
+    const missing = runCli(['check', '--out', 'not-yet'], project.dir);
+    expect(missing.stderr).toContain('headroom: not-yet does not exist: run `npx headroom generate --out not-yet` first and commit the result.');
   });
 
   it('passes on the repository itself: generated/ is what headroom.config.ts produces', () => {

@@ -214,7 +214,7 @@ describe('--out refused: folders headroom must never replace', () => {
     expect(atFile.stderr).not.toContain('ENOTDIR');
     const missing = runCli(['check', '--out', 'not-generated-yet'], project.dir);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('headroom: not-generated-yet does not exist: run `headroom generate`');
+    expect(missing.stderr).toContain('headroom: not-generated-yet does not exist: run `npx headroom generate --out not-generated-yet` first');
     expect(missing.stderr).not.toContain('missing:');
     expect(existsSync(join(project.dir, 'not-generated-yet'))).toBe(false);
   });
