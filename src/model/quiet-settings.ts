@@ -1,9 +1,9 @@
 // Settings that are valid but quietly turn alerting off (or drown it): a range too short to hold two samples, a
 // process-OOM window its alert's fixed `for` outlasts, a near-limit threshold that fires for almost every container or
-// only at the kill, a team that owns nothing, a `*` claim that leaves ownership by namespace label nothing to decide;
-// and claims that change nothing (a name listed twice, or covered by another pattern of the same team). generate and
-// validate print them as warnings and still write: each has a rare legitimate use, and refusing would block a config
-// that works.
+// only at the kill, a team that owns nothing, a `*` claim that leaves ownership by namespace label nothing to decide,
+// a default teams folder that does not exist (no team file read, silently); and claims that change nothing (a name
+// listed twice, or covered by another pattern of the same team). generate and validate print them as warnings and
+// still write: each has a rare legitimate use, and refusing would block a config that works.
 import { readFileSync } from 'node:fs';
 import { displayPath } from '../config/display-path.ts';
 import { durationMs, isDuration } from '../config/duration.ts';
@@ -39,6 +39,7 @@ export function quietSettingWarnings(loaded: LoadedConfig): string[] {
   const { config } = loaded;
   const configSource: SourceFile = { file: displayPath(loaded.configFile), locate: lazyLocator(loaded.configFile) };
   const warnings = [
+    ...(loaded.missingTeamsDir === undefined ? [] : [missingTeamsDirWarning(loaded.missingTeamsDir, configSource)]),
     ...alertWarnings(config.alerts, configSource, ['alerts']),
     ...loaded.teams.flatMap((entry) => {
       const ownsNothing =
@@ -53,6 +54,16 @@ export function quietSettingWarnings(loaded: LoadedConfig): string[] {
     }),
   ];
   return warnings.map((problem) => formatProblem({ ...problem, message: `warning: ${problem.message}` }));
+}
+
+/** The default teams folder is absent: every team file would be ignored without a word, leaving zero teams. */
+function missingTeamsDirWarning(folder: string, source: SourceFile): Problem {
+  const shown = displayPath(folder);
+  return {
+    file: source.file,
+    key: 'teamsDir',
+    message: `${shown}/ does not exist, so no team file was read (create it, or set teamsDir to where the team files are; with every team inline in the config, an empty ${shown}/ holding a .gitkeep ends this warning)`,
+  };
 }
 
 function claimWarnings(entry: SourcedTeam, config: HeadroomConfig): Problem[] {

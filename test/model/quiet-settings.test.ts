@@ -1,8 +1,10 @@
 // Valid settings that quietly disable alerting are warned about, with the file, line and key of the value; the
 // boundaries (a 1m window, a 3m process-OOM window, thresholds of 0.5 and 0.98, the default team, ownership by
 // namespace label) are not.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/config/display-path.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { quietSettingWarnings } from '../../src/model/quiet-settings.ts';
 import { tempProject } from '../helpers/temp-project.ts';
@@ -101,6 +103,19 @@ describe('quietSettingWarnings', () => {
     expect(await warningsWith({ everything: scoped }, clustered)).toEqual([expect.stringContaining('namespaces.0: warning: "?*" claims every namespace in clusters prod-eu: ')]);
     // Without the label, only the redundant name is worth a word.
     expect(await warningsWith({ everything })).toEqual([expect.stringContaining('"prod" is already covered by "*" (namespaces.1)')]);
+  });
+
+  it('a missing default teams/ folder: warned at teamsDir, naming the folder; an empty one (a .gitkeep in it) is not', async () => {
+    const project = tempProject('example');
+    rmSync(join(project.dir, 'teams'), { recursive: true });
+    const warnings = quietSettingWarnings(await loadConfig(join(project.dir, 'headroom.config.ts')));
+    const shown = displayPath(project.dir);
+    expect(warnings).toEqual([
+      `${shown}/headroom.config.ts: teamsDir: warning: ${shown}/teams/ does not exist, so no team file was read (create it, or set teamsDir to where the team files are; with every team inline in the config, an empty ${shown}/teams/ holding a .gitkeep ends this warning)`,
+    ]);
+    mkdirSync(join(project.dir, 'teams'));
+    writeFileSync(join(project.dir, 'teams/.gitkeep'), '');
+    expect(quietSettingWarnings(await loadConfig(join(project.dir, 'headroom.config.ts')))).toEqual([]);
   });
 
   it('a setting in the config is located in the TypeScript file', async () => {
