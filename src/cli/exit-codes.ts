@@ -1,4 +1,5 @@
-// Exit codes of every headroom command.
+// Exit codes of every headroom command. A signal that stops `generate` gives 128 + its number (130 for SIGINT,
+// 143 for SIGTERM), after the run has removed what it was writing (see stop-signals.ts).
 export const EXIT_OK = 0;
 /** `check` found generated/ stale; `diff --exit-code` found changes. */
 export const EXIT_DIFFERENT = 1;

@@ -18,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(packageVersion(), '-V, --version', 'print the version of headroom')
     .exitOverride()
     .showHelpAfterError('(run `headroom --help` for usage)');
-  registerGenerate(program);
+  registerGenerate(program, outcome);
   registerCheck(program, outcome);
   registerDiff(program, outcome);
   registerValidate(program);

@@ -6,7 +6,9 @@ export interface ConfigOptions {
   out?: string;
 }
 
-export const configOption = () => new Option('-c, --config <path>', 'config file').default('headroom.config.ts');
+export const DEFAULT_CONFIG = 'headroom.config.ts';
+
+export const configOption = () => new Option('-c, --config <path>', 'config file').default(DEFAULT_CONFIG);
 export const outOption = () =>
   new Option('-o, --out <dir>', "output folder (default: the config's output.dir)").argParser((value: string) => {
     // An empty --out (an unset shell variable) would otherwise mean "the default folder" without a word.

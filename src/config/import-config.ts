@@ -1,8 +1,9 @@
 // Runs the user's config module (TypeScript or JavaScript, through jiti: no build step) and returns what it exports
-// by default: the settings object, or what a default-exported promise resolves to.
+// by default: the settings object, or what a default-exported promise resolves to, copied into plain data.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configSnapshot } from './config-snapshot.ts';
 import { InputError, type Locator } from './input-error.ts';
 import { loadFailure } from './load-failure.ts';
 import { configTimeoutMs, guardedLoad } from './load-guard.ts';
@@ -30,8 +31,9 @@ export async function importConfig(configFile: string, shown: string, sourceText
   try {
     [module, value] = await guardedLoad(async () => {
       const loaded = (await jiti.import(configFile)) as Record<string, unknown>;
-      // A default-exported promise (an async lookup) is awaited under the same guards and time limit.
-      return [loaded, await loaded.default] as const;
+      // A default-exported promise (an async lookup) is awaited under the same guards and time limit, and its
+      // getters and proxies are read there too.
+      return [loaded, configSnapshot(await loaded.default)] as const;
     }, timeoutMs);
   } catch (error) {
     throw new InputError([loadFailure(error, configFile, shown, sourceText)]);

@@ -16,6 +16,8 @@ export interface LoadedConfig {
   /** Folder of the config file; relative paths in the config are resolved against it. */
   baseDir: string;
   teams: SourcedTeam[];
+  /** The teams folder, when it is the default (`teams`, not set in the config) and does not exist: no file was read. */
+  missingTeamsDir?: string;
 }
 
 export async function loadConfig(configPath: string): Promise<LoadedConfig> {
@@ -32,8 +34,11 @@ export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   const baseDir = dirname(configFile);
   const inline = config.teams.map((team, i): SourcedTeam => ({ team, source, path: ['teams', i] }));
   const teamsDirGiven = typeof raw === 'object' && raw !== null && 'teamsDir' in raw;
-  const fromFiles = loadTeamsDir(resolve(baseDir, config.teamsDir), source, teamsDirGiven);
-  return { config, configFile, baseDir, teams: [...inline, ...fromFiles] };
+  const teamsDir = resolve(baseDir, config.teamsDir);
+  // A teamsDir the config names must exist (loadTeamsDir refuses it); the default may be absent, with a warning.
+  const fromFiles = loadTeamsDir(teamsDir, source, teamsDirGiven);
+  const missing = !teamsDirGiven && !existsSync(teamsDir);
+  return { config, configFile, baseDir, teams: [...inline, ...fromFiles], ...(missing ? { missingTeamsDir: teamsDir } : {}) };
 }
 
 /** What jiti runs: TypeScript or JavaScript, ES module or CommonJS. */

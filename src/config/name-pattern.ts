@@ -1,24 +1,85 @@
 // Namespace and node patterns: exact names or globs where `*` is any run of characters and `?` one character
 // (./claim-pattern.ts says which are valid). Kubernetes names use [a-z0-9-.], none of which is special in a regular
 // expression except `.`.
+import { ANY_NAMES, charKind, isValidName, type NameSyntax } from './name-syntax.ts';
 
 /** Regular expression (RE2 and JS alike) matching exactly the names a pattern matches, unanchored. */
 export function patternToRegex(pattern: string): string {
   return pattern.replace(/\./g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.');
 }
 
-/** Whether some name matches both patterns. */
-export function patternsOverlap(a: string, b: string): boolean {
-  if (a === b || a === '*' || b === '*') return true;
-  // Most pairs differ within their first or last characters: no need for the full walk then.
+/**
+ * Whether some valid name matches both patterns: a name of `syntax` (namespace names, node names; by default any
+ * text), so within its length. Decided exactly, by a search for the shortest such name.
+ */
+export function patternsOverlap(a: string, b: string, syntax: NameSyntax = ANY_NAMES): boolean {
+  // Most pairs differ within their first or last characters: no need for the search then.
   if (!endsAgree(a, b, false) || !endsAgree(a, b, true)) return false;
-  return walkBothPatterns(a.length, b.length, (i, j, walk) => {
-    if (i === a.length && j === b.length) return true;
-    if (a[i] === '*') return walk(i + 1, j) || (j < b.length && walk(i, j + 1));
-    if (b[j] === '*') return walk(i, j + 1) || (i < a.length && walk(i + 1, j));
-    if (i === a.length || j === b.length) return false;
-    return (a[i] === b[j] || a[i] === '?' || b[j] === '?') && walk(i + 1, j + 1);
-  });
+  if (!isGlob(a) && !isGlob(b)) return a === b && isValidName(a, syntax);
+  return shortestCommonName(a, b, syntax) <= syntax.maxLength;
+}
+
+function isGlob(pattern: string): boolean {
+  return pattern.includes('*') || pattern.includes('?');
+}
+
+/**
+ * The length of the shortest name of `syntax` that both patterns match (Infinity when none is within its length): a
+ * breadth-first search over (position in a, position in b, state of the syntax), one character per level. A `*`
+ * may match nothing (a step within the level) or one more character (staying at the `*`).
+ */
+function shortestCommonName(a: string, b: string, syntax: NameSyntax): number {
+  const width = b.length + 1;
+  const states = syntax.states;
+  const seen = new Uint8Array((a.length + 1) * width * states);
+  const visit = (i: number, j: number, state: number, into: number[]) => {
+    const key = (i * width + j) * states + state;
+    if (seen[key]) return;
+    seen[key] = 1;
+    into.push(key);
+  };
+  let level: number[] = [];
+  visit(0, 0, 0, level);
+  for (let length = 0; level.length > 0 && length <= syntax.maxLength; length++) {
+    // `level` grows while it is read: the `*` that match nothing add to it.
+    for (let k = 0; k < level.length; k++) {
+      const [i, j, state] = decode(level[k]!, width, states);
+      if (i === a.length && j === b.length && syntax.accepts(state)) return length;
+      if (a[i] === '*') visit(i + 1, j, state, level);
+      if (b[j] === '*') visit(i, j + 1, state, level);
+    }
+    const next: number[] = [];
+    for (const key of level) {
+      const [i, j, state] = decode(key, width, states);
+      for (const [nextI, charA] of readOne(a, i)) {
+        for (const [nextJ, charB] of readOne(b, j)) {
+          const chars = charA === undefined ? (charB === undefined ? syntax.representatives : [charB]) : charB === undefined || charB === charA ? [charA] : [];
+          for (const char of chars) {
+            const nextState = syntax.step(state, charKind(char));
+            if (nextState >= 0) visit(nextI, nextJ, nextState, next);
+          }
+        }
+      }
+    }
+    level = next;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+function decode(key: number, width: number, states: number): [i: number, j: number, state: number] {
+  const state = key % states;
+  const pair = (key - state) / states;
+  const j = pair % width;
+  return [(pair - j) / width, j, state];
+}
+
+/** Where a pattern goes on reading one character at position i, and the character it needs (undefined: any). */
+function readOne(pattern: string, i: number): [next: number, char: string | undefined][] {
+  if (i >= pattern.length) return [];
+  const char = pattern[i]!;
+  if (char === '*') return [[i, undefined]];
+  if (char === '?') return [[i + 1, undefined]];
+  return [[i + 1, char]];
 }
 
 /** Whether a concrete name matches a pattern. */

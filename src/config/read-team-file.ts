@@ -1,6 +1,7 @@
 // Reads a team file's text, refusing what a team file must not be. Team files are written by the teams, not by whoever
 // runs headroom: a symlink to /etc/passwd must not be read (let alone echoed), a 10 MB file must not be read whole,
-// a pipe must not hang the run, and bytes that are not UTF-8 are named where they sit.
+// a pipe must not hang the run, bytes that are not UTF-8 are named where they sit, and UTF-16 (as some Windows
+// editors save) is named as such.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
@@ -91,11 +92,46 @@ function tooLarge(size: number): string {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function decodeUtf8(bytes: Buffer, refuse: (message: string, position?: Position) => never): string {
+  const utf16 = utf16Kind(bytes);
+  if (utf16) refuse(`is UTF-16 text (${utf16}), not UTF-8: save it as UTF-8`);
   const body = bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes;
   if (!isUtf8(body)) refuse('is not UTF-8 text: save it as UTF-8', firstBadByte(body));
   const nul = body.indexOf(0);
   if (nul >= 0) refuse('holds a NUL byte: a binary file, not YAML', positionOf(body, nul));
   return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+}
+
+/** Code units looked at to tell UTF-16 without a byte-order mark: a team file's first lines. */
+const UTF16_SAMPLE_UNITS = 512;
+
+/**
+ * Which UTF-16 the bytes are, if they are: a byte-order mark says so; without one, text that is mostly ASCII (as
+ * YAML keys are) has a NUL in every other byte. Such a file is valid UTF-8 to a decoder, and was refused as binary.
+ */
+function utf16Kind(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian, with a byte-order mark';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian, with a byte-order mark';
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
+  const units = Math.min(bytes.length / 2, UTF16_SAMPLE_UNITS);
+  let little = 0;
+  let big = 0;
+  for (let unit = 0; unit < units; unit++) {
+    const [first, second] = [bytes[2 * unit]!, bytes[2 * unit + 1]!];
+    if (first !== 0 && second === 0) little += 1;
+    else if (first === 0 && second !== 0) big += 1;
+  }
+  const encoding = little * 2 >= units && little > big ? 'utf-16le' : big * 2 >= units && big > little ? 'utf-16be' : undefined;
+  if (encoding === undefined || !decodesAs(encoding, bytes)) return undefined;
+  return encoding === 'utf-16le' ? 'little-endian, without a byte-order mark' : 'big-endian, without a byte-order mark';
+}
+
+function decodesAs(encoding: string, bytes: Buffer): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Line and column (in characters) of the first byte that is not UTF-8. */

@@ -1,13 +1,17 @@
 // Turns zod issues into problems that point at the file, line and key.
 import type { z } from 'zod';
 import { type KeyPath, keyPathText, type Problem, type SourceFile } from './input-error.ts';
+import { suggestedKey } from './key-suggestion.ts';
 import { shownText } from './shown-text.ts';
 
 export function zodProblems(error: z.ZodError, source: SourceFile, prefix: KeyPath = []): Problem[] {
   return error.issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => problemAt(source, [...path, key], 'unknown key (check the spelling; see the reference in README.md)'));
+      return issue.keys.map((key) => {
+        const meant = suggestedKey(path, key);
+        return problemAt(source, [...path, key], meant ? `unknown key: did you mean ${meant}?` : 'unknown key (check the spelling; see the reference in README.md)');
+      });
     }
     return [problemAt(source, path, issueMessage(issue))];
   });

@@ -1,7 +1,12 @@
 // Maps kubernetes-mixin's `_config` (as JSON) to headroom settings: the keys that mean the same thing become a
 // headroom config snippet; every other key is reported as ignored, with the reason, so nothing is dropped silently.
+// The snippet is checked with the config schema itself: a value kubernetes-mixin takes but headroom refuses (a
+// cluster label named `namespace`, which headroom sets itself) is ignored with the schema's reason, so the snippet
+// never holds a setting `generate` would refuse.
 import type { KeyPath, Problem } from '../config/input-error.ts';
+import { configSchema } from '../config/schema.ts';
 import { parseSelector } from '../config/selector.ts';
+import { zodProblems } from '../config/zod-problems.ts';
 import { SHARED_SETTINGS } from './shared-settings.ts';
 
 export interface MappedSetting {
@@ -99,7 +104,42 @@ export function importMixinConfig(input: unknown): MixinConfigImport {
       : undefined;
     result.mapped.push({ mixinKey, headroomKey: shared.headroomKey, value: text, ...(note ? { note } : {}) });
   }
+  ignoreWhatHeadroomRefuses(result);
   return result;
+}
+
+/** The settings a snippet is spread beside (the README's example): the schema requires them, kubernetes-mixin has none. */
+const PLACEHOLDERS = { defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.invalid', runbookUrlPattern: 'https://runbooks.invalid/%s' } };
+
+/** Mapped settings whose value the config schema refuses move to `ignored`, with the schema's message. */
+function ignoreWhatHeadroomRefuses(result: MixinConfigImport): void {
+  const refusals = schemaRefusals(result.config);
+  if (refusals.length === 0) return;
+  const refusedOf = (setting: MappedSetting) => refusals.find(({ key }) => key === setting.headroomKey || key.startsWith(`${setting.headroomKey}.`));
+  const refused = result.mapped.filter((setting) => refusedOf(setting) !== undefined);
+  for (const setting of refused) {
+    const [section, key] = setting.headroomKey.split('.') as [string, string];
+    const value = JSON.stringify(result.config[section]?.[key]);
+    result.ignored.push({ mixinKey: setting.mixinKey, reason: `headroom refuses ${setting.headroomKey} ${value}: ${refusedOf(setting)!.message}` });
+  }
+  result.mapped = result.mapped.filter((setting) => !refused.includes(setting));
+  for (const setting of refused) {
+    const [section, key] = setting.headroomKey.split('.') as [string, string];
+    const values = result.config[section];
+    if (!values) continue;
+    delete values[key];
+    if (Object.keys(values).length === 0) delete result.config[section];
+  }
+  // Every refusal belongs to a mapped setting; one that does not would be a mapping headroom got wrong.
+  const left = schemaRefusals(result.config);
+  if (left.length > 0) throw new Error(`import-mixin-config built a snippet the config schema refuses: ${left.map(({ key, message }) => `${key}: ${message}`).join('; ')}`);
+}
+
+function schemaRefusals(config: MixinConfigImport['config']): { key: string; message: string }[] {
+  const candidate = { ...PLACEHOLDERS, ...config, links: { ...PLACEHOLDERS.links, ...config.links } };
+  const parsed = configSchema.safeParse(candidate);
+  if (parsed.success) return [];
+  return zodProblems(parsed.error, { file: 'snippet', locate: () => undefined }).map((problem) => ({ key: problem.key ?? '', message: problem.message }));
 }
 
 /**

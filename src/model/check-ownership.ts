@@ -1,9 +1,11 @@
 // Ownership must be unambiguous: one team per name, per namespace and per node in every cluster. Globs are compared
-// exactly (any name both match), so `payments-*` and `*-prod` conflict while `payments-*` and `search-*` do not;
-// claims scoped to clusters conflict only where their cluster scopes overlap too.
+// exactly (any valid name both match: a namespace name has at most 63 characters, a node name 253), so `payments-*`
+// and `*-prod` conflict while `payments-*` and `search-*` do not; claims scoped to clusters conflict only where their
+// cluster scopes overlap too. A team's own patterns may overlap (it owns the name once): quiet-settings warns.
 import { type Problem, type SourceFile } from '../config/input-error.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
 import { problemAt } from '../config/zod-problems.ts';
+import { NAMESPACE_NAMES, NODE_NAMES } from '../config/name-syntax.ts';
 import { type HeadroomConfig, NODE_ALERTS } from '../config/schema.ts';
 import { firstEarlierConflicts } from './claim-conflicts.ts';
 
@@ -36,15 +38,15 @@ function clustersWithoutClusterLabel(teams: SourcedTeam[], config: Pick<Headroom
 }
 
 function overlaps(teams: SourcedTeam[], field: 'namespaces' | 'nodes'): Problem[] {
-  const claims = teams.flatMap((entry) => entry.team[field].map((pattern, index) => ({ entry, pattern, index, clusters: entry.team.clusters })));
-  const conflicts = firstEarlierConflicts(claims);
+  const claims = teams.flatMap((entry, owner) => entry.team[field].map((pattern, index) => ({ entry, pattern, index, clusters: entry.team.clusters, owner })));
+  const conflicts = firstEarlierConflicts(claims, field === 'nodes' ? NODE_NAMES : NAMESPACE_NAMES);
   const problems: Problem[] = [];
   claims.forEach((claim, i) => {
     const other = claims[conflicts[i]!];
     if (!other) return;
-    const scoped = other.entry !== claim.entry && (claim.clusters.length > 0 || other.clusters.length > 0);
+    const scoped = claim.clusters.length > 0 || other.clusters.length > 0;
     const where = scoped ? ` in overlapping clusters (${scopeText(other.clusters)} and ${scopeText(claim.clusters)})` : '';
-    const who = other.entry === claim.entry ? 'also listed by this team' : `also claimed by team "${other.entry.team.name}" (${other.entry.source.file})${where}`;
+    const who = `also claimed by team "${other.entry.team.name}" (${other.entry.source.file})${where}`;
     const what = other.pattern === claim.pattern ? `"${claim.pattern}" is ${who}` : `"${claim.pattern}" overlaps "${other.pattern}", ${who}`;
     const owner = `each ${field === 'nodes' ? 'node' : 'namespace'} must have exactly one owner${scoped ? ' in every cluster' : ''}`;
     problems.push(at(claim.entry, [field, claim.index], `${what}: ${owner}`));

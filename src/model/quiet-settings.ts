@@ -1,16 +1,21 @@
 // Settings that are valid but quietly turn alerting off (or drown it): a range too short to hold two samples, a
 // process-OOM window its alert's fixed `for` outlasts, a near-limit threshold that fires for almost every container or
-// only at the kill, a team that owns nothing. generate and validate print them as warnings and still write: each has
-// a rare legitimate use, and refusing would block a config that works.
+// only at the kill, a team that owns nothing, a `*` claim that leaves ownership by namespace label nothing to decide,
+// a default teams folder that does not exist (no team file read, silently); and claims that change nothing (a name
+// listed twice, or covered by another pattern of the same team). generate and validate print them as warnings and
+// still write: each has a rare legitimate use, and refusing would block a config that works.
 import { readFileSync } from 'node:fs';
 import { displayPath } from '../config/display-path.ts';
 import { durationMs, isDuration } from '../config/duration.ts';
 import { formatProblem, type KeyPath, type Problem, type SourceFile } from '../config/input-error.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { typescriptLocator } from '../config/locate-typescript.ts';
-import type { AlertOverrides } from '../config/schema.ts';
+import type { SourcedTeam } from '../config/load-team-file.ts';
+import { patternCovers } from '../config/name-pattern.ts';
+import type { AlertOverrides, HeadroomConfig } from '../config/schema.ts';
 import { problemAt } from '../config/zod-problems.ts';
 import { PROCESS_OOM_FOR } from '../rules/container-process-oom-killed.ts';
+import { redundantClaims } from './redundant-claims.ts';
 
 /** kube-prometheus scrapes kubelet and kube-state-metrics every 30s: a range needs two scrapes to show a change. */
 const SHORTEST_RANGE = '1m';
@@ -34,6 +39,7 @@ export function quietSettingWarnings(loaded: LoadedConfig): string[] {
   const { config } = loaded;
   const configSource: SourceFile = { file: displayPath(loaded.configFile), locate: lazyLocator(loaded.configFile) };
   const warnings = [
+    ...(loaded.missingTeamsDir === undefined ? [] : [missingTeamsDirWarning(loaded.missingTeamsDir, configSource)]),
     ...alertWarnings(config.alerts, configSource, ['alerts']),
     ...loaded.teams.flatMap((entry) => {
       const ownsNothing =
@@ -42,11 +48,59 @@ export function quietSettingWarnings(loaded: LoadedConfig): string[] {
         ...(ownsNothing
           ? [problemAt(entry.source, [...entry.path, 'name'], `team "${entry.team.name}" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)`)]
           : []),
+        ...claimWarnings(entry, config),
         ...alertWarnings(entry.team.alerts, entry.source, [...entry.path, 'alerts']),
       ];
     }),
   ];
   return warnings.map((problem) => formatProblem({ ...problem, message: `warning: ${problem.message}` }));
+}
+
+/** The default teams folder is absent: every team file would be ignored without a word, leaving zero teams. */
+function missingTeamsDirWarning(folder: string, source: SourceFile): Problem {
+  const shown = displayPath(folder);
+  return {
+    file: source.file,
+    key: 'teamsDir',
+    message: `${shown}/ does not exist, so no team file was read (create it, or set teamsDir to where the team files are; with every team inline in the config, an empty ${shown}/ holding a .gitkeep ends this warning)`,
+  };
+}
+
+function claimWarnings(entry: SourcedTeam, config: HeadroomConfig): Problem[] {
+  const at = (path: KeyPath, message: string) => problemAt(entry.source, [...entry.path, ...path], message);
+  const redundant = (['namespaces', 'nodes'] as const).flatMap((field) => {
+    const patterns = entry.team[field];
+    return redundantClaims(patterns).map(({ index, coveredBy }) => {
+      const pattern = patterns[index]!;
+      const other = patterns[coveredBy]!;
+      const earlier = `${field}.${coveredBy}`;
+      return at(
+        [field, index],
+        other === pattern ? `"${pattern}" is already listed (${earlier}): listing it again changes nothing` : `"${pattern}" is already covered by "${other}" (${earlier}) of this team: it changes nothing`,
+      );
+    });
+  });
+  return [...redundant, ...labelOwnershipOverridden(entry, config, at)];
+}
+
+/**
+ * With ownership.namespaceLabel, a team file's claim beats the label: a claim of every namespace (`*`) leaves the
+ * label nothing to decide, in the team's clusters.
+ */
+function labelOwnershipOverridden(entry: SourcedTeam, config: HeadroomConfig, at: (path: KeyPath, message: string) => Problem): Problem[] {
+  if (config.ownership.namespaceLabel === undefined) return [];
+  const where = entry.team.clusters.length === 0 ? '' : ` in clusters ${entry.team.clusters.join(', ')}`;
+  return entry.team.namespaces.flatMap((pattern, index) =>
+    // `?*`: every name of at least one character, which every namespace name is.
+    patternCovers(pattern, '?*')
+      ? [
+          at(
+            ['namespaces', index],
+            `"${pattern}" claims every namespace${where}: a team file's claim beats ownership.namespaceLabel, so the label "${config.ownership.namespaceLabel}" decides no owner${where} (list the team's namespaces instead)`,
+          ),
+        ]
+      : [],
+  );
 }
 
 function alertWarnings(alerts: AlertOverrides, source: SourceFile, at: KeyPath): Problem[] {

@@ -1,8 +1,10 @@
 // One `generate` at a time per output folder: a lock file beside the folder, holding the writer's process id.
 // A second run waits for the first and then writes (both end with one complete tree); a lock whose process is gone
-// (a run killed mid-write) is taken over.
+// (a run killed mid-write) is taken over. The wait polls with timers, not by blocking, so a signal that stops the
+// run is handled while it waits.
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const WAIT_MS = 60_000;
 const POLL_MS = 50;
@@ -19,18 +21,20 @@ export function lockFileFor(parent: string, base: string): string {
   return join(parent, `.${base}.headroom-lock`);
 }
 
-export function withOutputLock<T>(lockFile: string, work: () => T): T {
-  acquire(lockFile);
+/** Runs `work` holding the lock; an abort while waiting for the lock throws its reason, with nothing to undo. */
+export async function withOutputLock<T>(lockFile: string, work: () => Promise<T>, abort?: AbortSignal): Promise<T> {
+  await acquire(lockFile, abort);
   try {
-    return work();
+    return await work();
   } finally {
     rmSync(lockFile, { force: true });
   }
 }
 
-function acquire(lockFile: string): void {
+async function acquire(lockFile: string, abort: AbortSignal | undefined): Promise<void> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
+    abort?.throwIfAborted();
     try {
       writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' });
       return;
@@ -43,7 +47,7 @@ function acquire(lockFile: string): void {
       continue;
     }
     if (Date.now() > deadline) throw new OutputLockBusy(lockFile, holder || 'unknown');
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, POLL_MS);
+    await sleep(POLL_MS);
   }
 }
 

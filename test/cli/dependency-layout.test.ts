@@ -6,7 +6,7 @@
 // `npm install --offline <tarball>` is not used: the npm cache holds the dependencies' tarballs but not their
 // registry metadata, so it stops at ENOTCACHED.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -91,7 +91,20 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
       expect(packed).toContain(path);
     }
     const tops = new Set(packed.map((path) => path.split('/')[0]));
-    for (const absent of ['test', 'bench', 'docs', 'scripts', 'teams', 'node_modules', 'headroom.config.ts', 'tsconfig.json']) expect(tops).not.toContain(absent);
+    for (const absent of ['test', 'bench', 'scripts', 'teams', 'node_modules', 'headroom.config.ts', 'tsconfig.json']) expect(tops).not.toContain(absent);
+  });
+
+  it('packs every runbook (docs/runbooks/) and jsonnet-compat/, which the README sends users to; nothing else of docs/', () => {
+    const inRepo = (folder: string) => readdirSync(join(REPO_ROOT, folder)).map((name) => `${folder}/${name}`).sort();
+    expect(packed.filter((path) => path.startsWith('docs/')).sort()).toEqual(inRepo('docs/runbooks'));
+    expect(packed.filter((path) => path.startsWith('jsonnet-compat/')).sort()).toEqual(inRepo('jsonnet-compat'));
+    expect(inRepo('docs/runbooks')).toContain('docs/runbooks/containeroomkilled.md');
+    // The paths the README names, as a user of the installed copy would look for them.
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    for (const [named, path] of [['docs/runbooks/', 'docs/runbooks/containermemoryleak.md'], ['jsonnet-compat/mixin.libsonnet', 'jsonnet-compat/mixin.libsonnet']] as const) {
+      expect(readme).toContain(named);
+      expect(existsSync(join(consumer, 'node_modules', 'headroom', path)), path).toBe(true);
+    }
   });
 
   it('`npx headroom --version` prints the version, running the packed dist/ (never src/*.ts under node_modules)', () => {
@@ -107,6 +120,19 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
     expect(readdirSync(join(consumer, 'generated')).sort()).toEqual(expect.arrayContaining(['dashboards', 'kustomization.yaml', 'prometheus-rules']));
     const check = expectSuccess(run('npx', ['headroom', 'check'], consumer));
     expect(check.stdout).toContain('generated is up to date');
+  });
+
+  it('`npx headroom check` on a stale tree names a command that works here, and running it makes check pass', () => {
+    expectSuccess(run('npx', ['headroom', 'generate'], consumer));
+    const team = join(consumer, 'teams', 'payments.yaml');
+    writeFileSync(team, readFileSync(team, 'utf8').replace('threshold: 0.95', 'threshold: 0.9'));
+    const stale = run('npx', ['headroom', 'check'], consumer);
+    expect(stale.code).toBe(1);
+    const command = /Run `([^`]+)` and commit the result\./.exec(stale.stderr)?.[1];
+    expect(command, stale.stderr).toBe('npx headroom generate');
+    const [program, ...args] = command!.split(' ');
+    expectSuccess(run(program!, args, consumer));
+    expect(expectSuccess(run('npx', ['headroom', 'check'], consumer)).stdout).toContain('generated is up to date');
   });
 
   it('`import { defineConfig } from "headroom"` loads dist/index.js in plain Node', () => {

@@ -1,5 +1,5 @@
 // generate writes deterministic output where it is told to; check tells stale output from fresh.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.ts';
@@ -39,6 +39,20 @@ describe('generate', () => {
   });
 });
 
+describe('the teams folder', () => {
+  it('a missing default teams/: generate warns on stderr naming it and exits 0; a teamsDir the config names and that is missing: exit 2', () => {
+    const project = tempProject('example');
+    rmSync(join(project.dir, 'teams'), { recursive: true });
+    const result = runCli(['generate'], project.dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('headroom.config.ts: teamsDir: warning: teams/ does not exist, so no team file was read');
+    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  teamsDir: 'team-files',"));
+    const named = runCli(['generate'], project.dir);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/headroom\.config\.ts:\d+:\d+: teamsDir: folder team-files does not exist/);
+  });
+});
+
 describe('check', () => {
   it('exits 0 when generated/ is fresh and 1 with an explanation when it is not', () => {
     const project = tempProject('example');
@@ -52,7 +66,21 @@ describe('check', () => {
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('changed:       prometheus-rules/headroom-teams.yaml');
     expect(stale.stderr).toContain('not generated: extra.yaml');
-    expect(stale.stderr).toContain('npm run generate');
+    // `npm run generate` exists only in headroom's own package.json; npx runs the installed copy anywhere.
+    expect(stale.stderr).toContain('Run `npx headroom generate` and commit the result.');
+    expect(stale.stderr).not.toContain('npm run');
+  });
+
+  it('names the generate command with the --config and --out it was given (quoted for the shell where needed)', () => {
+    const project = tempProject('example');
+    const config = join(project.dir, 'headroom.config.ts');
+    expect(runCli(['generate', '--out', 'my rules'], project.dir).code).toBe(0);
+    project.write('teams/payments.yaml', project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'));
+    const stale = runCli(['check', '-c', config, '--out', 'my rules'], project.dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(`Run \`npx headroom generate --config ${config} --out 'my rules'\` and commit the result.`);
+    const missing = runCli(['check', '--out', 'not-yet'], project.dir);
+    expect(missing.stderr).toContain('headroom: not-yet does not exist: run `npx headroom generate --out not-yet` first and commit the result.');
   });
 
   it('passes on the repository itself: generated/ is what headroom.config.ts produces', () => {

@@ -95,8 +95,10 @@ const PLANTERS: Record<string, Planter> = {
   'overlapping glob': (project, pick) => {
     const claims = [...((project.config.teams as Team[] | undefined) ?? []), ...project.teamFiles.map((f) => f.team as Team)].flatMap((team) => team.namespaces ?? []);
     if (claims.length === 0) {
-      const file = lastTeamFile(project, '~overlap.yaml', { name: 'overlap-x', namespaces: ['dup-ns', 'dup-*'] });
-      return { name: '', project, file, key: 'namespaces.1', lineHas: 'dup-*' };
+      // Two teams: one team's own patterns may overlap (it owns each name once).
+      lastTeamFile(project, '~overlap-a.yaml', { name: 'overlap-a', namespaces: ['dup-ns'] });
+      const file = lastTeamFile(project, '~overlap.yaml', { name: 'overlap-x', namespaces: ['dup-*'] });
+      return { name: '', project, file, key: 'namespaces.0', lineHas: 'dup-*' };
     }
     const claim = claims[pick % claims.length]!;
     const anchor = /^a\d+-/.exec(claim)?.[0] ?? /-k\d+$/.exec(claim)?.[0];

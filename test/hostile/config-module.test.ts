@@ -99,6 +99,25 @@ describe('what the config does when it runs', () => {
     expect(result.stderr).not.toContain('jiti');
   });
 
+  it('a getter that throws (get links() { throw … }): exit 2 at the line that threw, as for a throw at import, for check too', () => {
+    const links = "  links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' },";
+    project.write(CONFIG, edited(links, "  get links(): never {\n    throw new Error('no links today');\n  },"));
+    for (const command of ['generate', 'check', 'validate']) {
+      expectRefused(project, [command], 'headroom.config.ts:13:5: cannot load the config: it threw Error: no links today');
+    }
+  });
+
+  it('a getter that calls process.exit(0) (in an inline team): refused like the call at top level, so check cannot pass', () => {
+    const teams = "teams: [{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'platform-primary' } }],";
+    project.write(CONFIG, edited(teams, "teams: [{ name: 'platform', get namespaces() { return process.exit(0); } }],"));
+    expectRefused(project, ['check'], 'headroom.config.ts:11:3: cannot load the config: the config called process.exit(0) while loading');
+  });
+
+  it('a Proxy as the settings whose traps throw: refused at the trap, no stack trace', () => {
+    project.write(CONFIG, `${original.replace('export default defineConfig(', 'const settings = (')}\nexport default new Proxy(settings, {\n  ownKeys() {\n    throw new RangeError('no keys');\n  },\n});\n`);
+    expectRefused(project, ['check'], /headroom\.config\.ts:\d+:5: cannot load the config: it threw RangeError: no keys/);
+  });
+
   it('throws above its imports (the transform moves the import first): the file without a position it cannot know', () => {
     project.write(CONFIG, `throw new TypeError('early');\n${original}`);
     const result = expectRefused(project, ['generate'], 'headroom.config.ts: cannot load the config: it threw TypeError: early');

@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/output/list-files.ts';
 import { expectRefused, generatedProject, type HostileProject } from '../helpers/hostile.ts';
-import { CLI } from '../helpers/paths.ts';
+import { CLI, REPO_ROOT } from '../helpers/paths.ts';
 import { type CliResult, runCli } from '../helpers/run-cli.ts';
 import { tempProject } from '../helpers/temp-project.ts';
 
@@ -57,6 +57,31 @@ function runAsync(args: string[], cwd: string): Promise<CliResult> {
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+interface Ended extends CliResult {
+  /** The signal that killed the process, when it did not exit by itself. */
+  signal: NodeJS.Signals | null;
+}
+
+/** `generate` with every staging write slowed down (see slow-staging-writes.cjs), as a child the test can signal. */
+function startSlowGenerate(cwd: string): { child: ReturnType<typeof spawn>; ended: Promise<Ended> } {
+  const preload = join(REPO_ROOT, 'test/helpers/slow-staging-writes.cjs');
+  const child = spawn(process.execPath, ['--require', preload, CLI, 'generate'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const ended = new Promise<Ended>((done) => child.on('close', (code, signal) => done({ code: code ?? -1, signal, stdout, stderr })));
+  return { child, ended };
+}
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 5));
+  }
 }
 
 /** A process id that is surely not running: a child that has exited. */
@@ -189,7 +214,7 @@ describe('--out refused: folders headroom must never replace', () => {
     expect(atFile.stderr).not.toContain('ENOTDIR');
     const missing = runCli(['check', '--out', 'not-generated-yet'], project.dir);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('headroom: not-generated-yet does not exist: run `headroom generate`');
+    expect(missing.stderr).toContain('headroom: not-generated-yet does not exist: run `npx headroom generate --out not-generated-yet` first');
     expect(missing.stderr).not.toContain('missing:');
     expect(existsSync(join(project.dir, 'not-generated-yet'))).toBe(false);
   });
@@ -289,6 +314,50 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
   });
 });
 
+/** Whether this process may make a read-only bind mount in a mount namespace of its own (root, or CAP_SYS_ADMIN). */
+const canMountReadOnly = spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind / /mnt && mount -o remount,bind,ro /mnt'], { stdio: 'ignore' }).status === 0;
+/** As root, a run as `nobody` (uid 65534) is what sees 0555 refuse a write; `setpriv` switches to it. */
+const canDropToNobody = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true'], { stdio: 'ignore' }).status === 0;
+
+describe('--out below a folder that refuses writes: said plainly, exit 2, nothing written', () => {
+  it.skipIf(!canMountReadOnly)('a missing folder below a read-only file system (--out ro/x/generated): EROFS, not ENOENT', () => {
+    const project = tempProject('example');
+    mkdirSync(join(project.dir, 'ro'));
+    // The project folder seen read-only in a mount namespace of the run's own: nothing outside the test changes.
+    const script = 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$0" "$@"';
+    const run = spawnSync('unshare', ['-m', 'sh', '-c', script, process.execPath, CLI, 'generate', '--out', 'ro/x/generated'], {
+      cwd: project.dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain('ro/x/generated: --out: cannot be written: ro is on a read-only file system (EROFS); nothing was changed');
+    expect(run.stderr).not.toContain('ENOENT');
+    expect(readdirSync(join(project.dir, 'ro'))).toEqual([]);
+  });
+
+  it.skipIf(isRoot && !canDropToNobody)('a missing folder below a 0555 folder, as a user other than root: names the 0555 folder, not the one it could not make', () => {
+    const project = tempProject('example');
+    const readOnly = join(project.dir, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o555);
+    chmodSync(project.dir, 0o777); // mkdtemp's 0700 would keep nobody out of the project altogether
+    try {
+      const asUser = isRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+      const run = spawnSync(asUser[0]!, [...asUser.slice(1), CLI, 'generate', '--out', 'read-only/sub/generated'], {
+        cwd: project.dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', HOME: tmpdir() },
+      });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain('read-only/sub/generated: --out: cannot be written: read-only is not writable (EACCES); nothing was changed');
+      expect(readdirSync(readOnly)).toEqual([]);
+    } finally {
+      chmodSync(readOnly, 0o755);
+    }
+  });
+});
+
 describe('runs that meet: a killed run\'s leftovers, two runs at once', () => {
   it('staging folders and a lock left by a killed run are removed, never shipped', () => {
     const project = generatedProject();
@@ -330,5 +399,47 @@ describe('runs that meet: a killed run\'s leftovers, two runs at once', () => {
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     expect(contents(join(project.dir, 'generated'))).toEqual(contents(join(project.dir, 'reference')));
     expect(leftovers(project.dir)).toEqual([]);
+  });
+});
+
+describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s while generate writes the staging folder: staging and lock removed, generated/ as it was, exit %i', async (signal, exitCode) => {
+    const project = generatedProject();
+    project.write('teams/payments.yaml', project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'));
+    const { child, ended } = startSlowGenerate(project.dir);
+    const staging = () => readdirSync(project.dir).find((name) => name.includes('.headroom-tmp-'));
+    // A few files in: the run is in the middle of writing, holding the lock.
+    await waitFor('the staging folder to fill', () => {
+      const folder = staging();
+      return folder !== undefined && listFiles(join(project.dir, folder)).length >= 2;
+    });
+    expect(existsSync(join(project.dir, '.generated.headroom-lock'))).toBe(true);
+    child.kill(signal);
+    const result = await ended;
+    expect(leftovers(project.dir)).toEqual([]);
+    expect(project.snapshot('generated')).toEqual(project.before);
+    expect(result.signal, 'exited by itself, not killed').toBeNull();
+    expect(result.code, result.stderr).toBe(exitCode);
+    expect(result.stderr).toContain(`headroom: stopped by ${signal}: generated was left as it was, nothing written`);
+    expect(result.stdout).toBe('');
+    expect(runCli(['check'], project.dir).code, 'the old tree is still stale against the edited team file').toBe(1);
+  });
+
+  it("SIGINT while generate waits for another run's lock: exit 130, that lock left alone, nothing written", async () => {
+    const project = tempProject('example');
+    const lock = join(project.dir, '.generated.headroom-lock');
+    writeFileSync(lock, `${process.pid}\n`); // held by this test process: alive, as a run in the middle of writing is
+    const { child, ended } = startSlowGenerate(project.dir);
+    // Long enough for the run to load the config and reach the lock (as in the lock test above), well inside its 60 s wait.
+    await new Promise((done) => setTimeout(done, 6000));
+    child.kill('SIGINT');
+    const result = await ended;
+    expect(result.signal).toBeNull();
+    expect(result.code, result.stderr).toBe(130);
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
+    expect(readdirSync(project.dir).sort()).toEqual(['.generated.headroom-lock', 'headroom.config.ts', 'teams']);
   });
 });

@@ -175,6 +175,17 @@ describe('team files refused', () => {
     expectRefused(project, ['generate'], 'teams/x.yaml:2:22: is not UTF-8 text');
   });
 
+  it.each([
+    ['UTF-16 LE without a byte-order mark', (text: string) => Buffer.from(text, 'utf16le'), 'little-endian, without a byte-order mark'],
+    ['UTF-16 BE without a byte-order mark', (text: string) => Buffer.from(text, 'utf16le').swap16(), 'big-endian, without a byte-order mark'],
+    ['UTF-16 LE with a byte-order mark', (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le'), 'little-endian, with a byte-order mark'],
+    ['UTF-16 BE with a byte-order mark', (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le').swap16(), 'big-endian, with a byte-order mark'],
+  ])('%s (as a Windows editor may save it): refused as UTF-16 with "save it as UTF-8", not as binary', (_, encode, kind) => {
+    writeFileSync(join(project.dir, 'teams/x.yaml'), encode('name: x\nnamespaces: [x]\nlabels: { owner: "café ✓" }\n'));
+    const { stderr } = expectRefused(project, ['generate'], `teams/x.yaml: is UTF-16 text (${kind}), not UTF-8: save it as UTF-8`);
+    expect(stderr).not.toContain('NUL');
+  });
+
   it('binary garbage', () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 256));
     writeFileSync(join(project.dir, 'teams/x.yaml'), garbage);

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { configSchema, RESERVED_LABELS } from '../../src/config/schema.ts';
 import { importMixinConfig } from '../../src/mixin/kubernetes-mixin-config.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -85,6 +86,39 @@ describe('importMixinConfig on kubernetes-mixin defaults', () => {
   });
 });
 
+describe('importMixinConfig never emits a setting the config schema refuses', () => {
+  /** The snippet as the README spreads it: beside a defaultTeam and a Grafana URL. */
+  const spread = (config: Record<string, Record<string, string>>) => ({
+    ...config,
+    defaultTeam: 'platform',
+    links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s', ...config.links },
+  });
+
+  it('clusterLabel: namespace (a label headroom sets itself): ignored with the schema\'s reason, no cluster in the snippet', () => {
+    const imported = importMixinConfig({ ...defaults, clusterLabel: 'namespace' });
+    expect(imported.problems).toEqual([]);
+    expect(imported.config.cluster).toBeUndefined();
+    expect(imported.mapped.map((setting) => setting.mixinKey)).toEqual(['cadvisorSelector', 'kubeStateMetricsSelector', 'runbookURLPattern']);
+    const reasons = Object.fromEntries(imported.ignored.map((setting) => [setting.mixinKey, setting.reason]));
+    expect(reasons.clusterLabel).toMatch(/^headroom refuses cluster\.label "namespace": is set by headroom; pick another name/);
+    expect(reasons.showMultiCluster).toMatch(/^headroom refuses cluster\.label "namespace": /);
+    expect(configSchema.safeParse(spread(imported.config)).success).toBe(true);
+  });
+
+  it.each<[string, string]>([
+    ...RESERVED_LABELS.map((label): [string, string] => ['clusterLabel', label]),
+    ['runbookURLPattern', 'ftp://runbooks.test/%s'],
+    ['runbookURLPattern', 'https://runbooks.test/%s?team={{ $labels.team }}'],
+    ['runbookURLPattern', 'https://user:secret@runbooks.test/%s'],
+  ])('%s %j: the snippet passes the schema, the value is reported as ignored', (key, value) => {
+    const imported = importMixinConfig({ ...defaults, [key]: value });
+    expect(imported.problems).toEqual([]);
+    const parsed = configSchema.safeParse(spread(imported.config));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(imported.ignored.find((setting) => setting.mixinKey === key)?.reason).toMatch(/^headroom refuses /);
+  });
+});
+
 describe('headroom import-mixin-config', () => {
   it('prints the snippet as JSON on stdout and the report on stderr', () => {
     const result = runCli(['import-mixin-config', DEFAULTS_FILE, '--format', 'json'], REPO_ROOT);
@@ -130,6 +164,25 @@ describe('headroom import-mixin-config', () => {
       kubeStateMetricsSelector: defaults.kubeStateMetricsSelector,
       runbookURLPattern: defaults.runbookURLPattern,
     });
+  });
+
+  it('a _config with clusterLabel: namespace: the snippet it writes is one generate accepts', () => {
+    const project = mkdtempSync(join(tmpdir(), 'headroom-import-project-'));
+    const input = tempFile('mixin-config.json', JSON.stringify({ ...defaults, clusterLabel: 'namespace' }));
+    const result = runCli(['import-mixin-config', input, '--out', join(project, 'kubernetes-mixin-settings.ts')], REPO_ROOT);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^ {2}clusterLabel: headroom refuses cluster\.label "namespace": is set by headroom/m);
+    writeFileSync(
+      join(project, 'headroom.config.ts'),
+      [
+        "import { defineConfig } from 'headroom';",
+        "import { kubernetesMixinSettings } from './kubernetes-mixin-settings.ts';",
+        "export default defineConfig({ ...kubernetesMixinSettings, defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.test', ...kubernetesMixinSettings.links } });",
+        '',
+      ].join('\n'),
+    );
+    const generated = runCli(['validate', '--config', join(project, 'headroom.config.ts')], REPO_ROOT);
+    expect(generated.code, generated.stderr).toBe(0);
   });
 
   it.each([

@@ -54,19 +54,26 @@ describe('ownershipProblems with cluster scopes', () => {
     expect(messages([eu], CLUSTERED)).toEqual([]);
   });
 
-  it('within one team the scope does not matter: a pattern listed twice is one too many', () => {
-    const eu = team('payments-eu', 'namespaces: [payments, "pay*"]\nclusters: ["prod-eu-*", "prod-us-*"]\n');
-    expect(messages([eu])).toEqual([
-      'payments-eu.yaml:2:24: namespaces.1: "pay*" overlaps "payments", also listed by this team: each namespace must have exactly one owner',
+  it("one team listing web-frontend and web-*, or a name twice: no conflict, the team owns each name once (quiet-settings warns)", () => {
+    const web = team('web', 'namespaces: [web-frontend, "web-*", web-frontend]\nclusters: ["prod-eu-*", "prod-us-*"]\n');
+    expect(messages([web])).toEqual([]);
+    const other = team('shop', 'namespaces: [web-frontend]\n');
+    expect(messages([web, other])).toEqual([
+      'shop.yaml:2:14: namespaces.0: "web-frontend" is also claimed by team "web" (web.yaml) in overlapping clusters (prod-eu-*, prod-us-* and every cluster): each namespace must have exactly one owner in every cluster',
     ]);
   });
 
-  it('thousands of exact names in one team: each duplicate found once, against its first listing', () => {
+  it('thousands of exact names in one team, some listed twice: no ownership problem', () => {
     const names = Array.from({ length: 8000 }, (_, i) => `ns-${i}`);
     const big = team('big', `namespaces:\n${[...names, 'ns-17', 'ns-7999'].map((name) => `  - ${name}`).join('\n')}\n`);
-    expect(messages([big], {})).toEqual([
-      'big.yaml:8003:5: namespaces.8000: "ns-17" is also listed by this team: each namespace must have exactly one owner',
-      'big.yaml:8004:5: namespaces.8001: "ns-7999" is also listed by this team: each namespace must have exactly one owner',
+    expect(messages([big], {})).toEqual([]);
+  });
+
+  it('a×40* and *b×30 of two teams: no namespace of at most 63 characters matches both, so no conflict; as nodes they conflict', () => {
+    const [prefix, suffix] = [`${'a'.repeat(40)}*`, `*${'b'.repeat(30)}`];
+    expect(messages([team('long-a', `namespaces: ["${prefix}"]\n`), team('long-b', `namespaces: ["${suffix}"]\n`)], {})).toEqual([]);
+    expect(messages([team('pool-a', `nodes: ["${prefix}"]\n`), team('pool-b', `nodes: ["${suffix}"]\n`)], {})).toEqual([
+      `pool-b.yaml:2:9: nodes.0: "${suffix}" overlaps "${prefix}", also claimed by team "pool-a" (pool-a.yaml): each node must have exactly one owner`,
     ]);
   });
 });

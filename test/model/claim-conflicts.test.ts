@@ -1,14 +1,17 @@
 // The indexed conflict search must give exactly what comparing every claim with every earlier one gives.
 import { describe, expect, it } from 'vitest';
 import { matchesPattern, patternsOverlap } from '../../src/config/name-pattern.ts';
+import { NAMESPACE_NAMES, NODE_NAMES, type NameSyntax } from '../../src/config/name-syntax.ts';
 import { type Claim, firstEarlierConflicts } from '../../src/model/claim-conflicts.ts';
 import { LiteralIndex } from '../../src/model/literal-index.ts';
 
-/** The pairwise check as it was: the first earlier claim whose pattern and cluster scope both overlap. */
-function pairwise(claims: readonly Claim[]): number[] {
+/** The pairwise check: the first earlier claim of another owner whose pattern and cluster scope both overlap. */
+function pairwise(claims: readonly Claim[], names: NameSyntax = NAMESPACE_NAMES): number[] {
   const scopesOverlap = (a: readonly string[], b: readonly string[]) =>
     a.length === 0 || b.length === 0 || a.some((x) => b.some((y) => patternsOverlap(x, y)));
-  return claims.map((claim, i) => claims.slice(0, i).findIndex((earlier) => patternsOverlap(earlier.pattern, claim.pattern) && scopesOverlap(earlier.clusters, claim.clusters)));
+  return claims.map((claim, i) =>
+    claims.slice(0, i).findIndex((earlier) => earlier.owner !== claim.owner && patternsOverlap(earlier.pattern, claim.pattern, names) && scopesOverlap(earlier.clusters, claim.clusters)),
+  );
 }
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
@@ -34,7 +37,8 @@ function claimSet(seed: number, size: number): Claim[] {
   return Array.from({ length: size }, () => {
     const scoped = next() < 0.4;
     const clusters = scoped ? Array.from({ length: 1 + Math.floor(next() * 2) }, () => pattern(next, 'pe', 3)) : [];
-    return { pattern: pattern(next, 'ab-', 5), clusters };
+    // A few owners, so that claims of one owner (which never conflict) meet often.
+    return { pattern: pattern(next, 'ab-', 5), clusters, owner: Math.floor(next() * 6) };
   });
 }
 
@@ -44,8 +48,9 @@ describe('firstEarlierConflicts', () => {
     let clean = 0;
     for (let seed = 1; seed <= 300; seed++) {
       const claims = claimSet(seed, 2 + (seed % 40));
-      const expected = pairwise(claims);
-      expect(firstEarlierConflicts(claims), `seed ${seed}: ${JSON.stringify(claims)}`).toEqual(expected);
+      const names = seed % 2 === 0 ? NAMESPACE_NAMES : NODE_NAMES;
+      const expected = pairwise(claims, names);
+      expect(firstEarlierConflicts(claims, names), `seed ${seed}: ${JSON.stringify(claims)}`).toEqual(expected);
       conflicts += expected.filter((i) => i >= 0).length;
       clean += expected.filter((i) => i < 0).length;
     }
@@ -59,23 +64,43 @@ describe('firstEarlierConflicts', () => {
     const teams = ['pay', 'pay-eu', 'search', 'se', 'shop'];
     const shapes = [(t: string) => t, (t: string) => `${t}-*`, (t: string) => `*-${t}`, (t: string) => `${t}-*-eu`, (t: string) => `${t}-?`, (t: string) => `${t}-db`];
     for (let round = 0; round < 100; round++) {
-      const claims = Array.from({ length: 30 }, (): Claim => ({
+      const claims = Array.from({ length: 30 }, (_, i): Claim => ({
         pattern: shapes[Math.floor(next() * shapes.length)]!(teams[Math.floor(next() * teams.length)]!),
         clusters: next() < 0.3 ? [['prod-eu-*'], ['prod-us-1'], ['prod-*', 'staging']][Math.floor(next() * 3)]! : [],
+        owner: i,
       }));
-      expect(firstEarlierConflicts(claims)).toEqual(pairwise(claims));
+      expect(firstEarlierConflicts(claims, NAMESPACE_NAMES)).toEqual(pairwise(claims));
     }
   });
 
   it('names the first earlier claim, and a claim scoped elsewhere does not conflict', () => {
     const claims: Claim[] = [
-      { pattern: 'payments', clusters: ['prod-eu-*'] },
-      { pattern: 'payments', clusters: ['prod-us-*'] },
-      { pattern: 'pay*', clusters: [] },
-      { pattern: 'payments', clusters: ['prod-us-2'] },
-      { pattern: 'search', clusters: ['prod-eu-1', 'prod-us-1'] },
+      { pattern: 'payments', clusters: ['prod-eu-*'], owner: 0 },
+      { pattern: 'payments', clusters: ['prod-us-*'], owner: 1 },
+      { pattern: 'pay*', clusters: [], owner: 2 },
+      { pattern: 'payments', clusters: ['prod-us-2'], owner: 3 },
+      { pattern: 'search', clusters: ['prod-eu-1', 'prod-us-1'], owner: 4 },
     ];
-    expect(firstEarlierConflicts(claims)).toEqual([-1, -1, 0, 1, -1]);
+    expect(firstEarlierConflicts(claims, NAMESPACE_NAMES)).toEqual([-1, -1, 0, 1, -1]);
+  });
+
+  it('web-frontend and web-* of one team: no conflict (a team owns the name once); of two teams: a conflict', () => {
+    const oneTeam: Claim[] = [
+      { pattern: 'web-*', clusters: [], owner: 0 },
+      { pattern: 'web-frontend', clusters: [], owner: 0 },
+      { pattern: 'web-frontend', clusters: [], owner: 0 },
+    ];
+    expect(firstEarlierConflicts(oneTeam, NAMESPACE_NAMES)).toEqual([-1, -1, -1]);
+    expect(firstEarlierConflicts([...oneTeam, { pattern: 'web-frontend', clusters: [], owner: 1 }], NAMESPACE_NAMES)).toEqual([-1, -1, -1, 0]);
+  });
+
+  it('a×40* and *b×30 (70 characters at least): no namespace matches both, so no conflict; node names (253) do', () => {
+    const claims: Claim[] = [
+      { pattern: `${'a'.repeat(40)}*`, clusters: [], owner: 0 },
+      { pattern: `*${'b'.repeat(30)}`, clusters: [], owner: 1 },
+    ];
+    expect(firstEarlierConflicts(claims, NAMESPACE_NAMES)).toEqual([-1, -1]);
+    expect(firstEarlierConflicts(claims, NODE_NAMES)).toEqual([-1, 0]);
   });
 });
 

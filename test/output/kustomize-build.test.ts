@@ -52,7 +52,7 @@ describe('kustomize build generated/', () => {
     it(`lists exactly the generated objects: ${name}`, async () => {
       const { tree } = await generate(config);
       const dir = join(mkdtempSync(join(tmpdir(), 'headroom-kustomize-')), 'generated');
-      writeTreeAtomically(dir, tree);
+      await writeTreeAtomically(dir, tree);
       // What the tree holds, read here without the code that writes kustomization.yaml: every document of every
       // YAML file that has apiVersion and kind, but the kustomization itself.
       const generated = [...tree.entries()]
@@ -77,7 +77,7 @@ describe('kustomize build generated/', () => {
     const { tree } = await generate(join(REPO_ROOT, 'headroom.config.ts'));
     const dir = join(mkdtempSync(join(tmpdir(), 'headroom-kustomize-')), 'generated');
     const kustomization = tree.get('kustomization.yaml')!.replace('resources:\n', 'resources:\n  - headroom-settings.yaml\n');
-    writeTreeAtomically(dir, new Map([...tree, ['kustomization.yaml', kustomization]]));
+    await writeTreeAtomically(dir, new Map([...tree, ['kustomization.yaml', kustomization]]));
     const result = spawnSync(KUSTOMIZE, ['build', dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/headroom-settings\.yaml/);

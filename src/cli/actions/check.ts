@@ -5,6 +5,7 @@ import { generate } from '../../generate.ts';
 import { compareTree, isSame } from '../../output/compare-tree.ts';
 import { locateOutTarget, refusal } from '../../output/out-target.ts';
 import { type CommandOutcome, EXIT_DIFFERENT } from '../exit-codes.ts';
+import { generateCommand } from '../generate-command.ts';
 import type { ConfigOptions } from '../options.ts';
 import { generationSummary } from '../summary.ts';
 
@@ -16,7 +17,7 @@ export async function checkAction(options: ConfigOptions, outcome: CommandOutcom
   });
   const where = displayPath(generation.outDir);
   if (!target.exists) {
-    console.error(`headroom: ${where} does not exist: run \`headroom generate\` (or \`npm run generate\`) first and commit the result.`);
+    console.error(`headroom: ${where} does not exist: run \`${generateCommand(options)}\` first and commit the result.`);
     outcome.exitCode = EXIT_DIFFERENT;
     return;
   }
@@ -31,6 +32,6 @@ export async function checkAction(options: ConfigOptions, outcome: CommandOutcom
     ...difference.missing.map((path) => `  missing:       ${path}`),
     ...difference.extra.map((path) => `  not generated: ${path}`),
   ];
-  console.error(`headroom: ${where} is not what the config generates:\n${lines.join('\n')}\nRun \`npm run generate\` and commit the result.`);
+  console.error(`headroom: ${where} is not what the config generates:\n${lines.join('\n')}\nRun \`${generateCommand(options)}\` and commit the result.`);
   outcome.exitCode = EXIT_DIFFERENT;
 }
