@@ -2,7 +2,9 @@
 // vmalert 1.79 (Debian bookworm) and sid's vmalert through their VictoriaMetrics; every ruler loads the plain rule
 // file generated from test/fixtures/e2e and notifies its own Alertmanager, built from the generated route tree, which
 // posts to the webhook sink. The scenarios play at once, in different clusters and namespaces; each check runs once
-// per ruler. `npm run e2e`; one scenario alone: `npm run e2e -- -t "scenario gap"` (start, gap, relabel, kill).
+// per ruler. `npm run e2e`; one scenario alone: `npm run e2e -- -t "scenario gap"` (start, gap, relabel, kill);
+// E2E_KEEP=1 keeps the servers' folders, logs and the notifications received.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { FIXTURES } from '../helpers/paths.ts';
@@ -34,6 +36,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   health?.stop();
+  if (process.env.E2E_KEEP !== undefined && stack !== undefined) {
+    writeFileSync(join(stack.processes.root, 'notifications.json'), JSON.stringify(stack.sink.notifications, null, 1));
+    console.log(`e2e: the servers' logs and data, the rule file and notifications.json are kept in ${stack.processes.root}`);
+  }
   const pids = stack?.processes.running() ?? [];
   await stack?.stop();
   const rulers = stack?.rulers.map((ruler) => `${ruler.name}: ${ruler.version}`).join('; ') ?? 'not started';

@@ -7,7 +7,11 @@ import { createServer, type Server } from 'node:http';
 /** Where a series comes from: the kube-state-metrics replicas serve the same series, under different instances. */
 export type Source = 'cadvisor' | 'kube-state-metrics' | 'kubelet';
 
-export const TARGET_KINDS = ['cadvisor', 'kube-state-metrics-a', 'kube-state-metrics-b', 'kubelet'] as const;
+/**
+ * `kube-state-metrics-rescheduled` is a replica that replaced a and b after an outage, on a new pod (so a new
+ * `instance`): down until a scenario brings it up.
+ */
+export const TARGET_KINDS = ['cadvisor', 'kube-state-metrics-a', 'kube-state-metrics-b', 'kube-state-metrics-rescheduled', 'kubelet'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** What Prometheus puts on every series of the target (static target labels of its scrape config). */
@@ -21,6 +25,8 @@ export function targetLabels(cluster: string, kind: TargetKind): Record<string, 
       return { cluster, job: 'kube-state-metrics', instance: 'kube-state-metrics-a:8080' };
     case 'kube-state-metrics-b':
       return { cluster, job: 'kube-state-metrics', instance: 'kube-state-metrics-b:8080' };
+    case 'kube-state-metrics-rescheduled':
+      return { cluster, job: 'kube-state-metrics', instance: 'kube-state-metrics-c:8080' };
   }
 }
 
@@ -40,10 +46,12 @@ export class Exporter {
   private server: Server | undefined;
   private readonly series = new Map<string, Map<string, Sample>>();
   private readonly down = new Set<string>();
-  private readonly scrapeWaiters = new Map<string, (() => void)[]>();
+  private readonly scrapeWaiters = new Map<string, { since: number; resolve: () => void }[]>();
   port = 0;
 
-  constructor(readonly clusters: readonly string[]) {}
+  constructor(readonly clusters: readonly string[]) {
+    for (const cluster of clusters) this.setDown(cluster, ['kube-state-metrics-rescheduled'], true);
+  }
 
   /** The HTTP path of a target. */
   static path(cluster: string, kind: TargetKind): string {
@@ -62,8 +70,9 @@ export class Exporter {
         response.writeHead(503).end('down\n');
         return;
       }
+      const renderedAt = performance.now();
       const body = this.render(cluster, sourceOf(kind as TargetKind));
-      response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }).end(body, () => this.scraped(target));
+      response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }).end(body, () => this.scraped(target, renderedAt));
     });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -108,20 +117,23 @@ export class Exporter {
     }
   }
 
-  /** Resolves after the target's next successful scrape has been answered. */
+  /** Resolves once the target has answered a scrape whose answer was made after this call: it shows every change before it. */
   nextScrape(cluster: string, kind: TargetKind): Promise<void> {
     const target = `${cluster}/${kind}`;
+    const since = performance.now();
     return new Promise((resolve) => {
       const waiters = this.scrapeWaiters.get(target) ?? [];
-      waiters.push(resolve);
+      waiters.push({ since, resolve });
       this.scrapeWaiters.set(target, waiters);
     });
   }
 
-  private scraped(target: string): void {
+  private scraped(target: string, renderedAt: number): void {
     const waiters = this.scrapeWaiters.get(target) ?? [];
-    this.scrapeWaiters.delete(target);
-    for (const resolve of waiters) resolve();
+    const waiting = waiters.filter(({ since }) => since > renderedAt);
+    if (waiting.length > 0) this.scrapeWaiters.set(target, waiting);
+    else this.scrapeWaiters.delete(target);
+    for (const { since, resolve } of waiters) if (since <= renderedAt) resolve();
   }
 
   private store(cluster: string, source: Source): Map<string, Sample> {

@@ -27,7 +27,7 @@ export class World {
     return this.startedAt + seconds * 1000;
   }
 
-  /** Resolves after `count` more answered scrapes of the target: the change before it was seen by the scraper. */
+  /** Resolves after `count` scrapes of the target answered after this call (the first already shows every change made before it). */
   async scrapes(cluster: string, kind: TargetKind, count = 1): Promise<void> {
     for (let i = 0; i < count; i++) await this.exporter.nextScrape(cluster, kind);
   }

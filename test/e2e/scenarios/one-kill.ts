@@ -16,12 +16,12 @@ const AT_LIMIT = 198 * MiB;
 const AFTER_RESTART = 20 * MiB;
 
 /**
- * Waits until the target has answered two scrapes (the second surely carries the change), then one evaluation
- * interval more, so the other exporter's change lands in a later evaluation.
+ * Waits until the exporter's targets have answered a scrape that shows the change (both replicas, for
+ * kube-state-metrics), then one evaluation interval more, so the other exporter's change lands in a later evaluation.
  */
-async function landed(world: World, kind: 'cadvisor' | 'kube-state-metrics-a'): Promise<void> {
-  await world.scrapes(CLUSTER, kind, 2);
-  if (kind === 'kube-state-metrics-a') await world.scrapes(CLUSTER, 'kube-state-metrics-b', 1);
+async function landed(world: World, source: 'cadvisor' | 'kube-state-metrics'): Promise<void> {
+  if (source === 'cadvisor') await world.scrapes(CLUSTER, 'cadvisor');
+  else await Promise.all([world.scrapes(CLUSTER, 'kube-state-metrics-a'), world.scrapes(CLUSTER, 'kube-state-metrics-b')]);
   await new Promise((resolve) => setTimeout(resolve, 6_000));
 }
 
@@ -34,7 +34,7 @@ async function eventFirst(world: World, container: FakeContainer): Promise<void>
 
 async function restartFirst(world: World, container: FakeContainer): Promise<void> {
   container.restart('Error', 137);
-  await landed(world, 'kube-state-metrics-a');
+  await landed(world, 'kube-state-metrics');
   container.oomEvent();
   container.setWorkingSet(AFTER_RESTART);
 }
