@@ -42,6 +42,16 @@ afterAll(async () => {
   }
   const pids = stack?.processes.running() ?? [];
   await stack?.stop();
+  // Stopped means gone: no pid of ours may still answer signal 0.
+  const alive = pids.filter((pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (alive.length > 0) throw new Error(`e2e: processes still running after the stop: ${alive.join(' ')}`);
   const rulers = stack?.rulers.map((ruler) => `${ruler.name}: ${ruler.version}`).join('; ') ?? 'not started';
   console.log(`e2e: ${((Date.now() - began) / 1000).toFixed(0)} s in all (servers ready in ${((readyAt - began) / 1000).toFixed(1)} s; stopped ${pids.length} by pid: ${pids.join(' ')}); ${rulers}`);
 }, 30_000);

@@ -48,7 +48,7 @@ async function drive(world: World): Promise<void> {
   const last = container('restart-first-0');
   await world.at(KILL_AT);
   await Promise.all([eventFirst(world, first), restartFirst(world, last)]);
-  await world.at(150);
+  await world.at(165);
 }
 
 const expected = { team: 'payments', cluster: CLUSTER, severity: 'critical' };

@@ -1,5 +1,5 @@
 // Issue 15, item 3: ownership changes while alerts fire. Namespaces labelled team=search, each with a container near
-// its limit and one OOM-killed, are relabelled team=storage: no alert of theirs may ever reach the default team's
+// its limit and one in a crash loop of OOM kills, are relabelled team=storage: no alert of theirs may ever reach the default team's
 // receiver, and they end at storage's. Namespaces that appear with a container near its limit and a kill soon after
 // (one owned by its label, one claimed by a team file) are notified to their owner from the first notification on.
 import { MiB } from '../harness/kube.ts';
@@ -21,6 +21,8 @@ const NEW_NAMESPACES = [
 ];
 const RELABEL_AT = [90, 97];
 const NEW_AT = 60;
+/** The relabelled namespaces' kill-0 is in a crash loop of OOM kills from here on: its alert fires across the relabel. */
+const CRASH_LOOP = { from: 45, every: 25 };
 const ALERTS = ['ContainerMemoryNearLimit', 'ContainerOOMKilled'];
 
 async function drive(world: World): Promise<void> {
@@ -37,8 +39,13 @@ async function drive(world: World): Promise<void> {
     return hotAndKilled(namespace);
   });
 
+  const crashLoop = (async () => {
+    for (let at = CRASH_LOOP.from; at < RELABEL_AT.at(-1)! + 60; at += CRASH_LOOP.every) {
+      await world.at(at);
+      for (const kill of kills) kill.restart('OOMKilled', 137);
+    }
+  })();
   await world.at(NEW_AT);
-  for (const kill of kills) kill.restart('OOMKilled', 137);
   const newKills = NEW_NAMESPACES.map(({ namespace, label }) => {
     cluster.namespace(namespace, label);
     return hotAndKilled(namespace);
@@ -51,6 +58,7 @@ async function drive(world: World): Promise<void> {
     await world.at(RELABEL_AT[wave]!);
     for (const namespace of namespaces) cluster.relabel(namespace, 'storage');
   }
+  await crashLoop;
   await world.at(RELABEL_AT.at(-1)! + 85);
 }
 

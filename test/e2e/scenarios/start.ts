@@ -38,7 +38,7 @@ async function drive(world: World): Promise<void> {
   await world.at(EVICTION_AT);
   // The kubelet creates the counter at 1 with its first eviction of the signal.
   evictionCluster.evictions('memory.available', 1);
-  await world.at(130);
+  await world.at(140);
 }
 
 export const start: Scenario = {
