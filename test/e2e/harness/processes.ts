@@ -112,6 +112,7 @@ export class Processes {
     return [...this.children.keys()];
   }
 
+  /** On a signal or an exit without stopAll(): SIGKILL every server, then remove the temp folders. */
   private killAllNow(): void {
     for (const pid of this.children.keys()) {
       try {
@@ -121,6 +122,7 @@ export class Processes {
       }
     }
     this.children.clear();
+    if (process.env.E2E_KEEP === undefined) rmSync(this.root, { recursive: true, force: true });
   }
 
   /**
