@@ -1,0 +1,101 @@
+// headroom's rules on real servers (issue 15): the loopback exporter's series reach Prometheus 3.5 directly and
+// vmalert 1.79 (Debian bookworm) and sid's vmalert through their VictoriaMetrics; every ruler loads the plain rule
+// file generated from test/fixtures/e2e and notifies its own Alertmanager, built from the generated route tree, which
+// posts to the webhook sink. The scenarios play at once, in different clusters and namespaces; each check runs once
+// per ruler. `npm run e2e`; one scenario alone: `npm run e2e -- -t "scenario gap"` (start, gap, relabel, kill);
+// E2E_KEEP=1 keeps the servers' folders, logs and the notifications received.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { FIXTURES } from '../helpers/paths.ts';
+import { RulerPages } from './harness/pages.ts';
+import { RuleHealth } from './harness/rule-health.ts';
+import { RULER_NAMES, startStack, type Stack } from './harness/stack.ts';
+import { World } from './harness/world.ts';
+import { gap } from './scenarios/gap.ts';
+import { oneKill } from './scenarios/one-kill.ts';
+import { relabel } from './scenarios/relabel.ts';
+import type { Scenario } from './scenarios/scenario.ts';
+import { start } from './scenarios/start.ts';
+
+const CONFIG = join(FIXTURES, 'e2e', 'headroom.config.ts');
+const SCENARIOS: Scenario[] = [start, gap, relabel, oneKill];
+const CLUSTERS = [...new Set(SCENARIOS.flatMap((scenario) => scenario.clusters))].sort();
+
+const began = Date.now();
+let stack: Stack | undefined;
+let health: RuleHealth | undefined;
+let readyAt = 0;
+
+beforeAll(async () => {
+  stack = await startStack(CONFIG, CLUSTERS);
+  readyAt = Date.now();
+  health = new RuleHealth(stack.rulers);
+  health.start();
+}, 120_000);
+
+afterAll(async () => {
+  health?.stop();
+  if (process.env.E2E_KEEP !== undefined && stack !== undefined) {
+    writeFileSync(join(stack.processes.root, 'notifications.json'), JSON.stringify(stack.sink.notifications, null, 1));
+    console.log(`e2e: the servers' logs and data, the rule file and notifications.json are kept in ${stack.processes.root}`);
+  }
+  const pids = stack?.processes.running() ?? [];
+  await stack?.stop();
+  // Stopped means gone: no pid of ours may still answer signal 0.
+  const alive = pids.filter((pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (alive.length > 0) throw new Error(`e2e: processes still running after the stop: ${alive.join(' ')}`);
+  const rulers = stack?.rulers.map((ruler) => `${ruler.name}: ${ruler.version}`).join('; ') ?? 'not started';
+  console.log(`e2e: ${((Date.now() - began) / 1000).toFixed(0)} s in all (servers ready in ${((readyAt - began) / 1000).toFixed(1)} s; stopped ${pids.length} by pid: ${pids.join(' ')}); ${rulers}`);
+}, 30_000);
+
+/** Each scenario plays once, started by the first of its checks that runs; the others wait for the same play. */
+const plays = new Map<Scenario, Promise<World>>();
+function played(scenario: Scenario): Promise<World> {
+  let play = plays.get(scenario);
+  if (play === undefined) {
+    if (stack === undefined) throw new Error('the servers did not start');
+    const world = new World(stack.exporter);
+    play = scenario.drive(world).then(() => world);
+    plays.set(scenario, play);
+  }
+  return play;
+}
+
+describe.concurrent('headroom end to end', () => {
+  for (const scenario of SCENARIOS) {
+    describe(scenario.title, () => {
+      for (const ruler of RULER_NAMES) {
+        for (const check of scenario.checks) {
+          it(`${ruler}: ${check.title}`, async ({ expect }) => {
+            const world = await played(scenario);
+            if (stack === undefined) throw new Error('the servers did not start');
+            expect(check.problems(new RulerPages(stack.sink, ruler), world), `${ruler}: ${check.title}`).toEqual([]);
+          });
+        }
+      }
+    });
+  }
+
+  describe('rules', () => {
+    for (const name of RULER_NAMES) {
+      it(`${name}: every rule evaluates without error (rules API, polled every 5 s while the scenarios play)`, async ({ expect }) => {
+        // Let the scenarios' checks start their plays, then watch until the last one ends.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await Promise.all([...plays.values()]);
+        const ruler = stack?.rulers.find((candidate) => candidate.name === name);
+        if (ruler === undefined || health === undefined) throw new Error('the servers did not start');
+        const report = await health.report(ruler);
+        expect(report.rules, `${name}: rules in the rules API`).toBeGreaterThan(0);
+        expect(report.problems, `${name}: rules with an error`).toEqual([]);
+      });
+    }
+  });
+});
