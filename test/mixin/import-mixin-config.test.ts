@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configSchema, RESERVED_LABELS } from '../../src/config/schema.ts';
+import { RESERVED_LABELS } from '../../src/config/reserved-labels.ts';
+import { configSchema } from '../../src/config/schema.ts';
 import { importMixinConfig } from '../../src/mixin/kubernetes-mixin-config.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -100,7 +101,7 @@ describe('importMixinConfig never emits a setting the config schema refuses', ()
     expect(imported.config.cluster).toBeUndefined();
     expect(imported.mapped.map((setting) => setting.mixinKey)).toEqual(['cadvisorSelector', 'kubeStateMetricsSelector', 'runbookURLPattern']);
     const reasons = Object.fromEntries(imported.ignored.map((setting) => [setting.mixinKey, setting.reason]));
-    expect(reasons.clusterLabel).toMatch(/^headroom refuses cluster\.label "namespace": is set by headroom; pick another name/);
+    expect(reasons.clusterLabel).toMatch(/^headroom refuses cluster\.label "namespace": is set by headroom \(its rules set, select or join on it\); pick another name/);
     expect(reasons.showMultiCluster).toMatch(/^headroom refuses cluster\.label "namespace": /);
     expect(configSchema.safeParse(spread(imported.config)).success).toBe(true);
   });
