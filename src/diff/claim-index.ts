@@ -1,48 +1,59 @@
-// Claims (names and globs) of many teams, indexed so that asking who covers a name costs a lookup, not a scan: a
-// team may list thousands of exact namespaces, and comparing every claim with every other took minutes.
+// Claims (names and globs, each with the clusters it holds in) of many teams, indexed so that asking who covers a
+// name costs a lookup, not a scan: a team may list thousands of exact namespaces, and comparing every claim with
+// every other took minutes. Two teams may claim one name in different clusters, so a name can have several claims.
 import { patternCovers, patternsOverlap } from '../config/name-pattern.ts';
+import { EVERY_CLUSTER, type Scope, scopeOf } from './cluster-scope.ts';
 
 const isGlob = (pattern: string) => /[*?]/.test(pattern);
 
-export class ClaimIndex {
-  /** Exact name → its team. A name is covered only by itself or by a glob. */
-  private readonly exact = new Map<string, Claim>();
-  private readonly globs: Claim[] = [];
+export interface Claim {
+  pattern: string;
+  team: string;
+  /** Where the claim holds; EVERY_CLUSTER for a team without `clusters`. */
+  clusters: Scope;
+}
 
-  constructor(claims: Iterable<readonly [team: string, patterns: readonly string[]]>) {
+interface IndexedClaim extends Claim {
+  /** Position among all claims given, so answers keep the claims' order. */
+  order: number;
+}
+
+export class ClaimIndex {
+  /** Exact name → its claims. A name is covered only by itself or by a glob. */
+  private readonly exact = new Map<string, IndexedClaim[]>();
+  private readonly globs: IndexedClaim[] = [];
+
+  /** `clusters` as in a team file: empty for every cluster. */
+  constructor(claims: Iterable<readonly [team: string, patterns: readonly string[], clusters?: readonly string[]]>) {
     let order = 0;
-    for (const [team, patterns] of claims) {
+    for (const [team, patterns, clusters = []] of claims) {
       for (const pattern of patterns) {
-        const claim = { pattern, team, order: order++ };
+        const claim = { pattern, team, clusters: scopeOf(clusters), order: order++ };
         if (isGlob(pattern)) this.globs.push(claim);
-        else if (!this.exact.has(pattern)) this.exact.set(pattern, claim);
+        else this.exact.set(pattern, [...(this.exact.get(pattern) ?? []), claim]);
       }
     }
   }
 
-  /** The team with a claim that covers every name the pattern matches (the first in claim order), if any. */
-  coverer(pattern: string): string | undefined {
-    const exact = isGlob(pattern) ? undefined : this.exact.get(pattern);
-    return (exact ?? this.globs.find((glob) => patternCovers(glob.pattern, pattern)))?.team;
+  /** Every claim that covers every name the pattern matches, in claim order. */
+  coverers(pattern: string): Claim[] {
+    const exact = isGlob(pattern) ? [] : (this.exact.get(pattern) ?? []);
+    return plain([...exact, ...this.globs.filter((glob) => patternCovers(glob.pattern, pattern))]);
   }
 
   covers(pattern: string): boolean {
-    return this.coverer(pattern) !== undefined;
+    return this.coverers(pattern).length > 0;
   }
 
   /** Claims sharing at least one name with the pattern, in the order they were claimed. */
-  overlapping(pattern: string): { pattern: string; team: string }[] {
-    const exact = this.exact.get(pattern);
-    const names = isGlob(pattern) ? [...this.exact.values()].filter((claim) => patternsOverlap(claim.pattern, pattern)) : exact ? [exact] : [];
-    return [...names, ...this.globs.filter((glob) => patternsOverlap(glob.pattern, pattern))]
-      .sort((a, b) => a.order - b.order)
-      .map(({ pattern: claimed, team }) => ({ pattern: claimed, team }));
+  overlapping(pattern: string): Claim[] {
+    const names = isGlob(pattern)
+      ? [...this.exact.values()].flat().filter((claim) => patternsOverlap(claim.pattern, pattern))
+      : (this.exact.get(pattern) ?? []);
+    return plain([...names, ...this.globs.filter((glob) => patternsOverlap(glob.pattern, pattern))]);
   }
 }
 
-interface Claim {
-  pattern: string;
-  team: string;
-  /** Position among all claims given, so answers keep the claims' order. */
-  order: number;
+function plain(claims: IndexedClaim[]): Claim[] {
+  return claims.sort((a, b) => a.order - b.order).map(({ pattern, team, clusters }) => ({ pattern, team, clusters }));
 }

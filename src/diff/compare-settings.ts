@@ -4,7 +4,7 @@ import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { AlertChange, OwnerChange, SettingsChanges } from './report.ts';
 import { findMoves } from './ownership-moves.ts';
 import { findRenames, renameMaps } from './team-renames.ts';
-import { sameValue, setChanges, valueChanges } from './value-changes.ts';
+import { alertSettingChanges, sameValue, setChanges, valueChanges } from './value-changes.ts';
 
 export function compareSettings(old: ManifestData, current: ManifestData): SettingsChanges {
   const renames = findRenames(old, current);
@@ -62,7 +62,7 @@ function compareOwner(
 function compareAlerts(old: ManifestData['defaults'], current: ManifestData['defaults']): AlertChange[] {
   const keys = [...new Set([...Object.keys(old), ...Object.keys(current)])];
   return keys
-    .map((key) => ({ alert: alertName(key), settings: valueChanges(old[key], current[key]) }))
+    .map((key) => ({ alert: alertName(key), settings: alertSettingChanges(old[key], current[key]) }))
     .filter((change) => change.settings.length > 0);
 }
 

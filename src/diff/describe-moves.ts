@@ -21,30 +21,55 @@ export function renameLines(rename: TeamRenamed): string[] {
   ];
 }
 
-/** "namespace payments-eu", "namespaces matching payments-* other than payments-eu", "node search-1". */
+/**
+ * "namespace payments-eu", "namespaces matching payments-* other than payments-eu", "node search-1", with the clusters
+ * where the move happens when not every cluster: "namespace payments-eu in clusters prod-* other than prod-eu-1".
+ */
 export function moveSubject(move: OwnerMoved): string {
   const [one, many] = move.kind === 'node-moved' ? ['node', 'nodes'] : ['namespace', 'namespaces'];
   const subject = /[*?]/.test(move.pattern) ? `${many} matching ${move.pattern}` : `${one} ${move.pattern}`;
-  return move.except.length > 0 ? `${subject} other than ${move.except.join(', ')}` : subject;
+  const names = move.except.length > 0 ? `${subject} other than ${move.except.join(', ')}` : subject;
+  return `${names}${clustersText(move.clusters, move.exceptClusters)}`;
 }
 
-/** "team payments", or the default team where nobody claims it. */
-export function sideName(team: string, unclaimed: boolean): string {
-  return unclaimed ? `the default team ${team} (unclaimed)` : `team ${team}`;
+/** " in clusters a-*", " outside clusters b", " in clusters a-* other than a-1", or nothing for every cluster. */
+export function clustersText(clusters: readonly string[], exceptClusters: readonly string[]): string {
+  if (clusters.length === 0) return exceptClusters.length > 0 ? ` outside clusters ${exceptClusters.join(', ')}` : '';
+  return ` in clusters ${clusters.join(', ')}${exceptClusters.length > 0 ? ` other than ${exceptClusters.join(', ')}` : ''}`;
+}
+
+/**
+ * "team payments"; where nobody claims it, the default team, or under namespace-label ownership the label's team
+ * and the default team only where the label names no team in scope.
+ */
+export function sideName(team: string, unclaimed: boolean, label?: string): string {
+  if (!unclaimed) return `team ${team}`;
+  if (label === undefined) return `the default team ${team} (unclaimed)`;
+  return `the team its ${label} label names (the default team ${team} where it names no team in scope)`;
 }
 
 export function moveLines(move: OwnerMoved): string[] {
   const subject = moveSubject(move);
+  // Under label ownership the settings are known only where the default team gets (or had) the namespace.
+  const settingsSubject = move.namespaceLabel === undefined ? subject : `${subject} where its ${move.namespaceLabel} label names no team in scope`;
   const routing = [
     ...(move.labels.length > 0 ? [`labels ${move.labels.map(labelChangeText).join(', ')}`] : []),
     ...(move.receivers.length > 0 ? [move.receivers.map(changeText).join(', ')] : []),
   ];
   return [
-    `${subject}: moved from ${sideName(move.from, move.fromUnclaimed)} to ${sideName(move.to, move.toUnclaimed)}`,
-    ...(move.changes.length > 0 ? move.changes.map((alert) => `${subject}: ${alertChangeText(alert)}`) : [`${subject}: alert settings the same under both`]),
-    `${subject}: severity now ${severitiesText(move.severities)}`,
-    ...(routing.length > 0 ? [`${subject}: routing ${routing.join('; ')}`] : []),
+    `${subject}: moved from ${fromName(move)} to ${toName(move)}`,
+    ...(move.changes.length > 0 ? move.changes.map((alert) => `${settingsSubject}: ${alertChangeText(alert)}`) : [`${settingsSubject}: alert settings the same under both`]),
+    `${settingsSubject}: severity now ${severitiesText(move.severities)}`,
+    ...(routing.length > 0 ? [`${settingsSubject}: routing ${routing.join('; ')}`] : []),
   ];
+}
+
+export function fromName(move: OwnerMoved): string {
+  return sideName(move.from, move.fromUnclaimed, move.fromUnclaimed ? move.namespaceLabel : undefined);
+}
+
+export function toName(move: OwnerMoved): string {
+  return sideName(move.to, move.toUnclaimed, move.toUnclaimed ? move.namespaceLabel : undefined);
 }
 
 export function alertChangeText(alert: AlertChange): string {

@@ -3,7 +3,8 @@
 // namespace moved to a team with another severity pages differently (or no longer does).
 import { teamDashboardUid, TEAM_DASHBOARD_UID } from '../model/dashboard-uid.ts';
 import { NAMESPACE_OWNER, NODE_OWNER, TEAM_INFO } from '../rules/record-names.ts';
-import { moveSubject, sideName } from './describe-moves.ts';
+import { fromName, moveSubject, toName } from './describe-moves.ts';
+import { namespaceOwnerLabel } from './fallback.ts';
 import type { OwnerMoved } from './ownership-moves.ts';
 import type { ManifestData } from './read-manifest.ts';
 import type { RuleId, Warning } from './report.ts';
@@ -62,13 +63,7 @@ export function severityMoveWarnings(move: OwnerMoved): Warning[] {
   return [
     {
       kind: 'severity-moved',
-      message: `${moveSubject(move)} moves from ${sideName(move.from, move.fromUnclaimed)} to ${sideName(move.to, move.toUnclaimed)}: ${what}`,
+      message: `${moveSubject(move)} moves from ${fromName(move)} to ${toName(move)}: ${what}${move.namespaceLabel !== undefined ? ` (where its ${move.namespaceLabel} label names no team in scope)` : ''}`,
     },
   ];
-}
-
-/** The namespace label that names owners, when ownership reads one (see ownershipText in settings-manifest.ts). */
-function namespaceOwnerLabel(manifest: ManifestData): string | undefined {
-  const ownership = manifest.global.ownership;
-  return typeof ownership === 'string' ? /\(kube_namespace_labels (\S+)\)/.exec(ownership)?.[1] : undefined;
 }

@@ -33,3 +33,14 @@ export function setChanges<T>(old: readonly T[], current: readonly T[]): { added
   const after = new Set(current);
   return { added: current.filter((item) => !before.has(item)), removed: old.filter((item) => !after.has(item)) };
 }
+
+/**
+ * The settings of one alert that changed, old → new, as they matter: an alert off on both sides fires neither way
+ * (its threshold moving with the defaults is no change), and one turned off is just that.
+ */
+export function alertSettingChanges(old: unknown, current: unknown): ValueChange[] {
+  const off = (settings: unknown) => isRecord(settings) && settings.enabled === false;
+  if (off(old) && off(current)) return [];
+  const changes = valueChanges(old, current);
+  return off(current) ? changes.filter((change) => change.name === 'enabled') : changes;
+}

@@ -1,9 +1,11 @@
 // What a reviewer must not miss, shown above the summary: an alert gone, a namespace changing hands or left
 // without an owner, a threshold or `for` so high that the alert comes too late to act on.
 import { durationMs, isDuration } from '../config/duration.ts';
-import { patternCovers } from '../config/name-pattern.ts';
-import { ClaimIndex } from './claim-index.ts';
+import { type ClaimChange, type ClaimField, claimChanges } from './claim-changes.ts';
+import { clustersText } from './describe-moves.ts';
+import { isEveryCluster, type Scope, scopeCovers, scopeOf } from './cluster-scope.ts';
 import { alertName } from './compare-settings.ts';
+import { fallbackOf, fallbackText, namespaceOwnerLabel } from './fallback.ts';
 import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { Warning } from './report.ts';
 import { renameMaps, type TeamRenamed } from './team-renames.ts';
@@ -32,14 +34,17 @@ export function reviewWarnings(input: WarningInput): Warning[] {
     .sort()
     .map((alert): Warning => ({ kind: 'alert-removed', message: `alert ${alert} removed: no rule fires it any more` }));
   if (!old || !current) return removedAlerts;
-  const names = renameMaps(input.renames ?? []);
+  const renames = input.renames ?? [];
+  const names = renameMaps(renames);
+  const changes = { namespaces: claimChanges(old, current, 'namespaces', renames), nodes: claimChanges(old, current, 'nodes', renames) };
   return [
     ...removedAlerts,
     ...turnedOff(old, current, names.oldName),
     ...fleetWarnings(old, current),
-    ...ownershipWarnings(old, current, 'namespaces', names.newName),
-    ...ownershipWarnings(old, current, 'nodes', names.newName),
-    ...clusterScopeWarnings(old, current, names.oldName),
+    ...ownershipWarnings(current, changes.namespaces),
+    ...ownershipWarnings(current, changes.nodes),
+    ...clusterScopeWarnings(old, current, [...changes.namespaces, ...changes.nodes], names.oldName),
+    ...labelOwnerWarnings(old, current, names),
     ...lateAlerts(old, current, names.oldName),
   ];
 }
@@ -62,17 +67,34 @@ function fleetWarnings(old: ManifestData, current: ManifestData): Warning[] {
   return warnings;
 }
 
-/** A team that narrows the clusters its claims hold in gives up its namespaces in the others. */
-function clusterScopeWarnings(old: ManifestData, current: ManifestData, oldName: RenameMap): Warning[] {
+/**
+ * A team that narrows the clusters its claims hold in gives up its namespaces and nodes in the others (under label
+ * ownership, the namespaces its label names there too): to the teams that claim them there, else to the fallback.
+ */
+function clusterScopeWarnings(old: ManifestData, current: ManifestData, changes: ClaimChange[], oldName: RenameMap): Warning[] {
+  const label = namespaceOwnerLabel(current);
   return Object.entries(current.teams).flatMap(([team, owner]): Warning[] => {
-    const before = old.teams[oldName.get(team) ?? team]?.clusters;
-    if (!before || owner.namespaces.length + owner.nodes.length === 0) return [];
-    const narrowed = owner.clusters.length > 0 && (before.length === 0 || before.some((pattern) => !owner.clusters.some((kept) => patternCovers(kept, pattern))));
-    if (!narrowed) return [];
+    const before = old.teams[oldName.get(team) ?? team];
+    if (!before || scopeCovers(scopeOf(owner.clusters), scopeOf(before.clusters))) return [];
+    const fields = (['namespaces', 'nodes'] as const).filter((field) => owner[field].length > 0 || (field === 'namespaces' && label !== undefined));
+    if (fields.length === 0) return [];
+    const owned = [
+      ...(owner.namespaces.length > 0 ? ['namespaces'] : []),
+      ...(owner.nodes.length > 0 ? ['nodes'] : []),
+      ...(label !== undefined ? [`${owner.namespaces.length > 0 ? 'the ' : ''}namespaces its ${label} label names`] : []),
+    ];
+    const destinations = fields.map((field) => {
+      const lost = changes.filter((change) => change.field === field && change.direction === 'given-up' && change.team === (oldName.get(team) ?? team) && !change.dropped);
+      const takers = [...new Set(lost.flatMap((change) => change.other.holders.map((holder) => `team ${holder.team}`)))].sort();
+      // Outside its clusters the team is in scope nowhere, even where a label names it.
+      const fallback = fallbackText(fallbackOf(current, field));
+      const to = takers.length > 0 ? `${takers.join(', ')} where claimed there, else ${fallback}` : fallback;
+      return fields.length > 1 ? `its ${field} go to ${to}` : `they go to ${to}`;
+    });
     return [
       {
         kind: 'namespace-lost',
-        message: `team ${team} now owns its namespaces and nodes only in clusters ${owner.clusters.join(', ')}: elsewhere they go to their namespace label's team or to team ${current.defaultTeam} with the default settings`,
+        message: `team ${team} now owns its ${owned.join(' and ')} only in clusters ${owner.clusters.join(', ')}: elsewhere ${destinations.join('; ')}`,
       },
     ];
   });
@@ -133,29 +155,54 @@ function lateAlerts(old: ManifestData, current: ManifestData, oldName: RenameMap
   );
 }
 
-/** A pattern a team no longer lists: who holds it now, if anyone. */
-function ownershipWarnings(old: ManifestData, current: ManifestData, field: 'namespaces' | 'nodes', newName: RenameMap): Warning[] {
-  const word = field === 'namespaces' ? 'namespace' : 'node';
-  const claims = new ClaimIndex(Object.entries(current.teams).map(([team, owner]) => [team, owner[field]] as const));
-  return Object.entries(old.teams).flatMap(([team, owner]) => {
-    const kept = new ClaimIndex([[team, current.teams[newName.get(team) ?? team]?.[field] ?? []]]);
-    return owner[field]
-      .filter((pattern) => !kept.covers(pattern))
-      .map((pattern): Warning => {
-        const what = /[*?]/.test(pattern) ? `${field} matching ${pattern}` : `${word} ${pattern}`;
-        const heir = claims.coverer(pattern);
-        if (heir !== undefined) return { kind: 'namespace-lost', message: `team ${team} no longer owns ${what}: team ${heir} does now` };
-        const still = claims.overlapping(pattern).map((claim) => `${claim.pattern} (team ${claim.team})`);
-        if (still.length > 0) {
-          return {
-            kind: 'namespace-unowned',
-            message: `team ${team} no longer owns ${what}: only ${still.join(', ')} still claimed, the others go to team ${current.defaultTeam} with the default settings`,
-          };
-        }
-        return {
-          kind: 'namespace-unowned',
-          message: `team ${team} no longer owns ${what}, and no other team does: its alerts go to team ${current.defaultTeam} with the default settings`,
-        };
-      });
-  });
+/** A pattern a team no longer lists: who holds it now, in which clusters, and where the fallback decides. */
+function ownershipWarnings(current: ManifestData, changes: ClaimChange[]): Warning[] {
+  return changes
+    .filter((change) => change.direction === 'given-up' && change.dropped)
+    .map((change): Warning => {
+      const { field, team, region, other } = change;
+      const word = field === 'namespaces' ? 'namespace' : 'node';
+      const names = /[*?]/.test(region.pattern) ? `${field} matching ${region.pattern}` : `${word} ${region.pattern}`;
+      const what = `${names}${clustersText(listed(region.clusters), [])}`;
+      // "(team payments where it names payments)" only where the team's file still holds.
+      const stays = current.teams[team] !== undefined && scopeCovers(scopeOf(current.teams[team]!.clusters), region.clusters) ? team : undefined;
+      const fallback = fallbackText(fallbackOf(current, field), field === 'namespaces' ? stays : undefined);
+      const whole = other.holders.length === 1 && !other.rest;
+      if (whole) return { kind: 'namespace-lost', message: `team ${team} no longer owns ${what}: team ${other.holders[0]!.team} does now` };
+      const held = other.holders.map((holder) => `team ${holder.team}${clustersText(listed(holder.clusters), [])}`);
+      if (held.length > 0) {
+        return { kind: 'namespace-unowned', message: `team ${team} no longer owns ${what}: now held by ${held.join(' and ')}; elsewhere its alerts go to ${fallback}` };
+      }
+      const still = other.except.map((claim) => `${claim.pattern} (team ${claim.team}${clustersText(listed(claim.clusters), [])})`);
+      if (still.length > 0) {
+        return { kind: 'namespace-unowned', message: `team ${team} no longer owns ${what}: only ${still.join(', ')} still claimed, the others go to ${fallback}` };
+      }
+      const nobody = fallbackOf(current, field).label === undefined ? 'no other team does' : 'no other team file claims it';
+      return { kind: 'namespace-unowned', message: `team ${team} no longer owns ${what}, and ${nobody}: its alerts go to ${fallback}` };
+    });
+}
+
+/**
+ * Under namespace-label ownership a team file decides for every namespace labelled with its name, claimed or not: a
+ * team removed leaves those to the default team, a team added takes them from it.
+ */
+function labelOwnerWarnings(old: ManifestData, current: ManifestData, names: { newName: RenameMap; oldName: RenameMap }): Warning[] {
+  const label = namespaceOwnerLabel(current);
+  if (label === undefined || namespaceOwnerLabel(old) !== label) return [];
+  const removed = Object.keys(old.teams).filter((team) => current.teams[team] === undefined && !names.newName.has(team));
+  const added = Object.keys(current.teams).filter((team) => old.teams[team] === undefined && !names.oldName.has(team));
+  return [
+    ...removed.map((team): Warning => ({
+      kind: 'namespace-unowned',
+      message: `team ${team} removed: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${current.defaultTeam} with the default settings`,
+    })),
+    ...added.map((team): Warning => ({
+      kind: 'namespace-lost',
+      message: `team ${team} added: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${team}${clustersText(current.teams[team]!.clusters, [])} instead of team ${current.defaultTeam}`,
+    })),
+  ];
+}
+
+function listed(scope: Scope): string[] {
+  return isEveryCluster(scope) ? [] : [...scope];
 }

@@ -9,25 +9,33 @@ const index = new ClaimIndex([
 ]);
 
 describe('ClaimIndex', () => {
+  it('one name claimed by two teams in different clusters: both claims, each with its clusters', () => {
+    const scoped = new ClaimIndex([
+      ['eu', ['shop'], ['prod-eu-*']],
+      ['us', ['shop'], ['prod-us-*']],
+      ['all', ['search']],
+    ]);
+    expect(scoped.coverers('shop').map((claim) => `${claim.team} ${claim.clusters.join(',')}`)).toEqual(['eu prod-eu-*', 'us prod-us-*']);
+    expect(scoped.coverers('search')[0]?.clusters).toEqual(['*']);
+  });
+
   it('who covers a name or a glob', () => {
-    expect(index.coverer('pay-eu')).toBe('a');
-    expect(index.coverer('pay-de')).toBe('a');
-    expect(index.coverer('pay-e?')).toBe('a');
-    expect(index.coverer('search')).toBe('b');
-    expect(index.coverer('x-1')).toBe('b');
-    expect(index.coverer('x-*')).toBeUndefined();
-    expect(index.coverer('searc?')).toBeUndefined();
+    const coverers = (pattern: string) => index.coverers(pattern).map((claim) => claim.team);
+    expect(coverers('pay-eu')).toEqual(['a', 'a']);
+    expect(coverers('pay-de')).toEqual(['a']);
+    expect(coverers('pay-e?')).toEqual(['a']);
+    expect(coverers('search')).toEqual(['b']);
+    expect(coverers('x-1')).toEqual(['b']);
+    expect(coverers('x-*')).toEqual([]);
+    expect(coverers('searc?')).toEqual([]);
     expect(index.covers('other')).toBe(false);
   });
 
   it('which claims share a name with a pattern, in claim order', () => {
-    expect(index.overlapping('pay-*')).toEqual([
-      { pattern: 'pay-eu', team: 'a' },
-      { pattern: 'pay-*', team: 'a' },
-      { pattern: 'pay-us', team: 'b' },
-    ]);
-    expect(index.overlapping('x-12')).toEqual([]);
-    expect(index.overlapping('x-1')).toEqual([{ pattern: 'x-?', team: 'b' }]);
-    expect(index.overlapping('search')).toEqual([{ pattern: 'search', team: 'b' }]);
+    const claims = (pattern: string) => index.overlapping(pattern).map((claim) => `${claim.pattern} (${claim.team})`);
+    expect(claims('pay-*')).toEqual(['pay-eu (a)', 'pay-* (a)', 'pay-us (b)']);
+    expect(claims('x-12')).toEqual([]);
+    expect(claims('x-1')).toEqual(['x-? (b)']);
+    expect(claims('search')).toEqual(['search (b)']);
   });
 });

@@ -23,7 +23,8 @@ describe('headroom diff --base, fleet settings', () => {
       "  ! cluster label none (one cluster) → cluster: every alert's labels change, so alerts firing now resolve and fire again; check routes and silences that match on labels",
     );
     expect(warnings).toContain(
-      "  ! team payments now owns its namespaces and nodes only in clusters prod-eu-*: elsewhere they go to their namespace label's team or to team platform with the default settings",
+      // Team files only: no namespace label decides, so the default team gets them.
+      '  ! team payments now owns its namespaces only in clusters prod-eu-*: elsewhere they go to team platform with the default settings',
     );
     expect(lines).toContain('  config: clusterLabel none (one cluster) → cluster');
     expect(lines).toContain('  team payments: claims hold in every cluster → prod-eu-*');

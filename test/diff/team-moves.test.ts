@@ -79,6 +79,8 @@ describe('headroom diff: a namespace moving between teams', () => {
         kind: 'namespace-moved',
         pattern: 'payments-eu',
         except: [],
+        clusters: [],
+        exceptClusters: [],
         from: 'payments',
         to: 'search',
         fromUnclaimed: false,
