@@ -1,4 +1,4 @@
-// The terminal format: the summary, then the unified diff. Colour only when asked (a TTY without NO_COLOR).
+// The terminal format: the summary, then the unified diff. Colour on a terminal, as the environment allows (wantsColour).
 import type { Description } from './describe.ts';
 import type { DiffReport } from './report.ts';
 
@@ -29,7 +29,15 @@ function diffLine(line: string, paint: (style: Style, text: string) => string): 
   return line;
 }
 
-/** Colour on a terminal, unless NO_COLOR is set (https://no-color.org). */
+/**
+ * Colour as the conventions say: FORCE_COLOR set to anything but "0" or "false" forces it, even into a pipe or a file
+ * (and wins over NO_COLOR, as in Node itself); else NO_COLOR set to anything non-empty (https://no-color.org) or
+ * TERM=dumb turns it off; else colour exactly when the output is a terminal.
+ */
 export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return stream.isTTY === true;
 }

@@ -1,4 +1,4 @@
-// Colour in the terminal format: only for a TTY without NO_COLOR, and then on the right lines.
+// Colour in the terminal format: for a TTY unless NO_COLOR or TERM=dumb, anywhere with FORCE_COLOR; on the right lines.
 import { describe, expect, it } from 'vitest';
 import { describe as describeReport } from '../../src/diff/describe.ts';
 import { diffTrees } from '../../src/diff/diff-trees.ts';
@@ -11,6 +11,19 @@ describe('text format colour', () => {
     expect(wantsColour({ isTTY: true }, { NO_COLOR: '' })).toBe(true);
     expect(wantsColour({ isTTY: false }, {})).toBe(false);
     expect(wantsColour({}, {})).toBe(false);
+  });
+
+  it('TERM=dumb: no colour on a terminal', () => {
+    expect(wantsColour({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
+    expect(wantsColour({ isTTY: true }, { TERM: 'xterm-256color' })).toBe(true);
+  });
+
+  it('FORCE_COLOR set and not "0": colour into a pipe too, over NO_COLOR and TERM=dumb; "0" or "false": none', () => {
+    expect(wantsColour({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
+    expect(wantsColour({}, { FORCE_COLOR: '' })).toBe(true);
+    expect(wantsColour({}, { FORCE_COLOR: '3', NO_COLOR: '1', TERM: 'dumb' })).toBe(true);
+    expect(wantsColour({ isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
+    expect(wantsColour({ isTTY: true }, { FORCE_COLOR: 'false' })).toBe(false);
   });
 
   it('paints removed lines red and added lines green, and nothing without colour', () => {
