@@ -23,7 +23,7 @@ export async function treeAtRef(configPath: string, ref: string): Promise<TreeAt
   const configDir = dirname(configFile);
   if (!existsSync(configDir)) throw new DiffInputError(`${configDir}: no such folder`);
   const top = git(configDir, ['rev-parse', '--show-toplevel'], `--base needs a git repository, and ${configDir} is not in one`).trim();
-  const commit = git(configDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], `unknown git ref "${ref}" (a branch, tag or commit, e.g. origin/main)`).trim();
+  const commit = git(configDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], () => unknownRef(configDir, ref)).trim();
   const prefix = relative(realpathSync(top), realpathSync(configDir)).split('\\').join('/');
   const configInRepo = prefix === '' ? basename(configFile) : `${prefix}/${basename(configFile)}`;
   const blobs = listBlobs(top, commit, prefix);
@@ -101,9 +101,25 @@ function readBlobs(top: string, hashes: string[]): Buffer[] {
   return contents;
 }
 
-function git(cwd: string, args: string[], failure: string): string {
+function git(cwd: string, args: string[], failure: string | (() => string)): string {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (result.error) throw new DiffInputError(`cannot run git (${result.error.message}); --base needs git on the PATH`);
-  if (result.status !== 0) throw new DiffInputError(failure);
+  if (result.status !== 0) throw new DiffInputError(typeof failure === 'string' ? failure : failure());
   return result.stdout;
+}
+
+/** Why a ref may be missing, and how to get it: CI checkouts are shallow and fetch one branch by default. */
+function unknownRef(cwd: string, ref: string): string {
+  const unknown = `unknown git ref "${ref}" (a branch, tag or commit, e.g. origin/main)`;
+  const answer = (args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const remote = answer(['remote']).split('\n').find((name) => name !== '' && ref.startsWith(`${name}/`));
+  const fetchBranch = remote !== undefined ? `\`git fetch ${remote} ${ref.slice(remote.length + 1)}\`` : undefined;
+  if (answer(['rev-parse', '--is-shallow-repository']) === 'true') {
+    return (
+      `${unknown}: this clone is shallow (CI checks out one commit by default), so older commits and other branches are missing. ` +
+      `Fetch more history (\`git fetch --deepen=50\`, or \`git fetch --unshallow\`${fetchBranch ? ` and ${fetchBranch}` : ''}), ` +
+      'or check out with `fetch-depth: 0` (GitHub Actions, actions/checkout) or `GIT_DEPTH: 0` (GitLab CI)'
+    );
+  }
+  return fetchBranch ? `${unknown}: not fetched yet? ${fetchBranch}` : unknown;
 }

@@ -1,9 +1,11 @@
 // Exit 2 with a clear message for what diff cannot compare, and the work tree untouched even then.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { treeAtRef } from '../../src/diff/tree-at-ref.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { type GitProject, gitProject } from './git-project.ts';
 
@@ -21,6 +23,23 @@ describe('headroom diff: errors exit 2', () => {
     expect(failsUntouched(gitProject(), ['--base', 'no-such-branch'])).toBe(
       'headroom diff: unknown git ref "no-such-branch" (a branch, tag or commit, e.g. origin/main)\n',
     );
+  });
+
+  it('a shallow clone (a CI checkout of one commit): HEAD~1 unknown, with how to fetch more history', async () => {
+    const repo = gitProject();
+    repo.edit('teams/search.yaml', 'window: 30m', 'window: 20m');
+    repo.commit('a second commit');
+    const clone = mkdtempSync(join(tmpdir(), 'headroom-shallow-'));
+    expect(spawnSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone]).status).toBe(0);
+    const config = join(clone, 'headroom.config.ts');
+    await expect(treeAtRef(config, 'HEAD~1')).rejects.toThrow(
+      'unknown git ref "HEAD~1" (a branch, tag or commit, e.g. origin/main): this clone is shallow (CI checks out one commit by default), ' +
+        'so older commits and other branches are missing. Fetch more history (`git fetch --deepen=50`, or `git fetch --unshallow`), ' +
+        'or check out with `fetch-depth: 0` (GitHub Actions, actions/checkout) or `GIT_DEPTH: 0` (GitLab CI)',
+    );
+    await expect(treeAtRef(config, 'origin/release')).rejects.toThrow('or `git fetch --unshallow` and `git fetch origin release`)');
+    // Control: the commit the clone has is found.
+    await expect(treeAtRef(config, 'HEAD')).resolves.toMatchObject({ tree: expect.any(Map) });
   });
 
   it('a config file missing from the work tree', () => {
