@@ -10,3 +10,8 @@ export const EXIT_BAD_INPUT = 2;
 export interface CommandOutcome {
   exitCode: number;
 }
+/**
+ * The reader of stdout went away (`headroom diff | head -1`): what a shell reports for git or cat killed by SIGPIPE
+ * (128 + 13). Node ignores SIGPIPE, so the command ends itself, quietly, with this code.
+ */
+export const EXIT_BROKEN_PIPE = 141;

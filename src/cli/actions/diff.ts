@@ -7,7 +7,8 @@ import { formatJson } from '../../diff/format-json.ts';
 import { formatMarkdown } from '../../diff/format-markdown.ts';
 import { formatText, wantsColour } from '../../diff/format-text.ts';
 import { readTreeDir } from '../../diff/read-tree.ts';
-import { type CommandOutcome, EXIT_BAD_INPUT, EXIT_DIFFERENT } from '../exit-codes.ts';
+import { type CommandOutcome, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_DIFFERENT } from '../exit-codes.ts';
+import { writeStdout } from '../write-stdout.ts';
 
 export interface DiffOptions {
   config: string;
@@ -28,7 +29,10 @@ export async function diffAction(oldDir: string | undefined, newDir: string | un
         : options.format === 'markdown'
           ? formatMarkdown(report, description)
           : formatText(report, description, wantsColour(process.stdout, process.env));
-    process.stdout.write(text);
+    if ((await writeStdout(text)) === 'closed') {
+      outcome.exitCode = EXIT_BROKEN_PIPE;
+      return;
+    }
     if (options.exitCode && report.changed) outcome.exitCode = EXIT_DIFFERENT;
   } catch (error) {
     if (error instanceof DiffInputError) console.error(`headroom diff: ${error.message}`);

@@ -1,0 +1,50 @@
+// `headroom diff … | head -1`: the reader goes away once it has its line. The command must end quietly (no stack
+// trace, nothing left behind) with 141, the code a shell reports for git or cat killed by SIGPIPE.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/paths.ts';
+import { gitProject } from './git-project.ts';
+import { writeGenerated } from './write-generated.ts';
+
+/** A project whose diff is far longer than a pipe's 64 KiB buffer: 60 teams, then a cluster label on every rule. */
+function largeDiff() {
+  const repo = gitProject();
+  for (let i = 0; i < 60; i++) repo.write(`teams/team-${i}.yaml`, `name: team-${i}\nnamespaces: [ns-${i}-*]\nalerts:\n  containerMemoryNearLimit: { threshold: 0.${50 + i} }\n`);
+  return repo;
+}
+
+/** stdout's lines: what head printed, the command's exit code, then its stderr. Its temporary files go to `temp`. */
+function pipedToHead(dir: string, args: string[], temp = mkdtempSync(join(tmpdir(), 'headroom-pipe-'))) {
+  const command = `"${process.execPath}" "${CLI}" ${args.join(' ')} 2>"${temp}/../stderr-${basename(temp)}" | head -1; echo "exit \${PIPESTATUS[0]}"; cat "${temp}/../stderr-${basename(temp)}"`;
+  const { FORCE_COLOR: _force, ...env } = process.env;
+  const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8', env: { ...env, NO_COLOR: '1', TMPDIR: temp } });
+  return result.stdout.split('\n');
+}
+
+describe('headroom diff into a pipe that closes early', () => {
+  it('diff old new --format json | head -1 (a report of over 256 KiB): the first line, exit 141, nothing on stderr', async () => {
+    const repo = largeDiff();
+    await writeGenerated(repo.dir, 'old');
+    repo.edit('headroom.config.ts', "defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },");
+    await writeGenerated(repo.dir, 'new');
+    const full = spawnSync(process.execPath, [CLI, 'diff', 'old', 'new', '--format', 'json'], { cwd: repo.dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(full.stdout.length).toBeGreaterThan(256 * 1024);
+    const firstLines = { json: '{', text: expect.stringMatching(/^headroom diff old → new: /), markdown: '<!-- headroom-diff -->' };
+    for (const [format, first] of Object.entries(firstLines)) {
+      expect(pipedToHead(repo.dir, ['diff', 'old', 'new', '--format', format])).toEqual([first, 'exit 141', '']);
+    }
+  });
+
+  it('diff --base main | head -1: the same, and no scratch folder left behind', () => {
+    const repo = largeDiff();
+    repo.commit('60 teams');
+    repo.edit('headroom.config.ts', "defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },");
+    const temp = mkdtempSync(join(tmpdir(), 'headroom-pipe-'));
+    expect(pipedToHead(repo.dir, ['diff', '--base', 'main'], temp)).toEqual([expect.stringMatching(/^headroom diff main → work tree: /), 'exit 141', '']);
+    // The base was generated in a scratch folder under TMPDIR: gone (jiti keeps its cache there).
+    expect(readdirSync(temp).filter((name) => name !== 'jiti')).toEqual([]);
+  });
+});
