@@ -19,6 +19,8 @@ export interface NamedTree {
   tree: GeneratedTree;
   /** Why the tree is empty, when it is on purpose (a ref from before the config existed). */
   absent?: string;
+  /** What a reviewer should know about how the tree was read (files left out, a link read as it is now). */
+  notes?: string[];
 }
 
 export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
@@ -33,6 +35,8 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
   ];
   const notes = [
     ...[old.absent, current.absent].filter((note): note is string => note !== undefined),
+    ...(old.notes ?? []),
+    ...(current.notes ?? []),
     ...manifestProblems,
     ...(manifestProblems.length > 0 ? ['Team, ownership and alert settings are not compared; rules, dashboards and files are.'] : []),
   ];

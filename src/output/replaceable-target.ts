@@ -1,13 +1,12 @@
 // `generate` replaces its output folder whole. It must never replace something headroom did not write: a mistyped
 // `--out .`, `--out ..`, `--out /` or `--out headroom.config.ts` would otherwise delete the user's files, and a
 // README someone put into generated/ would vanish without a word.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, parse, relative } from 'node:path';
+import { dirname, isAbsolute, parse, relative } from 'node:path';
 import { displayPath } from '../config/display-path.ts';
 import { capped, type OutTarget, refusal } from './out-target.ts';
-import { GENERATED_NOTICE } from './header.ts';
-import { SETTINGS_MANIFEST_PATH } from './settings-manifest.ts';
+import { isGeneratedFolder, NOT_GENERATED } from './generated-folder.ts';
 import { strayFiles } from './stray-files.ts';
 
 const ADVICE = '; headroom replaces its output folder whole, so it will not write there (pick another --out / output.dir)';
@@ -32,10 +31,7 @@ export function assertReplaceable(target: OutTarget): void {
   if (!existsSync(real)) return;
   if (!statSync(real).isDirectory()) refuse('is a file, not a folder', ' (remove it or pick another --out / output.dir)');
   if (readdirSync(real).length === 0) return;
-  const manifest = join(real, SETTINGS_MANIFEST_PATH);
-  if (!existsSync(manifest) || !readFileSync(manifest, 'utf8').includes(GENERATED_NOTICE)) {
-    refuse(`is a folder headroom did not generate (no ${SETTINGS_MANIFEST_PATH} with headroom's header)`);
-  }
+  if (!isGeneratedFolder(real)) refuse(`is ${NOT_GENERATED}`);
   const strays = strayFiles(real);
   if (strays.length > 0) {
     const named = strays.slice(0, 5).map((path) => capped(path)).join(', ') + (strays.length > 5 ? ` and ${strays.length - 5} more` : '');

@@ -25,7 +25,8 @@ function everyEntry(dir: string): string[] {
   return walk(dir);
 }
 
-function beginsWithNotice(file: string): boolean {
+/** Whether the file is a plain file whose first lines carry headroom's generated-file notice (read: 200 bytes at most). */
+export function beginsWithNotice(file: string): boolean {
   if (!lstatSync(file).isFile()) return false;
   const head = Buffer.alloc(200);
   const fd = openSync(file, 'r');

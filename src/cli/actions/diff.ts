@@ -59,7 +59,7 @@ async function trees(oldDir: string | undefined, newDir: string | undefined, opt
     throw new DiffInputError('nothing to compare: pass --base <git-ref> (e.g. origin/main), or two generated folders');
   }
   return [
-    { name: oldDir, tree: readTreeDir(oldDir) },
-    { name: newDir, tree: readTreeDir(newDir) },
+    { name: oldDir, ...readTreeDir(oldDir) },
+    { name: newDir, ...readTreeDir(newDir) },
   ];
 }
