@@ -1,21 +1,35 @@
 // The generated tree as of a git ref: the ref's config folder is copied out of git (ls-tree + cat-file, never a
-// checkout) into a temporary folder and generated there with the current code. The work tree is not touched.
+// checkout) into a temporary folder, laid out as in the repository, and generated there with the current code, so
+// that it reads as `generate` would read a checkout of the ref. The work tree is not touched.
+//
+// Everything in the config folder is copied, files and links alike: a `teams` that is a file must fail as it fails
+// `generate`, and a `teams` that is a link must be followed. A link into the repository brings the ref's files at
+// its target too; a link out of it (a shared checkout) has no history in this repository, so it is kept pointing
+// where it points in the work tree, read as it is now, and a note says so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { InputError } from '../config/input-error.ts';
 import { generate } from '../generate.ts';
+import { isGeneratedFolder } from '../output/generated-folder.ts';
 import type { GeneratedTree } from '../output/generated-tree.ts';
 import { DiffInputError } from './diff-input-error.ts';
+import { type GeneratedFolder, readTreeDir } from './read-tree.ts';
 
-/** Files a config can read: itself, modules it imports, team files. Anything else stays in git. */
-const CONFIG_INPUT = /\.(?:[cm]?[jt]s|json|ya?ml)$/;
+/** Links followed at most this deep (a link to a folder holding links…); a loop stops here. */
+const LINK_ROUNDS = 20;
+/** Link targets shown in notes are capped. */
+const SHOWN_TARGET = 80;
 
 export interface TreeAtRef {
   tree: GeneratedTree;
   /** Set when the ref has no config file (it predates headroom): the tree is empty and this says why. */
   absent?: string;
+  /** How the ref was read, where a reviewer should know it (a link out of the repository read as it is now). */
+  notes: string[];
+  /** The generated folder committed at the ref (its config's output.dir), if the ref holds one headroom wrote. */
+  committed?: GeneratedFolder & { where: string };
 }
 
 export async function treeAtRef(configPath: string, ref: string): Promise<TreeAtRef> {
@@ -26,32 +40,125 @@ export async function treeAtRef(configPath: string, ref: string): Promise<TreeAt
   const commit = git(configDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], () => unknownRef(configDir, ref)).trim();
   const prefix = relative(realpathSync(top), realpathSync(configDir)).split('\\').join('/');
   const configInRepo = prefix === '' ? basename(configFile) : `${prefix}/${basename(configFile)}`;
-  const blobs = listBlobs(top, commit, prefix);
+  const entries = listEntries(top, commit, prefix);
   // The change that introduces headroom: everything is new (the work tree's config was found, so it is no typo).
-  if (!blobs.some((blob) => blob.path === configInRepo)) return { tree: new Map(), absent: `${ref} has no ${configInRepo}: everything is new.` };
-  const scratch = mkdtempSync(join(tmpdir(), 'headroom-base-'));
-  try {
-    const contents = readBlobs(top, blobs.map((blob) => blob.hash));
-    blobs.forEach((blob, i) => {
-      const target = join(scratch, blob.path);
-      mkdirSync(dirname(target), { recursive: true });
-      // A symlink's blob is its target path: made a link again, the team-file rules judge it as in the work tree
-      // (followed inside the config folder, refused when it leaves it).
-      if (blob.symlink) symlinkSync(contents[i]!.toString('utf8'), target);
-      else writeFileSync(target, contents[i]!);
-    });
+  if (!entries.some((entry) => entry.path === configInRepo)) return { tree: new Map(), absent: `${ref} has no ${configInRepo}: everything is new.`, notes: [] };
+  return withScratch(async (scratch) => {
+    const notes = materialise(top, commit, ref, entries, scratch, [prefix]);
     // A config may import packages of the repository (besides 'headroom', which load-config aliases).
-    if (existsSync(join(top, 'node_modules'))) symlinkSync(join(top, 'node_modules'), join(scratch, 'node_modules'), 'dir');
+    const modules = join(scratch, 'node_modules');
+    if (existsSync(join(top, 'node_modules')) && !existsSync(modules)) symlinkSync(join(top, 'node_modules'), modules, 'dir');
+    let generation;
     try {
-      return { tree: (await generate(join(scratch, configInRepo))).tree };
+      generation = await generate(join(scratch, configInRepo));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // Name the files as git does (ref:path), not by the temporary folder.
-      throw new InputError(error.problems.map((problem) => ({ ...problem, file: atRef(problem.file, scratch, ref) })));
+      throw new InputError(error.problems.map((problem) => ({ ...problem, file: atRef(problem.file, scratch, ref), message: atRefIn(problem.message, scratch, ref) })));
     }
+    return { tree: generation.tree, notes, ...committedAt(top, commit, ref, scratch, generation.outDir) };
+  });
+}
+
+/** The generated folder the ref holds where its config writes, read like a folder on disk (scratch mirrors the ref). */
+function committedAt(top: string, commit: string, ref: string, scratch: string, outDir: string): Pick<TreeAtRef, 'committed'> {
+  // generate resolves output.dir against the config's folder in scratch, without resolving links.
+  const inRepo = relative(scratch, outDir).split('\\').join('/');
+  if (inRepo === '' || inRepo.startsWith('..') || isAbsolute(inRepo)) return {};
+  const folder = join(scratch, inRepo);
+  // output.dir outside the config folder: its files were not copied with it.
+  if (!existsSync(folder)) materialise(top, commit, ref, listEntries(top, commit, inRepo), scratch, [inRepo]);
+  if (!existsSync(folder) || !isGeneratedFolder(folder)) return {};
+  const where = `${inRepo}/ at ${ref}`;
+  return { committed: { where, ...readTreeDir(folder, where) } };
+}
+
+/** Runs `work` with a fresh temporary folder, removed afterwards, also when the run is interrupted by a signal. */
+async function withScratch<T>(work: (scratch: string) => Promise<T>): Promise<T> {
+  const scratch = mkdtempSync(join(tmpdir(), 'headroom-base-'));
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const interrupted = (signal: NodeJS.Signals) => {
+    rmSync(scratch, { recursive: true, force: true });
+    for (const other of signals) process.off(other, interrupted);
+    // Ended by the signal, as without this handler.
+    process.kill(process.pid, signal);
+  };
+  for (const signal of signals) process.once(signal, interrupted);
+  try {
+    return await work(scratch);
   } finally {
+    await signalsDelivered();
+    for (const signal of signals) process.off(signal, interrupted);
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * A signal that came during synchronous work is handled only when the event loop polls: two turns of it (a turn
+ * that starts after a poll runs its immediates before the next one) make sure that happens while it is listened to.
+ */
+async function signalsDelivered(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+interface Entry {
+  path: string;
+  hash: string;
+  link: boolean;
+}
+
+/**
+ * Writes the entries into `scratch` at their repository paths: files with their content, links as links. A link
+ * into the repository brings the ref's entries at its target (so it resolves as in a checkout of the ref); a link
+ * out of it points where it points from the work tree. Returns the notes about links read as they are now.
+ */
+function materialise(top: string, commit: string, ref: string, entries: Entry[], scratch: string, listedRoots: string[]): string[] {
+  const notes: string[] = [];
+  const all = new Map(entries.map((entry) => [entry.path, entry]));
+  /** Folders whose entries are all in `all` already ('' for the whole repository). */
+  const listed = new Set<string>(listedRoots);
+  let links = entries.filter((entry) => entry.link);
+  const targets = new Map<string, string>();
+  for (let round = 0; links.length > 0 && round < LINK_ROUNDS; round++) {
+    const texts = readBlobs(top, links.map((link) => link.hash));
+    const next: Entry[] = [];
+    links.forEach((link, i) => {
+      const target = texts[i]!.toString('utf8');
+      targets.set(link.path, target);
+      const inRepo = isAbsolute(target) ? undefined : posix.normalize(posix.join(posix.dirname(link.path), target));
+      if (inRepo === undefined || inRepo === '..' || inRepo.startsWith('../')) return;
+      if ([...listed].some((path) => path === '' || inRepo === path || inRepo.startsWith(`${path}/`))) return;
+      listed.add(inRepo);
+      for (const entry of listEntries(top, commit, inRepo)) {
+        if (all.has(entry.path)) continue;
+        all.set(entry.path, entry);
+        if (entry.link) next.push(entry);
+      }
+    });
+    links = next;
+  }
+  const files = [...all.values()].filter((entry) => !entry.link);
+  const contents = readBlobs(top, files.map((file) => file.hash));
+  files.forEach((file, i) => {
+    const target = join(scratch, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, contents[i]!);
+  });
+  for (const [path, target] of targets) {
+    const at = join(scratch, path);
+    mkdirSync(dirname(at), { recursive: true });
+    const inRepo = isAbsolute(target) ? undefined : posix.normalize(posix.join(posix.dirname(path), target));
+    if (inRepo !== undefined && inRepo !== '..' && !inRepo.startsWith('../')) {
+      // Resolves inside scratch as in the repository. The team-file rules judge it as in the work tree.
+      symlinkSync(target, at);
+      continue;
+    }
+    const outside = isAbsolute(target) ? target : resolve(top, dirname(path), target);
+    symlinkSync(outside, at);
+    const shown = outside.length <= SHOWN_TARGET ? outside : `${outside.slice(0, SHOWN_TARGET - 1)}…`;
+    notes.push(`${ref}:${path} is a link out of the repository (to ${shown}): its content has no history here, so it is read as it is now at both sides.`);
+  }
+  return notes;
 }
 
 function atRef(file: string, scratch: string, ref: string): string {
@@ -63,22 +170,23 @@ function atRef(file: string, scratch: string, ref: string): string {
   return file;
 }
 
-interface Blob {
-  path: string;
-  hash: string;
-  symlink: boolean;
+/** A message that names a path in the temporary folder names it as ref:path instead. */
+function atRefIn(message: string, scratch: string, ref: string): string {
+  const relativeScratch = relative(process.cwd(), scratch);
+  return [realpathSync(scratch), scratch, relativeScratch].reduce((text, root) => text.split(`${root}/`).join(`${ref}:`), message);
 }
 
-function listBlobs(top: string, commit: string, prefix: string): Blob[] {
-  const listing = git(top, ['ls-tree', '-r', '-z', commit, '--', prefix === '' ? '.' : prefix], `cannot list ${commit}`);
+/** Every file and link at or below `path` in the commit ('' for the whole tree), by repository path. */
+function listEntries(top: string, commit: string, path: string): Entry[] {
+  const listing = git(top, ['ls-tree', '-r', '-z', commit, '--', path === '' ? '.' : path], `cannot list ${commit}`);
   return listing
     .split('\0')
     .filter(Boolean)
-    .flatMap((entry): Blob[] => {
-      const [meta = '', path = ''] = entry.split('\t');
-      const [mode, type, hash = ''] = meta.split(' ');
-      // Files and symlinks to files (120000); no submodules (commit) and no linked folders.
-      return type === 'blob' && CONFIG_INPUT.test(path) ? [{ path, hash, symlink: mode === '120000' }] : [];
+    .flatMap((line): Entry[] => {
+      const tab = line.indexOf('\t');
+      const [mode, type, hash = ''] = line.slice(0, tab).split(' ');
+      // Files (100644, 100755) and links (120000); no submodules (commit).
+      return type === 'blob' ? [{ path: line.slice(tab + 1), hash, link: mode === '120000' }] : [];
     });
 }
 

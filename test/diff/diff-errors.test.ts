@@ -74,7 +74,7 @@ describe('headroom diff: errors exit 2', () => {
   it('folders that do not exist or are files, nothing to compare, or both ways at once', () => {
     const repo = gitProject();
     expect(failsUntouched(repo, ['missing-old', 'missing-new'])).toBe('headroom diff: missing-old: no such folder\n');
-    expect(failsUntouched(repo, ['teams', 'headroom.config.ts'])).toBe(
+    expect(failsUntouched(repo, ['headroom.config.ts', 'teams'])).toBe(
       'headroom diff: headroom.config.ts: not a folder (pass two generated folders, or --base <git-ref>)\n',
     );
     expect(failsUntouched(repo, [])).toBe('headroom diff: nothing to compare: pass --base <git-ref> (e.g. origin/main), or two generated folders\n');

@@ -1,6 +1,7 @@
 // `headroom diff … | head -1`: the reader goes away once it has its line. The command must end quietly (no stack
-// trace, nothing left behind) with 141, the code a shell reports for git or cat killed by SIGPIPE.
-import { spawnSync } from 'node:child_process';
+// trace, nothing left behind) with 141, the code a shell reports for git or cat killed by SIGPIPE. And Ctrl-C
+// while `diff --base` generates the ref leaves no temporary folder behind either.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -46,5 +47,25 @@ describe('headroom diff into a pipe that closes early', () => {
     expect(pipedToHead(repo.dir, ['diff', '--base', 'main'], temp)).toEqual([expect.stringMatching(/^headroom diff main → work tree: /), 'exit 141', '']);
     // The base was generated in a scratch folder under TMPDIR: gone (jiti keeps its cache there).
     expect(readdirSync(temp).filter((name) => name !== 'jiti')).toEqual([]);
+  });
+});
+
+describe('headroom diff --base interrupted', () => {
+  it('SIGINT while the ref is generated: the scratch folder is removed, the command ends by the signal', async () => {
+    const repo = largeDiff();
+    repo.commit('60 teams');
+    const temp = mkdtempSync(join(tmpdir(), 'headroom-signal-'));
+    const child = spawn(process.execPath, [CLI, 'diff', '--base', 'main'], { cwd: repo.dir, env: { ...process.env, TMPDIR: temp }, stdio: 'ignore' });
+    const scratch = () => readdirSync(temp).filter((name) => name.startsWith('headroom-base-'));
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    let seen = false;
+    for (let waited = 0; waited < 20_000 && !seen; waited += 2) {
+      seen = scratch().length > 0;
+      if (!seen) await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(seen).toBe(true);
+    child.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+    expect(scratch()).toEqual([]);
   });
 });
