@@ -2,6 +2,7 @@
 import { labelsText } from './compare-rules.ts';
 import { moveLines, renameLines } from './describe-moves.ts';
 import type { AlertChange, DashboardChange, DiffReport, FileChange, ObjectChange, OwnerChange, RuleChange, SettingsChanges, ValueChange } from './report.ts';
+import { fallbackText } from './fallback.ts';
 import { valueChanges } from './value-changes.ts';
 import { changeText, labelValue, ownerName, plural, shownValue } from './wording.ts';
 
@@ -42,9 +43,15 @@ function headline(report: DiffReport, comparing: string): string {
   return `headroom diff ${comparing}: ${parts.join(', ')} changed; ${plural(report.files.length, 'file')} (+${added} −${removed})`;
 }
 
+/** Manifest keys of settings shown under the name the config gives them. */
+const CONFIG_KEYS: Record<string, string> = { clusterLabel: 'cluster.label', 'routing.routeFile': 'routing.routeFile.enabled' };
+/** What a change introducing headroom shows of the config: who owns what; the rest is in headroom-settings.yaml. */
+const INTRODUCED_CONFIG = new Set(['clusterLabel', 'ownership']);
+
 function settingsLines(settings: SettingsChanges): string[] {
+  if (settings.introduced) return introducedLines(settings);
   return [
-    ...settings.global.map((change) => `config: ${changeText(change)}`),
+    ...settings.global.map((change) => `config: ${changeText({ ...change, name: CONFIG_KEYS[change.name] ?? change.name })}`),
     ...settings.defaults.map((alert) => `defaults: ${alertText(alert)}`),
     ...settings.owners.flatMap((owner) => [
       ...settings.moves.flatMap((move) => (move.kind === 'team-renamed' && owner.status === 'renamed' && move.to === owner.team ? renameLines(move) : [])),
@@ -53,8 +60,28 @@ function settingsLines(settings: SettingsChanges): string[] {
   ];
 }
 
+/** The change that introduces headroom: who owns what, where alerts go, and the settings, all as they will be. */
+function introducedLines(settings: SettingsChanges): string[] {
+  const fallback = { defaultTeam: settings.defaultTeam, label: settings.namespaceLabel };
+  const unclaimed = settings.owners.find((owner) => owner.team === undefined);
+  const unclaimedName = ownerName(undefined, settings.defaultTeam);
+  return [
+    `config: defaultTeam ${settings.defaultTeam}`,
+    ...settings.global.filter((change) => INTRODUCED_CONFIG.has(change.name)).map((change) => `config: ${CONFIG_KEYS[change.name] ?? change.name} ${shownValue(change.name, change.new)}`),
+    ...settings.defaults.map((alert) => `defaults: ${alert.alert} ${alert.settings.map((change) => (change.name === 'enabled' ? (change.new ? 'on' : 'off') : `${change.name} ${shownValue(change.name, change.new)}`)).join(', ')}`),
+    ...settings.owners.filter((owner) => owner.team !== undefined).flatMap((owner) => ownerLines(owner, settings.defaultTeam)),
+    ...(fallback.label === undefined
+      ? [`namespaces and nodes no team file claims: ${fallbackText(fallback)}`]
+      : [`namespaces no team file claims: ${fallbackText(fallback)}`, `nodes no team file claims: ${fallbackText({ ...fallback, label: undefined })}`]),
+    ...(unclaimed && unclaimed.labels.length > 0 ? [`${unclaimedName}: labels ${unclaimed.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`] : []),
+    ...(unclaimed ? unclaimed.alerts.map((alert) => `${unclaimedName}: ${alertText(alert, true)}`) : []),
+    ...(unclaimed && unclaimed.route.length > 0 ? [`${unclaimedName}: ${routeText(unclaimed.route, true)}`] : []),
+  ];
+}
+
 function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
   const name = ownerName(owner.team, defaultTeam);
+  const route = owner.route.length > 0 ? [`${name}: ${routeText(owner.route, owner.status === 'added')}`] : [];
   if (owner.status === 'removed') return [`${name}: removed${parenthesised(claims(owner.namespaces.removed, owner.nodes.removed), 'owned')}`];
   if (owner.status === 'added') {
     const owns = claims(owner.namespaces.added, owner.nodes.added);
@@ -62,6 +89,7 @@ function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
       `${name}: added${owns ? `, owns ${owns}` : ''}${owner.clusters && owner.clusters.new.length > 0 ? ` in clusters ${owner.clusters.new.join(', ')}` : ''}`,
       ...(owner.labels.length > 0 ? [`${name}: labels ${owner.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`] : []),
       ...owner.alerts.map((alert) => `${name}: ${alertText(alert, true)}`),
+      ...route,
     ];
   }
   return [
@@ -70,7 +98,13 @@ function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
     ...clusterScopeLine(name, owner.clusters),
     ...(owner.labels.length > 0 ? [`${name}: ${owner.labels.map((label) => `label ${label.name} ${labelValue(label.old)} → ${labelValue(label.new)}`).join(', ')}`] : []),
     ...owner.alerts.map((alert) => `${name}: ${alertText(alert)}`),
+    ...route,
   ];
+}
+
+/** "receiver a → b, ticketReceiver a → c"; for an owner that is new, where its alerts go: "receiver a, ticketReceiver c". */
+function routeText(route: ValueChange[], fresh: boolean): string {
+  return route.map((change) => (fresh ? `${change.name} ${shownValue(change.name, change.new)}` : changeText(change))).join(', ');
 }
 
 /** "namespaces a, b; nodes c" — what a team claims or claimed. */

@@ -4,14 +4,14 @@ import { compareDashboards } from './compare-dashboards.ts';
 import { compareObjects } from './compare-objects.ts';
 import { compareRuleOutputs } from './compare-rule-outputs.ts';
 import { compareRules, ruleIds } from './compare-rules.ts';
-import { compareSettings } from './compare-settings.ts';
+import { compareSettings, introduceSettings } from './compare-settings.ts';
 import { fileChanges } from './file-changes.ts';
 import { renameWarnings, severityMoveWarnings } from './move-warnings.ts';
 import { readManifest } from './read-manifest.ts';
 import type { DiffReport } from './report.ts';
 import { treeDocuments } from './tree-documents.ts';
 import { isRecord } from './value-changes.ts';
-import { reviewWarnings } from './warnings.ts';
+import { introductionWarnings, reviewWarnings } from './warnings.ts';
 
 export interface NamedTree {
   /** How the tree is named in notes, e.g. "the base (main)" or a folder. */
@@ -42,10 +42,13 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
   ];
   const oldSettings = 'manifest' in oldManifest ? oldManifest.manifest : undefined;
   const newSettings = 'manifest' in newManifest ? newManifest.manifest : undefined;
-  const settings = oldSettings && newSettings ? compareSettings(oldSettings, newSettings) : undefined;
+  // The change that introduces headroom: nothing to compare with, so the settings are shown as they will be.
+  const introduced = old.absent !== undefined && oldSettings === undefined && newSettings !== undefined;
+  const settings = oldSettings && newSettings ? compareSettings(oldSettings, newSettings) : introduced ? introduceSettings(newSettings!) : undefined;
   const moves = settings?.moves ?? [];
   const renames = moves.filter((move) => move.kind === 'team-renamed');
   const warnings = [
+    ...(introduced ? introductionWarnings(newSettings!) : []),
     ...reviewWarnings({ old: oldSettings, current: newSettings, oldAlerts: alertNames(oldDocuments), newAlerts: alertNames(newDocuments), renames }),
     ...(oldSettings && newSettings ? renames.flatMap((rename) => renameWarnings(rename, oldSettings, newSettings, ruleIds(oldDocuments))) : []),
     ...moves.flatMap((move) => (move.kind === 'team-renamed' ? [] : severityMoveWarnings(move))),

@@ -34,6 +34,11 @@ export interface OwnerChange {
   labels: ValueChange[];
   /** For an added team: its settings that differ from the defaults (old = the default). */
   alerts: AlertChange[];
+  /**
+   * Where its alerts go, when the config routes: receiver and ticketReceiver (of its severity="info" alerts) as
+   * routing resolves them, old → new. Empty for a removed or renamed team (the rename says it).
+   */
+  route: ValueChange[];
 }
 
 export interface SettingsChanges {
@@ -45,6 +50,10 @@ export interface SettingsChanges {
   moves: (TeamRenamed | OwnerMoved)[];
   /** Team of the catch-all owner in the new tree (the old one where the new has none). */
   defaultTeam: string;
+  /** Set when the old tree is from before headroom: every setting is new, shown from nothing. */
+  introduced?: true;
+  /** Under namespace-label ownership (in the new tree), the label that names owners, as kube-state-metrics exports it. */
+  namespaceLabel?: string;
 }
 
 export interface RuleId {

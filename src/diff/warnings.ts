@@ -49,6 +49,12 @@ export function reviewWarnings(input: WarningInput): Warning[] {
   ];
 }
 
+/** The change that introduces headroom: settings that make alerts come too late, as for a team added. */
+export function introductionWarnings(current: ManifestData): Warning[] {
+  const nothing = { namespaces: [], nodes: [], clusters: [], labels: {}, alerts: {} };
+  return lateAlerts({ ...current, teams: {}, unclaimed: nothing }, current, new Map());
+}
+
 /** A new cluster label or ownership mode changes who gets every alert, or every alert's identity. */
 function fleetWarnings(old: ManifestData, current: ManifestData): Warning[] {
   const warnings: Warning[] = [];

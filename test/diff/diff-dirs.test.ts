@@ -55,6 +55,7 @@ describe('headroom diff <old-dir> <new-dir>', () => {
         nodes: { added: [], removed: [] },
         labels: [],
         alerts: [{ alert: 'ContainerMemoryNearLimit', settings: [{ name: 'threshold', old: 0.9, new: 0.96 }] }],
+        route: [],
       },
     ]);
     expect(report.warnings).toEqual([

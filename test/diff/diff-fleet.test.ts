@@ -26,7 +26,7 @@ describe('headroom diff --base, fleet settings', () => {
       // Team files only: no namespace label decides, so the default team gets them.
       '  ! team payments now owns its namespaces only in clusters prod-eu-*: elsewhere they go to team platform with the default settings',
     );
-    expect(lines).toContain('  config: clusterLabel none (one cluster) → cluster');
+    expect(lines).toContain('  config: cluster.label none (one cluster) → cluster');
     expect(lines).toContain('  team payments: claims hold in every cluster → prod-eu-*');
     // Every alert rule's expression changed (the cluster joins every key).
     expect(lines.some((line) => /^ {2}ContainerMemoryNearLimit \{.*\}: .*expression changed/.test(line))).toBe(true);

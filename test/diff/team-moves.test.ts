@@ -163,6 +163,7 @@ describe('headroom diff: a team renamed', () => {
         nodes: { added: [], removed: [] },
         labels: [],
         alerts: [{ alert: 'ContainerMemoryNearLimit', settings: [{ name: 'threshold', old: 0.9, new: 0.92 }] }],
+        route: [],
       },
     ]);
     expect(report.warnings.map((warning: { kind: string }) => warning.kind)).toEqual(['team-renamed', 'team-renamed', 'team-renamed']);
