@@ -3,6 +3,7 @@ import { labelsText } from './compare-rules.ts';
 import { moveLines, renameLines } from './describe-moves.ts';
 import type { AlertChange, DashboardChange, DiffReport, FileChange, ObjectChange, OwnerChange, RuleChange, SettingsChanges, ValueChange } from './report.ts';
 import { fallbackText } from './fallback.ts';
+import { driftTitle } from './generated-drift.ts';
 import { valueChanges } from './value-changes.ts';
 import { changeText, labelValue, ownerName, plural, shownValue } from './wording.ts';
 
@@ -27,12 +28,21 @@ export function describe(report: DiffReport, comparing: string): Description {
     { title: 'Dashboards', lines: report.dashboards.flatMap(dashboardLines) },
     { title: 'Kubernetes objects', lines: report.objects.map(objectLine) },
     { title: 'Files', lines: report.files.map(fileLine) },
+    ...report.drift.map((drift) => {
+      // At the base, what this headroom changes (an upgrade under review) in full; in the work tree, the files to
+      // regenerate: their changes are the config's, listed above.
+      const inner = describe(drift.report, drift.where);
+      const lines = drift.side === 'base' ? inner.sections.flatMap((section) => section.lines) : drift.report.files.map(fileLine);
+      return { title: driftTitle(drift), lines: [...inner.notes.map((note) => `note: ${note}`), ...lines] };
+    }),
   ].filter((section) => section.lines.length > 0);
   return { headline: headline(report, comparing), warnings: report.warnings.map((warning) => warning.message), notes: report.notes, sections };
 }
 
 function headline(report: DiffReport, comparing: string): string {
   if (!report.changed) return `headroom diff ${comparing}: no changes`;
+  const drift = report.drift.map((found) => `${found.where} is not this headroom's output`);
+  if (report.files.length === 0) return `headroom diff ${comparing}: the configs generate the same; ${drift.join('; ')}`;
   const added = report.files.reduce((sum, file) => sum + file.added, 0);
   const removed = report.files.reduce((sum, file) => sum + file.removed, 0);
   const parts = [
@@ -40,7 +50,7 @@ function headline(report: DiffReport, comparing: string): string {
     plural(report.rules.length, 'rule'),
     plural(report.dashboards.length, 'dashboard'),
   ];
-  return `headroom diff ${comparing}: ${parts.join(', ')} changed; ${plural(report.files.length, 'file')} (+${added} −${removed})`;
+  return `headroom diff ${comparing}: ${parts.join(', ')} changed; ${plural(report.files.length, 'file')} (+${added} −${removed})${drift.map((text) => `; ${text}`).join('')}`;
 }
 
 /** Manifest keys of settings shown under the name the config gives them. */

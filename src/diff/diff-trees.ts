@@ -8,7 +8,8 @@ import { compareSettings, introduceSettings } from './compare-settings.ts';
 import { fileChanges } from './file-changes.ts';
 import { renameWarnings, severityMoveWarnings } from './move-warnings.ts';
 import { readManifest } from './read-manifest.ts';
-import type { DiffReport } from './report.ts';
+import { driftWarnings } from './generated-drift.ts';
+import type { DiffReport, GeneratedDrift } from './report.ts';
 import { treeDocuments } from './tree-documents.ts';
 import { isRecord } from './value-changes.ts';
 import { introductionWarnings, reviewWarnings } from './warnings.ts';
@@ -21,6 +22,15 @@ export interface NamedTree {
   absent?: string;
   /** What a reviewer should know about how the tree was read (files left out, a link read as it is now). */
   notes?: string[];
+  /** The generated folder committed beside the config `tree` was generated from, to be compared with it. */
+  committed?: CommittedFolder;
+}
+
+export interface CommittedFolder {
+  /** "generated/ at main", "generated/ in the work tree". */
+  where: string;
+  tree: GeneratedTree;
+  notes: string[];
 }
 
 export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
@@ -53,9 +63,10 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
     ...(oldSettings && newSettings ? renames.flatMap((rename) => renameWarnings(rename, oldSettings, newSettings, ruleIds(oldDocuments))) : []),
     ...moves.flatMap((move) => (move.kind === 'team-renamed' ? [] : severityMoveWarnings(move))),
   ];
+  const drift = [driftOf(old, 'base'), driftOf(current, 'work tree')].filter((found): found is GeneratedDrift => found !== undefined);
   return {
-    changed: files.length > 0,
-    warnings,
+    changed: files.length > 0 || drift.length > 0,
+    warnings: [...drift.flatMap(driftWarnings), ...warnings],
     notes,
     settings,
     rules: compareRules(oldDocuments, newDocuments),
@@ -63,7 +74,16 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
     dashboards: compareDashboards(oldDocuments, newDocuments),
     objects: compareObjects(oldDocuments, newDocuments),
     files,
+    drift,
   };
+}
+
+/** The side's committed folder → what this headroom generates from its config, when they differ (generated-drift.ts). */
+function driftOf(side: NamedTree, which: GeneratedDrift['side']): GeneratedDrift | undefined {
+  if (side.committed === undefined) return undefined;
+  const { where, tree, notes } = side.committed;
+  const report = diffTrees({ name: where, tree, notes }, { name: "this headroom's output", tree: side.tree });
+  return report.changed ? { side: which, where, of: which === 'base' ? side.name : 'the work tree', report } : undefined;
 }
 
 function alertNames(documents: ReturnType<typeof treeDocuments>): string[] {

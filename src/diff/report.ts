@@ -118,11 +118,25 @@ export interface Warning {
     | 'identity-changed'
     | 'ownership-mode'
     | 'team-renamed'
-    | 'severity-moved';
+    | 'severity-moved'
+    | 'label-owner'
+    | 'generated-drift';
   message: string;
 }
 
+/** A side's committed generated folder that is not what this headroom generates from that side's config. */
+export interface GeneratedDrift {
+  side: 'base' | 'work tree';
+  /** The folder as the reviewer knows it: "generated/ at main", "generated/ in the work tree". */
+  where: string;
+  /** Whose config it was generated from: the ref, or "the work tree". */
+  of: string;
+  /** The committed folder → what this headroom generates from that config. */
+  report: DiffReport;
+}
+
 export interface DiffReport {
+  /** Something differs: the generated output of the two configs, or a committed folder from its config's output. */
   changed: boolean;
   warnings: Warning[];
   /** What could not be compared and why, e.g. an old tree without headroom-settings.yaml. */
@@ -134,4 +148,6 @@ export interface DiffReport {
   dashboards: DashboardChange[];
   objects: ObjectChange[];
   files: FileChange[];
+  /** Committed generated folders (at the base, in the work tree) that differ from this headroom's output. */
+  drift: GeneratedDrift[];
 }

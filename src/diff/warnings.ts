@@ -199,11 +199,11 @@ function labelOwnerWarnings(old: ManifestData, current: ManifestData, names: { n
   const added = Object.keys(current.teams).filter((team) => old.teams[team] === undefined && !names.oldName.has(team));
   return [
     ...removed.map((team): Warning => ({
-      kind: 'namespace-unowned',
+      kind: 'label-owner',
       message: `team ${team} removed: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${current.defaultTeam} with the default settings`,
     })),
     ...added.map((team): Warning => ({
-      kind: 'namespace-lost',
+      kind: 'label-owner',
       message: `team ${team} added: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${team}${clustersText(current.teams[team]!.clusters, [])} instead of team ${current.defaultTeam}`,
     })),
   ];

@@ -1,12 +1,16 @@
 // `headroom diff`: what runs once the command is chosen (../commands/diff.ts declares it).
+import { existsSync, statSync } from 'node:fs';
+import { displayPath } from '../../config/display-path.ts';
 import { formatProblem, InputError } from '../../config/input-error.ts';
 import { describe } from '../../diff/describe.ts';
 import { DiffInputError } from '../../diff/diff-input-error.ts';
-import { diffTrees, type NamedTree } from '../../diff/diff-trees.ts';
+import { type CommittedFolder, diffTrees, type NamedTree } from '../../diff/diff-trees.ts';
 import { formatJson } from '../../diff/format-json.ts';
 import { formatMarkdown } from '../../diff/format-markdown.ts';
 import { formatText, wantsColour } from '../../diff/format-text.ts';
 import { readTreeDir } from '../../diff/read-tree.ts';
+import type { DiffReport } from '../../diff/report.ts';
+import { isGeneratedFolder } from '../../output/generated-folder.ts';
 import { type CommandOutcome, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_DIFFERENT } from '../exit-codes.ts';
 import { writeStdout } from '../write-stdout.ts';
 
@@ -19,16 +23,7 @@ export interface DiffOptions {
 
 export async function diffAction(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions, outcome: CommandOutcome): Promise<void> {
   try {
-    const [old, current] = await trees(oldDir, newDir, options);
-    const report = diffTrees(old, current);
-    const comparing = `${old.name} → ${current.name}`;
-    const description = describe(report, comparing);
-    const text =
-      options.format === 'json'
-        ? formatJson(report, description, { old: old.name, new: current.name })
-        : options.format === 'markdown'
-          ? formatMarkdown(report, description)
-          : formatText(report, description, wantsColour(process.stdout, process.env));
+    const { text, report } = await diffOutput(oldDir, newDir, options, { colour: wantsColour(process.stdout, process.env) });
     if ((await writeStdout(text)) === 'closed') {
       outcome.exitCode = EXIT_BROKEN_PIPE;
       return;
@@ -42,6 +37,32 @@ export async function diffAction(oldDir: string | undefined, newDir: string | un
   }
 }
 
+/** The report and its text in the chosen format: everything `diff` does but writing it (callable in-process). */
+export async function diffOutput(
+  oldDir: string | undefined,
+  newDir: string | undefined,
+  options: DiffOptions,
+  output: { colour: boolean },
+): Promise<{ text: string; report: DiffReport }> {
+  const [old, current] = await trees(oldDir, newDir, options);
+  const report = diffTrees(old, current);
+  const description = describe(report, `${old.name} → ${current.name}`);
+  const text =
+    options.format === 'json'
+      ? formatJson(report, description, { old: old.name, new: current.name })
+      : options.format === 'markdown'
+        ? formatMarkdown(report, description)
+        : formatText(report, description, output.colour);
+  return { text, report };
+}
+
+/** The generated folder on disk where the work tree's config writes, if headroom generated it. */
+function committedInWorkTree(outDir: string): CommittedFolder | undefined {
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory() || !isGeneratedFolder(outDir)) return undefined;
+  const where = `${displayPath(outDir)}/ in the work tree`;
+  return { where, ...readTreeDir(outDir, where) };
+}
+
 async function trees(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions): Promise<[NamedTree, NamedTree]> {
   if (options.base !== undefined) {
     if (oldDir !== undefined) throw new DiffInputError('give either --base <git-ref> or two folders, not both');
@@ -50,9 +71,10 @@ async function trees(oldDir: string | undefined, newDir: string | undefined, opt
     // The work tree first: a missing or broken config there is the user's error to see, not an empty base.
     const current = await generate(options.config);
     const old = await treeAtRef(options.config, options.base);
+    const committed = committedInWorkTree(current.outDir);
     return [
       { name: options.base, ...old },
-      { name: 'work tree', tree: current.tree },
+      { name: 'work tree', tree: current.tree, ...(committed ? { committed } : {}) },
     ];
   }
   if (oldDir === undefined || newDir === undefined) {
