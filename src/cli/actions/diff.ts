@@ -23,7 +23,7 @@ export interface DiffOptions {
 
 export async function diffAction(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions, outcome: CommandOutcome): Promise<void> {
   try {
-    const { text, report } = await diffOutput(oldDir, newDir, options, { colour: wantsColour(process.stdout, process.env) });
+    const { text, report } = await diffOutput(oldDir, newDir, options, { colour: wantsColour(process.stdout, process.env), env: process.env });
     if ((await writeStdout(text)) === 'closed') {
       outcome.exitCode = EXIT_BROKEN_PIPE;
       return;
@@ -42,7 +42,7 @@ export async function diffOutput(
   oldDir: string | undefined,
   newDir: string | undefined,
   options: DiffOptions,
-  output: { colour: boolean },
+  output: { colour: boolean; env?: NodeJS.ProcessEnv },
 ): Promise<{ text: string; report: DiffReport }> {
   const [old, current] = await trees(oldDir, newDir, options);
   const report = diffTrees(old, current);
@@ -51,9 +51,26 @@ export async function diffOutput(
     options.format === 'json'
       ? formatJson(report, description, { old: old.name, new: current.name })
       : options.format === 'markdown'
-        ? formatMarkdown(report, description)
+        ? formatMarkdown(report, description, { fullReport: fullReportPointer(oldDir, newDir, options, output.env ?? {}) })
         : formatText(report, description, output.colour);
   return { text, report };
+}
+
+/**
+ * Where a markdown comment cut to fit says the full report is: the CI run's artifact when the run is known (the
+ * README's workflows upload it as headroom-diff), and the command that prints it.
+ */
+export function fullReportPointer(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions, env: NodeJS.ProcessEnv): string {
+  const command = `\`npx headroom diff ${options.base !== undefined ? `--base ${options.base}` : `${oldDir ?? ''} ${newDir ?? ''}`}\``;
+  const run =
+    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+      ? { what: 'this workflow run', url: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` }
+      : env.CI_JOB_URL
+        ? { what: 'this job', url: env.CI_JOB_URL }
+        : undefined;
+  // Only a plain URL goes into the link: anything else would break the markdown around it.
+  if (run === undefined || !/^https?:\/\/[\w.:@%/~+-]+$/.test(run.url)) return command;
+  return `the headroom-diff artifact of [${run.what}](${run.url}), or ${command}`;
 }
 
 /** The generated folder on disk where the work tree's config writes, if headroom generated it. */
