@@ -1,9 +1,10 @@
 // The CI examples in the README are YAML that parses, use only headroom's own commands and the platform's standard
 // steps, and their diff command works as written on a real repository.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { diffOutput } from '../../src/cli/actions/diff.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { gitProject } from './git-project.ts';
@@ -50,7 +51,7 @@ describe('README CI examples', () => {
     }
   });
 
-  it('the diff command of each example works as written, with the base ref its platform would give', () => {
+  it('the diff commands of each example work as written, with the base ref its platform would give: the full report and the comment', () => {
     const repo = gitProject();
     repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
     repo.edit('teams/payments.yaml', 'for: 10m', 'for: 20m');
@@ -58,17 +59,45 @@ describe('README CI examples', () => {
       [yamlBlocks[0], 'GITHUB_BASE_REF'],
       [yamlBlocks[1], 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME'],
     ] as const) {
-      const line = commands(workflow).find((command) => command.startsWith('npx headroom diff'))!;
-      const args = line
-        .replace(/^npx headroom /, '')
-        .replace(/ > headroom-diff\.md$/, '')
-        .replaceAll(`$${variable}`, 'main')
-        .split(' ')
-        .map((arg) => arg.replace(/^"(.*)"$/, '$1'));
-      const result = runCli(args, repo.dir);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-      expect(result.stdout).toContain('- team payments: ContainerMemoryNearLimit for 10m → 20m\n');
+      const lines = commands(workflow).filter((command) => command.startsWith('npx headroom diff'));
+      expect(lines.map((line) => / > (headroom-diff\.\w+)$/.exec(line)?.[1])).toEqual(['headroom-diff.txt', 'headroom-diff.md']);
+      for (const line of lines) {
+        const args = line
+          .replace(/^npx headroom /, '')
+          .replace(/ > headroom-diff\.\w+$/, '')
+          .replaceAll(`$${variable}`, 'main')
+          .split(' ')
+          .map((arg) => arg.replace(/^"(.*)"$/, '$1'));
+        const result = runCli(args, repo.dir);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain(`${line.includes('markdown') ? '-' : ' '} team payments: ContainerMemoryNearLimit for 10m → 20m\n`);
+      }
     }
+  });
+
+  it('each workflow keeps the full report as the artifact the cut comment points to (headroom-diff)', () => {
+    const github = JSON.stringify(yamlBlocks[0]);
+    expect(github).toContain('"uses":"actions/upload-artifact@v4","with":{"name":"headroom-diff","path":"headroom-diff.txt"}');
+    expect(yamlBlocks[1]).toMatchObject({ headroom: { artifacts: { name: 'headroom-diff', paths: ['headroom-diff.txt'] } } });
+  });
+});
+
+describe("README's diff example", () => {
+  it("is the real output for the change it describes, on this repository's example config", async () => {
+    const example = section.slice(section.indexOf('```\n$ npx headroom diff --base origin/main\n') + 4);
+    const shown = example.slice(0, example.indexOf('\n```')).split('\n');
+    expect(shown.at(-1)).toBe('...');
+    const repo = gitProject();
+    for (const path of ['headroom.config.ts', 'teams']) {
+      rmSync(join(repo.dir, path), { recursive: true, force: true });
+      cpSync(join(REPO_ROOT, path), join(repo.dir, path), { recursive: true });
+    }
+    repo.commit("this repository's example");
+    repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    // As the README says: payments' threshold 0.95 → 0.97, its `for` 10m → 15m.
+    repo.edit('teams/payments.yaml', '{ threshold: 0.95, for: 10m }', '{ threshold: 0.97, for: 15m }');
+    const { text } = await diffOutput(undefined, undefined, { config: join(repo.dir, 'headroom.config.ts'), base: 'origin/main', format: 'text' }, { colour: false });
+    expect(['$ npx headroom diff --base origin/main', ...text.split('\n').slice(0, shown.length - 2)]).toEqual(shown.slice(0, -1));
   });
 });
