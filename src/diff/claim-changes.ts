@@ -50,20 +50,20 @@ export function claimChanges(old: ManifestData, current: ManifestData, field: Cl
   const before = claimIndex(old, field);
   const after = claimIndex(current, field);
   const changes: ClaimChange[] = [];
-  const compare = (direction: ClaimChange['direction'], from: ManifestData, to: ManifestData, toIndex: ClaimIndex, otherName: ReadonlyMap<string, string>) => {
+  const compare = (direction: ClaimChange['direction'], from: ManifestData, toIndex: ClaimIndex, otherName: ReadonlyMap<string, string>) => {
     for (const [team, owner] of Object.entries(from.teams)) {
       const counterpart = otherName.get(team) ?? team;
-      const self = to.teams[counterpart];
-      const own = new ClaimIndex([[counterpart, self?.[field] ?? [], self?.clusters ?? []]]);
       for (const pattern of owner[field]) {
-        const region = changedRegion(pattern, scopeOf(owner.clusters), own);
+        // The team's own claims on the other side that cover the pattern (one at most: its claims do not overlap).
+        const still = toIndex.coverers(pattern).filter((claim) => claim.team === counterpart);
+        const region = changedRegion(pattern, scopeOf(owner.clusters), still);
         if (region === undefined) continue;
-        changes.push({ field, direction, team, region, other: holding(toIndex, region, counterpart), dropped: !own.covers(pattern) });
+        changes.push({ field, direction, team, region, other: holding(toIndex, region, counterpart), dropped: still.length === 0 });
       }
     }
   };
-  compare('given-up', old, current, after, newName);
-  compare('taken', current, old, before, oldName);
+  compare('given-up', old, after, newName);
+  compare('taken', current, before, oldName);
   return changes;
 }
 
@@ -71,9 +71,8 @@ function claimIndex(manifest: ManifestData, field: ClaimField): ClaimIndex {
   return new ClaimIndex(Object.entries(manifest.teams).map(([team, owner]) => [team, owner[field], owner.clusters] as const));
 }
 
-/** The part of a claim (pattern, scope) the team's claims on the other side do not hold; undefined: none. */
-function changedRegion(pattern: string, scope: Scope, own: ClaimIndex): Region | undefined {
-  const still = own.coverers(pattern);
+/** The part of a claim (pattern, scope) the team's claims on the other side (`still`) do not hold; undefined: none. */
+function changedRegion(pattern: string, scope: Scope, still: Claim[]): Region | undefined {
   if (still.length === 0) return { pattern, clusters: scope, exceptClusters: [] };
   // A team's claims all hold in its one list of clusters.
   const kept = still[0]!.clusters;

@@ -37,12 +37,15 @@ export class ClaimIndex {
 
   /** Every claim that covers every name the pattern matches, in claim order. */
   coverers(pattern: string): Claim[] {
-    const exact = isGlob(pattern) ? [] : (this.exact.get(pattern) ?? []);
-    return plain([...exact, ...this.globs.filter((glob) => patternCovers(glob.pattern, pattern))]);
+    const exact = isGlob(pattern) ? undefined : this.exact.get(pattern);
+    const globs = this.globs.length === 0 ? [] : this.globs.filter((glob) => patternCovers(glob.pattern, pattern));
+    // The common case, a name claimed once and no glob, without copying.
+    if (globs.length === 0) return exact ?? [];
+    return plain([...(exact ?? []), ...globs]);
   }
 
   covers(pattern: string): boolean {
-    return this.coverers(pattern).length > 0;
+    return (!isGlob(pattern) && this.exact.has(pattern)) || this.globs.some((glob) => patternCovers(glob.pattern, pattern));
   }
 
   /** Claims sharing at least one name with the pattern, in the order they were claimed. */
