@@ -94,13 +94,14 @@ function clusterScopeWarnings(old: ManifestData, current: ManifestData, changes:
       const takers = [...new Set(lost.flatMap((change) => change.other.holders.map((holder) => `team ${holder.team}`)))].sort();
       // Outside its clusters the team is in scope nowhere, even where a label names it.
       const fallback = fallbackText(fallbackOf(current, field));
-      const to = takers.length > 0 ? `${takers.join(', ')} where claimed there, else ${fallback}` : fallback;
-      return fields.length > 1 ? `its ${field} go to ${to}` : `they go to ${to}`;
+      return { field, to: takers.length > 0 ? `${takers.join(', ')} where claimed there, else ${fallback}` : fallback };
     });
+    const alike = destinations.every((destination) => destination.to === destinations[0]!.to);
+    const elsewhere = alike ? `they go to ${destinations[0]!.to}` : destinations.map(({ field, to }) => `its ${field} go to ${to}`).join('; ');
     return [
       {
         kind: 'namespace-lost',
-        message: `team ${team} now owns its ${owned.join(' and ')} only in clusters ${owner.clusters.join(', ')}: elsewhere ${destinations.join('; ')}`,
+        message: `team ${team} now owns its ${owned.join(' and ')} only in clusters ${owner.clusters.join(', ')}: elsewhere ${elsewhere}`,
       },
     ];
   });

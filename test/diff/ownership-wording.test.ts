@@ -120,6 +120,14 @@ describe('diff wording with cluster scopes', () => {
     ]);
   });
 
+  it('namespaces and nodes narrowed to some clusters, with team files only: one destination for both', () => {
+    const old = manifest({ search: team(['search'], [], ['search-pool-*']) });
+    const current = manifest({ search: team(['search'], ['prod-*'], ['search-pool-*']) });
+    expect(warnings(old, current)).toEqual([
+      'team search now owns its namespaces and nodes only in clusters prod-*: elsewhere they go to team platform with the default settings',
+    ]);
+  });
+
   it('a claim narrowed to some clusters where another team claims it elsewhere', () => {
     const old = manifest({ payments: team(['shop']), legacy: team([], ['dev-*']) });
     const current = manifest({ payments: team(['shop'], ['prod-*']), legacy: team(['shop'], ['dev-*']) });
