@@ -40,8 +40,9 @@ describe('markdown comment size', () => {
     expect(count(comment, '<details>')).toBe(count(comment, '</details>'));
     expect(count(comment, '````') % 2).toBe(0);
     expect(comment).toContain('<details><summary>Teams and settings (');
-    // The unified diff is cut, its fence closed before the count of what is left out.
-    expect(comment).toMatch(/\n````\n\n… \d+ more lines in the full report\n\n<\/details>\n$/);
+    // A section is cut with the count of what is left out; the ones after it are named, down to the unified diff.
+    expect(comment).toMatch(/\n- … \d+ more lines in the full report\n\n<\/details>\n/);
+    expect(comment).toMatch(/\n<details><summary>Unified diff of the generated files[^\n]*<\/summary>\n[\s\S]*<\/details>\n$/);
   });
 
   it('a comment that fits is left whole, without the note about cutting', async () => {
@@ -72,6 +73,18 @@ describe('markdown comment size, laid out', () => {
     expect(comment).toMatch(/\n- … \d+ more lines in the full report\n\n<\/details>\n/);
     expect(comment).toContain('<details><summary>Rules: in the full report (3000 lines)</summary>');
     expect(count(comment, '<details>')).toBe(count(comment, '</details>'));
+  });
+
+  it('a unified diff longer than the room is cut inside its fence, the fence closed before the count', () => {
+    const patch = `--- a/x.yaml\n+++ b/x.yaml\n@@ -1,4000 +1,4000 @@\n${lines(4000, '-old line').join('\n')}\n${lines(4000, '+new line').join('\n')}\n`;
+    const big = { files: [{ path: 'x.yaml', status: 'changed', added: 4000, removed: 4000, patch }], drift: [] } as unknown as Parameters<typeof formatMarkdown>[0];
+    // Sections of 20,000 characters: with the diff's own cap of 50,000, over the limit.
+    const sections = [{ title: 'Rules', lines: lines(400, 'ContainerMemoryNearLimit {for="5m", severity="warning"}: expression changed') }];
+    const comment = formatMarkdown(big, { headline: 'headroom diff a → b', warnings: ['a warning'], notes: [], sections });
+    expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(comment).toContain('<details><summary>Unified diff of the generated files (8003 lines)</summary>\n\n````diff\n--- a/x.yaml\n');
+    expect(comment).toMatch(/\n````\n\n… \d+ more lines in the full report\n\n<\/details>\n$/);
+    expect(count(comment, '````') % 2).toBe(0);
   });
 });
 

@@ -5,5 +5,5 @@ import { writeTreeAtomically } from '../../src/output/write-tree.ts';
 
 export async function writeGenerated(dir: string, folder: string, config = 'headroom.config.ts'): Promise<void> {
   const { tree } = await generate(join(dir, config));
-  writeTreeAtomically(join(dir, folder), tree);
+  await writeTreeAtomically(join(dir, folder), tree);
 }
