@@ -1,7 +1,8 @@
 // A fleet config for `npm run bench:generate`, written as a user would: headroom.config.ts plus one YAML file per
 // team. Several clusters in one store; every team claims 5 namespace patterns (exact names, prefix globs such as
 // `payments-0003-web-*`, suffix globs such as `payments-0004-*-eu`, a one-character glob), every sixth team only in
-// its clusters, every tenth a node pool, and a third of the teams override thresholds, for, severity or window.
+// its clusters, every tenth a node pool, a third of the teams override thresholds, for, severity or window, and every
+// team has two labels and an Alertmanager receiver of its own.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,7 +33,8 @@ function teamFile(index: number): string {
   const lines = [`name: ${team}`, 'namespaces:', ...fleetNamespaces(index).map((pattern) => `  - "${pattern}"`)];
   if (index % 6 === 1) lines.push('clusters:', '  - "prod-eu-*"', '  - staging-eu-1');
   if (index % 10 === 0) lines.push('nodes:', `  - "${team}-pool-*"`);
-  lines.push('labels:', `  slack_channel: "#${team}"`);
+  lines.push('labels:', `  slack_channel: "#${team}"`, `  pager: ${team}-primary`);
+  lines.push('routing:', `  receiver: ${team}-oncall`);
   const text = `${lines.join('\n')}\n`;
   return index % 3 === 2 ? text + OVERRIDES[Math.floor(index / 3) % OVERRIDES.length] : text;
 }
@@ -42,6 +44,7 @@ const CONFIG = `import { defineConfig } from 'headroom';
 export default defineConfig({
   cluster: { label: 'cluster' },
   defaultTeam: 'platform',
+  routing: { defaultReceiver: 'platform-oncall' },
   teamsDir: 'teams',
   links: { grafanaUrl: 'https://grafana.example.com', runbookUrlPattern: 'https://runbooks.example.com/%s' },
 });

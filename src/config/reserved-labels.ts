@@ -41,6 +41,8 @@ export const SOURCE_LABEL = {
   phase: 'phase',
   evictionSignal: 'eviction_signal',
   restartPolicy: 'restart_policy',
+  /** vmalert's rule group, on its own metrics. */
+  group: 'group',
 } as const;
 
 /**

@@ -6,7 +6,7 @@ import { forDuration, horizonDuration, lookbackDuration, windowDuration } from '
 import { kubernetesAnnotations, kubernetesLabels, kubernetesLabelValue, kubernetesMetadataKey, kubernetesNamespace } from './kubernetes-names.ts';
 import { teamLabelValue } from './label-value.ts';
 import { reservedLabelProblem } from './reserved-labels.ts';
-import { parseSelector } from './selector.ts';
+import { parseSelector, selectorLabelNames } from './selector.ts';
 import { grafanaUrl, runbookUrlPattern } from './url.ts';
 
 const severity = z.enum(['critical', 'warning', 'info']);
@@ -306,6 +306,10 @@ export const configSchema = z.strictObject({
           enabled: z.boolean().default(true).meta({ description: 'prometheus-operator PrometheusRule objects (false: rule files only)' }),
           namespace: kubernetesNamespace.default('monitoring'),
           labels: kubernetesLabels.default({}).meta({ description: "Metadata labels, e.g. for the Prometheus' ruleSelector (release: kube-prometheus-stack)" }),
+          serverSideApply: z
+            .boolean()
+            .default(false)
+            .meta({ description: 'true when the objects are applied server-side: lifts the 262,144-byte limit of client-side kubectl apply' }),
         })
         .prefault({}),
       ruleFiles: ruleFilesOutput,
@@ -321,6 +325,17 @@ export const configSchema = z.strictObject({
       });
     })
     .prefault({}),
+}).superRefine((config, context) => {
+  // A label the selectors match on differs between exporters (job, metrics_path): as the cluster label it would key
+  // cadvisor's and kube-state-metrics' series apart, and no join would ever match.
+  const label = config.cluster?.label;
+  const selector = Object.entries(config.selectors).find(([, text]) => selectorLabelNames(text).includes(label ?? ''));
+  if (label === undefined || selector === undefined) return;
+  context.addIssue({
+    code: 'custom',
+    path: ['cluster', 'label'],
+    message: `is matched by selectors.${selector[0]}, so it differs between exporters and no join between them would match; the cluster label must be the same on every series of a cluster`,
+  });
 });
 
 export type HeadroomConfigInput = z.input<typeof configSchema>;

@@ -33,6 +33,18 @@ export function parseSelector(text: string): string | undefined {
   return error;
 }
 
+/** The label names a selector's matchers name (`job="kubelet", metrics_path=~"…"` → job, metrics_path). */
+export function selectorLabelNames(text: string): string[] {
+  const source = `up{${text}}`;
+  const names: string[] = [];
+  parser.parse(source).iterate({
+    enter: (node) => {
+      if (node.name === 'LabelName') names.push(source.slice(node.from, node.to));
+    },
+  });
+  return names;
+}
+
 /** The text with every quoted string's content blanked: what is left is PromQL syntax, not a label value. */
 function outsideStrings(text: string): string {
   return text.replace(/"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?/g, (literal) => ' '.repeat(literal.length));

@@ -1,10 +1,12 @@
-// Size limits a dashboard object meets on its way into a cluster, checked before anything is written: the API
-// server rejects a ConfigMap whose data exceeds 1 MiB, and client-side `kubectl apply` copies the whole object into
-// the kubectl.kubernetes.io/last-applied-configuration annotation, which may hold at most 262,144 bytes.
+// Size limits an object meets on its way into a cluster, checked before anything is written: the API server rejects
+// a ConfigMap whose data exceeds 1 MiB and any object over etcd's 1.5 MiB, and client-side `kubectl apply` copies the
+// whole object into the kubectl.kubernetes.io/last-applied-configuration annotation, which may hold 262,144 bytes.
 import type { Problem } from '../config/input-error.ts';
 
 export const CONFIGMAP_DATA_LIMIT = 1024 * 1024;
 export const LAST_APPLIED_LIMIT = 262_144;
+/** etcd's default request limit, which bounds every object however it is applied. */
+export const ETCD_OBJECT_LIMIT = 1_572_864;
 
 const SPLIT = 'split the dashboard (fewer panels per dashboard) or shorten long settings such as links.runbookUrlPattern';
 
@@ -21,9 +23,21 @@ export function configMapDataProblems(path: string, data: Record<string, string>
   ];
 }
 
-/** An object against the annotation client-side `kubectl apply` writes; `serverSideApply` users have none. */
-export function lastAppliedProblems(path: string, key: string, object: unknown, serverSideApply: boolean): Problem[] {
+/**
+ * An object against the annotation client-side `kubectl apply` writes (`serverSideApply` users have none) and against
+ * etcd's limit; `setting` is the config key that says the objects are applied server-side, `split` what else helps.
+ */
+export function lastAppliedProblems(
+  path: string,
+  key: string,
+  object: unknown,
+  serverSideApply: boolean,
+  { setting, split }: { setting: string; split: string } = { setting: 'output.dashboards.serverSideApply', split: SPLIT },
+): Problem[] {
   const bytes = Buffer.byteLength(JSON.stringify(object));
+  if (bytes > ETCD_OBJECT_LIMIT) {
+    return [{ file: path, key, message: `the object is ${bytes} bytes, over the ${ETCD_OBJECT_LIMIT} bytes (1.5 MiB) etcd stores: ${split}` }];
+  }
   if (serverSideApply || bytes <= LAST_APPLIED_LIMIT) return [];
   return [
     {
@@ -32,7 +46,7 @@ export function lastAppliedProblems(path: string, key: string, object: unknown, 
       message:
         `the object is ${bytes} bytes, over the ${LAST_APPLIED_LIMIT} bytes client-side \`kubectl apply\` can keep in its ` +
         'last-applied-configuration annotation: apply server-side (`kubectl apply --server-side`, Argo CD ServerSideApply=true) and set ' +
-        `output.dashboards.serverSideApply: true, or ${SPLIT}`,
+        `${setting}: true, or ${split}`,
     },
   ];
 }

@@ -8,7 +8,9 @@ import { routeFileFiles } from './alertmanager-route-file.ts';
 import { dashboardFiles } from './dashboard-files.ts';
 import { kustomizationFiles } from './kustomization.ts';
 import { mixinFiles } from './mixin-json.ts';
-import { prometheusRule, prometheusRulePath } from './prometheus-rule.ts';
+import { prometheusRule, prometheusRulePath, type PrometheusRuleObject } from './prometheus-rule.ts';
+import { lastAppliedProblems } from './dashboard-size-guard.ts';
+import { InputError, type Problem } from '../config/input-error.ts';
 import { ruleFiles } from './rule-files.ts';
 import { settingsManifestFiles } from './settings-manifest.ts';
 import { yamlText } from './yaml-text.ts';
@@ -23,10 +25,17 @@ type DerivedOutput = (files: readonly GeneratedFile[], model: Model) => Generate
 /** The rule groups, built once, in every rule output the config turns on (the config requires at least one). */
 function ruleOutputFiles(model: Model): GeneratedFile[] {
   const groups = ruleGroups(model);
-  const objects = model.output.prometheusRule.enabled
-    ? groups.map((group): GeneratedFile => [prometheusRulePath(group), yamlText(prometheusRule(model, group))])
-    : [];
-  return [...objects, ...ruleFiles(model, groups)];
+  const objects = model.output.prometheusRule.enabled ? groups.map((group): [string, PrometheusRuleObject] => [prometheusRulePath(group), prometheusRule(model, group)]) : [];
+  // headroom splits the groups that grow with the fleet (ownership, the teams table) to fit; one still too big holds
+  // long settings repeated in every alert, or many claims starting with `*` (they fall in every range of names).
+  const problems = objects.flatMap(([path, object]) =>
+    lastAppliedProblems(path, 'output.prometheusRule', object, model.output.prometheusRule.serverSideApply, {
+      setting: 'output.prometheusRule.serverSideApply',
+      split: 'shorten long settings repeated in every alert (links.runbookUrlPattern, links.grafanaUrl), or give claims a literal start (payments-* rather than *-payments)',
+    }),
+  );
+  if (problems.length > 0) throw new InputError(problems);
+  return [...objects.map(([path, object]): GeneratedFile => [path, yamlText(object)]), ...ruleFiles(model, groups)];
 }
 
 const SOURCE_OUTPUTS: SourceOutput[] = [ruleOutputFiles, settingsManifestFiles, dashboardFiles, routeFileFiles, alertmanagerConfigFiles];
@@ -34,7 +43,18 @@ const SOURCE_OUTPUTS: SourceOutput[] = [ruleOutputFiles, settingsManifestFiles, 
 const DERIVED_OUTPUTS: DerivedOutput[] = [mixinFiles, kustomizationFiles];
 
 export function generatedTree(model: Model): GeneratedTree {
-  const sources = SOURCE_OUTPUTS.flatMap((output) => output(model));
+  // Every output's refusals at once, so a config too big in several ways is told all of them in one run.
+  const problems: Problem[] = [];
+  const sources = SOURCE_OUTPUTS.flatMap((output) => {
+    try {
+      return output(model);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+      return [];
+    }
+  });
+  if (problems.length > 0) throw new InputError(problems);
   const files = DERIVED_OUTPUTS.reduce<GeneratedFile[]>((sofar, output) => [...sofar, ...output(sofar, model)], sources);
   const tree: GeneratedTree = new Map(files.sort(byFirst));
   if (tree.size !== files.length) {

@@ -1,23 +1,53 @@
-// A broken rule fails silently in production: alert when any of headroom's own groups fails to evaluate.
+// A broken rule fails silently in production: alert when any of headroom's own groups fails to evaluate, on each
+// ruler headroom supports, from the metrics it reports about itself (scraped into the store the rules read):
+// Prometheus and the Thanos ruler count failures per group (`rule_group` is "<rule file>;<group name>"); vmalert before
+// 1.8x reports per rule whether its last evaluation failed (`vmalert_*_rules_error`), later ones count the failures
+// (`vmalert_*_rules_errors_total`); both per `group`, copied into `rule_group`.
+import { LABEL, SOURCE_LABEL } from '../config/reserved-labels.ts';
 import type { Model } from '../model/model.ts';
 import { runbookUrl } from './annotations.ts';
+import { riseWithin } from './counter-rise.ts';
+import { keyOf } from './keys.ts';
+import { aggregate, balanced, labelReplace, matcher, series } from './promql.ts';
 import type { AlertingRule } from './rule-types.ts';
 import { GROUP_PREFIX } from './rule-types.ts';
-import { keyOf } from './keys.ts';
 
 export const RULES_FAILING_ALERT = 'HeadroomRulesFailing';
+
+const WINDOW = '10m';
+
+function failures(model: Model): string {
+  const byGroup = keyOf(model, LABEL.ruleGroup);
+  const prometheus = series('prometheus_rule_evaluation_failures_total', matcher(LABEL.ruleGroup, '=~', `.*;${GROUP_PREFIX}.*`));
+  const vmalert = (metric: string) => series(metric, matcher(SOURCE_LABEL.group, '=~', `${GROUP_PREFIX}.*`));
+  const perRule = balanced(
+    [
+      `max_over_time(${vmalert('vmalert_alerting_rules_error')}[${WINDOW}]) > 0`,
+      `max_over_time(${vmalert('vmalert_recording_rules_error')}[${WINDOW}]) > 0`,
+      riseWithin(vmalert('vmalert_alerting_rules_errors_total'), WINDOW, { resets: true }),
+      riseWithin(vmalert('vmalert_recording_rules_errors_total'), WINDOW, { resets: true }),
+    ],
+    'or',
+  );
+  // max by: the instances of an HA pair report the same failures, without adding them up.
+  return balanced(
+    [aggregate('max', byGroup, riseWithin(prometheus, WINDOW, { resets: true })), aggregate('max', byGroup, labelReplace(perRule, LABEL.ruleGroup, '$1', SOURCE_LABEL.group, '(.*)'))],
+    'or',
+  );
+}
 
 export function metaAlerts(model: Model): AlertingRule[] {
   const catchAll = model.owners.find((owner) => owner.claimedBy === undefined)!;
   return [
     {
       alert: RULES_FAILING_ALERT,
-      // rule_group is "<rule file>;<group name>"; max by drops the instance of HA Prometheus pairs without adding their counts.
-      expr: `max by (${keyOf(model, 'rule_group').join(', ')}) (increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;${GROUP_PREFIX}.*"}[10m])) > 0`,
+      expr: failures(model),
       labels: { ...catchAll.labels, severity: 'critical', team: model.defaultTeam },
       annotations: {
         summary: "Headroom's rules fail to evaluate: memory alerts may be silent.",
-        description: 'Rule group {{ $labels.rule_group }} failed {{ printf "%.0f" $value }} times in the last 10m. Check the Prometheus log for the error.',
+        description:
+          `Rule group {{ $labels.rule_group }} failed to evaluate in the last ${WINDOW} ({{ printf "%.0f" $value }} failed evaluations counted). ` +
+          "Check the ruler's log (Prometheus, Thanos ruler or vmalert) for the error.",
         runbook_url: runbookUrl(model, RULES_FAILING_ALERT),
       },
     },

@@ -13,9 +13,12 @@
 // has no owner (its alerts wait) rather than the wrong one. While kube-state-metrics replicas disagree about a
 // namespace's label (a relabel between their scrapes), the label names nobody and the namespace has no owner.
 import { LABEL } from '../config/reserved-labels.ts';
-import { patternToRegex } from '../config/name-pattern.ts';
+import { literalPrefix, patternToRegex } from '../config/name-pattern.ts';
 import type { Model, Owner } from '../model/model.ts';
+import { byFirst } from '../ordering.ts';
+import { contentChunks } from './content-chunks.ts';
 import { keyOf, namespaceKey } from './keys.ts';
+import { type NameRange, prefixMeetsRange, prefixWithinRange, rangeRegexes, rangesBetween } from './name-ranges.ts';
 import { CLAIM, mayOwn, type OwnedBy, ownedLabel, ownerSeriesName } from './owned-by.ts';
 import { copiedOwnerLabels, ownerLabels } from './ownership.ts';
 import { ownerSettingsLabels, settingsLabel } from './partition.ts';
@@ -46,11 +49,32 @@ function owningOwners(model: Model): Owner[] {
   return model.owners.filter((owner) => mayOwn(model, owner, 'namespaces') || mayOwn(model, owner, 'nodes'));
 }
 
+/** Bytes of rules one part of the teams table may hold (see CLAIMS_BUDGET). */
+const TEAMS_BUDGET = 150_000;
+
+/** One part of the teams table: the rules of the owners from `from` (a team name; '' from the first) on. */
+export interface TeamsChunk {
+  from: string;
+  rules: RecordingRule[];
+}
+
+/**
+ * The teams table (teamInfoRules, teamSettingRules) as one part, or as several where it would not fit one
+ * Kubernetes object, cut by owner name where the name hashes to a boundary (content-chunks.ts).
+ */
+export function teamsTable(model: Model): TeamsChunk[] {
+  const rules = [...teamInfoRules(model), ...teamSettingRules(model)];
+  // Each owner's rules together; the catch-all (no owner label) first.
+  const byOwner = (rule: RecordingRule) => rule.labels?.[LABEL.owner] ?? '';
+  const chunks = contentChunks(rules, { key: byOwner, size: (rule) => JSON.stringify(rule).length + 40, budget: TEAMS_BUDGET, spacing: 64 });
+  return chunks.map((chunk) => ({ from: chunk.from, rules: [...chunk.items.filter((rule) => rule.record === TEAM_INFO), ...chunk.items.filter((rule) => rule.record !== TEAM_INFO)] }));
+}
+
 /**
  * headroom:team:info: one constant series per owner, keyed by `owner` (absent for the default team's catch-all), with
  * the team, its labels and its settings labels — what the ownership rules join onto every namespace and node it owns.
  */
-export function teamInfoRules(model: Model): RecordingRule[] {
+function teamInfoRules(model: Model): RecordingRule[] {
   return owningOwners(model).map((owner) => ({
     record: TEAM_INFO,
     expr: 'vector(1)',
@@ -59,7 +83,7 @@ export function teamInfoRules(model: Model): RecordingRule[] {
 }
 
 /** headroom:team_setting:value: one constant series per owner and numeric setting it uses (see rule-settings.ts). */
-export function teamSettingRules(model: Model): RecordingRule[] {
+function teamSettingRules(model: Model): RecordingRule[] {
   return owningOwners(model).flatMap((owner) =>
     (Object.keys(VALUE_SETTINGS) as ValueSetting[]).flatMap((setting) => {
       const value = VALUE_SETTINGS[setting](owner);
@@ -76,50 +100,107 @@ function teamInfoLabels(model: Model, kind: OwnedBy): string[] {
   return [...copiedOwnerLabels(model), ...selections.sort()];
 }
 
-export function ownerRule(model: Model, kind: OwnedBy): RecordingRule {
+/** One part of the ownership decision: the rule deciding every name in `range`. */
+export interface OwnerShard {
+  range: NameRange;
+  rule: RecordingRule;
+}
+
+/** A claim pattern of a team file, placed by its literal prefix (every name it matches starts with it). */
+interface ClaimPattern {
+  owner: Owner;
+  pattern: string;
+  prefix: string;
+}
+
+/**
+ * Bytes of expression text one ownership rule may hold for its claims; the rest of the rule (label claims, the
+ * default team) is counted separately. A PrometheusRule object applied client-side must stay under 262,144 bytes.
+ */
+const CLAIMS_BUDGET = 150_000;
+
+/** Text one claim pattern adds to a rule: the pattern, and its share of its team's selector and label_replace. */
+function claimBytes(claim: ClaimPattern, kind: OwnedBy): number {
+  return claim.pattern.length + 8 + Math.ceil(180 / claim.owner[kind].length);
+}
+
+/**
+ * The ownership decision for every namespace (node), as one rule, or as one rule per range of names where the claims
+ * of a large fleet would not fit one Kubernetes object: the ranges are cut where the claims' prefixes hash to a
+ * boundary (content-chunks.ts), so a team added or removed moves the claims of its range only.
+ */
+export function ownerShards(model: Model, kind: OwnedBy): OwnerShard[] {
+  const claims: ClaimPattern[] = model.owners
+    .filter((owner) => owner.claimedBy !== undefined)
+    .flatMap((owner) => owner[kind].map((pattern) => ({ owner, pattern, prefix: literalPrefix(pattern) })));
+  const bounds = contentChunks(claims, { key: (claim) => claim.prefix, size: (claim) => claimBytes(claim, kind), budget: CLAIMS_BUDGET, spacing: 1000 })
+    .map((chunk) => chunk.from)
+    .filter((from) => from !== '');
+  return rangesBetween(bounds).map((range) => ({ range, rule: ownerRule(model, kind, range, claims.filter((claim) => prefixMeetsRange(claim.prefix, range))) }));
+}
+
+function ownerRule(model: Model, kind: OwnedBy, range: NameRange, claims: ClaimPattern[]): RecordingRule {
   const key = keyOf(model, ownedLabel(kind));
+  const inRange = rangeRegexes(range).map((regex) => matcher(ownedLabel(kind), '=~', regex));
   const seen = (...matchers: (string | undefined)[]) => series(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
-  const fileClaims = model.owners.filter((owner) => owner.claimedBy !== undefined && owner[kind].length > 0).map((owner) => fileClaim(model, kind, owner, seen));
+  const teamClaims = model.owners.flatMap((owner) => fileClaims(model, kind, owner, range, claims.filter((claim) => claim.owner === owner), seen));
   const claimed = (expr: string, claim: string) => labelReplace(expr, LABEL.claim, claim);
-  const unclaimed = claimed(aggregate('group', key, seen()), CLAIM.none);
+  const unclaimed = claimed(aggregate('group', key, seen(...inRange)), CLAIM.none);
   let rest = unclaimed;
   if (kind === 'namespaces' && model.namespaceOwnerLabel !== undefined) {
     const label = model.namespaceOwnerLabel;
-    const labelled = namespaceLabelClaims(model, label);
+    const labelled = namespaceLabelClaims(model, label, inRange);
     const decided = labelled === undefined ? unclaimed : binary(claimed(labelled, CLAIM.namespaceLabel), `or on ${by(key)}`, unclaimed);
     // Replicas that disagree about the label (a relabel between their scrapes): nobody, until they agree.
-    const ambiguous = `${aggregate('count', key, aggregate('group', [...key, label], sourceSeries(model).namespaceLabels(matcher(label, '!=', ''))))} > 1`;
+    const named = sourceSeries(model).namespaceLabels(matcher(label, '!=', ''), ...inRange);
+    const ambiguous = `${aggregate('count', key, aggregate('group', [...key, label], named))} > 1`;
     rest = binary(decided, `unless on ${by(key)}`, ambiguous);
   }
-  const owners = fileClaims.length === 0 ? rest : binary(claimed(balanced(fileClaims, 'or'), CLAIM.file), `or on ${by(key)}`, rest);
+  const owners = teamClaims.length === 0 ? rest : binary(claimed(balanced(teamClaims, 'or'), CLAIM.file), `or on ${by(key)}`, rest);
   const joined = binary(owners, `* on (${LABEL.owner}) group_left ${by(teamInfoLabels(model, kind))}`, series(TEAM_INFO));
   // The value is the time of the decision: readers keep the newest where a renamed group's old decisions linger.
   return { record: ownerSeriesName(kind), expr: wrap('time() *', joined) };
 }
 
-/** One team file's claim: what it matches among the namespaces (nodes) seen, within its clusters, with `owner`. */
-function fileClaim(model: Model, kind: OwnedBy, owner: Owner, seen: (...matchers: (string | undefined)[]) => string): string {
+/**
+ * One team file's claims in a range: what they match among the namespaces (nodes) seen, within its clusters, with
+ * `owner`. Patterns wholly in the range in one selector; patterns reaching beyond it in one more, held to the range.
+ */
+function fileClaims(model: Model, kind: OwnedBy, owner: Owner, range: NameRange, claims: ClaimPattern[], seen: (...matchers: (string | undefined)[]) => string): string[] {
+  if (claims.length === 0) return [];
   const within = model.clusterLabel && owner.clusters.length > 0 ? matcher(model.clusterLabel, '=~', regexOf(owner.clusters)) : undefined;
-  const claimed = seen(matcher(ownedLabel(kind), '=~', regexOf(owner[kind])), within);
-  return labelReplace(aggregate('group', keyOf(model, ownedLabel(kind)), claimed), LABEL.owner, owner.claimedBy!);
+  const inside = claims.filter((claim) => prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
+  const across = claims.filter((claim) => !prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
+  const held = rangeRegexes(range).map((regex) => matcher(ownedLabel(kind), '=~', regex));
+  const selectors = [
+    ...(inside.length > 0 ? [seen(matcher(ownedLabel(kind), '=~', regexOf(inside)), within)] : []),
+    ...(across.length > 0 ? [seen(matcher(ownedLabel(kind), '=~', regexOf(across)), ...held, within)] : []),
+  ];
+  return selectors.map((selector) => labelReplace(aggregate('group', keyOf(model, ownedLabel(kind)), selector), LABEL.owner, owner.claimedBy!));
 }
 
 /**
- * Namespaces whose owner label names a team with a team file, in its clusters, with `owner`: teams without clusters
- * in one selector (the label's value becomes `owner`), each team with clusters in one of its own.
+ * Namespaces in a range whose owner label names a team with a team file, in its clusters, with `owner` (the label's
+ * value): teams without clusters in one selector, teams with the same clusters in one each.
  */
-function namespaceLabelClaims(model: Model, label: string): string | undefined {
+function namespaceLabelClaims(model: Model, label: string, inRange: string[]): string | undefined {
   const key = namespaceKey(model);
   const labels = sourceSeries(model).namespaceLabels;
-  const teams = model.owners.filter((owner) => owner.claimedBy !== undefined);
-  const everywhere = teams.filter((owner) => owner.clusters.length === 0 || model.clusterLabel === undefined).map((owner) => owner.claimedBy!);
-  const scoped = teams.filter((owner) => owner.clusters.length > 0 && model.clusterLabel !== undefined);
-  const claims = [
-    ...(everywhere.length > 0 ? [aggregate('group', [...key, LABEL.owner], labelReplace(labels(matcher(label, '=~', everywhere.join('|'))), LABEL.owner, '$1', label, '(.*)'))] : []),
-    ...scoped.map((owner) =>
-      labelReplace(aggregate('group', key, labels(matcher(label, '=', owner.claimedBy!), matcher(model.clusterLabel!, '=~', regexOf(owner.clusters)))), LABEL.owner, owner.claimedBy!),
-    ),
-  ];
+  const byClusters = new Map<string, { clusters: string[]; teams: string[] }>();
+  for (const owner of model.owners) {
+    if (owner.claimedBy === undefined) continue;
+    const clusters = model.clusterLabel === undefined ? [] : owner.clusters;
+    const scope = clusters.join(' ');
+    const entry = byClusters.get(scope) ?? { clusters, teams: [] };
+    entry.teams.push(owner.claimedBy);
+    byClusters.set(scope, entry);
+  }
+  const claims = [...byClusters.entries()]
+    .sort(byFirst)
+    .map(([, { clusters, teams }]) => {
+      const within = clusters.length > 0 ? matcher(model.clusterLabel!, '=~', regexOf(clusters)) : undefined;
+      return aggregate('group', [...key, LABEL.owner], labelReplace(labels(matcher(label, '=~', teams.join('|')), within, ...inRange), LABEL.owner, '$1', label, '(.*)'));
+    });
   return claims.length === 0 ? undefined : balanced(claims, 'or');
 }
 

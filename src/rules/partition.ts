@@ -45,11 +45,25 @@ function settingsLabelName(alert: AlertName): string {
  * its settings or have it off. undefined when one rule serves them all.
  */
 export function settingsLabel(model: Model, alert: AlertName): string | undefined {
+  let labels = settingsLabels.get(model);
+  if (labels === undefined) {
+    labels = new Map((Object.keys(RULE_SETTINGS) as AlertName[]).map((name) => [name, findSettingsLabel(model, name)]));
+    settingsLabels.set(model, labels);
+  }
+  return labels.get(alert);
+}
+
+/** Per model, once: every owner is read for every alert, and the answer is asked per owner and per rule. */
+const settingsLabels = new WeakMap<Model, Map<AlertName, string | undefined>>();
+
+function findSettingsLabel(model: Model, alert: AlertName): string | undefined {
   const eligible = model.owners.filter((owner) => mayOwn(model, owner, ownedKind(alert)));
-  const states = new Set(eligible.map((owner) => {
-    const settings = RULE_SETTINGS[alert](owner);
-    return settings === undefined ? undefined : settingsText(settings);
-  }));
+  const states = new Set(
+    eligible.map((owner) => {
+      const settings = RULE_SETTINGS[alert](owner);
+      return settings === undefined ? undefined : settingsText(settings);
+    }),
+  );
   return states.size > 1 ? settingsLabelName(alert) : undefined;
 }
 

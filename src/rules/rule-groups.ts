@@ -18,7 +18,8 @@ import { metaAlerts } from './meta-rules.ts';
 import { nodePressureAlerts } from './node-memory-pressure.ts';
 import { nodeEvictionAlerts, nodeEvictionRules } from './node-memory-evictions.ts';
 import { podsEvictedAlerts, podsEvictedRules } from './pods-evicted.ts';
-import { namespaceContainersRule, nodesSeenRule, ownerRule, teamInfoRules, teamSettingRules, unknownOwnerRule } from './owner-rules.ts';
+import { namespaceContainersRule, nodesSeenRule, ownerShards, teamsTable, unknownOwnerRule } from './owner-rules.ts';
+import { partName } from './part-names.ts';
 import { GROUP_PREFIX, type RecordingRule, type RuleGroup } from './rule-types.ts';
 import type { AlertName } from '../config/schema.ts';
 
@@ -72,8 +73,9 @@ function buildRuleGroups(model: Model): RuleGroup[] {
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
     { name: `${GROUP_PREFIX}node-memory`, rules: [nodesSeenRule(model), ...nodePressureAlerts(model), ...nodeEvictionRules(model), ...nodeEvictionAlerts(model)] },
-    { name: `${GROUP_PREFIX}ownership`, rules: [ownerRule(model, 'namespaces'), ownerRule(model, 'nodes')] },
-    { name: `${GROUP_PREFIX}teams`, rules: [...teamInfoRules(model), ...teamSettingRules(model)] },
+    ...ownerShards(model, 'namespaces').map((shard) => ({ name: partName(`${GROUP_PREFIX}namespace-ownership`, shard.range.from), rules: [shard.rule] })),
+    ...ownerShards(model, 'nodes').map((shard) => ({ name: partName(`${GROUP_PREFIX}node-ownership`, shard.range.from), rules: [shard.rule] })),
+    ...teamsTable(model).map((chunk) => ({ name: partName(`${GROUP_PREFIX}teams`, chunk.from), rules: chunk.rules })),
   ];
 }
 

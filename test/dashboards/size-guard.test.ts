@@ -49,11 +49,12 @@ describe('dashboard size guard', () => {
   });
 
   it('lets server-side apply users past the annotation limit, never past 1 MiB of ConfigMap data', () => {
-    const fits = projectWithRunbookPadding(100_000, '{ serverSideApply: true }');
+    // The runbook links make the PrometheusRule objects too big as well: those are applied server-side too.
+    const fits = projectWithRunbookPadding(100_000, '{ serverSideApply: true }, prometheusRule: { serverSideApply: true }');
     expect(runCli(['generate'], fits).code).toBe(0);
     expect(existsSync(join(fits, 'generated/dashboards/configmaps/headroom-overview.yaml'))).toBe(true);
 
-    const tooBig = projectWithRunbookPadding(300_000, '{ serverSideApply: true }');
+    const tooBig = projectWithRunbookPadding(300_000, '{ serverSideApply: true }, prometheusRule: { serverSideApply: true }');
     const result = runCli(['generate'], tooBig);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/headroom-overview\.yaml: output\.dashboards\.configMap: the ConfigMap's data is \d+ bytes, over the 1048576 bytes \(1 MiB\)/);

@@ -77,7 +77,7 @@ function withGroupOrder(text: string, dir: string): string {
   const scenario = parse(text) as { rule_files?: string[]; group_eval_order?: string[] };
   if (scenario.group_eval_order !== undefined) return text;
   const groups = groupNames(scenario, dir);
-  const rank = (name: string) => (name.endsWith('-teams') ? 0 : name.endsWith('-ownership') ? 1 : 2);
+  const rank = (name: string) => (name.startsWith('headroom-teams') ? 0 : name.includes('-ownership') ? 1 : 2);
   const order = [...groups].sort((a, b) => rank(a) - rank(b));
   return `${text.trimEnd()}\ngroup_eval_order: ${JSON.stringify(order)}\n`;
 }

@@ -176,7 +176,7 @@ describe('Kubernetes metadata', () => {
     expect(names).toContain(`headroom-${longest}`);
     // No config value other than a team name feeds an object name: these are every name written.
     expect(new Set(names.map((name) => String(name).replace(longest, '<team>').replace(/headroom-(platform|payments|search)$/, 'headroom-<team>')))).toEqual(
-      new Set(['headroom-container-memory', 'headroom-meta', 'headroom-node-memory', 'headroom-overview', 'headroom-ownership', 'headroom-team', 'headroom-team-<team>', 'headroom-teams', 'headroom-<team>']),
+      new Set(['headroom-container-memory', 'headroom-meta', 'headroom-node-memory', 'headroom-overview', 'headroom-namespace-ownership', 'headroom-node-ownership', 'headroom-team', 'headroom-team-<team>', 'headroom-teams', 'headroom-<team>']),
     );
     project.write('headroom.config.ts', configText({ teams: `[{ name: 'platform', namespaces: ['kube-system'] }, { name: '${longest}z', namespaces: ['long'] }]` }));
     expectRefused(project, ['generate'], /headroom\.config\.ts:4:\d+: teams\.1\.name: must be 1 to 26 lowercase letters/);

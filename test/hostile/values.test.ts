@@ -201,6 +201,15 @@ describe('team labels', () => {
     ['__reserved', 'must not start with __'],
     ['ünï', 'must be a Prometheus label name'],
     ['rule_group', 'is set by headroom'],
+    // Labels the rules set or join on: the team's value would replace the rules' own (evidence, container_type) on
+    // its alerts, or be overwritten by them (threshold, lookback, horizon) — refused from the one list the rules use.
+    ['evidence', 'is set by headroom (its rules set, select or join on it)'],
+    ['container_type', 'is set by headroom (its rules set, select or join on it)'],
+    ['threshold', 'is set by headroom (its rules set, select or join on it)'],
+    ['lookback', 'is set by headroom (its rules set, select or join on it)'],
+    ['horizon', 'is set by headroom (its rules set, select or join on it)'],
+    ['instance', 'is set by headroom (its rules set, select or join on it)'],
+    ['headroom_tier', 'starts with headroom_, which headroom\'s owner series use'],
   ])('label name %j', (name, message) => {
     refusedTeam(payments('slack_channel:', `${JSON.stringify(name)}:`), `teams/payments.yaml:3:11: labels.${name}: ${message}`);
   });

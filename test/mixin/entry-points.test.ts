@@ -41,7 +41,7 @@ for (const [name, folder] of Object.entries(folders)) {
 
     it('rules.jsonnet prints the groups of recording rules only', () => {
       const expected = ruleGroupsOnDisk(outDir).filter((group) => !holdsAlert(group));
-      if (name.includes('without node alerts')) expect(expected.map((group) => group.name)).toEqual(['headroom-node-memory', 'headroom-ownership', 'headroom-teams']);
+      if (name.includes('without node alerts')) expect(expected.map((group) => group.name)).toEqual(['headroom-namespace-ownership', 'headroom-node-memory', 'headroom-node-ownership', 'headroom-teams']);
       expect(evaluateEntryPoint('rules.jsonnet', outDir)).toEqual({ groups: expected });
     });
 

@@ -23,7 +23,7 @@ describe('output.ruleFiles', () => {
   it('both outputs: the plain file and the Mimir file carry exactly the PrometheusRule groups, in the same order', async () => {
     const { tree } = await generateWith(OUTPUTS.both);
     const groups = objectGroups(tree);
-    expect(groups.map((group) => (group as { name: string }).name)).toEqual(['headroom-container-memory', 'headroom-meta', 'headroom-node-memory', 'headroom-ownership', 'headroom-teams']);
+    expect(groups.map((group) => (group as { name: string }).name)).toEqual(['headroom-container-memory', 'headroom-meta', 'headroom-namespace-ownership', 'headroom-node-memory', 'headroom-node-ownership', 'headroom-teams']);
     expect(ruleFilePaths(tree)).toEqual([MIMIR, PLAIN]);
     expect(tree.get(PLAIN)).toMatch(HEADER);
     expect(tree.get(MIMIR)).toMatch(HEADER);

@@ -27,8 +27,8 @@ describe('ContainerOOMKilled settings', () => {
   it('gives each owner that counts exit 137 its evidence margin as a constant series, and no other owner one', () => {
     const margins = recorded(rules, 'headroom:team_setting:value').filter((rule) => rule.labels?.setting === 'containerOOMKilled.evidenceMargin');
     expect(margins.map((rule) => [rule.labels?.owner, rule.expr])).toEqual([
-      ['strict', 'vector(0.01)'],
       [undefined, 'vector(0.03)'],
+      ['strict', 'vector(0.01)'],
     ]);
   });
 

@@ -90,10 +90,10 @@ describe('team overrides (fixture example)', () => {
   it('give each owner its threshold as a constant series: payments 0.95, everyone else 0.85', async () => {
     const thresholds = (await rulesOf('example')).filter((rule) => 'record' in rule && rule.record === 'headroom:team_setting:value' && rule.labels?.setting === 'containerMemoryNearLimit.threshold');
     expect(thresholds.map((rule) => [rule.labels?.owner ?? '(default team)', rule.expr])).toEqual([
+      ['(default team)', 'vector(0.85)'],
       ['payments', 'vector(0.95)'],
       ['platform', 'vector(0.85)'],
       ['search', 'vector(0.85)'],
-      ['(default team)', 'vector(0.85)'],
     ]);
   });
 
@@ -137,7 +137,7 @@ describe('partitions of the example fixture', () => {
       const rules = await rulesOf('example');
       const alertRules = alerts(rules, alert);
       const table = teamTable(rules);
-      expect(table.map((labels) => labels.owner ?? '')).toEqual(['payments', 'platform', 'search', '']);
+      expect(table.map((labels) => labels.owner ?? '')).toEqual(['', 'payments', 'platform', 'search']);
       for (const labels of table) {
         const on = Object.keys(labels).some((name) => settingsMatchers(alertRules[0]!.expr)[0]!.startsWith(`${name}=`));
         const matching = alertRules.filter((rule) => settingsMatchers(rule.expr).every((matcher) => selects(matcher, labels)));

@@ -1,0 +1,77 @@
+// PrometheusRule objects at fleet size: every object fits what client-side `kubectl apply` (and Argo CD's default)
+// keeps in its last-applied-configuration annotation, 262,144 bytes; the parts that grow with the fleet (the ownership
+// decision, the teams table) are split by content, so a team added moves only what it must; and a config that cannot
+// be split to fit is refused before anything is written.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { writeFleetConfig } from '../../bench/fleet-config.ts';
+import { InputError } from '../../src/config/input-error.ts';
+import { generate, type Generation } from '../../src/generate.ts';
+import { LAST_APPLIED_LIMIT } from '../../src/output/dashboard-size-guard.ts';
+import { PROMETHEUS_RULES_DIR } from '../../src/output/prometheus-rule.ts';
+
+/** The PrometheusRule objects of a generation: path → the object's JSON size, as kubectl stores it. */
+function objectSizes(generation: Generation): Map<string, number> {
+  const objects = [...generation.tree].filter(([path]) => path.startsWith(PROMETHEUS_RULES_DIR));
+  return new Map(objects.map(([path, text]) => [path, Buffer.byteLength(JSON.stringify(parse(text)))]));
+}
+
+describe('PrometheusRule objects of a fleet of 1,000 teams (5 patterns, 2 labels and a receiver each)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-fleet-sizes-'));
+  const fleet = await generate(writeFleetConfig(dir, 1000));
+  const sizes = objectSizes(fleet);
+
+  it('every object is under 262,144 bytes as JSON', () => {
+    const over = [...sizes].filter(([, bytes]) => bytes > LAST_APPLIED_LIMIT);
+    expect(over).toEqual([]);
+    expect(Math.max(...sizes.values())).toBeGreaterThan(50_000);
+  });
+
+  it('the ownership decision and the teams table are split; the other groups are one object each', () => {
+    const names = [...sizes.keys()].map((path) => path.slice(PROMETHEUS_RULES_DIR.length).replace(/\.yaml$/, ''));
+    const count = (base: string) => names.filter((name) => name === base || name.startsWith(`${base}-`)).length;
+    expect(count('headroom-namespace-ownership')).toBeGreaterThan(1);
+    expect(count('headroom-teams')).toBeGreaterThan(1);
+    for (const whole of ['headroom-container-memory', 'headroom-node-memory', 'headroom-meta', 'headroom-node-ownership']) expect(names).toContain(whole);
+  });
+
+  it('one more team changes a few objects, not every object after it', async () => {
+    const more = mkdtempSync(join(tmpdir(), 'headroom-fleet-sizes-'));
+    const grown = await generate(writeFleetConfig(more, 1001));
+    const changed = [...objectSizes(grown).keys()].filter((path) => grown.tree.get(path) !== fleet.tree.get(path));
+    // Its claims' ownership part, its part of the teams table, the team dashboards' team list is not a rule object.
+    expect(changed.length).toBeLessThanOrEqual(3);
+    expect(changed.length).toBeGreaterThan(0);
+  });
+});
+
+describe('an object that cannot be split to fit', () => {
+  // 12,000 claims starting with `*`: every range of names may hold such a namespace, so every ownership part has them.
+  const config = (serverSideApply: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-oversized-'));
+    const patterns = Array.from({ length: 12_000 }, (_, i) => `'*-suffix-number-${i}'`).join(', ');
+    const file = join(dir, 'headroom.config.ts');
+    writeFileSync(
+      file,
+      `import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeam: 'platform', teams: [{ name: 'wide', namespaces: [${patterns}] }],` +
+        ` links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' }, output: { prometheusRule: { serverSideApply: ${serverSideApply} } } });\n`,
+    );
+    return file;
+  };
+
+  it('is refused, named with the setting that lifts the limit', async () => {
+    const error = await generate(config(false)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    const [problem] = (error as InputError).problems;
+    expect(problem!.file).toMatch(/^prometheus-rules\/headroom-namespace-ownership/);
+    expect(problem!.message).toMatch(/over the 262144 bytes client-side `kubectl apply` can keep .* output\.prometheusRule\.serverSideApply: true/);
+  });
+
+  it('is written when the objects are applied server-side', async () => {
+    const generation = await generate(config(true));
+    expect(Math.max(...objectSizes(generation).values())).toBeGreaterThan(LAST_APPLIED_LIMIT);
+  });
+});
