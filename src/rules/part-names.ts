@@ -10,9 +10,16 @@ function shortHash(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** `base` for the part that starts at the beginning (''), `base-<start>` for the others. */
+/**
+ * `base` for the part that starts at the beginning (''), `base-<start>` for the others; a start with characters an
+ * object name cannot hold, or ending in one it cannot end in, as much of it as reads well plus a hash of it.
+ */
 export function partName(base: string, start: string): string {
   if (start === '') return base;
-  const readable = start.replace(/[^a-z0-9]+$/, '');
+  const readable = start
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/[^a-z0-9]+$/, '')
+    .slice(0, 60);
   return readable === start ? `${base}-${start}` : `${base}-${readable}${readable ? '-' : ''}${shortHash(start)}`;
 }

@@ -19,6 +19,7 @@ import { nodePressureAlerts } from './node-memory-pressure.ts';
 import { nodeEvictionAlerts, nodeEvictionRules } from './node-memory-evictions.ts';
 import { podsEvictedAlerts, podsEvictedRules } from './pods-evicted.ts';
 import { namespaceContainersRule, nodesSeenRule, ownerShards, teamsTable, unknownOwnerRule } from './owner-rules.ts';
+import { fitGroup } from './fit-group.ts';
 import { partName } from './part-names.ts';
 import { GROUP_PREFIX, type RecordingRule, type RuleGroup } from './rule-types.ts';
 import type { AlertName } from '../config/schema.ts';
@@ -30,7 +31,7 @@ import type { AlertName } from '../config/schema.ts';
 export function ruleGroups(model: Model): readonly RuleGroup[] {
   let groups = built.get(model);
   if (!groups) {
-    groups = buildRuleGroups(model);
+    groups = buildRuleGroups(model).flatMap(fitGroup);
     built.set(model, groups);
   }
   return groups;

@@ -26,7 +26,14 @@ const KSM_SERIES = [
 ];
 /** The kubelet's own metrics (selectors.kubelet). */
 const KUBELET_SERIES = ['kubelet_evictions', 'kubelet_node_name'];
-const META_SERIES = ['prometheus_rule_evaluation_failures_total'];
+// Rulers' own metrics (HeadroomRulesFailing): Prometheus and Thanos, vmalert 1.79 and later.
+const META_SERIES = [
+  'prometheus_rule_evaluation_failures_total',
+  'vmalert_alerting_rules_error',
+  'vmalert_recording_rules_error',
+  'vmalert_alerting_rules_errors_total',
+  'vmalert_recording_rules_errors_total',
+];
 
 async function rulesOf(fixture: string): Promise<Rule[]> {
   const { model } = await generateFixture(fixture);
