@@ -3,6 +3,7 @@
 // incident land at different moments, as they do in a real cluster. Scenarios change the series while the servers
 // scrape them; a target can stop answering (a scrape failure, so Prometheus writes staleness markers) and come back.
 import { createServer, type Server } from 'node:http';
+import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
 /** Where a series comes from: the kube-state-metrics replicas serve the same series, under different instances. */
 export type Source = 'cadvisor' | 'kube-state-metrics' | 'kubelet';
@@ -75,18 +76,12 @@ export class Exporter {
       response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }).end(body, () => this.scraped(target, renderedAt));
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (typeof address !== 'object' || address === null) throw new Error('exporter: no address');
-    this.port = address.port;
+    this.port = await listenOnLoopback(server, 'exporter');
     return this.port;
   }
 
   async close(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   set(cluster: string, source: Source, name: string, labels: Labels, value: number): void {

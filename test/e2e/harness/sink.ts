@@ -1,6 +1,7 @@
 // The webhook sink every Alertmanager posts to, at /<ruler>/<receiver>: it records each notification, so the test
 // asserts what reached which receiver of which ruler's Alertmanager, and when.
 import { createServer, type Server } from 'node:http';
+import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
 export interface NotifiedAlert {
   status: 'firing' | 'resolved';
@@ -45,18 +46,12 @@ export class WebhookSink {
       });
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (typeof address !== 'object' || address === null) throw new Error('sink: no address');
-    this.port = address.port;
+    this.port = await listenOnLoopback(server, 'sink');
     return this.port;
   }
 
   async close(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** The URL an Alertmanager of `ruler` posts `receiver`'s notifications to. */
