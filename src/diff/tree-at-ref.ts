@@ -75,15 +75,17 @@ function committedAt(top: string, commit: string, ref: string, scratch: string, 
 
 /** Runs `work` with a fresh temporary folder, removed afterwards, also when the run is interrupted by a signal. */
 async function withScratch<T>(work: (scratch: string) => Promise<T>): Promise<T> {
-  const scratch = mkdtempSync(join(tmpdir(), 'headroom-base-'));
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  let scratch: string | undefined;
   const interrupted = (signal: NodeJS.Signals) => {
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
     for (const other of signals) process.off(other, interrupted);
     // Ended by the signal, as without this handler.
     process.kill(process.pid, signal);
   };
+  // Listened to before the folder exists: a signal with no listener ends the process at once, folder and all.
   for (const signal of signals) process.once(signal, interrupted);
+  scratch = mkdtempSync(join(tmpdir(), 'headroom-base-'));
   try {
     return await work(scratch);
   } finally {
