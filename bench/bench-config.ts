@@ -21,7 +21,10 @@ export const SETTINGS: Record<string, unknown>[] = [
   { containerMemoryNearLimit: { threshold: 0.8, severity: 'critical' } },
   { containerMemoryNearLimit: { enabled: false } },
   { containerOOMKilled: { window: '1m' } },
-  { containerMemoryNearLimit: { threshold: 0.75, for: '2m' }, containerOOMKilled: { window: '1m', severity: 'warning' } },
+  {
+    containerMemoryNearLimit: { threshold: 0.75, for: '2m' },
+    containerOOMKilled: { window: '1m', severity: 'warning' },
+  },
   { containerMemoryNearLimit: { threshold: 0.9, severity: 'critical' } },
 ];
 

@@ -73,8 +73,13 @@ export function buildCluster(shape: ClusterShape): Cluster {
   const namespaces = [...groups.flatMap((g) => groupNamespaces(g, shape.groups)), ...SYSTEM_NAMESPACES];
   const podCount = Math.ceil(shape.containers / CONTAINERS_PER_POD);
   const nodeCount = Math.max(1, Math.ceil(podCount / PODS_PER_NODE));
-  const poolNodes = groups.filter(hasNodePool).flatMap((g) => Array.from({ length: POOL_NODES }, (_, k) => `${poolNodePrefix(g, shape.groups)}-${k}`));
-  const sharedNodes = Array.from({ length: Math.max(1, nodeCount - poolNodes.length) }, (_, k) => `node-${String(k).padStart(4, '0')}`);
+  const poolNodes = groups
+    .filter(hasNodePool)
+    .flatMap((g) => Array.from({ length: POOL_NODES }, (_, k) => `${poolNodePrefix(g, shape.groups)}-${k}`));
+  const sharedNodes = Array.from(
+    { length: Math.max(1, nodeCount - poolNodes.length) },
+    (_, k) => `node-${String(k).padStart(4, '0')}`,
+  );
   const nodes = [...poolNodes, ...sharedNodes];
   const pressuredNodes = new Set(nodes.filter((_, i) => unit(i * 7 + 3) < 0.02));
 
@@ -92,7 +97,13 @@ export function buildCluster(shape: ClusterShape): Cluster {
     const workingSet = Math.round((limit ?? 2048 * MIB) * fraction);
     const restarted = unit(i * 11 + 5) < 0.05;
     const reasonDraw = unit(i * 11 + 6);
-    const lastTerminatedReason = restarted ? (reasonDraw < 0.4 ? 'OOMKilled' : reasonDraw < 0.8 ? 'Error' : 'Completed') : undefined;
+    const lastTerminatedReason = restarted
+      ? reasonDraw < 0.4
+        ? 'OOMKilled'
+        : reasonDraw < 0.8
+          ? 'Error'
+          : 'Completed'
+      : undefined;
     return {
       namespace: pod.namespace,
       pod: pod.pod,

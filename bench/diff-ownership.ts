@@ -18,7 +18,13 @@ const team = (namespaces: string[]): ManifestOwnerData => ({
   labels: {},
   alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'],
 });
-const manifest = (teams: Record<string, ManifestOwnerData>): ManifestData => ({ defaultTeam: 'platform', global: {}, defaults: {}, teams, unclaimed: team([]) });
+const manifest = (teams: Record<string, ManifestOwnerData>): ManifestData => ({
+  defaultTeam: 'platform',
+  global: {},
+  defaults: {},
+  teams,
+  unclaimed: team([]),
+});
 
 function medianMs(work: () => void): number {
   const times = [0, 1, 2].map(() => {

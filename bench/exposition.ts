@@ -12,12 +12,18 @@ export function renderCadvisor(cluster: Cluster, tick: number): string {
     const value = c.workingSet + ((tick * 4096 + i) % 65536);
     const key = `${c.namespace}/${c.pod}`;
     byPod.set(key, (byPod.get(key) ?? 0) + value);
-    lines.push(`container_memory_working_set_bytes{container="${c.container}",image="registry.example/app:1",namespace="${c.namespace}",node="${c.node}",pod="${c.pod}"} ${value}`);
+    lines.push(
+      `container_memory_working_set_bytes{container="${c.container}",image="registry.example/app:1",namespace="${c.namespace}",node="${c.node}",pod="${c.pod}"} ${value}`,
+    );
   }
   for (const p of cluster.pods) {
     const total = byPod.get(`${p.namespace}/${p.pod}`) ?? 0;
-    lines.push(`container_memory_working_set_bytes{container="",image="",namespace="${p.namespace}",node="${p.node}",pod="${p.pod}"} ${total + 1048576}`);
-    lines.push(`container_memory_working_set_bytes{container="POD",image="registry.k8s.io/pause:3.9",namespace="${p.namespace}",node="${p.node}",pod="${p.pod}"} 327680`);
+    lines.push(
+      `container_memory_working_set_bytes{container="",image="",namespace="${p.namespace}",node="${p.node}",pod="${p.pod}"} ${total + 1048576}`,
+    );
+    lines.push(
+      `container_memory_working_set_bytes{container="POD",image="registry.k8s.io/pause:3.9",namespace="${p.namespace}",node="${p.node}",pod="${p.pod}"} 327680`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -29,23 +35,32 @@ export function renderKubeStateMetrics(cluster: Cluster, killed: boolean): strin
   const reasons = ['# TYPE kube_pod_container_status_last_terminated_reason gauge'];
   for (const c of cluster.containers) {
     const labels = `container="${c.container}",namespace="${c.namespace}",pod="${c.pod}"`;
-    if (c.limit !== undefined) limits.push(`kube_pod_container_resource_limits{${labels},node="${c.node}",resource="memory",unit="byte"} ${c.limit}`);
+    if (c.limit !== undefined)
+      limits.push(
+        `kube_pod_container_resource_limits{${labels},node="${c.node}",resource="memory",unit="byte"} ${c.limit}`,
+      );
     const state = containerState(c, killed);
     restarts.push(`kube_pod_container_status_restarts_total{${labels}} ${state.restarts}`);
-    if (state.reason) reasons.push(`kube_pod_container_status_last_terminated_reason{${labels},reason="${state.reason}"} 1`);
+    if (state.reason)
+      reasons.push(`kube_pod_container_status_last_terminated_reason{${labels},reason="${state.reason}"} 1`);
   }
   const conditions = ['# TYPE kube_node_status_condition gauge'];
   for (const node of cluster.nodes) {
     const pressured = cluster.pressuredNodes.has(node);
     for (const status of ['true', 'false', 'unknown'] as const) {
       const value = status === 'true' ? Number(pressured) : status === 'false' ? Number(!pressured) : 0;
-      conditions.push(`kube_node_status_condition{condition="MemoryPressure",node="${node}",status="${status}"} ${value}`);
+      conditions.push(
+        `kube_node_status_condition{condition="MemoryPressure",node="${node}",status="${status}"} ${value}`,
+      );
     }
   }
   return `${[...limits, ...restarts, ...reasons, ...conditions].join('\n')}\n`;
 }
 
-function containerState(c: Container, killed: boolean): { restarts: number; reason: Container['lastTerminatedReason'] } {
+function containerState(
+  c: Container,
+  killed: boolean,
+): { restarts: number; reason: Container['lastTerminatedReason'] } {
   if (killed && c.killedDuringRun) return { restarts: c.restarts + 1, reason: 'OOMKilled' };
   return { restarts: c.restarts, reason: c.lastTerminatedReason };
 }

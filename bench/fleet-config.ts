@@ -6,7 +6,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const WORDS = ['payments', 'search', 'checkout', 'ledger', 'identity', 'catalog', 'billing', 'fraud', 'shipping', 'inventory', 'pricing', 'reviews', 'messaging', 'analytics', 'media', 'profile'];
+const WORDS = [
+  'payments',
+  'search',
+  'checkout',
+  'ledger',
+  'identity',
+  'catalog',
+  'billing',
+  'fraud',
+  'shipping',
+  'inventory',
+  'pricing',
+  'reviews',
+  'messaging',
+  'analytics',
+  'media',
+  'profile',
+];
 
 /** Distinct overrides, cycled over the teams that override something. */
 const OVERRIDES = [
@@ -55,7 +72,8 @@ export function writeFleetConfig(dir: string, teams: number): string {
   mkdirSync(join(dir, 'teams'), { recursive: true });
   const configFile = join(dir, 'headroom.config.ts');
   writeFileSync(configFile, CONFIG);
-  for (let index = 0; index < teams; index++) writeFileSync(join(dir, 'teams', `${fleetTeamName(index)}.yaml`), teamFile(index));
+  for (let index = 0; index < teams; index++)
+    writeFileSync(join(dir, 'teams', `${fleetTeamName(index)}.yaml`), teamFile(index));
   return configFile;
 }
 

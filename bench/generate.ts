@@ -23,14 +23,23 @@ interface Run {
 
 /** One `generate`, measured by GNU time (wall clock, CPU time and the child's peak resident set). */
 function runGenerate(configFile: string, out: string, timeFile: string): Run {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, HEADROOM, 'generate', '--config', configFile, '--out', out], {
-    encoding: 'utf8',
-    // bin/headroom.js says on stderr whether it ran the compiled dist/ or src/ through jiti: the figures differ.
-    env: { ...process.env, HEADROOM_TRACE_LOADER: '1' },
-  });
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, HEADROOM, 'generate', '--config', configFile, '--out', out],
+    {
+      encoding: 'utf8',
+      // bin/headroom.js says on stderr whether it ran the compiled dist/ or src/ through jiti: the figures differ.
+      env: { ...process.env, HEADROOM_TRACE_LOADER: '1' },
+    },
+  );
   if (result.status !== 0) throw new Error(`generate failed (exit ${result.status}):\n${result.stderr}`);
   loaders.add(/^headroom: running .*$/m.exec(result.stderr)?.[0] ?? 'headroom: loader not reported');
-  const [seconds, user, system, kilobytes] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  const [seconds, user, system, kilobytes] = readFileSync(timeFile, 'utf8')
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .split(' ')
+    .map(Number);
   return { seconds: seconds!, cpuSeconds: user! + system!, maxRssMb: kilobytes! / 1024 };
 }
 
@@ -46,7 +55,11 @@ function filesAndBytes(dir: string): { files: number; bytes: number } {
 }
 
 const { values } = parseArgs({
-  options: { teams: { type: 'string', default: '100,500,1000' }, 'long-list': { type: 'string', default: '8000' }, runs: { type: 'string', default: '3' } },
+  options: {
+    teams: { type: 'string', default: '100,500,1000' },
+    'long-list': { type: 'string', default: '8000' },
+    runs: { type: 'string', default: '3' },
+  },
 });
 const sizes = values.teams.split(',').map(Number);
 const runs = Number(values.runs);
@@ -63,8 +76,12 @@ try {
       [
         label.padEnd(25),
         wall.toFixed(2).padStart(6),
-        median(measured.map((run) => run.cpuSeconds)).toFixed(2).padStart(5),
-        median(measured.map((run) => run.maxRssMb)).toFixed(0).padStart(10),
+        median(measured.map((run) => run.cpuSeconds))
+          .toFixed(2)
+          .padStart(5),
+        median(measured.map((run) => run.maxRssMb))
+          .toFixed(0)
+          .padStart(10),
         String(written.files).padStart(5),
         (written.bytes / 1e6).toFixed(1).padStart(10),
       ].join('  '),
@@ -76,9 +93,17 @@ try {
     seconds[teams] = measure(`${teams} teams × 5 patterns`, configFile, resolve(work, `out-${teams}`));
   }
   const longList = Number(values['long-list']);
-  if (longList > 0) measure(`1 team × ${longList} names`, writeLongListConfig(join(work, 'long-list'), longList), resolve(work, 'out-long-list'));
+  if (longList > 0)
+    measure(
+      `1 team × ${longList} names`,
+      writeLongListConfig(join(work, 'long-list'), longList),
+      resolve(work, 'out-long-list'),
+    );
   const [smallest, largest] = [Math.min(...sizes), Math.max(...sizes)];
-  if (smallest !== largest) console.log(`${largest} teams take ${(seconds[largest]! / seconds[smallest]!).toFixed(1)}× the time of ${smallest}`);
+  if (smallest !== largest)
+    console.log(
+      `${largest} teams take ${(seconds[largest]! / seconds[smallest]!).toFixed(1)}× the time of ${smallest}`,
+    );
   for (const loader of loaders) console.log(loader);
 } finally {
   rmSync(work, { recursive: true, force: true });

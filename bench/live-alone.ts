@@ -15,7 +15,13 @@ export interface LivePhase {
 }
 
 /** `beside`: files whose recorded series `file` reads (evaluated too, not measured). */
-export async function liveAlone(prometheus: Prometheus, file: string, evalSeconds: number, polls: number, beside: string[] = []): Promise<LivePhase> {
+export async function liveAlone(
+  prometheus: Prometheus,
+  file: string,
+  evalSeconds: number,
+  polls: number,
+  beside: string[] = [],
+): Promise<LivePhase> {
   await prometheus.loadRules([...beside, file]);
   // One interval for the other files' evaluations in flight to end, then one poll per evaluation.
   await sleep(evalSeconds * 1000);
@@ -35,7 +41,10 @@ export function ruleSeconds(phase: LivePhase, group: string, index: number): num
 /** Sum over the file's groups (or the named ones) of each group's median evaluation time, seconds. */
 export function groupSeconds(phase: LivePhase, groups?: string[]): number {
   const names = groups ?? [...new Set(phase.polls.flat().map((group) => group.group))];
-  return names.reduce((sum, name) => sum + median(phase.polls.map((poll) => poll.find((g) => g.group === name)?.seconds ?? 0)), 0);
+  return names.reduce(
+    (sum, name) => sum + median(phase.polls.map((poll) => poll.find((g) => g.group === name)?.seconds ?? 0)),
+    0,
+  );
 }
 
 /** Rules whose last evaluation in the phase failed. */

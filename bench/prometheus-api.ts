@@ -20,12 +20,19 @@ export async function instantQuery(port: number, expr: string, time: number): Pr
   const body = (await response.json()) as {
     status: string;
     error?: string;
-    data?: { result: unknown[]; stats?: { timings: { evalTotalTime: number }; samples?: { totalQueryableSamples: number } } };
+    data?: {
+      result: unknown[];
+      stats?: { timings: { evalTotalTime: number }; samples?: { totalQueryableSamples: number } };
+    };
   };
   if (body.status !== 'success' || !body.data) throw new QueryFailed(body.error ?? `HTTP ${response.status}`);
   const stats = body.data.stats;
   if (!stats?.samples) throw new Error('this Prometheus returns no stats.samples (needs 2.35 or later)');
-  return { samples: stats.samples.totalQueryableSamples, seconds: stats.timings.evalTotalTime, resultSeries: body.data.result.length };
+  return {
+    samples: stats.samples.totalQueryableSamples,
+    seconds: stats.timings.evalTotalTime,
+    resultSeries: body.data.result.length,
+  };
 }
 
 /**
@@ -45,7 +52,11 @@ export async function instantValue(port: number, expr: string, time: number): Pr
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ query: expr, time: String(time) }),
   });
-  const body = (await response.json()) as { status: string; error?: string; data?: { result: { value: [number, string] }[] } };
+  const body = (await response.json()) as {
+    status: string;
+    error?: string;
+    data?: { result: { value: [number, string] }[] };
+  };
   if (body.status !== 'success' || !body.data) throw new QueryFailed(body.error ?? `HTTP ${response.status}`);
   return Number(body.data.result[0]?.value[1] ?? 0);
 }
@@ -70,7 +81,14 @@ export interface GroupStatus {
 export async function ruleGroups(port: number): Promise<GroupStatus[]> {
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/rules`);
   const body = (await response.json()) as {
-    data: { groups: { name: string; file: string; evaluationTime: number; rules: { evaluationTime: number; health: string; lastError?: string }[] }[] };
+    data: {
+      groups: {
+        name: string;
+        file: string;
+        evaluationTime: number;
+        rules: { evaluationTime: number; health: string; lastError?: string }[];
+      }[];
+    };
   };
   return body.data.groups.map((group) => ({
     file: group.file,

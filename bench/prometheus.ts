@@ -40,11 +40,19 @@ export async function freePort(): Promise<number> {
 function prometheusConfig(options: PrometheusOptions, port: number): string {
   const target = `127.0.0.1:${options.metricsPort}`;
   return stringify({
-    global: { scrape_interval: options.scrapeInterval, scrape_timeout: options.scrapeInterval, evaluation_interval: options.evaluationInterval },
+    global: {
+      scrape_interval: options.scrapeInterval,
+      scrape_timeout: options.scrapeInterval,
+      evaluation_interval: options.evaluationInterval,
+    },
     rule_files: options.ruleFiles,
     scrape_configs: [
       // kube-prometheus relabels __metrics_path__ into a metrics_path label; a static label does the same here.
-      { job_name: 'kubelet', metrics_path: '/metrics/cadvisor', static_configs: [{ targets: [target], labels: { metrics_path: '/metrics/cadvisor' } }] },
+      {
+        job_name: 'kubelet',
+        metrics_path: '/metrics/cadvisor',
+        static_configs: [{ targets: [target], labels: { metrics_path: '/metrics/cadvisor' } }],
+      },
       {
         job_name: 'kube-state-metrics',
         metrics_path: '/kube-state-metrics',
@@ -57,7 +65,10 @@ function prometheusConfig(options: PrometheusOptions, port: number): string {
 }
 
 export async function startPrometheus(options: PrometheusOptions): Promise<Prometheus> {
-  if (!existsSync(options.binary)) throw new Error(`${options.binary} not found: install Prometheus (Debian package prometheus) or pass --prometheus PATH`);
+  if (!existsSync(options.binary))
+    throw new Error(
+      `${options.binary} not found: install Prometheus (Debian package prometheus) or pass --prometheus PATH`,
+    );
   const port = await freePort();
   const configFile = join(options.dir, 'prometheus.yml');
   writeFileSync(configFile, prometheusConfig(options, port));
@@ -79,12 +90,18 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Prome
   });
   const stop = () => stopChild(child);
   try {
-    await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/-/ready`)).ok, 60_000, () => child.exitCode !== null);
+    await waitUntil(
+      async () => (await fetch(`http://127.0.0.1:${port}/-/ready`)).ok,
+      60_000,
+      () => child.exitCode !== null,
+    );
   } catch (error) {
     await stop();
     throw new Error(`Prometheus did not start (${String(error)}):\n${log}`);
   }
-  const build = (await (await fetch(`http://127.0.0.1:${port}/api/v1/status/buildinfo`)).json()) as { data: { version: string } };
+  const build = (await (await fetch(`http://127.0.0.1:${port}/api/v1/status/buildinfo`)).json()) as {
+    data: { version: string };
+  };
   const reload = async (config: string) => {
     writeFileSync(configFile, config);
     const response = await fetch(`http://127.0.0.1:${port}/-/reload`, { method: 'POST' });
@@ -133,7 +150,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, abort: () => boolean = () => false): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  abort: () => boolean = () => false,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (abort()) throw new Error('process exited');

@@ -26,8 +26,15 @@ export interface QueryCost {
  * Expressions are wrapped in count() (which reads no samples of its own) so encoding a large result does not count.
  * Every round must read the same samples, as the data no longer moves.
  */
-export async function measureRounds(prometheus: Prometheus, items: QueryItem[], time: number, rounds: number): Promise<Map<string, QueryCost>> {
-  const totals = new Map<string, { samples: number | undefined; cpuSeconds: number[] }>(items.map((item) => [item.key, { samples: undefined, cpuSeconds: [] }]));
+export async function measureRounds(
+  prometheus: Prometheus,
+  items: QueryItem[],
+  time: number,
+  rounds: number,
+): Promise<Map<string, QueryCost>> {
+  const totals = new Map<string, { samples: number | undefined; cpuSeconds: number[] }>(
+    items.map((item) => [item.key, { samples: undefined, cpuSeconds: [] }]),
+  );
   for (let round = 0; round < rounds; round++) {
     for (const item of items) {
       const total = totals.get(item.key)!;
@@ -36,11 +43,14 @@ export async function measureRounds(prometheus: Prometheus, items: QueryItem[], 
       let read = 0;
       for (const expr of item.exprs) read += (await instantQuery(prometheus.port, `count(${expr})`, time)).samples;
       total.cpuSeconds.push(prometheus.cpuSeconds() - before);
-      if (total.samples !== undefined && total.samples !== read) throw new Error(`${item.key}: samples differ between rounds at one fixed time`);
+      if (total.samples !== undefined && total.samples !== read)
+        throw new Error(`${item.key}: samples differ between rounds at one fixed time`);
       total.samples = read;
     }
   }
-  return new Map([...totals].map(([key, total]) => [key, { samples: total.samples ?? 0, cpuSeconds: median(total.cpuSeconds) }]));
+  return new Map(
+    [...totals].map(([key, total]) => [key, { samples: total.samples ?? 0, cpuSeconds: median(total.cpuSeconds) }]),
+  );
 }
 
 /**
@@ -49,4 +59,7 @@ export async function measureRounds(prometheus: Prometheus, items: QueryItem[], 
  * same garbage collections: 200 queries after a collection measured 0.4 ms each, 1,000 measured 2.6–3.8 ms each,
  * and subtracting the first from a part of 1,000 queries left the collections in that part's CPU.
  */
-export const EMPTY_QUERIES: QueryItem = { key: 'empty queries', exprs: Array.from({ length: 1000 }, () => 'vector(1)') };
+export const EMPTY_QUERIES: QueryItem = {
+  key: 'empty queries',
+  exprs: Array.from({ length: 1000 }, () => 'vector(1)'),
+};

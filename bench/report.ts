@@ -70,7 +70,9 @@ export function partsTable(runs: TeamRun[], floor: Floor): string {
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const [name, cost] of floor.parts) {
-    rows.push(`| floor | ${name} (one global rule) | ${cost.rules} | ${count(cost.samples)} | 1.00× | ${ms(cost.cpuSeconds)} | 1.00× | ${ms(cost.queryCpuSeconds)} | ${ms(cost.liveSeconds)} |`);
+    rows.push(
+      `| floor | ${name} (one global rule) | ${cost.rules} | ${count(cost.samples)} | 1.00× | ${ms(cost.cpuSeconds)} | 1.00× | ${ms(cost.queryCpuSeconds)} | ${ms(cost.liveSeconds)} |`,
+    );
   }
   for (const run of runs) {
     for (const part of PARTS) {
@@ -103,10 +105,15 @@ export function totalsTable(runs: TeamRun[], floor: Floor): string {
 
 /** Each alert's whole chain (the rules it needs, namespace ownership counted with near-limit) against its floor rule. */
 export function chainsTable(runs: TeamRun[], floor: Floor): string {
-  const rows = ['| teams | chain | rules | samples read | × floor rule | CPU ms | × floor rule |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: |'];
+  const rows = [
+    '| teams | chain | rules | samples read | × floor rule | CPU ms | × floor rule |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const run of runs) {
     for (const [floorPart, floorCost] of floor.parts) {
-      const chain = PARTS.filter((part) => FLOOR_OF[part] === floorPart).map((part) => run.parts.get(part) ?? emptyCost()).reduce(addCost, emptyCost());
+      const chain = PARTS.filter((part) => FLOOR_OF[part] === floorPart)
+        .map((part) => run.parts.get(part) ?? emptyCost())
+        .reduce(addCost, emptyCost());
       rows.push(
         `| ${run.teams} | ${floorPart} | ${chain.rules} | ${count(chain.samples)} | ${ratio(chain.samples, floorCost.samples)} | ${ms(chain.cpuSeconds)} | ${ratio(chain.cpuSeconds, floorCost.cpuSeconds)} |`,
       );
@@ -123,7 +130,9 @@ export function summaryTable(engines: EngineRun[]): string {
   ];
   for (const engine of engines) {
     const floorTotal = total(engine.floor.parts);
-    rows.push(`| ${engine.version} | floor | ${floorTotal.rules} | 1.00× | ${ms(floorTotal.cpuSeconds)} ms | 1.00× | ${ms(engine.floor.groupSeconds)} ms | 1.00× |`);
+    rows.push(
+      `| ${engine.version} | floor | ${floorTotal.rules} | 1.00× | ${ms(floorTotal.cpuSeconds)} ms | 1.00× | ${ms(engine.floor.groupSeconds)} ms | 1.00× |`,
+    );
     for (const run of engine.runs) {
       const t = total(run.parts);
       rows.push(

@@ -49,8 +49,15 @@ const scrapeInterval = Number(flags['scrape-interval']);
 const evalInterval = Number(flags['eval-interval']);
 const cpuRounds = Number(flags['cpu-rounds']);
 const binaries = flags.prometheus.split(',').filter(Boolean);
-if (teamCounts.some((n) => !Number.isInteger(n) || n < 1) || !(containers > 0) || !(settings >= 1 && settings <= SETTINGS.length) || !(cpuRounds >= 1)) {
-  console.error(`usage: npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 1..${SETTINGS.length}] [--cpu-rounds 5] [--prometheus PATH,PATH] [--out FILE|-]`);
+if (
+  teamCounts.some((n) => !Number.isInteger(n) || n < 1) ||
+  !(containers > 0) ||
+  !(settings >= 1 && settings <= SETTINGS.length) ||
+  !(cpuRounds >= 1)
+) {
+  console.error(
+    `usage: npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 1..${SETTINGS.length}] [--cpu-rounds 5] [--prometheus PATH,PATH] [--out FILE|-]`,
+  );
   process.exit(2);
 }
 
@@ -69,7 +76,9 @@ interface RuleSet extends BenchRules {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-'));
-  const cleanups: (() => Promise<void> | void)[] = [() => (flags.keep ? log(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true }))];
+  const cleanups: (() => Promise<void> | void)[] = [
+    () => (flags.keep ? log(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true })),
+  ];
   const cleanup = async () => {
     for (const step of cleanups.splice(0).reverse()) await step();
   };
@@ -107,7 +116,9 @@ async function writeRuleSets(dir: string, cluster: Cluster, groups: number): Pro
     const file = join(dir, `rules-n${teams}.yaml`);
     writeFileSync(file, stringify({ groups: rules.groups }, { lineWidth: 0 }));
     sets.push({ ...rules, teams, file });
-    log(`${teams} teams: ${rules.measured.length} rules generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${cluster.namespaces.length} namespaces in the data)`);
+    log(
+      `${teams} teams: ${rules.measured.length} rules generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${cluster.namespaces.length} namespaces in the data)`,
+    );
   }
   return sets;
 }
@@ -151,7 +162,9 @@ async function measure(
   ruleSets: RuleSet[],
 ): Promise<EngineRun> {
   const port = prometheus.port;
-  log(`Prometheus ${prometheus.version} on 127.0.0.1:${port}, scraping ${counts.cadvisor + 2 * counts.kubeStateMetricsPerReplica} series`);
+  log(
+    `Prometheus ${prometheus.version} on 127.0.0.1:${port}, scraping ${counts.cadvisor + 2 * counts.kubeStateMetricsPerReplica} series`,
+  );
   await waitUntil(async () => (await instantValue(port, 'count(up == 1)', Date.now() / 1000)) === 4, 120_000);
   const dataStart = Date.now();
   const loadBefore = loadavg()[0]!;
@@ -166,8 +179,13 @@ async function measure(
   const turns = [floorFile, ...ruleSets.map((set) => set.file)].map((file) => ({ file, beside: [] as string[] }));
   const phases = new Map<string, LivePhase>();
   for (const { file, beside } of turns) {
-    log(`live: ${basename(file)}${beside.length > 0 ? ` beside ${beside.map((f) => basename(f)).join(', ')}` : ' alone'} for ${LIVE_SECONDS} s`);
-    phases.set(file, await liveAlone(prometheus, file, evalInterval, Math.max(1, Math.round(LIVE_SECONDS / evalInterval)), beside));
+    log(
+      `live: ${basename(file)}${beside.length > 0 ? ` beside ${beside.map((f) => basename(f)).join(', ')}` : ' alone'} for ${LIVE_SECONDS} s`,
+    );
+    phases.set(
+      file,
+      await liveAlone(prometheus, file, evalInterval, Math.max(1, Math.round(LIVE_SECONDS / evalInterval)), beside),
+    );
   }
   const liveLoads = [...phases.values()].map((phase) => phase.load);
   server.stopServing();
@@ -227,7 +245,9 @@ async function measure(
   const checks: string[] = [];
   for (const set of ruleSets) {
     const parts = new Map(
-      partsOf.get(set.teams)!.map((part) => [part, cost(`${set.teams} ${part}`, set.measured.filter((m) => m.part === part).length)]),
+      partsOf
+        .get(set.teams)!
+        .map((part) => [part, cost(`${set.teams} ${part}`, set.measured.filter((m) => m.part === part).length)]),
     );
     runs.push({ teams: set.teams, parts, groupSeconds: groupSeconds(phases.get(set.file)!) });
     const owners = `headroom_n${set.teams}:namespace_owner:info`;
@@ -243,7 +263,11 @@ async function measure(
     if (!(error instanceof QueryFailed)) throw error;
     literal = `fails: \`${error.message}\``;
   }
-  const seenNamespaces = await instantValue(port, 'count(count by (namespace) (kube_pod_container_status_restarts_total))', time);
+  const seenNamespaces = await instantValue(
+    port,
+    'count(count by (namespace) (kube_pod_container_status_restarts_total))',
+    time,
+  );
   const hold = Number(flags['hold-seconds']);
   if (hold > 0) {
     // For looking into a figure by hand: the idle Prometheus keeps its data a while longer.
@@ -259,7 +283,9 @@ async function measure(
     load: { before: loadBefore, live: { min: Math.min(...liveLoads), max: Math.max(...liveLoads) } },
     literal,
     checks: `${seenNamespaces} namespaces in the data; ${checks.join('; ')}.${
-      broken.length > 0 ? `\nRules failing: ${broken.map((rule) => `${rule.file} ${rule.group}#${rule.index}: ${rule.lastError}`).join('; ')}` : ' No rule failed.'
+      broken.length > 0
+        ? `\nRules failing: ${broken.map((rule) => `${rule.file} ${rule.group}#${rule.index}: ${rule.lastError}`).join('; ')}`
+        : ' No rule failed.'
     }`,
   };
 }

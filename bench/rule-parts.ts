@@ -81,7 +81,11 @@ const RECORDED_PART: Record<string, Part> = {
   [NODE_SEEN]: 'node ownership',
 };
 
-const ALERT_PART: Record<string, Part> = { [NEAR_LIMIT_ALERT]: 'near-limit alerts', [OOM_KILLED_ALERT]: 'OOM alerts', [NODE_PRESSURE_ALERT]: 'node alerts' };
+const ALERT_PART: Record<string, Part> = {
+  [NEAR_LIMIT_ALERT]: 'near-limit alerts',
+  [OOM_KILLED_ALERT]: 'OOM alerts',
+  [NODE_PRESSURE_ALERT]: 'node alerts',
+};
 
 export function partOf(rule: Rule): Part | undefined {
   return 'record' in rule ? RECORDED_PART[rule.record] : ALERT_PART[rule.alert];
@@ -129,7 +133,8 @@ export async function benchRules(configFile: string, prefix: string): Promise<Be
     groups.push(group);
     group.rules.forEach((rule, i) => {
       const part = partOf(original.rules[i]!);
-      if (!part) throw new Error(`rule ${JSON.stringify(rule).slice(0, 120)} of ${group.name} belongs to no measured part`);
+      if (!part)
+        throw new Error(`rule ${JSON.stringify(rule).slice(0, 120)} of ${group.name} belongs to no measured part`);
       measured.push({ part, group: group.name, rule });
     });
   }

@@ -22,17 +22,26 @@ interface Run {
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv, timeFile: string): Run {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, HEADROOM, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...env, HEADROOM_TRACE_LOADER: '1' },
-  });
-  if (result.status !== 0) throw new Error(`headroom ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, HEADROOM, ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, HEADROOM_TRACE_LOADER: '1' },
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`headroom ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
   const loader = /^headroom: running (dist\/|src\/ through jiti)/m.exec(result.stderr)?.[1] ?? 'not reported';
-  const [seconds, user, system, kilobytes] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  const [seconds, user, system, kilobytes] = readFileSync(timeFile, 'utf8')
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .split(' ')
+    .map(Number);
   return { seconds: seconds!, cpuSeconds: user! + system!, maxRssMb: kilobytes! / 1024, loader };
 }
-
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
@@ -50,17 +59,26 @@ const loaders: Array<[string, NodeJS.ProcessEnv]> = [
 try {
   console.log(`headroom start-up, ${runs} runs each (median; first run in brackets)`);
   for (const [loaderName, env] of loaders) {
-    console.log(`\n${loaderName}\n${'ran'.padEnd(20)}${'command'.padEnd(22)}${'wall s'.padEnd(15)}${'CPU s'.padEnd(15)}max RSS MB`);
+    console.log(
+      `\n${loaderName}\n${'ran'.padEnd(20)}${'command'.padEnd(22)}${'wall s'.padEnd(15)}${'CPU s'.padEnd(15)}max RSS MB`,
+    );
     for (const [name, args] of commands) {
       const measured = Array.from({ length: runs }, () => run(args, env, timeFile));
       const first = measured[0]!;
       // Which one really ran: dist/ is skipped when stale (src/ edited after the last `npm run build`).
       const ran = [...new Set(measured.map((m) => m.loader))].join(' + ');
-      const cell = (pick: (m: Run) => number, digits: number) => `${median(measured.map(pick)).toFixed(digits)} (${pick(first).toFixed(digits)})`.padEnd(15);
-      console.log(`${ran.padEnd(20)}${name.padEnd(22)}${cell((m) => m.seconds, 2)}${cell((m) => m.cpuSeconds, 2)}${cell((m) => m.maxRssMb, 0)}`);
+      const cell = (pick: (m: Run) => number, digits: number) =>
+        `${median(measured.map(pick)).toFixed(digits)} (${pick(first).toFixed(digits)})`.padEnd(15);
+      console.log(
+        `${ran.padEnd(20)}${name.padEnd(22)}${cell((m) => m.seconds, 2)}${cell((m) => m.cpuSeconds, 2)}${cell((m) => m.maxRssMb, 0)}`,
+      );
     }
   }
-  console.log(`\nnode ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nnode ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -18,8 +18,13 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging);
 // Stamped by the file system's clock, the one that stamps edits under src/ (not Date.now()).
-writeFileSync(join(staging, BUILD_STAMP), 'dist/ is used while no file under src/ is as new as this file (see bin/dist-freshness.js)\n');
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', staging], { stdio: 'inherit' });
+writeFileSync(
+  join(staging, BUILD_STAMP),
+  'dist/ is used while no file under src/ is as new as this file (see bin/dist-freshness.js)\n',
+);
+const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', staging], {
+  stdio: 'inherit',
+});
 // tsc exits 2 when it found type errors but wrote every file. That output is what jiti would run from src/ (it
 // strips types without checking them), so it is kept: type errors are `npm test`'s and `npm run typecheck`'s to
 // report, and must not make `npm ci` fail half-way through a refactor.

@@ -16,7 +16,8 @@ export function distFreshness(root) {
   // An installed copy (node_modules/headroom, from a tarball or git) is never edited, and its mtimes say nothing:
   // `npm pack` stamps every file with the same date, so src/ would look as new as the build. It runs the dist/
   // it was packed with: Node will not strip types from .ts under node_modules, and jiti would only cost time.
-  if (root.split(sep).includes('node_modules') && existsSync(join(root, 'dist', 'cli', 'main.js'))) return { fresh: true };
+  if (root.split(sep).includes('node_modules') && existsSync(join(root, 'dist', 'cli', 'main.js')))
+    return { fresh: true };
   let builtAt;
   try {
     builtAt = statSync(join(root, 'dist', BUILD_STAMP)).mtimeMs;
@@ -24,7 +25,9 @@ export function distFreshness(root) {
     return { fresh: false, reason: 'dist/ is not built (npm run build)' };
   }
   const changed = newerThan(join(root, 'src'), builtAt);
-  return changed ? { fresh: false, reason: `${relative(root, changed)} changed after dist/ was built` } : { fresh: true };
+  return changed
+    ? { fresh: false, reason: `${relative(root, changed)} changed after dist/ was built` }
+    : { fresh: true };
 }
 
 /**

@@ -16,24 +16,42 @@ if (!Number.isInteger(runs) || runs < 1) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'headroom-fuzz-report-'));
 const report = join(dir, 'report.jsonl');
-const env = { ...process.env, HEADROOM_FUZZ_RUNS: String(runs), HEADROOM_FUZZ_REPORT: report, ...(values.seed ? { HEADROOM_FUZZ_SEED: values.seed } : {}) };
+const env = {
+  ...process.env,
+  HEADROOM_FUZZ_RUNS: String(runs),
+  HEADROOM_FUZZ_REPORT: report,
+  ...(values.seed ? { HEADROOM_FUZZ_SEED: values.seed } : {}),
+};
 const started = Date.now();
-const vitest = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'test/fuzz', '--testTimeout=0', '--hookTimeout=0'], {
-  cwd: new URL('..', import.meta.url),
-  env,
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', 'test/fuzz', '--testTimeout=0', '--hookTimeout=0'],
+  {
+    cwd: new URL('..', import.meta.url),
+    env,
+    stdio: 'inherit',
+  },
+);
 const seconds = (Date.now() - started) / 1000;
 let lines = [];
 try {
-  lines = readFileSync(report, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  lines = readFileSync(report, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 } catch {
   // No report: vitest failed before any property ended.
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(`\nheadroom fuzz: ${runs} cases requested${values.seed ? `, seed ${values.seed}` : ', random seeds (printed by each property above)'}`);
-for (const { property, cases, failures } of lines) console.log(`  ${String(cases).padStart(6)} cases  ${String(failures).padStart(3)} failures  ${property}`);
+console.log(
+  `\nheadroom fuzz: ${runs} cases requested${values.seed ? `, seed ${values.seed}` : ', random seeds (printed by each property above)'}`,
+);
+for (const { property, cases, failures } of lines)
+  console.log(`  ${String(cases).padStart(6)} cases  ${String(failures).padStart(3)} failures  ${property}`);
 const cases = lines.reduce((sum, line) => sum + line.cases, 0);
 const failures = lines.reduce((sum, line) => sum + line.failures, 0);
-console.log(`  ${String(cases).padStart(6)} cases  ${String(failures).padStart(3)} failures  in all, ${seconds.toFixed(0)} s wall clock`);
+console.log(
+  `  ${String(cases).padStart(6)} cases  ${String(failures).padStart(3)} failures  in all, ${seconds.toFixed(0)} s wall clock`,
+);
 process.exit(vitest.status === 0 && failures === 0 && lines.length > 0 ? 0 : 1);

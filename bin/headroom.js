@@ -7,9 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { distFreshness } from './dist-freshness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const freshness = process.env.HEADROOM_FROM_SRC ? { fresh: false, reason: 'HEADROOM_FROM_SRC is set' } : distFreshness(root);
+const freshness = process.env.HEADROOM_FROM_SRC
+  ? { fresh: false, reason: 'HEADROOM_FROM_SRC is set' }
+  : distFreshness(root);
 if (process.env.HEADROOM_TRACE_LOADER) {
-  console.error(freshness.fresh ? 'headroom: running dist/' : `headroom: running src/ through jiti: ${freshness.reason}`);
+  console.error(
+    freshness.fresh ? 'headroom: running dist/' : `headroom: running src/ through jiti: ${freshness.reason}`,
+  );
 }
 const { main } = freshness.fresh ? await import('../dist/cli/main.js') : await importSource();
 process.exitCode = await main(process.argv);

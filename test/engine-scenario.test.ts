@@ -46,7 +46,10 @@ describe('scenarioForEngine', () => {
   });
 
   it('reads a marker on the first item of a list', () => {
-    expect(evalTimes(scenarioForEngine(scenario(VARIANTS + COMMON), 3)).map((item) => item.exp_alerts)).toEqual([[], []]);
+    expect(evalTimes(scenarioForEngine(scenario(VARIANTS + COMMON), 3)).map((item) => item.exp_alerts)).toEqual([
+      [],
+      [],
+    ]);
   });
 
   it('leaves a scenario without markers as it is', () => {
@@ -57,22 +60,33 @@ describe('scenarioForEngine', () => {
 
   it('refuses a variant for one engine only: the other engine would assert nothing there', () => {
     const onlyTwo = VARIANTS.split('      # engine: 3')[0]!;
-    expect(() => scenarioForEngine(scenario(COMMON + onlyTwo), 2, 'x.test.yaml')).toThrow(/x\.test\.yaml:\d+: engine-specific item without a variant for Prometheus 3\.5/);
+    expect(() => scenarioForEngine(scenario(COMMON + onlyTwo), 2, 'x.test.yaml')).toThrow(
+      /x\.test\.yaml:\d+: engine-specific item without a variant for Prometheus 3\.5/,
+    );
   });
 
   it('refuses a marker without a reason', () => {
     const bare = VARIANTS.replace('      # 3.x range selectors are left-open.\n', '').replace(' (left-open)', '');
-    expect(() => scenarioForEngine(scenario(bare), 2, 'x.test.yaml')).toThrow(/x\.test\.yaml:\d+: an engine-specific item says why/);
+    expect(() => scenarioForEngine(scenario(bare), 2, 'x.test.yaml')).toThrow(
+      /x\.test\.yaml:\d+: an engine-specific item says why/,
+    );
   });
 
   it('refuses a marker for an unknown engine, and one that is not on an assertion item', () => {
-    expect(() => scenarioForEngine(scenario(VARIANTS.replace('engine: 3', 'engine: 4')), 2, 'x')).toThrow(/names no engine/);
-    const onGroup = scenario(COMMON).replace('  - interval: 1m', '  # left-open windows\n  # engine: 3\n  - interval: 1m');
+    expect(() => scenarioForEngine(scenario(VARIANTS.replace('engine: 3', 'engine: 4')), 2, 'x')).toThrow(
+      /names no engine/,
+    );
+    const onGroup = scenario(COMMON).replace(
+      '  - interval: 1m',
+      '  # left-open windows\n  # engine: 3\n  - interval: 1m',
+    );
     expect(() => scenarioForEngine(onGroup, 3, 'x')).toThrow(/x:4: an engine marker stands only right above/);
   });
 
   it('refuses an anchor defined in a variant that another item refers to', () => {
-    const anchored = VARIANTS.replace('alertname: A\n        exp_alerts: [{', 'alertname: &name A\n        exp_alerts: [{') + COMMON.replace('alertname: A', 'alertname: *name');
+    const anchored =
+      VARIANTS.replace('alertname: A\n        exp_alerts: [{', 'alertname: &name A\n        exp_alerts: [{') +
+      COMMON.replace('alertname: A', 'alertname: *name');
     expect(() => scenarioForEngine(scenario(anchored), 3, 'x')).toThrow(/x: the engine 3 reading does not/);
   });
 });

@@ -14,7 +14,8 @@ type Group = { name: string; rules: Rule[] };
 const KSM = 'job="kube-state-metrics"';
 const CADVISOR = 'job="kubelet", metrics_path="/metrics/cadvisor"';
 // The owner join as the rules write it (src/rules/ownership.ts): the newest owner series, as 1.
-const OWNER = '* on (namespace) group_left (team, pager, slack_channel) group without () (topk by (namespace) (1, headroom:namespace_owner:info))';
+const OWNER =
+  '* on (namespace) group_left (team, pager, slack_channel) group without () (topk by (namespace) (1, headroom:namespace_owner:info))';
 const KUBELET = 'job="kubelet", metrics_path="/metrics"';
 const MEMORY_EVICTIONS = `kubelet_evictions{${KUBELET}, eviction_signal=~"memory.available|allocatableMemory.available"}`;
 const NODE_NAME = `max by (instance, node) (kubelet_node_name{${KUBELET}})`;
@@ -41,7 +42,8 @@ interface Mutation {
 // The fleet fixture's owner decision as a chain (the claims, then everything not claimed): what headroom did before.
 // While kube-state-metrics replicas disagree, a label names nobody: the catch-all then gives the namespace to the default
 // team; where rules read each other an evaluation late, it also claims what a claim of the same evaluation holds.
-const FLEET_OWNER_JOIN = '* on (owner) group_left (team, slack_channel, headroom_container_memory_near_limit) headroom:team:info';
+const FLEET_OWNER_JOIN =
+  '* on (owner) group_left (team, slack_channel, headroom_container_memory_near_limit) headroom:team:info';
 const FLEET_LABEL_CLAIMS =
   'group by (cluster, namespace, owner) (label_replace(kube_namespace_labels{job="kube-state-metrics", label_team=~"batch|search"}, "owner", "$1", "label_team", "(.*)"))' +
   ' unless on (cluster, namespace) count by (cluster, namespace) (group by (cluster, namespace, label_team) (kube_namespace_labels{job="kube-state-metrics", label_team!=""})) > 1';
@@ -180,7 +182,10 @@ const mutations: Mutation[] = [
   {
     name: 'OOM events as a second branch alert twice for a kill that also says OOMKilled',
     scenario: 'container-oom-killed-evidence.test.yaml',
-    recording: (rule) => rule.record === 'headroom:container_oom_restarts:increase' && rule.labels?.window === '10m' && rule.labels?.evidence === 'oom-events',
+    recording: (rule) =>
+      rule.record === 'headroom:container_oom_restarts:increase' &&
+      rule.labels?.window === '10m' &&
+      rule.labels?.evidence === 'oom-events',
     expr:
       `label_replace(increase(headroom:container_restarts_total:max[10m]) > 0 and on (namespace, pod, container) headroom:container_oom_events:increase{window="10m"},` +
       ` "container_type", "container", "", "")`,
@@ -188,7 +193,10 @@ const mutations: Mutation[] = [
   {
     name: 'the main containers alone miss init containers and sidecars',
     scenario: 'container-oom-killed-init.test.yaml',
-    recording: (rule) => rule.record === 'headroom:container_oom_restarts:increase' && rule.labels?.window === '10m' && rule.labels?.evidence === 'reason',
+    recording: (rule) =>
+      rule.record === 'headroom:container_oom_restarts:increase' &&
+      rule.labels?.window === '10m' &&
+      rule.labels?.evidence === 'reason',
     expr:
       `label_replace(increase(headroom:container_restarts_total:max[10m]) > 0 and on (namespace, pod, container)` +
       ` max by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason{${KSM}, reason="OOMKilled"}) == 1, "container_type", "container", "", "")`,
@@ -196,13 +204,15 @@ const mutations: Mutation[] = [
   {
     name: 'rising OOM events alone page beside ContainerOOMKilled for containers that restarted',
     scenario: 'container-process-oom-killed.test.yaml',
-    recording: (rule) => rule.record === 'headroom:container_process_oom_kills:increase' && rule.labels?.window === '10m',
+    recording: (rule) =>
+      rule.record === 'headroom:container_process_oom_kills:increase' && rule.labels?.window === '10m',
     expr: 'headroom:container_oom_events:increase{window="10m"}',
   },
   {
     name: 'max minus min over the window takes a kubelet restart (counter reset) for kills',
     scenario: 'container-process-oom-killed.test.yaml',
-    recording: (rule) => rule.record === 'headroom:container_process_oom_kills:increase' && rule.labels?.window === '10m',
+    recording: (rule) =>
+      rule.record === 'headroom:container_process_oom_kills:increase' && rule.labels?.window === '10m',
     expr:
       `(max by (namespace, pod, container) (max_over_time(container_oom_events_total{${CADVISOR}, container!="", container!="POD"}[10m]) - min_over_time(container_oom_events_total{${CADVISOR}, container!="", container!="POD"}[10m])) > 0)` +
       ' unless on (namespace, pod, container) increase(headroom:container_restarts_total:max[10m]) > 0',
@@ -260,7 +270,7 @@ const mutations: Mutation[] = [
     expr: `${EVICTED} and on (namespace, pod) max by (namespace, pod) (min_over_time(kube_pod_status_phase{${KSM}, phase="Failed"}[10m])) == 0`,
   },
   {
-    name: 'evicted pods keyed without the cluster label merge two clusters\' pods of one name',
+    name: "evicted pods keyed without the cluster label merge two clusters' pods of one name",
     fixture: 'fleet',
     scenario: 'evictions.test.yaml',
     recording: (rule) => rule.record === 'headroom:pod_evicted_recently:info',
@@ -284,7 +294,8 @@ function mutate(groups: Group[], mutation: Mutation): Group[] {
       .flatMap((rule) => {
         if (!targets(rule)) return [rule];
         const expr = typeof mutation.expr === 'string' ? mutation.expr : mutation.expr(rule.expr);
-        if (expr === rule.expr) throw new Error(`${mutation.name}: the mutation changes nothing in ${rule.record ?? rule.alert}`);
+        if (expr === rule.expr)
+          throw new Error(`${mutation.name}: the mutation changes nothing in ${rule.record ?? rule.alert}`);
         return [{ ...rule, expr }, ...(mutation.add ?? [])];
       }),
   }));
@@ -298,7 +309,9 @@ for (const engine of ENGINES) {
         const mutated = mutate(ruleGroupsOf(await generateFixture(fixture)) as Group[], mutation);
         const dir = mkdtempSync(join(tmpdir(), 'headroom-mutant-'));
         writeRuleFile(mutated, join(dir, 'rules.yaml'));
-        const result = testRules(engine, join(REPO_ROOT, 'test/promtool', fixture, mutation.scenario), dir, { lagged: mutation.lagged });
+        const result = testRules(engine, join(REPO_ROOT, 'test/promtool', fixture, mutation.scenario), dir, {
+          lagged: mutation.lagged,
+        });
         expect(result.output).toContain('FAILED');
         expect(result.code).not.toBe(0);
       });

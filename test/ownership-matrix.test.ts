@@ -28,7 +28,9 @@ interface Cell {
 }
 
 const cells: Cell[] = ['prod-1', 'staging'].flatMap((cluster) =>
-  ['fraud-detection', 'other'].flatMap((namespace) => ['fraud', 'search', undefined, 'ghost'].map((label) => ({ cluster, namespace, label }))),
+  ['fraud-detection', 'other'].flatMap((namespace) =>
+    ['fraud', 'search', undefined, 'ghost'].map((label) => ({ cluster, namespace, label })),
+  ),
 );
 
 /** The owner by the rule above, written out for this fixture. */
@@ -49,7 +51,10 @@ function clusterOf(cell: Cell, i: number): string {
 
 function scenario(): string {
   const ksm = { job: 'kube-state-metrics' };
-  const labels = (record: Record<string, string>) => `{${Object.entries(record).map(([k, v]) => `${k}="${v}"`).join(', ')}}`;
+  const labels = (record: Record<string, string>) =>
+    `{${Object.entries(record)
+      .map(([k, v]) => `${k}="${v}"`)
+      .join(', ')}}`;
   // Two containers per cell: 82% of the limit (above fraud's 0.8, below everyone else's 0.85) and 90% (above both).
   const containers = [
     { pod: 'mid-0', bytes: Math.round(LIMIT * 0.82) },
@@ -59,16 +64,28 @@ function scenario(): string {
     const key = { cluster: clusterOf(cell, i), namespace: cell.namespace };
     return [
       ...containers.flatMap(({ pod, bytes }) => [
-        { series: `container_memory_working_set_bytes${labels({ job: 'kubelet', metrics_path: '/metrics/cadvisor', ...key, pod, container: 'app' })}`, values: `${bytes}x15` },
-        { series: `kube_pod_container_resource_limits${labels({ ...ksm, ...key, pod, container: 'app', resource: 'memory', unit: 'byte' })}`, values: `${LIMIT}x15` },
+        {
+          series: `container_memory_working_set_bytes${labels({ job: 'kubelet', metrics_path: '/metrics/cadvisor', ...key, pod, container: 'app' })}`,
+          values: `${bytes}x15`,
+        },
+        {
+          series: `kube_pod_container_resource_limits${labels({ ...ksm, ...key, pod, container: 'app', resource: 'memory', unit: 'byte' })}`,
+          values: `${LIMIT}x15`,
+        },
       ]),
-      { series: `kube_namespace_labels${labels({ ...ksm, ...key, ...(cell.label ? { label_team: cell.label } : {}) })}`, values: '1x15' },
+      {
+        series: `kube_namespace_labels${labels({ ...ksm, ...key, ...(cell.label ? { label_team: cell.label } : {}) })}`,
+        values: '1x15',
+      },
     ];
   });
   const expected = cells.flatMap((cell, i) => {
     const owner = ownerOf(cell);
     const pods = owner === 'fraud' ? ['high-0', 'mid-0'] : ['high-0'];
-    return pods.map((pod) => ({ labels: labels({ cluster: clusterOf(cell, i), namespace: cell.namespace, pod, team: owner }), value: 1 }));
+    return pods.map((pod) => ({
+      labels: labels({ cluster: clusterOf(cell, i), namespace: cell.namespace, pod, team: owner }),
+      value: 1,
+    }));
   });
   return stringify(
     {
@@ -79,7 +96,11 @@ function scenario(): string {
           interval: '1m',
           input_series: inputSeries,
           promql_expr_test: [
-            { expr: 'count by (cluster, namespace, pod, team) (ALERTS{alertname="ContainerMemoryNearLimit", alertstate="firing"})', eval_time: '10m', exp_samples: expected },
+            {
+              expr: 'count by (cluster, namespace, pod, team) (ALERTS{alertname="ContainerMemoryNearLimit", alertstate="firing"})',
+              eval_time: '10m',
+              exp_samples: expected,
+            },
           ],
         },
       ],
@@ -112,8 +133,21 @@ describe('ownership, settings and routing agree for every (cluster, namespace)',
     writeFileSync(alertmanager, stringify({ ...(parse(tree.get('alertmanager/routes.yaml')!) as object), receivers }));
     cells.forEach((cell, i) => {
       const team = ownerOf(cell);
-      const labels = { alertname: 'ContainerMemoryNearLimit', severity: 'warning', cluster: clusterOf(cell, i), namespace: cell.namespace, team };
-      const args = ['config', 'routes', 'test', `--config.file=${alertmanager}`, `--verify.receivers=${RECEIVER[team]}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
+      const labels = {
+        alertname: 'ContainerMemoryNearLimit',
+        severity: 'warning',
+        cluster: clusterOf(cell, i),
+        namespace: cell.namespace,
+        team,
+      };
+      const args = [
+        'config',
+        'routes',
+        'test',
+        `--config.file=${alertmanager}`,
+        `--verify.receivers=${RECEIVER[team]}`,
+        ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
+      ];
       const result = spawnSync('/usr/bin/amtool', args, { encoding: 'utf8' });
       expect(result.status, `${JSON.stringify(labels)}: ${result.stdout}${result.stderr}`).toBe(0);
     });

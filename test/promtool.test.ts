@@ -29,7 +29,9 @@ for (const engine of ENGINES) {
         it(`accepts every group generated from ${name}`, async () => {
           const generation = await generated(config);
           const dir = mkdtempSync(join(tmpdir(), 'headroom-check-'));
-          const files = ruleGroupsOf(generation).map((group, i) => writeRuleFile([group], join(dir, `group-${i}.yaml`)));
+          const files = ruleGroupsOf(generation).map((group, i) =>
+            writeRuleFile([group], join(dir, `group-${i}.yaml`)),
+          );
           expect(files.length).toBeGreaterThanOrEqual(3);
           const result = promtool(engine, ['check', 'rules', ...files]);
           expect(result.output).not.toContain('FAILED');
@@ -40,7 +42,9 @@ for (const engine of ENGINES) {
 
     describe('promtool test rules', () => {
       for (const fixture of readdirSync(SCENARIOS).sort()) {
-        for (const scenario of readdirSync(join(SCENARIOS, fixture)).filter((file) => file.endsWith('.test.yaml')).sort()) {
+        for (const scenario of readdirSync(join(SCENARIOS, fixture))
+          .filter((file) => file.endsWith('.test.yaml'))
+          .sort()) {
           it(`${fixture}/${scenario}`, async () => {
             const dir = mkdtempSync(join(tmpdir(), 'headroom-scenario-'));
             ruleFileIn(dir, await generated(join(FIXTURES, fixture, 'headroom.config.ts')));

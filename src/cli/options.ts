@@ -12,6 +12,7 @@ export const configOption = () => new Option('-c, --config <path>', 'config file
 export const outOption = () =>
   new Option('-o, --out <dir>', "output folder (default: the config's output.dir)").argParser((value: string) => {
     // An empty --out (an unset shell variable) would otherwise mean "the default folder" without a word.
-    if (value.trim() === '') throw new InvalidArgumentError('it is empty: name a folder, or leave --out out to use output.dir.');
+    if (value.trim() === '')
+      throw new InvalidArgumentError('it is empty: name a folder, or leave --out out to use output.dir.');
     return value;
   });

@@ -20,7 +20,9 @@ export class StoppedBySignal extends Error {
 }
 
 /** `work`'s value, or the signal that stopped it (after it cleaned up). */
-export async function stoppableBySignals<T>(work: (abort: AbortSignal) => Promise<T>): Promise<{ done: T } | { stopped: StoppedBySignal }> {
+export async function stoppableBySignals<T>(
+  work: (abort: AbortSignal) => Promise<T>,
+): Promise<{ done: T } | { stopped: StoppedBySignal }> {
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) => controller.abort(new StoppedBySignal(signal));
   for (const signal of STOP_SIGNALS) process.on(signal, stop);

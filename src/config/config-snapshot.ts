@@ -21,7 +21,12 @@ export function configSnapshot(value: unknown, copies = new Map<object, unknown>
   copies.set(value, copy);
   for (const key of Object.keys(value)) {
     // defineProperty, not assignment: an own key `__proto__` stays a key (for the schema to refuse), not a prototype.
-    Object.defineProperty(copy, key, { value: configSnapshot((value as Record<string, unknown>)[key], copies), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key, {
+      value: configSnapshot((value as Record<string, unknown>)[key], copies),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy;
 }

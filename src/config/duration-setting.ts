@@ -23,20 +23,34 @@ export function boundedDuration({ zero, max, why }: Bounds) {
     .string()
     .superRefine((text, context) => {
       if (!isDuration(text)) context.addIssue({ code: 'custom', message: SYNTAX });
-      else if (!zero && durationMs(text) === 0) context.addIssue({ code: 'custom', message: 'must be longer than 0 (Prometheus refuses a range of 0)' });
-      else if (durationMs(text) > maxMs) context.addIssue({ code: 'custom', message: `must be at most ${max}: ${why}` });
+      else if (!zero && durationMs(text) === 0)
+        context.addIssue({ code: 'custom', message: 'must be longer than 0 (Prometheus refuses a range of 0)' });
+      else if (durationMs(text) > maxMs)
+        context.addIssue({ code: 'custom', message: `must be at most ${max}: ${why}` });
     })
     .meta({ description: `Prometheus duration, e.g. 30s, 5m, 1h30m; ${zero ? '0s' : 'above 0'} to ${max}` });
 }
 
 /** An alerting rule's `for`: how long the condition must hold. */
-export const forDuration = boundedDuration({ zero: true, max: '1w', why: 'the alert would fire that long after the condition starts' });
+export const forDuration = boundedDuration({
+  zero: true,
+  max: '1w',
+  why: 'the alert would fire that long after the condition starts',
+});
 
 /** A range the rules look back over, on every evaluation, for every container. */
-export const windowDuration = boundedDuration({ zero: false, max: '1d', why: 'every evaluation re-reads the whole window of every container, which at 10,000 containers nears Prometheus\' default limit of 50M samples per query' });
+export const windowDuration = boundedDuration({
+  zero: false,
+  max: '1d',
+  why: "every evaluation re-reads the whole window of every container, which at 10,000 containers nears Prometheus' default limit of 50M samples per query",
+});
 
 /** The working-set history the leak forecast fits a line to (a range, like a window). */
 export const lookbackDuration = windowDuration;
 
 /** How far ahead the leak forecast looks (a number of seconds in predict_linear, not a range). */
-export const horizonDuration = boundedDuration({ zero: false, max: '4w', why: 'a line fitted to recent growth says nothing about memory a month ahead' });
+export const horizonDuration = boundedDuration({
+  zero: false,
+  max: '4w',
+  why: 'a line fitted to recent growth says nothing about memory a month ahead',
+});

@@ -10,11 +10,18 @@ import { configTimeoutMs, guardedLoad } from './load-guard.ts';
 import { shownText } from './shown-text.ts';
 
 /** src/index.ts, or dist/index.js when this module runs compiled (bin/headroom.js picks which). */
-const HEADROOM_ENTRY = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../index.ts' : '../index.js', import.meta.url));
+const HEADROOM_ENTRY = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../index.ts' : '../index.js', import.meta.url),
+);
 
 const EXAMPLE = 'export default defineConfig({...})';
 
-export async function importConfig(configFile: string, shown: string, sourceText: string, locate: Locator): Promise<unknown> {
+export async function importConfig(
+  configFile: string,
+  shown: string,
+  sourceText: string,
+  locate: Locator,
+): Promise<unknown> {
   const timeoutMs = configTimeoutMs();
   // jiti compiles the user's TypeScript config; it is only needed here, so it is imported here.
   const { createJiti } = await import('jiti');
@@ -25,7 +32,12 @@ export async function importConfig(configFile: string, shown: string, sourceText
   // leave one cache file each behind.
   // interopDefault off: the module as it is, so a missing default export is seen (not the module object instead).
   const fsCache = !configFile.startsWith(join(tmpdir(), '/'));
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache, interopDefault: false, alias: { headroom: HEADROOM_ENTRY } });
+  const jiti = createJiti(import.meta.url, {
+    moduleCache: false,
+    fsCache,
+    interopDefault: false,
+    alias: { headroom: HEADROOM_ENTRY },
+  });
   let module: Record<string, unknown>;
   let value: unknown;
   try {
@@ -47,7 +59,8 @@ export async function importConfig(configFile: string, shown: string, sourceText
 }
 
 function notSettings(value: unknown): string | undefined {
-  if (typeof value === 'function') return `the default export is a function; export the settings object itself: ${EXAMPLE}`;
+  if (typeof value === 'function')
+    return `the default export is a function; export the settings object itself: ${EXAMPLE}`;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return undefined;
   return `the default export must be the settings object (${EXAMPLE}), got ${described(value)}`;
 }

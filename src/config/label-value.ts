@@ -9,6 +9,10 @@ export const LABEL_VALUE_MAX = 200;
 
 export const teamLabelValue = z
   .string()
-  .refine((value) => !/\{\{|\}\}/.test(value), { message: 'must not contain {{ or }} (Prometheus reads them as a template)' })
+  .refine((value) => !/\{\{|\}\}/.test(value), {
+    message: 'must not contain {{ or }} (Prometheus reads them as a template)',
+  })
   .refine((value) => !hasControlCharacter(value), { message: 'must not contain newlines or other control characters' })
-  .max(LABEL_VALUE_MAX, { message: `must be at most ${LABEL_VALUE_MAX} characters (it is copied onto every alert of the team)` });
+  .max(LABEL_VALUE_MAX, {
+    message: `must be at most ${LABEL_VALUE_MAX} characters (it is copied onto every alert of the team)`,
+  });

@@ -38,7 +38,13 @@ export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   // A teamsDir the config names must exist (loadTeamsDir refuses it); the default may be absent, with a warning.
   const fromFiles = loadTeamsDir(teamsDir, source, teamsDirGiven);
   const missing = !teamsDirGiven && !existsSync(teamsDir);
-  return { config, configFile, baseDir, teams: [...inline, ...fromFiles], ...(missing ? { missingTeamsDir: teamsDir } : {}) };
+  return {
+    config,
+    configFile,
+    baseDir,
+    teams: [...inline, ...fromFiles],
+    ...(missing ? { missingTeamsDir: teamsDir } : {}),
+  };
 }
 
 /** What jiti runs: TypeScript or JavaScript, ES module or CommonJS. */
@@ -50,6 +56,7 @@ function notAConfigFile(configFile: string): string | undefined {
   const stat = statSync(configFile);
   if (stat.isDirectory()) return 'is a folder, not a config file (pass --config path/to/headroom.config.ts)';
   if (!stat.isFile()) return 'is not a regular file (a device or a pipe would never end or never start)';
-  if (!CONFIG_EXTENSIONS.includes(extname(configFile))) return `is not a TypeScript or JavaScript file (${CONFIG_EXTENSIONS.join(', ')}); pass --config path/to/headroom.config.ts`;
+  if (!CONFIG_EXTENSIONS.includes(extname(configFile)))
+    return `is not a TypeScript or JavaScript file (${CONFIG_EXTENSIONS.join(', ')}); pass --config path/to/headroom.config.ts`;
   return undefined;
 }

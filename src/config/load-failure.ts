@@ -9,10 +9,17 @@ import { importPosition, typescriptSyntaxError } from './locate-typescript.ts';
 import { shownText } from './shown-text.ts';
 
 export function loadFailure(error: unknown, configFile: string, shown: string, sourceText: string): Problem {
-  const problem = (message: string, position?: Position): Problem => ({ file: shown, ...(position ? { position } : {}), message: `cannot load the config: ${message}` });
+  const problem = (message: string, position?: Position): Problem => ({
+    file: shown,
+    ...(position ? { position } : {}),
+    message: `cannot load the config: ${message}`,
+  });
   if (error instanceof ConfigTimedOut) return problem(error.message);
   if (error instanceof ConfigExitCalled) {
-    return problem(`${error.message} while loading; a config may only export its settings`, thrownAt(error, configFile, sourceText));
+    return problem(
+      `${error.message} while loading; a config may only export its settings`,
+      thrownAt(error, configFile, sourceText),
+    );
   }
   const message = firstLine(error);
   if (isParseError(error, message)) {

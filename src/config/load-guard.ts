@@ -17,7 +17,9 @@ export class ConfigExitCalled extends Error {
 
 export class ConfigTimedOut extends Error {
   constructor(readonly milliseconds: number) {
-    super(`the config did not finish loading within ${milliseconds / 1000} s (a top-level await that never settles?); HEADROOM_CONFIG_TIMEOUT_MS sets the limit`);
+    super(
+      `the config did not finish loading within ${milliseconds / 1000} s (a top-level await that never settles?); HEADROOM_CONFIG_TIMEOUT_MS sets the limit`,
+    );
   }
 }
 
@@ -27,7 +29,12 @@ export function configTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(text);
   // setTimeout fires at once for more than 2^31 - 1 ms (about 24 days).
   if (Number.isFinite(value) && value > 0) return Math.min(value, 2 ** 31 - 1);
-  throw new InputError([{ file: 'HEADROOM_CONFIG_TIMEOUT_MS', message: `must be a positive number of milliseconds, got "${shownText(text, 20)}"` }]);
+  throw new InputError([
+    {
+      file: 'HEADROOM_CONFIG_TIMEOUT_MS',
+      message: `must be a positive number of milliseconds, got "${shownText(text, 20)}"`,
+    },
+  ]);
 }
 
 /**

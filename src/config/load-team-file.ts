@@ -29,7 +29,9 @@ export function loadTeamFile(file: string, allowedFolders: readonly string[] = [
   const syntax = syntaxProblems(file, document, text);
   if (syntax.length > 0) throw new InputError(syntax);
   if (document.contents === null) {
-    throw new InputError([{ file, message: 'empty team file: it needs at least `name:` (and the namespaces or nodes the team owns)' }]);
+    throw new InputError([
+      { file, message: 'empty team file: it needs at least `name:` (and the namespaces or nodes the team owns)' },
+    ]);
   }
   const shape = plainDataProblems(document, source, lineCounter);
   if (shape.length > 0) throw new InputError(shape);
@@ -44,10 +46,19 @@ function syntaxProblems(file: string, document: Document, text: string) {
     const position = start ? { position: { line: start.line, column: start.col } } : {};
     if (error.code === 'MULTIPLE_DOCS') {
       const count = parseAllDocuments(text).length;
-      return { file, ...position, message: `holds ${count} YAML documents (a \`---\` line starts each): a team file holds one team; put each team in its own file` };
+      return {
+        file,
+        ...position,
+        message: `holds ${count} YAML documents (a \`---\` line starts each): a team file holds one team; put each team in its own file`,
+      };
     }
     // The yaml package reports a stack overflow on deep nesting (`[[[[…`) as an error of its own.
-    if (/Maximum call stack/.test(error.message)) return { file, ...position, message: 'lists or mappings nested too deeply to read: a team file is a few levels deep' };
+    if (/Maximum call stack/.test(error.message))
+      return {
+        file,
+        ...position,
+        message: 'lists or mappings nested too deeply to read: a team file is a few levels deep',
+      };
     return { file, ...position, message: `YAML syntax error: ${shownText(firstLine(error.message))}` };
   });
 }

@@ -11,10 +11,24 @@ import { teamFileNames } from './team-file-names.ts';
 export function loadTeamsDir(dir: string, config: SourceFile, required: boolean): SourcedTeam[] {
   if (!existsSync(dir)) {
     if (!required) return [];
-    throw new InputError([{ file: config.file, key: 'teamsDir', ...position(config, ['teamsDir']), message: `folder ${displayPath(dir)} does not exist` }]);
+    throw new InputError([
+      {
+        file: config.file,
+        key: 'teamsDir',
+        ...position(config, ['teamsDir']),
+        message: `folder ${displayPath(dir)} does not exist`,
+      },
+    ]);
   }
   if (!statSync(dir).isDirectory()) {
-    throw new InputError([{ file: config.file, key: 'teamsDir', ...position(config, ['teamsDir']), message: `${displayPath(dir)} is not a folder` }]);
+    throw new InputError([
+      {
+        file: config.file,
+        key: 'teamsDir',
+        ...position(config, ['teamsDir']),
+        message: `${displayPath(dir)} is not a folder`,
+      },
+    ]);
   }
   // A team file's real path must stay in the config folder (config.file is shown relative to the working directory),
   // or in the teams folder the config names.

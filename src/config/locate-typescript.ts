@@ -14,11 +14,17 @@ export function typescriptLocator(fileName: string, sourceText: string): Locator
 }
 
 /** The first syntax error the TypeScript parser finds, where it is and its message; `undefined` when it parses. */
-export function typescriptSyntaxError(fileName: string, sourceText: string): { position: Position; message: string } | undefined {
+export function typescriptSyntaxError(
+  fileName: string,
+  sourceText: string,
+): { position: Position; message: string } | undefined {
   const { ts, source } = parse(fileName, sourceText);
   const diagnostic = (source as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
   if (diagnostic?.start === undefined) return undefined;
-  return { position: positionOf(source, diagnostic.start), message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ') };
+  return {
+    position: positionOf(source, diagnostic.start),
+    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
+  };
 }
 
 /** Where the file imports `specifier` (import, export … from, import(), require()); `undefined` when it does not. */
@@ -38,7 +44,11 @@ function isModuleReference(ts: TypeScript, literal: ts.StringLiteralLike): boole
   const parent = literal.parent;
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return parent.moduleSpecifier === literal;
   if (ts.isExternalModuleReference(parent)) return true;
-  return ts.isCallExpression(parent) && (parent.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(parent.expression) && parent.expression.text === 'require'));
+  return (
+    ts.isCallExpression(parent) &&
+    (parent.expression.kind === ts.SyntaxKind.ImportKeyword ||
+      (ts.isIdentifier(parent.expression) && parent.expression.text === 'require'))
+  );
 }
 
 /** A byte order mark is not a column: without this, every position on line 1 would be one too far right. */
@@ -93,7 +103,8 @@ function exportedValue(ts: TypeScript, source: ts.SourceFile): ts.Expression | u
 /** Sees through `defineConfig(...)`, `as`, `satisfies` and parentheses to the literal inside. */
 function unwrap(ts: TypeScript, node: ts.Expression): ts.Expression {
   if (ts.isCallExpression(node) && node.arguments.length === 1) return unwrap(ts, node.arguments[0]!);
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return unwrap(ts, node.expression);
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node))
+    return unwrap(ts, node.expression);
   return node;
 }
 

@@ -1,5 +1,5 @@
 // Points at a key path inside a YAML document, using the node ranges the yaml package keeps.
-import { type Document, isMap, isSeq, isScalar, LineCounter, type Node } from 'yaml';
+import { type Document, isMap, isSeq, isScalar, type LineCounter, type Node } from 'yaml';
 import type { KeyPath, Locator, Position } from './input-error.ts';
 
 export function yamlLocator(document: Document, lineCounter: LineCounter): Locator {

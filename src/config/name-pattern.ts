@@ -53,7 +53,14 @@ function shortestCommonName(a: string, b: string, syntax: NameSyntax): number {
       const [i, j, state] = decode(key, width, states);
       for (const [nextI, charA] of readOne(a, i)) {
         for (const [nextJ, charB] of readOne(b, j)) {
-          const chars = charA === undefined ? (charB === undefined ? syntax.representatives : [charB]) : charB === undefined || charB === charA ? [charA] : [];
+          const chars =
+            charA === undefined
+              ? charB === undefined
+                ? syntax.representatives
+                : [charB]
+              : charB === undefined || charB === charA
+                ? [charA]
+                : [];
           for (const char of chars) {
             const nextState = syntax.step(state, charKind(char));
             if (nextState >= 0) visit(nextI, nextJ, nextState, next);

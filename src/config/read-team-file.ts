@@ -3,7 +3,18 @@
 // a pipe must not hang the run, bytes that are not UTF-8 are named where they sit, and UTF-16 (as some Windows
 // editors save) is named as such.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, type Stats, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { InputError, type Position } from './input-error.ts';
 import { shownText } from './shown-text.ts';
@@ -23,7 +34,9 @@ export function readTeamFile(file: string, path: string, allowedFolders: readonl
   const roots = allowedFolders.map(realFolder);
   if (!roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep))) {
     // The final target, not the link's text: a chain of links may leave the folder only at its last step.
-    refuse(`is a symbolic link to ${shownText(real)}, which leaves the config folder: refused, not read (team files must live in the config folder)`);
+    refuse(
+      `is a symbolic link to ${shownText(real)}, which leaves the config folder: refused, not read (team files must live in the config folder)`,
+    );
   }
   checkKind(statSync(real), refuse);
   // O_NOFOLLOW: the real path holds no link now and must not gain one before the open; O_NONBLOCK: a pipe swapped in
@@ -34,7 +47,8 @@ export function readTeamFile(file: string, path: string, allowedFolders: readonl
     checkKind(stats, refuse);
     const bytes = Buffer.alloc(Math.min(stats.size, TEAM_FILE_MAX_BYTES) + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length < bytes.length; length += read) read = readSync(fd, bytes, length, bytes.length - length, null);
+    for (let read = -1; read !== 0 && length < bytes.length; length += read)
+      read = readSync(fd, bytes, length, bytes.length - length, null);
     if (length > TEAM_FILE_MAX_BYTES) refuse(tooLarge(length));
     return decodeUtf8(bytes.subarray(0, length), refuse);
   } finally {
@@ -49,7 +63,8 @@ function realPath(path: string, refuse: (message: string) => never): string {
     const code = (error as NodeJS.ErrnoException).code;
     const link = safeReadlink(path);
     if (code === 'ELOOP') return refuse('is a symbolic link loop: refused');
-    if (code === 'ENOENT' && link !== undefined) return refuse(`is a symbolic link to ${shownText(link)}, which does not exist`);
+    if (code === 'ENOENT' && link !== undefined)
+      return refuse(`is a symbolic link to ${shownText(link)}, which does not exist`);
     return refuse(`cannot read this team file (${code ?? 'error'})`);
   }
 }
@@ -120,7 +135,8 @@ function utf16Kind(bytes: Buffer): string | undefined {
     if (first !== 0 && second === 0) little += 1;
     else if (first === 0 && second !== 0) big += 1;
   }
-  const encoding = little * 2 >= units && little > big ? 'utf-16le' : big * 2 >= units && big > little ? 'utf-16be' : undefined;
+  const encoding =
+    little * 2 >= units && little > big ? 'utf-16le' : big * 2 >= units && big > little ? 'utf-16be' : undefined;
   if (encoding === undefined || !decodesAs(encoding, bytes)) return undefined;
   return encoding === 'utf-16le' ? 'little-endian, without a byte-order mark' : 'big-endian, without a byte-order mark';
 }

@@ -8,8 +8,10 @@ import { hasControlCharacter } from './control-characters.ts';
 /** An error message, or undefined when `text` is a valid list of label matchers. */
 export function parseSelector(text: string): string | undefined {
   if (text.trim() === '') return undefined;
-  if (hasControlCharacter(text)) return 'must be on one line (no newlines or other control characters; alert descriptions quote it)';
-  if (/[{}]/.test(outsideStrings(text))) return 'must be label matchers without braces, e.g. job="kubelet" (braces inside a quoted value, as in job=~"a{2,3}", are fine)';
+  if (hasControlCharacter(text))
+    return 'must be on one line (no newlines or other control characters; alert descriptions quote it)';
+  if (/[{}]/.test(outsideStrings(text)))
+    return 'must be label matchers without braces, e.g. job="kubelet" (braces inside a quoted value, as in job=~"a{2,3}", are fine)';
   if (text.includes('`')) return 'must not contain backticks (alert descriptions quote queries with them)';
   if (text.trim().endsWith(',')) return 'must not end with a comma (headroom adds its own matchers after it)';
   const source = `up{${text}}`;
@@ -20,8 +22,10 @@ export function parseSelector(text: string): string | undefined {
       if (error) return false;
       const at = `(at column ${node.from - 2})`;
       if (node.type.isError) error = `is not a valid list of PromQL label matchers ${at}`;
-      else if (node.name === 'QuotedLabelName') error = `must name labels without quotes: Prometheus 2 refuses "name"="value" ${at}`;
-      else if (node.name === 'LabelName' && source.slice(node.from, node.to).startsWith('__')) error = `must not match labels starting with __ (reserved by Prometheus; __name__ would select another metric) ${at}`;
+      else if (node.name === 'QuotedLabelName')
+        error = `must name labels without quotes: Prometheus 2 refuses "name"="value" ${at}`;
+      else if (node.name === 'LabelName' && source.slice(node.from, node.to).startsWith('__'))
+        error = `must not match labels starting with __ (reserved by Prometheus; __name__ would select another metric) ${at}`;
       else if (node.name.endsWith('LabelMatcher') && isRegexMatch(node.node.getChild('MatchOp')?.firstChild?.name)) {
         const literal = node.node.getChild('StringLiteral');
         const problem = literal ? regexProblem(unquote(source.slice(literal.from, literal.to))) : undefined;
@@ -70,6 +74,8 @@ function regexProblem(regex: string): string | undefined {
     new RegExp(regex);
     return undefined;
   } catch (thrown) {
-    return thrown instanceof Error ? thrown.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(thrown);
+    return thrown instanceof Error
+      ? thrown.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')
+      : String(thrown);
   }
 }

@@ -11,7 +11,12 @@ export function teamFileNames(entries: readonly string[]): TeamFileName[] {
   for (const name of [...entries].sort()) {
     if (name.startsWith('.') || !/\.ya?ml$/i.test(name)) continue;
     if (hasInvisible(name)) named.push({ name, load: false, problem: 'file name holds control characters: rename it' });
-    else if (!/\.ya?ml$/.test(name)) named.push({ name, load: false, problem: `team files end in .yaml or .yml in lower case: rename it to ${name.replace(/\.ya?ml$/i, (ext) => ext.toLowerCase())}` });
+    else if (!/\.ya?ml$/.test(name))
+      named.push({
+        name,
+        load: false,
+        problem: `team files end in .yaml or .yml in lower case: rename it to ${name.replace(/\.ya?ml$/i, (ext) => ext.toLowerCase())}`,
+      });
     else named.push({ name, load: true });
   }
   return named;

@@ -12,23 +12,38 @@ export const MAX_ALIAS_COUNT = 100;
 export function plainDataProblems(document: Document, source: SourceFile, lineCounter: LineCounter): Problem[] {
   const problems: Problem[] = [];
   const at = (node: Node | null | undefined, path: KeyPath, message: string) => {
-    problems.push({ file: source.file, ...position(node, lineCounter), ...(path.length > 0 ? { key: keyPathText(path) } : {}), message });
+    problems.push({
+      file: source.file,
+      ...position(node, lineCounter),
+      ...(path.length > 0 ? { key: keyPathText(path) } : {}),
+      message,
+    });
   };
   const root = document.contents;
   if (!isMap(root)) {
-    at(root, [], `a team file holds one mapping (\`name:\`, \`namespaces:\`, …), not ${isSeq(root) ? 'a list' : 'a single value'}`);
+    at(
+      root,
+      [],
+      `a team file holds one mapping (\`name:\`, \`namespaces:\`, …), not ${isSeq(root) ? 'a list' : 'a single value'}`,
+    );
     return problems;
   }
   const anchors = new Set<string>();
   const walk = (node: unknown, path: KeyPath): void => {
     if (isAlias(node)) {
-      if (!anchors.has(node.source)) at(node, path, `alias *${shownText(node.source)} has no anchor &${shownText(node.source)} before it`);
+      if (!anchors.has(node.source))
+        at(node, path, `alias *${shownText(node.source)} has no anchor &${shownText(node.source)} before it`);
       return;
     }
     if (!isScalar(node) && !isMap(node) && !isSeq(node)) return;
-    if (node.tag) at(node, path, `YAML tag ${shownText(node.tag.replace(/^tag:yaml\.org,2002:/, '!!'))} is not allowed: a team file holds plain data (quote a value that must stay text)`);
+    if (node.tag)
+      at(
+        node,
+        path,
+        `YAML tag ${shownText(node.tag.replace(/^tag:yaml\.org,2002:/, '!!'))} is not allowed: a team file holds plain data (quote a value that must stay text)`,
+      );
     if (node.anchor) anchors.add(node.anchor);
-    if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+    if (isSeq(node)) for (const [i, item] of node.items.entries()) walk(item, [...path, i]);
     if (!isMap(node)) return;
     const seen = new Map<string, Node>();
     for (const pair of node.items) {
@@ -40,9 +55,11 @@ export function plainDataProblems(document: Document, source: SourceFile, lineCo
       }
       const name = String(key.value);
       const keyPath = [...path, name];
-      if (name === '<<' && key.type === 'PLAIN') at(key, keyPath, 'merge keys (`<<: *anchor`) are not supported: write the keys out');
+      if (name === '<<' && key.type === 'PLAIN')
+        at(key, keyPath, 'merge keys (`<<: *anchor`) are not supported: write the keys out');
       const first = seen.get(name);
-      if (first) at(key, keyPath, `duplicate key (first at line ${position(first, lineCounter).position?.line ?? '?'})`);
+      if (first)
+        at(key, keyPath, `duplicate key (first at line ${position(first, lineCounter).position?.line ?? '?'})`);
       else seen.set(name, key);
       walk(key, keyPath);
       walk(pair.value, keyPath);
@@ -62,8 +79,8 @@ export function toPlainData(document: Document, source: SourceFile, lineCounter:
     const find = (node: unknown): void => {
       if (firstAlias) return;
       if (isAlias(node)) firstAlias = node;
-      else if (isSeq(node)) node.items.forEach(find);
-      else if (isMap(node)) node.items.forEach((pair) => find(pair.value));
+      else if (isSeq(node)) for (const item of node.items) find(item);
+      else if (isMap(node)) for (const pair of node.items) find(pair.value);
     };
     find(document.contents);
     const message = `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb): refused; write the values out`;

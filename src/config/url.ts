@@ -6,12 +6,16 @@ import { hasControlCharacter } from './control-characters.ts';
 
 /** The problem of a URL headroom writes into alerts and dashboards, or undefined. */
 function linkProblem(text: string, example: string): string | undefined {
-  if (/\{\{|\}\}/.test(text)) return `must not contain {{ or }} (Prometheus would run it as a template in every alert), e.g. ${example}`;
-  if (/\s/.test(text) || hasControlCharacter(text)) return `must not contain spaces or control characters (write a space as %20), e.g. ${example}`;
+  if (/\{\{|\}\}/.test(text))
+    return `must not contain {{ or }} (Prometheus would run it as a template in every alert), e.g. ${example}`;
+  if (/\s/.test(text) || hasControlCharacter(text))
+    return `must not contain spaces or control characters (write a space as %20), e.g. ${example}`;
   if (!URL.canParse(text)) return `must be an absolute URL, e.g. ${example}`;
   const url = new URL(text);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must be an http:// or https:// URL, e.g. ${example}`;
-  if (url.username !== '' || url.password !== '') return 'must not contain a user name or password (it would be written into every generated rule file)';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `must be an http:// or https:// URL, e.g. ${example}`;
+  if (url.username !== '' || url.password !== '')
+    return 'must not contain a user name or password (it would be written into every generated rule file)';
   if (url.hostname === '') return `must name a host, e.g. ${example}`;
   return undefined;
 }

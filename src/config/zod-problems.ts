@@ -10,7 +10,13 @@ export function zodProblems(error: z.ZodError, source: SourceFile, prefix: KeyPa
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const meant = suggestedKey(path, key);
-        return problemAt(source, [...path, key], meant ? `unknown key: did you mean ${meant}?` : 'unknown key (check the spelling; see the reference in README.md)');
+        return problemAt(
+          source,
+          [...path, key],
+          meant
+            ? `unknown key: did you mean ${meant}?`
+            : 'unknown key (check the spelling; see the reference in README.md)',
+        );
       });
     }
     return [problemAt(source, path, issueMessage(issue))];

@@ -16,7 +16,13 @@ export function grafanaAnnotations(): AnnotationQueryBuilder {
 }
 
 /** Marks each time `expr` returns a series; its labels fill `text`. */
-export function prometheusAnnotation(name: string, expr: string, title: string, text: string, color: string): AnnotationQueryBuilder {
+export function prometheusAnnotation(
+  name: string,
+  expr: string,
+  title: string,
+  text: string,
+  color: string,
+): AnnotationQueryBuilder {
   return new AnnotationQueryBuilder()
     .name(name)
     .datasource(DATASOURCE)

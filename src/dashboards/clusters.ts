@@ -17,7 +17,13 @@ export function clusterMatcher(model: Model): string | undefined {
 /** The clusters the owner series know (every namespace seen has one), "All" by default. */
 export function clusterVariable(model: Model): QueryVariableBuilder[] {
   if (!model.clusterLabel) return [];
-  return [labelValuesVariable(CLUSTER_VARIABLE, 'Cluster', { selector: NAMESPACE_OWNER, label: model.clusterLabel, allValue: '.*' })];
+  return [
+    labelValuesVariable(CLUSTER_VARIABLE, 'Cluster', {
+      selector: NAMESPACE_OWNER,
+      label: model.clusterLabel,
+      allValue: '.*',
+    }),
+  ];
 }
 
 /** A legend naming the cluster first, so two clusters' payments/api-0/app are two lines one can tell apart. */

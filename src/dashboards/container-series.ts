@@ -43,8 +43,13 @@ export function containerSeries(model: Model): ContainerSeries {
       // with another reason of a container OOMKilled earlier in the range.
       binary(`${restartsWithin(range, ...m)} > 0`, `and ${on}`, `${perContainer(source.oomKilledReason(...m))} == 1`),
     terminationsWithin: (range, ...m) =>
-      binary(`(${aggregate('max', [...key, 'reason'], source.lastTerminatedReason(...m))} == 1)`, `* ${on} group_left ()`, `(${restartsWithin(range, ...m)} > 0)`),
-    withoutLimit: (...m) => binary(perContainer(source.workingSet(...m)), `unless ${on}`, perContainer(source.memoryLimit(...m))),
+      binary(
+        `(${aggregate('max', [...key, 'reason'], source.lastTerminatedReason(...m))} == 1)`,
+        `* ${on} group_left ()`,
+        `(${restartsWithin(range, ...m)} > 0)`,
+      ),
+    withoutLimit: (...m) =>
+      binary(perContainer(source.workingSet(...m)), `unless ${on}`, perContainer(source.memoryLimit(...m))),
   };
 }
 
@@ -59,5 +64,9 @@ export function ownerColumns(model: Model): string[] {
 /** Adds the owning team (label `team`, and `claim` where ownerColumns says) to per-namespace series. */
 export function withTeam(model: Model, expr: string): string {
   const key = namespaceKey(model).join(', ');
-  return binary(expr.includes('\n') ? expr : `(${expr})`, `* on (${key}) group_left (${ownerColumns(model).join(', ')})`, currentOwners(model, 'namespaces'));
+  return binary(
+    expr.includes('\n') ? expr : `(${expr})`,
+    `* on (${key}) group_left (${ownerColumns(model).join(', ')})`,
+    currentOwners(model, 'namespaces'),
+  );
 }

@@ -8,7 +8,9 @@ import { overviewDashboard } from './overview/overview.ts';
 import { teamDashboard } from './team/team.ts';
 
 export function dashboards(model: Model): Dashboard[] {
-  const copies = [...new Set(model.output.dashboards.perTeam)].sort(byCodePoint).map((team) => teamDashboard(model, team));
+  const copies = [...new Set(model.output.dashboards.perTeam)]
+    .sort(byCodePoint)
+    .map((team) => teamDashboard(model, team));
   return [overviewDashboard(model), teamDashboard(model), ...copies].map((builder) => inPlainSight(builder.build()));
 }
 

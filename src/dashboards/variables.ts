@@ -27,7 +27,11 @@ export interface ValuesOf {
 }
 
 /** A multi-value variable listing the values of one label, "All" selected unless the URL says otherwise. */
-export function labelValuesVariable(name: string, title: string, { selector, label, allValue }: ValuesOf): QueryVariableBuilder {
+export function labelValuesVariable(
+  name: string,
+  title: string,
+  { selector, label, allValue }: ValuesOf,
+): QueryVariableBuilder {
   const query = `label_values(${selector}, ${label})`;
   const variable = new QueryVariableBuilder(name)
     .label(title)

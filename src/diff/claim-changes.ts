@@ -45,12 +45,22 @@ export interface ClaimChange {
   dropped: boolean;
 }
 
-export function claimChanges(old: ManifestData, current: ManifestData, field: ClaimField, renames: readonly TeamRenamed[]): ClaimChange[] {
+export function claimChanges(
+  old: ManifestData,
+  current: ManifestData,
+  field: ClaimField,
+  renames: readonly TeamRenamed[],
+): ClaimChange[] {
   const { newName, oldName } = renameMaps(renames);
   const before = claimIndex(old, field);
   const after = claimIndex(current, field);
   const changes: ClaimChange[] = [];
-  const compare = (direction: ClaimChange['direction'], from: ManifestData, toIndex: ClaimIndex, otherName: ReadonlyMap<string, string>) => {
+  const compare = (
+    direction: ClaimChange['direction'],
+    from: ManifestData,
+    toIndex: ClaimIndex,
+    otherName: ReadonlyMap<string, string>,
+  ) => {
     for (const [team, owner] of Object.entries(from.teams)) {
       const counterpart = otherName.get(team) ?? team;
       for (const pattern of owner[field]) {
@@ -58,7 +68,14 @@ export function claimChanges(old: ManifestData, current: ManifestData, field: Cl
         const still = toIndex.coverers(pattern).filter((claim) => claim.team === counterpart);
         const region = changedRegion(pattern, scopeOf(owner.clusters), still);
         if (region === undefined) continue;
-        changes.push({ field, direction, team, region, other: holding(toIndex, region, counterpart), dropped: still.length === 0 });
+        changes.push({
+          field,
+          direction,
+          team,
+          region,
+          other: holding(toIndex, region, counterpart),
+          dropped: still.length === 0,
+        });
       }
     }
   };
@@ -68,7 +85,9 @@ export function claimChanges(old: ManifestData, current: ManifestData, field: Cl
 }
 
 function claimIndex(manifest: ManifestData, field: ClaimField): ClaimIndex {
-  return new ClaimIndex(Object.entries(manifest.teams).map(([team, owner]) => [team, owner[field], owner.clusters] as const));
+  return new ClaimIndex(
+    Object.entries(manifest.teams).map(([team, owner]) => [team, owner[field], owner.clusters] as const),
+  );
 }
 
 /** The part of a claim (pattern, scope) the team's claims on the other side (`still`) do not hold; undefined: none. */
@@ -82,13 +101,20 @@ function changedRegion(pattern: string, scope: Scope, still: Claim[]): Region | 
 
 /** Who holds the region in `index`, the team itself (`self`) left out. */
 function holding(index: ClaimIndex, region: Region, self: string): Holding {
-  const covering = index.coverers(region.pattern).filter((claim) => claim.team !== self && scopesOverlap(claim.clusters, region.clusters));
-  const holders = covering.map((claim) => ({ team: claim.team, clusters: scopeCovers(claim.clusters, region.clusters) ? region.clusters : claim.clusters }));
+  const covering = index
+    .coverers(region.pattern)
+    .filter((claim) => claim.team !== self && scopesOverlap(claim.clusters, region.clusters));
+  const holders = covering.map((claim) => ({
+    team: claim.team,
+    clusters: scopeCovers(claim.clusters, region.clusters) ? region.clusters : claim.clusters,
+  }));
   const rest = !covering.some((claim) => scopeCovers([...claim.clusters, ...region.exceptClusters], region.clusters));
   const except = rest
     ? index
         .overlapping(region.pattern)
-        .filter((claim) => !patternCovers(claim.pattern, region.pattern) && scopesOverlap(claim.clusters, region.clusters))
+        .filter(
+          (claim) => !patternCovers(claim.pattern, region.pattern) && scopesOverlap(claim.clusters, region.clusters),
+        )
         .sort((a, b) => byCodePoint(a.pattern, b.pattern))
     : [];
   return { holders, rest, except };

@@ -2,7 +2,7 @@
 // name costs a lookup, not a scan: a team may list thousands of exact namespaces, and comparing every claim with
 // every other took minutes. Two teams may claim one name in different clusters, so a name can have several claims.
 import { patternCovers, patternsOverlap } from '../config/name-pattern.ts';
-import { EVERY_CLUSTER, type Scope, scopeOf } from './cluster-scope.ts';
+import { type Scope, scopeOf } from './cluster-scope.ts';
 
 const isGlob = (pattern: string) => /[*?]/.test(pattern);
 
@@ -45,7 +45,9 @@ export class ClaimIndex {
   }
 
   covers(pattern: string): boolean {
-    return (!isGlob(pattern) && this.exact.has(pattern)) || this.globs.some((glob) => patternCovers(glob.pattern, pattern));
+    return (
+      (!isGlob(pattern) && this.exact.has(pattern)) || this.globs.some((glob) => patternCovers(glob.pattern, pattern))
+    );
   }
 
   /** Claims sharing at least one name with the pattern, in the order they were claimed. */

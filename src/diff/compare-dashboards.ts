@@ -17,7 +17,16 @@ export function compareDashboards(old: TreeDocument[], current: TreeDocument[]):
     const title = String((is ?? was)?.title ?? uid);
     if (!was || !is) {
       const panels = panelNames(panelsOf((is ?? was)!));
-      return [{ uid, title, status: was ? 'removed' : 'added', panels: { added: was ? [] : panels, removed: was ? panels : [] }, changedPanels: [], changes: [] }];
+      return [
+        {
+          uid,
+          title,
+          status: was ? 'removed' : 'added',
+          panels: { added: was ? [] : panels, removed: was ? panels : [] },
+          changedPanels: [],
+          changes: [],
+        },
+      ];
     }
     if (sameValue(was, is)) return [];
     const oldPanels = panelsById(was);
@@ -33,7 +42,10 @@ export function compareDashboards(old: TreeDocument[], current: TreeDocument[]):
         uid,
         title,
         status: 'changed',
-        panels: { added: panels.added.map((key) => panelName(newPanels.get(key)!)), removed: panels.removed.map((key) => panelName(oldPanels.get(key)!)) },
+        panels: {
+          added: panels.added.map((key) => panelName(newPanels.get(key)!)),
+          removed: panels.removed.map((key) => panelName(oldPanels.get(key)!)),
+        },
         changedPanels,
         changes: dashboardDifferences(was, is),
       },
@@ -44,22 +56,39 @@ export function compareDashboards(old: TreeDocument[], current: TreeDocument[]):
 function panelDifferences(old: Json, current: Json): ValueChange[] {
   const changes: ValueChange[] = [];
   if (old.title !== current.title) changes.push({ name: 'title', old: old.title, new: current.title });
-  if (old.description !== current.description) changes.push({ name: 'description', old: old.description, new: current.description });
+  if (old.description !== current.description)
+    changes.push({ name: 'description', old: old.description, new: current.description });
   const thresholds = { old: thresholdValues(old), new: thresholdValues(current) };
   if (!sameValue(thresholds.old, thresholds.new)) changes.push({ name: 'thresholds', ...thresholds });
-  if (!sameValue(old.targets, current.targets)) changes.push({ name: 'queries', old: queries(old), new: queries(current) });
+  if (!sameValue(old.targets, current.targets))
+    changes.push({ name: 'queries', old: queries(old), new: queries(current) });
   // Children of a row are compared one by one, not as part of the row.
-  const rest = (panel: Json) => ({ ...panel, title: undefined, description: undefined, targets: undefined, panels: undefined, fieldConfig: withoutThresholds(panel.fieldConfig) });
+  const rest = (panel: Json) => ({
+    ...panel,
+    title: undefined,
+    description: undefined,
+    targets: undefined,
+    panels: undefined,
+    fieldConfig: withoutThresholds(panel.fieldConfig),
+  });
   if (!sameValue(rest(old), rest(current))) changes.push({ name: 'other', old: undefined, new: undefined });
   return changes;
 }
 
 /** Title, variables and links; panels are reported separately. */
 function dashboardDifferences(old: Json, current: Json): ValueChange[] {
-  const top = (dashboard: Json) => ({ title: dashboard.title, tags: dashboard.tags, links: dashboard.links, refresh: dashboard.refresh, time: dashboard.time });
+  const top = (dashboard: Json) => ({
+    title: dashboard.title,
+    tags: dashboard.tags,
+    links: dashboard.links,
+    refresh: dashboard.refresh,
+    time: dashboard.time,
+  });
   const changes = valueChanges(top(old), top(current));
-  const variables = (dashboard: Json) => (isRecord(dashboard.templating) && Array.isArray(dashboard.templating.list) ? dashboard.templating.list : []);
-  if (!sameValue(variables(old), variables(current))) changes.push({ name: 'variables', old: undefined, new: undefined });
+  const variables = (dashboard: Json) =>
+    isRecord(dashboard.templating) && Array.isArray(dashboard.templating.list) ? dashboard.templating.list : [];
+  if (!sameValue(variables(old), variables(current)))
+    changes.push({ name: 'variables', old: undefined, new: undefined });
   return changes;
 }
 
@@ -75,7 +104,7 @@ function thresholdValues(panel: Json): unknown[] {
       if (value.id === 'thresholds' && isRecord(value.value) && Array.isArray(value.value.steps)) {
         values.push(...value.value.steps.filter(isRecord).map((step) => step.value ?? null));
       }
-      Object.entries(value).forEach(([key, inner]) => key !== 'thresholds' && walk(inner));
+      for (const [key, inner] of Object.entries(value)) if (key !== 'thresholds') walk(inner);
     }
   };
   walk(panel.fieldConfig);
@@ -83,11 +112,15 @@ function thresholdValues(panel: Json): unknown[] {
 }
 
 function withoutThresholds(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value ?? null, (key, inner: unknown) => (key === 'thresholds' ? undefined : inner))) as unknown;
+  return JSON.parse(
+    JSON.stringify(value ?? null, (key, inner: unknown) => (key === 'thresholds' ? undefined : inner)),
+  ) as unknown;
 }
 
 function queries(panel: Json): string[] {
-  return Array.isArray(panel.targets) ? panel.targets.filter(isRecord).map((target) => String(target.expr ?? target.query ?? '')) : [];
+  return Array.isArray(panel.targets)
+    ? panel.targets.filter(isRecord).map((target) => String(target.expr ?? target.query ?? ''))
+    : [];
 }
 
 function panelsOf(dashboard: Json): Json[] {

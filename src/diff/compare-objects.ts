@@ -14,7 +14,10 @@ export function compareObjects(old: TreeDocument[], current: TreeDocument[]): Ob
     const is = after.get(object);
     if (!was) return [{ object, status: 'added', changes: [] }];
     if (!is) return [{ object, status: 'removed', changes: [] }];
-    const changes = valueChanges({ labels: was.labels, annotations: was.annotations }, { labels: is.labels, annotations: is.annotations });
+    const changes = valueChanges(
+      { labels: was.labels, annotations: was.annotations },
+      { labels: is.labels, annotations: is.annotations },
+    );
     return changes.length > 0 ? [{ object, status: 'changed', changes }] : [];
   });
 }
@@ -23,7 +26,12 @@ function objectsByName(documents: TreeDocument[]): Map<string, { labels?: unknow
   const objects = new Map<string, { labels?: unknown; annotations?: unknown }>();
   for (const { value } of documents) {
     if (!isKubernetesObject(value) || value.kind === 'Kustomization') continue;
-    const metadata = (value.metadata ?? {}) as { name?: string; namespace?: string; labels?: unknown; annotations?: unknown };
+    const metadata = (value.metadata ?? {}) as {
+      name?: string;
+      namespace?: string;
+      labels?: unknown;
+      annotations?: unknown;
+    };
     const name = `${value.kind} ${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name ?? '?'}`;
     objects.set(name, { labels: metadata.labels, annotations: metadata.annotations });
   }

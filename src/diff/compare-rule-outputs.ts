@@ -10,8 +10,12 @@ export function compareRuleOutputs(old: GeneratedTree, current: GeneratedTree): 
   const before = ruleOutputUnits(old);
   const after = ruleOutputUnits(current);
   const changes: RuleOutputChange[] = [
-    ...[...after].filter(([name]) => !before.has(name)).map(([output, files]): RuleOutputChange => ({ output, status: 'added', files })),
-    ...[...before].filter(([name]) => !after.has(name)).map(([output, files]): RuleOutputChange => ({ output, status: 'removed', files })),
+    ...[...after]
+      .filter(([name]) => !before.has(name))
+      .map(([output, files]): RuleOutputChange => ({ output, status: 'added', files })),
+    ...[...before]
+      .filter(([name]) => !after.has(name))
+      .map(([output, files]): RuleOutputChange => ({ output, status: 'removed', files })),
   ];
   return changes.sort((a, b) => byCodePoint(a.output, b.output));
 }

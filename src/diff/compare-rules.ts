@@ -28,7 +28,8 @@ export function compareRules(old: TreeDocument[], current: TreeDocument[]): Rule
   // A rule whose labels changed is one rule relabelled, not one removed and one added: the partner has the same
   // expression, or is the only rule of that name to go while this one is the only one to come. Rules of one owner
   // (the teams table: the same vector(1) for every team) pair only with rules of that owner.
-  const sameName = (a: FoundRule, b: FoundRule) => a.id.kind === b.id.kind && a.id.name === b.id.name && a.id.labels.owner === b.id.labels.owner;
+  const sameName = (a: FoundRule, b: FoundRule) =>
+    a.id.kind === b.id.kind && a.id.name === b.id.name && a.id.labels.owner === b.id.labels.owner;
   const partners = new Map<FoundRule, FoundRule>();
   for (const rule of added) {
     const partner = removed.find((was) => sameName(was, rule) && was.expr === rule.expr && !partners.has(was));
@@ -62,7 +63,10 @@ export function ruleIds(documents: TreeDocument[]): RuleId[] {
 function ruleDifferences(old: FoundRule, current: FoundRule): ValueChange[] {
   return [
     ...valueChanges({ expr: old.expr, for: old.for }, { expr: current.expr, for: current.for }),
-    ...valueChanges(old.annotations, current.annotations, '').map((change) => ({ ...change, name: `annotation ${change.name}` })),
+    ...valueChanges(old.annotations, current.annotations, '').map((change) => ({
+      ...change,
+      name: `annotation ${change.name}`,
+    })),
   ];
 }
 
@@ -79,7 +83,8 @@ function rulesByKey(documents: TreeDocument[]): Map<string, FoundRule> {
 /** spec.groups of a PrometheusRule, or groups of a plain Prometheus rule file. */
 function ruleGroupsOf(value: unknown): unknown[] {
   if (!isRecord(value)) return [];
-  if (value.kind === 'PrometheusRule' && isRecord(value.spec) && Array.isArray(value.spec.groups)) return value.spec.groups;
+  if (value.kind === 'PrometheusRule' && isRecord(value.spec) && Array.isArray(value.spec.groups))
+    return value.spec.groups;
   if (value.kind === undefined && Array.isArray(value.groups)) return value.groups;
   return [];
 }
@@ -87,9 +92,16 @@ function ruleGroupsOf(value: unknown): unknown[] {
 function rulesOf(group: unknown): FoundRule[] {
   if (!isRecord(group) || !Array.isArray(group.rules)) return [];
   return group.rules.filter(isRecord).flatMap((rule): FoundRule[] => {
-    const name = typeof rule.alert === 'string' ? rule.alert : typeof rule.record === 'string' ? rule.record : undefined;
+    const name =
+      typeof rule.alert === 'string' ? rule.alert : typeof rule.record === 'string' ? rule.record : undefined;
     if (name === undefined) return [];
-    const labels = isRecord(rule.labels) ? Object.fromEntries(Object.entries(rule.labels).map(([k, v]): [string, string] => [k, String(v)]).sort(byFirst)) : {};
+    const labels = isRecord(rule.labels)
+      ? Object.fromEntries(
+          Object.entries(rule.labels)
+            .map(([k, v]): [string, string] => [k, String(v)])
+            .sort(byFirst),
+        )
+      : {};
     return [
       {
         id: { kind: typeof rule.alert === 'string' ? 'alert' : 'record', name, labels },

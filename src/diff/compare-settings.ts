@@ -21,13 +21,20 @@ export function compareSettings(old: ManifestData, current: ManifestData): Setti
     ...valueChanges({ defaultTeam: old.defaultTeam }, { defaultTeam: current.defaultTeam }),
     ...valueChanges(old.global, current.global).filter((change) => !PER_TEAM_ROUTING.test(change.name)),
   ];
-  const names = [...new Set([...Object.keys(old.teams), ...Object.keys(current.teams)])].filter((name) => !newName.has(name)).sort();
+  const names = [...new Set([...Object.keys(old.teams), ...Object.keys(current.teams)])]
+    .filter((name) => !newName.has(name))
+    .sort();
   const owners = names
     .map((name) => {
       const was = oldName.get(name);
       if (was === undefined) return compareOwner(old, current, name, name);
       // The rename says what changed of its route (renameLines).
-      return { ...compareOwner(old, current, was, name, true)!, route: [], status: 'renamed' as const, renamedFrom: was };
+      return {
+        ...compareOwner(old, current, was, name, true)!,
+        route: [],
+        status: 'renamed' as const,
+        renamedFrom: was,
+      };
     })
     .concat(compareOwner(old, current, undefined, undefined))
     .filter((owner): owner is OwnerChange => owner !== undefined);
@@ -84,12 +91,17 @@ function compareOwner(
     labels: valueChanges(before.labels, after.labels),
     // A removed team's settings and route are gone with it; an added team's are shown against the defaults.
     alerts: status === 'removed' ? [] : compareAlerts(before.alerts, after.alerts),
-    route: status === 'removed' ? [] : valueChanges(routeOf(oldManifest, oldTeam, !old), routeOf(newManifest, team, false)),
+    route:
+      status === 'removed' ? [] : valueChanges(routeOf(oldManifest, oldTeam, !old), routeOf(newManifest, team, false)),
   };
   const changed =
     always ||
     status !== 'changed' ||
-    change.namespaces.added.length + change.namespaces.removed.length + change.nodes.added.length + change.nodes.removed.length > 0 ||
+    change.namespaces.added.length +
+      change.namespaces.removed.length +
+      change.nodes.added.length +
+      change.nodes.removed.length >
+      0 ||
     change.clusters !== undefined ||
     change.labels.length + change.alerts.length + change.route.length > 0;
   return changed ? change : undefined;

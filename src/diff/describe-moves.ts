@@ -51,14 +51,19 @@ export function sideName(team: string, unclaimed: boolean, label?: string): stri
 export function moveLines(move: OwnerMoved): string[] {
   const subject = moveSubject(move);
   // Under label ownership the settings are known only where the default team gets (or had) the namespace.
-  const settingsSubject = move.namespaceLabel === undefined ? subject : `${subject} where its ${move.namespaceLabel} label names no team in scope`;
+  const settingsSubject =
+    move.namespaceLabel === undefined
+      ? subject
+      : `${subject} where its ${move.namespaceLabel} label names no team in scope`;
   const routing = [
     ...(move.labels.length > 0 ? [`labels ${move.labels.map(labelChangeText).join(', ')}`] : []),
     ...(move.receivers.length > 0 ? [move.receivers.map(changeText).join(', ')] : []),
   ];
   return [
     `${subject}: moved from ${fromName(move)} to ${toName(move)}`,
-    ...(move.changes.length > 0 ? move.changes.map((alert) => `${settingsSubject}: ${alertChangeText(alert)}`) : [`${settingsSubject}: alert settings the same under both`]),
+    ...(move.changes.length > 0
+      ? move.changes.map((alert) => `${settingsSubject}: ${alertChangeText(alert)}`)
+      : [`${settingsSubject}: alert settings the same under both`]),
     `${settingsSubject}: severity now ${severitiesText(move.severities)}`,
     ...(routing.length > 0 ? [`${settingsSubject}: routing ${routing.join('; ')}`] : []),
   ];
@@ -83,8 +88,14 @@ function labelChangeText(change: ValueChange): string {
 /** "critical: ContainerOOMKilled; warning: ContainerMemoryNearLimit, PodsEvicted; off: ContainerMemoryLeak". */
 function severitiesText(severities: Record<string, string>): string {
   const groups = new Map<string, string[]>();
-  for (const [alert, severity] of Object.entries(severities)) groups.set(severity, [...(groups.get(severity) ?? []), alert]);
-  const rank = (severity: string) => (severity === 'off' ? SEVERITY_ORDER.length + 1 : SEVERITY_ORDER.indexOf(severity) === -1 ? SEVERITY_ORDER.length : SEVERITY_ORDER.indexOf(severity));
+  for (const [alert, severity] of Object.entries(severities))
+    groups.set(severity, [...(groups.get(severity) ?? []), alert]);
+  const rank = (severity: string) =>
+    severity === 'off'
+      ? SEVERITY_ORDER.length + 1
+      : SEVERITY_ORDER.indexOf(severity) === -1
+        ? SEVERITY_ORDER.length
+        : SEVERITY_ORDER.indexOf(severity);
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || byCodePoint(a, b))
     .map(([severity, alerts]) => `${severity}: ${alerts.join(', ')}`)

@@ -1,7 +1,17 @@
 // The report in sentences, grouped into sections; the text and markdown formats lay the same lines out.
 import { labelsText } from './compare-rules.ts';
 import { moveLines, renameLines } from './describe-moves.ts';
-import type { AlertChange, DashboardChange, DiffReport, FileChange, ObjectChange, OwnerChange, RuleChange, SettingsChanges, ValueChange } from './report.ts';
+import type {
+  AlertChange,
+  DashboardChange,
+  DiffReport,
+  FileChange,
+  ObjectChange,
+  OwnerChange,
+  RuleChange,
+  SettingsChanges,
+  ValueChange,
+} from './report.ts';
 import { fallbackText } from './fallback.ts';
 import { driftTitle } from './generated-drift.ts';
 import { valueChanges } from './value-changes.ts';
@@ -22,7 +32,10 @@ export interface Description {
 export function describe(report: DiffReport, comparing: string): Description {
   const sections: Section[] = [
     { title: 'Teams and settings', lines: report.settings ? settingsLines(report.settings) : [] },
-    { title: 'Namespaces and nodes changing team', lines: (report.settings?.moves ?? []).flatMap((move) => (move.kind === 'team-renamed' ? [] : moveLines(move))) },
+    {
+      title: 'Namespaces and nodes changing team',
+      lines: (report.settings?.moves ?? []).flatMap((move) => (move.kind === 'team-renamed' ? [] : moveLines(move))),
+    },
     { title: 'Rule outputs', lines: report.ruleOutputs.map((change) => `${change.status} ${change.output}`) },
     { title: 'Rules', lines: report.rules.map(ruleLine) },
     { title: 'Dashboards', lines: report.dashboards.flatMap(dashboardLines) },
@@ -32,17 +45,24 @@ export function describe(report: DiffReport, comparing: string): Description {
       // At the base, what this headroom changes (an upgrade under review) in full; in the work tree, the files to
       // regenerate: their changes are the config's, listed above.
       const inner = describe(drift.report, drift.where);
-      const lines = drift.side === 'base' ? inner.sections.flatMap((section) => section.lines) : drift.report.files.map(fileLine);
+      const lines =
+        drift.side === 'base' ? inner.sections.flatMap((section) => section.lines) : drift.report.files.map(fileLine);
       return { title: driftTitle(drift), lines: [...inner.notes.map((note) => `note: ${note}`), ...lines] };
     }),
   ].filter((section) => section.lines.length > 0);
-  return { headline: headline(report, comparing), warnings: report.warnings.map((warning) => warning.message), notes: report.notes, sections };
+  return {
+    headline: headline(report, comparing),
+    warnings: report.warnings.map((warning) => warning.message),
+    notes: report.notes,
+    sections,
+  };
 }
 
 function headline(report: DiffReport, comparing: string): string {
   if (!report.changed) return `headroom diff ${comparing}: no changes`;
   const drift = report.drift.map((found) => `${found.where} is not this headroom's output`);
-  if (report.files.length === 0) return `headroom diff ${comparing}: the configs generate the same; ${drift.join('; ')}`;
+  if (report.files.length === 0)
+    return `headroom diff ${comparing}: the configs generate the same; ${drift.join('; ')}`;
   const added = report.files.reduce((sum, file) => sum + file.added, 0);
   const removed = report.files.reduce((sum, file) => sum + file.removed, 0);
   const parts = [
@@ -54,17 +74,24 @@ function headline(report: DiffReport, comparing: string): string {
 }
 
 /** Manifest keys of settings shown under the name the config gives them. */
-const CONFIG_KEYS: Record<string, string> = { clusterLabel: 'cluster.label', 'routing.routeFile': 'routing.routeFile.enabled' };
+const CONFIG_KEYS: Record<string, string> = {
+  clusterLabel: 'cluster.label',
+  'routing.routeFile': 'routing.routeFile.enabled',
+};
 /** What a change introducing headroom shows of the config: who owns what; the rest is in headroom-settings.yaml. */
 const INTRODUCED_CONFIG = new Set(['clusterLabel', 'ownership']);
 
 function settingsLines(settings: SettingsChanges): string[] {
   if (settings.introduced) return introducedLines(settings);
   return [
-    ...settings.global.map((change) => `config: ${changeText({ ...change, name: CONFIG_KEYS[change.name] ?? change.name })}`),
+    ...settings.global.map(
+      (change) => `config: ${changeText({ ...change, name: CONFIG_KEYS[change.name] ?? change.name })}`,
+    ),
     ...settings.defaults.map((alert) => `defaults: ${alertText(alert)}`),
     ...settings.owners.flatMap((owner) => [
-      ...settings.moves.flatMap((move) => (move.kind === 'team-renamed' && owner.status === 'renamed' && move.to === owner.team ? renameLines(move) : [])),
+      ...settings.moves.flatMap((move) =>
+        move.kind === 'team-renamed' && owner.status === 'renamed' && move.to === owner.team ? renameLines(move) : [],
+      ),
       ...ownerLines(owner, settings.defaultTeam),
     ]),
   ];
@@ -77,13 +104,27 @@ function introducedLines(settings: SettingsChanges): string[] {
   const unclaimedName = ownerName(undefined, settings.defaultTeam);
   return [
     `config: defaultTeam ${settings.defaultTeam}`,
-    ...settings.global.filter((change) => INTRODUCED_CONFIG.has(change.name)).map((change) => `config: ${CONFIG_KEYS[change.name] ?? change.name} ${shownValue(change.name, change.new)}`),
-    ...settings.defaults.map((alert) => `defaults: ${alert.alert} ${alert.settings.map((change) => (change.name === 'enabled' ? (change.new ? 'on' : 'off') : `${change.name} ${shownValue(change.name, change.new)}`)).join(', ')}`),
-    ...settings.owners.filter((owner) => owner.team !== undefined).flatMap((owner) => ownerLines(owner, settings.defaultTeam)),
+    ...settings.global
+      .filter((change) => INTRODUCED_CONFIG.has(change.name))
+      .map((change) => `config: ${CONFIG_KEYS[change.name] ?? change.name} ${shownValue(change.name, change.new)}`),
+    ...settings.defaults.map(
+      (alert) =>
+        `defaults: ${alert.alert} ${alert.settings.map((change) => (change.name === 'enabled' ? (change.new ? 'on' : 'off') : `${change.name} ${shownValue(change.name, change.new)}`)).join(', ')}`,
+    ),
+    ...settings.owners
+      .filter((owner) => owner.team !== undefined)
+      .flatMap((owner) => ownerLines(owner, settings.defaultTeam)),
     ...(fallback.label === undefined
       ? [`namespaces and nodes no team file claims: ${fallbackText(fallback)}`]
-      : [`namespaces no team file claims: ${fallbackText(fallback)}`, `nodes no team file claims: ${fallbackText({ ...fallback, label: undefined })}`]),
-    ...(unclaimed && unclaimed.labels.length > 0 ? [`${unclaimedName}: labels ${unclaimed.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`] : []),
+      : [
+          `namespaces no team file claims: ${fallbackText(fallback)}`,
+          `nodes no team file claims: ${fallbackText({ ...fallback, label: undefined })}`,
+        ]),
+    ...(unclaimed && unclaimed.labels.length > 0
+      ? [
+          `${unclaimedName}: labels ${unclaimed.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`,
+        ]
+      : []),
     ...(unclaimed ? unclaimed.alerts.map((alert) => `${unclaimedName}: ${alertText(alert, true)}`) : []),
     ...(unclaimed && unclaimed.route.length > 0 ? [`${unclaimedName}: ${routeText(unclaimed.route, true)}`] : []),
   ];
@@ -92,12 +133,15 @@ function introducedLines(settings: SettingsChanges): string[] {
 function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
   const name = ownerName(owner.team, defaultTeam);
   const route = owner.route.length > 0 ? [`${name}: ${routeText(owner.route, owner.status === 'added')}`] : [];
-  if (owner.status === 'removed') return [`${name}: removed${parenthesised(claims(owner.namespaces.removed, owner.nodes.removed), 'owned')}`];
+  if (owner.status === 'removed')
+    return [`${name}: removed${parenthesised(claims(owner.namespaces.removed, owner.nodes.removed), 'owned')}`];
   if (owner.status === 'added') {
     const owns = claims(owner.namespaces.added, owner.nodes.added);
     return [
       `${name}: added${owns ? `, owns ${owns}` : ''}${owner.clusters && owner.clusters.new.length > 0 ? ` in clusters ${owner.clusters.new.join(', ')}` : ''}`,
-      ...(owner.labels.length > 0 ? [`${name}: labels ${owner.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`] : []),
+      ...(owner.labels.length > 0
+        ? [`${name}: labels ${owner.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`]
+        : []),
       ...owner.alerts.map((alert) => `${name}: ${alertText(alert, true)}`),
       ...route,
     ];
@@ -106,7 +150,11 @@ function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
     ...ownershipLine(name, 'namespaces', owner.namespaces),
     ...ownershipLine(name, 'nodes', owner.nodes),
     ...clusterScopeLine(name, owner.clusters),
-    ...(owner.labels.length > 0 ? [`${name}: ${owner.labels.map((label) => `label ${label.name} ${labelValue(label.old)} → ${labelValue(label.new)}`).join(', ')}`] : []),
+    ...(owner.labels.length > 0
+      ? [
+          `${name}: ${owner.labels.map((label) => `label ${label.name} ${labelValue(label.old)} → ${labelValue(label.new)}`).join(', ')}`,
+        ]
+      : []),
     ...owner.alerts.map((alert) => `${name}: ${alertText(alert)}`),
     ...route,
   ];
@@ -114,20 +162,34 @@ function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
 
 /** "receiver a → b, ticketReceiver a → c"; for an owner that is new, where its alerts go: "receiver a, ticketReceiver c". */
 function routeText(route: ValueChange[], fresh: boolean): string {
-  return route.map((change) => (fresh ? `${change.name} ${shownValue(change.name, change.new)}` : changeText(change))).join(', ');
+  return route
+    .map((change) => (fresh ? `${change.name} ${shownValue(change.name, change.new)}` : changeText(change)))
+    .join(', ');
 }
 
 /** "namespaces a, b; nodes c" — what a team claims or claimed. */
 function claims(namespaces: string[], nodes: string[]): string {
-  return [namespaces.length > 0 ? `namespaces ${namespaces.join(', ')}` : '', nodes.length > 0 ? `nodes ${nodes.join(', ')}` : ''].filter(Boolean).join('; ');
+  return [
+    namespaces.length > 0 ? `namespaces ${namespaces.join(', ')}` : '',
+    nodes.length > 0 ? `nodes ${nodes.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 function parenthesised(text: string, word: string): string {
   return text ? ` (${word} ${text})` : '';
 }
 
-function ownershipLine(name: string, what: string, { added, removed }: { added: string[]; removed: string[] }): string[] {
-  const parts = [added.length > 0 ? `added ${added.join(', ')}` : '', removed.length > 0 ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
+function ownershipLine(
+  name: string,
+  what: string,
+  { added, removed }: { added: string[]; removed: string[] },
+): string[] {
+  const parts = [
+    added.length > 0 ? `added ${added.join(', ')}` : '',
+    removed.length > 0 ? `removed ${removed.join(', ')}` : '',
+  ].filter(Boolean);
   return parts.length > 0 ? [`${name}: ${what} ${parts.join('; ')}`] : [];
 }
 
@@ -143,7 +205,8 @@ function alertText(alert: AlertChange, againstDefaults = false): string {
 }
 
 function defaultedText(change: ValueChange): string {
-  if (change.name === 'enabled' && typeof change.new === 'boolean') return change.new ? 'on (default off)' : 'off (default on)';
+  if (change.name === 'enabled' && typeof change.new === 'boolean')
+    return change.new ? 'on (default off)' : 'off (default on)';
   return `${change.name} ${shownValue(change.name, change.new)} (default ${shownValue(change.name, change.old)})`;
 }
 
@@ -156,11 +219,15 @@ function ruleLine(change: RuleChange): string {
 function ruleChangeText(change: ValueChange): string {
   if (change.name === 'expr') return 'expression changed';
   if (change.name === 'labels') {
-    return valueChanges(change.old, change.new).map((label) => `label ${label.name} ${labelValue(label.old)} → ${labelValue(label.new)}`).join(', ');
+    return valueChanges(change.old, change.new)
+      .map((label) => `label ${label.name} ${labelValue(label.old)} → ${labelValue(label.new)}`)
+      .join(', ');
   }
   if (change.name === 'for') return changeText(change);
-  const short = (value: unknown) => value === undefined || (typeof value === 'string' && value.length <= 80 && !value.includes('\n'));
-  if (short(change.old) && short(change.new)) return `${change.name} ${labelValue(change.old)} → ${labelValue(change.new)}`;
+  const short = (value: unknown) =>
+    value === undefined || (typeof value === 'string' && value.length <= 80 && !value.includes('\n'));
+  if (short(change.old) && short(change.new))
+    return `${change.name} ${labelValue(change.old)} → ${labelValue(change.new)}`;
   return `${change.name} changed`;
 }
 
@@ -171,7 +238,9 @@ function dashboardLines(change: DashboardChange): string[] {
   const quoted = (panels: string[]) => panels.map((panel) => `"${panel}"`).join(', ');
   const lines: string[] = [];
   if (change.changes.length > 0) {
-    lines.push(`${name}: ${change.changes.map((c) => (c.old === undefined && c.new === undefined ? `${c.name} changed` : changeText(c))).join(', ')}`);
+    lines.push(
+      `${name}: ${change.changes.map((c) => (c.old === undefined && c.new === undefined ? `${c.name} changed` : changeText(c))).join(', ')}`,
+    );
   }
   if (change.panels.added.length > 0) lines.push(`${name}: panels added ${quoted(change.panels.added)}`);
   if (change.panels.removed.length > 0) lines.push(`${name}: panels removed ${quoted(change.panels.removed)}`);

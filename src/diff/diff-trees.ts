@@ -48,22 +48,39 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
     ...(old.notes ?? []),
     ...(current.notes ?? []),
     ...manifestProblems,
-    ...(manifestProblems.length > 0 ? ['Team, ownership and alert settings are not compared; rules, dashboards and files are.'] : []),
+    ...(manifestProblems.length > 0
+      ? ['Team, ownership and alert settings are not compared; rules, dashboards and files are.']
+      : []),
   ];
   const oldSettings = 'manifest' in oldManifest ? oldManifest.manifest : undefined;
   const newSettings = 'manifest' in newManifest ? newManifest.manifest : undefined;
   // The change that introduces headroom: nothing to compare with, so the settings are shown as they will be.
   const introduced = old.absent !== undefined && oldSettings === undefined && newSettings !== undefined;
-  const settings = oldSettings && newSettings ? compareSettings(oldSettings, newSettings) : introduced ? introduceSettings(newSettings!) : undefined;
+  const settings =
+    oldSettings && newSettings
+      ? compareSettings(oldSettings, newSettings)
+      : introduced
+        ? introduceSettings(newSettings!)
+        : undefined;
   const moves = settings?.moves ?? [];
   const renames = moves.filter((move) => move.kind === 'team-renamed');
   const warnings = [
     ...(introduced ? introductionWarnings(newSettings!) : []),
-    ...reviewWarnings({ old: oldSettings, current: newSettings, oldAlerts: alertNames(oldDocuments), newAlerts: alertNames(newDocuments), renames }),
-    ...(oldSettings && newSettings ? renames.flatMap((rename) => renameWarnings(rename, oldSettings, newSettings, ruleIds(oldDocuments))) : []),
+    ...reviewWarnings({
+      old: oldSettings,
+      current: newSettings,
+      oldAlerts: alertNames(oldDocuments),
+      newAlerts: alertNames(newDocuments),
+      renames,
+    }),
+    ...(oldSettings && newSettings
+      ? renames.flatMap((rename) => renameWarnings(rename, oldSettings, newSettings, ruleIds(oldDocuments)))
+      : []),
     ...moves.flatMap((move) => (move.kind === 'team-renamed' ? [] : severityMoveWarnings(move))),
   ];
-  const drift = [driftOf(old, 'base'), driftOf(current, 'work tree')].filter((found): found is GeneratedDrift => found !== undefined);
+  const drift = [driftOf(old, 'base'), driftOf(current, 'work tree')].filter(
+    (found): found is GeneratedDrift => found !== undefined,
+  );
   return {
     changed: files.length > 0 || drift.length > 0,
     warnings: [...drift.flatMap(driftWarnings), ...warnings],
@@ -83,7 +100,9 @@ function driftOf(side: NamedTree, which: GeneratedDrift['side']): GeneratedDrift
   if (side.committed === undefined) return undefined;
   const { where, tree, notes } = side.committed;
   const report = diffTrees({ name: where, tree, notes }, { name: "this headroom's output", tree: side.tree });
-  return report.changed ? { side: which, where, of: which === 'base' ? side.name : 'the work tree', report } : undefined;
+  return report.changed
+    ? { side: which, where, of: which === 'base' ? side.name : 'the work tree', report }
+    : undefined;
 }
 
 function alertNames(documents: ReturnType<typeof treeDocuments>): string[] {
@@ -95,6 +114,6 @@ function alertNames(documents: ReturnType<typeof treeDocuments>): string[] {
       Object.values(value).forEach(visit);
     }
   };
-  documents.forEach((document) => visit(document.value));
+  for (const document of documents) visit(document.value);
   return [...names];
 }

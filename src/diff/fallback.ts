@@ -12,7 +12,10 @@ export interface Fallback {
 }
 
 export function fallbackOf(manifest: ManifestData, field: ClaimField): Fallback {
-  return { defaultTeam: manifest.defaultTeam, label: field === 'namespaces' ? namespaceOwnerLabel(manifest) : undefined };
+  return {
+    defaultTeam: manifest.defaultTeam,
+    label: field === 'namespaces' ? namespaceOwnerLabel(manifest) : undefined,
+  };
 }
 
 /**

@@ -13,7 +13,9 @@ export function fileChanges(old: GeneratedTree, current: GeneratedTree): FileCha
     const after = current.get(path);
     if (before === after) return [];
     const status = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
-    const patch = structuredPatch(`a/${path}`, `b/${path}`, before ?? '', after ?? '', undefined, undefined, { context: 3 });
+    const patch = structuredPatch(`a/${path}`, `b/${path}`, before ?? '', after ?? '', undefined, undefined, {
+      context: 3,
+    });
     const lines = patch.hunks.flatMap((hunk) => hunk.lines);
     const added = lines.filter((line) => line.startsWith('+')).length;
     const removed = lines.filter((line) => line.startsWith('-')).length;
@@ -22,7 +24,8 @@ export function fileChanges(old: GeneratedTree, current: GeneratedTree): FileCha
     // As git prints them: an empty side of a hunk starts at the line before it (0 for an empty file).
     const start = (line: number, count: number) => (count === 0 ? line - 1 : line);
     const hunks = patch.hunks.map(
-      (hunk) => `@@ -${start(hunk.oldStart, hunk.oldLines)},${hunk.oldLines} +${start(hunk.newStart, hunk.newLines)},${hunk.newLines} @@\n${hunk.lines.join('\n')}\n`,
+      (hunk) =>
+        `@@ -${start(hunk.oldStart, hunk.oldLines)},${hunk.oldLines} +${start(hunk.newStart, hunk.newLines)},${hunk.newLines} @@\n${hunk.lines.join('\n')}\n`,
     );
     return [{ path, status, added, removed, patch: whole ? '' : header + hunks.join('') }];
   });

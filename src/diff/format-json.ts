@@ -2,6 +2,10 @@
 import type { Description } from './describe.ts';
 import type { DiffReport } from './report.ts';
 
-export function formatJson(report: DiffReport, description: Description, comparing: { old: string; new: string }): string {
+export function formatJson(
+  report: DiffReport,
+  description: Description,
+  comparing: { old: string; new: string },
+): string {
   return `${JSON.stringify({ old: comparing.old, new: comparing.new, summary: description, ...report }, null, 2)}\n`;
 }

@@ -32,15 +32,24 @@ export function formatMarkdown(report: DiffReport, description: Description, opt
 
 /** The comment as it is when it fits: warnings, notes, sections as lists, the diff folded. */
 function wholeComment(report: DiffReport, description: Description): string {
-  const out: string[] = [MARKDOWN_MARKER, `### ${escape(description.headline)}`];
+  const out: string[] = [MARKDOWN_MARKER, `### ${escapeMarkdown(description.headline)}`];
   if (description.warnings.length > 0) out.push('', ...warningBlock(description.warnings));
-  for (const note of description.notes) out.push('', `> [!NOTE]`, `> ${escape(note)}`);
-  for (const section of description.sections) out.push('', `**${section.title}**`, '', ...section.lines.map((line) => `- ${escape(line)}`));
+  for (const note of description.notes) out.push('', `> [!NOTE]`, `> ${escapeMarkdown(note)}`);
+  for (const section of description.sections)
+    out.push('', `**${section.title}**`, '', ...section.lines.map((line) => `- ${escapeMarkdown(line)}`));
   const patches = patchText(report);
   if (patches !== '') {
     const cut = patches.length > MAX_DIFF_CHARS;
     const shown = cut ? patches.slice(0, patches.lastIndexOf('\n', MAX_DIFF_CHARS) + 1) : patches;
-    out.push('', '<details><summary>Unified diff of the generated files</summary>', '', '````diff', shown.replace(/\n$/, ''), '````', '');
+    out.push(
+      '',
+      '<details><summary>Unified diff of the generated files</summary>',
+      '',
+      '````diff',
+      shown.replace(/\n$/, ''),
+      '````',
+      '',
+    );
     if (cut) out.push(`Cut at ${MAX_DIFF_CHARS} characters: run \`npx headroom diff\` locally for the rest.`, '');
     out.push('</details>');
   }
@@ -51,11 +60,16 @@ function wholeComment(report: DiffReport, description: Description): string {
  * The comment cut to `limit`: the summary first, then each section folded and filled while room is left. Every
  * block is closed whatever is cut, so the markdown stays well-formed.
  */
-function cutComment(report: DiffReport, description: Description, limit: number, fullReport: string | undefined): string {
+function cutComment(
+  report: DiffReport,
+  description: Description,
+  limit: number,
+  fullReport: string | undefined,
+): string {
   const pointer = `The full report: ${fullReport ?? 'run `npx headroom diff` with the same arguments'}.`;
   const head = [
     MARKDOWN_MARKER,
-    `### ${escape(description.headline)}`,
+    `### ${escapeMarkdown(description.headline)}`,
     '',
     '> [!NOTE]',
     `> This comment is cut to fit GitHub's limit of ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')} characters: the summary first, the rest folded and cut. ${pointer}`,
@@ -68,21 +82,40 @@ function cutComment(report: DiffReport, description: Description, limit: number,
   };
   if (description.warnings.length > 0) {
     const room = Math.min(budget.left - 2, Math.floor(limit * WARNING_SHARE));
-    add(`\n${listWithin(warningBlock(description.warnings), room, (n) => `> - … and ${plural(n, 'more warning')} in the full report`)}`);
+    add(
+      `\n${listWithin(warningBlock(description.warnings), room, (n) => `> - … and ${plural(n, 'more warning')} in the full report`)}`,
+    );
   }
   for (const note of description.notes) {
-    const block = `\n> [!NOTE]\n> ${escape(note)}`;
+    const block = `\n> [!NOTE]\n> ${escapeMarkdown(note)}`;
     if (budget.fits(block)) add(block);
   }
-  const sections = [...description.sections.map((section) => ({ title: section.title, lines: section.lines.map((line) => `- ${escape(line)}`), fence: false }))];
+  const sections = [
+    ...description.sections.map((section) => ({
+      title: section.title,
+      lines: section.lines.map((line) => `- ${escapeMarkdown(line)}`),
+      fence: false,
+    })),
+  ];
   const patches = patchText(report);
-  if (patches !== '') sections.push({ title: 'Unified diff of the generated files', lines: ['````diff', ...patches.replace(/\n$/, '').split('\n')], fence: true });
+  if (patches !== '')
+    sections.push({
+      title: 'Unified diff of the generated files',
+      lines: ['````diff', ...patches.replace(/\n$/, '').split('\n')],
+      fence: true,
+    });
   // A section with no room left is still named, so room is kept for naming the ones after it.
-  const skipped = sections.map((section) => `\n<details><summary>${section.title}: in the full report (${plural(section.lines.length - (section.fence ? 1 : 0), 'line')})</summary>\n\n</details>`);
+  const skipped = sections.map(
+    (section) =>
+      `\n<details><summary>${section.title}: in the full report (${plural(section.lines.length - (section.fence ? 1 : 0), 'line')})</summary>\n\n</details>`,
+  );
   sections.forEach((section, k) => {
     const open = `\n<details><summary>${section.title} (${plural(section.lines.length - (section.fence ? 1 : 0), 'line')})</summary>\n`;
     const close = `${section.fence ? '\n````' : ''}\n\n</details>`;
-    const missing = (n: number) => (section.fence ? `\`\`\`\`\n\n… ${plural(n, 'more line')} in the full report` : `- … ${plural(n, 'more line')} in the full report`);
+    const missing = (n: number) =>
+      section.fence
+        ? `\`\`\`\`\n\n… ${plural(n, 'more line')} in the full report`
+        : `- … ${plural(n, 'more line')} in the full report`;
     const later = skipped.slice(k + 1).reduce((sum, text) => sum + size(text) + 1, 0);
     // Room for the frame and the line that says what is left out.
     const room = budget.left - later - size(open) - size(close) - 80;
@@ -128,7 +161,7 @@ function size(text: string): number {
 }
 
 function warningBlock(warnings: string[]): string[] {
-  return ['> [!WARNING]', '> **Check before approving:**', ...warnings.map((line) => `> - ${escape(line)}`)];
+  return ['> [!WARNING]', '> **Check before approving:**', ...warnings.map((line) => `> - ${escapeMarkdown(line)}`)];
 }
 
 function patchText(report: DiffReport): string {
@@ -139,6 +172,6 @@ function patchText(report: DiffReport): string {
 }
 
 /** Backslash before every character markdown could read as markup (`payments-*` must not start emphasis). */
-function escape(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }

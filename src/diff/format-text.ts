@@ -2,21 +2,39 @@
 import type { Description } from './describe.ts';
 import type { DiffReport } from './report.ts';
 
-const STYLES = { bold: [1, 22], yellow: [33, 39], red: [31, 39], green: [32, 39], cyan: [36, 39], dim: [2, 22] } as const;
+const STYLES = {
+  bold: [1, 22],
+  yellow: [33, 39],
+  red: [31, 39],
+  green: [32, 39],
+  cyan: [36, 39],
+  dim: [2, 22],
+} as const;
 type Style = keyof typeof STYLES;
 
 export function formatText(report: DiffReport, description: Description, colour: boolean): string {
-  const paint = (style: Style, text: string) => (colour ? `\u001b[${STYLES[style][0]}m${text}\u001b[${STYLES[style][1]}m` : text);
+  const paint = (style: Style, text: string) =>
+    colour ? `\u001b[${STYLES[style][0]}m${text}\u001b[${STYLES[style][1]}m` : text;
   const out: string[] = [paint('bold', description.headline)];
   if (description.warnings.length > 0) {
-    out.push('', paint('bold', paint('yellow', 'Warnings')), ...description.warnings.map((line) => paint('yellow', `  ! ${line}`)));
+    out.push(
+      '',
+      paint('bold', paint('yellow', 'Warnings')),
+      ...description.warnings.map((line) => paint('yellow', `  ! ${line}`)),
+    );
   }
   for (const note of description.notes) out.push('', paint('dim', `Note: ${note}`));
-  for (const section of description.sections) out.push('', paint('bold', section.title), ...section.lines.map((line) => `  ${line}`));
+  for (const section of description.sections)
+    out.push('', paint('bold', section.title), ...section.lines.map((line) => `  ${line}`));
   const patches = report.files.filter((file) => file.patch !== '');
   if (patches.length > 0) {
     out.push('', paint('bold', 'Diff'));
-    for (const line of patches.map((file) => file.patch).join('').replace(/\n$/, '').split('\n')) out.push(diffLine(line, paint));
+    for (const line of patches
+      .map((file) => file.patch)
+      .join('')
+      .replace(/\n$/, '')
+      .split('\n'))
+      out.push(diffLine(line, paint));
   }
   return `${out.join('\n')}\n`;
 }

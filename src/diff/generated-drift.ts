@@ -16,8 +16,14 @@ export function driftWarnings(drift: GeneratedDrift): Warning[] {
       ? `another headroom version wrote it, or it was edited by hand; what this headroom changes in it is listed under "${driftTitle(drift)}"`
       : 'regenerate it (`npx headroom generate`) and commit the result, or undo the hand edit; `headroom check` fails on it';
   return [
-    { kind: 'generated-drift', message: `${drift.where} is not what this headroom generates from ${drift.of}'s config (${files}): ${why}` },
-    ...drift.report.warnings.map((warning) => ({ ...warning, message: `${drift.where} → this headroom's output: ${warning.message}` })),
+    {
+      kind: 'generated-drift',
+      message: `${drift.where} is not what this headroom generates from ${drift.of}'s config (${files}): ${why}`,
+    },
+    ...drift.report.warnings.map((warning) => ({
+      ...warning,
+      message: `${drift.where} → this headroom's output: ${warning.message}`,
+    })),
   ];
 }
 

@@ -13,20 +13,37 @@ import { isRecord } from './value-changes.ts';
 import { changeText } from './wording.ts';
 import { byCodePoint } from '../ordering.ts';
 
-export function renameWarnings(rename: TeamRenamed, old: ManifestData, current: ManifestData, oldRules: readonly RuleId[]): Warning[] {
+export function renameWarnings(
+  rename: TeamRenamed,
+  old: ManifestData,
+  current: ManifestData,
+  oldRules: readonly RuleId[],
+): Warning[] {
   const { from, to } = rename;
   const head = `team ${from} renamed to ${to}`;
-  const routed = isRecord(current.global.routing) ? " (headroom's generated routes follow the new name; routes and silences kept by hand do not)" : '';
+  const routed = isRecord(current.global.routing)
+    ? " (headroom's generated routes follow the new name; routes and silences kept by hand do not)"
+    : '';
   const perTeam = (manifest: ManifestData) => {
-    const output = isRecord(manifest.global.output) && isRecord(manifest.global.output.dashboards) ? manifest.global.output.dashboards.perTeam : undefined;
+    const output =
+      isRecord(manifest.global.output) && isRecord(manifest.global.output.dashboards)
+        ? manifest.global.output.dashboards.perTeam
+        : undefined;
     return Array.isArray(output) ? output : [];
   };
   const ownDashboard = perTeam(old).includes(from)
     ? `; its own dashboard's uid ${teamDashboardUid(from)} → ${perTeam(current).includes(to) ? teamDashboardUid(to) : '(none)'}, so links to /d/${teamDashboardUid(from)} break`
     : '';
   // The teams table carries the team; the owner series copy it onto every namespace (node) the team owns.
-  const carriers = (name: string) => (name === TEAM_INFO ? [NAMESPACE_OWNER, ...(rename.nodes.length > 0 ? [NODE_OWNER] : [])] : [name]);
-  const records = [...new Set(oldRules.filter((rule) => rule.kind === 'record' && rule.labels.team === from).flatMap((rule) => carriers(rule.name)))].sort(byCodePoint);
+  const carriers = (name: string) =>
+    name === TEAM_INFO ? [NAMESPACE_OWNER, ...(rename.nodes.length > 0 ? [NODE_OWNER] : [])] : [name];
+  const records = [
+    ...new Set(
+      oldRules
+        .filter((rule) => rule.kind === 'record' && rule.labels.team === from)
+        .flatMap((rule) => carriers(rule.name)),
+    ),
+  ].sort(byCodePoint);
   const recorded = records.length > 0 ? `recorded series ${records.join(', ')}` : 'series recorded';
   const labelOwner = namespaceOwnerLabel(old);
   return [
@@ -56,7 +73,10 @@ export function renameWarnings(rename: TeamRenamed, old: ManifestData, current: 
 /** A namespace or node moving to an owner with another severity, or with an alert turned off or on. */
 export function severityMoveWarnings(move: OwnerMoved): Warning[] {
   const changed = move.changes
-    .map((alert) => ({ alert: alert.alert, settings: alert.settings.filter((s) => s.name === 'severity' || s.name === 'enabled') }))
+    .map((alert) => ({
+      alert: alert.alert,
+      settings: alert.settings.filter((s) => s.name === 'severity' || s.name === 'enabled'),
+    }))
     .filter((alert) => alert.settings.length > 0);
   if (changed.length === 0) return [];
   const what = changed.map((alert) => `${alert.alert} ${alert.settings.map(changeText).join(', ')}`).join('; ');

@@ -63,38 +63,83 @@ export function findMoves(old: ManifestData, current: ManifestData, renames: rea
   return [...movesOf(old, current, 'namespaces', renames), ...movesOf(old, current, 'nodes', renames)];
 }
 
-function movesOf(old: ManifestData, current: ManifestData, field: ClaimField, renames: readonly TeamRenamed[]): OwnerMoved[] {
+function movesOf(
+  old: ManifestData,
+  current: ManifestData,
+  field: ClaimField,
+  renames: readonly TeamRenamed[],
+): OwnerMoved[] {
   const changes = claimChanges(old, current, field, renames);
   const moves: OwnerMoved[] = [];
   /** Patterns already said to move, by "from → to" of teams: a claim taken is not told twice. */
   const told = new Map<string, string[]>();
   for (const change of changes.filter((c) => c.direction === 'given-up')) {
     for (const holder of change.other.holders) {
-      moves.push(moved(field, change, [], holder.clusters, change.region.exceptClusters, teamSide(old, change.team), teamSide(current, holder.team)));
+      moves.push(
+        moved(
+          field,
+          change,
+          [],
+          holder.clusters,
+          change.region.exceptClusters,
+          teamSide(old, change.team),
+          teamSide(current, holder.team),
+        ),
+      );
       const key = `${change.team} → ${holder.team}`;
       told.set(key, [...(told.get(key) ?? []), change.region.pattern]);
     }
-    if (change.other.rest) moves.push(restMove(field, change, teamSide(old, change.team), fallbackSide(current, field)));
+    if (change.other.rest)
+      moves.push(restMove(field, change, teamSide(old, change.team), fallbackSide(current, field)));
   }
   const toldIndex = new Map([...told].map(([key, patterns]) => [key, new ClaimIndex([['', patterns]])]));
   for (const change of changes.filter((c) => c.direction === 'taken')) {
     for (const holder of change.other.holders) {
       if (toldIndex.get(`${holder.team} → ${change.team}`)?.covers(change.region.pattern)) continue;
-      moves.push(moved(field, change, [], holder.clusters, change.region.exceptClusters, teamSide(old, holder.team), teamSide(current, change.team)));
+      moves.push(
+        moved(
+          field,
+          change,
+          [],
+          holder.clusters,
+          change.region.exceptClusters,
+          teamSide(old, holder.team),
+          teamSide(current, change.team),
+        ),
+      );
     }
-    if (change.other.rest) moves.push(restMove(field, change, fallbackSide(old, field), teamSide(current, change.team)));
+    if (change.other.rest)
+      moves.push(restMove(field, change, fallbackSide(old, field), teamSide(current, change.team)));
   }
-  return moves.sort((a, b) => byCodePoint(a.pattern, b.pattern) || byCodePoint(a.from, b.from) || byCodePoint(a.to, b.to));
+  return moves.sort(
+    (a, b) => byCodePoint(a.pattern, b.pattern) || byCodePoint(a.from, b.from) || byCodePoint(a.to, b.to),
+  );
 }
 
 /** The part of a region no claim holds on the other side: it goes to (or came from) the fallback. */
 function restMove(field: ClaimField, change: ClaimChange, from: Side, to: Side): OwnerMoved {
   const { region, other } = change;
   const elsewhere = other.holders.flatMap((holder) => holder.clusters);
-  return moved(field, change, other.except.map((claim) => claim.pattern), region.clusters, [...region.exceptClusters, ...elsewhere], from, to);
+  return moved(
+    field,
+    change,
+    other.except.map((claim) => claim.pattern),
+    region.clusters,
+    [...region.exceptClusters, ...elsewhere],
+    from,
+    to,
+  );
 }
 
-function moved(field: ClaimField, change: ClaimChange, except: string[], clusters: Scope, exceptClusters: Scope, from: Side, to: Side): OwnerMoved {
+function moved(
+  field: ClaimField,
+  change: ClaimChange,
+  except: string[],
+  clusters: Scope,
+  exceptClusters: Scope,
+  from: Side,
+  to: Side,
+): OwnerMoved {
   const applies = (key: string) => NODE_ALERT_KEYS.has(key) === (field === 'nodes');
   const keys = [...new Set([...Object.keys(from.alerts), ...Object.keys(to.alerts)])].filter(applies);
   const changes = keys
@@ -103,7 +148,10 @@ function moved(field: ClaimField, change: ClaimChange, except: string[], cluster
   const severities = Object.fromEntries(
     Object.entries(to.alerts)
       .filter(([key]) => applies(key))
-      .map(([key, settings]) => [alertName(key), settings.enabled === false ? 'off' : String(settings.severity ?? '(none)')]),
+      .map(([key, settings]) => [
+        alertName(key),
+        settings.enabled === false ? 'off' : String(settings.severity ?? '(none)'),
+      ]),
   );
   const label = from.label ?? to.label;
   return {
@@ -132,7 +180,13 @@ function listed(scope: Scope): string[] {
 
 function teamSide(manifest: ManifestData, team: string): Side {
   const owner = manifest.teams[team]!;
-  return { team, unclaimed: false, labels: owner.labels, alerts: owner.alerts, receivers: teamReceivers(manifest, team) };
+  return {
+    team,
+    unclaimed: false,
+    labels: owner.labels,
+    alerts: owner.alerts,
+    receivers: teamReceivers(manifest, team),
+  };
 }
 
 function fallbackSide(manifest: ManifestData, field: ClaimField): Side {

@@ -31,7 +31,9 @@ export function readManifest(tree: GeneratedTree): ManifestRead {
   try {
     raw = parse(text);
   } catch (error) {
-    return { problem: `has an unreadable ${SETTINGS_MANIFEST_PATH}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      problem: `has an unreadable ${SETTINGS_MANIFEST_PATH}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
   if (!isRecord(raw) || typeof raw.defaultTeam !== 'string' || !isRecord(raw.teams) || !isRecord(raw.unclaimed)) {
     return { problem: `has a ${SETTINGS_MANIFEST_PATH} of another shape (defaultTeam, teams, unclaimed expected)` };
@@ -61,7 +63,9 @@ function ownerData(value: unknown): ManifestOwnerData {
 
 function alertsData(value: unknown): Record<string, Record<string, unknown>> {
   if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1])));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1])),
+  );
 }
 
 function strings(value: unknown): string[] {

@@ -22,13 +22,20 @@ export interface GeneratedFolder {
 /** `shown`: how notes name the folder (a folder copied out of git is named as at its ref). */
 export function readTreeDir(dir: string, shown = dir): GeneratedFolder {
   if (!existsSync(dir)) throw new DiffInputError(`${dir}: no such folder`);
-  if (!statSync(dir).isDirectory()) throw new DiffInputError(`${dir}: not a folder (pass two generated folders, or --base <git-ref>)`);
-  if (!isGeneratedFolder(dir)) throw new DiffInputError(`${dir}: ${NOT_GENERATED}; diff compares the folders \`headroom generate\` writes`);
+  if (!statSync(dir).isDirectory())
+    throw new DiffInputError(`${dir}: not a folder (pass two generated folders, or --base <git-ref>)`);
+  if (!isGeneratedFolder(dir))
+    throw new DiffInputError(`${dir}: ${NOT_GENERATED}; diff compares the folders \`headroom generate\` writes`);
   const strays = new Set(strayFiles(dir));
   const files = listFiles(dir, { plainOnly: true }).filter((path) => !strays.has(path));
-  const named = [...strays].slice(0, NAMED_STRAYS).join(', ') + (strays.size > NAMED_STRAYS ? ` and ${strays.size - NAMED_STRAYS} more` : '');
+  const named =
+    [...strays].slice(0, NAMED_STRAYS).join(', ') +
+    (strays.size > NAMED_STRAYS ? ` and ${strays.size - NAMED_STRAYS} more` : '');
   return {
     tree: new Map(files.map((path) => [path, readFileSync(join(dir, path), 'utf8')])),
-    notes: strays.size > 0 ? [`${shown}: ${plural(strays.size, 'file')} headroom did not write, left out of the comparison: ${named}`] : [],
+    notes:
+      strays.size > 0
+        ? [`${shown}: ${plural(strays.size, 'file')} headroom did not write, left out of the comparison: ${named}`]
+        : [],
   };
 }

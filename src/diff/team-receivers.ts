@@ -9,6 +9,9 @@ import { isRecord } from './value-changes.ts';
 export function teamReceivers(manifest: ManifestData, team: string): Record<string, unknown> {
   const routing = manifest.global.routing;
   if (!isRecord(routing)) return {};
-  const route = isRecord(routing.teams) && isRecord(routing.teams[team]) ? routing.teams[team] : { receiver: routing.fallbackReceiver };
+  const route =
+    isRecord(routing.teams) && isRecord(routing.teams[team])
+      ? routing.teams[team]
+      : { receiver: routing.fallbackReceiver };
   return { receiver: route.receiver, ticketReceiver: route.ticketReceiver ?? route.receiver };
 }

@@ -22,24 +22,41 @@ export interface TeamRenamed {
 }
 
 export function findRenames(old: ManifestData, current: ManifestData): TeamRenamed[] {
-  const gone = Object.keys(old.teams).filter((team) => current.teams[team] === undefined).sort(byCodePoint);
-  const arrived = Object.keys(current.teams).filter((team) => old.teams[team] === undefined).sort(byCodePoint);
+  const gone = Object.keys(old.teams)
+    .filter((team) => current.teams[team] === undefined)
+    .sort(byCodePoint);
+  const arrived = Object.keys(current.teams)
+    .filter((team) => old.teams[team] === undefined)
+    .sort(byCodePoint);
   const renames: TeamRenamed[] = [];
   for (const from of gone) {
     const claims = claimKey(old.teams[from]!);
     if (claims === undefined) continue;
     // Ownership checks forbid two teams claiming the same name, so at most one new team has these claims.
-    const to = arrived.find((team) => claimKey(current.teams[team]!) === claims && !renames.some((rename) => rename.to === team));
+    const to = arrived.find(
+      (team) => claimKey(current.teams[team]!) === claims && !renames.some((rename) => rename.to === team),
+    );
     if (to === undefined) continue;
     const { namespaces, nodes, clusters } = old.teams[from]!;
     const receivers = valueChanges(teamReceivers(old, from), teamReceivers(current, to));
-    renames.push({ kind: 'team-renamed', from, to, namespaces: sorted(namespaces), nodes: sorted(nodes), clusters: sorted(clusters), receivers });
+    renames.push({
+      kind: 'team-renamed',
+      from,
+      to,
+      namespaces: sorted(namespaces),
+      nodes: sorted(nodes),
+      clusters: sorted(clusters),
+      receivers,
+    });
   }
   return renames;
 }
 
 /** The new name of each renamed team, keyed by its old name, and the reverse. */
-export function renameMaps(renames: readonly TeamRenamed[]): { newName: Map<string, string>; oldName: Map<string, string> } {
+export function renameMaps(renames: readonly TeamRenamed[]): {
+  newName: Map<string, string>;
+  oldName: Map<string, string>;
+} {
   return { newName: new Map(renames.map((r) => [r.from, r.to])), oldName: new Map(renames.map((r) => [r.to, r.from])) };
 }
 

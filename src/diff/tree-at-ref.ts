@@ -36,32 +36,52 @@ export async function treeAtRef(configPath: string, ref: string): Promise<TreeAt
   const configFile = resolve(configPath);
   const configDir = dirname(configFile);
   if (!existsSync(configDir)) throw new DiffInputError(`${configDir}: no such folder`);
-  const top = git(configDir, ['rev-parse', '--show-toplevel'], `--base needs a git repository, and ${configDir} is not in one`).trim();
-  const commit = git(configDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], () => unknownRef(configDir, ref)).trim();
+  const top = git(
+    configDir,
+    ['rev-parse', '--show-toplevel'],
+    `--base needs a git repository, and ${configDir} is not in one`,
+  ).trim();
+  const commit = git(configDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], () =>
+    unknownRef(configDir, ref),
+  ).trim();
   const prefix = relative(realpathSync(top), realpathSync(configDir)).split('\\').join('/');
   const configInRepo = prefix === '' ? basename(configFile) : `${prefix}/${basename(configFile)}`;
   const entries = listEntries(top, commit, prefix);
   // The change that introduces headroom: everything is new (the work tree's config was found, so it is no typo).
-  if (!entries.some((entry) => entry.path === configInRepo)) return { tree: new Map(), absent: `${ref} has no ${configInRepo}: everything is new.`, notes: [] };
+  if (!entries.some((entry) => entry.path === configInRepo))
+    return { tree: new Map(), absent: `${ref} has no ${configInRepo}: everything is new.`, notes: [] };
   return withScratch(async (scratch) => {
     const notes = materialise(top, commit, ref, entries, scratch, [prefix]);
     // A config may import packages of the repository (besides 'headroom', which load-config aliases).
     const modules = join(scratch, 'node_modules');
-    if (existsSync(join(top, 'node_modules')) && !existsSync(modules)) symlinkSync(join(top, 'node_modules'), modules, 'dir');
-    let generation;
+    if (existsSync(join(top, 'node_modules')) && !existsSync(modules))
+      symlinkSync(join(top, 'node_modules'), modules, 'dir');
+    let generation: Awaited<ReturnType<typeof generate>>;
     try {
       generation = await generate(join(scratch, configInRepo));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // Name the files as git does (ref:path), not by the temporary folder.
-      throw new InputError(error.problems.map((problem) => ({ ...problem, file: atRef(problem.file, scratch, ref), message: atRefIn(problem.message, scratch, ref) })));
+      throw new InputError(
+        error.problems.map((problem) => ({
+          ...problem,
+          file: atRef(problem.file, scratch, ref),
+          message: atRefIn(problem.message, scratch, ref),
+        })),
+      );
     }
     return { tree: generation.tree, notes, ...committedAt(top, commit, ref, scratch, generation.outDir) };
   });
 }
 
 /** The generated folder the ref holds where its config writes, read like a folder on disk (scratch mirrors the ref). */
-function committedAt(top: string, commit: string, ref: string, scratch: string, outDir: string): Pick<TreeAtRef, 'committed'> {
+function committedAt(
+  top: string,
+  commit: string,
+  ref: string,
+  scratch: string,
+  outDir: string,
+): Pick<TreeAtRef, 'committed'> {
   // generate resolves output.dir against the config's folder in scratch, without resolving links.
   const inRepo = relative(scratch, outDir).split('\\').join('/');
   if (inRepo === '' || inRepo.startsWith('..') || isAbsolute(inRepo)) return {};
@@ -114,7 +134,14 @@ interface Entry {
  * into the repository brings the ref's entries at its target (so it resolves as in a checkout of the ref); a link
  * out of it points where it points from the work tree. Returns the notes about links read as they are now.
  */
-function materialise(top: string, commit: string, ref: string, entries: Entry[], scratch: string, listedRoots: string[]): string[] {
+function materialise(
+  top: string,
+  commit: string,
+  ref: string,
+  entries: Entry[],
+  scratch: string,
+  listedRoots: string[],
+): string[] {
   const notes: string[] = [];
   const all = new Map(entries.map((entry) => [entry.path, entry]));
   /** Folders whose entries are all in `all` already ('' for the whole repository). */
@@ -122,7 +149,10 @@ function materialise(top: string, commit: string, ref: string, entries: Entry[],
   let links = entries.filter((entry) => entry.link);
   const targets = new Map<string, string>();
   for (let round = 0; links.length > 0 && round < LINK_ROUNDS; round++) {
-    const texts = readBlobs(top, links.map((link) => link.hash));
+    const texts = readBlobs(
+      top,
+      links.map((link) => link.hash),
+    );
     const next: Entry[] = [];
     links.forEach((link, i) => {
       const target = texts[i]!.toString('utf8');
@@ -140,7 +170,10 @@ function materialise(top: string, commit: string, ref: string, entries: Entry[],
     links = next;
   }
   const files = [...all.values()].filter((entry) => !entry.link);
-  const contents = readBlobs(top, files.map((file) => file.hash));
+  const contents = readBlobs(
+    top,
+    files.map((file) => file.hash),
+  );
   files.forEach((file, i) => {
     const target = join(scratch, file.path);
     mkdirSync(dirname(target), { recursive: true });
@@ -158,7 +191,9 @@ function materialise(top: string, commit: string, ref: string, entries: Entry[],
     const outside = isAbsolute(target) ? target : resolve(top, dirname(path), target);
     symlinkSync(outside, at);
     const shown = outside.length <= SHOWN_TARGET ? outside : `${outside.slice(0, SHOWN_TARGET - 1)}…`;
-    notes.push(`${ref}:${path} is a link out of the repository (to ${shown}): its content has no history here, so it is read as it is now at both sides.`);
+    notes.push(
+      `${ref}:${path} is a link out of the repository (to ${shown}): its content has no history here, so it is read as it is now at both sides.`,
+    );
   }
   return notes;
 }
@@ -175,7 +210,10 @@ function atRef(file: string, scratch: string, ref: string): string {
 /** A message that names a path in the temporary folder names it as ref:path instead. */
 function atRefIn(message: string, scratch: string, ref: string): string {
   const relativeScratch = relative(process.cwd(), scratch);
-  return [realpathSync(scratch), scratch, relativeScratch].reduce((text, root) => text.split(`${root}/`).join(`${ref}:`), message);
+  return [realpathSync(scratch), scratch, relativeScratch].reduce(
+    (text, root) => text.split(`${root}/`).join(`${ref}:`),
+    message,
+  );
 }
 
 /** Every file and link at or below `path` in the commit ('' for the whole tree), by repository path. */
@@ -195,7 +233,11 @@ function listEntries(top: string, commit: string, path: string): Entry[] {
 /** Contents of many blobs in one `git cat-file --batch`. */
 function readBlobs(top: string, hashes: string[]): Buffer[] {
   if (hashes.length === 0) return [];
-  const result = spawnSync('git', ['cat-file', '--batch'], { cwd: top, input: `${hashes.join('\n')}\n`, maxBuffer: 1 << 30 });
+  const result = spawnSync('git', ['cat-file', '--batch'], {
+    cwd: top,
+    input: `${hashes.join('\n')}\n`,
+    maxBuffer: 1 << 30,
+  });
   if (result.status !== 0) throw new DiffInputError(`git cat-file failed: ${result.stderr.toString().trim()}`);
   const out = result.stdout;
   const contents: Buffer[] = [];
@@ -222,7 +264,9 @@ function git(cwd: string, args: string[], failure: string | (() => string)): str
 function unknownRef(cwd: string, ref: string): string {
   const unknown = `unknown git ref "${ref}" (a branch, tag or commit, e.g. origin/main)`;
   const answer = (args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' }).stdout?.trim() ?? '';
-  const remote = answer(['remote']).split('\n').find((name) => name !== '' && ref.startsWith(`${name}/`));
+  const remote = answer(['remote'])
+    .split('\n')
+    .find((name) => name !== '' && ref.startsWith(`${name}/`));
   const fetchBranch = remote !== undefined ? `\`git fetch ${remote} ${ref.slice(remote.length + 1)}\`` : undefined;
   if (answer(['rev-parse', '--is-shallow-repository']) === 'true') {
     return (

@@ -1,7 +1,7 @@
 // What a reviewer must not miss, shown above the summary: an alert gone, a namespace changing hands or left
 // without an owner, a threshold or `for` so high that the alert comes too late to act on.
 import { durationMs, isDuration } from '../config/duration.ts';
-import { type ClaimChange, type ClaimField, claimChanges } from './claim-changes.ts';
+import { type ClaimChange, claimChanges } from './claim-changes.ts';
 import { clustersText } from './describe-moves.ts';
 import { isEveryCluster, type Scope, scopeCovers, scopeOf } from './cluster-scope.ts';
 import { alertName } from './compare-settings.ts';
@@ -36,7 +36,10 @@ export function reviewWarnings(input: WarningInput): Warning[] {
   if (!old || !current) return removedAlerts;
   const renames = input.renames ?? [];
   const names = renameMaps(renames);
-  const changes = { namespaces: claimChanges(old, current, 'namespaces', renames), nodes: claimChanges(old, current, 'nodes', renames) };
+  const changes = {
+    namespaces: claimChanges(old, current, 'namespaces', renames),
+    nodes: claimChanges(old, current, 'nodes', renames),
+  };
   return [
     ...removedAlerts,
     ...turnedOff(old, current, names.oldName),
@@ -77,27 +80,46 @@ function fleetWarnings(old: ManifestData, current: ManifestData): Warning[] {
  * A team that narrows the clusters its claims hold in gives up its namespaces and nodes in the others (under label
  * ownership, the namespaces its label names there too): to the teams that claim them there, else to the fallback.
  */
-function clusterScopeWarnings(old: ManifestData, current: ManifestData, changes: ClaimChange[], oldName: RenameMap): Warning[] {
+function clusterScopeWarnings(
+  old: ManifestData,
+  current: ManifestData,
+  changes: ClaimChange[],
+  oldName: RenameMap,
+): Warning[] {
   const label = namespaceOwnerLabel(current);
   return Object.entries(current.teams).flatMap(([team, owner]): Warning[] => {
     const before = old.teams[oldName.get(team) ?? team];
     if (!before || scopeCovers(scopeOf(owner.clusters), scopeOf(before.clusters))) return [];
-    const fields = (['namespaces', 'nodes'] as const).filter((field) => owner[field].length > 0 || (field === 'namespaces' && label !== undefined));
+    const fields = (['namespaces', 'nodes'] as const).filter(
+      (field) => owner[field].length > 0 || (field === 'namespaces' && label !== undefined),
+    );
     if (fields.length === 0) return [];
     const owned = [
       ...(owner.namespaces.length > 0 ? ['namespaces'] : []),
       ...(owner.nodes.length > 0 ? ['nodes'] : []),
-      ...(label !== undefined ? [`${owner.namespaces.length > 0 ? 'the ' : ''}namespaces its ${label} label names`] : []),
+      ...(label !== undefined
+        ? [`${owner.namespaces.length > 0 ? 'the ' : ''}namespaces its ${label} label names`]
+        : []),
     ];
     const destinations = fields.map((field) => {
-      const lost = changes.filter((change) => change.field === field && change.direction === 'given-up' && change.team === (oldName.get(team) ?? team) && !change.dropped);
-      const takers = [...new Set(lost.flatMap((change) => change.other.holders.map((holder) => `team ${holder.team}`)))].sort();
+      const lost = changes.filter(
+        (change) =>
+          change.field === field &&
+          change.direction === 'given-up' &&
+          change.team === (oldName.get(team) ?? team) &&
+          !change.dropped,
+      );
+      const takers = [
+        ...new Set(lost.flatMap((change) => change.other.holders.map((holder) => `team ${holder.team}`))),
+      ].sort();
       // Outside its clusters the team is in scope nowhere, even where a label names it.
       const fallback = fallbackText(fallbackOf(current, field));
       return { field, to: takers.length > 0 ? `${takers.join(', ')} where claimed there, else ${fallback}` : fallback };
     });
     const alike = destinations.every((destination) => destination.to === destinations[0]!.to);
-    const elsewhere = alike ? `they go to ${destinations[0]!.to}` : destinations.map(({ field, to }) => `its ${field} go to ${to}`).join('; ');
+    const elsewhere = alike
+      ? `they go to ${destinations[0]!.to}`
+      : destinations.map(({ field, to }) => `its ${field} go to ${to}`).join('; ');
     return [
       {
         kind: 'namespace-lost',
@@ -140,7 +162,11 @@ function lateAlerts(old: ManifestData, current: ManifestData, oldName: RenameMap
       const warnings: Warning[] = [];
       const { threshold } = settings;
       const oldThreshold = before?.threshold;
-      if (typeof threshold === 'number' && threshold > HIGH_THRESHOLD && !(typeof oldThreshold === 'number' && oldThreshold >= threshold)) {
+      if (
+        typeof threshold === 'number' &&
+        threshold > HIGH_THRESHOLD &&
+        !(typeof oldThreshold === 'number' && oldThreshold >= threshold)
+      ) {
         const how = typeof oldThreshold === 'number' ? `raised from ${percent(oldThreshold)} to` : 'is';
         warnings.push({
           kind: 'threshold-high',
@@ -150,11 +176,19 @@ function lateAlerts(old: ManifestData, current: ManifestData, oldName: RenameMap
       const forValue = settings.for;
       const oldFor = before?.for;
       // info alerts are reports for a ticket queue (risk reports wait 1h by default): a long `for` is their point.
-      if (settings.severity !== 'info' && typeof forValue === 'string' && isDuration(forValue) && durationMs(forValue) > longFor) {
+      if (
+        settings.severity !== 'info' &&
+        typeof forValue === 'string' &&
+        isDuration(forValue) &&
+        durationMs(forValue) > longFor
+      ) {
         const oldMs = typeof oldFor === 'string' && isDuration(oldFor) ? durationMs(oldFor) : undefined;
         if (oldMs === undefined || oldMs < durationMs(forValue)) {
           const how = oldMs === undefined ? 'is' : `raised from ${String(oldFor)} to`;
-          warnings.push({ kind: 'for-long', message: `${name}: ${alertName(key)} for ${how} ${forValue}, above ${LONG_FOR}: the alert fires that long after the condition starts` });
+          warnings.push({
+            kind: 'for-long',
+            message: `${name}: ${alertName(key)} for ${how} ${forValue}, above ${LONG_FOR}: the alert fires that long after the condition starts`,
+          });
         }
       }
       return warnings;
@@ -172,20 +206,39 @@ function ownershipWarnings(current: ManifestData, changes: ClaimChange[]): Warni
       const names = /[*?]/.test(region.pattern) ? `${field} matching ${region.pattern}` : `${word} ${region.pattern}`;
       const what = `${names}${clustersText(listed(region.clusters), [])}`;
       // "(team payments where it names payments)" only where the team's file still holds.
-      const stays = current.teams[team] !== undefined && scopeCovers(scopeOf(current.teams[team]!.clusters), region.clusters) ? team : undefined;
+      const stays =
+        current.teams[team] !== undefined && scopeCovers(scopeOf(current.teams[team]!.clusters), region.clusters)
+          ? team
+          : undefined;
       const fallback = fallbackText(fallbackOf(current, field), field === 'namespaces' ? stays : undefined);
       const whole = other.holders.length === 1 && !other.rest;
-      if (whole) return { kind: 'namespace-lost', message: `team ${team} no longer owns ${what}: team ${other.holders[0]!.team} does now` };
+      if (whole)
+        return {
+          kind: 'namespace-lost',
+          message: `team ${team} no longer owns ${what}: team ${other.holders[0]!.team} does now`,
+        };
       const held = other.holders.map((holder) => `team ${holder.team}${clustersText(listed(holder.clusters), [])}`);
       if (held.length > 0) {
-        return { kind: 'namespace-unowned', message: `team ${team} no longer owns ${what}: now held by ${held.join(' and ')}; elsewhere its alerts go to ${fallback}` };
+        return {
+          kind: 'namespace-unowned',
+          message: `team ${team} no longer owns ${what}: now held by ${held.join(' and ')}; elsewhere its alerts go to ${fallback}`,
+        };
       }
-      const still = other.except.map((claim) => `${claim.pattern} (team ${claim.team}${clustersText(listed(claim.clusters), [])})`);
+      const still = other.except.map(
+        (claim) => `${claim.pattern} (team ${claim.team}${clustersText(listed(claim.clusters), [])})`,
+      );
       if (still.length > 0) {
-        return { kind: 'namespace-unowned', message: `team ${team} no longer owns ${what}: only ${still.join(', ')} still claimed, the others go to ${fallback}` };
+        return {
+          kind: 'namespace-unowned',
+          message: `team ${team} no longer owns ${what}: only ${still.join(', ')} still claimed, the others go to ${fallback}`,
+        };
       }
-      const nobody = fallbackOf(current, field).label === undefined ? 'no other team does' : 'no other team file claims it';
-      return { kind: 'namespace-unowned', message: `team ${team} no longer owns ${what}, and ${nobody}: its alerts go to ${fallback}` };
+      const nobody =
+        fallbackOf(current, field).label === undefined ? 'no other team does' : 'no other team file claims it';
+      return {
+        kind: 'namespace-unowned',
+        message: `team ${team} no longer owns ${what}, and ${nobody}: its alerts go to ${fallback}`,
+      };
     });
 }
 
@@ -193,20 +246,30 @@ function ownershipWarnings(current: ManifestData, changes: ClaimChange[]): Warni
  * Under namespace-label ownership a team file decides for every namespace labelled with its name, claimed or not: a
  * team removed leaves those to the default team, a team added takes them from it.
  */
-function labelOwnerWarnings(old: ManifestData, current: ManifestData, names: { newName: RenameMap; oldName: RenameMap }): Warning[] {
+function labelOwnerWarnings(
+  old: ManifestData,
+  current: ManifestData,
+  names: { newName: RenameMap; oldName: RenameMap },
+): Warning[] {
   const label = namespaceOwnerLabel(current);
   if (label === undefined || namespaceOwnerLabel(old) !== label) return [];
-  const removed = Object.keys(old.teams).filter((team) => current.teams[team] === undefined && !names.newName.has(team));
+  const removed = Object.keys(old.teams).filter(
+    (team) => current.teams[team] === undefined && !names.newName.has(team),
+  );
   const added = Object.keys(current.teams).filter((team) => old.teams[team] === undefined && !names.oldName.has(team));
   return [
-    ...removed.map((team): Warning => ({
-      kind: 'label-owner',
-      message: `team ${team} removed: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${current.defaultTeam} with the default settings`,
-    })),
-    ...added.map((team): Warning => ({
-      kind: 'label-owner',
-      message: `team ${team} added: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${team}${clustersText(current.teams[team]!.clusters, [])} instead of team ${current.defaultTeam}`,
-    })),
+    ...removed.map(
+      (team): Warning => ({
+        kind: 'label-owner',
+        message: `team ${team} removed: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${current.defaultTeam} with the default settings`,
+      }),
+    ),
+    ...added.map(
+      (team): Warning => ({
+        kind: 'label-owner',
+        message: `team ${team} added: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${team}${clustersText(current.teams[team]!.clusters, [])} instead of team ${current.defaultTeam}`,
+      }),
+    ),
   ];
 }
 

@@ -55,7 +55,8 @@ const IGNORED: Record<string, string> = {
   kubeJobTimeoutDuration: 'headroom has no Job alerts',
   podLabel: 'headroom always reads the label `pod`, as cadvisor and kube-state-metrics 2.x name it',
   namespaceLabel: 'headroom always reads the label `namespace`, as cadvisor and kube-state-metrics name it',
-  grafanaDashboardIDs: "headroom's dashboard uids are fixed (headroom-overview, headroom-team, and headroom-team-<name> for output.dashboards.perTeam): its alerts link to them",
+  grafanaDashboardIDs:
+    "headroom's dashboard uids are fixed (headroom-overview, headroom-team, and headroom-team-<name> for output.dashboards.perTeam): its alerts link to them",
   grafana72: "headroom's dashboards always use $__rate_interval (Grafana 7.2 and later)",
   grafanaIntervalVar: "headroom's dashboards always use $__rate_interval (Grafana 7.2 and later)",
   datasourceName: "headroom's dashboards choose the Prometheus data source with a `datasource` variable",
@@ -74,11 +75,18 @@ const MIXIN_RUNBOOK_SITES = ['github.com/kubernetes-monitoring/kubernetes-mixin'
 export function importMixinConfig(input: unknown): MixinConfigImport {
   const result: MixinConfigImport = { config: {}, mapped: [], ignored: [], problems: [] };
   if (!isObject(input)) {
-    result.problems.push({ path: [], message: "must be a JSON object: kubernetes-mixin's _config, e.g. from jsonnet -e '(import \"mixin.libsonnet\")._config'" });
+    result.problems.push({
+      path: [],
+      message:
+        "must be a JSON object: kubernetes-mixin's _config, e.g. from jsonnet -e '(import \"mixin.libsonnet\")._config'",
+    });
     return result;
   }
   // `{ "_config": {...} }` is accepted as well as the bare object.
-  const { root, prefix } = isObject(input._config) && Object.keys(input).length === 1 ? { root: input._config, prefix: ['_config'] } : { root: input, prefix: [] };
+  const { root, prefix } =
+    isObject(input._config) && Object.keys(input).length === 1
+      ? { root: input._config, prefix: ['_config'] }
+      : { root: input, prefix: [] };
 
   for (const [mixinKey, value] of leafSettings(root)) {
     const path = [...prefix, ...mixinKey.split('.')];
@@ -99,9 +107,10 @@ export function importMixinConfig(input: unknown): MixinConfigImport {
     const text = value as string;
     const [section, key] = shared.headroomKey.split('.') as [string, string];
     (result.config[section] ??= {})[key] = text;
-    const note = shared.headroomKey === 'links.runbookUrlPattern' && MIXIN_RUNBOOK_SITES.some((site) => text.includes(site))
-      ? "that site has kubernetes-mixin's runbooks, not headroom's: host docs/runbooks/*.md there, or point the pattern where you host them"
-      : undefined;
+    const note =
+      shared.headroomKey === 'links.runbookUrlPattern' && MIXIN_RUNBOOK_SITES.some((site) => text.includes(site))
+        ? "that site has kubernetes-mixin's runbooks, not headroom's: host docs/runbooks/*.md there, or point the pattern where you host them"
+        : undefined;
     result.mapped.push({ mixinKey, headroomKey: shared.headroomKey, value: text, ...(note ? { note } : {}) });
   }
   ignoreWhatHeadroomRefuses(result);
@@ -109,18 +118,25 @@ export function importMixinConfig(input: unknown): MixinConfigImport {
 }
 
 /** The settings a snippet is spread beside (the README's example): the schema requires them, kubernetes-mixin has none. */
-const PLACEHOLDERS = { defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.invalid', runbookUrlPattern: 'https://runbooks.invalid/%s' } };
+const PLACEHOLDERS = {
+  defaultTeam: 'platform',
+  links: { grafanaUrl: 'https://grafana.invalid', runbookUrlPattern: 'https://runbooks.invalid/%s' },
+};
 
 /** Mapped settings whose value the config schema refuses move to `ignored`, with the schema's message. */
 function ignoreWhatHeadroomRefuses(result: MixinConfigImport): void {
   const refusals = schemaRefusals(result.config);
   if (refusals.length === 0) return;
-  const refusedOf = (setting: MappedSetting) => refusals.find(({ key }) => key === setting.headroomKey || key.startsWith(`${setting.headroomKey}.`));
+  const refusedOf = (setting: MappedSetting) =>
+    refusals.find(({ key }) => key === setting.headroomKey || key.startsWith(`${setting.headroomKey}.`));
   const refused = result.mapped.filter((setting) => refusedOf(setting) !== undefined);
   for (const setting of refused) {
     const [section, key] = setting.headroomKey.split('.') as [string, string];
     const value = JSON.stringify(result.config[section]?.[key]);
-    result.ignored.push({ mixinKey: setting.mixinKey, reason: `headroom refuses ${setting.headroomKey} ${value}: ${refusedOf(setting)!.message}` });
+    result.ignored.push({
+      mixinKey: setting.mixinKey,
+      reason: `headroom refuses ${setting.headroomKey} ${value}: ${refusedOf(setting)!.message}`,
+    });
   }
   result.mapped = result.mapped.filter((setting) => !refused.includes(setting));
   for (const setting of refused) {
@@ -132,38 +148,58 @@ function ignoreWhatHeadroomRefuses(result: MixinConfigImport): void {
   }
   // Every refusal belongs to a mapped setting; one that does not would be a mapping headroom got wrong.
   const left = schemaRefusals(result.config);
-  if (left.length > 0) throw new Error(`import-mixin-config built a snippet the config schema refuses: ${left.map(({ key, message }) => `${key}: ${message}`).join('; ')}`);
+  if (left.length > 0)
+    throw new Error(
+      `import-mixin-config built a snippet the config schema refuses: ${left.map(({ key, message }) => `${key}: ${message}`).join('; ')}`,
+    );
 }
 
 function schemaRefusals(config: MixinConfigImport['config']): { key: string; message: string }[] {
   const candidate = { ...PLACEHOLDERS, ...config, links: { ...PLACEHOLDERS.links, ...config.links } };
   const parsed = configSchema.safeParse(candidate);
   if (parsed.success) return [];
-  return zodProblems(parsed.error, { file: 'snippet', locate: () => undefined }).map((problem) => ({ key: problem.key ?? '', message: problem.message }));
+  return zodProblems(parsed.error, { file: 'snippet', locate: () => undefined }).map((problem) => ({
+    key: problem.key ?? '',
+    message: problem.message,
+  }));
 }
 
 /**
  * showMultiCluster + clusterLabel → `cluster: { label }`: the cluster label joins every key of the rules and the
  * dashboards get a cluster variable, as in kubernetes-mixin. Without showMultiCluster both stay off, as there.
  */
-function mapMultiCluster(result: MixinConfigImport, root: Record<string, unknown>, mixinKey: string, path: KeyPath): void {
+function mapMultiCluster(
+  result: MixinConfigImport,
+  root: Record<string, unknown>,
+  mixinKey: string,
+  path: KeyPath,
+): void {
   const on = root.showMultiCluster;
   if (typeof on !== 'boolean') {
-    if (mixinKey === 'showMultiCluster') result.problems.push({ path, key: mixinKey, message: 'must be true or false' });
+    if (mixinKey === 'showMultiCluster')
+      result.problems.push({ path, key: mixinKey, message: 'must be true or false' });
     else result.ignored.push({ mixinKey, reason: 'used only with showMultiCluster: true' });
     return;
   }
   if (!on) {
-    result.ignored.push({ mixinKey, reason: 'showMultiCluster is false: one cluster per config, as headroom does without `cluster`' });
+    result.ignored.push({
+      mixinKey,
+      reason: 'showMultiCluster is false: one cluster per config, as headroom does without `cluster`',
+    });
     return;
   }
   const label = root.clusterLabel ?? 'cluster';
   if (typeof label !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(label)) {
-    if (mixinKey === 'clusterLabel') result.problems.push({ path, key: mixinKey, message: 'must be a Prometheus label name' });
+    if (mixinKey === 'clusterLabel')
+      result.problems.push({ path, key: mixinKey, message: 'must be a Prometheus label name' });
     return;
   }
   (result.config.cluster ??= {}).label = label;
-  result.mapped.push({ mixinKey, headroomKey: 'cluster.label', value: mixinKey === 'showMultiCluster' ? 'true' : label });
+  result.mapped.push({
+    mixinKey,
+    headroomKey: 'cluster.label',
+    value: mixinKey === 'showMultiCluster' ? 'true' : label,
+  });
 }
 
 /** Label names headroom assumes: a different one in kubernetes-mixin means its series will not match. */
@@ -172,19 +208,24 @@ const ASSUMED_LABELS: Record<string, string> = { podLabel: 'pod', namespaceLabel
 function ignoredReason(mixinKey: string, value: unknown): string {
   const reason = IGNORED[mixinKey] ?? 'not a kubernetes-mixin setting headroom knows';
   const assumed = ASSUMED_LABELS[mixinKey];
-  return assumed !== undefined && value !== assumed ? `${reason}; yours is ${JSON.stringify(value)}: relabel it to \`${assumed}\`, or headroom's rules match no series` : reason;
+  return assumed !== undefined && value !== assumed
+    ? `${reason}; yours is ${JSON.stringify(value)}: relabel it to \`${assumed}\`, or headroom's rules match no series`
+    : reason;
 }
 
 function checkValue(headroomKey: string, value: string): string | undefined {
   if (headroomKey.startsWith('selectors.')) return parseSelector(value);
-  if (headroomKey === 'links.runbookUrlPattern' && !value.includes('%s')) return 'must contain %s, replaced by the lowercase alert name';
+  if (headroomKey === 'links.runbookUrlPattern' && !value.includes('%s'))
+    return 'must contain %s, replaced by the lowercase alert name';
   return undefined;
 }
 
 /** Top-level keys, and the keys of `grafanaK8s` one by one (the only nested object whose keys map separately). */
 function leafSettings(config: Record<string, unknown>): [string, unknown][] {
   return Object.entries(config).flatMap(([key, value]): [string, unknown][] =>
-    key === 'grafanaK8s' && isObject(value) ? Object.entries(value).map(([inner, innerValue]) => [`${key}.${inner}`, innerValue]) : [[key, value]],
+    key === 'grafanaK8s' && isObject(value)
+      ? Object.entries(value).map(([inner, innerValue]) => [`${key}.${inner}`, innerValue])
+      : [[key, value]],
   );
 }
 

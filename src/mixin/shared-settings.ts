@@ -14,8 +14,15 @@ export interface SharedSetting {
 export const SHARED_SETTINGS: readonly SharedSetting[] = [
   // Label matchers spliced between the braces of every cadvisor / kube-state-metrics selector, in both.
   { mixinKey: 'cadvisorSelector', headroomKey: 'selectors.cadvisor', read: (model) => model.selectors.cadvisor },
-  { mixinKey: 'kubeStateMetricsSelector', headroomKey: 'selectors.kubeStateMetrics', read: (model) => model.selectors.kubeStateMetrics },
+  {
+    mixinKey: 'kubeStateMetricsSelector',
+    headroomKey: 'selectors.kubeStateMetrics',
+    read: (model) => model.selectors.kubeStateMetrics,
+  },
   // Both replace `%s` with the alert name in lowercase.
-  { mixinKey: 'runbookURLPattern', headroomKey: 'links.runbookUrlPattern', read: (model) => model.links.runbookUrlPattern },
+  {
+    mixinKey: 'runbookURLPattern',
+    headroomKey: 'links.runbookUrlPattern',
+    read: (model) => model.links.runbookUrlPattern,
+  },
 ];
-

@@ -16,7 +16,8 @@ export function treeRuleGroups(files: Iterable<readonly [string, string]>): File
   const contents = new Map(files);
   for (const output of RULE_OUTPUTS) {
     const paths = ruleOutputPaths(output, contents.keys());
-    if (paths.length > 0) return paths.flatMap((file) => output.groupsOf(parse(contents.get(file)!)).map((group) => ({ file, group })));
+    if (paths.length > 0)
+      return paths.flatMap((file) => output.groupsOf(parse(contents.get(file)!)).map((group) => ({ file, group })));
   }
   return [];
 }

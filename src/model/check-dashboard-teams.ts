@@ -12,8 +12,15 @@ export function dashboardTeamProblems({ config, configFile, teams }: LoadedConfi
   const unknown = config.output.dashboards.perTeam.flatMap((team, index) => (known.has(team) ? [] : [{ team, index }]));
   if (unknown.length === 0) return [];
   // Located only when there is something to report: parsing the config's TypeScript costs time.
-  const source = { file: displayPath(configFile), locate: typescriptLocator(configFile, readFileSync(configFile, 'utf8')) };
+  const source = {
+    file: displayPath(configFile),
+    locate: typescriptLocator(configFile, readFileSync(configFile, 'utf8')),
+  };
   return unknown.map(({ team, index }) =>
-    problemAt(source, ['output', 'dashboards', 'perTeam', index], `"${team}" is not a team (define it in the config or a team file, or name the default team)`),
+    problemAt(
+      source,
+      ['output', 'dashboards', 'perTeam', index],
+      `"${team}" is not a team (define it in the config or a team file, or name the default team)`,
+    ),
   );
 }

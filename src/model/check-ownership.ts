@@ -2,7 +2,7 @@
 // exactly (any valid name both match: a namespace name has at most 63 characters, a node name 253), so `payments-*`
 // and `*-prod` conflict while `payments-*` and `search-*` do not; claims scoped to clusters conflict only where their
 // cluster scopes overlap too. A team's own patterns may overlap (it owns the name once): quiet-settings warns.
-import { type Problem, type SourceFile } from '../config/input-error.ts';
+import type { Problem, SourceFile } from '../config/input-error.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
 import { problemAt } from '../config/zod-problems.ts';
 import { NAMESPACE_NAMES, NODE_NAMES } from '../config/name-syntax.ts';
@@ -24,7 +24,8 @@ function duplicateNames(teams: SourcedTeam[]): Problem[] {
   const problems: Problem[] = [];
   for (const entry of teams) {
     const earlier = first.get(entry.team.name);
-    if (earlier) problems.push(at(entry, ['name'], `team "${entry.team.name}" is already defined in ${earlier.source.file}`));
+    if (earlier)
+      problems.push(at(entry, ['name'], `team "${entry.team.name}" is already defined in ${earlier.source.file}`));
     else first.set(entry.team.name, entry);
   }
   return problems;
@@ -38,16 +39,23 @@ function clustersWithoutClusterLabel(teams: SourcedTeam[], config: Pick<Headroom
 }
 
 function overlaps(teams: SourcedTeam[], field: 'namespaces' | 'nodes'): Problem[] {
-  const claims = teams.flatMap((entry, owner) => entry.team[field].map((pattern, index) => ({ entry, pattern, index, clusters: entry.team.clusters, owner })));
+  const claims = teams.flatMap((entry, owner) =>
+    entry.team[field].map((pattern, index) => ({ entry, pattern, index, clusters: entry.team.clusters, owner })),
+  );
   const conflicts = firstEarlierConflicts(claims, field === 'nodes' ? NODE_NAMES : NAMESPACE_NAMES);
   const problems: Problem[] = [];
   claims.forEach((claim, i) => {
     const other = claims[conflicts[i]!];
     if (!other) return;
     const scoped = claim.clusters.length > 0 || other.clusters.length > 0;
-    const where = scoped ? ` in overlapping clusters (${scopeText(other.clusters)} and ${scopeText(claim.clusters)})` : '';
+    const where = scoped
+      ? ` in overlapping clusters (${scopeText(other.clusters)} and ${scopeText(claim.clusters)})`
+      : '';
     const who = `also claimed by team "${other.entry.team.name}" (${other.entry.source.file})${where}`;
-    const what = other.pattern === claim.pattern ? `"${claim.pattern}" is ${who}` : `"${claim.pattern}" overlaps "${other.pattern}", ${who}`;
+    const what =
+      other.pattern === claim.pattern
+        ? `"${claim.pattern}" is ${who}`
+        : `"${claim.pattern}" overlaps "${other.pattern}", ${who}`;
     const owner = `each ${field === 'nodes' ? 'node' : 'namespace'} must have exactly one owner${scoped ? ' in every cluster' : ''}`;
     problems.push(at(claim.entry, [field, claim.index], `${what}: ${owner}`));
   });
@@ -62,7 +70,9 @@ function nodeOverridesWithoutNodes(teams: SourcedTeam[]): Problem[] {
   return teams
     .filter((entry) => entry.team.nodes.length === 0)
     .flatMap((entry) =>
-      NODE_ALERTS.filter((alert) => entry.team.alerts[alert]).map((alert) => at(entry, ['alerts', alert], 'has no effect: the team owns no nodes (list them under `nodes:`)')),
+      NODE_ALERTS.filter((alert) => entry.team.alerts[alert]).map((alert) =>
+        at(entry, ['alerts', alert], 'has no effect: the team owns no nodes (list them under `nodes:`)'),
+      ),
     );
 }
 

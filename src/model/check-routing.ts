@@ -14,7 +14,11 @@ export function routingProblems({ config, configFile, teams }: LoadedConfig): Pr
     return teams
       .filter((entry) => entry.team.routing !== undefined)
       .map((entry) =>
-        problemAt(entry.source, [...entry.path, 'routing'], 'is set but the config has no `routing` (routing.defaultReceiver): nothing would route these alerts'),
+        problemAt(
+          entry.source,
+          [...entry.path, 'routing'],
+          'is set but the config has no `routing` (routing.defaultReceiver): nothing would route these alerts',
+        ),
       );
   }
   if (!routing.alertmanagerConfig.enabled) return [];
@@ -26,15 +30,20 @@ export function routingProblems({ config, configFile, teams }: LoadedConfig): Pr
   // Located only when there is something to report: parsing the config's TypeScript costs time.
   let configSource: SourceFile | undefined;
   const inConfig = (path: KeyPath, name: string) => {
-    configSource ??= { file: displayPath(configFile), locate: typescriptLocator(configFile, readFileSync(configFile, 'utf8')) };
+    configSource ??= {
+      file: displayPath(configFile),
+      locate: typescriptLocator(configFile, readFileSync(configFile, 'utf8')),
+    };
     problems.push(problemAt(configSource, path, message(name)));
   };
   if (missing(routing.defaultReceiver)) inConfig(['routing', 'defaultReceiver'], routing.defaultReceiver);
-  if (routing.ticketReceiver !== undefined && missing(routing.ticketReceiver)) inConfig(['routing', 'ticketReceiver'], routing.ticketReceiver);
+  if (routing.ticketReceiver !== undefined && missing(routing.ticketReceiver))
+    inConfig(['routing', 'ticketReceiver'], routing.ticketReceiver);
   for (const entry of teams) {
     for (const key of ['receiver', 'ticketReceiver'] as const) {
       const name = entry.team.routing?.[key];
-      if (name !== undefined && missing(name)) problems.push(problemAt(entry.source, [...entry.path, 'routing', key], message(name)));
+      if (name !== undefined && missing(name))
+        problems.push(problemAt(entry.source, [...entry.path, 'routing', key], message(name)));
     }
   }
   return problems;

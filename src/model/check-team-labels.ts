@@ -9,5 +9,11 @@ export function teamLabelProblems(loaded: LoadedConfig): Problem[] {
   if (clusterLabel === undefined) return [];
   return loaded.teams
     .filter((entry) => Object.hasOwn(entry.team.labels, clusterLabel))
-    .map((entry) => problemAt(entry.source, [...entry.path, 'labels', clusterLabel], `is the cluster label (cluster.label in the config): headroom sets it from the series; pick another name`));
+    .map((entry) =>
+      problemAt(
+        entry.source,
+        [...entry.path, 'labels', clusterLabel],
+        `is the cluster label (cluster.label in the config): headroom sets it from the series; pick another name`,
+      ),
+    );
 }

@@ -40,7 +40,12 @@ export function firstEarlierConflicts(claims: readonly Claim[], names: NameSynta
   // One entry per claim and cluster pattern of its scope (`*` for every cluster): two claims conflict exactly when
   // an entry of one overlaps an entry of the other in both pattern and cluster.
   const entries: Entry[] = claims.flatMap((claim, position) =>
-    (claim.clusters.length > 0 ? claim.clusters : ['*']).map((cluster) => ({ position, pattern: claim.pattern, cluster, owner: claim.owner })),
+    (claim.clusters.length > 0 ? claim.clusters : ['*']).map((cluster) => ({
+      position,
+      pattern: claim.pattern,
+      cluster,
+      owner: claim.owner,
+    })),
   );
   const scoped = claims.some((claim) => claim.clusters.length > 0);
   const keyOf = scoped ? [...KEYS.names, ...KEYS.clusters] : KEYS.names;
@@ -53,8 +58,17 @@ export function firstEarlierConflicts(claims: readonly Claim[], names: NameSynta
     for (const other of indexes[best]!.compatible(id)) {
       const candidate = entries[other]!;
       const found = first[entry.position]!;
-      if (candidate.position >= entry.position || (found !== -1 && candidate.position >= found) || candidate.owner === entry.owner) continue;
-      if (patternsOverlap(candidate.pattern, entry.pattern, names) && patternsOverlap(candidate.cluster, entry.cluster, ANY_NAMES)) first[entry.position] = candidate.position;
+      if (
+        candidate.position >= entry.position ||
+        (found !== -1 && candidate.position >= found) ||
+        candidate.owner === entry.owner
+      )
+        continue;
+      if (
+        patternsOverlap(candidate.pattern, entry.pattern, names) &&
+        patternsOverlap(candidate.cluster, entry.cluster, ANY_NAMES)
+      )
+        first[entry.position] = candidate.position;
     }
   });
   return first;

@@ -56,7 +56,8 @@ export class LiteralIndex {
     const group = this.keyOf[id]!;
     const ids = this.order.slice(this.start[group], this.end[group]);
     for (let parent = this.parent[group]!; parent !== -1; parent = this.parent[parent]!) {
-      for (let position = this.start[parent]!; position < this.start[parent]! + this.size[parent]!; position++) ids.push(this.order[position]!);
+      for (let position = this.start[parent]!; position < this.start[parent]! + this.size[parent]!; position++)
+        ids.push(this.order[position]!);
     }
     return ids;
   }

@@ -43,10 +43,19 @@ export function quietSettingWarnings(loaded: LoadedConfig): string[] {
     ...alertWarnings(config.alerts, configSource, ['alerts']),
     ...loaded.teams.flatMap((entry) => {
       const ownsNothing =
-        entry.team.name !== config.defaultTeam && entry.team.namespaces.length === 0 && entry.team.nodes.length === 0 && config.ownership.namespaceLabel === undefined;
+        entry.team.name !== config.defaultTeam &&
+        entry.team.namespaces.length === 0 &&
+        entry.team.nodes.length === 0 &&
+        config.ownership.namespaceLabel === undefined;
       return [
         ...(ownsNothing
-          ? [problemAt(entry.source, [...entry.path, 'name'], `team "${entry.team.name}" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)`)]
+          ? [
+              problemAt(
+                entry.source,
+                [...entry.path, 'name'],
+                `team "${entry.team.name}" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)`,
+              ),
+            ]
           : []),
         ...claimWarnings(entry, config),
         ...alertWarnings(entry.team.alerts, entry.source, [...entry.path, 'alerts']),
@@ -76,7 +85,9 @@ function claimWarnings(entry: SourcedTeam, config: HeadroomConfig): Problem[] {
       const earlier = `${field}.${coveredBy}`;
       return at(
         [field, index],
-        other === pattern ? `"${pattern}" is already listed (${earlier}): listing it again changes nothing` : `"${pattern}" is already covered by "${other}" (${earlier}) of this team: it changes nothing`,
+        other === pattern
+          ? `"${pattern}" is already listed (${earlier}): listing it again changes nothing`
+          : `"${pattern}" is already covered by "${other}" (${earlier}) of this team: it changes nothing`,
       );
     });
   });
@@ -87,7 +98,11 @@ function claimWarnings(entry: SourcedTeam, config: HeadroomConfig): Problem[] {
  * With ownership.namespaceLabel, a team file's claim beats the label: a claim of every namespace (`*`) leaves the
  * label nothing to decide, in the team's clusters.
  */
-function labelOwnershipOverridden(entry: SourcedTeam, config: HeadroomConfig, at: (path: KeyPath, message: string) => Problem): Problem[] {
+function labelOwnershipOverridden(
+  entry: SourcedTeam,
+  config: HeadroomConfig,
+  at: (path: KeyPath, message: string) => Problem,
+): Problem[] {
   if (config.ownership.namespaceLabel === undefined) return [];
   const where = entry.team.clusters.length === 0 ? '' : ` in clusters ${entry.team.clusters.join(', ')}`;
   return entry.team.namespaces.flatMap((pattern, index) =>
@@ -112,10 +127,20 @@ function alertWarnings(alerts: AlertOverrides, source: SourceFile, at: KeyPath):
     const path = [...at, alert, setting];
     if (durationMs(value) < durationMs(SHORTEST_RANGE)) {
       problems.push(
-        problemAt(source, path, `${value} is shorter than ${SHORTEST_RANGE}: at kube-prometheus' 30s scrape interval the range holds at most one sample, so the rule sees no change and the alert never fires`),
+        problemAt(
+          source,
+          path,
+          `${value} is shorter than ${SHORTEST_RANGE}: at kube-prometheus' 30s scrape interval the range holds at most one sample, so the rule sees no change and the alert never fires`,
+        ),
       );
     } else if (alert === 'containerProcessOOMKilled' && durationMs(value) <= durationMs(PROCESS_OOM_FOR)) {
-      problems.push(problemAt(source, path, `${value} is not longer than the alert's fixed for: ${PROCESS_OOM_FOR}: a kill leaves the window before the alert may fire, so it never fires`));
+      problems.push(
+        problemAt(
+          source,
+          path,
+          `${value} is not longer than the alert's fixed for: ${PROCESS_OOM_FOR}: a kill leaves the window before the alert may fire, so it never fires`,
+        ),
+      );
     }
   }
   for (const alert of THRESHOLDS) {
@@ -123,11 +148,29 @@ function alertWarnings(alerts: AlertOverrides, source: SourceFile, at: KeyPath):
     if (typeof value !== 'number') continue;
     const path = [...at, alert, 'threshold'];
     if (value < LOW_THRESHOLD) {
-      problems.push(problemAt(source, path, `${value} is below ${LOW_THRESHOLD}: the alert fires for every container using more than ${percent(value)} of its memory limit, most of them (thresholds are fractions: 0.85 is 85%)`));
+      problems.push(
+        problemAt(
+          source,
+          path,
+          `${value} is below ${LOW_THRESHOLD}: the alert fires for every container using more than ${percent(value)} of its memory limit, most of them (thresholds are fractions: 0.85 is 85%)`,
+        ),
+      );
     } else if (value >= 1) {
-      problems.push(problemAt(source, path, `${value} never fires: the working set never exceeds the limit, the kernel OOM-kills the container at it (ContainerOOMKilled reports that)`));
+      problems.push(
+        problemAt(
+          source,
+          path,
+          `${value} never fires: the working set never exceeds the limit, the kernel OOM-kills the container at it (ContainerOOMKilled reports that)`,
+        ),
+      );
     } else if (value >= KILL_THRESHOLD) {
-      problems.push(problemAt(source, path, `${value} fires only moments before the kernel OOM-kills the container: no time is left to act`));
+      problems.push(
+        problemAt(
+          source,
+          path,
+          `${value} fires only moments before the kernel OOM-kills the container: no time is left to act`,
+        ),
+      );
     }
   }
   return problems;

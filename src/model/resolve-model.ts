@@ -2,7 +2,13 @@
 import { InputError } from '../config/input-error.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
-import { type AlertName, type AlertOverrides, type AlertSettings, DEFAULT_ALERTS, type Team } from '../config/schema.ts';
+import {
+  type AlertName,
+  type AlertOverrides,
+  type AlertSettings,
+  DEFAULT_ALERTS,
+  type Team,
+} from '../config/schema.ts';
 import { byCodePoint, sortKeys } from '../ordering.ts';
 import { dashboardTeamProblems } from './check-dashboard-teams.ts';
 import { ownershipProblems } from './check-ownership.ts';
@@ -11,7 +17,12 @@ import { teamLabelProblems } from './check-team-labels.ts';
 import type { Model, Owner } from './model.ts';
 
 export function resolveModel(loaded: LoadedConfig): Model {
-  const problems = [...ownershipProblems(loaded.teams, loaded.config), ...teamLabelProblems(loaded), ...dashboardTeamProblems(loaded), ...routingProblems(loaded)];
+  const problems = [
+    ...ownershipProblems(loaded.teams, loaded.config),
+    ...teamLabelProblems(loaded),
+    ...dashboardTeamProblems(loaded),
+    ...routingProblems(loaded),
+  ];
   if (problems.length > 0) throw new InputError(problems);
   const { config } = loaded;
   const defaults = applyOverrides(DEFAULT_ALERTS, config.alerts);
@@ -29,7 +40,10 @@ export function resolveModel(loaded: LoadedConfig): Model {
   };
   return {
     clusterLabel: config.cluster?.label,
-    namespaceOwnerLabel: config.ownership.namespaceLabel === undefined ? undefined : kubeStateMetricsLabel(config.ownership.namespaceLabel),
+    namespaceOwnerLabel:
+      config.ownership.namespaceLabel === undefined
+        ? undefined
+        : kubeStateMetricsLabel(config.ownership.namespaceLabel),
     selectors: config.selectors,
     limitSource: config.limitSource,
     links: config.links,

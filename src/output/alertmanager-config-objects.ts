@@ -40,13 +40,18 @@ export function alertmanagerConfigFiles(model: Model): GeneratedFile[] {
 }
 
 function objectRoute(route: TeamRoute, clusterLabel: string | undefined): Record<string, unknown> {
-  const matchers: { name: string; value: string; matchType: string }[] = [{ name: 'team', value: route.team, matchType: '=' }];
-  if (route.clusters.length > 0 && clusterLabel !== undefined) matchers.push({ name: clusterLabel, value: clusterRegex(route.clusters), matchType: '=~' });
+  const matchers: { name: string; value: string; matchType: string }[] = [
+    { name: 'team', value: route.team, matchType: '=' },
+  ];
+  if (route.clusters.length > 0 && clusterLabel !== undefined)
+    matchers.push({ name: clusterLabel, value: clusterRegex(route.clusters), matchType: '=~' });
   return {
     receiver: route.receiver,
     matchers,
     ...(route.ticketReceiver !== undefined && route.ticketReceiver !== route.receiver
-      ? { routes: [{ receiver: route.ticketReceiver, matchers: [{ name: 'severity', value: 'info', matchType: '=' }] }] }
+      ? {
+          routes: [{ receiver: route.ticketReceiver, matchers: [{ name: 'severity', value: 'info', matchType: '=' }] }],
+        }
       : {}),
   };
 }

@@ -19,7 +19,10 @@ const EXPLANATION = `# Alertmanager routes of headroom's alerts, one per team, m
 export function routeFileFiles(model: Model): GeneratedFile[] {
   const plan = routingPlan(model);
   if (plan === undefined || !model.routing?.routeFile.enabled) return [];
-  const route = { receiver: plan.fallbackReceiver, routes: plan.routes.map((team) => teamRoute(team, plan.clusterLabel)) };
+  const route = {
+    receiver: plan.fallbackReceiver,
+    routes: plan.routes.map((team) => teamRoute(team, plan.clusterLabel)),
+  };
   const text = yamlText({ route });
   const header = text.slice(0, text.indexOf('route:'));
   return [[ROUTE_FILE_PATH, header + EXPLANATION + text.slice(header.length)]];
@@ -28,7 +31,8 @@ export function routeFileFiles(model: Model): GeneratedFile[] {
 function teamRoute(route: TeamRoute, clusterLabel: string | undefined): Record<string, unknown> {
   const matchers = [`team="${route.team}"`];
   // A cluster scope needs the cluster label (the config refuses it otherwise); checked again so no route is narrowed on a label alerts lack.
-  if (route.clusters.length > 0 && clusterLabel !== undefined) matchers.push(`${clusterLabel}=~"${clusterRegex(route.clusters)}"`);
+  if (route.clusters.length > 0 && clusterLabel !== undefined)
+    matchers.push(`${clusterLabel}=~"${clusterRegex(route.clusters)}"`);
   return {
     receiver: route.receiver,
     matchers,

@@ -44,7 +44,10 @@ export function routingPlan(model: Model): RoutingPlan | undefined {
 
 /** Every receiver the plan names, sorted and once each. */
 export function plannedReceivers(plan: RoutingPlan): string[] {
-  const names = new Set([plan.fallbackReceiver, ...plan.routes.flatMap((route) => [route.receiver, ...(route.ticketReceiver ? [route.ticketReceiver] : [])])]);
+  const names = new Set([
+    plan.fallbackReceiver,
+    ...plan.routes.flatMap((route) => [route.receiver, ...(route.ticketReceiver ? [route.ticketReceiver] : [])]),
+  ]);
   return [...names].sort(byCodePoint);
 }
 
@@ -53,7 +56,9 @@ export function plannedReceivers(plan: RoutingPlan): string[] {
  * `.` literal. Cluster patterns allow only letters, digits and `_ . : - * ?`, so nothing else needs escaping.
  */
 export function clusterRegex(patterns: readonly string[]): string {
-  return patterns.map((pattern) => pattern.replace(/[.*?]/g, (char) => (char === '*' ? '.*' : char === '?' ? '.' : '[.]'))).join('|');
+  return patterns
+    .map((pattern) => pattern.replace(/[.*?]/g, (char) => (char === '*' ? '.*' : char === '?' ? '.' : '[.]')))
+    .join('|');
 }
 
 /**
@@ -72,5 +77,10 @@ export function routingSettings(model: Model): Record<string, unknown> | undefin
       ...(route.clusters.length > 0 ? { clusters: route.clusters } : {}),
     },
   ]);
-  return { fallbackReceiver: plan.fallbackReceiver, routeFile: routeFile.enabled, alertmanagerConfig, teams: Object.fromEntries(teams) };
+  return {
+    fallbackReceiver: plan.fallbackReceiver,
+    routeFile: routeFile.enabled,
+    alertmanagerConfig,
+    teams: Object.fromEntries(teams),
+  };
 }

@@ -13,7 +13,9 @@ export interface TreeDifference {
 export function compareTree(dir: string, tree: GeneratedTree): TreeDifference {
   const onDisk = new Set(existsSync(dir) ? listFiles(dir) : []);
   const missing = [...tree.keys()].filter((path) => !onDisk.has(path));
-  const changed = [...tree.entries()].filter(([path, content]) => onDisk.has(path) && readFileSync(join(dir, path), 'utf8') !== content).map(([path]) => path);
+  const changed = [...tree.entries()]
+    .filter(([path, content]) => onDisk.has(path) && readFileSync(join(dir, path), 'utf8') !== content)
+    .map(([path]) => path);
   const extra = [...onDisk].filter((path) => !tree.has(path));
   return { missing, changed, extra };
 }

@@ -24,7 +24,10 @@ export function dashboardFiles(model: Model): GeneratedFile[] {
     if (configMap.enabled) {
       const path = `${CONFIGMAP_DIR}/${uid}.yaml`;
       const object = dashboardConfigMap(model, uid, json);
-      problems.push(...configMapDataProblems(path, object.data), ...lastAppliedProblems(path, 'output.dashboards.configMap', object, serverSideApply));
+      problems.push(
+        ...configMapDataProblems(path, object.data),
+        ...lastAppliedProblems(path, 'output.dashboards.configMap', object, serverSideApply),
+      );
       files.push([path, yamlText(object)]);
     }
     if (grafanaOperator.enabled) {

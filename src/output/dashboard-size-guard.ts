@@ -8,11 +8,15 @@ export const LAST_APPLIED_LIMIT = 262_144;
 /** etcd's default request limit, which bounds every object however it is applied. */
 export const ETCD_OBJECT_LIMIT = 1_572_864;
 
-const SPLIT = 'split the dashboard (fewer panels per dashboard) or shorten long settings such as links.runbookUrlPattern';
+const SPLIT =
+  'split the dashboard (fewer panels per dashboard) or shorten long settings such as links.runbookUrlPattern';
 
 /** A ConfigMap's data (keys and values) against the 1 MiB the API server accepts. */
 export function configMapDataProblems(path: string, data: Record<string, string>): Problem[] {
-  const bytes = Object.entries(data).reduce((sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(value), 0);
+  const bytes = Object.entries(data).reduce(
+    (sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(value),
+    0,
+  );
   if (bytes <= CONFIGMAP_DATA_LIMIT) return [];
   return [
     {
@@ -32,11 +36,20 @@ export function lastAppliedProblems(
   key: string,
   object: unknown,
   serverSideApply: boolean,
-  { setting, split }: { setting: string; split: string } = { setting: 'output.dashboards.serverSideApply', split: SPLIT },
+  { setting, split }: { setting: string; split: string } = {
+    setting: 'output.dashboards.serverSideApply',
+    split: SPLIT,
+  },
 ): Problem[] {
   const bytes = Buffer.byteLength(JSON.stringify(object));
   if (bytes > ETCD_OBJECT_LIMIT) {
-    return [{ file: path, key, message: `the object is ${bytes} bytes, over the ${ETCD_OBJECT_LIMIT} bytes (1.5 MiB) etcd stores: ${split}` }];
+    return [
+      {
+        file: path,
+        key,
+        message: `the object is ${bytes} bytes, over the ${ETCD_OBJECT_LIMIT} bytes (1.5 MiB) etcd stores: ${split}`,
+      },
+    ];
   }
   if (serverSideApply || bytes <= LAST_APPLIED_LIMIT) return [];
   return [

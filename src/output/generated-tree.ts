@@ -25,20 +25,29 @@ type DerivedOutput = (files: readonly GeneratedFile[], model: Model) => Generate
 /** The rule groups, built once, in every rule output the config turns on (the config requires at least one). */
 function ruleOutputFiles(model: Model): GeneratedFile[] {
   const groups = ruleGroups(model);
-  const objects = model.output.prometheusRule.enabled ? groups.map((group): [string, PrometheusRuleObject] => [prometheusRulePath(group), prometheusRule(model, group)]) : [];
+  const objects = model.output.prometheusRule.enabled
+    ? groups.map((group): [string, PrometheusRuleObject] => [prometheusRulePath(group), prometheusRule(model, group)])
+    : [];
   // headroom splits the groups that grow with the fleet (ownership, the teams table) to fit; one still too big holds
   // long settings repeated in every alert, or many claims starting with `*` (they fall in every range of names).
   const problems = objects.flatMap(([path, object]) =>
     lastAppliedProblems(path, 'output.prometheusRule', object, model.output.prometheusRule.serverSideApply, {
       setting: 'output.prometheusRule.serverSideApply',
-      split: 'shorten long settings repeated in every alert (links.runbookUrlPattern, links.grafanaUrl), or give claims a literal start (payments-* rather than *-payments)',
+      split:
+        'shorten long settings repeated in every alert (links.runbookUrlPattern, links.grafanaUrl), or give claims a literal start (payments-* rather than *-payments)',
     }),
   );
   if (problems.length > 0) throw new InputError(problems);
   return [...objects.map(([path, object]): GeneratedFile => [path, yamlText(object)]), ...ruleFiles(model, groups)];
 }
 
-const SOURCE_OUTPUTS: SourceOutput[] = [ruleOutputFiles, settingsManifestFiles, dashboardFiles, routeFileFiles, alertmanagerConfigFiles];
+const SOURCE_OUTPUTS: SourceOutput[] = [
+  ruleOutputFiles,
+  settingsManifestFiles,
+  dashboardFiles,
+  routeFileFiles,
+  alertmanagerConfigFiles,
+];
 /** Run in order, each seeing every file before it; kustomizationFiles stays last so it lists them all. */
 const DERIVED_OUTPUTS: DerivedOutput[] = [mixinFiles, kustomizationFiles];
 
@@ -55,7 +64,8 @@ export function generatedTree(model: Model): GeneratedTree {
     }
   });
   if (problems.length > 0) throw new InputError(problems);
-  const files = DERIVED_OUTPUTS.reduce<GeneratedFile[]>((sofar, output) => [...sofar, ...output(sofar, model)], sources);
+  const files = [...sources];
+  for (const output of DERIVED_OUTPUTS) files.push(...output(files, model));
   const tree: GeneratedTree = new Map(files.sort(byFirst));
   if (tree.size !== files.length) {
     const duplicate = files.find(([path], i) => i > 0 && files[i - 1]![0] === path)!;

@@ -14,7 +14,9 @@ export function kustomizationFiles(files: readonly GeneratedFile[]): GeneratedFi
     .filter(([path, content]) => path !== KUSTOMIZATION_PATH && isKubernetesObjectFile(path, content))
     .map(([path]) => path)
     .sort();
-  return [[KUSTOMIZATION_PATH, yamlText({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources })]];
+  return [
+    [KUSTOMIZATION_PATH, yamlText({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources })],
+  ];
 }
 
 /** A YAML file whose every document is a Kubernetes object (has a string apiVersion and kind). */
@@ -25,7 +27,8 @@ export function isKubernetesObjectFile(path: string, content: string): boolean {
 
 const HEADER = yamlHeader();
 /** `apiVersion: <group/version>` then `kind: <Kind>`, both plain scalars YAML reads as strings (never true/null/a number). */
-const LEADING_OBJECT_KEYS = /^apiVersion: (?!(?:true|false|null)\n)[a-z][a-z0-9.-]*(?:\/[a-z0-9]+)?\nkind: (?!(?:True|False|Null|TRUE|FALSE|NULL)\n)[A-Z][A-Za-z0-9]*\n/;
+const LEADING_OBJECT_KEYS =
+  /^apiVersion: (?!(?:true|false|null)\n)[a-z][a-z0-9.-]*(?:\/[a-z0-9]+)?\nkind: (?!(?:True|False|Null|TRUE|FALSE|NULL)\n)[A-Z][A-Za-z0-9]*\n/;
 const TOP_LEVEL_KEY = (key: string) => new RegExp(`^${key}:`, 'm');
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 
@@ -51,7 +54,9 @@ function everyDocumentIsObject(content: string): boolean {
   });
 }
 
-export function isKubernetesObject(value: unknown): value is { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } } {
+export function isKubernetesObject(
+  value: unknown,
+): value is { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } } {
   if (typeof value !== 'object' || value === null) return false;
   const { apiVersion, kind } = value as Record<string, unknown>;
   return typeof apiVersion === 'string' && typeof kind === 'string';

@@ -39,7 +39,9 @@ function indexText(model: Model, dashboards: readonly string[]): string {
   const configKeys = Object.fromEntries(SHARED_SETTINGS.map((setting) => [setting.mixinKey, setting.headroomKey]));
   const fromHere = (path: string) => posix.relative(posix.dirname(MIXIN_INDEX_PATH), path);
   // JSON string literals are jsonnet string literals, so JSON.stringify quotes safely.
-  const imports = dashboards.map((path) => `    ${JSON.stringify(posix.basename(path))}: import ${JSON.stringify(fromHere(path))},\n`).join('');
+  const imports = dashboards
+    .map((path) => `    ${JSON.stringify(posix.basename(path))}: import ${JSON.stringify(fromHere(path))},\n`)
+    .join('');
   return [
     `// ${GENERATED_NOTICE}.`,
     '// Change headroom.config.ts or teams/*.yaml, then run `npm run generate`.',

@@ -39,7 +39,10 @@ export function locateOutTarget(named: string, source: OutSource): OutTarget {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') throw refusal(target, `is a link that leads back to itself (${capped(link)})`);
-    throw refusal(target, `is a link to ${capped(link)}, which does not exist: create that folder, or remove the link so headroom makes one`);
+    throw refusal(
+      target,
+      `is a link to ${capped(link)}, which does not exist: create that folder, or remove the link so headroom makes one`,
+    );
   }
 }
 
@@ -48,7 +51,8 @@ function assertParentsAreFolders(target: OutTarget): void {
   for (let folder = dirname(target.named); ; folder = dirname(folder)) {
     const entry = statOrUndefined(folder);
     if (entry !== undefined) {
-      if (!entry.isDirectory()) throw refusal(target, `cannot be made: ${capped(displayPath(folder))} is a file, not a folder`);
+      if (!entry.isDirectory())
+        throw refusal(target, `cannot be made: ${capped(displayPath(folder))} is a file, not a folder`);
       return;
     }
     if (dirname(folder) === folder) return;

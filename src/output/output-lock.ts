@@ -12,7 +12,10 @@ const POLL_MS = 50;
 const EMPTY_LOCK_GRACE_MS = 5_000;
 
 export class OutputLockBusy extends Error {
-  constructor(readonly lockFile: string, readonly holder: string) {
+  constructor(
+    readonly lockFile: string,
+    readonly holder: string,
+  ) {
     super(`${lockFile} is held by process ${holder}`);
   }
 }

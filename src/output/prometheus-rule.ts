@@ -26,7 +26,11 @@ export function prometheusRule(model: Model, group: RuleGroup): PrometheusRuleOb
     metadata: {
       name: group.name,
       namespace,
-      labels: sortKeys({ 'app.kubernetes.io/managed-by': 'headroom', 'app.kubernetes.io/part-of': 'headroom', ...labels }),
+      labels: sortKeys({
+        'app.kubernetes.io/managed-by': 'headroom',
+        'app.kubernetes.io/part-of': 'headroom',
+        ...labels,
+      }),
     },
     spec: { groups: [canonicalGroup(group)] },
   };

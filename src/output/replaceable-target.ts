@@ -9,7 +9,8 @@ import { capped, type OutTarget, refusal } from './out-target.ts';
 import { isGeneratedFolder, NOT_GENERATED } from './generated-folder.ts';
 import { strayFiles } from './stray-files.ts';
 
-const ADVICE = '; headroom replaces its output folder whole, so it will not write there (pick another --out / output.dir)';
+const ADVICE =
+  '; headroom replaces its output folder whole, so it will not write there (pick another --out / output.dir)';
 
 /**
  * Throws unless the real folder is absent, an empty folder, or a folder headroom generated (its settings file says
@@ -29,14 +30,22 @@ export function assertReplaceable(target: OutTarget): void {
     refuse(`holds the config file (${capped(displayPath(configFile))})`);
   }
   if (!existsSync(real)) return;
-  if (!statSync(real).isDirectory()) refuse('is a file, not a folder', ' (remove it or pick another --out / output.dir)');
+  if (!statSync(real).isDirectory())
+    refuse('is a file, not a folder', ' (remove it or pick another --out / output.dir)');
   if (readdirSync(real).length === 0) return;
   if (!isGeneratedFolder(real)) refuse(`is ${NOT_GENERATED}`);
   const strays = strayFiles(real);
   if (strays.length > 0) {
-    const named = strays.slice(0, 5).map((path) => capped(path)).join(', ') + (strays.length > 5 ? ` and ${strays.length - 5} more` : '');
+    const named =
+      strays
+        .slice(0, 5)
+        .map((path) => capped(path))
+        .join(', ') + (strays.length > 5 ? ` and ${strays.length - 5} more` : '');
     const [them, files] = strays.length === 1 ? ['it', 'a file'] : ['them', `${strays.length} files`];
-    refuse(`holds ${files} headroom did not write (${named})`, `; headroom replaces this folder whole and will not delete ${them}: move ${them} out of it`);
+    refuse(
+      `holds ${files} headroom did not write (${named})`,
+      `; headroom replaces this folder whole and will not delete ${them}: move ${them} out of it`,
+    );
   }
 }
 

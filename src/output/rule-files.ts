@@ -38,7 +38,12 @@ export function ruleFiles(model: Model, groups: readonly RuleGroup[]): Generated
   // In group-name order, as the PrometheusRule files lie (one per group, named after it).
   const canonical = groups.map(canonicalGroup).sort((a, b) => byCodePoint(a.name, b.name));
   const files: GeneratedFile[] = [];
-  if (prometheus.enabled) files.push([PROMETHEUS_RULE_FILE_PATH, yamlText({ groups: canonical } satisfies PlainRuleFile)]);
-  if (mimir.enabled) files.push([mimirRuleFilePath(mimir.namespace), yamlText({ namespace: mimir.namespace, groups: canonical } satisfies MimirRuleFile)]);
+  if (prometheus.enabled)
+    files.push([PROMETHEUS_RULE_FILE_PATH, yamlText({ groups: canonical } satisfies PlainRuleFile)]);
+  if (mimir.enabled)
+    files.push([
+      mimirRuleFilePath(mimir.namespace),
+      yamlText({ namespace: mimir.namespace, groups: canonical } satisfies MimirRuleFile),
+    ]);
   return files;
 }

@@ -72,7 +72,13 @@ function outputSettings(model: Model): Record<string, unknown> {
 }
 
 function ownerEntry(owner: Owner): ManifestOwner {
-  return { namespaces: owner.namespaces, nodes: owner.nodes, ...(owner.clusters.length > 0 ? { clusters: owner.clusters } : {}), labels: owner.labels, alerts: owner.alerts };
+  return {
+    namespaces: owner.namespaces,
+    nodes: owner.nodes,
+    ...(owner.clusters.length > 0 ? { clusters: owner.clusters } : {}),
+    labels: owner.labels,
+    alerts: owner.alerts,
+  };
 }
 
 const EXPLANATION =

@@ -32,7 +32,11 @@ export function beginsWithNotice(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const read = readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, read).toString('utf8').split('\n', 3).some((line) => line.includes(GENERATED_NOTICE));
+    return head
+      .subarray(0, read)
+      .toString('utf8')
+      .split('\n', 3)
+      .some((line) => line.includes(GENERATED_NOTICE));
   } finally {
     closeSync(fd);
   }
@@ -49,5 +53,9 @@ function mixinImports(dir: string): Set<string> {
     return new Set();
   }
   const from = posix.dirname(MIXIN_INDEX_PATH);
-  return new Set([...text.matchAll(/\bimport\s+"([^"]+)"/g)].map((match) => posix.normalize(posix.join(from, match[1]!))).filter((path) => !path.startsWith('..')));
+  return new Set(
+    [...text.matchAll(/\bimport\s+"([^"]+)"/g)]
+      .map((match) => posix.normalize(posix.join(from, match[1]!)))
+      .filter((path) => !path.startsWith('..')),
+  );
 }

@@ -15,7 +15,12 @@ import { lockFileFor, OutputLockBusy, withOutputLock } from './output-lock.ts';
 import { capped, locateOutTarget, type OutSource, type OutTarget, refusal } from './out-target.ts';
 import { assertReplaceable } from './replaceable-target.ts';
 
-export async function writeTreeAtomically(dir: string, tree: GeneratedTree, source: OutSource = { key: '--out' }, abort?: AbortSignal): Promise<void> {
+export async function writeTreeAtomically(
+  dir: string,
+  tree: GeneratedTree,
+  source: OutSource = { key: '--out' },
+  abort?: AbortSignal,
+): Promise<void> {
   const target = locateOutTarget(dir, source);
   assertReplaceable(target);
   const real = target.real;
@@ -39,7 +44,10 @@ export async function writeTreeAtomically(dir: string, tree: GeneratedTree, sour
     );
   } catch (error) {
     if (error instanceof OutputLockBusy) {
-      throw refusal(target, `another headroom run (process ${capped(error.holder, 20)}) is writing it; wait for it to finish, or delete ${capped(error.lockFile)} if none is running`);
+      throw refusal(
+        target,
+        `another headroom run (process ${capped(error.holder, 20)}) is writing it; wait for it to finish, or delete ${capped(error.lockFile)} if none is running`,
+      );
     }
     throw error;
   }
@@ -54,7 +62,12 @@ function removeStaleStaging(parent: string, name: string): void {
 }
 
 /** Each file is written synchronously, then the event loop gets a turn: a signal is handled between two files. */
-async function writeStaging(parent: string, name: string, tree: GeneratedTree, abort: AbortSignal | undefined): Promise<string> {
+async function writeStaging(
+  parent: string,
+  name: string,
+  tree: GeneratedTree,
+  abort: AbortSignal | undefined,
+): Promise<string> {
   const staging = join(parent, `${stagingPrefix(name)}${randomBytes(6).toString('hex')}`);
   mkdirSync(staging);
   try {

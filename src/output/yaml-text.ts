@@ -5,11 +5,23 @@
 import { stringify, type ScalarTag } from 'yaml';
 import { yamlHeader } from './header.ts';
 
-const YAML_1_2_OCTAL: ScalarTag = { tag: 'tag:yaml.org,2002:int', default: true, test: /^0o[0-7]+$/, identify: () => false, resolve: (text) => parseInt(text.slice(2), 8) };
+const YAML_1_2_OCTAL: ScalarTag = {
+  tag: 'tag:yaml.org,2002:int',
+  default: true,
+  test: /^0o[0-7]+$/,
+  identify: () => false,
+  resolve: (text) => parseInt(text.slice(2), 8),
+};
 
 export function yamlText(value: unknown): string {
   return (
     yamlHeader() +
-    stringify(value, { lineWidth: 0, blockQuote: 'literal', aliasDuplicateObjects: false, version: '1.1', customTags: (tags) => [...tags, YAML_1_2_OCTAL] })
+    stringify(value, {
+      lineWidth: 0,
+      blockQuote: 'literal',
+      aliasDuplicateObjects: false,
+      version: '1.1',
+      customTags: (tags) => [...tags, YAML_1_2_OCTAL],
+    })
   );
 }

@@ -21,8 +21,13 @@ export function overviewDashboardUrl(model: Model, variables: readonly string[])
 function dashboardUrl(model: Model, uid: string, variables: readonly string[]): string {
   const withCluster = model.clusterLabel ? [...variables, 'cluster'] : variables;
   // Namespaces, pods, nodes and teams are DNS names; a cluster's name is whatever the metrics store says (spaces, `&`).
-  const value = (name: string) => (name === 'cluster' ? clusterVariableValue(model.clusterLabel!) : `{{ $labels.${name} }}`);
-  return grafanaDashboardLink(model.links.grafanaUrl, uid, withCluster.map((name) => `var-${name}=${value(name)}`).join('&'));
+  const value = (name: string) =>
+    name === 'cluster' ? clusterVariableValue(model.clusterLabel!) : `{{ $labels.${name} }}`;
+  return grafanaDashboardLink(
+    model.links.grafanaUrl,
+    uid,
+    withCluster.map((name) => `var-${name}=${value(name)}`).join('&'),
+  );
 }
 
 /** The alert's cluster as a URL query value. */
@@ -64,7 +69,10 @@ export function keyQuery(key: readonly string[], query: (...matchers: string[]) 
  * `{{ if … }}first{{ else if … }}second{{ else }}last{{ end }}`: the text of the first case whose query (for the
  * alert's key) returns anything, else the last case's text.
  */
-export function firstMatchingCase(key: readonly string[], cases: readonly { query?: (...matchers: string[]) => string; text: string }[]): string {
+export function firstMatchingCase(
+  key: readonly string[],
+  cases: readonly { query?: (...matchers: string[]) => string; text: string }[],
+): string {
   return cases
     .map(({ query, text }, i) => {
       if (query === undefined) return `{{ else }}${text}`;
@@ -75,7 +83,12 @@ export function firstMatchingCase(key: readonly string[], cases: readonly { quer
 }
 
 /** keyQueryValue for the alert's container. */
-export function containerQueryValue(model: Model, query: (...matchers: string[]) => string, format: string, options: { suffix?: string; otherwise?: string } = {}): string {
+export function containerQueryValue(
+  model: Model,
+  query: (...matchers: string[]) => string,
+  format: string,
+  options: { suffix?: string; otherwise?: string } = {},
+): string {
   return keyQueryValue(containerKey(model), query, format, options);
 }
 

@@ -53,7 +53,11 @@ export function memoryForecastRules(model: Model): RecordingRule[] {
   const key = containerKey(model);
   return forecasts(model).map(({ lookback, horizon }) => {
     const workingSet = source.workingSet();
-    const currentLife = binary(`predict_linear(${workingSet}[${lookback}], ${durationMs(horizon) / 1000})`, 'and', workingSet);
+    const currentLife = binary(
+      `predict_linear(${workingSet}[${lookback}], ${durationMs(horizon) / 1000})`,
+      'and',
+      workingSet,
+    );
     const oldEnough = binary(currentLife, 'and', `${workingSet} offset ${minimumAge(lookback)}`);
     return {
       record: MEMORY_FORECAST,
@@ -71,25 +75,34 @@ export function forecastOverLimitRule(model: Model): RecordingRule[] {
 
 export function memoryLeakAlerts(model: Model): AlertingRule[] {
   return rulesPerSetting(model, 'containerMemoryLeak', (settings, own) => ({
-      alert: MEMORY_LEAK_ALERT,
-      expr: own(series(FORECAST_OVER_LIMIT, matcher('lookback', '=', settings.lookback), matcher('horizon', '=', settings.horizon))),
-      for: settings.for,
-      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-      labels: { severity: settings.severity, for: settings.for, lookback: settings.lookback, horizon: settings.horizon },
-      annotations: {
-        summary: 'Container memory grows steadily and will reach its limit; the container is OOMKilled when it does.',
-        description: leakDescription(model, settings),
-        runbook_url: runbookUrl(model, MEMORY_LEAK_ALERT),
-        dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-      },
-    }),
-  );
+    alert: MEMORY_LEAK_ALERT,
+    expr: own(
+      series(
+        FORECAST_OVER_LIMIT,
+        matcher('lookback', '=', settings.lookback),
+        matcher('horizon', '=', settings.horizon),
+      ),
+    ),
+    for: settings.for,
+    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+    labels: { severity: settings.severity, for: settings.for, lookback: settings.lookback, horizon: settings.horizon },
+    annotations: {
+      summary: 'Container memory grows steadily and will reach its limit; the container is OOMKilled when it does.',
+      description: leakDescription(model, settings),
+      runbook_url: runbookUrl(model, MEMORY_LEAK_ALERT),
+      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
+    },
+  }));
 }
 
 function leakDescription(model: Model, { lookback, horizon }: Forecast): string {
   const source = sourceSeries(model);
-  const limit = containerQueryValue(model, (...m) => `max(${source.memoryLimit(...m)})`, 'humanize1024', { suffix: 'B' });
-  const workingSet = containerQueryValue(model, (...m) => `max(${source.workingSet(...m)})`, 'humanize1024', { suffix: 'B' });
+  const limit = containerQueryValue(model, (...m) => `max(${source.memoryLimit(...m)})`, 'humanize1024', {
+    suffix: 'B',
+  });
+  const workingSet = containerQueryValue(model, (...m) => `max(${source.workingSet(...m)})`, 'humanize1024', {
+    suffix: 'B',
+  });
   return (
     `Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} has grown steadily over the last ${lookback}: ` +
     `at that rate its working set reaches {{ $value | humanizePercentage }} of its memory limit in ${horizon} (now ${workingSet} of ${limit}).`

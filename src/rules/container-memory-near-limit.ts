@@ -41,7 +41,9 @@ export function thresholdRule(model: Model): RecordingRule[] {
  * rule (one per distinct for and severity) reads only these few series.
  */
 export function aboveThresholdRule(model: Model): RecordingRule[] {
-  const thresholds = model.owners.map((owner) => VALUE_SETTINGS[THRESHOLD](owner)).filter((value) => value !== undefined);
+  const thresholds = model.owners
+    .map((owner) => VALUE_SETTINGS[THRESHOLD](owner))
+    .filter((value) => value !== undefined);
   if (thresholds.length === 0) return [];
   return [{ record: ABOVE_THRESHOLD, expr: `${series(MEMORY_RATIO)} > ${Math.min(...thresholds)}` }];
 }
@@ -49,7 +51,11 @@ export function aboveThresholdRule(model: Model): RecordingRule[] {
 export function nearLimitAlerts(model: Model): AlertingRule[] {
   const namespace = namespaceKey(model);
   // Each container against its namespace's threshold, read through the same owner series as the team.
-  const aboveItsThreshold = binary(series(ABOVE_THRESHOLD), `> on ${by(namespace)} group_left ()`, ownerSettingValue(model, 'namespaces', THRESHOLD));
+  const aboveItsThreshold = binary(
+    series(ABOVE_THRESHOLD),
+    `> on ${by(namespace)} group_left ()`,
+    ownerSettingValue(model, 'namespaces', THRESHOLD),
+  );
   return rulesPerSetting(model, 'containerMemoryNearLimit', (settings, own) => ({
     alert: NEAR_LIMIT_ALERT,
     expr: own(aboveItsThreshold),
@@ -67,9 +73,17 @@ export function nearLimitAlerts(model: Model): AlertingRule[] {
 
 function nearLimitDescription(model: Model): string {
   const source = sourceSeries(model);
-  const limit = containerQueryValue(model, (...m) => `max(${source.memoryLimit(...m)})`, 'humanize1024', { suffix: 'B' });
-  const workingSet = containerQueryValue(model, (...m) => `max(${source.workingSet(...m)})`, 'humanize1024', { suffix: 'B' });
-  const threshold = namespaceQueryValue(model, (...m) => `max(${series(NAMESPACE_THRESHOLD, ...m)})`, 'humanizePercentage');
+  const limit = containerQueryValue(model, (...m) => `max(${source.memoryLimit(...m)})`, 'humanize1024', {
+    suffix: 'B',
+  });
+  const workingSet = containerQueryValue(model, (...m) => `max(${source.workingSet(...m)})`, 'humanize1024', {
+    suffix: 'B',
+  });
+  const threshold = namespaceQueryValue(
+    model,
+    (...m) => `max(${series(NAMESPACE_THRESHOLD, ...m)})`,
+    'humanizePercentage',
+  );
   return (
     'Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} ' +
     `of its memory limit (working set ${workingSet} of ${limit}), above the ${threshold} threshold of team {{ $labels.team }}.`

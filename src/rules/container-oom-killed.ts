@@ -28,7 +28,14 @@ import { containerKey, namespaceKey } from './keys.ts';
 import { ownerSettingValue } from './ownership.ts';
 import { distinctValues, rulesPerSetting } from './partition.ts';
 import { aggregate, balanced, binary, by, matcher, series, wrap } from './promql.ts';
-import { EXIT137_PEAK_RATIO, EXIT137_RESTARTS, MEMORY_RATIO, OOM_EVENTS, OOM_RESTARTS, RESTARTS_IN_WINDOW } from './record-names.ts';
+import {
+  EXIT137_PEAK_RATIO,
+  EXIT137_RESTARTS,
+  MEMORY_RATIO,
+  OOM_EVENTS,
+  OOM_RESTARTS,
+  RESTARTS_IN_WINDOW,
+} from './record-names.ts';
 import type { AlertingRule, RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
 
@@ -41,7 +48,9 @@ const MARGIN = 'containerOOMKilled.evidenceMargin';
 
 /** Distinct windows of the owners that have the alert on (and, with `exit137`, count exit 137 too), sorted. */
 function oomWindows(model: Model, exit137 = false): string[] {
-  return distinctValues(model, ({ alerts: { containerOOMKilled: a } }) => (a.enabled && (!exit137 || a.errorExit137) ? a.window : undefined));
+  return distinctValues(model, ({ alerts: { containerOOMKilled: a } }) =>
+    a.enabled && (!exit137 || a.errorExit137) ? a.window : undefined,
+  );
 }
 
 /**
@@ -50,7 +59,11 @@ function oomWindows(model: Model, exit137 = false): string[] {
  */
 function restartedWith(model: Model, window: string, termination: (kind: 'main' | 'init') => string): string {
   const key = containerKey(model);
-  return binary(series(RESTARTS_IN_WINDOW, matcher(LABEL.window, '=', window)), `and on ${by(key)}`, binary(termination('main'), 'or', termination('init')));
+  return binary(
+    series(RESTARTS_IN_WINDOW, matcher(LABEL.window, '=', window)),
+    `and on ${by(key)}`,
+    binary(termination('main'), 'or', termination('init')),
+  );
 }
 
 function lastReason(model: Model, kind: 'main' | 'init', reason: string): string {
@@ -83,13 +96,23 @@ export function oomRestartRules(model: Model): RecordingRule[] {
       byReason,
       {
         record: EXIT137_RESTARTS,
-        expr: restartedWith(model, window, (kind) => binary(lastReason(model, kind, 'Error'), `and on ${by(key)}`, lastExitCode137(model, kind))),
+        expr: restartedWith(model, window, (kind) =>
+          binary(lastReason(model, kind, 'Error'), `and on ${by(key)}`, lastExitCode137(model, kind)),
+        ),
         labels: { window },
       },
-      { record: OOM_RESTARTS, expr: binary(series(EXIT137_RESTARTS, inWindow), `and on ${by(key)}`, series(OOM_EVENTS, inWindow)), labels: { window, evidence: EVIDENCE.oomEvents } },
+      {
+        record: OOM_RESTARTS,
+        expr: binary(series(EXIT137_RESTARTS, inWindow), `and on ${by(key)}`, series(OOM_EVENTS, inWindow)),
+        labels: { window, evidence: EVIDENCE.oomEvents },
+      },
       {
         record: EXIT137_PEAK_RATIO,
-        expr: binary(`max_over_time(${series(MEMORY_RATIO)}[${window}])`, `and on ${by(key)}`, series(EXIT137_RESTARTS, inWindow)),
+        expr: binary(
+          `max_over_time(${series(MEMORY_RATIO)}[${window}])`,
+          `and on ${by(key)}`,
+          series(EXIT137_RESTARTS, inWindow),
+        ),
         labels: { window },
       },
     ];
@@ -106,8 +129,16 @@ function countedKills(model: Model, window: string): string {
   if (!oomWindows(model, true).includes(window)) return byReason;
   const namespace = namespaceKey(model);
   const margin = ownerSettingValue(model, 'namespaces', MARGIN);
-  const withEvents = binary(series(OOM_RESTARTS, inWindow, matcher(LABEL.evidence, '=', EVIDENCE.oomEvents)), `and on ${by(namespace)}`, margin);
-  const atLimit = binary(series(EXIT137_RESTARTS, inWindow), `and on ${by(containerKey(model))}`, binary(series(EXIT137_PEAK_RATIO, inWindow), `>= on ${by(namespace)} group_left ()`, binary('1', '-', margin)));
+  const withEvents = binary(
+    series(OOM_RESTARTS, inWindow, matcher(LABEL.evidence, '=', EVIDENCE.oomEvents)),
+    `and on ${by(namespace)}`,
+    margin,
+  );
+  const atLimit = binary(
+    series(EXIT137_RESTARTS, inWindow),
+    `and on ${by(containerKey(model))}`,
+    binary(series(EXIT137_PEAK_RATIO, inWindow), `>= on ${by(namespace)} group_left ()`, binary('1', '-', margin)),
+  );
   return balanced([byReason, withEvents, atLimit], 'or');
 }
 
@@ -135,7 +166,10 @@ export const CONTAINER_TYPE_NOUN =
 
 /** The evidence of the alert's kill, first match in priority order, in `texts` (reason, OOM events, working set). */
 function evidenceOf(model: Model, window: string, texts: readonly [string, string, string]): string {
-  const kills = (evidence: string) => (...m: string[]) => series(OOM_RESTARTS, matcher(LABEL.window, '=', window), matcher(LABEL.evidence, '=', evidence), ...m);
+  const kills =
+    (evidence: string) =>
+    (...m: string[]) =>
+      series(OOM_RESTARTS, matcher(LABEL.window, '=', window), matcher(LABEL.evidence, '=', evidence), ...m);
   return firstMatchingCase(containerKey(model), [
     { query: kills(EVIDENCE.reason), text: texts[0] },
     { query: kills(EVIDENCE.oomEvents), text: texts[1] },

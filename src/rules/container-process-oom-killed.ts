@@ -36,7 +36,11 @@ export function processOOMKillRules(model: Model): RecordingRule[] {
     const inWindow = matcher('window', '=', window);
     return {
       record: PROCESS_OOM_KILLS,
-      expr: binary(series(OOM_EVENTS, inWindow), `unless on ${by(containerKey(model))}`, series(RESTARTS_IN_WINDOW, inWindow)),
+      expr: binary(
+        series(OOM_EVENTS, inWindow),
+        `unless on ${by(containerKey(model))}`,
+        series(RESTARTS_IN_WINDOW, inWindow),
+      ),
       labels: { window },
     };
   });
@@ -45,29 +49,28 @@ export function processOOMKillRules(model: Model): RecordingRule[] {
 export function processOOMKilledAlerts(model: Model): AlertingRule[] {
   const key = containerKey(model);
   return rulesPerSetting(model, 'containerProcessOOMKilled', (settings, own) => {
-      // container_type from the init container series (few series here: only the killed containers).
-      const kills = series(PROCESS_OOM_KILLS, matcher('window', '=', settings.window));
-      const typed = binary(
-        setLabel(group(binary(kills, `unless on ${by(key)}`, series(INIT_CONTAINER_TYPE))), CONTAINER_TYPE.container),
-        'or',
-        binary(kills, `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE)),
-      );
-      return {
-        alert: PROCESS_OOM_KILLED_ALERT,
-        expr: own(typed),
-        for: PROCESS_OOM_FOR,
-        // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-        labels: { severity: settings.severity, window: settings.window },
-        annotations: {
-          summary: 'The kernel OOM-killed a process inside a container; the container kept running.',
-          description:
-            `${CONTAINER_TYPE_NOUN} {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }}: ` +
-            `{{ printf "%.0f" $value }} {{ if eq (printf "%.0f" $value) "1" }}process{{ else }}processes{{ end }} OOM-killed in the last ${settings.window}, without a restart. ` +
-            'A worker or child process reached the memory limit and was killed; the container lost its work silently.',
-          runbook_url: runbookUrl(model, PROCESS_OOM_KILLED_ALERT),
-          dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-        },
-      };
-    },
-  );
+    // container_type from the init container series (few series here: only the killed containers).
+    const kills = series(PROCESS_OOM_KILLS, matcher('window', '=', settings.window));
+    const typed = binary(
+      setLabel(group(binary(kills, `unless on ${by(key)}`, series(INIT_CONTAINER_TYPE))), CONTAINER_TYPE.container),
+      'or',
+      binary(kills, `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE)),
+    );
+    return {
+      alert: PROCESS_OOM_KILLED_ALERT,
+      expr: own(typed),
+      for: PROCESS_OOM_FOR,
+      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+      labels: { severity: settings.severity, window: settings.window },
+      annotations: {
+        summary: 'The kernel OOM-killed a process inside a container; the container kept running.',
+        description:
+          `${CONTAINER_TYPE_NOUN} {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }}: ` +
+          `{{ printf "%.0f" $value }} {{ if eq (printf "%.0f" $value) "1" }}process{{ else }}processes{{ end }} OOM-killed in the last ${settings.window}, without a restart. ` +
+          'A worker or child process reached the memory limit and was killed; the container lost its work silently.',
+        runbook_url: runbookUrl(model, PROCESS_OOM_KILLED_ALERT),
+        dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
+      },
+    };
+  });
 }

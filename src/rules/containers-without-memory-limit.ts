@@ -23,7 +23,8 @@ export function withoutLimitRules(model: Model): RecordingRule[] {
   const noOwnLimit = binary(aggregate('max', key, source.workingSet()), `unless on ${by(key)}`, source.memoryLimit());
   const noLimit = binary(noOwnLimit, `unless on ${by(pod)}`, source.podMemoryLimit());
   // With kube-state-metrics' limits, a container it does not report (an outage, a pod too new) would look limitless.
-  const expr = model.limitSource === 'cadvisor' ? noLimit : binary(noLimit, `and on ${by(key)}`, series(CONTAINER_RESTARTS));
+  const expr =
+    model.limitSource === 'cadvisor' ? noLimit : binary(noLimit, `and on ${by(key)}`, series(CONTAINER_RESTARTS));
   return [
     { record: WITHOUT_LIMIT, expr },
     { record: NAMESPACE_WITHOUT_LIMIT, expr: aggregate('count', namespaceKey(model), series(WITHOUT_LIMIT)) },
@@ -33,19 +34,19 @@ export function withoutLimitRules(model: Model): RecordingRule[] {
 export function withoutLimitAlerts(model: Model): AlertingRule[] {
   const containers = containersWord();
   return rulesPerSetting(model, 'containersWithoutMemoryLimit', (settings, own) => ({
-      alert: WITHOUT_LIMIT_ALERT,
-      expr: own(series(NAMESPACE_WITHOUT_LIMIT)),
-      for: settings.for,
-      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-      labels: { severity: settings.severity, for: settings.for },
-      annotations: {
-        summary: 'Containers run without a memory limit; they are stopped only when their node runs out of memory, with their neighbours.',
-        description:
-          `Namespace {{ $labels.namespace }} runs {{ printf "%.0f" $value }} ${containers} without a memory limit ` +
-          `(largest working sets: ${namespaceExamples(model, (...m) => series(WITHOUT_LIMIT, ...m))}). Set a memory limit (or a pod-level one) on each.`,
-        runbook_url: runbookUrl(model, WITHOUT_LIMIT_ALERT),
-        dashboard_url: teamDashboardUrl(model, ['namespace']),
-      },
-    }),
-  );
+    alert: WITHOUT_LIMIT_ALERT,
+    expr: own(series(NAMESPACE_WITHOUT_LIMIT)),
+    for: settings.for,
+    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+    labels: { severity: settings.severity, for: settings.for },
+    annotations: {
+      summary:
+        'Containers run without a memory limit; they are stopped only when their node runs out of memory, with their neighbours.',
+      description:
+        `Namespace {{ $labels.namespace }} runs {{ printf "%.0f" $value }} ${containers} without a memory limit ` +
+        `(largest working sets: ${namespaceExamples(model, (...m) => series(WITHOUT_LIMIT, ...m))}). Set a memory limit (or a pod-level one) on each.`,
+      runbook_url: runbookUrl(model, WITHOUT_LIMIT_ALERT),
+      dashboard_url: teamDashboardUrl(model, ['namespace']),
+    },
+  }));
 }

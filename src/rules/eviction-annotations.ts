@@ -18,8 +18,12 @@ function printfQuery(key: readonly string[], query: (...matchers: string[]) => s
   const text = query(...key.map((label, i) => matcher(label, '=', slot(i))));
   if (text.includes('`')) throw new Error('template queries may not contain backticks');
   // A % of the configured selectors must reach PromQL as is, not as a printf verb; an annotation is one line.
-  let format = text.replace(/\(\n\s*/g, '(').replace(/\s*\n\s*\)/g, ')').replace(/\s*\n\s*/g, ' ').replace(/%/g, '%%');
-  key.forEach((_, i) => (format = format.split(`"${slot(i)}"`).join(`"%[${i + 1}]s"`)));
+  let format = text
+    .replace(/\(\n\s*/g, '(')
+    .replace(/\s*\n\s*\)/g, ')')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/%/g, '%%');
+  for (const i of key.keys()) format = format.split(`"${slot(i)}"`).join(`"%[${i + 1}]s"`);
   return `(printf \`${format}\` ${key.map((label) => `$labels.${label}`).join(' ')})`;
 }
 
@@ -39,8 +43,16 @@ function evictedFromNodes(model: Model, window: string): string {
   const node = keyOf(model, 'node');
   return printfQuery(namespace, (...m) => {
     const evicted = series(POD_EVICTED, ...m, matcher('window', '=', window));
-    const nodes = aggregate('group', node, binary(sourceSeries(model).podInfo(...m), `* on ${by(pod)} group_left ()`, evicted));
-    return aggregate('max', node, binary(sourceSeries(model).memoryPressure(), `* on ${by(node)} group_left ()`, nodes));
+    const nodes = aggregate(
+      'group',
+      node,
+      binary(sourceSeries(model).podInfo(...m), `* on ${by(pod)} group_left ()`, evicted),
+    );
+    return aggregate(
+      'max',
+      node,
+      binary(sourceSeries(model).memoryPressure(), `* on ${by(node)} group_left ()`, nodes),
+    );
   });
 }
 

@@ -18,7 +18,10 @@ const WINDOW = '10m';
 
 function failures(model: Model): string {
   const byGroup = keyOf(model, LABEL.ruleGroup);
-  const prometheus = series('prometheus_rule_evaluation_failures_total', matcher(LABEL.ruleGroup, '=~', `.*;${GROUP_PREFIX}.*`));
+  const prometheus = series(
+    'prometheus_rule_evaluation_failures_total',
+    matcher(LABEL.ruleGroup, '=~', `.*;${GROUP_PREFIX}.*`),
+  );
   const vmalert = (metric: string) => series(metric, matcher(SOURCE_LABEL.group, '=~', `${GROUP_PREFIX}.*`));
   const perRule = balanced(
     [
@@ -31,7 +34,10 @@ function failures(model: Model): string {
   );
   // max by: the instances of an HA pair report the same failures, without adding them up.
   return balanced(
-    [aggregate('max', byGroup, riseWithin(prometheus, WINDOW, { resets: true })), aggregate('max', byGroup, labelReplace(perRule, LABEL.ruleGroup, '$1', SOURCE_LABEL.group, '(.*)'))],
+    [
+      aggregate('max', byGroup, riseWithin(prometheus, WINDOW, { resets: true })),
+      aggregate('max', byGroup, labelReplace(perRule, LABEL.ruleGroup, '$1', SOURCE_LABEL.group, '(.*)')),
+    ],
     'or',
   );
 }

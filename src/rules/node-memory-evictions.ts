@@ -29,7 +29,11 @@ export const NODE_EVICTIONS_ALERT = 'NodeMemoryEvictions';
 
 /** Distinct windows of the owners that have the alert on and can own nodes, sorted. */
 function evictionWindows(model: Model): string[] {
-  return distinctValues(model, (owner) => (mayOwn(model, owner, 'nodes') && owner.alerts.nodeMemoryEvictions.enabled ? owner.alerts.nodeMemoryEvictions.window : undefined));
+  return distinctValues(model, (owner) =>
+    mayOwn(model, owner, 'nodes') && owner.alerts.nodeMemoryEvictions.enabled
+      ? owner.alerts.nodeMemoryEvictions.window
+      : undefined,
+  );
 }
 
 /** Memory evictions per kubelet and signal within `window` (see the file comment). */
@@ -37,7 +41,11 @@ function evictionsPerKubelet(model: Model, window: string): string {
   const source = sourceSeries(model);
   const kubelet = keyOf(model, 'instance');
   const appeared = binary(
-    binary(`max_over_time(${source.memoryEvictions()}[${window}])`, 'unless', `${source.memoryEvictions()} offset ${window}`),
+    binary(
+      `max_over_time(${source.memoryEvictions()}[${window}])`,
+      'unless',
+      `${source.memoryEvictions()} offset ${window}`,
+    ),
     `and on ${by(kubelet)}`,
     `${source.kubeletNodeName()} offset ${window}`,
   );
@@ -56,18 +64,17 @@ export function nodeEvictionRules(model: Model): RecordingRule[] {
 
 export function nodeEvictionAlerts(model: Model): AlertingRule[] {
   return rulesPerSetting(model, 'nodeMemoryEvictions', (settings, own) => ({
-      alert: NODE_EVICTIONS_ALERT,
-      expr: own(series(NODE_MEMORY_EVICTIONS, matcher('window', '=', settings.window))),
-      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-      labels: { severity: settings.severity, window: settings.window },
-      annotations: {
-        summary: 'The kubelet evicted pods from a node to reclaim memory.',
-        description:
-          `The kubelet of node {{ $labels.node }} evicted {{ printf "%.0f" $value }} pod(s) in the last ${settings.window} ` +
-          `because the node ran short of memory (signal memory.available or allocatableMemory.available). ${nodeMemoryPressureNow(model)}`,
-        runbook_url: runbookUrl(model, NODE_EVICTIONS_ALERT),
-        dashboard_url: overviewDashboardUrl(model, ['node']),
-      },
-    }),
-  );
+    alert: NODE_EVICTIONS_ALERT,
+    expr: own(series(NODE_MEMORY_EVICTIONS, matcher('window', '=', settings.window))),
+    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+    labels: { severity: settings.severity, window: settings.window },
+    annotations: {
+      summary: 'The kubelet evicted pods from a node to reclaim memory.',
+      description:
+        `The kubelet of node {{ $labels.node }} evicted {{ printf "%.0f" $value }} pod(s) in the last ${settings.window} ` +
+        `because the node ran short of memory (signal memory.available or allocatableMemory.available). ${nodeMemoryPressureNow(model)}`,
+      runbook_url: runbookUrl(model, NODE_EVICTIONS_ALERT),
+      dashboard_url: overviewDashboardUrl(model, ['node']),
+    },
+  }));
 }

@@ -12,18 +12,17 @@ export const NODE_PRESSURE_ALERT = 'NodeMemoryPressure';
 
 export function nodePressureAlerts(model: Model): AlertingRule[] {
   return rulesPerSetting(model, 'nodeMemoryPressure', (settings, own) => ({
-      alert: NODE_PRESSURE_ALERT,
-      // max by (node): kube-state-metrics replicas report every node twice.
-      expr: own(`(${aggregate('max', keyOf(model, 'node'), sourceSeries(model).memoryPressure())} == 1)`),
-      for: settings.for,
-      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-      labels: { severity: settings.severity, for: settings.for },
-      annotations: {
-        summary: 'A node is under memory pressure; the kubelet evicts pods to reclaim memory.',
-        description: `Node {{ $labels.node }} has reported the MemoryPressure condition for at least ${settings.for}. Pods on it may be evicted and new pods are not scheduled there.`,
-        runbook_url: runbookUrl(model, NODE_PRESSURE_ALERT),
-        dashboard_url: overviewDashboardUrl(model, ['node']),
-      },
-    }),
-  );
+    alert: NODE_PRESSURE_ALERT,
+    // max by (node): kube-state-metrics replicas report every node twice.
+    expr: own(`(${aggregate('max', keyOf(model, 'node'), sourceSeries(model).memoryPressure())} == 1)`),
+    for: settings.for,
+    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+    labels: { severity: settings.severity, for: settings.for },
+    annotations: {
+      summary: 'A node is under memory pressure; the kubelet evicts pods to reclaim memory.',
+      description: `Node {{ $labels.node }} has reported the MemoryPressure condition for at least ${settings.for}. Pods on it may be evicted and new pods are not scheduled there.`,
+      runbook_url: runbookUrl(model, NODE_PRESSURE_ALERT),
+      dashboard_url: overviewDashboardUrl(model, ['node']),
+    },
+  }));
 }

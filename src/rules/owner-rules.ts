@@ -25,7 +25,16 @@ import { ownerSettingsLabels, settingsLabel } from './partition.ts';
 import { aggregate, balanced, binary, by, labelReplace, matcher, series, wrap } from './promql.ts';
 import { ownedKind, RULE_SETTINGS, VALUE_SETTINGS, type ValueSetting } from './rule-settings.ts';
 import type { AlertName } from '../config/schema.ts';
-import { CONTAINER_RESTARTS, MEMORY_RATIO, NAMESPACE_CONTAINERS, NAMESPACE_OWNER, NAMESPACE_OWNER_UNKNOWN, NODE_SEEN, TEAM_INFO, TEAM_SETTING } from './record-names.ts';
+import {
+  CONTAINER_RESTARTS,
+  MEMORY_RATIO,
+  NAMESPACE_CONTAINERS,
+  NAMESPACE_OWNER,
+  NAMESPACE_OWNER_UNKNOWN,
+  NODE_SEEN,
+  TEAM_INFO,
+  TEAM_SETTING,
+} from './record-names.ts';
 import type { RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
 
@@ -36,7 +45,10 @@ import { sourceSeries } from './source-series.ts';
  * kube-state-metrics' restart counter, and OOM alerts without a memory limit.
  */
 export function namespaceContainersRule(model: Model): RecordingRule {
-  return { record: NAMESPACE_CONTAINERS, expr: aggregate('count', namespaceKey(model), `${series(MEMORY_RATIO)} or ${series(CONTAINER_RESTARTS)}`) };
+  return {
+    record: NAMESPACE_CONTAINERS,
+    expr: aggregate('count', namespaceKey(model), `${series(MEMORY_RATIO)} or ${series(CONTAINER_RESTARTS)}`),
+  };
 }
 
 /** The nodes known, recorded once per evaluation: what the node ownership rule scans. */
@@ -66,8 +78,19 @@ export function teamsTable(model: Model): TeamsChunk[] {
   const rules = [...teamInfoRules(model), ...teamSettingRules(model)];
   // Each owner's rules together; the catch-all (no owner label) first.
   const byOwner = (rule: RecordingRule) => rule.labels?.[LABEL.owner] ?? '';
-  const chunks = contentChunks(rules, { key: byOwner, size: (rule) => JSON.stringify(rule).length + 40, budget: TEAMS_BUDGET, spacing: 64 });
-  return chunks.map((chunk) => ({ from: chunk.from, rules: [...chunk.items.filter((rule) => rule.record === TEAM_INFO), ...chunk.items.filter((rule) => rule.record !== TEAM_INFO)] }));
+  const chunks = contentChunks(rules, {
+    key: byOwner,
+    size: (rule) => JSON.stringify(rule).length + 40,
+    budget: TEAMS_BUDGET,
+    spacing: 64,
+  });
+  return chunks.map((chunk) => ({
+    from: chunk.from,
+    rules: [
+      ...chunk.items.filter((rule) => rule.record === TEAM_INFO),
+      ...chunk.items.filter((rule) => rule.record !== TEAM_INFO),
+    ],
+  }));
 }
 
 /**
@@ -78,7 +101,11 @@ function teamInfoRules(model: Model): RecordingRule[] {
   return owningOwners(model).map((owner) => ({
     record: TEAM_INFO,
     expr: 'vector(1)',
-    labels: { ...ownerLabels(owner), ...ownerSettingsLabels(model, owner), ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}) },
+    labels: {
+      ...ownerLabels(owner),
+      ...ownerSettingsLabels(model, owner),
+      ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}),
+    },
   }));
 }
 
@@ -88,7 +115,13 @@ function teamSettingRules(model: Model): RecordingRule[] {
     (Object.keys(VALUE_SETTINGS) as ValueSetting[]).flatMap((setting) => {
       const value = VALUE_SETTINGS[setting](owner);
       if (value === undefined) return [];
-      return [{ record: TEAM_SETTING, expr: `vector(${value})`, labels: { [LABEL.setting]: setting, ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}) } }];
+      return [
+        {
+          record: TEAM_SETTING,
+          expr: `vector(${value})`,
+          labels: { [LABEL.setting]: setting, ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}) },
+        },
+      ];
     }),
   );
 }
@@ -133,31 +166,62 @@ export function ownerShards(model: Model, kind: OwnedBy): OwnerShard[] {
   const claims: ClaimPattern[] = model.owners
     .filter((owner) => owner.claimedBy !== undefined)
     .flatMap((owner) => owner[kind].map((pattern) => ({ owner, pattern, prefix: literalPrefix(pattern) })));
-  const bounds = contentChunks(claims, { key: (claim) => claim.prefix, size: (claim) => claimBytes(claim, kind), budget: CLAIMS_BUDGET, spacing: 1000 })
+  const bounds = contentChunks(claims, {
+    key: (claim) => claim.prefix,
+    size: (claim) => claimBytes(claim, kind),
+    budget: CLAIMS_BUDGET,
+    spacing: 1000,
+  })
     .map((chunk) => chunk.from)
     .filter((from) => from !== '');
-  return rangesBetween(bounds).map((range) => ({ range, rule: ownerRule(model, kind, range, claims.filter((claim) => prefixMeetsRange(claim.prefix, range))) }));
+  return rangesBetween(bounds).map((range) => ({
+    range,
+    rule: ownerRule(
+      model,
+      kind,
+      range,
+      claims.filter((claim) => prefixMeetsRange(claim.prefix, range)),
+    ),
+  }));
 }
 
 function ownerRule(model: Model, kind: OwnedBy, range: NameRange, claims: ClaimPattern[]): RecordingRule {
   const key = keyOf(model, ownedLabel(kind));
   const inRange = rangeRegexes(range).map((regex) => matcher(ownedLabel(kind), '=~', regex));
-  const seen = (...matchers: (string | undefined)[]) => series(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
-  const teamClaims = model.owners.flatMap((owner) => fileClaims(model, kind, owner, range, claims.filter((claim) => claim.owner === owner), seen));
+  const seen = (...matchers: (string | undefined)[]) =>
+    series(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
+  const teamClaims = model.owners.flatMap((owner) =>
+    fileClaims(
+      model,
+      kind,
+      owner,
+      range,
+      claims.filter((claim) => claim.owner === owner),
+      seen,
+    ),
+  );
   const claimed = (expr: string, claim: string) => labelReplace(expr, LABEL.claim, claim);
   const unclaimed = claimed(aggregate('group', key, seen(...inRange)), CLAIM.none);
   let rest = unclaimed;
   if (kind === 'namespaces' && model.namespaceOwnerLabel !== undefined) {
     const label = model.namespaceOwnerLabel;
     const labelled = namespaceLabelClaims(model, label, inRange);
-    const decided = labelled === undefined ? unclaimed : binary(claimed(labelled, CLAIM.namespaceLabel), `or on ${by(key)}`, unclaimed);
+    const decided =
+      labelled === undefined
+        ? unclaimed
+        : binary(claimed(labelled, CLAIM.namespaceLabel), `or on ${by(key)}`, unclaimed);
     // Replicas that disagree about the label (a relabel between their scrapes): nobody, until they agree.
     const named = sourceSeries(model).namespaceLabels(matcher(label, '!=', ''), ...inRange);
     const ambiguous = `${aggregate('count', key, aggregate('group', [...key, label], named))} > 1`;
     rest = binary(decided, `unless on ${by(key)}`, ambiguous);
   }
-  const owners = teamClaims.length === 0 ? rest : binary(claimed(balanced(teamClaims, 'or'), CLAIM.file), `or on ${by(key)}`, rest);
-  const joined = binary(owners, `* on (${LABEL.owner}) group_left ${by(teamInfoLabels(model, kind))}`, series(TEAM_INFO));
+  const owners =
+    teamClaims.length === 0 ? rest : binary(claimed(balanced(teamClaims, 'or'), CLAIM.file), `or on ${by(key)}`, rest);
+  const joined = binary(
+    owners,
+    `* on (${LABEL.owner}) group_left ${by(teamInfoLabels(model, kind))}`,
+    series(TEAM_INFO),
+  );
   // The value is the time of the decision: readers keep the newest where a renamed group's old decisions linger.
   return { record: ownerSeriesName(kind), expr: wrap('time() *', joined) };
 }
@@ -166,9 +230,19 @@ function ownerRule(model: Model, kind: OwnedBy, range: NameRange, claims: ClaimP
  * One team file's claims in a range: what they match among the namespaces (nodes) seen, within its clusters, with
  * `owner`. Patterns wholly in the range in one selector; patterns reaching beyond it in one more, held to the range.
  */
-function fileClaims(model: Model, kind: OwnedBy, owner: Owner, range: NameRange, claims: ClaimPattern[], seen: (...matchers: (string | undefined)[]) => string): string[] {
+function fileClaims(
+  model: Model,
+  kind: OwnedBy,
+  owner: Owner,
+  range: NameRange,
+  claims: ClaimPattern[],
+  seen: (...matchers: (string | undefined)[]) => string,
+): string[] {
   if (claims.length === 0) return [];
-  const within = model.clusterLabel && owner.clusters.length > 0 ? matcher(model.clusterLabel, '=~', regexOf(owner.clusters)) : undefined;
+  const within =
+    model.clusterLabel && owner.clusters.length > 0
+      ? matcher(model.clusterLabel, '=~', regexOf(owner.clusters))
+      : undefined;
   const inside = claims.filter((claim) => prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
   const across = claims.filter((claim) => !prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
   const held = rangeRegexes(range).map((regex) => matcher(ownedLabel(kind), '=~', regex));
@@ -176,7 +250,9 @@ function fileClaims(model: Model, kind: OwnedBy, owner: Owner, range: NameRange,
     ...(inside.length > 0 ? [seen(matcher(ownedLabel(kind), '=~', regexOf(inside)), within)] : []),
     ...(across.length > 0 ? [seen(matcher(ownedLabel(kind), '=~', regexOf(across)), ...held, within)] : []),
   ];
-  return selectors.map((selector) => labelReplace(aggregate('group', keyOf(model, ownedLabel(kind)), selector), LABEL.owner, owner.claimedBy!));
+  return selectors.map((selector) =>
+    labelReplace(aggregate('group', keyOf(model, ownedLabel(kind)), selector), LABEL.owner, owner.claimedBy!),
+  );
 }
 
 /**
@@ -195,12 +271,14 @@ function namespaceLabelClaims(model: Model, label: string, inRange: string[]): s
     entry.teams.push(owner.claimedBy);
     byClusters.set(scope, entry);
   }
-  const claims = [...byClusters.entries()]
-    .sort(byFirst)
-    .map(([, { clusters, teams }]) => {
-      const within = clusters.length > 0 ? matcher(model.clusterLabel!, '=~', regexOf(clusters)) : undefined;
-      return aggregate('group', [...key, LABEL.owner], labelReplace(labels(matcher(label, '=~', teams.join('|')), within, ...inRange), LABEL.owner, '$1', label, '(.*)'));
-    });
+  const claims = [...byClusters.entries()].sort(byFirst).map(([, { clusters, teams }]) => {
+    const within = clusters.length > 0 ? matcher(model.clusterLabel!, '=~', regexOf(clusters)) : undefined;
+    return aggregate(
+      'group',
+      [...key, LABEL.owner],
+      labelReplace(labels(matcher(label, '=~', teams.join('|')), within, ...inRange), LABEL.owner, '$1', label, '(.*)'),
+    );
+  });
   return claims.length === 0 ? undefined : balanced(claims, 'or');
 }
 
@@ -213,8 +291,17 @@ export function unknownOwnerRule(model: Model): RecordingRule[] {
   if (label === undefined) return [];
   const key = namespaceKey(model);
   const named = sourceSeries(model).namespaceLabels(matcher(label, '!=', ''), matcher(label, '!=', model.defaultTeam));
-  const unknown = aggregate('group', [...key, LABEL.ownerLabel], labelReplace(named, LABEL.ownerLabel, '$1', label, '(.*)'));
-  return [{ record: NAMESPACE_OWNER_UNKNOWN, expr: binary(unknown, `and on ${by(key)}`, series(NAMESPACE_OWNER, matcher(LABEL.claim, '=', CLAIM.none))) }];
+  const unknown = aggregate(
+    'group',
+    [...key, LABEL.ownerLabel],
+    labelReplace(named, LABEL.ownerLabel, '$1', label, '(.*)'),
+  );
+  return [
+    {
+      record: NAMESPACE_OWNER_UNKNOWN,
+      expr: binary(unknown, `and on ${by(key)}`, series(NAMESPACE_OWNER, matcher(LABEL.claim, '=', CLAIM.none))),
+    },
+  ];
 }
 
 function regexOf(patterns: string[]): string {

@@ -40,7 +40,10 @@ export function copiedOwnerLabels(model: Model): string[] {
 export function currentOwners(model: Model, kind: OwnedBy, selection?: Selection): string {
   const key = keyOf(model, ownedLabel(kind));
   const newest = `topk by ${by(key)} (1, ${ownerSeriesName(kind)})`;
-  const owners = selection === undefined ? newest : binary(newest, `and on ${by([...key, selection.label])}`, series(ownerSeriesName(kind), selection.matcher));
+  const owners =
+    selection === undefined
+      ? newest
+      : binary(newest, `and on ${by([...key, selection.label])}`, series(ownerSeriesName(kind), selection.matcher));
   return wrap('group without ()', owners);
 }
 
@@ -54,5 +57,9 @@ export function ownerSettingValue(model: Model, kind: OwnedBy, setting: ValueSet
 /** `expr` restricted to what the selected owners own, with the owner's team and team labels; the value stays `expr`'s. */
 export function withOwnerLabels(model: Model, kind: OwnedBy, expr: string, selection: Selection | undefined): string {
   const key = keyOf(model, ownedLabel(kind));
-  return binary(expr, `* on ${by(key)} group_left ${by(copiedOwnerLabels(model))}`, currentOwners(model, kind, selection));
+  return binary(
+    expr,
+    `* on ${by(key)} group_left ${by(copiedOwnerLabels(model))}`,
+    currentOwners(model, kind, selection),
+  );
 }

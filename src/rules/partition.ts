@@ -73,26 +73,41 @@ export function ownerSettingsLabels(model: Model, owner: Owner): Record<string, 
   for (const alert of Object.keys(RULE_SETTINGS) as AlertName[]) {
     const label = settingsLabel(model, alert);
     const settings = RULE_SETTINGS[alert](owner);
-    if (label !== undefined && settings !== undefined && mayOwn(model, owner, ownedKind(alert))) labels[label] = settingsText(settings);
+    if (label !== undefined && settings !== undefined && mayOwn(model, owner, ownedKind(alert)))
+      labels[label] = settingsText(settings);
   }
   return labels;
 }
 
 /** The selection of the owners of some partitions of `alert`; undefined: every owner (one rule serves them all). */
-export function selectionOf<A extends AlertName>(model: Model, alert: A, chosen: readonly Partition<A>[]): Selection | undefined {
+export function selectionOf<A extends AlertName>(
+  model: Model,
+  alert: A,
+  chosen: readonly Partition<A>[],
+): Selection | undefined {
   const label = settingsLabel(model, alert);
   if (label === undefined) return undefined;
   const texts = chosen.map((partition) => partition.text);
-  return { label, matcher: texts.length === 1 ? matcher(label, '=', texts[0]!) : matcher(label, '=~', texts.map(escapeRegex).join('|')) };
+  return {
+    label,
+    matcher:
+      texts.length === 1 ? matcher(label, '=', texts[0]!) : matcher(label, '=~', texts.map(escapeRegex).join('|')),
+  };
 }
 
 /**
  * One rule per partition of `alert`'s owners by its settings, built from the partition's settings and `own`, which
  * restricts an expression to what the partition's owners own and joins their team labels (see ownership.ts).
  */
-export function rulesPerSetting<A extends AlertName, R>(model: Model, alert: A, build: (settings: SettingsOf<A>, own: (expr: string) => string) => R): R[] {
+export function rulesPerSetting<A extends AlertName, R>(
+  model: Model,
+  alert: A,
+  build: (settings: SettingsOf<A>, own: (expr: string) => string) => R,
+): R[] {
   return partitions(model, alert).map((partition) =>
-    build(partition.settings, (expr) => withOwnerLabels(model, ownedKind(alert), expr, selectionOf(model, alert, [partition]))),
+    build(partition.settings, (expr) =>
+      withOwnerLabels(model, ownedKind(alert), expr, selectionOf(model, alert, [partition])),
+    ),
   );
 }
 

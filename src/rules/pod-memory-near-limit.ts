@@ -23,37 +23,46 @@ function podKey(model: Model): string[] {
 export function podMemoryRatioRule(model: Model): RecordingRule {
   const source = sourceSeries(model);
   const key = podKey(model);
-  const ratio = binary(aggregate('max', key, source.podWorkingSet()), `/ on ${by(key)}`, aggregate('max', key, source.podMemoryLimit()));
+  const ratio = binary(
+    aggregate('max', key, source.podWorkingSet()),
+    `/ on ${by(key)}`,
+    aggregate('max', key, source.podMemoryLimit()),
+  );
   const podLimitOnly = binary(ratio, `unless on ${by(key)}`, source.memoryLimit());
   // With kube-state-metrics' limits, a pod it does not report (an outage, a pod too new) would look limitless: the
   // container alert's pods would come here. Judge only pods kube-state-metrics knows.
-  const expr = model.limitSource === 'cadvisor' ? podLimitOnly : binary(podLimitOnly, `and on ${by(key)}`, series(CONTAINER_RESTARTS));
+  const expr =
+    model.limitSource === 'cadvisor'
+      ? podLimitOnly
+      : binary(podLimitOnly, `and on ${by(key)}`, series(CONTAINER_RESTARTS));
   return { record: POD_MEMORY_RATIO, expr };
 }
 
 export function podNearLimitAlerts(model: Model): AlertingRule[] {
   return rulesPerSetting(model, 'podMemoryNearLimit', (settings, own) => ({
-      alert: POD_NEAR_LIMIT_ALERT,
-      // The pods with a pod-level limit only are few: each rule compares them with its threshold directly.
-      expr: own(`(${series(POD_MEMORY_RATIO)} > ${settings.threshold})`),
-      for: settings.for,
-      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-      labels: { severity: settings.severity, for: settings.for, threshold: String(settings.threshold) },
-      annotations: {
-        summary: 'Pod memory is close to its pod-level limit; the kernel OOM-kills a container of the pod when it reaches it.',
-        description: podDescription(model, settings.threshold),
-        runbook_url: runbookUrl(model, POD_NEAR_LIMIT_ALERT),
-        dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-      },
-    }),
-  );
+    alert: POD_NEAR_LIMIT_ALERT,
+    // The pods with a pod-level limit only are few: each rule compares them with its threshold directly.
+    expr: own(`(${series(POD_MEMORY_RATIO)} > ${settings.threshold})`),
+    for: settings.for,
+    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+    labels: { severity: settings.severity, for: settings.for, threshold: String(settings.threshold) },
+    annotations: {
+      summary:
+        'Pod memory is close to its pod-level limit; the kernel OOM-kills a container of the pod when it reaches it.',
+      description: podDescription(model, settings.threshold),
+      runbook_url: runbookUrl(model, POD_NEAR_LIMIT_ALERT),
+      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
+    },
+  }));
 }
 
 function podDescription(model: Model, threshold: number): string {
   const source = sourceSeries(model);
   const key = podKey(model);
   const limit = keyQueryValue(key, (...m) => `max(${source.podMemoryLimit(...m)})`, 'humanize1024', { suffix: 'B' });
-  const workingSet = keyQueryValue(key, (...m) => `max(${source.podWorkingSet(...m)})`, 'humanize1024', { suffix: 'B' });
+  const workingSet = keyQueryValue(key, (...m) => `max(${source.podWorkingSet(...m)})`, 'humanize1024', {
+    suffix: 'B',
+  });
   return (
     'Pod {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} of its pod-level memory limit ' +
     `(working set ${workingSet} of ${limit}), above the ${percent(threshold)} threshold of team {{ $labels.team }}. Its containers declare no limit of their own.`

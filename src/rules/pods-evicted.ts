@@ -55,21 +55,20 @@ export function podsEvictedRules(model: Model): RecordingRule[] {
 
 export function podsEvictedAlerts(model: Model): AlertingRule[] {
   return rulesPerSetting(model, 'podsEvicted', (settings, own) => ({
-      alert: PODS_EVICTED_ALERT,
-      expr: own(series(NAMESPACE_PODS_EVICTED, matcher('window', '=', settings.window))),
-      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-      labels: { severity: settings.severity, window: settings.window },
-      annotations: {
-        summary: 'Pods of a namespace were evicted by the kubelet.',
-        description:
-          `The kubelet evicted {{ printf "%.0f" $value }} pod(s) of namespace {{ $labels.namespace }} in the last ${settings.window}, ` +
-          `to reclaim memory or disk on their node.${evictedFromText(model, settings.window)} ` +
-          'Evicted pods stay listed as Failed until deleted; their controllers start replacements elsewhere.',
-        runbook_url: runbookUrl(model, PODS_EVICTED_ALERT),
-        dashboard_url: teamDashboardUrl(model, ['namespace']),
-        // The overview on the nodes the pods were evicted from: their memory pressure and evictions over time.
-        nodes_dashboard_url: evictedFromDashboardUrl(model, settings.window),
-      },
-    }),
-  );
+    alert: PODS_EVICTED_ALERT,
+    expr: own(series(NAMESPACE_PODS_EVICTED, matcher('window', '=', settings.window))),
+    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
+    labels: { severity: settings.severity, window: settings.window },
+    annotations: {
+      summary: 'Pods of a namespace were evicted by the kubelet.',
+      description:
+        `The kubelet evicted {{ printf "%.0f" $value }} pod(s) of namespace {{ $labels.namespace }} in the last ${settings.window}, ` +
+        `to reclaim memory or disk on their node.${evictedFromText(model, settings.window)} ` +
+        'Evicted pods stay listed as Failed until deleted; their controllers start replacements elsewhere.',
+      runbook_url: runbookUrl(model, PODS_EVICTED_ALERT),
+      dashboard_url: teamDashboardUrl(model, ['namespace']),
+      // The overview on the nodes the pods were evicted from: their memory pressure and evictions over time.
+      nodes_dashboard_url: evictedFromDashboardUrl(model, settings.window),
+    },
+  }));
 }

@@ -8,7 +8,7 @@ export function quote(value: string): string {
 
 /** `metric{...}` from configured matcher text (e.g. `job="kubelet"`) and extra matchers; empty parts dropped. */
 export function series(metric: string, ...matchers: (string | undefined)[]): string {
-  const parts = matchers.filter((part): part is string => Boolean(part && part.trim()));
+  const parts = matchers.filter((part): part is string => Boolean(part?.trim()));
   return parts.length === 0 ? metric : `${metric}{${parts.join(', ')}}`;
 }
 
@@ -22,7 +22,9 @@ export function by(labels: readonly string[]): string {
 
 /** `aggregation by (labels) (inner)`, on one line when short. */
 export function aggregate(aggregation: string, labels: readonly string[], inner: string): string {
-  return inner.includes('\n') ? `${aggregation} by ${by(labels)} (\n${indent(inner)}\n)` : `${aggregation} by ${by(labels)} (${inner})`;
+  return inner.includes('\n')
+    ? `${aggregation} by ${by(labels)} (\n${indent(inner)}\n)`
+    : `${aggregation} by ${by(labels)} (${inner})`;
 }
 
 /**

@@ -28,7 +28,11 @@ export function restartsInWindowRules(model: Model): RecordingRule[] {
     const init = `(${aggregate('max', key, riseWithin(sourceSeries(model).initRestarts(), window, { resets: false }))})`;
     return {
       record: RESTARTS_IN_WINDOW,
-      expr: binary(main, 'or', binary(init, `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE))),
+      expr: binary(
+        main,
+        'or',
+        binary(init, `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE)),
+      ),
       labels: { window },
     };
   });

@@ -73,9 +73,23 @@ function buildRuleGroups(model: Model): RuleGroup[] {
       ],
     },
     { name: `${GROUP_PREFIX}meta`, rules: metaAlerts(model) },
-    { name: `${GROUP_PREFIX}node-memory`, rules: [nodesSeenRule(model), ...nodePressureAlerts(model), ...nodeEvictionRules(model), ...nodeEvictionAlerts(model)] },
-    ...ownerShards(model, 'namespaces').map((shard) => ({ name: partName(`${GROUP_PREFIX}namespace-ownership`, shard.range.from), rules: [shard.rule] })),
-    ...ownerShards(model, 'nodes').map((shard) => ({ name: partName(`${GROUP_PREFIX}node-ownership`, shard.range.from), rules: [shard.rule] })),
+    {
+      name: `${GROUP_PREFIX}node-memory`,
+      rules: [
+        nodesSeenRule(model),
+        ...nodePressureAlerts(model),
+        ...nodeEvictionRules(model),
+        ...nodeEvictionAlerts(model),
+      ],
+    },
+    ...ownerShards(model, 'namespaces').map((shard) => ({
+      name: partName(`${GROUP_PREFIX}namespace-ownership`, shard.range.from),
+      rules: [shard.rule],
+    })),
+    ...ownerShards(model, 'nodes').map((shard) => ({
+      name: partName(`${GROUP_PREFIX}node-ownership`, shard.range.from),
+      rules: [shard.rule],
+    })),
     ...teamsTable(model).map((chunk) => ({ name: partName(`${GROUP_PREFIX}teams`, chunk.from), rules: chunk.rules })),
   ];
 }

@@ -31,11 +31,13 @@ function podNearLimit({ alerts: { podMemoryNearLimit: a } }: Owner) {
 }
 
 function forAndSeverity(alert: 'nodeMemoryPressure' | 'containersWithoutMemoryLimit' | 'containersAboveMemoryRequest') {
-  return ({ alerts }: Owner) => (alerts[alert].enabled ? { for: alerts[alert].for, severity: alerts[alert].severity } : undefined);
+  return ({ alerts }: Owner) =>
+    alerts[alert].enabled ? { for: alerts[alert].for, severity: alerts[alert].severity } : undefined;
 }
 
 function windowAndSeverity(alert: 'nodeMemoryEvictions' | 'podsEvicted') {
-  return ({ alerts }: Owner) => (alerts[alert].enabled ? { window: alerts[alert].window, severity: alerts[alert].severity } : undefined);
+  return ({ alerts }: Owner) =>
+    alerts[alert].enabled ? { window: alerts[alert].window, severity: alerts[alert].severity } : undefined;
 }
 
 /** Per alert: the owner's settings its rules depend on; undefined when the owner has the alert off. */
@@ -54,8 +56,10 @@ export const RULE_SETTINGS = {
 
 /** Per numeric setting: the owner's value, undefined where the owner does not use it (alert off, exit 137 not counted). */
 export const VALUE_SETTINGS = {
-  'containerMemoryNearLimit.threshold': ({ alerts: { containerMemoryNearLimit: a } }: Owner) => (a.enabled ? a.threshold : undefined),
-  'containerOOMKilled.evidenceMargin': ({ alerts: { containerOOMKilled: a } }: Owner) => (a.enabled && a.errorExit137 ? a.evidenceMargin : undefined),
+  'containerMemoryNearLimit.threshold': ({ alerts: { containerMemoryNearLimit: a } }: Owner) =>
+    a.enabled ? a.threshold : undefined,
+  'containerOOMKilled.evidenceMargin': ({ alerts: { containerOOMKilled: a } }: Owner) =>
+    a.enabled && a.errorExit137 ? a.evidenceMargin : undefined,
 } satisfies Record<string, (owner: Owner) => number | undefined>;
 
 export type ValueSetting = keyof typeof VALUE_SETTINGS;

@@ -62,36 +62,63 @@ export function sourceSeries(model: Model): SourceSeries {
   const podCgroup = [matcher('container', '=', ''), matcher('pod', '!=', '')];
   // The limit series, one definition for memoryLimit and memoryLimitBy. Init containers too: a native sidecar runs
   // beside the others and is killed at its own limit.
-  const cadvisorLimit = (...m: (string | undefined)[]) => series('container_spec_memory_limit_bytes', cadvisor, ...realContainer, ...m);
+  const cadvisorLimit = (...m: (string | undefined)[]) =>
+    series('container_spec_memory_limit_bytes', cadvisor, ...realContainer, ...m);
   const kubeStateLimits = (...m: (string | undefined)[]) =>
-    ['kube_pod_container_resource_limits', 'kube_pod_init_container_resource_limits'].map((metric) => series(metric, kubeStateMetrics, matcher('resource', '=', 'memory'), ...m));
+    ['kube_pod_container_resource_limits', 'kube_pod_init_container_resource_limits'].map((metric) =>
+      series(metric, kubeStateMetrics, matcher('resource', '=', 'memory'), ...m),
+    );
   return {
     workingSet: (...m) => series('container_memory_working_set_bytes', cadvisor, ...realContainer, ...m),
-    memoryLimit: (...m) => (model.limitSource === 'cadvisor' ? `${cadvisorLimit(...m)} > 0` : `(${kubeStateLimits(...m).join(' or ')}) > 0`),
+    memoryLimit: (...m) =>
+      model.limitSource === 'cadvisor' ? `${cadvisorLimit(...m)} > 0` : `(${kubeStateLimits(...m).join(' or ')}) > 0`,
     memoryLimitBy: (key) =>
       model.limitSource === 'cadvisor'
         ? `(${aggregate('max', key, cadvisorLimit())} > 0)`
-        : `((${kubeStateLimits().map((limits) => aggregate('max', key, limits)).join(' or ')}) > 0)`,
+        : `((${kubeStateLimits()
+            .map((limits) => aggregate('max', key, limits))
+            .join(' or ')}) > 0)`,
     restarts: (...m) => series('kube_pod_container_status_restarts_total', kubeStateMetrics, ...m),
     oomKilledReason: (...m) =>
-      series('kube_pod_container_status_last_terminated_reason', kubeStateMetrics, matcher('reason', '=', 'OOMKilled'), ...m),
-    lastTerminatedExitCode: (...m) => series('kube_pod_container_status_last_terminated_exitcode', kubeStateMetrics, ...m),
+      series(
+        'kube_pod_container_status_last_terminated_reason',
+        kubeStateMetrics,
+        matcher('reason', '=', 'OOMKilled'),
+        ...m,
+      ),
+    lastTerminatedExitCode: (...m) =>
+      series('kube_pod_container_status_last_terminated_exitcode', kubeStateMetrics, ...m),
     initRestarts: (...m) => series('kube_pod_init_container_status_restarts_total', kubeStateMetrics, ...m),
-    initLastTerminatedReason: (...m) => series('kube_pod_init_container_status_last_terminated_reason', kubeStateMetrics, ...m),
-    initLastTerminatedExitCode: (...m) => series('kube_pod_init_container_status_last_terminated_exitcode', kubeStateMetrics, ...m),
+    initLastTerminatedReason: (...m) =>
+      series('kube_pod_init_container_status_last_terminated_reason', kubeStateMetrics, ...m),
+    initLastTerminatedExitCode: (...m) =>
+      series('kube_pod_init_container_status_last_terminated_exitcode', kubeStateMetrics, ...m),
     initContainerInfo: (...m) => series('kube_pod_init_container_info', kubeStateMetrics, ...m),
     oomEvents: (...m) => series('container_oom_events_total', cadvisor, ...realContainer, ...m),
     memoryPressure: (...m) =>
-      series('kube_node_status_condition', kubeStateMetrics, matcher('condition', '=', 'MemoryPressure'), matcher('status', '=', 'true'), ...m),
-    nodeCondition: (...m) => series('kube_node_status_condition', kubeStateMetrics, matcher('condition', '=', 'MemoryPressure'), ...m),
-    memoryRequest: (...m) => series('kube_pod_container_resource_requests', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m),
+      series(
+        'kube_node_status_condition',
+        kubeStateMetrics,
+        matcher('condition', '=', 'MemoryPressure'),
+        matcher('status', '=', 'true'),
+        ...m,
+      ),
+    nodeCondition: (...m) =>
+      series('kube_node_status_condition', kubeStateMetrics, matcher('condition', '=', 'MemoryPressure'), ...m),
+    memoryRequest: (...m) =>
+      series('kube_pod_container_resource_requests', kubeStateMetrics, matcher('resource', '=', 'memory'), ...m),
     lastTerminatedReason: (...m) => series('kube_pod_container_status_last_terminated_reason', kubeStateMetrics, ...m),
     namespaceLabels: (...m) => series('kube_namespace_labels', kubeStateMetrics, ...m),
     // QoS-parent cgroups (kubepods, burstable) also have container="", but pod="".
     podWorkingSet: (...m) => series('container_memory_working_set_bytes', cadvisor, ...podCgroup, ...m),
     podMemoryLimit: (...m) => `${series('container_spec_memory_limit_bytes', cadvisor, ...podCgroup, ...m)} > 0`,
     memoryEvictions: (...m) =>
-      series('kubelet_evictions', kubelet, matcher('eviction_signal', '=~', 'memory.available|allocatableMemory.available'), ...m),
+      series(
+        'kubelet_evictions',
+        kubelet,
+        matcher('eviction_signal', '=~', 'memory.available|allocatableMemory.available'),
+        ...m,
+      ),
     kubeletNodeName: (...m) => series('kubelet_node_name', kubelet, ...m),
     podEvicted: (...m) => series('kube_pod_status_reason', kubeStateMetrics, matcher('reason', '=', 'Evicted'), ...m),
     podFailed: (...m) => series('kube_pod_status_phase', kubeStateMetrics, matcher('phase', '=', 'Failed'), ...m),

@@ -11,7 +11,8 @@ import { benchRules } from '../../bench/rule-parts.ts';
 import { matchesPattern } from '../../src/config/name-pattern.ts';
 
 const seriesLines = (text: string) => text.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
-const metricCount = (text: string, metric: string) => seriesLines(text).filter((line) => line.startsWith(`${metric}{`)).length;
+const metricCount = (text: string, metric: string) =>
+  seriesLines(text).filter((line) => line.startsWith(`${metric}{`)).length;
 
 describe('synthetic cluster', () => {
   const cluster = buildCluster({ containers: 1000, groups: 20 });
@@ -36,7 +37,9 @@ describe('synthetic cluster', () => {
       expect(seriesLines(ksm)).toHaveLength(counts.kubeStateMetricsPerReplica);
       // cadvisor: one series per container, plus the pod cgroup and the pause container of every pod.
       expect(seriesLines(cadvisor).filter((line) => line.includes('container=""'))).toHaveLength(cluster.pods.length);
-      expect(seriesLines(cadvisor).filter((line) => line.includes('container="POD"'))).toHaveLength(cluster.pods.length);
+      expect(seriesLines(cadvisor).filter((line) => line.includes('container="POD"'))).toHaveLength(
+        cluster.pods.length,
+      );
       // kube-state-metrics: limits only where set, so some containers have none.
       const limits = metricCount(ksm, 'kube_pod_container_resource_limits');
       expect(limits).toBe(cluster.containers.filter((c) => c.limit !== undefined).length);
@@ -48,8 +51,11 @@ describe('synthetic cluster', () => {
   it('the kills of the run add a restart and an OOMKilled reason', () => {
     const killedCount = cluster.containers.filter((c) => c.killedDuringRun).length;
     expect(killedCount).toBeGreaterThan(0);
-    const oom = (killed: boolean) => seriesLines(renderKubeStateMetrics(cluster, killed)).filter((line) => line.includes('reason="OOMKilled"')).length;
-    const alreadyOom = cluster.containers.filter((c) => c.killedDuringRun && c.lastTerminatedReason === 'OOMKilled').length;
+    const oom = (killed: boolean) =>
+      seriesLines(renderKubeStateMetrics(cluster, killed)).filter((line) => line.includes('reason="OOMKilled"')).length;
+    const alreadyOom = cluster.containers.filter(
+      (c) => c.killedDuringRun && c.lastTerminatedReason === 'OOMKilled',
+    ).length;
     expect(oom(true) - oom(false)).toBe(killedCount - alreadyOom);
   });
 });
@@ -69,7 +75,9 @@ describe('bench teams', () => {
 
   it('the written config generates, and every loaded rule is assigned a part of the structure', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-test-'));
-    const { groups, measured } = await benchRules(writeBenchConfig(dir, 20, 20, 4), 'headroom_n20').finally(() => rmSync(dir, { recursive: true }));
+    const { groups, measured } = await benchRules(writeBenchConfig(dir, 20, 20, 4), 'headroom_n20').finally(() =>
+      rmSync(dir, { recursive: true }),
+    );
     expect(measured.length).toBe(groups.flatMap((group) => group.rules).length);
     const rulesOf = (part: string) => measured.filter((m) => m.part === part).length;
     // Ownership: one decision for every namespace, and the teams table (per owner, 20 teams and the catch-all: its

@@ -40,32 +40,50 @@ describe('team file errors', () => {
 
   it('wrong type', () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: high'));
-    expectRejected(['generate'], 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "high"');
+    expectRejected(
+      ['generate'],
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "high"',
+    );
   });
 
   it('threshold above 1', () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: 1.5'));
-    expectRejected(['generate'], 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be at most 1');
+    expectRejected(
+      ['generate'],
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be at most 1',
+    );
   });
 
   it('threshold of 0', () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: 0'));
-    expectRejected(['generate'], 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be greater than 0');
+    expectRejected(
+      ['generate'],
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be greater than 0',
+    );
   });
 
   it('bad duration', () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('for: 10m', 'for: 10 minutes'));
-    expectRejected(['generate'], 'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be a Prometheus duration');
+    expectRejected(
+      ['generate'],
+      'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be a Prometheus duration',
+    );
   });
 
   it('duplicate team', () => {
     project.write('teams/payments-again.yaml', 'name: payments\nnamespaces: [billing]\n');
-    expectRejected(['generate'], 'teams/payments.yaml:1:1: name: team "payments" is already defined in teams/payments-again.yaml');
+    expectRejected(
+      ['generate'],
+      'teams/payments.yaml:1:1: name: team "payments" is already defined in teams/payments-again.yaml',
+    );
   });
 
   it('overlapping namespace patterns', () => {
     project.write('teams/europe.yaml', 'name: europe\nnamespaces:\n  - eu-shop\n  - "*-eu"\n');
-    expectRejected(['generate'], /teams\/payments\.yaml:2:24: namespaces\.1: "payments-\*" overlaps "\*-eu", also claimed by team "europe" \(teams\/europe\.yaml\)/);
+    expectRejected(
+      ['generate'],
+      /teams\/payments\.yaml:2:24: namespaces\.1: "payments-\*" overlaps "\*-eu", also claimed by team "europe" \(teams\/europe\.yaml\)/,
+    );
   });
 
   it('the same namespace claimed by two teams', () => {
@@ -74,7 +92,10 @@ describe('team file errors', () => {
   });
 
   it('YAML syntax error', () => {
-    project.write('teams/payments.yaml', PAYMENTS.replace('labels: { slack_channel: "#payments-oncall" }', 'labels: { slack_channel: "#payments-oncall"'));
+    project.write(
+      'teams/payments.yaml',
+      PAYMENTS.replace('labels: { slack_channel: "#payments-oncall" }', 'labels: { slack_channel: "#payments-oncall"'),
+    );
     expectRejected(['generate'], /teams\/payments\.yaml:\d+:\d+: YAML syntax error/);
   });
 
@@ -85,13 +106,24 @@ describe('team file errors', () => {
 
   it('a node alert override for a team without nodes', () => {
     project.write('teams/payments.yaml', `${PAYMENTS}  nodeMemoryPressure: { for: 1m }\n`);
-    expectRejected(['generate'], 'teams/payments.yaml:6:3: alerts.nodeMemoryPressure: has no effect: the team owns no nodes');
+    expectRejected(
+      ['generate'],
+      'teams/payments.yaml:6:3: alerts.nodeMemoryPressure: has no effect: the team owns no nodes',
+    );
   });
 
   it('a team label named like the cluster label', () => {
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'region' },"));
+    project.write(
+      'headroom.config.ts',
+      project
+        .read('headroom.config.ts')
+        .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'region' },"),
+    );
     project.write('teams/payments.yaml', PAYMENTS.replace('slack_channel:', 'region:'));
-    expectRejected(['generate'], 'teams/payments.yaml:3:11: labels.region: is the cluster label (cluster.label in the config)');
+    expectRejected(
+      ['generate'],
+      'teams/payments.yaml:3:11: labels.region: is the cluster label (cluster.label in the config)',
+    );
   });
 
   it('reports every broken team file at once', () => {
@@ -106,22 +138,45 @@ describe('team file errors', () => {
 
 describe('config file errors', () => {
   it('missing config file', () => {
-    expectRejected(['generate', '--config', 'nowhere/headroom.config.ts'], 'nowhere/headroom.config.ts: config file not found');
+    expectRejected(
+      ['generate', '--config', 'nowhere/headroom.config.ts'],
+      'nowhere/headroom.config.ts: config file not found',
+    );
   });
 
   it('unknown key in the TypeScript config', () => {
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  alertz: {},"));
+    project.write(
+      'headroom.config.ts',
+      project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  alertz: {},"),
+    );
     expectRejected(['generate'], 'headroom.config.ts:6:3: alertz: unknown key');
   });
 
   it('wrong type in the TypeScript config, nested', () => {
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("for: '2m', severity: 'critical'", "for: 2, severity: 'critical'"));
-    expectRejected(['generate'], 'headroom.config.ts:9:27: alerts.nodeMemoryPressure.for: must be a string, got number 2');
+    project.write(
+      'headroom.config.ts',
+      project.read('headroom.config.ts').replace("for: '2m', severity: 'critical'", "for: 2, severity: 'critical'"),
+    );
+    expectRejected(
+      ['generate'],
+      'headroom.config.ts:9:27: alerts.nodeMemoryPressure.for: must be a string, got number 2',
+    );
   });
 
   it('invalid severity in an inline team', () => {
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("labels: { pager: 'platform-primary' } }", "labels: { pager: 'platform-primary' }, alerts: { containerOOMKilled: { severity: 'page' } } }"));
-    expectRejected(['generate'], /headroom\.config\.ts:11:131: teams\.0\.alerts\.containerOOMKilled\.severity: must be one of "critical", "warning", "info"/);
+    project.write(
+      'headroom.config.ts',
+      project
+        .read('headroom.config.ts')
+        .replace(
+          "labels: { pager: 'platform-primary' } }",
+          "labels: { pager: 'platform-primary' }, alerts: { containerOOMKilled: { severity: 'page' } } }",
+        ),
+    );
+    expectRejected(
+      ['generate'],
+      /headroom\.config\.ts:11:131: teams\.0\.alerts\.containerOOMKilled\.severity: must be one of "critical", "warning", "info"/,
+    );
   });
 
   it('a team label Prometheus would read as a template', () => {
@@ -130,12 +185,23 @@ describe('config file errors', () => {
   });
 
   it('a selector that is not PromQL', () => {
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  selectors: { cadvisor: 'job=kubelet' },"));
-    expectRejected(['generate'], 'headroom.config.ts:6:16: selectors.cadvisor: is not a valid list of PromQL label matchers');
+    project.write(
+      'headroom.config.ts',
+      project
+        .read('headroom.config.ts')
+        .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  selectors: { cadvisor: 'job=kubelet' },"),
+    );
+    expectRejected(
+      ['generate'],
+      'headroom.config.ts:6:16: selectors.cadvisor: is not a valid list of PromQL label matchers',
+    );
   });
 
   it('a config that does not compile', () => {
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',,"));
+    project.write(
+      'headroom.config.ts',
+      project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',,"),
+    );
     expectRejected(['generate'], 'headroom.config.ts:5:27: cannot load the config: Property assignment expected.');
   });
 });

@@ -6,7 +6,17 @@
 // `npm install --offline <tarball>` is not used: the npm cache holds the dependencies' tarballs but not their
 // registry metadata, so it stops at ENOTCACHED.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +47,9 @@ let packed: string[];
  * unrelated `headroom` placeholder.
  */
 function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
+  );
   return { ...env, NO_COLOR: '1', npm_config_offline: 'true', npm_config_update_notifier: 'false', ...extra };
 }
 
@@ -66,14 +78,22 @@ beforeAll(() => {
   expectSuccess(run('npm', ['pack', '--pack-destination', work], checkout));
   const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
   if (!tarball) throw new Error(`npm pack wrote no tarball in ${work}`);
-  packed = expectSuccess(run('tar', ['-tzf', join(work, tarball)], work)).stdout.trim().split('\n').map((path) => path.replace(/^package\//, ''));
+  packed = expectSuccess(run('tar', ['-tzf', join(work, tarball)], work))
+    .stdout.trim()
+    .split('\n')
+    .map((path) => path.replace(/^package\//, ''));
 
   consumer = join(work, 'gitops-repo');
   const installed = join(consumer, 'node_modules', 'headroom');
   mkdirSync(installed, { recursive: true });
-  writeFileSync(join(consumer, 'package.json'), `${JSON.stringify({ name: 'gitops-repo', private: true, type: 'module', devDependencies: { headroom: `file:../${tarball}` } }, null, 2)}\n`);
+  writeFileSync(
+    join(consumer, 'package.json'),
+    `${JSON.stringify({ name: 'gitops-repo', private: true, type: 'module', devDependencies: { headroom: `file:../${tarball}` } }, null, 2)}\n`,
+  );
   expectSuccess(run('tar', ['-xzf', join(work, tarball), '-C', installed, '--strip-components=1'], work));
-  const { dependencies } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const { dependencies } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   for (const name of Object.keys(dependencies)) {
     const link = join(consumer, 'node_modules', name);
     mkdirSync(dirname(link), { recursive: true });
@@ -87,28 +107,48 @@ beforeAll(() => {
 
 describe('headroom installed as a dependency (npm pack → node_modules/headroom)', () => {
   it('packs the bin, the built dist/ with its declarations, src/, the schemas and the README; no tests, benchmarks or generated files', () => {
-    for (const path of ['package.json', 'README.md', 'bin/headroom.js', 'bin/dist-freshness.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'dist/config/schema.d.ts', 'src/index.ts', 'schemas/team.schema.json']) {
+    for (const path of [
+      'package.json',
+      'README.md',
+      'bin/headroom.js',
+      'bin/dist-freshness.js',
+      'dist/cli/main.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/config/schema.d.ts',
+      'src/index.ts',
+      'schemas/team.schema.json',
+    ]) {
       expect(packed).toContain(path);
     }
     const tops = new Set(packed.map((path) => path.split('/')[0]));
-    for (const absent of ['test', 'bench', 'scripts', 'teams', 'node_modules', 'headroom.config.ts', 'tsconfig.json']) expect(tops).not.toContain(absent);
+    for (const absent of ['test', 'bench', 'scripts', 'teams', 'node_modules', 'headroom.config.ts', 'tsconfig.json'])
+      expect(tops).not.toContain(absent);
   });
 
   it('packs every runbook (docs/runbooks/) and jsonnet-compat/, which the README sends users to; nothing else of docs/', () => {
-    const inRepo = (folder: string) => readdirSync(join(REPO_ROOT, folder)).map((name) => `${folder}/${name}`).sort();
+    const inRepo = (folder: string) =>
+      readdirSync(join(REPO_ROOT, folder))
+        .map((name) => `${folder}/${name}`)
+        .sort();
     expect(packed.filter((path) => path.startsWith('docs/')).sort()).toEqual(inRepo('docs/runbooks'));
     expect(packed.filter((path) => path.startsWith('jsonnet-compat/')).sort()).toEqual(inRepo('jsonnet-compat'));
     expect(inRepo('docs/runbooks')).toContain('docs/runbooks/containeroomkilled.md');
     // The paths the README names, as a user of the installed copy would look for them.
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-    for (const [named, path] of [['docs/runbooks/', 'docs/runbooks/containermemoryleak.md'], ['jsonnet-compat/mixin.libsonnet', 'jsonnet-compat/mixin.libsonnet']] as const) {
+    for (const [named, path] of [
+      ['docs/runbooks/', 'docs/runbooks/containermemoryleak.md'],
+      ['jsonnet-compat/mixin.libsonnet', 'jsonnet-compat/mixin.libsonnet'],
+    ] as const) {
       expect(readme).toContain(named);
       expect(existsSync(join(consumer, 'node_modules', 'headroom', path)), path).toBe(true);
     }
   });
 
   it('`npx headroom --version` prints the version, running the packed dist/ (never src/*.ts under node_modules)', () => {
-    const result = expectSuccess(run('npx', ['--no-install', 'headroom', '--version'], consumer, { HEADROOM_TRACE_LOADER: '1' }));
+    const result = expectSuccess(
+      run('npx', ['--no-install', 'headroom', '--version'], consumer, { HEADROOM_TRACE_LOADER: '1' }),
+    );
     expect(result.stdout.trim()).toBe(VERSION);
     expect(result.stderr).toContain('headroom: running dist/');
   });
@@ -117,7 +157,9 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
     expect(readFileSync(join(consumer, 'headroom.config.ts'), 'utf8')).toContain("from 'headroom'");
     const generate = expectSuccess(run('npx', ['headroom', 'generate'], consumer));
     expect(generate.stdout).toMatch(/wrote generated \(\d+ files/);
-    expect(readdirSync(join(consumer, 'generated')).sort()).toEqual(expect.arrayContaining(['dashboards', 'kustomization.yaml', 'prometheus-rules']));
+    expect(readdirSync(join(consumer, 'generated')).sort()).toEqual(
+      expect.arrayContaining(['dashboards', 'kustomization.yaml', 'prometheus-rules']),
+    );
     const check = expectSuccess(run('npx', ['headroom', 'check'], consumer));
     expect(check.stdout).toContain('generated is up to date');
   });
@@ -136,7 +178,8 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
   });
 
   it('`import { defineConfig } from "headroom"` loads dist/index.js in plain Node', () => {
-    const script = "import { defineConfig } from 'headroom'; const c = { defaultTeam: 'x' }; console.log(defineConfig(c) === c);";
+    const script =
+      "import { defineConfig } from 'headroom'; const c = { defaultTeam: 'x' }; console.log(defineConfig(c) === c);";
     const result = expectSuccess(run(process.execPath, ['--input-type=module', '-e', script], consumer));
     expect(result.stdout.trim()).toBe('true');
   });
@@ -146,7 +189,21 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
     (resolution) => {
       const module = resolution === 'bundler' ? 'ESNext' : 'Node16';
       const files = ['headroom.config.ts', 'typed.ts', 'misspelled.ts'];
-      writeFileSync(join(consumer, `tsconfig.${resolution}.json`), JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files }));
+      writeFileSync(
+        join(consumer, `tsconfig.${resolution}.json`),
+        JSON.stringify({
+          compilerOptions: {
+            module,
+            moduleResolution: resolution,
+            target: 'ES2022',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            types: [],
+          },
+          files,
+        }),
+      );
       writeFileSync(
         join(consumer, 'typed.ts'),
         [
@@ -165,7 +222,9 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
       const errors = result.stdout.trim().split('\n').filter(Boolean);
       // Exactly one error: the misspelling. Were the types unresolved (`any`), there would be none, or a TS2307.
       expect(errors, result.stdout + result.stderr).toHaveLength(1);
-      expect(errors[0]).toMatch(/^misspelled\.ts\(2,\d+\): error TS2561: .*'defaultTeem' does not exist.*Did you mean to write 'defaultTeam'\?/);
+      expect(errors[0]).toMatch(
+        /^misspelled\.ts\(2,\d+\): error TS2561: .*'defaultTeem' does not exist.*Did you mean to write 'defaultTeam'\?/,
+      );
       expect(result.code).toBe(2);
     },
   );

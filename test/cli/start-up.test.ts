@@ -32,17 +32,30 @@ function headroom(args: string[], env: Record<string, string> = {}): Run {
 }
 
 function build(): void {
-  const result = spawnSync(process.execPath, [join(project, 'bin', 'build-dist.js')], { cwd: project, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(project, 'bin', 'build-dist.js')], {
+    cwd: project,
+    encoding: 'utf8',
+  });
   expect(result.status, result.stdout + result.stderr).toBe(0);
 }
 
 function tree(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(join(project, dir)).map((file) => [file, readFileSync(join(project, dir, file), 'utf8')]));
+  return Object.fromEntries(
+    listFiles(join(project, dir)).map((file) => [file, readFileSync(join(project, dir, file), 'utf8')]),
+  );
 }
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'headroom-start-up-'));
-  for (const entry of ['bin', 'src', 'teams', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'headroom.config.ts']) {
+  for (const entry of [
+    'bin',
+    'src',
+    'teams',
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'headroom.config.ts',
+  ]) {
     cpSync(join(REPO_ROOT, entry), join(project, entry), { recursive: true });
   }
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
@@ -66,34 +79,50 @@ describe('bin/headroom.js after `npm run build`', () => {
     expect(tree('from-dist')).toEqual(tree('from-src'));
   });
 
-  it('runs src/ through jiti as soon as a file under src/ is edited, and dist/ again after the next build', () => {
-    const main = join(project, 'src', 'cli', 'main.ts');
-    writeFileSync(main, readFileSync(main, 'utf8').replace('Kubernetes memory alerts (PrometheusRule)', 'Edited after the build: memory alerts'));
+  it(
+    'runs src/ through jiti as soon as a file under src/ is edited, and dist/ again after the next build',
+    () => {
+      const main = join(project, 'src', 'cli', 'main.ts');
+      writeFileSync(
+        main,
+        readFileSync(main, 'utf8').replace(
+          'Kubernetes memory alerts (PrometheusRule)',
+          'Edited after the build: memory alerts',
+        ),
+      );
 
-    const afterEdit = headroom(['--help']);
-    expect(afterEdit.loader).toBe('src/ through jiti: src/cli/main.ts changed after dist/ was built');
-    expect(afterEdit.stdout).toContain('Edited after the build: memory alerts');
+      const afterEdit = headroom(['--help']);
+      expect(afterEdit.loader).toBe('src/ through jiti: src/cli/main.ts changed after dist/ was built');
+      expect(afterEdit.stdout).toContain('Edited after the build: memory alerts');
 
-    build();
-    const afterBuild = headroom(['--help']);
-    expect(afterBuild.loader).toBe('dist/');
-    expect(afterBuild.stdout).toContain('Edited after the build: memory alerts');
-  }, BUILD_TIMEOUT);
+      build();
+      const afterBuild = headroom(['--help']);
+      expect(afterBuild.loader).toBe('dist/');
+      expect(afterBuild.stdout).toContain('Edited after the build: memory alerts');
+    },
+    BUILD_TIMEOUT,
+  );
 
-  it('counts a file added under src/ (its folder changes), and a file stamped in the very tick the build started', () => {
-    const added = join(project, 'src', 'model', 'added-after-build.ts');
-    writeFileSync(added, 'export const added = true;\n');
-    expect(headroom(['--version']).loader).toMatch(/^src\/ through jiti: src\/model(\/added-after-build\.ts)? changed after dist\/ was built$/);
-    rmSync(added);
+  it(
+    'counts a file added under src/ (its folder changes), and a file stamped in the very tick the build started',
+    () => {
+      const added = join(project, 'src', 'model', 'added-after-build.ts');
+      writeFileSync(added, 'export const added = true;\n');
+      expect(headroom(['--version']).loader).toMatch(
+        /^src\/ through jiti: src\/model(\/added-after-build\.ts)? changed after dist\/ was built$/,
+      );
+      rmSync(added);
 
-    // The file system's clock ticks coarsely: an edit in the build's first tick may not have been compiled. The
-    // stamp and one file are set to one whole second (exact in any file system), later than every other file.
-    const tick = Math.ceil(Date.now() / 1000) + 60;
-    utimesSync(join(project, 'dist', '.built'), tick, tick);
-    expect(headroom(['--version']).loader).toBe('dist/');
-    utimesSync(join(project, 'src', 'index.ts'), tick, tick);
-    expect(headroom(['--version']).loader).toBe('src/ through jiti: src/index.ts changed after dist/ was built');
-  }, BUILD_TIMEOUT);
+      // The file system's clock ticks coarsely: an edit in the build's first tick may not have been compiled. The
+      // stamp and one file are set to one whole second (exact in any file system), later than every other file.
+      const tick = Math.ceil(Date.now() / 1000) + 60;
+      utimesSync(join(project, 'dist', '.built'), tick, tick);
+      expect(headroom(['--version']).loader).toBe('dist/');
+      utimesSync(join(project, 'src', 'index.ts'), tick, tick);
+      expect(headroom(['--version']).loader).toBe('src/ through jiti: src/index.ts changed after dist/ was built');
+    },
+    BUILD_TIMEOUT,
+  );
 
   it('runs src/ through jiti when dist/ was never built', () => {
     rmSync(join(project, 'dist'), { recursive: true });

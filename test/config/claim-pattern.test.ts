@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { namespacePattern, nodePattern } from '../../src/config/claim-pattern.ts';
 import { matchesPattern } from '../../src/config/name-pattern.ts';
 
-const problem = (schema: typeof namespacePattern, pattern: string) => schema.safeParse(pattern).error?.issues[0]?.message;
+const problem = (schema: typeof namespacePattern, pattern: string) =>
+  schema.safeParse(pattern).error?.issues[0]?.message;
 
 describe('namespace patterns', () => {
   it.each([

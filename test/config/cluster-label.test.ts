@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
 import { RESERVED_LABELS } from '../../src/config/reserved-labels.ts';
 
-const base = { defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' } };
+const base = {
+  defaultTeam: 'platform',
+  links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' },
+};
 
 describe('cluster.label', () => {
   for (const label of RESERVED_LABELS) {
@@ -28,11 +31,14 @@ describe('cluster.label', () => {
 
   it('refuses a label a custom selector matches on, accepts it when no selector does', () => {
     const selectors = { kubeStateMetrics: 'service="ksm"' };
-    expect(configSchema.safeParse({ ...base, selectors, cluster: { label: 'service' } }).error?.issues[0]?.message).toContain('is matched by selectors.kubeStateMetrics');
+    expect(
+      configSchema.safeParse({ ...base, selectors, cluster: { label: 'service' } }).error?.issues[0]?.message,
+    ).toContain('is matched by selectors.kubeStateMetrics');
     expect(configSchema.safeParse({ ...base, cluster: { label: 'service' } }).success).toBe(true);
   });
 
   it('accepts cluster, k8s_cluster and the default', () => {
-    for (const cluster of [{ label: 'cluster' }, { label: 'k8s_cluster' }, {}]) expect(configSchema.safeParse({ ...base, cluster }).success).toBe(true);
+    for (const cluster of [{ label: 'cluster' }, { label: 'k8s_cluster' }, {}])
+      expect(configSchema.safeParse({ ...base, cluster }).success).toBe(true);
   });
 });

@@ -6,7 +6,9 @@ import { forDuration, horizonDuration, lookbackDuration, windowDuration } from '
 const message = (schema: typeof forDuration, text: string) => schema.safeParse(text).error?.issues[0]?.message;
 
 describe('for', () => {
-  it.each(['0s', '500ms', '5m30s', '1h', '6d23h59m59s', '1w'])('accepts %s', (text) => expect(message(forDuration, text)).toBeUndefined());
+  it.each(['0s', '500ms', '5m30s', '1h', '6d23h59m59s', '1w'])('accepts %s', (text) =>
+    expect(message(forDuration, text)).toBeUndefined(),
+  );
   it.each([
     ['1w1ms', /must be at most 1w/],
     ['1y', /must be at most 1w/],
@@ -17,8 +19,13 @@ describe('for', () => {
 });
 
 describe('ranges: windows and the leak lookback', () => {
-  for (const [name, schema] of [['window', windowDuration], ['lookback', lookbackDuration]] as const) {
-    it.each(['1ms', '500ms', '10m', '1d'])(`${name} accepts %s`, (text) => expect(message(schema, text)).toBeUndefined());
+  for (const [name, schema] of [
+    ['window', windowDuration],
+    ['lookback', lookbackDuration],
+  ] as const) {
+    it.each(['1ms', '500ms', '10m', '1d'])(`${name} accepts %s`, (text) =>
+      expect(message(schema, text)).toBeUndefined(),
+    );
     it.each([
       ['0s', /must be longer than 0/],
       ['0m0s', /must be longer than 0/],

@@ -11,22 +11,35 @@ import {
 } from '../../src/config/kubernetes-names.ts';
 
 describe('namespaceProblem (DNS-1123 label)', () => {
-  it.each(['monitoring', 'a', '0', 'kube-system', 'a'.repeat(63)])('accepts %j', (name) => expect(namespaceProblem(name)).toBeUndefined());
-  it.each(['', 'Bad Namespace!', 'Monitoring', '-a', 'a-', 'a.b', 'a_b', 'a\nb'])('refuses %j', (name) => expect(namespaceProblem(name)).toMatch(/namespace name/));
+  it.each(['monitoring', 'a', '0', 'kube-system', 'a'.repeat(63)])('accepts %j', (name) =>
+    expect(namespaceProblem(name)).toBeUndefined(),
+  );
+  it.each(['', 'Bad Namespace!', 'Monitoring', '-a', 'a-', 'a.b', 'a_b', 'a\nb'])('refuses %j', (name) =>
+    expect(namespaceProblem(name)).toMatch(/namespace name/),
+  );
   it('refuses 64 characters', () => expect(namespaceProblem('a'.repeat(64))).toContain('at most 63'));
 });
 
 describe('objectNameProblem (DNS-1123 subdomain)', () => {
-  it.each(['headroom-team', 'a.b-c', 'x'.repeat(253)])('accepts %j', (name) => expect(objectNameProblem(name)).toBeUndefined());
-  it.each(['', 'A', 'a..b', '.a', 'a.', 'a_b', 'a/b'])('refuses %j', (name) => expect(objectNameProblem(name)).toMatch(/object name/));
+  it.each(['headroom-team', 'a.b-c', 'x'.repeat(253)])('accepts %j', (name) =>
+    expect(objectNameProblem(name)).toBeUndefined(),
+  );
+  it.each(['', 'A', 'a..b', '.a', 'a.', 'a_b', 'a/b'])('refuses %j', (name) =>
+    expect(objectNameProblem(name)).toMatch(/object name/),
+  );
   it('refuses 254 characters', () => expect(objectNameProblem('x'.repeat(254))).toContain('at most 253'));
 });
 
 describe('metadataKeyProblem (qualified name)', () => {
-  it.each(['release', 'grafana_dashboard', 'app.kubernetes.io/managed-by', 'k8s-sidecar-target-directory', 'A.b_C-9', 'x'.repeat(63), `${'a'.repeat(253)}/b`])(
-    'accepts %j',
-    (key) => expect(metadataKeyProblem(key)).toBeUndefined(),
-  );
+  it.each([
+    'release',
+    'grafana_dashboard',
+    'app.kubernetes.io/managed-by',
+    'k8s-sidecar-target-directory',
+    'A.b_C-9',
+    'x'.repeat(63),
+    `${'a'.repeat(253)}/b`,
+  ])('accepts %j', (key) => expect(metadataKeyProblem(key)).toBeUndefined());
   it.each([
     ['bad key!!', 'letters, digits'],
     ['with space', 'letters, digits'],
@@ -44,13 +57,18 @@ describe('metadataKeyProblem (qualified name)', () => {
 });
 
 describe('labelValueProblem', () => {
-  it.each(['', '1', 'kube-prometheus-stack', 'a.b_c-D', 'x'.repeat(63), 'yes'])('accepts %j', (value) => expect(labelValueProblem(value)).toBeUndefined());
-  it.each(['a\nb', 'a b', '-a', 'a.', '{{ x }}', 'é'])('refuses %j', (value) => expect(labelValueProblem(value)).toMatch(/label value/));
+  it.each(['', '1', 'kube-prometheus-stack', 'a.b_c-D', 'x'.repeat(63), 'yes'])('accepts %j', (value) =>
+    expect(labelValueProblem(value)).toBeUndefined(),
+  );
+  it.each(['a\nb', 'a b', '-a', 'a.', '{{ x }}', 'é'])('refuses %j', (value) =>
+    expect(labelValueProblem(value)).toMatch(/label value/),
+  );
   it('refuses 64 characters', () => expect(labelValueProblem('x'.repeat(64))).toContain('at most 63'));
 });
 
 describe('annotationsProblem', () => {
-  it('accepts free text values, newlines and templates included', () => expect(annotationsProblem({ a: 'line 1\nline 2 {{ .x }} "q"' })).toBeUndefined());
+  it('accepts free text values, newlines and templates included', () =>
+    expect(annotationsProblem({ a: 'line 1\nline 2 {{ .x }} "q"' })).toBeUndefined());
   it('accepts exactly the size limit and refuses one byte more (keys count)', () => {
     expect(annotationsProblem({ k: 'x'.repeat(ANNOTATIONS_SIZE_LIMIT - 1) })).toBeUndefined();
     expect(annotationsProblem({ k: 'x'.repeat(ANNOTATIONS_SIZE_LIMIT) })).toContain('at most 262144 bytes');
@@ -59,10 +77,24 @@ describe('annotationsProblem', () => {
 
 describe('metadataProblems', () => {
   it('is empty for a valid object', () => {
-    expect(metadataProblems({ name: 'headroom-team', namespace: 'monitoring', labels: { release: 'x', empty: '' }, annotations: { note: 'any\ntext' } })).toEqual([]);
+    expect(
+      metadataProblems({
+        name: 'headroom-team',
+        namespace: 'monitoring',
+        labels: { release: 'x', empty: '' },
+        annotations: { note: 'any\ntext' },
+      }),
+    ).toEqual([]);
   });
   it('names every bad field', () => {
-    expect(metadataProblems({ name: 'Bad', namespace: 'Bad Namespace!', labels: { 'bad key!!': 'x', ok: true as never, v: 'a\nb' }, annotations: { 'bad key!!': 'x' } })).toEqual([
+    expect(
+      metadataProblems({
+        name: 'Bad',
+        namespace: 'Bad Namespace!',
+        labels: { 'bad key!!': 'x', ok: true as never, v: 'a\nb' },
+        annotations: { 'bad key!!': 'x' },
+      }),
+    ).toEqual([
       expect.stringMatching(/^name: /),
       expect.stringMatching(/^namespace: /),
       expect.stringMatching(/^labels\.bad key!!: /),
@@ -72,5 +104,8 @@ describe('metadataProblems', () => {
     ]);
   });
   it('requires a name', () => expect(metadataProblems({})).toEqual(['name: is required']));
-  it('refuses a non-string annotation value', () => expect(metadataProblems({ name: 'a', annotations: { note: 1 as never } })).toEqual(['annotations.note: must be a string']));
+  it('refuses a non-string annotation value', () =>
+    expect(metadataProblems({ name: 'a', annotations: { note: 1 as never } })).toEqual([
+      'annotations.note: must be a string',
+    ]));
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { matchesPattern, patternsOverlap } from '../../src/config/name-pattern.ts';
-import { dnsLabels, dnsSubdomains, isValidName, NAMESPACE_NAMES, type NameSyntax, NODE_NAMES } from '../../src/config/name-syntax.ts';
+import {
+  dnsLabels,
+  dnsSubdomains,
+  isValidName,
+  NAMESPACE_NAMES,
+  type NameSyntax,
+  NODE_NAMES,
+} from '../../src/config/name-syntax.ts';
 
 describe('patternsOverlap', () => {
   it.each([
@@ -28,7 +35,8 @@ describe('patternsOverlap', () => {
     const patterns = ['payments*', '*-eu', 'a?', 'a*c', 'team-?', 'team-1*', 'search'];
     for (const a of patterns) {
       for (const b of patterns) {
-        if (names.some((name) => matchesPattern(name, a) && matchesPattern(name, b))) expect(patternsOverlap(a, b), `${a} ~ ${b}`).toBe(true);
+        if (names.some((name) => matchesPattern(name, a) && matchesPattern(name, b)))
+          expect(patternsOverlap(a, b), `${a} ~ ${b}`).toBe(true);
       }
     }
   });
@@ -47,7 +55,10 @@ describe('patternsOverlap on valid names only (namespace names: 63 characters, n
     ['web-*', 'web-frontend', true, true, true],
     ['*', `${'x'.repeat(63)}`, true, true, true],
   ])('%s ~ %s: namespaces %s, nodes %s, any text %s', (a, b, namespaces, nodes, anyText) => {
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       expect(patternsOverlap(x, y, NAMESPACE_NAMES)).toBe(namespaces);
       expect(patternsOverlap(x, y, NODE_NAMES)).toBe(nodes);
       expect(patternsOverlap(x, y)).toBe(anyText);
@@ -57,30 +68,36 @@ describe('patternsOverlap on valid names only (namespace names: 63 characters, n
   /** Every string over the alphabet up to the length: what "some valid name" ranges over, in a small syntax. */
   function strings(alphabet: string, maxLength: number): string[] {
     const all = [''];
-    for (let length = 1; length <= maxLength; length++) all.push(...all.filter((text) => text.length === length - 1).flatMap((text) => [...alphabet].map((char) => text + char)));
+    for (let length = 1; length <= maxLength; length++)
+      all.push(
+        ...all.filter((text) => text.length === length - 1).flatMap((text) => [...alphabet].map((char) => text + char)),
+      );
     return all;
   }
 
   it.each([
     ['DNS labels of at most 4 characters', dnsLabels(4), 'ab-'],
     ['DNS subdomains of at most 5 characters', dnsSubdomains(5), 'a-.'],
-  ])('is exactly "some valid name matches both" for every pair of small patterns: %s', (_, syntax: NameSyntax, alphabet) => {
-    const names = strings(alphabet, syntax.maxLength + 2).filter((name) => isValidName(name, syntax));
-    expect(names.every((name) => name.length <= syntax.maxLength)).toBe(true);
-    const patterns = strings(`${alphabet}*?`, 3).filter((pattern) => pattern !== '');
-    let overlapping = 0;
-    for (const a of patterns) {
-      const matchA = names.filter((name) => matchesPattern(name, a));
-      for (const b of patterns) {
-        const expected = matchA.some((name) => matchesPattern(name, b));
-        expect(patternsOverlap(a, b, syntax), `${a} ~ ${b}`).toBe(expected);
-        if (expected) overlapping += 1;
+  ])(
+    'is exactly "some valid name matches both" for every pair of small patterns: %s',
+    (_, syntax: NameSyntax, alphabet) => {
+      const names = strings(alphabet, syntax.maxLength + 2).filter((name) => isValidName(name, syntax));
+      expect(names.every((name) => name.length <= syntax.maxLength)).toBe(true);
+      const patterns = strings(`${alphabet}*?`, 3).filter((pattern) => pattern !== '');
+      let overlapping = 0;
+      for (const a of patterns) {
+        const matchA = names.filter((name) => matchesPattern(name, a));
+        for (const b of patterns) {
+          const expected = matchA.some((name) => matchesPattern(name, b));
+          expect(patternsOverlap(a, b, syntax), `${a} ~ ${b}`).toBe(expected);
+          if (expected) overlapping += 1;
+        }
       }
-    }
-    // Both answers are exercised.
-    expect(overlapping).toBeGreaterThan(patterns.length);
-    expect(overlapping).toBeLessThan(patterns.length ** 2 / 2);
-  });
+      // Both answers are exercised.
+      expect(overlapping).toBeGreaterThan(patterns.length);
+      expect(overlapping).toBeLessThan(patterns.length ** 2 / 2);
+    },
+  );
 });
 
 describe('matchesPattern', () => {

@@ -25,7 +25,16 @@ describe('parseSelector refuses', () => {
 });
 
 describe('parseSelector accepts', () => {
-  for (const selector of ['', 'job="kubelet", metrics_path="/metrics/cadvisor"', 'job=~"kube-state-metrics|ksm-.*"', 'job!~"a\\\\.b"', 'job="x\\"y"', 'job=~"a{2,3}"', "job=~'a{2}}'", 'job="}{"']) {
+  for (const selector of [
+    '',
+    'job="kubelet", metrics_path="/metrics/cadvisor"',
+    'job=~"kube-state-metrics|ksm-.*"',
+    'job!~"a\\\\.b"',
+    'job="x\\"y"',
+    'job=~"a{2,3}"',
+    "job=~'a{2}}'",
+    'job="}{"',
+  ]) {
     it(selector || '(empty)', () => expect(parseSelector(selector)).toBeUndefined());
   }
 });

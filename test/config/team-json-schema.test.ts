@@ -23,7 +23,9 @@ describe('schemas/team.schema.json', () => {
   it('is referenced by every example team file', () => {
     const dir = join(REPO_ROOT, 'teams');
     for (const file of readdirSync(dir)) {
-      expect(readFileSync(join(dir, file), 'utf8'), file).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/team\.schema\.json$/m);
+      expect(readFileSync(join(dir, file), 'utf8'), file).toMatch(
+        /^# yaml-language-server: \$schema=\.\.\/schemas\/team\.schema\.json$/m,
+      );
     }
   });
 });

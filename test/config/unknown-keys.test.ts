@@ -16,7 +16,8 @@ function problems(load: () => unknown, folder: string): string[] {
   try {
     load();
   } catch (error) {
-    if (error instanceof InputError) return error.problems.map((problem) => formatProblem(problem).replace(`${folder}/`, ''));
+    if (error instanceof InputError)
+      return error.problems.map((problem) => formatProblem(problem).replace(`${folder}/`, ''));
     throw error;
   }
   throw new Error('loaded without a problem');
@@ -43,11 +44,17 @@ async function configProblems(edit: (text: string) => string): Promise<string[]>
 
 describe('did you mean, for unknown keys under alerts', () => {
   it('ContainerOOMKilled (the alert name) in a team file: did you mean containerOOMKilled?', () => {
-    expect(teamFileProblems('  ContainerOOMKilled: { window: 30m }')).toEqual(['web.yaml:4:3: alerts.ContainerOOMKilled: unknown key: did you mean containerOOMKilled?']);
+    expect(teamFileProblems('  ContainerOOMKilled: { window: 30m }')).toEqual([
+      'web.yaml:4:3: alerts.ContainerOOMKilled: unknown key: did you mean containerOOMKilled?',
+    ]);
   });
 
   it('other spellings of a key (container_oom_killed, CONTAINERMEMORYLEAK) and of a setting (Window)', () => {
-    expect(teamFileProblems('  container_oom_killed: { window: 30m }\n  CONTAINERMEMORYLEAK: { for: 1h }\n  podsEvicted: { Window: 30m }')).toEqual([
+    expect(
+      teamFileProblems(
+        '  container_oom_killed: { window: 30m }\n  CONTAINERMEMORYLEAK: { for: 1h }\n  podsEvicted: { Window: 30m }',
+      ),
+    ).toEqual([
       'web.yaml:6:18: alerts.podsEvicted.Window: unknown key: did you mean window?',
       'web.yaml:4:3: alerts.container_oom_killed: unknown key: did you mean containerOOMKilled?',
       'web.yaml:5:3: alerts.CONTAINERMEMORYLEAK: unknown key: did you mean containerMemoryLeak?',
@@ -60,13 +67,24 @@ describe('did you mean, for unknown keys under alerts', () => {
     ]);
   });
 
-  it('ContainerOOMKilled under the config\'s alerts and under an inline team\'s alerts', async () => {
-    expect(await configProblems((text) => text.replace("    containerOOMKilled: { window: '10m'", "    ContainerOOMKilled: { window: '10m'"))).toEqual([
-      expect.stringMatching(/^headroom\.config\.ts:8:5: alerts\.ContainerOOMKilled: unknown key: did you mean containerOOMKilled\?$/),
+  it("ContainerOOMKilled under the config's alerts and under an inline team's alerts", async () => {
+    expect(
+      await configProblems((text) =>
+        text.replace("    containerOOMKilled: { window: '10m'", "    ContainerOOMKilled: { window: '10m'"),
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^headroom\.config\.ts:8:5: alerts\.ContainerOOMKilled: unknown key: did you mean containerOOMKilled\?$/,
+      ),
     ]);
-    const inline = "teams: [{ name: 'platform', namespaces: ['kube-system'], alerts: { NodeMemoryPressure: { for: '5m' } }, ";
-    expect(await configProblems((text) => text.replace("teams: [{ name: 'platform', namespaces: ['kube-system'], ", inline))).toEqual([
-      expect.stringMatching(/^headroom\.config\.ts:11:\d+: teams\.0\.alerts\.NodeMemoryPressure: unknown key: did you mean nodeMemoryPressure\?$/),
+    const inline =
+      "teams: [{ name: 'platform', namespaces: ['kube-system'], alerts: { NodeMemoryPressure: { for: '5m' } }, ";
+    expect(
+      await configProblems((text) => text.replace("teams: [{ name: 'platform', namespaces: ['kube-system'], ", inline)),
+    ).toEqual([
+      expect.stringMatching(
+        /^headroom\.config\.ts:11:\d+: teams\.0\.alerts\.NodeMemoryPressure: unknown key: did you mean nodeMemoryPressure\?$/,
+      ),
     ]);
   });
 });

@@ -7,7 +7,13 @@ import { generate } from '../../src/generate.ts';
 import { NAMESPACE_OWNER_UNKNOWN } from '../../src/rules/record-names.ts';
 import { vectorSelectors } from '../helpers/promql-tree.ts';
 import { CONFIGS } from './helpers/configs.ts';
-import { allPanels, type DashboardJson, dashboardsOf, queriesOf, withSampleValues } from './helpers/dashboard-queries.ts';
+import {
+  allPanels,
+  type DashboardJson,
+  dashboardsOf,
+  queriesOf,
+  withSampleValues,
+} from './helpers/dashboard-queries.ts';
 
 /** The label lists of every `by (…)`, `without (…)` and `on (…)` of an expression; group_left/right lists excluded. */
 function groupingLists(expr: string): string[][] {
@@ -18,7 +24,13 @@ function groupingLists(expr: string): string[][] {
       const before = node.node.prevSibling?.name;
       // group_left/right list labels to copy; `without (…)` keeps every label it does not name, the cluster too.
       if (before === 'GroupLeft' || before === 'GroupRight' || before === 'Without') return;
-      lists.push(expr.slice(node.from + 1, node.to - 1).split(',').map((label) => label.trim()).filter(Boolean));
+      lists.push(
+        expr
+          .slice(node.from + 1, node.to - 1)
+          .split(',')
+          .map((label) => label.trim())
+          .filter(Boolean),
+      );
     },
   });
   return lists;
@@ -45,19 +57,36 @@ describe('dashboards of several clusters', () => {
   it('every dashboard has a multi-value cluster variable from the owner series, right after the datasource', async () => {
     const { tree } = await generate(CONFIGS['two clusters']);
     for (const dashboard of dashboardsOf(tree).values()) {
-      const variables = dashboard.templating.list as unknown as { name: string; query: string; multi: boolean; includeAll: boolean; allValue: string }[];
-      expect(variables[1], dashboard.uid).toMatchObject({ name: 'cluster', query: 'label_values(headroom:namespace_owner:info, cluster)', multi: true, includeAll: true, allValue: '.*' });
+      const variables = dashboard.templating.list as unknown as {
+        name: string;
+        query: string;
+        multi: boolean;
+        includeAll: boolean;
+        allValue: string;
+      }[];
+      expect(variables[1], dashboard.uid).toMatchObject({
+        name: 'cluster',
+        query: 'label_values(headroom:namespace_owner:info, cluster)',
+        multi: true,
+        includeAll: true,
+        allValue: '.*',
+      });
     }
   });
 
   it('every query but the cluster list filters by the selected clusters and keeps the cluster in every by and on', async () => {
     const { tree } = await generate(CONFIGS['two clusters']);
-    const queries = [...dashboardsOf(tree).values()].flatMap(queriesOf).filter((query) => query.where !== 'variable cluster');
+    const queries = [...dashboardsOf(tree).values()]
+      .flatMap(queriesOf)
+      .filter((query) => query.where !== 'variable cluster');
     expect(queries.length).toBeGreaterThan(30);
     let groupings = 0;
     for (const query of queries) {
       const where = `${query.dashboard} ${query.where}`;
-      expect(vectorSelectors(query.expr).some((selector) => selector.matchers.includes('cluster=~"$cluster"')), `${where}: ${query.expr}`).toBe(true);
+      expect(
+        vectorSelectors(query.expr).some((selector) => selector.matchers.includes('cluster=~"$cluster"')),
+        `${where}: ${query.expr}`,
+      ).toBe(true);
       for (const labels of groupingLists(withSampleValues(query.expr))) {
         expect(labels, `${where}: ${query.expr}`).toContain('cluster');
         groupings++;
@@ -73,7 +102,9 @@ describe('dashboards of several clusters', () => {
         expect(table.columns[0], `${dashboard.uid} ${table.title}`).toBe('cluster');
         if (table.columns.includes('team')) expect(table.columns, `${dashboard.uid} ${table.title}`).toContain('claim');
       }
-      const legends = (allPanels(dashboard) as unknown as TablePanel[]).flatMap((panel) => panel.targets ?? []).flatMap((target) => (target.legendFormat ? [target.legendFormat] : []));
+      const legends = (allPanels(dashboard) as unknown as TablePanel[])
+        .flatMap((panel) => panel.targets ?? [])
+        .flatMap((target) => (target.legendFormat ? [target.legendFormat] : []));
       expect(legends.length).toBeGreaterThan(0);
       for (const legend of legends) expect(legend, dashboard.uid).toContain('{{cluster}}/');
     }
@@ -81,25 +112,39 @@ describe('dashboards of several clusters', () => {
 
   it('the overview lists the namespaces whose owner label names no team', async () => {
     const overview = dashboardsOf((await generate(CONFIGS['two clusters'])).tree).get('headroom-overview')!;
-    const panel = allPanels(overview).find((candidate) => candidate.title === 'Namespaces whose owner label names no team')!;
-    expect(panel.targets!.map((target) => target.expr)).toEqual([`${NAMESPACE_OWNER_UNKNOWN}{cluster=~"$cluster", namespace=~"$namespace"}`]);
-    expect(tableColumnsOf(overview).find((table) => table.title === panel.title)!.columns).toEqual(['cluster', 'namespace', 'owner_label']);
+    const panel = allPanels(overview).find(
+      (candidate) => candidate.title === 'Namespaces whose owner label names no team',
+    )!;
+    expect(panel.targets!.map((target) => target.expr)).toEqual([
+      `${NAMESPACE_OWNER_UNKNOWN}{cluster=~"$cluster", namespace=~"$namespace"}`,
+    ]);
+    expect(tableColumnsOf(overview).find((table) => table.title === panel.title)!.columns).toEqual([
+      'cluster',
+      'namespace',
+      'owner_label',
+    ]);
   });
 });
 
-describe.each(Object.entries(CONFIGS).filter(([name]) => name !== 'two clusters'))('dashboards of one cluster (%s)', (_name, config) => {
-  it('have no cluster variable, query, column or link parameter, no claim column, no unknown-owner table', async () => {
-    const { tree } = await generate(config);
-    for (const dashboard of dashboardsOf(tree).values()) {
-      expect(dashboard.templating.list.map((variable) => variable.name)).not.toContain('cluster');
-      for (const query of queriesOf(dashboard)) {
-        // (A configured selector may name a cluster, as cadvisor-limits' does; no query selects or groups by one.)
-        expect(query.expr, `${dashboard.uid} ${query.where}`).not.toMatch(/\$cluster|claim/);
-        expect(groupingLists(withSampleValues(query.expr)).flat(), `${dashboard.uid} ${query.where}`).not.toContain('cluster');
+describe.each(Object.entries(CONFIGS).filter(([name]) => name !== 'two clusters'))(
+  'dashboards of one cluster (%s)',
+  (_name, config) => {
+    it('have no cluster variable, query, column or link parameter, no claim column, no unknown-owner table', async () => {
+      const { tree } = await generate(config);
+      for (const dashboard of dashboardsOf(tree).values()) {
+        expect(dashboard.templating.list.map((variable) => variable.name)).not.toContain('cluster');
+        for (const query of queriesOf(dashboard)) {
+          // (A configured selector may name a cluster, as cadvisor-limits' does; no query selects or groups by one.)
+          expect(query.expr, `${dashboard.uid} ${query.where}`).not.toMatch(/\$cluster|claim/);
+          expect(groupingLists(withSampleValues(query.expr)).flat(), `${dashboard.uid} ${query.where}`).not.toContain(
+            'cluster',
+          );
+        }
+        for (const table of tableColumnsOf(dashboard))
+          expect(table.columns.filter((column) => column === 'cluster' || column === 'claim')).toEqual([]);
+        expect(JSON.stringify(dashboard.links)).not.toContain('cluster');
+        expect(JSON.stringify(dashboard)).not.toContain(NAMESPACE_OWNER_UNKNOWN);
       }
-      for (const table of tableColumnsOf(dashboard)) expect(table.columns.filter((column) => column === 'cluster' || column === 'claim')).toEqual([]);
-      expect(JSON.stringify(dashboard.links)).not.toContain('cluster');
-      expect(JSON.stringify(dashboard)).not.toContain(NAMESPACE_OWNER_UNKNOWN);
-    }
-  });
-});
+    });
+  },
+);

@@ -29,7 +29,13 @@ describe('output.dashboards', () => {
   it('defaults to sidecar ConfigMaps in monitoring, labelled grafana_dashboard: "1", no GrafanaDashboard objects', async () => {
     const { model } = await generate(CONFIGS['fixture cadvisor-limits']);
     expect(model.output.dashboards).toEqual({
-      configMap: { enabled: true, namespace: 'monitoring', labelName: 'grafana_dashboard', labelValue: '1', annotations: {} },
+      configMap: {
+        enabled: true,
+        namespace: 'monitoring',
+        labelName: 'grafana_dashboard',
+        labelValue: '1',
+        annotations: {},
+      },
       grafanaOperator: { enabled: false, namespace: 'monitoring', instanceSelector: { dashboards: 'grafana' } },
       serverSideApply: false,
       perTeam: [],
@@ -38,10 +44,22 @@ describe('output.dashboards', () => {
 
   it.each([
     // The wording of a label-name refusal is the config's (it says which characters a Kubernetes key allows).
-    ["{ configMap: { labelName: 'grafana dashboard' } }", 'output.dashboards.configMap.labelName', 'must be a Kubernetes'],
-    ["{ configMap: { labelValue: 'yes please' } }", 'output.dashboards.configMap.labelValue', 'must be a Kubernetes label value'],
-    ["{ grafanaOperator: { namespace: 'Monitoring' } }", 'output.dashboards.grafanaOperator.namespace', 'must be a Kubernetes namespace name'],
-    ["{ configMap: { enable: false } }", 'output.dashboards.configMap.enable', 'unknown key'],
+    [
+      "{ configMap: { labelName: 'grafana dashboard' } }",
+      'output.dashboards.configMap.labelName',
+      'must be a Kubernetes',
+    ],
+    [
+      "{ configMap: { labelValue: 'yes please' } }",
+      'output.dashboards.configMap.labelValue',
+      'must be a Kubernetes label value',
+    ],
+    [
+      "{ grafanaOperator: { namespace: 'Monitoring' } }",
+      'output.dashboards.grafanaOperator.namespace',
+      'must be a Kubernetes namespace name',
+    ],
+    ['{ configMap: { enable: false } }', 'output.dashboards.configMap.enable', 'unknown key'],
     ["{ perTeam: ['Payments'] }", 'output.dashboards.perTeam.0', 'must'],
     // A team name that is no team: no copy would show anything. The default team (platform) is one.
     ["{ perTeam: ['platform', 'payments'] }", 'output.dashboards.perTeam.1', '"payments" is not a team'],

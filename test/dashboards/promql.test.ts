@@ -64,7 +64,11 @@ const RECORDED = [
 /** The pod cgroup (Kubernetes 1.34 pod-level limits): read only for the pods PodMemoryNearLimit records. */
 const POD_CGROUP = ['container=""', 'pod!=""'];
 
-async function queries(config: string): Promise<{ queries: Query[]; selectors: { cadvisor: string; kubeStateMetrics: string }; model: { clusterLabel?: string } }> {
+async function queries(config: string): Promise<{
+  queries: Query[];
+  selectors: { cadvisor: string; kubeStateMetrics: string };
+  model: { clusterLabel?: string };
+}> {
   const { tree, model } = await generate(config);
   const dashboards = [...dashboardsOf(tree).values()];
   expect(dashboards.length).toBeGreaterThanOrEqual(2);
@@ -78,7 +82,11 @@ function matchersOf(selector: string): string[] {
 
 function hasDivision(expr: string): boolean {
   let found = false;
-  parser.parse(expr).iterate({ enter: (node) => void (node.name === 'Div' && (found = true)) });
+  parser.parse(expr).iterate({
+    enter: (node) => {
+      if (node.name === 'Div') found = true;
+    },
+  });
   return found;
 }
 
@@ -86,7 +94,9 @@ describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config
   it('have no template variable left once sample values are in, and parse without error nodes', async () => {
     const { queries: all } = await queries(config);
     expect(all.length).toBeGreaterThan(20);
-    expect(new Set(all.map((query) => query.where.split(' ')[0]))).toEqual(new Set(['panel', 'variable', 'annotation']));
+    expect(new Set(all.map((query) => query.where.split(' ')[0]))).toEqual(
+      new Set(['panel', 'variable', 'annotation']),
+    );
     for (const query of all) {
       const expr = withSampleValues(query.expr);
       expect(expr, `${query.dashboard} ${query.where}`).not.toContain('$');
@@ -113,18 +123,33 @@ describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config
         const where = `${query.dashboard} ${query.where}: ${selector.metric}`;
         expect([...CADVISOR, ...KUBE_STATE_METRICS, ...RECORDED, 'ALERTS'], where).toContain(selector.metric);
         if (CADVISOR.includes(selector.metric) && selector.matchers.includes('container=""')) {
-          expect(selector.matchers, where).toEqual(expect.arrayContaining([...matchersOf(selectors.cadvisor), ...POD_CGROUP]));
+          expect(selector.matchers, where).toEqual(
+            expect.arrayContaining([...matchersOf(selectors.cadvisor), ...POD_CGROUP]),
+          );
           const key = model.clusterLabel ? `${model.clusterLabel}, namespace, pod` : 'namespace, pod';
           expect(query.expr, where).toMatch(new RegExp(`and on \\(${key}\\)\\s+${POD_MEMORY_RATIO}\\{`));
         } else if (CADVISOR.includes(selector.metric)) {
-          expect(selector.matchers, where).toEqual(expect.arrayContaining([...matchersOf(selectors.cadvisor), 'container!=""', 'container!="POD"']));
+          expect(selector.matchers, where).toEqual(
+            expect.arrayContaining([...matchersOf(selectors.cadvisor), 'container!=""', 'container!="POD"']),
+          );
         }
-        if (KUBE_STATE_METRICS.includes(selector.metric)) expect(selector.matchers, where).toEqual(expect.arrayContaining(matchersOf(selectors.kubeStateMetrics)));
+        if (KUBE_STATE_METRICS.includes(selector.metric))
+          expect(selector.matchers, where).toEqual(expect.arrayContaining(matchersOf(selectors.kubeStateMetrics)));
       }
     }
     expect(read).toContain(MEMORY_RATIO);
     expect(read).toContain(NAMESPACE_THRESHOLD);
-    const issue9 = [PROCESS_OOM_KILLS, NODE_MEMORY_EVICTIONS, NAMESPACE_PODS_EVICTED, NAMESPACE_WITHOUT_LIMIT, MEMORY_FORECAST, OOM_EVENTS, POD_MEMORY_RATIO, ABOVE_REQUEST, NAMESPACE_ABOVE_REQUEST];
+    const issue9 = [
+      PROCESS_OOM_KILLS,
+      NODE_MEMORY_EVICTIONS,
+      NAMESPACE_PODS_EVICTED,
+      NAMESPACE_WITHOUT_LIMIT,
+      MEMORY_FORECAST,
+      OOM_EVENTS,
+      POD_MEMORY_RATIO,
+      ABOVE_REQUEST,
+      NAMESPACE_ABOVE_REQUEST,
+    ];
     for (const recorded of issue9) {
       expect(read).toContain(recorded);
     }
@@ -135,6 +160,7 @@ describe.each(Object.entries(CONFIGS))('dashboard queries of %s', (_name, config
   it('never divide: the fraction of the limit is the recorded ratio the alert uses', async () => {
     const { queries: all } = await queries(config);
     expect(hasDivision('a / b'), 'the check itself').toBe(true);
-    for (const query of all) expect(hasDivision(withSampleValues(query.expr)), `${query.dashboard} ${query.where}`).toBe(false);
+    for (const query of all)
+      expect(hasDivision(withSampleValues(query.expr)), `${query.dashboard} ${query.where}`).toBe(false);
   });
 });

@@ -27,13 +27,21 @@ function configOf(fixture: string): string {
 }
 
 describe.each(ENGINES)('dashboard queries on synthetic series ($name)', (engine) => {
-  for (const scenario of readdirSync(SCENARIOS).filter((file) => file.endsWith('.test.yaml')).sort()) {
+  for (const scenario of readdirSync(SCENARIOS)
+    .filter((file) => file.endsWith('.test.yaml'))
+    .sort()) {
     it(scenario, async () => {
       const fixture = scenario.replace(/\.test\.yaml$/, '');
       const generation = await generate(configOf(fixture));
       const dir = mkdtempSync(join(tmpdir(), 'headroom-dashboard-scenario-'));
       // The dashboard group last: it reads what the headroom groups record in the same evaluation.
-      writeRuleFile([...ruleGroupsOf(generation), { name: 'dashboard-queries', rules: queryRules(generation.tree, TEAMS[fixture]) }], join(dir, 'rules.yaml'));
+      writeRuleFile(
+        [
+          ...ruleGroupsOf(generation),
+          { name: 'dashboard-queries', rules: queryRules(generation.tree, TEAMS[fixture]) },
+        ],
+        join(dir, 'rules.yaml'),
+      );
       const result = testRules(engine, join(SCENARIOS, scenario), dir);
       expect(result.code, result.output).toBe(0);
       expect(result.output).toContain('SUCCESS');

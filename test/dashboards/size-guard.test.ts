@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.ts';
-import { CONFIGMAP_DATA_LIMIT, configMapDataProblems, LAST_APPLIED_LIMIT, lastAppliedProblems } from '../../src/output/dashboard-size-guard.ts';
+import {
+  CONFIGMAP_DATA_LIMIT,
+  configMapDataProblems,
+  LAST_APPLIED_LIMIT,
+  lastAppliedProblems,
+} from '../../src/output/dashboard-size-guard.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 /**
@@ -34,30 +39,45 @@ describe('dashboard size guard', () => {
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('invalid input, nothing written');
     // The overview (four runbook links, ~400 kB) is over 262,144 bytes; the team dashboard (two, ~220 kB) is not.
-    expect(result.stderr).toMatch(/dashboards\/configmaps\/headroom-overview\.yaml: output\.dashboards\.configMap: the object is \d+ bytes, over the 262144 bytes/);
+    expect(result.stderr).toMatch(
+      /dashboards\/configmaps\/headroom-overview\.yaml: output\.dashboards\.configMap: the object is \d+ bytes, over the 262144 bytes/,
+    );
     expect(result.stderr).toContain('kubectl apply --server-side');
     expect(result.stderr).not.toContain('headroom-team.yaml');
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
   it('checks GrafanaDashboard objects too', () => {
-    const dir = projectWithRunbookPadding(100_000, '{ configMap: { enabled: false }, grafanaOperator: { enabled: true } }');
+    const dir = projectWithRunbookPadding(
+      100_000,
+      '{ configMap: { enabled: false }, grafanaOperator: { enabled: true } }',
+    );
     const result = runCli(['generate'], dir);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/dashboards\/grafana-operator\/headroom-overview\.yaml: output\.dashboards\.grafanaOperator: the object is/);
+    expect(result.stderr).toMatch(
+      /dashboards\/grafana-operator\/headroom-overview\.yaml: output\.dashboards\.grafanaOperator: the object is/,
+    );
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
   it('lets server-side apply users past the annotation limit, never past 1 MiB of ConfigMap data', () => {
     // The runbook links make the PrometheusRule objects too big as well: those are applied server-side too.
-    const fits = projectWithRunbookPadding(100_000, '{ serverSideApply: true }, prometheusRule: { serverSideApply: true }');
+    const fits = projectWithRunbookPadding(
+      100_000,
+      '{ serverSideApply: true }, prometheusRule: { serverSideApply: true }',
+    );
     expect(runCli(['generate'], fits).code).toBe(0);
     expect(existsSync(join(fits, 'generated/dashboards/configmaps/headroom-overview.yaml'))).toBe(true);
 
-    const tooBig = projectWithRunbookPadding(300_000, '{ serverSideApply: true }, prometheusRule: { serverSideApply: true }');
+    const tooBig = projectWithRunbookPadding(
+      300_000,
+      '{ serverSideApply: true }, prometheusRule: { serverSideApply: true }',
+    );
     const result = runCli(['generate'], tooBig);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/headroom-overview\.yaml: output\.dashboards\.configMap: the ConfigMap's data is \d+ bytes, over the 1048576 bytes \(1 MiB\)/);
+    expect(result.stderr).toMatch(
+      /headroom-overview\.yaml: output\.dashboards\.configMap: the ConfigMap's data is \d+ bytes, over the 1048576 bytes \(1 MiB\)/,
+    );
     expect(result.stderr).toContain('split the dashboard');
     expect(existsSync(join(tooBig, 'generated'))).toBe(false);
   });
@@ -100,7 +120,9 @@ export default defineConfig({
 describe('dashboards per team', () => {
   it('do not grow with the number of teams: the overview and the shared team dashboard, plus the copies asked for', async () => {
     const dashboardFiles = async (teams: number, perTeam: string[]) =>
-      new Map([...(await generate(projectWithTeams(teams, perTeam))).tree].filter(([path]) => path.startsWith('dashboards/')));
+      new Map(
+        [...(await generate(projectWithTeams(teams, perTeam))).tree].filter(([path]) => path.startsWith('dashboards/')),
+      );
     const few = await dashboardFiles(2, []);
     const many = await dashboardFiles(120, []);
     expect([...many.keys()].sort()).toEqual([

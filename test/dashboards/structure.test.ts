@@ -24,7 +24,11 @@ describe.each(Object.entries(CONFIGS))('dashboards of %s', (_name, config) => {
     for (const dashboard of dashboards) {
       expect(dashboard.uid).toMatch(/^[a-z0-9-]{1,40}$/);
       expect(dashboard.title).toMatch(/^Kubernetes memory \/ (Overview|Team|Team [a-z0-9-]+)$/);
-      expect(dashboard.templating.list[0]).toMatchObject({ name: 'datasource', type: 'datasource', query: 'prometheus' });
+      expect(dashboard.templating.list[0]).toMatchObject({
+        name: 'datasource',
+        type: 'datasource',
+        query: 'prometheus',
+      });
     }
   });
 
@@ -33,7 +37,10 @@ describe.each(Object.entries(CONFIGS))('dashboards of %s', (_name, config) => {
     for (const dashboard of dashboardsOf(tree).values()) {
       const panels = allPanels(dashboard) as unknown as PanelDetails[];
       const ids = panels.map((panel) => panel.id);
-      expect(ids.every((id) => Number.isInteger(id) && id > 0), dashboard.uid).toBe(true);
+      expect(
+        ids.every((id) => Number.isInteger(id) && id > 0),
+        dashboard.uid,
+      ).toBe(true);
       expect(new Set(ids).size, dashboard.uid).toBe(ids.length);
       const units = new Set<string>();
       for (const panel of panels.filter((candidate) => candidate.type !== 'row')) {
@@ -41,14 +48,21 @@ describe.each(Object.entries(CONFIGS))('dashboards of %s', (_name, config) => {
         expect(panel.datasource, where).toEqual({ type: 'prometheus', uid: '${datasource}' });
         const refIds = (panel.targets ?? []).map((target) => target.refId);
         expect(refIds.length, where).toBeGreaterThan(0);
-        expect(refIds.every((refId) => /^[A-Z]$/.test(refId)) && new Set(refIds).size === refIds.length, where).toBe(true);
-        expect((panel.targets ?? []).every((target) => target.datasource?.uid === '${datasource}'), where).toBe(true);
+        expect(refIds.every((refId) => /^[A-Z]$/.test(refId)) && new Set(refIds).size === refIds.length, where).toBe(
+          true,
+        );
+        expect(
+          (panel.targets ?? []).every((target) => target.datasource?.uid === '${datasource}'),
+          where,
+        ).toBe(true);
         if (panel.type === 'timeseries') expect(panel.options?.legend?.showLegend, where).toBe(true);
         if (panel.fieldConfig?.defaults.unit) units.add(panel.fieldConfig.defaults.unit);
       }
       expect(units, dashboard.uid).toContain('bytes');
     }
     const team = dashboardsOf(tree).get('headroom-team')!;
-    expect(allPanels(team).find((panel) => panel.title === '% of memory limit')?.fieldConfig?.defaults.unit).toBe('percentunit');
+    expect(allPanels(team).find((panel) => panel.title === '% of memory limit')?.fieldConfig?.defaults.unit).toBe(
+      'percentunit',
+    );
   });
 });

@@ -18,7 +18,11 @@ describe('dashboard wrappers', () => {
       const text = tree.get(`dashboards/configmaps/${uid}.yaml`)!;
       expect(text).toMatch(HEADER);
       const configMap = parse(text);
-      expect(configMap).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: uid, namespace: 'monitoring', labels: { grafana_dashboard: '1' } } });
+      expect(configMap).toMatchObject({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: uid, namespace: 'monitoring', labels: { grafana_dashboard: '1' } },
+      });
       expect(Object.keys(configMap.data)).toEqual([`${uid}.json`]);
       expect(configMap.data[`${uid}.json`]).toBe(tree.get(`dashboards/${uid}.json`));
     }
@@ -34,15 +38,27 @@ describe('dashboard wrappers', () => {
       expect(configMap.metadata).toEqual({
         name: uid,
         namespace: 'grafana',
-        labels: { 'app.kubernetes.io/managed-by': 'headroom', 'app.kubernetes.io/part-of': 'headroom', dashboards: 'headroom' },
+        labels: {
+          'app.kubernetes.io/managed-by': 'headroom',
+          'app.kubernetes.io/part-of': 'headroom',
+          dashboards: 'headroom',
+        },
         annotations: { grafana_folder: 'Kubernetes memory' },
       });
       expect(configMap.data[`${uid}.json`]).toBe(json);
       const text = tree.get(`dashboards/grafana-operator/${uid}.yaml`)!;
       expect(text).toMatch(HEADER);
       const object = parse(text);
-      expect(object).toMatchObject({ apiVersion: 'grafana.integreatly.org/v1beta1', kind: 'GrafanaDashboard', metadata: { name: uid, namespace: 'grafana' } });
-      expect(object.spec).toEqual({ instanceSelector: { matchLabels: { dashboards: 'external' } }, folder: 'Kubernetes memory', json });
+      expect(object).toMatchObject({
+        apiVersion: 'grafana.integreatly.org/v1beta1',
+        kind: 'GrafanaDashboard',
+        metadata: { name: uid, namespace: 'grafana' },
+      });
+      expect(object.spec).toEqual({
+        instanceSelector: { matchLabels: { dashboards: 'external' } },
+        folder: 'Kubernetes memory',
+        json,
+      });
       expect(JSON.parse(object.spec.json).uid).toBe(uid);
     }
   });

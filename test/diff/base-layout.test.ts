@@ -50,7 +50,9 @@ describe('diff --base: the teams folder at the ref', () => {
     const config = join(repo.dir, 'headroom.config.ts');
     const refusal = await treeAtRef(config, 'main').catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(InputError);
-    expect((refusal as InputError).problems).toEqual([expect.objectContaining({ file: 'main:headroom.config.ts', message: 'main:teams is not a folder' })]);
+    expect((refusal as InputError).problems).toEqual([
+      expect.objectContaining({ file: 'main:headroom.config.ts', message: 'main:teams is not a folder' }),
+    ]);
     // generate on the work tree, which is that commit, refuses it the same way.
     await expect(generate(config)).rejects.toThrow(/teams is not a folder/);
   });

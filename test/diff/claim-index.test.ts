@@ -15,7 +15,10 @@ describe('ClaimIndex', () => {
       ['us', ['shop'], ['prod-us-*']],
       ['all', ['search']],
     ]);
-    expect(scoped.coverers('shop').map((claim) => `${claim.team} ${claim.clusters.join(',')}`)).toEqual(['eu prod-eu-*', 'us prod-us-*']);
+    expect(scoped.coverers('shop').map((claim) => `${claim.team} ${claim.clusters.join(',')}`)).toEqual([
+      'eu prod-eu-*',
+      'us prod-us-*',
+    ]);
     expect(scoped.coverers('search')[0]?.clusters).toEqual(['*']);
   });
 

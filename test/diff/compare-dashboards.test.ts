@@ -18,7 +18,19 @@ function dashboard(uid: string, panels: Panel[], title = `Dashboard ${uid}`) {
     title: p.title,
     type: p.panels ? 'row' : 'timeseries',
     ...(p.expr ? { targets: [{ refId: 'A', expr: p.expr }] } : {}),
-    ...(p.steps ? { fieldConfig: { defaults: { thresholds: { mode: 'absolute', steps: p.steps.map((value, i) => ({ color: i ? 'red' : 'green', value })) } }, overrides: [] } } : {}),
+    ...(p.steps
+      ? {
+          fieldConfig: {
+            defaults: {
+              thresholds: {
+                mode: 'absolute',
+                steps: p.steps.map((value, i) => ({ color: i ? 'red' : 'green', value })),
+              },
+            },
+            overrides: [],
+          },
+        }
+      : {}),
     ...(p.panels ? { panels: p.panels.map(panel) } : {}),
   });
   return { uid, title, panels: panels.map(panel) };
@@ -60,10 +72,20 @@ describe('dashboard changes', () => {
   });
 
   it('a dashboard in a JSON file and in a ConfigMap is one dashboard; one only in a GrafanaDashboard is found too', () => {
-    const configMap = (d: unknown) => stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { 'team.json': json(d) } });
-    const grafanaDashboard = (d: unknown) => stringify({ apiVersion: 'grafana.integreatly.org/v1beta1', kind: 'GrafanaDashboard', metadata: { name: 'y' }, spec: { json: json(d) } });
+    const configMap = (d: unknown) =>
+      stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { 'team.json': json(d) } });
+    const grafanaDashboard = (d: unknown) =>
+      stringify({
+        apiVersion: 'grafana.integreatly.org/v1beta1',
+        kind: 'GrafanaDashboard',
+        metadata: { name: 'y' },
+        spec: { json: json(d) },
+      });
     const changes = compareDashboards(
-      documents({ 'dashboards/team.json': json(dashboard('team', base)), 'cm/team.yaml': configMap(dashboard('team', base)) }),
+      documents({
+        'dashboards/team.json': json(dashboard('team', base)),
+        'cm/team.yaml': configMap(dashboard('team', base)),
+      }),
       documents({
         'dashboards/team.json': json(dashboard('team', base, 'Renamed')),
         'cm/team.yaml': configMap(dashboard('team', base, 'Renamed')),
@@ -78,11 +100,19 @@ describe('dashboard changes', () => {
 
   it('a removed dashboard, and nothing for an identical one', () => {
     const same = json(dashboard('same', base));
-    const changes = compareDashboards(documents({ 'a.json': same, 'b.json': json(dashboard('gone', base)) }), documents({ 'a.json': same }));
+    const changes = compareDashboards(
+      documents({ 'a.json': same, 'b.json': json(dashboard('gone', base)) }),
+      documents({ 'a.json': same }),
+    );
     expect(changes.map((c) => `${c.uid} ${c.status}`)).toEqual(['gone removed']);
   });
 
   it('JSON that is not a dashboard is ignored', () => {
-    expect(compareDashboards(documents({ 'rules.json': json({ groups: [] }) }), documents({ 'rules.json': json({ groups: [1] }) }))).toEqual([]);
+    expect(
+      compareDashboards(
+        documents({ 'rules.json': json({ groups: [] }) }),
+        documents({ 'rules.json': json({ groups: [1] }) }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -58,11 +58,17 @@ describe('headroom diff --base', () => {
     expect(lines).toContain('  team payments: ContainerMemoryNearLimit threshold 90% → 95%, for 10m → 15m');
     // Only payments changed: no other team is mentioned in the summary of settings.
     expect(lines.filter((line) => / {2}team (search|platform)|unclaimed/.test(line))).toEqual([]);
-    expect(lines).toContain('  ContainerMemoryNearLimit {for="15m", severity="warning"}: label for "10m" → "15m", expression changed, for 10m → 15m');
-    expect(lines).toContain('  recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed');
+    expect(lines).toContain(
+      '  ContainerMemoryNearLimit {for="15m", severity="warning"}: label for "10m" → "15m", expression changed, for 10m → 15m',
+    );
+    expect(lines).toContain(
+      '  recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed',
+    );
     // The raw diff follows the summary.
     expect(result.stdout).toMatch(/\nDiff\n--- a\//);
-    expect(result.stdout).toMatch(/\n--- a\/headroom-settings\.yaml\n\+\+\+ b\/headroom-settings\.yaml\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
+    expect(result.stdout).toMatch(
+      /\n--- a\/headroom-settings\.yaml\n\+\+\+ b\/headroom-settings\.yaml\n@@ -\d+,\d+ \+\d+,\d+ @@\n/,
+    );
     expect(result.stdout).toContain('\n-        threshold: 0.9\n');
     expect(result.stdout).toContain('\n+        threshold: 0.95\n');
     // 95% is not above the warning line; 15m is not above 30m.
@@ -96,7 +102,10 @@ describe('headroom diff --base', () => {
   it('explains a label change, a team added in an uncommitted file and a team removed', () => {
     const repo = project();
     repo.edit('teams/payments.yaml', '"#payments-oncall"', '"#payments-alerts"');
-    repo.write('teams/batch.yaml', 'name: batch\nnamespaces: [batch-*]\nalerts:\n  containerMemoryNearLimit: { enabled: false }\n');
+    repo.write(
+      'teams/batch.yaml',
+      'name: batch\nnamespaces: [batch-*]\nalerts:\n  containerMemoryNearLimit: { enabled: false }\n',
+    );
     repo.remove('teams/search.yaml');
     const result = diffUntouched(repo, ['--base', 'main']);
     expect(result.code).toBe(0);
@@ -134,7 +143,9 @@ describe('headroom diff --base', () => {
     const result = diffUntouched(repo, ['--base', 'HEAD~1']);
     expect(result.stdout).toMatch(/^headroom diff HEAD~1 → work tree: /);
     expect(result.stdout.split('\n')).toContain('  defaults: ContainerMemoryNearLimit threshold 85% → 80%');
-    expect(result.stdout.split('\n')).toContain('  unclaimed namespaces (team platform): ContainerMemoryNearLimit threshold 85% → 80%');
+    expect(result.stdout.split('\n')).toContain(
+      '  unclaimed namespaces (team platform): ContainerMemoryNearLimit threshold 85% → 80%',
+    );
     expect(result.stdout.split('\n')).toContain('  team search: ContainerMemoryNearLimit threshold 85% → 80%');
     expect(runCli(['diff', '--base', 'HEAD', '--exit-code'], repo.dir).code).toBe(0);
   });

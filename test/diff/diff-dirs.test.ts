@@ -23,11 +23,15 @@ describe('headroom diff <old-dir> <new-dir>', () => {
   });
 
   it('explains a change the same way as --base does, with --exit-code 1', async () => {
-    const repo = await twoTrees((r) => r.edit('teams/search.yaml', '{ window: 30m }', '{ window: 30m, severity: warning }'));
+    const repo = await twoTrees((r) =>
+      r.edit('teams/search.yaml', '{ window: 30m }', '{ window: 30m, severity: warning }'),
+    );
     const result = runCli(['diff', 'old', 'new', '--exit-code'], repo.dir);
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')).toContain('  team search: ContainerOOMKilled severity critical → warning');
-    expect(result.stdout.split('\n')).toContain('  ContainerOOMKilled {severity="warning", window="30m"}: label severity "critical" → "warning", expression changed');
+    expect(result.stdout.split('\n')).toContain(
+      '  ContainerOOMKilled {severity="warning", window="30m"}: label severity "critical" → "warning", expression changed',
+    );
   });
 
   it('refuses a file that does not parse instead of reading it as unchanged (exit 2)', async () => {
@@ -61,7 +65,8 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     expect(report.warnings).toEqual([
       {
         kind: 'threshold-high',
-        message: 'team payments: ContainerMemoryNearLimit threshold raised from 90% to 96%, above 95%: little headroom is left to act before the OOM kill',
+        message:
+          'team payments: ContainerMemoryNearLimit threshold raised from 90% to 96%, above 95%: little headroom is left to act before the OOM kill',
       },
     ]);
     expect(report.files.map((file: { path: string }) => file.path)).toContain('headroom-settings.yaml');
@@ -78,7 +83,9 @@ describe('headroom diff <old-dir> <new-dir>', () => {
       'Note: old has a headroom-settings.yaml of another shape (defaultTeam, teams, unclaimed expected)\n\nNote: Team, ownership and alert settings are not compared; rules, dashboards and files are.\n',
     );
     expect(result.stdout).not.toContain('Teams and settings');
-    expect(result.stdout.split('\n')).toContain('  ContainerMemoryNearLimit {for="20m", severity="warning"}: label for "10m" → "20m", expression changed, for 10m → 20m');
+    expect(result.stdout.split('\n')).toContain(
+      '  ContainerMemoryNearLimit {for="20m", severity="warning"}: label for "10m" → "20m", expression changed, for 10m → 20m',
+    );
   });
 
   it('generated /etc: refused (exit 2), nothing printed, no file of /etc read', async () => {
@@ -87,7 +94,8 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: "headroom diff: /etc: a folder headroom did not generate (no headroom-settings.yaml with headroom's header); diff compares the folders `headroom generate` writes\n",
+      stderr:
+        "headroom diff: /etc: a folder headroom did not generate (no headroom-settings.yaml with headroom's header); diff compares the folders `headroom generate` writes\n",
     });
   });
 
@@ -102,7 +110,9 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).not.toContain('very-secret-hash');
     expect(result.stdout).not.toContain('our notes');
-    expect(result.stdout).toContain('\nNote: fake: 2 files headroom did not write, left out of the comparison: README.md, secrets/shadow.yaml\n');
+    expect(result.stdout).toContain(
+      '\nNote: fake: 2 files headroom did not write, left out of the comparison: README.md, secrets/shadow.yaml\n',
+    );
     // What fake lacks of headroom's output reads as removed.
     expect(result.stdout.split('\n')).toContain('  PrometheusRule monitoring/headroom-container-memory: removed');
   });

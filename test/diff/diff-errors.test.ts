@@ -37,7 +37,9 @@ describe('headroom diff: errors exit 2', () => {
         'so older commits and other branches are missing. Fetch more history (`git fetch --deepen=50`, or `git fetch --unshallow`), ' +
         'or check out with `fetch-depth: 0` (GitHub Actions, actions/checkout) or `GIT_DEPTH: 0` (GitLab CI)',
     );
-    await expect(treeAtRef(config, 'origin/release')).rejects.toThrow('or `git fetch --unshallow` and `git fetch origin release`)');
+    await expect(treeAtRef(config, 'origin/release')).rejects.toThrow(
+      'or `git fetch --unshallow` and `git fetch origin release`)',
+    );
     // Control: the commit the clone has is found.
     await expect(treeAtRef(config, 'HEAD')).resolves.toMatchObject({ tree: expect.any(Map) });
   });
@@ -54,13 +56,17 @@ describe('headroom diff: errors exit 2', () => {
     repo.commit('a broken threshold');
     repo.edit('teams/payments.yaml', 'threshold: 1.5', 'threshold: 0.9');
     const stderr = failsUntouched(repo, ['--base', 'main']);
-    expect(stderr).toMatch(/^headroom diff: invalid input:\nmain:teams\/payments\.yaml:5:\d+: alerts\.containerMemoryNearLimit\.threshold: must be at most 1/);
+    expect(stderr).toMatch(
+      /^headroom diff: invalid input:\nmain:teams\/payments\.yaml:5:\d+: alerts\.containerMemoryNearLimit\.threshold: must be at most 1/,
+    );
   });
 
   it('a bad team file in the work tree', () => {
     const repo = gitProject();
     repo.edit('teams/search.yaml', 'window: 30m', 'window: soon');
-    expect(failsUntouched(repo, ['--base', 'main'])).toMatch(/^headroom diff: invalid input:\nteams\/search\.yaml:6:\d+: alerts\.containerOOMKilled\.window: must be a Prometheus duration/);
+    expect(failsUntouched(repo, ['--base', 'main'])).toMatch(
+      /^headroom diff: invalid input:\nteams\/search\.yaml:6:\d+: alerts\.containerOOMKilled\.window: must be a Prometheus duration/,
+    );
   });
 
   it('a folder that is not in a git repository', () => {
@@ -77,8 +83,12 @@ describe('headroom diff: errors exit 2', () => {
     expect(failsUntouched(repo, ['headroom.config.ts', 'teams'])).toBe(
       'headroom diff: headroom.config.ts: not a folder (pass two generated folders, or --base <git-ref>)\n',
     );
-    expect(failsUntouched(repo, [])).toBe('headroom diff: nothing to compare: pass --base <git-ref> (e.g. origin/main), or two generated folders\n');
-    expect(failsUntouched(repo, ['--base', 'main', 'teams', 'teams'])).toBe('headroom diff: give either --base <git-ref> or two folders, not both\n');
+    expect(failsUntouched(repo, [])).toBe(
+      'headroom diff: nothing to compare: pass --base <git-ref> (e.g. origin/main), or two generated folders\n',
+    );
+    expect(failsUntouched(repo, ['--base', 'main', 'teams', 'teams'])).toBe(
+      'headroom diff: give either --base <git-ref> or two folders, not both\n',
+    );
     expect(failsUntouched(repo, ['--base', 'main', '--format', 'html'])).toMatch(/argument 'html' is invalid/);
   });
 

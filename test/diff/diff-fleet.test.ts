@@ -15,8 +15,16 @@ function diffLines(edit: (repo: ReturnType<typeof gitProject>) => void): string[
 describe('headroom diff --base, fleet settings', () => {
   it('names a cluster label and a claim narrowed to clusters, and warns about both', () => {
     const lines = diffLines((repo) => {
-      repo.edit('headroom.config.ts', "defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },");
-      repo.edit('teams/payments.yaml', 'namespaces: [payments, payments-eu]', 'namespaces: [payments, payments-eu]\nclusters: [prod-eu-*]');
+      repo.edit(
+        'headroom.config.ts',
+        "defaultTeam: 'platform',",
+        "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },",
+      );
+      repo.edit(
+        'teams/payments.yaml',
+        'namespaces: [payments, payments-eu]',
+        'namespaces: [payments, payments-eu]\nclusters: [prod-eu-*]',
+      );
     });
     const warnings = lines.slice(0, lines.indexOf('Teams and settings'));
     expect(warnings).toContain(
@@ -33,11 +41,21 @@ describe('headroom diff --base, fleet settings', () => {
   });
 
   it('names a switch of ownership mode and warns that owners move', () => {
-    const lines = diffLines((repo) => repo.edit('headroom.config.ts', "defaultTeam: 'platform',", "defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },"));
+    const lines = diffLines((repo) =>
+      repo.edit(
+        'headroom.config.ts',
+        "defaultTeam: 'platform',",
+        "defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },",
+      ),
+    );
     expect(lines).toContain(
       '  config: ownership team files → team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default team',
     );
-    expect(lines.some((line) => line.startsWith('  ! namespace ownership: team files → team files, then the namespace label'))).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.startsWith('  ! namespace ownership: team files → team files, then the namespace label'),
+      ),
+    ).toBe(true);
     expect(lines).toContain('  recording rule headroom:namespace_owner:info {}: expression changed');
   });
 });

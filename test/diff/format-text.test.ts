@@ -27,7 +27,10 @@ describe('text format colour', () => {
   });
 
   it('paints removed lines red and added lines green, and nothing without colour', () => {
-    const report = diffTrees({ name: 'a', tree: new Map([['f.yaml', 'x: 1\n']]) }, { name: 'b', tree: new Map([['f.yaml', 'x: 2\n']]) });
+    const report = diffTrees(
+      { name: 'a', tree: new Map([['f.yaml', 'x: 1\n']]) },
+      { name: 'b', tree: new Map([['f.yaml', 'x: 2\n']]) },
+    );
     const description = describeReport(report, 'a → b');
     const plain = formatText(report, description, false);
     expect(plain).toContain('\n-x: 1\n+x: 2\n');

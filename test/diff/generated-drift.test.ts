@@ -10,7 +10,12 @@ import { writeGenerated } from './write-generated.ts';
 const RULES = 'generated/prometheus-rules/headroom-container-memory.yaml';
 
 async function diffBase(repo: GitProject) {
-  const { text, report } = await diffOutput(undefined, undefined, { config: join(repo.dir, 'headroom.config.ts'), base: 'main', format: 'text' }, { colour: false });
+  const { text, report } = await diffOutput(
+    undefined,
+    undefined,
+    { config: join(repo.dir, 'headroom.config.ts'), base: 'main', format: 'text' },
+    { colour: false },
+  );
   return { report, lines: text.split('\n') };
 }
 
@@ -38,7 +43,9 @@ describe('diff --base and the committed generated/', () => {
     await writeGenerated(repo.dir, 'generated');
     const { report, lines } = await diffBase(repo);
     expect(report.changed).toBe(true);
-    expect(lines[0]).toBe("headroom diff main → work tree: the configs generate the same; generated/ at main is not this headroom's output");
+    expect(lines[0]).toBe(
+      "headroom diff main → work tree: the configs generate the same; generated/ at main is not this headroom's output",
+    );
     expect(lines).toContain(
       '  ! generated/ at main is not what this headroom generates from main\'s config (2 files differ): another headroom version wrote it, or it was edited by hand; what this headroom changes in it is listed under "generated/ at main → as this headroom generates it"',
     );

@@ -54,7 +54,9 @@ export function gitProject(): GitProject {
     snapshot: () => {
       const files: string[] = [];
       const walk = (current: string) => {
-        for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) =>
+          a.name.localeCompare(b.name),
+        )) {
           const full = join(current, entry.name);
           if (entry.name === '.git') continue;
           if (entry.isDirectory()) walk(full);

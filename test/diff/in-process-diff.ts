@@ -6,7 +6,11 @@ import { formatText } from '../../src/diff/format-text.ts';
 import type { DiffReport } from '../../src/diff/report.ts';
 import { generate } from '../../src/generate.ts';
 
-export async function diffOfChange(dir: string, change: () => void, config = 'headroom.config.ts'): Promise<{ report: DiffReport; text: string; lines: string[] }> {
+export async function diffOfChange(
+  dir: string,
+  change: () => void,
+  config = 'headroom.config.ts',
+): Promise<{ report: DiffReport; text: string; lines: string[] }> {
   const before = await generate(join(dir, config));
   change();
   const after = await generate(join(dir, config));

@@ -13,7 +13,11 @@ import { writeGenerated } from './write-generated.ts';
 /** A project whose diff is far longer than a pipe's 64 KiB buffer: 60 teams, then a cluster label on every rule. */
 function largeDiff() {
   const repo = gitProject();
-  for (let i = 0; i < 60; i++) repo.write(`teams/team-${i}.yaml`, `name: team-${i}\nnamespaces: [ns-${i}-*]\nalerts:\n  containerMemoryNearLimit: { threshold: 0.${50 + i} }\n`);
+  for (let i = 0; i < 60; i++)
+    repo.write(
+      `teams/team-${i}.yaml`,
+      `name: team-${i}\nnamespaces: [ns-${i}-*]\nalerts:\n  containerMemoryNearLimit: { threshold: 0.${50 + i} }\n`,
+    );
   return repo;
 }
 
@@ -21,7 +25,11 @@ function largeDiff() {
 function pipedToHead(dir: string, args: string[], temp = mkdtempSync(join(tmpdir(), 'headroom-pipe-'))) {
   const command = `"${process.execPath}" "${CLI}" ${args.join(' ')} 2>"${temp}/../stderr-${basename(temp)}" | head -1; echo "exit \${PIPESTATUS[0]}"; cat "${temp}/../stderr-${basename(temp)}"`;
   const { FORCE_COLOR: _force, ...env } = process.env;
-  const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8', env: { ...env, NO_COLOR: '1', TMPDIR: temp } });
+  const result = spawnSync('bash', ['-c', command], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...env, NO_COLOR: '1', TMPDIR: temp },
+  });
   return result.stdout.split('\n');
 }
 
@@ -29,9 +37,17 @@ describe('headroom diff into a pipe that closes early', () => {
   it('diff old new --format json | head -1 (a report of over 256 KiB): the first line, exit 141, nothing on stderr', async () => {
     const repo = largeDiff();
     await writeGenerated(repo.dir, 'old');
-    repo.edit('headroom.config.ts', "defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },");
+    repo.edit(
+      'headroom.config.ts',
+      "defaultTeam: 'platform',",
+      "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },",
+    );
     await writeGenerated(repo.dir, 'new');
-    const full = spawnSync(process.execPath, [CLI, 'diff', 'old', 'new', '--format', 'json'], { cwd: repo.dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const full = spawnSync(process.execPath, [CLI, 'diff', 'old', 'new', '--format', 'json'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     expect(full.stdout.length).toBeGreaterThan(256 * 1024);
     // (markdown is cut to 65,536 bytes, which a pipe's buffer takes whole.)
     const firstLines = { json: '{', text: expect.stringMatching(/^headroom diff old → new: /) };
@@ -43,9 +59,17 @@ describe('headroom diff into a pipe that closes early', () => {
   it('diff --base main | head -1: the same, and no scratch folder left behind', () => {
     const repo = largeDiff();
     repo.commit('60 teams');
-    repo.edit('headroom.config.ts', "defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },");
+    repo.edit(
+      'headroom.config.ts',
+      "defaultTeam: 'platform',",
+      "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },",
+    );
     const temp = mkdtempSync(join(tmpdir(), 'headroom-pipe-'));
-    expect(pipedToHead(repo.dir, ['diff', '--base', 'main'], temp)).toEqual([expect.stringMatching(/^headroom diff main → work tree: /), 'exit 141', '']);
+    expect(pipedToHead(repo.dir, ['diff', '--base', 'main'], temp)).toEqual([
+      expect.stringMatching(/^headroom diff main → work tree: /),
+      'exit 141',
+      '',
+    ]);
     // The base was generated in a scratch folder under TMPDIR: gone (jiti keeps its cache there).
     expect(readdirSync(temp).filter((name) => name !== 'jiti')).toEqual([]);
   });
@@ -56,7 +80,11 @@ describe('headroom diff --base interrupted', () => {
     const repo = largeDiff();
     repo.commit('60 teams');
     const temp = mkdtempSync(join(tmpdir(), 'headroom-signal-'));
-    const child = spawn(process.execPath, [CLI, 'diff', '--base', 'main'], { cwd: repo.dir, env: { ...process.env, TMPDIR: temp }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'diff', '--base', 'main'], {
+      cwd: repo.dir,
+      env: { ...process.env, TMPDIR: temp },
+      stdio: 'ignore',
+    });
     const scratch = () => readdirSync(temp).filter((name) => name.startsWith('headroom-base-'));
     const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     let seen = false;

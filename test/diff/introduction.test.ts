@@ -10,9 +10,16 @@ import { gitProject } from './git-project.ts';
 
 async function introduction(dir: string) {
   const { tree } = await generate(join(dir, 'headroom.config.ts'));
-  const report = diffTrees({ name: 'main', tree: new Map(), absent: 'main has no headroom.config.ts: everything is new.' }, { name: 'work tree', tree });
+  const report = diffTrees(
+    { name: 'main', tree: new Map(), absent: 'main has no headroom.config.ts: everything is new.' },
+    { name: 'work tree', tree },
+  );
   const description = describeReport(report, 'main → work tree');
-  return { report, description, settings: description.sections.find((section) => section.title === 'Teams and settings')?.lines ?? [] };
+  return {
+    report,
+    description,
+    settings: description.sections.find((section) => section.title === 'Teams and settings')?.lines ?? [],
+  };
 }
 
 describe('diff --base of the change that introduces headroom', () => {
@@ -43,7 +50,7 @@ describe('diff --base of the change that introduces headroom', () => {
     expect(description.headline).toMatch(/^headroom diff main → work tree: 2 teams, /);
   });
 
-  it('with routing and cluster scopes: where each team\'s alerts go, and in which clusters it owns', async () => {
+  it("with routing and cluster scopes: where each team's alerts go, and in which clusters it owns", async () => {
     const { settings } = await introduction(tempProject('routing').dir);
     expect(settings).toEqual(
       expect.arrayContaining([
@@ -59,7 +66,11 @@ describe('diff --base of the change that introduces headroom', () => {
 
   it('under namespace-label ownership: namespaces no file claims go to the label team or the default team', async () => {
     const repo = gitProject();
-    repo.edit('headroom.config.ts', "defaultTeam: 'platform',", "defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },");
+    repo.edit(
+      'headroom.config.ts',
+      "defaultTeam: 'platform',",
+      "defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },",
+    );
     const { settings } = await introduction(repo.dir);
     expect(settings).toEqual(
       expect.arrayContaining([

@@ -13,7 +13,10 @@ describe('headroom diff --format markdown', () => {
     const repo = gitProject();
     repo.edit('teams/payments.yaml', 'namespaces: [payments, payments-eu]', 'namespaces: [payments]');
     repo.edit('teams/payments.yaml', '{ threshold: 0.9, for: 10m }', '{ threshold: 0.97, for: 15m }');
-    repo.write('teams/checkout.yaml', 'name: checkout\nnamespaces: [payments-eu, checkout]\nlabels: { slack_channel: "#checkout" }\n');
+    repo.write(
+      'teams/checkout.yaml',
+      'name: checkout\nnamespaces: [payments-eu, checkout]\nlabels: { slack_channel: "#checkout" }\n',
+    );
     repo.edit('teams/search.yaml', '"#search"', '"#search-oncall"');
     const result = runCli(['diff', '--base', 'main', '--format', 'markdown', '--exit-code'], repo.dir);
     expect(result.stderr).toBe('');

@@ -8,7 +8,13 @@ import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manife
 import { findRenames } from '../../src/diff/team-renames.ts';
 
 function team(namespaces: string[]): ManifestOwnerData {
-  return { namespaces, nodes: [], clusters: [], labels: {}, alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'] };
+  return {
+    namespaces,
+    nodes: [],
+    clusters: [],
+    labels: {},
+    alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'],
+  };
 }
 
 function manifest(teams: Record<string, ManifestOwnerData>, global: Record<string, unknown> = {}): ManifestData {
@@ -16,33 +22,42 @@ function manifest(teams: Record<string, ManifestOwnerData>, global: Record<strin
 }
 
 const moves = (old: ManifestData, current: ManifestData) =>
-  findMoves(old, current, []).map((move) => `${move.pattern}${move.except.length > 0 ? ` except ${move.except.join(', ')}` : ''}: ${move.from} → ${move.to}`);
+  findMoves(old, current, []).map(
+    (move) =>
+      `${move.pattern}${move.except.length > 0 ? ` except ${move.except.join(', ')}` : ''}: ${move.from} → ${move.to}`,
+  );
 
 describe('ownership moves', () => {
   it('a glob narrowed to one name: the rest of it goes to the default team, the name stays', () => {
-    expect(moves(manifest({ batch: team(['batch-*']) }), manifest({ batch: team(['batch-1']) }))).toEqual(['batch-* except batch-1: batch → platform']);
-  });
-
-  it('a glob widened over a name another team had: that name moves, the rest of the glob comes from nobody', () => {
-    expect(moves(manifest({ a: team(['pay-eu']), b: team(['b']) }), manifest({ a: team([]), b: team(['b', 'pay-*']) }))).toEqual([
-      'pay-* except pay-eu: platform → b',
-      'pay-eu: a → b',
+    expect(moves(manifest({ batch: team(['batch-*']) }), manifest({ batch: team(['batch-1']) }))).toEqual([
+      'batch-* except batch-1: batch → platform',
     ]);
   });
 
+  it('a glob widened over a name another team had: that name moves, the rest of the glob comes from nobody', () => {
+    expect(
+      moves(manifest({ a: team(['pay-eu']), b: team(['b']) }), manifest({ a: team([]), b: team(['b', 'pay-*']) })),
+    ).toEqual(['pay-* except pay-eu: platform → b', 'pay-eu: a → b']);
+  });
+
   it('a name taken out of another team glob is one move from that team (the glob itself stays)', () => {
-    expect(moves(manifest({ a: team(['pay-*']), b: team([]) }), manifest({ a: team(['pay-*']), b: team(['pay-eu']) }))).toEqual(['pay-eu: a → b']);
+    expect(
+      moves(manifest({ a: team(['pay-*']), b: team([]) }), manifest({ a: team(['pay-*']), b: team(['pay-eu']) })),
+    ).toEqual(['pay-eu: a → b']);
   });
 
   it("a team's names widened to a glob: the rest of the glob comes from nobody; a renamed team moves nothing", () => {
-    expect(moves(manifest({ a: team(['x-1', 'x-2']) }), manifest({ a: team(['x-1', 'x-2', 'x-?']) }))).toEqual(['x-? except x-1, x-2: platform → a']);
+    expect(moves(manifest({ a: team(['x-1', 'x-2']) }), manifest({ a: team(['x-1', 'x-2', 'x-?']) }))).toEqual([
+      'x-? except x-1, x-2: platform → a',
+    ]);
     const old = manifest({ a: team(['x']) });
     const current = manifest({ b: team(['x']) });
     expect(findMoves(old, current, findRenames(old, current))).toEqual([]);
   });
 
   it('a rename under namespace-label ownership: namespaces labelled with the old name go to the default team', () => {
-    const ownership = 'team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default team';
+    const ownership =
+      'team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default team';
     const old = manifest({ payments: team(['payments']) }, { ownership });
     const current = manifest({ core: team(['payments']) }, { ownership });
     const rename = findRenames(old, current)[0]!;

@@ -10,10 +10,17 @@ import { findMoves } from '../../src/diff/ownership-moves.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';
 import { reviewWarnings } from '../../src/diff/warnings.ts';
 
-const LABEL_OWNERSHIP = 'team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default team';
+const LABEL_OWNERSHIP =
+  'team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default team';
 
 function team(namespaces: string[], clusters: string[] = [], nodes: string[] = []): ManifestOwnerData {
-  return { namespaces, nodes, clusters, labels: {}, alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'] };
+  return {
+    namespaces,
+    nodes,
+    clusters,
+    labels: {},
+    alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'],
+  };
 }
 
 function manifest(teams: Record<string, ManifestOwnerData>, ownership = 'team files'): ManifestData {
@@ -21,8 +28,10 @@ function manifest(teams: Record<string, ManifestOwnerData>, ownership = 'team fi
 }
 
 const labelled = (teams: Record<string, ManifestOwnerData>) => manifest(teams, LABEL_OWNERSHIP);
-const warnings = (old: ManifestData, current: ManifestData) => reviewWarnings({ old, current, oldAlerts: [], newAlerts: [] }).map((w) => w.message);
-const moves = (old: ManifestData, current: ManifestData) => findMoves(old, current, []).map((move) => moveLines(move)[0]);
+const warnings = (old: ManifestData, current: ManifestData) =>
+  reviewWarnings({ old, current, oldAlerts: [], newAlerts: [] }).map((w) => w.message);
+const moves = (old: ManifestData, current: ManifestData) =>
+  findMoves(old, current, []).map((move) => moveLines(move)[0]);
 
 describe('diff wording under namespace-label ownership', () => {
   it('a team dropping `namespaces:` to rely on its team= label: the label decides, not the default team', () => {
@@ -39,7 +48,9 @@ describe('diff wording under namespace-label ownership', () => {
     const [move] = findMoves(old, current, []);
     expect(move).toMatchObject({ to: 'platform', toUnclaimed: true, namespaceLabel: 'label_team' });
     // Settings are only known where the default team gets it.
-    expect(moveLines(move!)[1]).toBe('namespace payments where its label_team label names no team in scope: alert settings the same under both');
+    expect(moveLines(move!)[1]).toBe(
+      'namespace payments where its label_team label names no team in scope: alert settings the same under both',
+    );
   });
 
   it('a glob narrowed to names: the rest goes to the label team or the default team', () => {
@@ -105,7 +116,9 @@ describe('diff wording with cluster scopes', () => {
     expect(warnings(old, current)).toEqual([
       'team eu no longer owns namespace shop in clusters prod-eu-*, and no other team does: its alerts go to team platform with the default settings',
     ]);
-    expect(moves(old, current)).toEqual(['namespace shop in clusters prod-eu-*: moved from team eu to the default team platform (unclaimed)']);
+    expect(moves(old, current)).toEqual([
+      'namespace shop in clusters prod-eu-*: moved from team eu to the default team platform (unclaimed)',
+    ]);
   });
 
   it('a claim narrowed to some clusters, under label ownership: elsewhere the team is in scope nowhere', () => {

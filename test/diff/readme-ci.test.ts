@@ -10,17 +10,30 @@ import { runCli } from '../helpers/run-cli.ts';
 import { gitProject } from './git-project.ts';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Reviewing changes in CI'), readme.indexOf('\n## ', readme.indexOf('## Reviewing changes in CI') + 1));
-const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parse(match[1]!) as Record<string, unknown>);
-const scripts = Object.keys((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const section = readme.slice(
+  readme.indexOf('## Reviewing changes in CI'),
+  readme.indexOf('\n## ', readme.indexOf('## Reviewing changes in CI') + 1),
+);
+const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(
+  (match) => parse(match[1]!) as Record<string, unknown>,
+);
+const scripts = Object.keys(
+  (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
+);
 
 /** Every shell command of a workflow: GitHub `run:` steps and GitLab `script:` lines. */
 function commands(workflow: unknown): string[] {
   const found: string[] = [];
   const walk = (value: unknown, key = ''): void => {
-    if (typeof value === 'string' && (key === 'run' || key === 'script')) found.push(...value.split(/\n|\|\|/).map((line) => line.trim()).filter(Boolean));
-    else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
-    else if (typeof value === 'object' && value !== null) Object.entries(value).forEach(([k, v]) => walk(v, k));
+    if (typeof value === 'string' && (key === 'run' || key === 'script'))
+      found.push(
+        ...value
+          .split(/\n|\|\|/)
+          .map((line) => line.trim())
+          .filter(Boolean),
+      );
+    else if (Array.isArray(value)) for (const item of value) walk(item, key);
+    else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) walk(v, k);
   };
   walk(workflow);
   return found;
@@ -37,7 +50,9 @@ describe('README CI examples', () => {
     for (const workflow of yamlBlocks) {
       const lines = commands(workflow);
       expect(lines).toContain('npm run check');
-      expect(lines.some((line) => line.startsWith('npx headroom diff --base') && line.includes('--format markdown'))).toBe(true);
+      expect(
+        lines.some((line) => line.startsWith('npx headroom diff --base') && line.includes('--format markdown')),
+      ).toBe(true);
       for (const line of lines) {
         const allowed =
           line === 'npm ci' ||
@@ -60,7 +75,10 @@ describe('README CI examples', () => {
       [yamlBlocks[1], 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME'],
     ] as const) {
       const lines = commands(workflow).filter((command) => command.startsWith('npx headroom diff'));
-      expect(lines.map((line) => / > (headroom-diff\.\w+)$/.exec(line)?.[1])).toEqual(['headroom-diff.txt', 'headroom-diff.md']);
+      expect(lines.map((line) => / > (headroom-diff\.\w+)$/.exec(line)?.[1])).toEqual([
+        'headroom-diff.txt',
+        'headroom-diff.md',
+      ]);
       for (const line of lines) {
         const args = line
           .replace(/^npx headroom /, '')
@@ -71,15 +89,21 @@ describe('README CI examples', () => {
         const result = runCli(args, repo.dir);
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
-        expect(result.stdout).toContain(`${line.includes('markdown') ? '-' : ' '} team payments: ContainerMemoryNearLimit for 10m → 20m\n`);
+        expect(result.stdout).toContain(
+          `${line.includes('markdown') ? '-' : ' '} team payments: ContainerMemoryNearLimit for 10m → 20m\n`,
+        );
       }
     }
   });
 
   it('each workflow keeps the full report as the artifact the cut comment points to (headroom-diff)', () => {
     const github = JSON.stringify(yamlBlocks[0]);
-    expect(github).toContain('"uses":"actions/upload-artifact@v4","with":{"name":"headroom-diff","path":"headroom-diff.txt"}');
-    expect(yamlBlocks[1]).toMatchObject({ headroom: { artifacts: { name: 'headroom-diff', paths: ['headroom-diff.txt'] } } });
+    expect(github).toContain(
+      '"uses":"actions/upload-artifact@v4","with":{"name":"headroom-diff","path":"headroom-diff.txt"}',
+    );
+    expect(yamlBlocks[1]).toMatchObject({
+      headroom: { artifacts: { name: 'headroom-diff', paths: ['headroom-diff.txt'] } },
+    });
   });
 });
 
@@ -97,7 +121,14 @@ describe("README's diff example", () => {
     repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
     // As the README says: payments' threshold 0.95 → 0.97, its `for` 10m → 15m.
     repo.edit('teams/payments.yaml', '{ threshold: 0.95, for: 10m }', '{ threshold: 0.97, for: 15m }');
-    const { text } = await diffOutput(undefined, undefined, { config: join(repo.dir, 'headroom.config.ts'), base: 'origin/main', format: 'text' }, { colour: false });
-    expect(['$ npx headroom diff --base origin/main', ...text.split('\n').slice(0, shown.length - 2)]).toEqual(shown.slice(0, -1));
+    const { text } = await diffOutput(
+      undefined,
+      undefined,
+      { config: join(repo.dir, 'headroom.config.ts'), base: 'origin/main', format: 'text' },
+      { colour: false },
+    );
+    expect(['$ npx headroom diff --base origin/main', ...text.split('\n').slice(0, shown.length - 2)]).toEqual(
+      shown.slice(0, -1),
+    );
   });
 });

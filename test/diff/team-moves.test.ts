@@ -44,8 +44,16 @@ function routedProject(): GitProject {
   const repo = gitProject();
   repo.write('headroom.config.ts', ROUTED_CONFIG("'payments'"));
   repo.edit('teams/payments.yaml', 'labels:', 'routing: { receiver: payments-pager }\nlabels:');
-  repo.edit('teams/payments.yaml', '{ threshold: 0.9, for: 10m }', '{ threshold: 0.9, for: 10m }\n  containerOOMKilled: { severity: warning }');
-  repo.edit('teams/search.yaml', 'labels:', 'routing: { receiver: search-pager, ticketReceiver: search-tickets }\nlabels:');
+  repo.edit(
+    'teams/payments.yaml',
+    '{ threshold: 0.9, for: 10m }',
+    '{ threshold: 0.9, for: 10m }\n  containerOOMKilled: { severity: warning }',
+  );
+  repo.edit(
+    'teams/search.yaml',
+    'labels:',
+    'routing: { receiver: search-pager, ticketReceiver: search-tickets }\nlabels:',
+  );
   repo.commit('routing, a per-team dashboard and a severity override');
   return repo;
 }
@@ -57,14 +65,21 @@ describe('headroom diff: a namespace moving between teams', () => {
   it('says where it moved, the settings and severity that now apply, and its routing labels and receivers old → new', () => {
     const repo = routedProject();
     repo.edit('teams/payments.yaml', 'namespaces: [payments, payments-eu]', 'namespaces: [payments]');
-    repo.edit('teams/search.yaml', 'namespaces: [search, search-indexer]', 'namespaces: [search, search-indexer, payments-eu]');
+    repo.edit(
+      'teams/search.yaml',
+      'namespaces: [search, search-indexer]',
+      'namespaces: [search, search-indexer, payments-eu]',
+    );
     const text = diff(repo, 'text');
     expect(warnings(text)).toEqual([
       'team payments no longer owns namespace payments-eu: team search does now',
       // payments overrides the severity to warning, search has none: the default critical applies now.
       'namespace payments-eu moves from team payments to team search: ContainerOOMKilled severity warning → critical',
     ]);
-    expect(section(text, 'Teams and settings')).toEqual(['team payments: namespaces removed payments-eu', 'team search: namespaces added payments-eu']);
+    expect(section(text, 'Teams and settings')).toEqual([
+      'team payments: namespaces removed payments-eu',
+      'team search: namespaces added payments-eu',
+    ]);
     expect(section(text, 'Namespaces and nodes changing team')).toEqual([
       'namespace payments-eu: moved from team payments to team search',
       'namespace payments-eu: ContainerMemoryNearLimit threshold 90% → 85%, for 10m → 5m',
@@ -86,8 +101,20 @@ describe('headroom diff: a namespace moving between teams', () => {
         fromUnclaimed: false,
         toUnclaimed: false,
         changes: [
-          { alert: 'ContainerMemoryNearLimit', settings: [{ name: 'threshold', old: 0.9, new: 0.85 }, { name: 'for', old: '10m', new: '5m' }] },
-          { alert: 'ContainerOOMKilled', settings: [{ name: 'window', old: '10m', new: '30m' }, { name: 'severity', old: 'warning', new: 'critical' }] },
+          {
+            alert: 'ContainerMemoryNearLimit',
+            settings: [
+              { name: 'threshold', old: 0.9, new: 0.85 },
+              { name: 'for', old: '10m', new: '5m' },
+            ],
+          },
+          {
+            alert: 'ContainerOOMKilled',
+            settings: [
+              { name: 'window', old: '10m', new: '30m' },
+              { name: 'severity', old: 'warning', new: 'critical' },
+            ],
+          },
         ],
         severities: {
           ContainerMemoryNearLimit: 'warning',
@@ -109,13 +136,20 @@ describe('headroom diff: a namespace moving between teams', () => {
         ],
       },
     ]);
-    expect(report.warnings.map((warning: { kind: string }) => warning.kind)).toEqual(['namespace-lost', 'severity-moved']);
+    expect(report.warnings.map((warning: { kind: string }) => warning.kind)).toEqual([
+      'namespace-lost',
+      'severity-moved',
+    ]);
   });
 
   it('a namespace no team claimed before, and one left to nobody: from and to the default team, node alerts for nodes', () => {
     const repo = gitProject();
     repo.edit('teams/search.yaml', 'nodes: [search-pool-*]', 'nodes: []');
-    repo.edit('teams/payments.yaml', 'namespaces: [payments, payments-eu]', 'namespaces: [payments, payments-eu, ledger]\nnodes: [search-pool-*]');
+    repo.edit(
+      'teams/payments.yaml',
+      'namespaces: [payments, payments-eu]',
+      'namespaces: [payments, payments-eu, ledger]\nnodes: [search-pool-*]',
+    );
     const text = diff(repo, 'text');
     expect(section(text, 'Namespaces and nodes changing team')).toEqual([
       'namespace ledger: moved from the default team platform (unclaimed) to team payments',
@@ -133,7 +167,13 @@ describe('headroom diff: a namespace moving between teams', () => {
 describe('headroom diff: a team renamed', () => {
   it('a team file renamed with a new `name` and the same claims is one rename, with what the new team value breaks', () => {
     const repo = routedProject();
-    repo.write('teams/payments-core.yaml', repo.read('teams/payments.yaml').replace('name: payments', 'name: payments-core').replace('threshold: 0.9', 'threshold: 0.92'));
+    repo.write(
+      'teams/payments-core.yaml',
+      repo
+        .read('teams/payments.yaml')
+        .replace('name: payments', 'name: payments-core')
+        .replace('threshold: 0.9', 'threshold: 0.92'),
+    );
     repo.remove('teams/payments.yaml');
     repo.write('headroom.config.ts', ROUTED_CONFIG("'payments-core'"));
     const text = diff(repo, 'text');
@@ -152,7 +192,15 @@ describe('headroom diff: a team renamed', () => {
 
     const report = JSON.parse(diff(repo, 'json'));
     expect(report.settings.moves).toEqual([
-      { kind: 'team-renamed', from: 'payments', to: 'payments-core', namespaces: ['payments', 'payments-eu'], nodes: [], clusters: [], receivers: [] },
+      {
+        kind: 'team-renamed',
+        from: 'payments',
+        to: 'payments-core',
+        namespaces: ['payments', 'payments-eu'],
+        nodes: [],
+        clusters: [],
+        receivers: [],
+      },
     ]);
     expect(report.settings.owners).toEqual([
       {
@@ -166,10 +214,16 @@ describe('headroom diff: a team renamed', () => {
         route: [],
       },
     ]);
-    expect(report.warnings.map((warning: { kind: string }) => warning.kind)).toEqual(['team-renamed', 'team-renamed', 'team-renamed']);
+    expect(report.warnings.map((warning: { kind: string }) => warning.kind)).toEqual([
+      'team-renamed',
+      'team-renamed',
+      'team-renamed',
+    ]);
 
     const markdown = diff(repo, 'markdown').split('\n');
-    expect(markdown).toContain('- team "payments" renamed to "payments-core" (same claims: namespaces payments, payments-eu)');
+    expect(markdown).toContain(
+      '- team "payments" renamed to "payments-core" (same claims: namespaces payments, payments-eu)',
+    );
     expect(markdown).toContain(
       '> - team payments renamed to payments-core: recorded series headroom:namespace\\_owner:info with team="payments" end and start again as team="payments-core": a graph or query across the change sees two series',
     );
@@ -187,12 +241,19 @@ describe('headroom diff: a team renamed', () => {
     ]);
     expect(text).not.toContain('renamed');
     const report = JSON.parse(diff(repo, 'json'));
-    expect(report.settings.moves.map((move: { kind: string; pattern: string; from: string; to: string }) => `${move.kind} ${move.pattern} ${move.from} → ${move.to}`)).toEqual([
+    expect(
+      report.settings.moves.map(
+        (move: { kind: string; pattern: string; from: string; to: string }) =>
+          `${move.kind} ${move.pattern} ${move.from} → ${move.to}`,
+      ),
+    ).toEqual([
       'namespace-moved ledger platform → ledger',
       'namespace-moved search search → platform',
       'namespace-moved search-indexer search → platform',
       'node-moved search-pool-* search → platform',
     ]);
-    expect(report.settings.owners.map((owner: { team: string; status: string }) => `${owner.team} ${owner.status}`)).toEqual(['ledger added', 'search removed']);
+    expect(
+      report.settings.owners.map((owner: { team: string; status: string }) => `${owner.team} ${owner.status}`),
+    ).toEqual(['ledger added', 'search removed']);
   });
 });

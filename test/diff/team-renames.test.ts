@@ -6,7 +6,13 @@ import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manife
 import { findRenames } from '../../src/diff/team-renames.ts';
 
 function team(namespaces: string[], nodes: string[] = [], clusters: string[] = []): ManifestOwnerData {
-  return { namespaces, nodes, clusters, labels: {}, alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'] };
+  return {
+    namespaces,
+    nodes,
+    clusters,
+    labels: {},
+    alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'],
+  };
 }
 
 function manifest(teams: Record<string, ManifestOwnerData>): ManifestData {
@@ -18,9 +24,12 @@ const renamed = (old: Record<string, ManifestOwnerData>, current: Record<string,
 
 describe('the rename rule', () => {
   it('the same claims in another order under a new name is a rename; the team that stays is not involved', () => {
-    expect(renamed({ payments: team(['b', 'a'], ['n-*']), search: team(['s']) }, { 'payments-core': team(['a', 'b'], ['n-*']), search: team(['s']) })).toEqual([
-      'payments → payments-core',
-    ]);
+    expect(
+      renamed(
+        { payments: team(['b', 'a'], ['n-*']), search: team(['s']) },
+        { 'payments-core': team(['a', 'b'], ['n-*']), search: team(['s']) },
+      ),
+    ).toEqual(['payments → payments-core']);
   });
 
   it('not a rename: one namespace more or less, another node, another cluster scope', () => {
@@ -40,8 +49,14 @@ describe('the rename rule', () => {
 
   it('the receivers of the old and the new route, when the config routes', () => {
     const routing = (teams: Record<string, unknown>) => ({ routing: { fallbackReceiver: 'platform-oncall', teams } });
-    const old = { ...manifest({ payments: team(['a']) }), global: routing({ payments: { receiver: 'payments-pager' } }) };
-    const current = { ...manifest({ core: team(['a']) }), global: routing({ core: { receiver: 'core-pager', ticketReceiver: 'core-tickets' } }) };
+    const old = {
+      ...manifest({ payments: team(['a']) }),
+      global: routing({ payments: { receiver: 'payments-pager' } }),
+    };
+    const current = {
+      ...manifest({ core: team(['a']) }),
+      global: routing({ core: { receiver: 'core-pager', ticketReceiver: 'core-tickets' } }),
+    };
     expect(findRenames(old, current)[0]?.receivers).toEqual([
       { name: 'receiver', old: 'payments-pager', new: 'core-pager' },
       { name: 'ticketReceiver', old: 'payments-pager', new: 'core-tickets' },

@@ -8,7 +8,11 @@ import { reviewWarnings } from '../../src/diff/warnings.ts';
 
 const alerts = () => structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'];
 
-function team(namespaces: string[], changes: (owner: ManifestOwnerData) => void = () => {}, nodes: string[] = []): ManifestOwnerData {
+function team(
+  namespaces: string[],
+  changes: (owner: ManifestOwnerData) => void = () => {},
+  nodes: string[] = [],
+): ManifestOwnerData {
   const owner: ManifestOwnerData = { namespaces, nodes, clusters: [], labels: {}, alerts: alerts() };
   changes(owner);
   return owner;
@@ -19,16 +23,25 @@ function manifest(teams: Record<string, ManifestOwnerData>, unclaimed = team([])
 }
 
 const noRules = { oldAlerts: [], newAlerts: [] };
-const messages = (old: ManifestData, current: ManifestData) => reviewWarnings({ old, current, ...noRules }).map((w) => `${w.kind}: ${w.message}`);
+const messages = (old: ManifestData, current: ManifestData) =>
+  reviewWarnings({ old, current, ...noRules }).map((w) => `${w.kind}: ${w.message}`);
 
 describe('review warnings', () => {
   it('an alert no rule fires any more', () => {
-    const warnings = reviewWarnings({ old: undefined, current: undefined, oldAlerts: ['A', 'B', 'B'], newAlerts: ['B'] });
+    const warnings = reviewWarnings({
+      old: undefined,
+      current: undefined,
+      oldAlerts: ['A', 'B', 'B'],
+      newAlerts: ['B'],
+    });
     expect(warnings).toEqual([{ kind: 'alert-removed', message: 'alert A removed: no rule fires it any more' }]);
   });
 
   it('an alert turned off for a team or for unclaimed namespaces, not one turned on', () => {
-    const old = manifest({ payments: team(['payments']), batch: team(['batch'], (o) => (o.alerts.containerMemoryNearLimit!.enabled = false)) });
+    const old = manifest({
+      payments: team(['payments']),
+      batch: team(['batch'], (o) => (o.alerts.containerMemoryNearLimit!.enabled = false)),
+    });
     const current = manifest(
       { payments: team(['payments'], (o) => (o.alerts.containerOOMKilled!.enabled = false)), batch: team(['batch']) },
       team([], (o) => (o.alerts.nodeMemoryPressure!.enabled = false)),
@@ -73,9 +86,15 @@ describe('review warnings', () => {
   });
 
   it('a threshold raised above 95%, or a new team starting there; not 95% itself, not a lowered one', () => {
-    const at = (threshold: number) => (o: ManifestOwnerData) => (o.alerts.containerMemoryNearLimit!.threshold = threshold);
+    const at = (threshold: number) => (o: ManifestOwnerData) =>
+      (o.alerts.containerMemoryNearLimit!.threshold = threshold);
     const old = manifest({ a: team(['a'], at(0.9)), b: team(['b'], at(0.9)), c: team(['c'], at(0.99)) });
-    const current = manifest({ a: team(['a'], at(0.96)), b: team(['b'], at(0.95)), c: team(['c'], at(0.97)), d: team(['d'], at(0.98)) });
+    const current = manifest({
+      a: team(['a'], at(0.96)),
+      b: team(['b'], at(0.95)),
+      c: team(['c'], at(0.97)),
+      d: team(['d'], at(0.98)),
+    });
     expect(messages(old, current)).toEqual([
       'threshold-high: team a: ContainerMemoryNearLimit threshold raised from 90% to 96%, above 95%: little headroom is left to act before the OOM kill',
       'threshold-high: team d: ContainerMemoryNearLimit threshold is 98%, above 95%: little headroom is left to act before the OOM kill',
@@ -88,12 +107,18 @@ describe('review warnings', () => {
       a: team(['a'], (o) => Object.assign(o.alerts.containerMemoryNearLimit!, { threshold: 0.99 })),
     });
     expect(messages(old, current)).toHaveLength(1);
-    const off = manifest({ a: team(['a'], (o) => Object.assign(o.alerts.containerMemoryNearLimit!, { threshold: 0.99, enabled: false })) });
+    const off = manifest({
+      a: team(['a'], (o) => Object.assign(o.alerts.containerMemoryNearLimit!, { threshold: 0.99, enabled: false })),
+    });
     expect(messages(old, off)).toEqual(['alert-removed: team a: ContainerMemoryNearLimit turned off']);
   });
 
   it('a `for` raised above 30m, on any alert; not 30m itself, not 1h lowered to 45m', () => {
-    const old = manifest({ a: team(['a']), b: team(['b']), c: team(['c'], (o) => (o.alerts.containerMemoryNearLimit!.for = '1h')) });
+    const old = manifest({
+      a: team(['a']),
+      b: team(['b']),
+      c: team(['c'], (o) => (o.alerts.containerMemoryNearLimit!.for = '1h')),
+    });
     const current = manifest({
       a: team(['a'], (o) => (o.alerts.nodeMemoryPressure!.for = '1h')),
       b: team(['b'], (o) => (o.alerts.containerMemoryNearLimit!.for = '30m')),
@@ -105,7 +130,10 @@ describe('review warnings', () => {
   });
 
   it('settings warnings for everything no team claims too', () => {
-    const current = manifest({}, team([], (o) => (o.alerts.containerMemoryNearLimit!.threshold = 0.99)));
+    const current = manifest(
+      {},
+      team([], (o) => (o.alerts.containerMemoryNearLimit!.threshold = 0.99)),
+    );
     expect(messages(manifest({}), current)).toEqual([
       'threshold-high: unclaimed namespaces (team platform): ContainerMemoryNearLimit threshold raised from 85% to 99%, above 95%: little headroom is left to act before the OOM kill',
     ]);

@@ -38,7 +38,9 @@ afterAll(async () => {
   health?.stop();
   if (process.env.E2E_KEEP !== undefined && stack !== undefined) {
     writeFileSync(join(stack.processes.root, 'notifications.json'), JSON.stringify(stack.sink.notifications, null, 1));
-    console.log(`e2e: the servers' logs and data, the rule file and notifications.json are kept in ${stack.processes.root}`);
+    console.log(
+      `e2e: the servers' logs and data, the rule file and notifications.json are kept in ${stack.processes.root}`,
+    );
   }
   const pids = stack?.processes.running() ?? [];
   await stack?.stop();
@@ -53,7 +55,9 @@ afterAll(async () => {
   });
   if (alive.length > 0) throw new Error(`e2e: processes still running after the stop: ${alive.join(' ')}`);
   const rulers = stack?.rulers.map((ruler) => `${ruler.name}: ${ruler.version}`).join('; ') ?? 'not started';
-  console.log(`e2e: ${((Date.now() - began) / 1000).toFixed(0)} s in all (servers ready in ${((readyAt - began) / 1000).toFixed(1)} s; stopped ${pids.length} by pid: ${pids.join(' ')}); ${rulers}`);
+  console.log(
+    `e2e: ${((Date.now() - began) / 1000).toFixed(0)} s in all (servers ready in ${((readyAt - began) / 1000).toFixed(1)} s; stopped ${pids.length} by pid: ${pids.join(' ')}); ${rulers}`,
+  );
 }, 30_000);
 
 /** Each scenario plays once, started by the first of its checks that runs; the others wait for the same play. */
@@ -86,7 +90,9 @@ describe.concurrent('headroom end to end', () => {
 
   describe('rules', () => {
     for (const name of RULER_NAMES) {
-      it(`${name}: every rule evaluates without error (rules API, polled every 5 s while the scenarios play)`, async ({ expect }) => {
+      it(`${name}: every rule evaluates without error (rules API, polled every 5 s while the scenarios play)`, async ({
+        expect,
+      }) => {
         // Let the scenarios' checks start their plays, then watch until the last one ends.
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         await Promise.all([...plays.values()]);

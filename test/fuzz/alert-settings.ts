@@ -19,7 +19,8 @@ export interface AlertSetting {
 
 function unwrapOptional(schema: z.ZodType): z.ZodType {
   let inner = schema;
-  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault) inner = (inner as z.ZodOptional).unwrap() as z.ZodType;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault)
+    inner = (inner as z.ZodOptional).unwrap() as z.ZodType;
   return inner;
 }
 
@@ -29,11 +30,20 @@ function kindOf(alert: string, setting: string, schema: z.ZodType): SettingKind 
   if (schema instanceof z.ZodNumber) {
     const min = schema.minValue ?? -1e9;
     const max = schema.maxValue ?? 1e9;
-    return { kind: 'number', min, max, minIncluded: schema.safeParse(min).success, maxIncluded: schema.safeParse(max).success };
+    return {
+      kind: 'number',
+      min,
+      max,
+      minIncluded: schema.safeParse(min).success,
+      maxIncluded: schema.safeParse(max).success,
+    };
   }
   // Durations are strings with a refinement: recognised by what they accept and refuse.
-  if (schema instanceof z.ZodString && schema.safeParse('5m').success && !schema.safeParse('5 minutes').success) return { kind: 'duration' };
-  throw new Error(`alerts.${alert}.${setting}: a setting of a kind the fuzz arbitraries do not know; teach test/fuzz/alert-settings.ts`);
+  if (schema instanceof z.ZodString && schema.safeParse('5m').success && !schema.safeParse('5 minutes').success)
+    return { kind: 'duration' };
+  throw new Error(
+    `alerts.${alert}.${setting}: a setting of a kind the fuzz arbitraries do not know; teach test/fuzz/alert-settings.ts`,
+  );
 }
 
 /** Every alert and its settings, in schema order. */
@@ -54,7 +64,9 @@ export const ALERT_NAMES: string[] = [...new Set(ALERT_SETTINGS.map((entry) => e
 export const durationArb: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 1, max: 59 }).map((m) => `${m}m`),
   fc.integer({ min: 60, max: 600 }).map((s) => `${s}s`),
-  fc.tuple(fc.integer({ min: 1, max: 47 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => (m === 0 ? `${h}h` : `${h}h${m}m`)),
+  fc
+    .tuple(fc.integer({ min: 1, max: 47 }), fc.integer({ min: 0, max: 59 }))
+    .map(([h, m]) => (m === 0 ? `${h}h` : `${h}h${m}m`)),
   fc.integer({ min: 1, max: 14 }).map((d) => `${d}d`),
   fc.constantFrom('1w', '1d12h', '2h0m30s'),
 );
@@ -66,8 +78,12 @@ function numberArb(type: Extract<SettingKind, { kind: 'number' }>): fc.Arbitrary
   const nice = [0.01, 0.03, 0.05, 0.1, 0.25, 0.49, 0.5, 0.8, 0.85, 0.9, 0.95, 0.99, 1].filter(
     (n) => n >= low && (n < type.max || (type.maxIncluded && n === type.max)),
   );
-  const doubles = fc.double({ min: low, max: type.max, noNaN: true, maxExcluded: !type.maxIncluded }).map((n) => Number(n.toPrecision(6)));
-  return fc.oneof(fc.constantFrom(...nice), doubles).filter((n) => n > type.min && (type.maxIncluded ? n <= type.max : n < type.max));
+  const doubles = fc
+    .double({ min: low, max: type.max, noNaN: true, maxExcluded: !type.maxIncluded })
+    .map((n) => Number(n.toPrecision(6)));
+  return fc
+    .oneof(fc.constantFrom(...nice), doubles)
+    .filter((n) => n > type.min && (type.maxIncluded ? n <= type.max : n < type.max));
 }
 
 export function settingValueArb(setting: AlertSetting): fc.Arbitrary<unknown> {
@@ -92,11 +108,22 @@ export const alertOverridesArb: fc.Arbitrary<Record<string, Record<string, unkno
       ALERT_NAMES.map((alert) => [
         alert,
         fc.option(
-          fc.record(Object.fromEntries(ALERT_SETTINGS.filter((s) => s.alert === alert).map((s) => [s.setting, settingValueArb(s)])), { requiredKeys: [] }),
+          fc.record(
+            Object.fromEntries(
+              ALERT_SETTINGS.filter((s) => s.alert === alert).map((s) => [s.setting, settingValueArb(s)]),
+            ),
+            { requiredKeys: [] },
+          ),
           { freq: 3, nil: undefined },
         ),
       ]),
     ),
     { requiredKeys: [] },
   )
-  .map((overrides) => Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as Record<string, Record<string, unknown>>);
+  .map(
+    (overrides) =>
+      Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as Record<
+        string,
+        Record<string, unknown>
+      >,
+  );

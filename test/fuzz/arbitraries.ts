@@ -63,17 +63,69 @@ export function instanceOf(pattern: string, fill: string): string {
 // that has a meaning somewhere on the way (PromQL and YAML quotes, backslashes, Go templates' `$`, printf `%`,
 // Markdown backticks, unicode).
 
-const trickyLabelNames = ['job', 'instance', 'le', 'reason', 'resource', 'status', 'condition', 'label_team', 'owner_label', 'exported_namespace', 'receiver', 'slack_channel', 'Pager', 'x'];
+const trickyLabelNames = [
+  'job',
+  'instance',
+  'le',
+  'reason',
+  'resource',
+  'status',
+  'condition',
+  'label_team',
+  'owner_label',
+  'exported_namespace',
+  'receiver',
+  'slack_channel',
+  'Pager',
+  'x',
+];
 export const labelNameArb = fc
   .oneof(fc.constantFrom(...trickyLabelNames), fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,12}$/))
   .filter((name) => !name.startsWith('__') && reservedLabelProblem(name) === undefined);
 
-const hostileChars = ['"', "'", '\\', '%', '`', '$', '{', '}', ' ', 'é', 'ß', '日本', '🚀', '\u00a0', '#', ':', '=', ',', '|', '&', '<', '>', '*', '%s', '$labels', '$value', '\\n', '{$', 'a', 'b', '1'];
+const hostileChars = [
+  '"',
+  "'",
+  '\\',
+  '%',
+  '`',
+  '$',
+  '{',
+  '}',
+  ' ',
+  'é',
+  'ß',
+  '日本',
+  '🚀',
+  '\u00a0',
+  '#',
+  ':',
+  '=',
+  ',',
+  '|',
+  '&',
+  '<',
+  '>',
+  '*',
+  '%s',
+  '$labels',
+  '$value',
+  '\\n',
+  '{$',
+  'a',
+  'b',
+  '1',
+];
 export const labelValueArb = fc
   .array(fc.oneof(fc.constantFrom(...hostileChars), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 8 })
   .map((parts) => parts.join(''))
   // Control characters and `{{`/`}}` are refused by the schema (the invalid arbitrary plants them).
-  .map((value) => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').replace(/\{{2,}/g, '{').replace(/\}{2,}/g, '}'));
+  .map((value) =>
+    value
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
+      .replace(/\{{2,}/g, '{')
+      .replace(/\}{2,}/g, '}'),
+  );
 
 const labelsArb = fc.uniqueArray(fc.tuple(labelNameArb, labelValueArb), { maxLength: 4, selector: ([name]) => name });
 
@@ -81,7 +133,12 @@ const labelsArb = fc.uniqueArray(fc.tuple(labelNameArb, labelValueArb), { maxLen
 const selectorArb = fc.uniqueArray(
   fc.tuple(
     fc.constantFrom('job', 'service', 'source', 'metrics_path', 'prometheus'),
-    fc.array(fc.constantFrom('kube-state-metrics', 'kubelet', '"', '\\', 'é', '/metrics', '`', ' ', '$', '%'), { minLength: 1, maxLength: 4 }).map((p) => p.join('').replace(/`/g, "'")),
+    fc
+      .array(fc.constantFrom('kube-state-metrics', 'kubelet', '"', '\\', 'é', '/metrics', '`', ' ', '$', '%'), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((p) => p.join('').replace(/`/g, "'")),
   ),
   { maxLength: 2, selector: ([name]) => name },
 );
@@ -113,17 +170,26 @@ interface TeamShape {
 }
 
 const receiverArb = fc
-  .array(fc.constantFrom('payments', '-', 'oncall', ' ', '#', '"', '\\', 'é', '$', '%', '`', '{', 'slack:', 'pd/'), { minLength: 1, maxLength: 5 })
+  .array(fc.constantFrom('payments', '-', 'oncall', ' ', '#', '"', '\\', 'é', '$', '%', '`', '{', 'slack:', 'pd/'), {
+    minLength: 1,
+    maxLength: 5,
+  })
   .map((parts) => parts.join('').trim())
   .filter((name) => name.length > 0 && !name.includes('{{'));
 
 const teamShapeArb: fc.Arbitrary<TeamShape> = fc.record({
   stem: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}[a-z0-9]$/).map((s) => s.replace(/-+$/, '')),
   namespaces: fc.array(claimShape, { maxLength: 4 }),
-  nodes: fc.oneof({ weight: 3, arbitrary: fc.constant<ClaimShape[]>([]) }, { weight: 1, arbitrary: fc.array(claimShape, { minLength: 1, maxLength: 2 }) }),
+  nodes: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<ClaimShape[]>([]) },
+    { weight: 1, arbitrary: fc.array(claimShape, { minLength: 1, maxLength: 2 }) },
+  ),
   labels: labelsArb,
   alerts: alertOverridesArb,
-  clusters: fc.oneof({ weight: 2, arbitrary: fc.constant<ClaimShape[]>([]) }, { weight: 1, arbitrary: fc.array(claimShape, { minLength: 1, maxLength: 2 }) }),
+  clusters: fc.oneof(
+    { weight: 2, arbitrary: fc.constant<ClaimShape[]>([]) },
+    { weight: 1, arbitrary: fc.array(claimShape, { minLength: 1, maxLength: 2 }) },
+  ),
   shareClaim: fc.boolean(),
   receiver: fc.option(receiverArb, { nil: undefined }),
   ticketReceiver: fc.option(receiverArb, { nil: undefined }),
@@ -149,43 +215,90 @@ interface ConfigShape {
   selectors: { cadvisor?: [string, string][]; kubeStateMetrics?: [string, string][]; kubelet?: [string, string][] };
   limitSource: 'kube-state-metrics' | 'cadvisor' | undefined;
   alerts: Record<string, Record<string, unknown>>;
-  routing: { defaultReceiver: string; ticketReceiver?: string; routeFile: boolean; alertmanagerConfig: boolean } | undefined;
-  output: { prometheusRule: boolean; prometheus: boolean; mimir: boolean; grafanaOperator: boolean; configMap: boolean; perTeam: number };
+  routing:
+    | { defaultReceiver: string; ticketReceiver?: string; routeFile: boolean; alertmanagerConfig: boolean }
+    | undefined;
+  output: {
+    prometheusRule: boolean;
+    prometheus: boolean;
+    mimir: boolean;
+    grafanaOperator: boolean;
+    configMap: boolean;
+    perTeam: number;
+  };
   links: { grafanaUrl: string; runbookUrlPattern: string };
   sample: { picks: number[]; fills: string[]; unclaimed: number; clusterPicks: number[]; labelPicks: number[] };
 }
 
 const configShapeArb = (large: boolean | 'only'): fc.Arbitrary<ConfigShape> =>
   teamCountArb(large).chain((count) =>
-  fc.record({
-    teams: fc.array(teamShapeArb, { minLength: count, maxLength: count }),
-    defaultTeam: fc.record({ stem: fc.constantFrom('platform', 'sre', 'default', 'ops-0'), hasFile: fc.boolean(), fileIndex: fc.nat() }),
-    cluster: fc.option(fc.record({ label: fc.oneof(fc.constantFrom('cluster', 'k8s_cluster', 'cluster_id'), fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/)) }), { nil: undefined }),
-    ownerLabelKey: fc.option(fc.constantFrom('team', 'owner', 'example.com/team', 'app.kubernetes.io/part-of', 'Team_Name'), { nil: undefined }),
-    selectors: fc.record(
-      { cadvisor: selectorArb, kubeStateMetrics: selectorArb, kubelet: selectorArb },
-      { requiredKeys: [] },
-    ),
-    limitSource: fc.constantFrom('kube-state-metrics' as const, 'cadvisor' as const, undefined),
-    alerts: alertOverridesArb,
-    routing: fc.option(
-      fc.record({ defaultReceiver: receiverArb, ticketReceiver: fc.option(receiverArb, { nil: undefined }), routeFile: fc.boolean(), alertmanagerConfig: fc.boolean() }, { requiredKeys: ['defaultReceiver', 'routeFile', 'alertmanagerConfig'] }),
-      { nil: undefined },
-    ),
-    output: fc.record({ prometheusRule: fc.boolean(), prometheus: fc.boolean(), mimir: fc.boolean(), grafanaOperator: fc.boolean(), configMap: fc.boolean(), perTeam: fc.nat({ max: 3 }) }),
-    links: fc.record({
-      grafanaUrl: fc.constantFrom('https://grafana.example.com', 'https://grafana.example.com/', 'http://grafana.internal:3000/sub/path'),
-      runbookUrlPattern: fc.constantFrom('https://runbooks.example.com/%s', 'https://wiki.example.com/runbooks/%s.md', 'https://example.com/r?alert=%s&x=100%25'),
+    fc.record({
+      teams: fc.array(teamShapeArb, { minLength: count, maxLength: count }),
+      defaultTeam: fc.record({
+        stem: fc.constantFrom('platform', 'sre', 'default', 'ops-0'),
+        hasFile: fc.boolean(),
+        fileIndex: fc.nat(),
+      }),
+      cluster: fc.option(
+        fc.record({
+          label: fc.oneof(
+            fc.constantFrom('cluster', 'k8s_cluster', 'cluster_id'),
+            fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/),
+          ),
+        }),
+        { nil: undefined },
+      ),
+      ownerLabelKey: fc.option(
+        fc.constantFrom('team', 'owner', 'example.com/team', 'app.kubernetes.io/part-of', 'Team_Name'),
+        { nil: undefined },
+      ),
+      selectors: fc.record(
+        { cadvisor: selectorArb, kubeStateMetrics: selectorArb, kubelet: selectorArb },
+        { requiredKeys: [] },
+      ),
+      limitSource: fc.constantFrom('kube-state-metrics' as const, 'cadvisor' as const, undefined),
+      alerts: alertOverridesArb,
+      routing: fc.option(
+        fc.record(
+          {
+            defaultReceiver: receiverArb,
+            ticketReceiver: fc.option(receiverArb, { nil: undefined }),
+            routeFile: fc.boolean(),
+            alertmanagerConfig: fc.boolean(),
+          },
+          { requiredKeys: ['defaultReceiver', 'routeFile', 'alertmanagerConfig'] },
+        ),
+        { nil: undefined },
+      ),
+      output: fc.record({
+        prometheusRule: fc.boolean(),
+        prometheus: fc.boolean(),
+        mimir: fc.boolean(),
+        grafanaOperator: fc.boolean(),
+        configMap: fc.boolean(),
+        perTeam: fc.nat({ max: 3 }),
+      }),
+      links: fc.record({
+        grafanaUrl: fc.constantFrom(
+          'https://grafana.example.com',
+          'https://grafana.example.com/',
+          'http://grafana.internal:3000/sub/path',
+        ),
+        runbookUrlPattern: fc.constantFrom(
+          'https://runbooks.example.com/%s',
+          'https://wiki.example.com/runbooks/%s.md',
+          'https://example.com/r?alert=%s&x=100%25',
+        ),
+      }),
+      sample: fc.record({
+        picks: fc.array(fc.nat(), { minLength: 1, maxLength: 10 }),
+        fills: fc.array(fc.stringMatching(/^[a-z0-9]{1,4}$/), { minLength: 1, maxLength: 4 }),
+        unclaimed: fc.integer({ min: 1, max: 3 }),
+        clusterPicks: fc.array(fc.nat(), { minLength: 1, maxLength: 10 }),
+        labelPicks: fc.array(fc.nat(), { minLength: 1, maxLength: 10 }),
+      }),
     }),
-    sample: fc.record({
-      picks: fc.array(fc.nat(), { minLength: 1, maxLength: 10 }),
-      fills: fc.array(fc.stringMatching(/^[a-z0-9]{1,4}$/), { minLength: 1, maxLength: 4 }),
-      unclaimed: fc.integer({ min: 1, max: 3 }),
-      clusterPicks: fc.array(fc.nat(), { minLength: 1, maxLength: 10 }),
-      labelPicks: fc.array(fc.nat(), { minLength: 1, maxLength: 10 }),
-    }),
-  }),
-);
+  );
 
 /** The Kubernetes label a kube-state-metrics namespace series carries it as (label_ and every other character as _). */
 export function ksmLabel(key: string): string {
@@ -198,7 +311,9 @@ function buildProject(shape: ConfigShape): ProjectCase {
   let nextId = 0;
   const clustered = shape.cluster !== undefined;
   const names = shape.teams.map((team, i) => `${team.stem.slice(0, 20)}-${i}`.replace(/--+/g, '-'));
-  const defaultTeam = shape.defaultTeam.hasFile ? names[shape.defaultTeam.fileIndex % names.length]! : shape.defaultTeam.stem;
+  const defaultTeam = shape.defaultTeam.hasFile
+    ? names[shape.defaultTeam.fileIndex % names.length]!
+    : shape.defaultTeam.stem;
   const routing = shape.routing;
   const builtTeams = shape.teams.map((team, i) => {
     const namespaces = team.namespaces.map((claim) => claimPattern(claim, nextId++));
@@ -207,7 +322,13 @@ function buildProject(shape: ConfigShape): ProjectCase {
     const nodeShapes = team.nodes.length === 0 && needsNodes ? [{ kind: 'exact' as const, word: 'pool' }] : team.nodes;
     const nodes = nodeShapes.map((claim) => claimPattern(claim, nextId++));
     // Cluster patterns start with `c<id>-` or end with `-y<id>`: scopes of two teams never share a cluster.
-    const clusters = clustered ? team.clusters.map((claim) => claimPattern(claim, nextId++).replace(/^a/, 'c').replace(/-k(\d+)$/, '-y$1')) : [];
+    const clusters = clustered
+      ? team.clusters.map((claim) =>
+          claimPattern(claim, nextId++)
+            .replace(/^a/, 'c')
+            .replace(/-k(\d+)$/, '-y$1'),
+        )
+      : [];
     return { name: names[i]!, namespaces, nodes, clusters, shape: team };
   });
   // Two teams may claim one namespace where their cluster scopes do not meet.
@@ -222,10 +343,14 @@ function buildProject(shape: ConfigShape): ProjectCase {
     if (team.namespaces.length > 0) object.namespaces = team.namespaces;
     if (team.nodes.length > 0) object.nodes = team.nodes;
     if (team.clusters.length > 0) object.clusters = team.clusters;
-    if (team.shape.labels.length > 0) object.labels = Object.fromEntries(team.shape.labels.filter(([name]) => name !== shape.cluster?.label));
+    if (team.shape.labels.length > 0)
+      object.labels = Object.fromEntries(team.shape.labels.filter(([name]) => name !== shape.cluster?.label));
     if (Object.keys(team.shape.alerts).length > 0) object.alerts = team.shape.alerts;
     if (routing && (team.shape.receiver || team.shape.ticketReceiver)) {
-      object.routing = { ...(team.shape.receiver ? { receiver: team.shape.receiver } : {}), ...(team.shape.ticketReceiver ? { ticketReceiver: team.shape.ticketReceiver } : {}) };
+      object.routing = {
+        ...(team.shape.receiver ? { receiver: team.shape.receiver } : {}),
+        ...(team.shape.ticketReceiver ? { ticketReceiver: team.shape.ticketReceiver } : {}),
+      };
     }
     return { object, inline: team.shape.inline };
   });
@@ -233,7 +358,9 @@ function buildProject(shape: ConfigShape): ProjectCase {
   const config: Record<string, unknown> = { defaultTeam };
   if (shape.cluster) config.cluster = shape.cluster;
   if (shape.ownerLabelKey) config.ownership = { namespaceLabel: shape.ownerLabelKey };
-  const selectors = Object.fromEntries(Object.entries(shape.selectors).map(([name, matchers]) => [name, selectorText(matchers!)]));
+  const selectors = Object.fromEntries(
+    Object.entries(shape.selectors).map(([name, matchers]) => [name, selectorText(matchers!)]),
+  );
   if (Object.keys(selectors).length > 0) config.selectors = selectors;
   if (shape.limitSource) config.limitSource = shape.limitSource;
   if (Object.keys(shape.alerts).length > 0) config.alerts = shape.alerts;
@@ -249,7 +376,11 @@ function buildProject(shape: ConfigShape): ProjectCase {
       routeFile: { enabled: routing.routeFile },
       alertmanagerConfig: {
         enabled: routing.alertmanagerConfig,
-        receivers: Object.fromEntries([...new Set(receivers)].sort().map((name) => [name, { webhookConfigs: [{ url: 'https://hooks.example.com/alert' }] }])),
+        receivers: Object.fromEntries(
+          [...new Set(receivers)]
+            .sort()
+            .map((name) => [name, { webhookConfigs: [{ url: 'https://hooks.example.com/alert' }] }]),
+        ),
       },
     };
   }
@@ -266,39 +397,63 @@ function buildProject(shape: ConfigShape): ProjectCase {
   };
   const inline = teamObjects.filter((team) => team.inline).map((team) => team.object);
   if (inline.length > 0) config.teams = inline;
-  const teamFiles = teamObjects.filter((team) => !team.inline).map((team) => ({ file: `${team.object.name}.yaml`, team: team.object }));
+  const teamFiles = teamObjects
+    .filter((team) => !team.inline)
+    .map((team) => ({ file: `${team.object.name}.yaml`, team: team.object }));
 
   // The sample: instances of claimed patterns, a few unclaimed names; in clusters inside and outside the scopes.
   const { picks, fills, unclaimed, clusterPicks, labelPicks } = shape.sample;
-  const clusterNames = [...builtTeams.flatMap((team) => team.clusters.map((pattern, k) => instanceOf(pattern, fills[k % fills.length]!))), 'elsewhere'];
+  const clusterNames = [
+    ...builtTeams.flatMap((team) => team.clusters.map((pattern, k) => instanceOf(pattern, fills[k % fills.length]!))),
+    'elsewhere',
+  ];
   const allNamespaces = builtTeams.flatMap((team) => team.namespaces);
   const allNodes = builtTeams.flatMap((team) => team.nodes);
   const sampleNames = (patterns: string[], prefix: string) => [
     ...new Set([
-      ...(patterns.length === 0 ? [] : picks.map((pick, k) => instanceOf(patterns[pick % patterns.length]!, fills[k % fills.length]!))),
+      ...(patterns.length === 0
+        ? []
+        : picks.map((pick, k) => instanceOf(patterns[pick % patterns.length]!, fills[k % fills.length]!))),
       ...Array.from({ length: unclaimed }, (_, k) => `u${k}-${prefix}`),
     ]),
   ];
   const labelChoices = [undefined, defaultTeam, 'ghost-team', ...names];
   const namespaces = sampleNames(allNamespaces, 'ns').map((name, k) => {
     const cluster = clustered ? clusterNames[clusterPicks[k % clusterPicks.length]! % clusterNames.length] : undefined;
-    const ownerLabel = shape.ownerLabelKey ? labelChoices[labelPicks[k % labelPicks.length]! % labelChoices.length] : undefined;
+    const ownerLabel = shape.ownerLabelKey
+      ? labelChoices[labelPicks[k % labelPicks.length]! % labelChoices.length]
+      : undefined;
     return { name, cluster, ownerLabel };
   });
-  const nodes = sampleNames(allNodes, 'node').map((name, k) => ({ name, cluster: clustered ? clusterNames[clusterPicks[k % clusterPicks.length]! % clusterNames.length] : undefined }));
-  const allTeams = teamObjects.map((team) => team.object as { name: string; namespaces?: string[]; nodes?: string[]; clusters?: string[] });
-  const ownerOf = (field: 'namespaces' | 'nodes', sample: { name: string; cluster?: string; ownerLabel?: string }): string => {
+  const nodes = sampleNames(allNodes, 'node').map((name, k) => ({
+    name,
+    cluster: clustered ? clusterNames[clusterPicks[k % clusterPicks.length]! % clusterNames.length] : undefined,
+  }));
+  const allTeams = teamObjects.map(
+    (team) => team.object as { name: string; namespaces?: string[]; nodes?: string[]; clusters?: string[] },
+  );
+  const ownerOf = (
+    field: 'namespaces' | 'nodes',
+    sample: { name: string; cluster?: string; ownerLabel?: string },
+  ): string => {
     const claimants = allTeams.filter(
       (team) =>
         (team[field] ?? []).some((pattern) => globMatches(pattern, sample.name)) &&
-        (!team.clusters || sample.cluster === undefined || team.clusters.some((pattern) => globMatches(pattern, sample.cluster!))),
+        (!team.clusters ||
+          sample.cluster === undefined ||
+          team.clusters.some((pattern) => globMatches(pattern, sample.cluster!))),
     );
-    if (claimants.length > 1) throw new Error(`arbitrary bug: ${sample.name} claimed by ${claimants.map((t) => t.name).join(', ')}`);
+    if (claimants.length > 1)
+      throw new Error(`arbitrary bug: ${sample.name} claimed by ${claimants.map((t) => t.name).join(', ')}`);
     if (claimants[0]) return claimants[0].name;
     // A label names a team that has a file, within the team's clusters (src/rules/owner-rules.ts).
     const named = allTeams.find((team) => team.name === sample.ownerLabel);
-    const inScope = (team: { clusters?: string[] }) => !team.clusters || sample.cluster === undefined || team.clusters.some((pattern) => globMatches(pattern, sample.cluster!));
-    if (field === 'namespaces' && named !== undefined && names.includes(named.name) && inScope(named)) return named.name;
+    const inScope = (team: { clusters?: string[] }) =>
+      !team.clusters ||
+      sample.cluster === undefined ||
+      team.clusters.some((pattern) => globMatches(pattern, sample.cluster!));
+    if (field === 'namespaces' && named !== undefined && names.includes(named.name) && inScope(named))
+      return named.name;
     return defaultTeam;
   };
   return {
@@ -311,7 +466,10 @@ function buildProject(shape: ConfigShape): ProjectCase {
 
 /** Glob matching written here, independently of src/config/name-pattern.ts. */
 export function globMatches(pattern: string, name: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`).test(name);
 }
 

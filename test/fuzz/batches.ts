@@ -52,7 +52,8 @@ function labelsText(labels: Record<string, string | undefined>): string {
 function selectorLabels(text: string | undefined, fallback: Record<string, string>): Record<string, string> {
   if (text === undefined) return fallback;
   const labels: Record<string, string> = {};
-  for (const match of text.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[match[1]!] = match[2]!.replace(/\\(.)/g, '$1');
+  for (const match of text.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
+    labels[match[1]!] = match[2]!.replace(/\\(.)/g, '$1');
   return labels;
 }
 
@@ -61,16 +62,28 @@ function selectorLabels(text: string | undefined, fallback: Record<string, strin
  * node, each in its cluster and with its owner label; asserts that each has exactly one owner series, of its owner.
  */
 export function ownerScenario(project: ProjectCase, rulesFile: string): string {
-  const config = project.config as { cluster?: { label?: string }; ownership?: { namespaceLabel?: string }; selectors?: Record<string, string> };
+  const config = project.config as {
+    cluster?: { label?: string };
+    ownership?: { namespaceLabel?: string };
+    selectors?: Record<string, string>;
+  };
   const clusterLabel = config.cluster ? (config.cluster.label ?? 'cluster') : undefined;
   const ksm = selectorLabels(config.selectors?.kubeStateMetrics, { job: 'kube-state-metrics' });
   const ownerLabel = config.ownership?.namespaceLabel;
   const where = (sample: OwnedSample) => (clusterLabel ? { [clusterLabel]: sample.cluster } : {});
   const inputSeries = [
     ...project.namespaces.flatMap((sample) => [
-      { series: `kube_pod_container_status_restarts_total${labelsText({ ...ksm, ...where(sample), namespace: sample.name, pod: 'app-0', container: 'app' })}`, values: '0x10' },
+      {
+        series: `kube_pod_container_status_restarts_total${labelsText({ ...ksm, ...where(sample), namespace: sample.name, pod: 'app-0', container: 'app' })}`,
+        values: '0x10',
+      },
       ...(ownerLabel
-        ? [{ series: `kube_namespace_labels${labelsText({ ...ksm, ...where(sample), namespace: sample.name, ...(sample.ownerLabel !== undefined ? { [ksmLabel(ownerLabel)]: sample.ownerLabel } : {}) })}`, values: '1x10' }]
+        ? [
+            {
+              series: `kube_namespace_labels${labelsText({ ...ksm, ...where(sample), namespace: sample.name, ...(sample.ownerLabel !== undefined ? { [ksmLabel(ownerLabel)]: sample.ownerLabel } : {}) })}`,
+              values: '1x10',
+            },
+          ]
         : []),
     ]),
     ...project.nodes.map((sample) => ({
@@ -80,16 +93,41 @@ export function ownerScenario(project: ProjectCase, rulesFile: string): string {
   ];
   const by = (label: string) => [...(clusterLabel ? [clusterLabel] : []), label, 'team'].join(', ');
   const expected = (samples: OwnedSample[], label: string) =>
-    samples.map((sample) => ({ labels: labelsText({ ...where(sample), [label]: sample.name, team: sample.owner }), value: 1 }));
+    samples.map((sample) => ({
+      labels: labelsText({ ...where(sample), [label]: sample.name, team: sample.owner }),
+      value: 1,
+    }));
   const tests = [
-    { expr: `count by (${by('namespace')}) (headroom:namespace_owner:info)`, eval_time: '5m', exp_samples: expected(project.namespaces, 'namespace') },
-    ...(project.nodes.length > 0 ? [{ expr: `count by (${by('node')}) (headroom:node_owner:info)`, eval_time: '5m', exp_samples: expected(project.nodes, 'node') }] : []),
+    {
+      expr: `count by (${by('namespace')}) (headroom:namespace_owner:info)`,
+      eval_time: '5m',
+      exp_samples: expected(project.namespaces, 'namespace'),
+    },
+    ...(project.nodes.length > 0
+      ? [
+          {
+            expr: `count by (${by('node')}) (headroom:node_owner:info)`,
+            eval_time: '5m',
+            exp_samples: expected(project.nodes, 'node'),
+          },
+        ]
+      : []),
   ];
-  return stringify({ rule_files: [rulesFile], evaluation_interval: '1m', tests: [{ interval: '1m', input_series: inputSeries, promql_expr_test: tests }] }, { lineWidth: 0 });
+  return stringify(
+    {
+      rule_files: [rulesFile],
+      evaluation_interval: '1m',
+      tests: [{ interval: '1m', input_series: inputSeries, promql_expr_test: tests }],
+    },
+    { lineWidth: 0 },
+  );
 }
 
 /** `promtool test rules` on every case's owner scenario, one call per engine; the cases whose scenario failed. */
-export function ownerScenariosBatch(engine: Engine, cases: { project: ProjectCase; generation: Generation }[]): BatchFailure[] {
+export function ownerScenariosBatch(
+  engine: Engine,
+  cases: { project: ProjectCase; generation: Generation }[],
+): BatchFailure[] {
   const dir = mkdtempSync(join(tmpdir(), 'headroom-fuzz-owners-'));
   const scenarios = cases.map(({ project, generation }, i) => {
     writeFileSync(join(dir, `rules-${i}.yaml`), stringify({ groups: ruleGroupsOf(generation) }, { lineWidth: 0 }));
@@ -102,6 +140,9 @@ export function ownerScenariosBatch(engine: Engine, cases: { project: ProjectCas
   const blocks = result.output.split(/^Unit Testing: /m).slice(1);
   const failures = blocks
     .filter((block) => !/^\s+SUCCESS/m.test(block))
-    .map((block) => ({ index: Number(/case-(\d+)\.test\.yaml/.exec(block)?.[1] ?? -1), output: `${dir}\n${block.slice(0, 3000)}` }));
+    .map((block) => ({
+      index: Number(/case-(\d+)\.test\.yaml/.exec(block)?.[1] ?? -1),
+      output: `${dir}\n${block.slice(0, 3000)}`,
+    }));
   return failures.length > 0 ? failures : [{ index: -1, output: result.output.slice(0, 3000) }];
 }

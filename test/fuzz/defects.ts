@@ -17,7 +17,13 @@ export interface PlantedDefect {
   lineHas: string;
 }
 
-type Team = Record<string, unknown> & { name: string; namespaces?: string[]; nodes?: string[]; labels?: Record<string, string>; alerts?: Record<string, Record<string, unknown>> };
+type Team = Record<string, unknown> & {
+  name: string;
+  namespaces?: string[];
+  nodes?: string[];
+  labels?: Record<string, string>;
+  alerts?: Record<string, Record<string, unknown>>;
+};
 type Planter = (project: ProjectCase, pick: number) => PlantedDefect | undefined;
 
 const clone = (project: ProjectCase): ProjectCase => structuredClone(project);
@@ -43,12 +49,18 @@ const BAD_DURATIONS = ['5min', '1h5', 'm5', '5m1h', '10 m', '', '1.5h', '-5m'];
 
 function outOfRange(setting: (typeof numbers)[number], pick: number): number {
   const type = setting.type as Extract<typeof setting.type, { kind: 'number' }>;
-  const candidates = [type.max + 0.5, type.min - 0.25, ...(type.minIncluded ? [] : [type.min]), ...(type.maxIncluded ? [] : [type.max]), type.max * 10];
+  const candidates = [
+    type.max + 0.5,
+    type.min - 0.25,
+    ...(type.minIncluded ? [] : [type.min]),
+    ...(type.maxIncluded ? [] : [type.max]),
+    type.max * 10,
+  ];
   return candidates[pick % candidates.length]!;
 }
 
 function setIn(target: Record<string, unknown>, alert: string, setting: string, value: unknown): void {
-  const alerts = ((target.alerts ??= {}) as Record<string, Record<string, unknown>>);
+  const alerts = (target.alerts ??= {}) as Record<string, Record<string, unknown>>;
   alerts[alert] = { ...(alerts[alert] ?? {}), [setting]: value };
 }
 
@@ -64,7 +76,13 @@ const PLANTERS: Record<string, Planter> = {
   'setting out of range (config)': (project, pick) => {
     const setting = numbers[pick % numbers.length]!;
     setIn(project.config, setting.alert, setting.setting, outOfRange(setting, pick));
-    return { name: '', project, file: CONFIG, key: `alerts.${setting.alert}.${setting.setting}`, lineHas: setting.setting };
+    return {
+      name: '',
+      project,
+      file: CONFIG,
+      key: `alerts.${setting.alert}.${setting.setting}`,
+      lineHas: setting.setting,
+    };
   },
   'bad duration': (project, pick) => {
     const setting = durations[pick % durations.length]!;
@@ -76,7 +94,13 @@ const PLANTERS: Record<string, Planter> = {
   'bad duration (config)': (project, pick) => {
     const setting = durations[pick % durations.length]!;
     setIn(project.config, setting.alert, setting.setting, BAD_DURATIONS[pick % BAD_DURATIONS.length]);
-    return { name: '', project, file: CONFIG, key: `alerts.${setting.alert}.${setting.setting}`, lineHas: setting.setting };
+    return {
+      name: '',
+      project,
+      file: CONFIG,
+      key: `alerts.${setting.alert}.${setting.setting}`,
+      lineHas: setting.setting,
+    };
   },
   'unknown severity': (project, pick) => {
     const setting = enums[pick % enums.length]!;
@@ -93,7 +117,10 @@ const PLANTERS: Record<string, Planter> = {
     return { name: '', project, file, key: `alerts.${setting.alert}.${setting.setting}`, lineHas: setting.setting };
   },
   'overlapping glob': (project, pick) => {
-    const claims = [...((project.config.teams as Team[] | undefined) ?? []), ...project.teamFiles.map((f) => f.team as Team)].flatMap((team) => team.namespaces ?? []);
+    const claims = [
+      ...((project.config.teams as Team[] | undefined) ?? []),
+      ...project.teamFiles.map((f) => f.team as Team),
+    ].flatMap((team) => team.namespaces ?? []);
     if (claims.length === 0) {
       // Two teams: one team's own patterns may overlap (it owns each name once).
       lastTeamFile(project, '~overlap-a.yaml', { name: 'overlap-a', namespaces: ['dup-ns'] });
@@ -152,7 +179,10 @@ const PLANTERS: Record<string, Planter> = {
     return { name: '', project, file, key: `namespaces.${team.namespaces.length - 1}`, lineHas: bad.slice(1) };
   },
   'duplicate team name': (project, pick) => {
-    const teams = [...((project.config.teams as Team[] | undefined) ?? []), ...project.teamFiles.map((f) => f.team as Team)];
+    const teams = [
+      ...((project.config.teams as Team[] | undefined) ?? []),
+      ...project.teamFiles.map((f) => f.team as Team),
+    ];
     const name = teams[pick % teams.length]!.name;
     const file = lastTeamFile(project, '~duplicate.yaml', { name });
     return { name: '', project, file, key: 'name', lineHas: 'name' };
@@ -162,7 +192,14 @@ const PLANTERS: Record<string, Planter> = {
     return { name: '', project, file: CONFIG, key: 'cluster.label', lineHas: 'label' };
   },
   'selector that breaks out': (project, pick) => {
-    const selector = ['job="x"} or vector(1) or up{', 'job="kubelet",,', 'job=~"("', '"job"="kubelet"', 'job=kubelet', 'job="x" or'][pick % 6]!;
+    const selector = [
+      'job="x"} or vector(1) or up{',
+      'job="kubelet",,',
+      'job=~"("',
+      '"job"="kubelet"',
+      'job=kubelet',
+      'job="x" or',
+    ][pick % 6]!;
     const key = ['cadvisor', 'kubeStateMetrics', 'kubelet'][pick % 3]!;
     project.config.selectors = { ...((project.config.selectors as object | undefined) ?? {}), [key]: selector };
     return { name: '', project, file: CONFIG, key: `selectors.${key}`, lineHas: key };
@@ -170,7 +207,10 @@ const PLANTERS: Record<string, Planter> = {
   'node alert override on a team without nodes': (project, pick) => {
     const alert = ALERT_SETTINGS.find((s) => /^node/.test(s.alert))?.alert;
     if (!alert) return undefined;
-    const file = lastTeamFile(project, '~nodeless.yaml', { name: 'nodeless-x', alerts: { [alert]: { enabled: pick % 2 === 0 } } });
+    const file = lastTeamFile(project, '~nodeless.yaml', {
+      name: 'nodeless-x',
+      alerts: { [alert]: { enabled: pick % 2 === 0 } },
+    });
     return { name: '', project, file, key: `alerts.${alert}`, lineHas: alert };
   },
   'team routing without config routing': (project, pick) => {

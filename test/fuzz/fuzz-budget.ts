@@ -59,6 +59,9 @@ export class CaseCounter {
     const file = process.env.HEADROOM_FUZZ_REPORT;
     if (!file) return;
     const ms = this.started === undefined ? 0 : (this.ended ?? this.started) - this.started;
-    appendFileSync(file, `${JSON.stringify({ property: this.property, cases: this.checked, failures: this.failed, ms })}\n`);
+    appendFileSync(
+      file,
+      `${JSON.stringify({ property: this.property, cases: this.checked, failures: this.failed, ms })}\n`,
+    );
   }
 }

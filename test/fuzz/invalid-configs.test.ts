@@ -50,7 +50,9 @@ describe('fuzz: arbitrary invalid configs (one planted defect)', () => {
     expect(problem!.file.endsWith(defect.file), `${problem!.file}\n${context}`).toBe(true);
     expect(problem!.key, context).toBe(defect.key);
     expect(problem!.position, context).toBeDefined();
-    expect(lineOf(dir, defect.file, problem!.position!.line), `${formatProblem(problem!)}\n${context}`).toContain(defect.lineHas);
+    expect(lineOf(dir, defect.file, problem!.position!.line), `${formatProblem(problem!)}\n${context}`).toContain(
+      defect.lineHas,
+    );
   });
 
   const cli = counter('invalid config: headroom generate exits 2, prints file:line:col: key:, writes nothing');
@@ -60,8 +62,12 @@ describe('fuzz: arbitrary invalid configs (one planted defect)', () => {
     const dir = dirname(configFile);
     const result = runCli(['generate', '--config', 'headroom.config.ts', '--out', 'generated'], dir);
     const context = `${result.stderr}\n${describeDefect(defect, configFile)}`;
-    const located = new RegExp(`^${defect.file.replace(/[.*+?^${}()|[\]\\~]/g, '\\$&')}:(\\d+):(\\d+): ${defect.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `, 'm').exec(result.stderr);
-    const ok = result.code === 2 && located !== null && !existsSync(join(dir, 'generated')) && !/^\s+at /m.test(result.stderr);
+    const located = new RegExp(
+      `^${defect.file.replace(/[.*+?^${}()|[\]\\~]/g, '\\$&')}:(\\d+):(\\d+): ${defect.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `,
+      'm',
+    ).exec(result.stderr);
+    const ok =
+      result.code === 2 && located !== null && !existsSync(join(dir, 'generated')) && !/^\s+at /m.test(result.stderr);
     if (!ok) cli.failures++;
     expect(result.code, context).toBe(2);
     expect(located, context).not.toBeNull();

@@ -22,9 +22,15 @@ describe('fuzz: arbitrary valid configs of 200 to 300 teams', () => {
     if (errors.length > 0) large.failures++;
     expect(errors, shown(project, configFile)).toEqual([]);
     for (const engine of ENGINES) {
-      const failures = [...checkRulesBatch(engine, [generation]), ...ownerScenariosBatch(engine, [{ project, generation }])];
+      const failures = [
+        ...checkRulesBatch(engine, [generation]),
+        ...ownerScenariosBatch(engine, [{ project, generation }]),
+      ];
       if (failures.length > 0) large.failures++;
-      expect(failures[0], failures[0] && `${engine.name}: ${failures[0].output}\n${shown(project, configFile)}`).toBeUndefined();
+      expect(
+        failures[0],
+        failures[0] && `${engine.name}: ${failures[0].output}\n${shown(project, configFile)}`,
+      ).toBeUndefined();
     }
   });
 });

@@ -29,14 +29,20 @@ export function shown(project: ProjectCase, configFile: string): string {
 }
 
 /** Writes and generates one case, counted; a failure to generate is a failed case. */
-export async function generated(project: ProjectCase, counted: CaseCounter, parent: string): Promise<{ configFile: string; generation: Generation }> {
+export async function generated(
+  project: ProjectCase,
+  counted: CaseCounter,
+  parent: string,
+): Promise<{ configFile: string; generation: Generation }> {
   counted.cases++;
   const configFile = writeProject(project, parent);
   try {
     return { configFile, generation: await generate(configFile) };
   } catch (error) {
     counted.failures++;
-    throw new Error(`a valid config did not generate: ${error instanceof Error ? error.message : String(error)}\n${shown(project, configFile)}`);
+    throw new Error(
+      `a valid config did not generate: ${error instanceof Error ? error.message : String(error)}\n${shown(project, configFile)}`,
+    );
   }
 }
 

@@ -20,20 +20,27 @@ import { counter, generated, projectsFolder, runs, shown } from './property-kit.
 const parent = projectsFolder();
 
 const smallProjects = validProjectArb({ large: LONG_RUN });
-const batchOf = (arbitrary: fc.Arbitrary<ProjectCase>, size = BATCH) => fc.array(arbitrary, { minLength: 1, maxLength: size, size: 'max' });
+const batchOf = (arbitrary: fc.Arbitrary<ProjectCase>, size = BATCH) =>
+  fc.array(arbitrary, { minLength: 1, maxLength: size, size: 'max' });
 
 describe('fuzz: arbitrary valid configs', () => {
   const generates = counter('valid config generates, parses, is byte-identical on a second run');
   let cliChecked = false;
   test.prop([smallProjects], runs(casesOf('generates')))(generates.property, async (project) => {
     const { configFile, generation } = await generated(project, generates, parent);
-    const groups = ruleGroupsOf(generation) as { name: string; rules: { expr: string; record?: string; alert?: string }[] }[];
+    const groups = ruleGroupsOf(generation) as {
+      name: string;
+      rules: { expr: string; record?: string; alert?: string }[];
+    }[];
     expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) {
       for (const rule of group.rules) {
         const errors = syntaxErrors(rule.expr);
         if (errors.length > 0) generates.failures++;
-        expect(errors, `${group.name} ${rule.record ?? rule.alert}: ${rule.expr}\n${shown(project, configFile)}`).toEqual([]);
+        expect(
+          errors,
+          `${group.name} ${rule.record ?? rule.alert}: ${rule.expr}\n${shown(project, configFile)}`,
+        ).toEqual([]);
       }
     }
     const again = await generate(configFile);
@@ -54,10 +61,17 @@ describe('fuzz: arbitrary valid configs', () => {
     test.prop([batchOf(smallProjects)], runs(casesOf('promtoolCheck'), BATCH))(checked.property, async (projects) => {
       const cases = [];
       for (const project of projects) cases.push({ project, ...(await generated(project, checked, parent)) });
-      const failures = checkRulesBatch(engine, cases.map((c) => c.generation));
+      const failures = checkRulesBatch(
+        engine,
+        cases.map((c) => c.generation),
+      );
       checked.failures += failures.length;
       const first = failures[0];
-      expect(first, first && `${first.output}\n${cases[first.index] ? shown(cases[first.index]!.project, cases[first.index]!.configFile) : ''}`).toBeUndefined();
+      expect(
+        first,
+        first &&
+          `${first.output}\n${cases[first.index] ? shown(cases[first.index]!.project, cases[first.index]!.configFile) : ''}`,
+      ).toBeUndefined();
     });
 
     const owners = counter(`every sampled namespace and node has exactly one owner, the right one (${engine.name})`);
@@ -67,7 +81,11 @@ describe('fuzz: arbitrary valid configs', () => {
       const failures = ownerScenariosBatch(engine, cases);
       owners.failures += failures.length;
       const first = failures[0];
-      expect(first, first && `${first.output}\n${cases[first.index] ? shown(cases[first.index]!.project, cases[first.index]!.configFile) : ''}`).toBeUndefined();
+      expect(
+        first,
+        first &&
+          `${first.output}\n${cases[first.index] ? shown(cases[first.index]!.project, cases[first.index]!.configFile) : ''}`,
+      ).toBeUndefined();
     });
   }
 });

@@ -7,7 +7,10 @@ import { ENGINES } from '../../scripts/engines.ts';
 
 const MARKER = /^\s*#\s*engine:\s*(\S*)(.*)$/;
 const MARKED_LISTS = ['alert_rule_test', 'promql_expr_test'];
-const KEYS: Record<string, string[]> = { alert_rule_test: ['eval_time', 'alertname'], promql_expr_test: ['eval_time', 'expr'] };
+const KEYS: Record<string, string[]> = {
+  alert_rule_test: ['eval_time', 'alertname'],
+  promql_expr_test: ['eval_time', 'expr'],
+};
 
 interface Marked {
   major: number;
@@ -34,9 +37,14 @@ function markerOf(lines: string[], line: number, file: string): { major: number;
   if (markers.length > 1) throw new Error(`${where}: one item, several engine markers`);
   const [, major, rest] = markers[0]!.text.match(MARKER)!;
   if (!ENGINES.some((engine) => String(engine.major) === major)) {
-    throw new Error(`${where}: engine marker "${major}" names no engine (${ENGINES.map((engine) => engine.major).join(', ')})`);
+    throw new Error(
+      `${where}: engine marker "${major}" names no engine (${ENGINES.map((engine) => engine.major).join(', ')})`,
+    );
   }
-  const why = [rest!, ...comments.filter((comment) => !MARKER.test(comment.text)).map((comment) => comment.text.replace(/^\s*#/, ''))];
+  const why = [
+    rest!,
+    ...comments.filter((comment) => !MARKER.test(comment.text)).map((comment) => comment.text.replace(/^\s*#/, '')),
+  ];
   if (!/\w/.test(why.join(' '))) throw new Error(`${where}: an engine-specific item says why it differs by engine`);
   return { major: Number(major), line: markers[0]!.line };
 }
@@ -71,15 +79,23 @@ export function scenarioForEngine(text: string, major: number, file = 'scenario'
   }
 
   const stray = lines.findIndex((line, i) => MARKER.test(line) && !marked.some((m) => m.line === i));
-  if (stray >= 0) throw new Error(`${file}:${stray + 1}: an engine marker stands only right above an alert_rule_test or promql_expr_test item`);
+  if (stray >= 0)
+    throw new Error(
+      `${file}:${stray + 1}: an engine marker stands only right above an alert_rule_test or promql_expr_test item`,
+    );
   for (const { key, line } of marked) {
-    const missing = ENGINES.filter((engine) => !marked.some((other) => other.key === key && other.major === engine.major));
+    const missing = ENGINES.filter(
+      (engine) => !marked.some((other) => other.key === key && other.major === engine.major),
+    );
     if (missing.length > 0) {
-      throw new Error(`${file}:${line + 1}: engine-specific item without a variant for ${missing.map((engine) => engine.name).join(', ')}: every engine's truth is asserted`);
+      throw new Error(
+        `${file}:${line + 1}: engine-specific item without a variant for ${missing.map((engine) => engine.name).join(', ')}: every engine's truth is asserted`,
+      );
     }
   }
 
-  const unresolved = (why: string) => new Error(`${file}: the engine ${major} reading does not resolve (an anchor in a marked item?): ${why}`);
+  const unresolved = (why: string) =>
+    new Error(`${file}: the engine ${major} reading does not resolve (an anchor in a marked item?): ${why}`);
   let result: string;
   try {
     result = String(doc);
@@ -92,4 +108,3 @@ export function scenarioForEngine(text: string, major: number, file = 'scenario'
   }
   return result;
 }
-

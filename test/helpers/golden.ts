@@ -15,5 +15,8 @@ export function expectGoldenTree(goldenDir: string, files: Map<string, string>):
   }
   expect(existsSync(goldenDir), `${goldenDir} missing: run with UPDATE_GOLDEN=1`).toBe(true);
   expect(listFiles(goldenDir)).toEqual([...files.keys()].sort());
-  for (const [path, content] of files) expect(content, `${path} differs from its golden file (UPDATE_GOLDEN=1 to accept)`).toBe(readFileSync(join(goldenDir, path), 'utf8'));
+  for (const [path, content] of files)
+    expect(content, `${path} differs from its golden file (UPDATE_GOLDEN=1 to accept)`).toBe(
+      readFileSync(join(goldenDir, path), 'utf8'),
+    );
 }

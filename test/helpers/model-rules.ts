@@ -21,7 +21,9 @@ export async function modelWith(overrides: Record<string, Overrides>, fixture = 
 }
 
 export const rules = (model: Model): Rule[] => ruleGroups(model).flatMap((group) => group.rules);
-export const recorded = (model: Model, name: string) => rules(model).filter((rule): rule is RecordingRule => 'record' in rule && rule.record === name);
-export const alerts = (model: Model, name: string) => rules(model).filter((rule): rule is AlertingRule => 'alert' in rule && rule.alert === name);
+export const recorded = (model: Model, name: string) =>
+  rules(model).filter((rule): rule is RecordingRule => 'record' in rule && rule.record === name);
+export const alerts = (model: Model, name: string) =>
+  rules(model).filter((rule): rule is AlertingRule => 'alert' in rule && rule.alert === name);
 /** The metric names an expression selects, sorted. */
 export const metrics = (expr: string) => [...new Set(vectorSelectors(expr).map((selector) => selector.metric))].sort();

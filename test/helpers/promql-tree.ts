@@ -10,7 +10,8 @@ export function syntaxErrors(expr: string): string[] {
   const errors: string[] = [];
   parser.parse(expr).iterate({
     enter: (node) => {
-      if (node.type.isError) errors.push(`error at ${node.from}: …${expr.slice(Math.max(0, node.from - 20), node.from + 20)}…`);
+      if (node.type.isError)
+        errors.push(`error at ${node.from}: …${expr.slice(Math.max(0, node.from - 20), node.from + 20)}…`);
     },
   });
   return errors;

@@ -20,7 +20,8 @@ const checked = new Set<Engine>();
 function assertInstalled(engine: Engine): void {
   if (checked.has(engine)) return;
   const install = `install it with \`${engine.install}\``;
-  if (!existsSync(engine.promtool)) throw new Error(`${engine.name}: promtool not found at ${engine.promtool}; ${install}`);
+  if (!existsSync(engine.promtool))
+    throw new Error(`${engine.name}: promtool not found at ${engine.promtool}; ${install}`);
   const version = spawnSync(engine.promtool, ['--version'], { encoding: 'utf8' });
   const first = `${version.stdout ?? ''}${version.stderr ?? ''}`.split('\n')[0] ?? '';
   if (!new RegExp(`^promtool, version ${engine.version.replaceAll('.', '\\.')}[+ ]`).test(first)) {
@@ -32,7 +33,8 @@ function assertInstalled(engine: Engine): void {
 export function promtool(engine: Engine, args: string[], cwd?: string): PromtoolResult {
   assertInstalled(engine);
   const result = spawnSync(engine.promtool, args, { cwd, encoding: 'utf8' });
-  if (result.error) throw new Error(`${engine.name}: cannot run ${engine.promtool} (${engine.install}): ${result.error.message}`);
+  if (result.error)
+    throw new Error(`${engine.name}: cannot run ${engine.promtool} (${engine.install}): ${result.error.message}`);
   return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -40,7 +42,12 @@ export function promtool(engine: Engine, args: string[], cwd?: string): Promtool
  * `promtool test rules` on the engine's reading of a scenario file (items marked for another engine left out),
  * copied into `dir` beside the rule files it names.
  */
-export function testRules(engine: Engine, scenario: string, dir: string, options: { lagged?: boolean } = {}): PromtoolResult {
+export function testRules(
+  engine: Engine,
+  scenario: string,
+  dir: string,
+  options: { lagged?: boolean } = {},
+): PromtoolResult {
   const name = basename(scenario);
   const text = scenarioForEngine(readFileSync(scenario, 'utf8'), engine.major, scenario);
   writeFileSync(join(dir, name), options.lagged ? lagged(text, dir) : withGroupOrder(text, dir));
@@ -51,7 +58,9 @@ type RuleFile = { groups?: { name: string; rules: unknown[] }[] };
 
 /** The group names of the scenario's rule files, in file order. */
 function groupNames(scenario: { rule_files?: string[] }, dir: string): string[] {
-  return (scenario.rule_files ?? []).flatMap((file) => ((parse(readFileSync(join(dir, file), 'utf8')) as RuleFile).groups ?? []).map((group) => group.name));
+  return (scenario.rule_files ?? []).flatMap((file) =>
+    ((parse(readFileSync(join(dir, file), 'utf8')) as RuleFile).groups ?? []).map((group) => group.name),
+  );
 }
 
 /**
@@ -61,10 +70,17 @@ function groupNames(scenario: { rule_files?: string[] }, dir: string): string[] 
  */
 function lagged(text: string, dir: string): string {
   const scenario = parse(text) as { rule_files?: string[]; group_eval_order?: string[] };
-  const groups = (scenario.rule_files ?? []).flatMap((file) => (parse(readFileSync(join(dir, file), 'utf8')) as RuleFile).groups ?? []);
-  const single = groups.flatMap((group) => group.rules.map((rule, i) => ({ name: `${group.name}/${i}`, rules: [rule] })));
+  const groups = (scenario.rule_files ?? []).flatMap(
+    (file) => (parse(readFileSync(join(dir, file), 'utf8')) as RuleFile).groups ?? [],
+  );
+  const single = groups.flatMap((group) =>
+    group.rules.map((rule, i) => ({ name: `${group.name}/${i}`, rules: [rule] })),
+  );
   writeFileSync(join(dir, 'rules-lagged.yaml'), stringify({ groups: single }, { lineWidth: 0 }));
-  return stringify({ ...scenario, rule_files: ['rules-lagged.yaml'], group_eval_order: single.map((group) => group.name).reverse() }, { lineWidth: 0 });
+  return stringify(
+    { ...scenario, rule_files: ['rules-lagged.yaml'], group_eval_order: single.map((group) => group.name).reverse() },
+    { lineWidth: 0 },
+  );
 }
 
 /**

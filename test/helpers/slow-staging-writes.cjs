@@ -6,7 +6,8 @@ const { syncBuiltinESMExports } = require('node:module');
 
 const writeFileSync = fs.writeFileSync;
 fs.writeFileSync = function slowWhenStaging(path, ...rest) {
-  if (typeof path === 'string' && path.includes('.headroom-tmp-')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+  if (typeof path === 'string' && path.includes('.headroom-tmp-'))
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
   return writeFileSync.call(this, path, ...rest);
 };
 syncBuiltinESMExports();

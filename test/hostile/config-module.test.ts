@@ -62,7 +62,11 @@ function addLink(path: string, target: string): void {
 describe('what the config file says', () => {
   it('a TypeScript syntax error (a doubled comma): the parser message at its line and column', () => {
     project.write(CONFIG, edited("defaultTeam: 'platform',", "defaultTeam: 'platform',,"));
-    expectRefused(project, ['generate'], 'headroom.config.ts:5:27: cannot load the config: Property assignment expected.');
+    expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts:5:27: cannot load the config: Property assignment expected.',
+    );
   });
 
   it('an unterminated string: the line and column where the parser gave up', () => {
@@ -72,18 +76,30 @@ describe('what the config file says', () => {
 
   it('a type error that still runs (threshold as the string "0.9"): the schema names the key at its line and column', () => {
     project.write(CONFIG, edited('threshold: 0.85', "threshold: '0.9'"));
-    expectRefused(project, ['check'], /headroom\.config\.ts:7:33: alerts\.containerMemoryNearLimit\.threshold: must be a number/);
+    expectRefused(
+      project,
+      ['check'],
+      /headroom\.config\.ts:7:33: alerts\.containerMemoryNearLimit\.threshold: must be a number/,
+    );
   });
 
   it('a byte order mark and CRLF line endings: a syntax error and a schema error are still at the right line and column', () => {
     const crlf = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
     project.write(CONFIG, crlf(edited("defaultTeam: 'platform',", "defaultTeam: 'platform',,")));
-    expectRefused(project, ['generate'], 'headroom.config.ts:5:27: cannot load the config: Property assignment expected.');
+    expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts:5:27: cannot load the config: Property assignment expected.',
+    );
     // On line 1 the mark is not a column: `const a = ;` is missing its expression at column 11, not 12.
     project.write(CONFIG, crlf(`const a = ;\n${original}`));
     expectRefused(project, ['generate'], 'headroom.config.ts:1:11: cannot load the config: Expression expected.');
     project.write(CONFIG, crlf(edited('threshold: 0.85', "threshold: '0.9'")));
-    expectRefused(project, ['generate'], /headroom\.config\.ts:7:33: alerts\.containerMemoryNearLimit\.threshold: must be a number/);
+    expectRefused(
+      project,
+      ['generate'],
+      /headroom\.config\.ts:7:33: alerts\.containerMemoryNearLimit\.threshold: must be a number/,
+    );
     // And a BOM with CRLF is no error in itself: the same output as the plain file.
     project.write(CONFIG, original);
     const plain = outputOf([]);
@@ -95,7 +111,11 @@ describe('what the config file says', () => {
 describe('what the config does when it runs', () => {
   it('throws at import: the thrown message at the statement that threw, no stack trace', () => {
     project.write(CONFIG, edited(IMPORT_LINE, `${IMPORT_LINE}\n\n    throw new Error('boom');`));
-    const result = expectRefused(project, ['generate'], 'headroom.config.ts:4:5: cannot load the config: it threw Error: boom');
+    const result = expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts:4:5: cannot load the config: it threw Error: boom',
+    );
     expect(result.stderr).not.toContain('jiti');
   });
 
@@ -103,30 +123,59 @@ describe('what the config does when it runs', () => {
     const links = "  links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' },";
     project.write(CONFIG, edited(links, "  get links(): never {\n    throw new Error('no links today');\n  },"));
     for (const command of ['generate', 'check', 'validate']) {
-      expectRefused(project, [command], 'headroom.config.ts:13:5: cannot load the config: it threw Error: no links today');
+      expectRefused(
+        project,
+        [command],
+        'headroom.config.ts:13:5: cannot load the config: it threw Error: no links today',
+      );
     }
   });
 
   it('a getter that calls process.exit(0) (in an inline team): refused like the call at top level, so check cannot pass', () => {
     const teams = "teams: [{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'platform-primary' } }],";
-    project.write(CONFIG, edited(teams, "teams: [{ name: 'platform', get namespaces() { return process.exit(0); } }],"));
-    expectRefused(project, ['check'], 'headroom.config.ts:11:3: cannot load the config: the config called process.exit(0) while loading');
+    project.write(
+      CONFIG,
+      edited(teams, "teams: [{ name: 'platform', get namespaces() { return process.exit(0); } }],"),
+    );
+    expectRefused(
+      project,
+      ['check'],
+      'headroom.config.ts:11:3: cannot load the config: the config called process.exit(0) while loading',
+    );
   });
 
   it('a Proxy as the settings whose traps throw: refused at the trap, no stack trace', () => {
-    project.write(CONFIG, `${original.replace('export default defineConfig(', 'const settings = (')}\nexport default new Proxy(settings, {\n  ownKeys() {\n    throw new RangeError('no keys');\n  },\n});\n`);
-    expectRefused(project, ['check'], /headroom\.config\.ts:\d+:5: cannot load the config: it threw RangeError: no keys/);
+    project.write(
+      CONFIG,
+      `${original.replace('export default defineConfig(', 'const settings = (')}\nexport default new Proxy(settings, {\n  ownKeys() {\n    throw new RangeError('no keys');\n  },\n});\n`,
+    );
+    expectRefused(
+      project,
+      ['check'],
+      /headroom\.config\.ts:\d+:5: cannot load the config: it threw RangeError: no keys/,
+    );
   });
 
   it('throws above its imports (the transform moves the import first): the file without a position it cannot know', () => {
     project.write(CONFIG, `throw new TypeError('early');\n${original}`);
-    const result = expectRefused(project, ['generate'], 'headroom.config.ts: cannot load the config: it threw TypeError: early');
+    const result = expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts: cannot load the config: it threw TypeError: early',
+    );
     expect(result.stderr).not.toMatch(/headroom\.config\.ts:\d/);
   });
 
   it('throws a 10,000-character message full of escape codes: one line of at most 80 characters of it, escapes not echoed', () => {
-    project.write(CONFIG, edited(IMPORT_LINE, `${IMPORT_LINE}\nthrow new Error('\\u001b[31m' + 'x'.repeat(10000) + '\\nsecond line');`));
-    const result = expectRefused(project, ['generate'], /headroom\.config\.ts:3:1: cannot load the config: it threw .*…$/m);
+    project.write(
+      CONFIG,
+      edited(IMPORT_LINE, `${IMPORT_LINE}\nthrow new Error('\\u001b[31m' + 'x'.repeat(10000) + '\\nsecond line');`),
+    );
+    const result = expectRefused(
+      project,
+      ['generate'],
+      /headroom\.config\.ts:3:1: cannot load the config: it threw .*…$/m,
+    );
     expect(result.stderr).not.toContain('x'.repeat(81));
     expect(result.stderr).not.toContain('\u001b');
     expect(result.stderr).not.toContain('second line');
@@ -134,13 +183,21 @@ describe('what the config does when it runs', () => {
 
   it('has no default export: says to export default defineConfig({...}), not "defaultTeam is required"', () => {
     project.write(CONFIG, edited('export default defineConfig(', 'export const config = defineConfig('));
-    const result = expectRefused(project, ['generate'], 'headroom.config.ts: must have a default export: export default defineConfig({...})');
+    const result = expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts: must have a default export: export default defineConfig({...})',
+    );
     expect(result.stderr).not.toContain('defaultTeam');
   });
 
   it('exports a function: says to export the settings object, not "got function undefined"', () => {
     project.write(CONFIG, edited('export default defineConfig(', 'export default () => ('));
-    const result = expectRefused(project, ['generate'], 'headroom.config.ts:4:16: the default export is a function; export the settings object itself: export default defineConfig({...})');
+    const result = expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts:4:16: the default export is a function; export the settings object itself: export default defineConfig({...})',
+    );
     expect(result.stderr).not.toContain('undefined');
   });
 
@@ -151,39 +208,74 @@ describe('what the config does when it runs', () => {
 
   it('exports a promise of the settings: accepted, awaited, the same output as the plain object', () => {
     const plain = outputOf([]);
-    project.write(CONFIG, edited('export default defineConfig(', 'export default Promise.resolve().then(() => (').replace(/\}\);\s*$/, '}));\n'));
+    project.write(
+      CONFIG,
+      edited('export default defineConfig(', 'export default Promise.resolve().then(() => (').replace(
+        /\}\);\s*$/,
+        '}));\n',
+      ),
+    );
     expect(outputOf([])).toEqual(plain);
   });
 
   it('exports a promise that rejects: refused with its message', () => {
-    project.write(CONFIG, edited('export default defineConfig(', "export default Promise.reject(new Error('lookup failed')).then(() => (").replace(/\}\);\s*$/, '}));\n'));
-    expectRefused(project, ['generate'], /headroom\.config\.ts(:\d+:\d+)?: cannot load the config: it threw Error: lookup failed/);
+    project.write(
+      CONFIG,
+      edited(
+        'export default defineConfig(',
+        "export default Promise.reject(new Error('lookup failed')).then(() => (",
+      ).replace(/\}\);\s*$/, '}));\n'),
+    );
+    expectRefused(
+      project,
+      ['generate'],
+      /headroom\.config\.ts(:\d+:\d+)?: cannot load the config: it threw Error: lookup failed/,
+    );
   });
 
   it('exports null', () => {
     project.write(CONFIG, 'export default null;\n');
-    expectRefused(project, ['generate'], 'headroom.config.ts:1:16: the default export must be the settings object (export default defineConfig({...})), got null');
+    expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts:1:16: the default export must be the settings object (export default defineConfig({...})), got null',
+    );
   });
 
   it('exports an array', () => {
     project.write(CONFIG, "export default [{ defaultTeam: 'platform' }];\n");
-    expectRefused(project, ['generate'], 'headroom.config.ts:1:16: the default export must be the settings object (export default defineConfig({...})), got an array');
+    expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts:1:16: the default export must be the settings object (export default defineConfig({...})), got an array',
+    );
   });
 
   it('exports a string of 200 characters: named, capped', () => {
     project.write(CONFIG, `export default '${'y'.repeat(200)}';\n`);
-    const result = expectRefused(project, ['generate'], /headroom\.config\.ts:1:16: the default export must be the settings object \(.*\), got the string "y+…"$/m);
+    const result = expectRefused(
+      project,
+      ['generate'],
+      /headroom\.config\.ts:1:16: the default export must be the settings object \(.*\), got the string "y+…"$/m,
+    );
     expect(result.stderr).not.toContain('y'.repeat(41));
   });
 
   it('imports a missing package: names the module at its import', () => {
-    project.write(CONFIG, `import extra from 'nope';\n${edited("defaultTeam: 'platform',", "defaultTeam: 'platform', ...extra,")}`);
+    project.write(
+      CONFIG,
+      `import extra from 'nope';\n${edited("defaultTeam: 'platform',", "defaultTeam: 'platform', ...extra,")}`,
+    );
     expectRefused(project, ['generate'], "headroom.config.ts:1:19: cannot load the config: cannot find module 'nope'");
   });
 
   it('imports defineConfig from a relative path that does not exist: names the path at its import', () => {
     project.write(CONFIG, edited(IMPORT_LINE, "import { defineConfig } from '../lib/headroom';"));
-    const result = expectRefused(project, ['generate'], "headroom.config.ts:2:30: cannot load the config: cannot find module '../lib/headroom'");
+    const result = expectRefused(
+      project,
+      ['generate'],
+      "headroom.config.ts:2:30: cannot load the config: cannot find module '../lib/headroom'",
+    );
     expect(result.stderr, 'no require stack').not.toContain('Require stack');
   });
 
@@ -191,7 +283,11 @@ describe('what the config does when it runs', () => {
     project.write(CONFIG, `${original}process.exit(0);\n`);
     const line = original.split('\n').length;
     for (const command of ['check', 'generate']) {
-      expectRefused(project, [command], `headroom.config.ts:${line}:1: cannot load the config: the config called process.exit(0) while loading`);
+      expectRefused(
+        project,
+        [command],
+        `headroom.config.ts:${line}:1: cannot load the config: the config called process.exit(0) while loading`,
+      );
     }
   });
 
@@ -204,9 +300,18 @@ describe('what the config does when it runs', () => {
     project.write(CONFIG, edited(IMPORT_LINE, `${IMPORT_LINE}\nawait new Promise(() => {});`));
     process.env.HEADROOM_CONFIG_TIMEOUT_MS = '300';
     try {
-      expectRefused(project, ['check'], 'headroom.config.ts: cannot load the config: the config did not finish loading within 0.3 s', 'HEADROOM_CONFIG_TIMEOUT_MS');
+      expectRefused(
+        project,
+        ['check'],
+        'headroom.config.ts: cannot load the config: the config did not finish loading within 0.3 s',
+        'HEADROOM_CONFIG_TIMEOUT_MS',
+      );
       process.env.HEADROOM_CONFIG_TIMEOUT_MS = 'soon';
-      expectRefused(project, ['check'], 'HEADROOM_CONFIG_TIMEOUT_MS: must be a positive number of milliseconds, got "soon"');
+      expectRefused(
+        project,
+        ['check'],
+        'HEADROOM_CONFIG_TIMEOUT_MS: must be a positive number of milliseconds, got "soon"',
+      );
     } finally {
       delete process.env.HEADROOM_CONFIG_TIMEOUT_MS;
     }
@@ -215,8 +320,11 @@ describe('what the config does when it runs', () => {
     expect(runCli(['validate'], project.dir).code).toBe(0);
   });
 
-  it('prints with console.log: the text goes to stderr; stdout holds only headroom\'s summary', () => {
-    project.write(CONFIG, `${original}console.log('hi from the config');\nconsole.info('info');\nprocess.stdout.write('raw\\n');\n`);
+  it("prints with console.log: the text goes to stderr; stdout holds only headroom's summary", () => {
+    project.write(
+      CONFIG,
+      `${original}console.log('hi from the config');\nconsole.info('info');\nprocess.stdout.write('raw\\n');\n`,
+    );
     added.push('out-chatty');
     const result = runCli(['generate', '--out', 'out-chatty'], project.dir);
     expect(result.code).toBe(0);
@@ -232,17 +340,29 @@ describe('which file --config names', () => {
   });
 
   it('a YAML team file passed as the config: refused by its extension before anything runs', () => {
-    expectRefused(project, ['generate', '--config', 'teams/payments.yaml'], 'teams/payments.yaml: is not a TypeScript or JavaScript file (.ts, .mts, .cts, .js, .mjs, .cjs)');
+    expectRefused(
+      project,
+      ['generate', '--config', 'teams/payments.yaml'],
+      'teams/payments.yaml: is not a TypeScript or JavaScript file (.ts, .mts, .cts, .js, .mjs, .cjs)',
+    );
   });
 
   it('a folder (--config teams): refused, no raw EISDIR', () => {
-    const result = expectRefused(project, ['generate', '--config', 'teams'], 'teams: is a folder, not a config file (pass --config path/to/headroom.config.ts)');
+    const result = expectRefused(
+      project,
+      ['generate', '--config', 'teams'],
+      'teams: is a folder, not a config file (pass --config path/to/headroom.config.ts)',
+    );
     expect(result.stderr).not.toContain('EISDIR');
   });
 
   it('a symlink to a folder named like a config: refused as a folder', () => {
     addLink('folder.config.ts', 'teams');
-    expectRefused(project, ['generate', '--config', 'folder.config.ts'], 'folder.config.ts: is a folder, not a config file');
+    expectRefused(
+      project,
+      ['generate', '--config', 'folder.config.ts'],
+      'folder.config.ts: is a folder, not a config file',
+    );
   });
 
   it('a dangling symlink: not found', () => {
@@ -264,7 +384,7 @@ describe('console.log in the config and `diff --format json`', () => {
   const repo = gitProject();
   afterAll(() => rmSync(repo.dir, { recursive: true, force: true }));
 
-  it('stdout is still one JSON document; the config\'s output is on stderr', () => {
+  it("stdout is still one JSON document; the config's output is on stderr", () => {
     // Committed, so both the base ref's config and the work tree's print while loading.
     repo.edit(CONFIG, IMPORT_LINE, `${IMPORT_LINE}\nconsole.log('loading the config');\nconsole.warn('careful');`);
     repo.commit('a chatty config');

@@ -64,10 +64,14 @@ afterEach(() => {
 /** Writes the config and expects it refused with `headroom.config.ts:<line>:<col>: <key>: …<message>…`. */
 function refusedConfig(settings: Settings, line: number, key: string, message: string): void {
   project.write('headroom.config.ts', configText(settings));
-  expectRefused(project, ['generate'], new RegExp(`headroom\\.config\\.ts:${line}:\\d+: ${escape(key)}: [^\\n]*${escape(message)}`));
+  expectRefused(
+    project,
+    ['generate'],
+    new RegExp(`headroom\\.config\\.ts:${line}:\\d+: ${escaped(key)}: [^\\n]*${escaped(message)}`),
+  );
 }
 
-function escape(text: string): string {
+function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -77,7 +81,9 @@ function accepted(settings: Settings): { dir: string; files: Record<string, stri
   fresh.write('headroom.config.ts', configText(settings));
   const result = runCli(['generate'], fresh.dir);
   expect(result.code, result.stderr).toBe(0);
-  const files = Object.fromEntries(listFiles(join(fresh.dir, 'generated')).map((path) => [path, fresh.read(`generated/${path}`)]));
+  const files = Object.fromEntries(
+    listFiles(join(fresh.dir, 'generated')).map((path) => [path, fresh.read(`generated/${path}`)]),
+  );
   return { dir: fresh.dir, files };
 }
 
@@ -85,63 +91,134 @@ function accepted(settings: Settings): { dir: string; files: Record<string, stri
 function dashboardUrls(files: Record<string, string>): string[] {
   return Object.entries(files)
     .filter(([path]) => path.startsWith('prometheus-rules/'))
-    .flatMap(([, text]) => (parse(text) as { spec: { groups: { rules: { annotations?: Record<string, string> }[] }[] } }).spec.groups)
-    .flatMap((group) => group.rules.flatMap((rule) => (rule.annotations?.dashboard_url ? [rule.annotations.dashboard_url] : [])));
+    .flatMap(
+      ([, text]) =>
+        (parse(text) as { spec: { groups: { rules: { annotations?: Record<string, string> }[] }[] } }).spec.groups,
+    )
+    .flatMap((group) =>
+      group.rules.flatMap((rule) => (rule.annotations?.dashboard_url ? [rule.annotations.dashboard_url] : [])),
+    );
 }
 
 describe('Kubernetes metadata', () => {
   it("output.prometheusRule.namespace 'Bad Namespace!'", () => {
-    refusedConfig({ prometheusRule: "{ namespace: 'Bad Namespace!' }" }, 10, 'output.prometheusRule.namespace', 'must be a Kubernetes namespace name');
+    refusedConfig(
+      { prometheusRule: "{ namespace: 'Bad Namespace!' }" },
+      10,
+      'output.prometheusRule.namespace',
+      'must be a Kubernetes namespace name',
+    );
   });
 
   it('output.prometheusRule.namespace of 64 characters (a DNS-1123 label has at most 63)', () => {
-    refusedConfig({ prometheusRule: `{ namespace: '${'n'.repeat(64)}' }` }, 10, 'output.prometheusRule.namespace', 'at most 63 characters');
+    refusedConfig(
+      { prometheusRule: `{ namespace: '${'n'.repeat(64)}' }` },
+      10,
+      'output.prometheusRule.namespace',
+      'at most 63 characters',
+    );
   });
 
   it("PrometheusRule label key 'bad key!!'", () => {
-    refusedConfig({ prometheusRule: "{ labels: { 'bad key!!': 'x' } }" }, 10, 'output.prometheusRule.labels.bad key!!', 'must be a Kubernetes label name or annotation key');
+    refusedConfig(
+      { prometheusRule: "{ labels: { 'bad key!!': 'x' } }" },
+      10,
+      'output.prometheusRule.labels.bad key!!',
+      'must be a Kubernetes label name or annotation key',
+    );
   });
 
   it("PrometheusRule label key with spaces ('release name')", () => {
-    refusedConfig({ prometheusRule: "{ labels: { 'release name': 'x' } }" }, 10, 'output.prometheusRule.labels.release name', 'must be a Kubernetes label name or annotation key');
+    refusedConfig(
+      { prometheusRule: "{ labels: { 'release name': 'x' } }" },
+      10,
+      'output.prometheusRule.labels.release name',
+      'must be a Kubernetes label name or annotation key',
+    );
   });
 
   it('PrometheusRule label key with a prefix of 254 characters', () => {
     const key = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}/release`;
-    refusedConfig({ prometheusRule: `{ labels: { '${key}': 'x' } }` }, 10, `output.prometheusRule.labels.${key}`, 'prefix (before /) is at most 253 characters');
+    refusedConfig(
+      { prometheusRule: `{ labels: { '${key}': 'x' } }` },
+      10,
+      `output.prometheusRule.labels.${key}`,
+      'prefix (before /) is at most 253 characters',
+    );
   });
 
   it('PrometheusRule label key whose name part has 64 characters', () => {
     const key = `example.com/${'x'.repeat(64)}`;
-    refusedConfig({ prometheusRule: `{ labels: { '${key}': 'x' } }` }, 10, `output.prometheusRule.labels.${key}`, 'has 1 to 63 characters');
+    refusedConfig(
+      { prometheusRule: `{ labels: { '${key}': 'x' } }` },
+      10,
+      `output.prometheusRule.labels.${key}`,
+      'has 1 to 63 characters',
+    );
   });
 
   it('PrometheusRule label value with a newline', () => {
-    refusedConfig({ prometheusRule: "{ labels: { release: 'kube-prometheus\\nstack' } }" }, 10, 'output.prometheusRule.labels.release', 'must be a Kubernetes label value');
+    refusedConfig(
+      { prometheusRule: "{ labels: { release: 'kube-prometheus\\nstack' } }" },
+      10,
+      'output.prometheusRule.labels.release',
+      'must be a Kubernetes label value',
+    );
   });
 
   it('PrometheusRule label value of 64 characters', () => {
-    refusedConfig({ prometheusRule: `{ labels: { release: '${'v'.repeat(64)}' } }` }, 10, 'output.prometheusRule.labels.release', 'at most 63 characters');
+    refusedConfig(
+      { prometheusRule: `{ labels: { release: '${'v'.repeat(64)}' } }` },
+      10,
+      'output.prometheusRule.labels.release',
+      'at most 63 characters',
+    );
   });
 
   it("PrometheusRule label value with invalid characters ('{{ .Release }}')", () => {
-    refusedConfig({ prometheusRule: "{ labels: { release: '{{ .Release }}' } }" }, 10, 'output.prometheusRule.labels.release', 'must be a Kubernetes label value');
+    refusedConfig(
+      { prometheusRule: "{ labels: { release: '{{ .Release }}' } }" },
+      10,
+      'output.prometheusRule.labels.release',
+      'must be a Kubernetes label value',
+    );
   });
 
   it("Grafana sidecar label name with a space ('grafana dashboard')", () => {
-    refusedConfig({ dashboards: "{ configMap: { labelName: 'grafana dashboard' } }" }, 11, 'output.dashboards.configMap.labelName', 'must be a Kubernetes label name or annotation key');
+    refusedConfig(
+      { dashboards: "{ configMap: { labelName: 'grafana dashboard' } }" },
+      11,
+      'output.dashboards.configMap.labelName',
+      'must be a Kubernetes label name or annotation key',
+    );
   });
 
   it("ConfigMap annotation key 'bad key!!'", () => {
-    refusedConfig({ dashboards: "{ configMap: { annotations: { 'bad key!!': 'Memory' } } }" }, 11, 'output.dashboards.configMap.annotations.bad key!!', 'must be a Kubernetes label name or annotation key');
+    refusedConfig(
+      { dashboards: "{ configMap: { annotations: { 'bad key!!': 'Memory' } } }" },
+      11,
+      'output.dashboards.configMap.annotations.bad key!!',
+      'must be a Kubernetes label name or annotation key',
+    );
   });
 
   it('ConfigMap annotations over 256 KiB in total (the API server refuses the object)', () => {
-    refusedConfig({ dashboards: `{ configMap: { annotations: { note: 'x'.repeat(262144) } } }` }, 11, 'output.dashboards.configMap.annotations', 'at most 262144 bytes');
+    refusedConfig(
+      { dashboards: `{ configMap: { annotations: { note: 'x'.repeat(262144) } } }` },
+      11,
+      'output.dashboards.configMap.annotations',
+      'at most 262144 bytes',
+    );
   });
 
   it("AlertmanagerConfig label key 'bad key!!' and namespace 'Bad Namespace!'", () => {
-    project.write('headroom.config.ts', configText({ routing: "{ defaultReceiver: 'oncall', alertmanagerConfig: { enabled: true, namespace: 'Bad Namespace!', labels: { 'bad key!!': 'x' } } }" }));
+    project.write(
+      'headroom.config.ts',
+      configText({
+        routing:
+          "{ defaultReceiver: 'oncall', alertmanagerConfig: { enabled: true, namespace: 'Bad Namespace!', labels: { 'bad key!!': 'x' } } }",
+      }),
+    );
     expectRefused(
       project,
       ['generate'],
@@ -152,13 +229,18 @@ describe('Kubernetes metadata', () => {
 
   it('ConfigMap annotation values are free text: a newline, `{{ .Foo }}`, `$labels` and a YAML document marker are written as one inert string', () => {
     const value = 'Kubernetes: memory\n---\nkind: Secret\n{{ .Foo }} $labels "quoted" #not-a-comment';
-    const { files } = accepted({ dashboards: `{ configMap: { annotations: { 'k8s-sidecar-target-directory': ${JSON.stringify(value)} } } }` });
+    const { files } = accepted({
+      dashboards: `{ configMap: { annotations: { 'k8s-sidecar-target-directory': ${JSON.stringify(value)} } } }`,
+    });
     const configMaps = Object.entries(files).filter(([path]) => path.startsWith('dashboards/configmaps/'));
     expect(configMaps.length).toBeGreaterThan(0);
     for (const [path, text] of configMaps) {
       const documents = parseAllDocuments(text, { version: '1.1' });
       expect(Array.isArray(documents) ? documents.length : 0, path).toBe(1);
-      const object = (documents as { toJS(): unknown }[])[0]!.toJS() as { metadata: { annotations: Record<string, string> }; kind: string };
+      const object = (documents as { toJS(): unknown }[])[0]!.toJS() as {
+        metadata: { annotations: Record<string, string> };
+        kind: string;
+      };
       expect(object.kind).toBe('ConfigMap');
       expect(object.metadata.annotations).toEqual({ 'k8s-sidecar-target-directory': value });
     }
@@ -175,17 +257,46 @@ describe('Kubernetes metadata', () => {
     expect(names).toContain(`headroom-team-${longest}`);
     expect(names).toContain(`headroom-${longest}`);
     // No config value other than a team name feeds an object name: these are every name written.
-    expect(new Set(names.map((name) => String(name).replace(longest, '<team>').replace(/headroom-(platform|payments|search)$/, 'headroom-<team>')))).toEqual(
-      new Set(['headroom-container-memory', 'headroom-meta', 'headroom-node-memory', 'headroom-overview', 'headroom-namespace-ownership', 'headroom-node-ownership', 'headroom-team', 'headroom-team-<team>', 'headroom-teams', 'headroom-<team>']),
+    expect(
+      new Set(
+        names.map((name) =>
+          String(name)
+            .replace(longest, '<team>')
+            .replace(/headroom-(platform|payments|search)$/, 'headroom-<team>'),
+        ),
+      ),
+    ).toEqual(
+      new Set([
+        'headroom-container-memory',
+        'headroom-meta',
+        'headroom-node-memory',
+        'headroom-overview',
+        'headroom-namespace-ownership',
+        'headroom-node-ownership',
+        'headroom-team',
+        'headroom-team-<team>',
+        'headroom-teams',
+        'headroom-<team>',
+      ]),
     );
-    project.write('headroom.config.ts', configText({ teams: `[{ name: 'platform', namespaces: ['kube-system'] }, { name: '${longest}z', namespaces: ['long'] }]` }));
-    expectRefused(project, ['generate'], /headroom\.config\.ts:4:\d+: teams\.1\.name: must be 1 to 26 lowercase letters/);
+    project.write(
+      'headroom.config.ts',
+      configText({
+        teams: `[{ name: 'platform', namespaces: ['kube-system'] }, { name: '${longest}z', namespaces: ['long'] }]`,
+      }),
+    );
+    expectRefused(
+      project,
+      ['generate'],
+      /headroom\.config\.ts:4:\d+: teams\.1\.name: must be 1 to 26 lowercase letters/,
+    );
   });
 
   it('every generated object passes the API server metadata rules after odd but valid values, and reads the same in YAML 1.1 (kubectl) and 1.2', () => {
     const prefix253 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
     const { files } = accepted({
-      teams: "[{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'yes' } }, { name: 'abcdefghijklmnopqrstuvwxy0', namespaces: ['long'] }]",
+      teams:
+        "[{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'yes' } }, { name: 'abcdefghijklmnopqrstuvwxy0', namespaces: ['long'] }]",
       prometheusRule: `{ namespace: '${'n'.repeat(63)}', labels: { release: 'yes', on: 'on', 'example.com/n': 'n', empty: '', octal: '0o17', bool: 'true', '${prefix253}/${'x'.repeat(63)}': '${'v'.repeat(63)}' } }`,
       dashboards:
         "{ perTeam: ['abcdefghijklmnopqrstuvwxy0'], configMap: { labelName: 'example.com/dashboard', labelValue: 'NO', annotations: { 'k8s-sidecar-target-directory': '/tmp/dashboards/Kubernetes: \"memory\"\\n{{ x }}' } }, grafanaOperator: { enabled: true, namespace: 'grafana', instanceSelector: { dashboards: 'off' }, folder: 'Memory: {{ x }}' } }",
@@ -193,26 +304,44 @@ describe('Kubernetes metadata', () => {
         "{ defaultReceiver: 'Platform \"On-Call\" #1', alertmanagerConfig: { enabled: true, labels: { alertmanagerConfig: 'y' }, receivers: { 'Platform \"On-Call\" #1': { webhookConfigs: [{ urlSecret: { name: 'hook', key: 'url' } }] } } } }",
     });
     const objects = kubernetesObjects(files);
-    expect(new Set(objects.map(({ object }) => object.kind))).toEqual(new Set(['PrometheusRule', 'ConfigMap', 'GrafanaDashboard', 'AlertmanagerConfig']));
+    expect(new Set(objects.map(({ object }) => object.kind))).toEqual(
+      new Set(['PrometheusRule', 'ConfigMap', 'GrafanaDashboard', 'AlertmanagerConfig']),
+    );
     for (const { path, object, asYaml12 } of objects) {
       expect(metadataProblems(object.metadata ?? {}), path).toEqual([]);
       expect(object, `${path} reads the same in YAML 1.1 and 1.2`).toEqual(asYaml12);
     }
     const rule = objects.find(({ object }) => object.kind === 'PrometheusRule')!.object.metadata!;
-    expect(rule.labels).toMatchObject({ release: 'yes', on: 'on', 'example.com/n': 'n', empty: '', octal: '0o17', bool: 'true' });
+    expect(rule.labels).toMatchObject({
+      release: 'yes',
+      on: 'on',
+      'example.com/n': 'n',
+      empty: '',
+      octal: '0o17',
+      bool: 'true',
+    });
     // The kustomization lists exactly these objects.
-    expect((parse(files['kustomization.yaml']!) as { resources: string[] }).resources).toEqual(objects.map(({ path }) => path).sort());
+    expect((parse(files['kustomization.yaml']!) as { resources: string[] }).resources).toEqual(
+      objects.map(({ path }) => path).sort(),
+    );
   });
 });
 
 interface KubernetesObject {
   apiVersion: string;
   kind: string;
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
 }
 
 /** Every Kubernetes object the tree holds (Kustomization aside), read as kubectl reads YAML (1.1) and as YAML 1.2. */
-function kubernetesObjects(files: Record<string, string>): { path: string; object: KubernetesObject; asYaml12: unknown }[] {
+function kubernetesObjects(
+  files: Record<string, string>,
+): { path: string; object: KubernetesObject; asYaml12: unknown }[] {
   return Object.entries(files)
     .filter(([path]) => /\.ya?ml$/.test(path))
     .flatMap(([path, text]) => {
@@ -221,7 +350,12 @@ function kubernetesObjects(files: Record<string, string>): { path: string; objec
       if (!Array.isArray(yaml11) || !Array.isArray(yaml12)) return [];
       return yaml11.flatMap((document, i) => {
         const object = document.toJS() as KubernetesObject | null;
-        if (typeof object?.apiVersion !== 'string' || typeof object.kind !== 'string' || object.kind === 'Kustomization') return [];
+        if (
+          typeof object?.apiVersion !== 'string' ||
+          typeof object.kind !== 'string' ||
+          object.kind === 'Kustomization'
+        )
+          return [];
         return [{ path, object, asYaml12: yaml12[i]!.toJS() }];
       });
     });
@@ -231,38 +365,60 @@ describe('links.grafanaUrl and links.runbookUrlPattern', () => {
   it('grafanaUrl with a query string (https://g.example.com/?orgId=2): dashboard_url keeps orgId=2 before our variables', () => {
     const urls = dashboardUrls(accepted({ grafanaUrl: 'https://g.example.com/?orgId=2' }).files);
     expect(urls.length).toBeGreaterThan(0);
-    for (const url of urls) expect(url).toMatch(/^https:\/\/g\.example\.com\/d\/headroom-(team|overview)\?orgId=2&(var-|\{\{ range )/);
-    expect(urls).toContain('https://g.example.com/d/headroom-team?orgId=2&var-team={{ $labels.team }}&var-namespace={{ $labels.namespace }}&var-pod={{ $labels.pod }}');
+    for (const url of urls)
+      expect(url).toMatch(/^https:\/\/g\.example\.com\/d\/headroom-(team|overview)\?orgId=2&(var-|\{\{ range )/);
+    expect(urls).toContain(
+      'https://g.example.com/d/headroom-team?orgId=2&var-team={{ $labels.team }}&var-namespace={{ $labels.namespace }}&var-pod={{ $labels.pod }}',
+    );
   });
 
   it('grafanaUrl with a path prefix (https://g.example.com/grafana/): kept before /d/<uid>', () => {
     const urls = dashboardUrls(accepted({ grafanaUrl: 'https://g.example.com/grafana/' }).files);
     expect(urls.length).toBeGreaterThan(0);
-    for (const url of urls) expect(url).toMatch(/^https:\/\/g\.example\.com\/grafana\/d\/headroom-(team|overview)\?(var-|\{\{ range )/);
+    for (const url of urls)
+      expect(url).toMatch(/^https:\/\/g\.example\.com\/grafana\/d\/headroom-(team|overview)\?(var-|\{\{ range )/);
   });
 
   it('grafanaUrl with a #fragment', () => {
     refusedConfig({ grafanaUrl: 'https://g.example.com/#x' }, 6, 'links.grafanaUrl', 'must not contain a #fragment');
   });
 
-  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'])('grafanaUrl %s', (url) => {
-    refusedConfig({ grafanaUrl: url }, 6, 'links.grafanaUrl', 'must be an http:// or https:// URL');
-  });
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'])(
+    'grafanaUrl %s',
+    (url) => {
+      refusedConfig({ grafanaUrl: url }, 6, 'links.grafanaUrl', 'must be an http:// or https:// URL');
+    },
+  );
 
   it.each(['javascript:alert(%s)', 'data:text/plain,%s', 'file:///runbooks/%s'])('runbookUrlPattern %s', (pattern) => {
     refusedConfig({ runbookUrlPattern: pattern }, 7, 'links.runbookUrlPattern', 'must be an http:// or https:// URL');
   });
 
   it('grafanaUrl with credentials (https://user:pass@host): a secret in every generated rule', () => {
-    refusedConfig({ grafanaUrl: 'https://admin:s3cret@g.example.com' }, 6, 'links.grafanaUrl', 'must not contain a user name or password');
+    refusedConfig(
+      { grafanaUrl: 'https://admin:s3cret@g.example.com' },
+      6,
+      'links.grafanaUrl',
+      'must not contain a user name or password',
+    );
   });
 
   it('runbookUrlPattern with credentials (https://user:pass@host/%s)', () => {
-    refusedConfig({ runbookUrlPattern: 'https://user:pass@runbooks.test/%s' }, 7, 'links.runbookUrlPattern', 'must not contain a user name or password');
+    refusedConfig(
+      { runbookUrlPattern: 'https://user:pass@runbooks.test/%s' },
+      7,
+      'links.runbookUrlPattern',
+      'must not contain a user name or password',
+    );
   });
 
   it('grafanaUrl containing {{ .Foo }} (copied live into a Go template)', () => {
-    refusedConfig({ grafanaUrl: 'https://g.example.com/{{ .Foo }}' }, 6, 'links.grafanaUrl', 'must not contain {{ or }}');
+    refusedConfig(
+      { grafanaUrl: 'https://g.example.com/{{ .Foo }}' },
+      6,
+      'links.grafanaUrl',
+      'must not contain {{ or }}',
+    );
   });
 
   it.each([
@@ -288,11 +444,21 @@ describe('Alertmanager receiver names', () => {
     project.write('headroom.config.ts', configText({ routing: ROUTING }));
     project.write('teams/payments.yaml', `${originalTeams.payments}routing: { receiver: ${receiver} }\n`);
     const line = originalTeams.payments!.split('\n').length;
-    expectRefused(project, ['generate'], new RegExp(`teams/payments\\.yaml:${line}:\\d+: routing\\.receiver: ${escape(message)}`));
+    expectRefused(
+      project,
+      ['generate'],
+      new RegExp(`teams/payments\\.yaml:${line}:\\d+: routing\\.receiver: ${escaped(message)}`),
+    );
   });
 
   it('odd but valid receiver names (quotes, #, :, unicode, 200 characters) pass the real amtool check-config', async () => {
-    const receivers = ['Platform "On-Call" #1', 'payments: tickets/ü', 'yes', `${'r'.repeat(200)}`, "back\\slash 'single'"];
+    const receivers = [
+      'Platform "On-Call" #1',
+      'payments: tickets/ü',
+      'yes',
+      `${'r'.repeat(200)}`,
+      "back\\slash 'single'",
+    ];
     const dir = mkdtempSync(join(tmpdir(), 'headroom-metadata-amtool-'));
     const config = join(dir, 'headroom.config.ts');
     writeFileSync(

@@ -39,12 +39,20 @@ function leftovers(folder: string): string[] {
 }
 
 /** The CLI under a given umask and environment (runCli passes neither). */
-function runShell(args: string[], cwd: string, options: { umask?: string; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync('sh', ['-c', `umask ${options.umask ?? '022'} && exec "$0" "$@"`, process.execPath, CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
-  });
+function runShell(
+  args: string[],
+  cwd: string,
+  options: { umask?: string; env?: Record<string, string> } = {},
+): CliResult {
+  const result = spawnSync(
+    'sh',
+    ['-c', `umask ${options.umask ?? '022'} && exec "$0" "$@"`, process.execPath, CLI, ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+    },
+  );
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -67,12 +75,17 @@ interface Ended extends CliResult {
 /** `generate` with every staging write slowed down (see slow-staging-writes.cjs), as a child the test can signal. */
 function startSlowGenerate(cwd: string): { child: ReturnType<typeof spawn>; ended: Promise<Ended> } {
   const preload = join(REPO_ROOT, 'test/helpers/slow-staging-writes.cjs');
-  const child = spawn(process.execPath, ['--require', preload, CLI, 'generate'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, ['--require', preload, CLI, 'generate'], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const ended = new Promise<Ended>((done) => child.on('close', (code, signal) => done({ code: code ?? -1, signal, stdout, stderr })));
+  const ended = new Promise<Ended>((done) =>
+    child.on('close', (code, signal) => done({ code: code ?? -1, signal, stdout, stderr })),
+  );
   return { child, ended };
 }
 
@@ -123,20 +136,32 @@ describe('--out refused: folders headroom must never replace', () => {
   });
 
   it('--out . (the config folder itself)', () => {
-    expectRefused(project, ['generate', '--out', '.'], '.: --out: holds the config file (headroom.config.ts); headroom replaces its output folder whole');
+    expectRefused(
+      project,
+      ['generate', '--out', '.'],
+      '.: --out: holds the config file (headroom.config.ts); headroom replaces its output folder whole',
+    );
   });
 
-  it('--out teams (a folder of the user\'s files)', () => {
+  it("--out teams (a folder of the user's files)", () => {
     expectRefused(project, ['generate', '--out', 'teams'], 'teams: --out: is a folder headroom did not generate');
   });
 
   it('--out headroom.config.ts/x (a file where a parent folder should be)', () => {
-    const result = expectRefused(project, ['generate', '--out', 'headroom.config.ts/x'], 'headroom.config.ts/x: --out: cannot be made: headroom.config.ts is a file, not a folder');
+    const result = expectRefused(
+      project,
+      ['generate', '--out', 'headroom.config.ts/x'],
+      'headroom.config.ts/x: --out: cannot be made: headroom.config.ts is a file, not a folder',
+    );
     expect(result.stderr).not.toContain('EEXIST');
   });
 
   it("--out '' (an empty value, as from an unset shell variable)", () => {
-    expectRefused(project, ['generate', '--out', ''], "option '-o, --out <dir>' argument '' is invalid. it is empty: name a folder, or leave --out out");
+    expectRefused(
+      project,
+      ['generate', '--out', ''],
+      "option '-o, --out <dir>' argument '' is invalid. it is empty: name a folder, or leave --out out",
+    );
     expectRefused(project, ['check', '--out', '  '], 'it is empty');
   });
 
@@ -144,7 +169,11 @@ describe('--out refused: folders headroom must never replace', () => {
     symlinkSync('no-such-folder', join(project.dir, 'dangling'));
     try {
       for (const command of ['generate', 'check']) {
-        const result = expectRefused(project, [command, '--out', 'dangling'], 'dangling: --out: is a link to no-such-folder, which does not exist: create that folder');
+        const result = expectRefused(
+          project,
+          [command, '--out', 'dangling'],
+          'dangling: --out: is a link to no-such-folder, which does not exist: create that folder',
+        );
         expect(result.stderr).not.toContain('ENOTDIR');
       }
       expect(readlinkSync(join(project.dir, 'dangling'))).toBe('no-such-folder');
@@ -169,7 +198,11 @@ describe('--out refused: folders headroom must never replace', () => {
     writeFileSync(join(etc, 'passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
     symlinkSync(etc, join(project.dir, 'etc-link'));
     try {
-      const result = expectRefused(project, ['generate', '--out', 'etc-link'], `etc-link: --out: (a link to ${etc}) is a folder headroom did not generate`);
+      const result = expectRefused(
+        project,
+        ['generate', '--out', 'etc-link'],
+        `etc-link: --out: (a link to ${etc}) is a folder headroom did not generate`,
+      );
       expect(result.stderr).not.toContain('root:x:0:0');
       expect(readdirSync(etc)).toEqual(['passwd']);
       expect(leftovers(dirname(etc))).toEqual([]);
@@ -200,7 +233,12 @@ describe('--out refused: folders headroom must never replace', () => {
     project.write('generated/dashboards/ours.json', '{"title": "ours"}\n');
     project.before = project.snapshot('generated');
     try {
-      expectRefused(project, ['generate'], 'generated: output.dir: holds 2 files headroom did not write (README.md, dashboards/ours.json)', 'will not delete them');
+      expectRefused(
+        project,
+        ['generate'],
+        'generated: output.dir: holds 2 files headroom did not write (README.md, dashboards/ours.json)',
+        'will not delete them',
+      );
       expect(project.read('generated/README.md')).toBe('# Our alerts\n');
     } finally {
       rmSync(join(project.dir, 'generated/README.md'));
@@ -210,11 +248,17 @@ describe('--out refused: folders headroom must never replace', () => {
   });
 
   it('check --out at a file, and at a folder that does not exist', () => {
-    const atFile = expectRefused(project, ['check', '--out', 'headroom.config.ts'], 'headroom.config.ts: --out: is a file, not a folder');
+    const atFile = expectRefused(
+      project,
+      ['check', '--out', 'headroom.config.ts'],
+      'headroom.config.ts: --out: is a file, not a folder',
+    );
     expect(atFile.stderr).not.toContain('ENOTDIR');
     const missing = runCli(['check', '--out', 'not-generated-yet'], project.dir);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('headroom: not-generated-yet does not exist: run `npx headroom generate --out not-generated-yet` first');
+    expect(missing.stderr).toContain(
+      'headroom: not-generated-yet does not exist: run `npx headroom generate --out not-generated-yet` first',
+    );
     expect(missing.stderr).not.toContain('missing:');
     expect(existsSync(join(project.dir, 'not-generated-yet'))).toBe(false);
   });
@@ -233,10 +277,22 @@ describe('output.dir and --out around a config in a subfolder', () => {
     expect(generated.code, generated.stderr).toBe(0);
     const hostile = { ...project, before: project.snapshot('generated') };
 
-    expectRefused(hostile, ['generate', '-c', 'conf/headroom.config.ts', '--out', 'conf'], 'conf: --out: holds the config file (conf/headroom.config.ts)');
-    expectRefused(hostile, ['generate', '-c', 'conf/headroom.config.ts', '--out', '.'], '.: --out: holds the config file (conf/headroom.config.ts)');
+    expectRefused(
+      hostile,
+      ['generate', '-c', 'conf/headroom.config.ts', '--out', 'conf'],
+      'conf: --out: holds the config file (conf/headroom.config.ts)',
+    );
+    expectRefused(
+      hostile,
+      ['generate', '-c', 'conf/headroom.config.ts', '--out', '.'],
+      '.: --out: holds the config file (conf/headroom.config.ts)',
+    );
     writeFileSync(join(project.dir, 'conf/headroom.config.ts'), config.replace("dir: '../generated'", "dir: '.'"));
-    expectRefused(hostile, ['generate', '-c', 'conf/headroom.config.ts'], 'conf: output.dir: holds the config file (conf/headroom.config.ts)');
+    expectRefused(
+      hostile,
+      ['generate', '-c', 'conf/headroom.config.ts'],
+      'conf: output.dir: holds the config file (conf/headroom.config.ts)',
+    );
     expect(readdirSync(join(project.dir, 'conf')).sort()).toEqual(['headroom.config.ts', 'teams']);
   });
 });
@@ -254,9 +310,12 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
     }
   });
 
-  it('folder and file modes follow the umask (0755/0644 under 022, 0750/0640 under 027), not mkdtemp\'s 0700', () => {
+  it("folder and file modes follow the umask (0755/0644 under 022, 0750/0640 under 027), not mkdtemp's 0700", () => {
     const project = tempProject('example');
-    for (const [umask, folderMode, fileMode] of [['022', 0o755, 0o644], ['027', 0o750, 0o640]] as const) {
+    for (const [umask, folderMode, fileMode] of [
+      ['022', 0o755, 0o644],
+      ['027', 0o750, 0o640],
+    ] as const) {
       // The second run replaces an existing generated/: the replacement gets the new umask's modes too.
       const result = runShell(['generate'], project.dir, { umask });
       expect(result.code, result.stderr).toBe(0);
@@ -275,7 +334,10 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
     const project = tempProject('example');
     expect(runCli(['generate', '--out', 'shared/rules'], project.dir).code).toBe(0);
     symlinkSync('shared/rules', join(project.dir, 'generated'));
-    project.write('teams/payments.yaml', project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'));
+    project.write(
+      'teams/payments.yaml',
+      project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
+    );
     const result = runCli(['generate'], project.dir);
     expect(result.code, result.stderr).toBe(0);
 
@@ -315,50 +377,70 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
 });
 
 /** Whether this process may make a read-only bind mount in a mount namespace of its own (root, or CAP_SYS_ADMIN). */
-const canMountReadOnly = spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind / /mnt && mount -o remount,bind,ro /mnt'], { stdio: 'ignore' }).status === 0;
+const canMountReadOnly =
+  spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind / /mnt && mount -o remount,bind,ro /mnt'], { stdio: 'ignore' })
+    .status === 0;
 /** As root, a run as `nobody` (uid 65534) is what sees 0555 refuse a write; `setpriv` switches to it. */
-const canDropToNobody = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true'], { stdio: 'ignore' }).status === 0;
+const canDropToNobody =
+  isRoot &&
+  spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true'], { stdio: 'ignore' }).status === 0;
 
 describe('--out below a folder that refuses writes: said plainly, exit 2, nothing written', () => {
-  it.skipIf(!canMountReadOnly)('a missing folder below a read-only file system (--out ro/x/generated): EROFS, not ENOENT', () => {
-    const project = tempProject('example');
-    mkdirSync(join(project.dir, 'ro'));
-    // The project folder seen read-only in a mount namespace of the run's own: nothing outside the test changes.
-    const script = 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$0" "$@"';
-    const run = spawnSync('unshare', ['-m', 'sh', '-c', script, process.execPath, CLI, 'generate', '--out', 'ro/x/generated'], {
-      cwd: project.dir,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    expect(run.status, run.stderr).toBe(2);
-    expect(run.stderr).toContain('ro/x/generated: --out: cannot be written: ro is on a read-only file system (EROFS); nothing was changed');
-    expect(run.stderr).not.toContain('ENOENT');
-    expect(readdirSync(join(project.dir, 'ro'))).toEqual([]);
-  });
-
-  it.skipIf(isRoot && !canDropToNobody)('a missing folder below a 0555 folder, as a user other than root: names the 0555 folder, not the one it could not make', () => {
-    const project = tempProject('example');
-    const readOnly = join(project.dir, 'read-only');
-    mkdirSync(readOnly);
-    chmodSync(readOnly, 0o555);
-    chmodSync(project.dir, 0o777); // mkdtemp's 0700 would keep nobody out of the project altogether
-    try {
-      const asUser = isRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-      const run = spawnSync(asUser[0]!, [...asUser.slice(1), CLI, 'generate', '--out', 'read-only/sub/generated'], {
-        cwd: project.dir,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', HOME: tmpdir() },
-      });
+  it.skipIf(!canMountReadOnly)(
+    'a missing folder below a read-only file system (--out ro/x/generated): EROFS, not ENOENT',
+    () => {
+      const project = tempProject('example');
+      mkdirSync(join(project.dir, 'ro'));
+      // The project folder seen read-only in a mount namespace of the run's own: nothing outside the test changes.
+      const script = 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$0" "$@"';
+      const run = spawnSync(
+        'unshare',
+        ['-m', 'sh', '-c', script, process.execPath, CLI, 'generate', '--out', 'ro/x/generated'],
+        {
+          cwd: project.dir,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+        },
+      );
       expect(run.status, run.stderr).toBe(2);
-      expect(run.stderr).toContain('read-only/sub/generated: --out: cannot be written: read-only is not writable (EACCES); nothing was changed');
-      expect(readdirSync(readOnly)).toEqual([]);
-    } finally {
-      chmodSync(readOnly, 0o755);
-    }
-  });
+      expect(run.stderr).toContain(
+        'ro/x/generated: --out: cannot be written: ro is on a read-only file system (EROFS); nothing was changed',
+      );
+      expect(run.stderr).not.toContain('ENOENT');
+      expect(readdirSync(join(project.dir, 'ro'))).toEqual([]);
+    },
+  );
+
+  it.skipIf(isRoot && !canDropToNobody)(
+    'a missing folder below a 0555 folder, as a user other than root: names the 0555 folder, not the one it could not make',
+    () => {
+      const project = tempProject('example');
+      const readOnly = join(project.dir, 'read-only');
+      mkdirSync(readOnly);
+      chmodSync(readOnly, 0o555);
+      chmodSync(project.dir, 0o777); // mkdtemp's 0700 would keep nobody out of the project altogether
+      try {
+        const asUser = isRoot
+          ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
+          : [process.execPath];
+        const run = spawnSync(asUser[0]!, [...asUser.slice(1), CLI, 'generate', '--out', 'read-only/sub/generated'], {
+          cwd: project.dir,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1', HOME: tmpdir() },
+        });
+        expect(run.status, run.stderr).toBe(2);
+        expect(run.stderr).toContain(
+          'read-only/sub/generated: --out: cannot be written: read-only is not writable (EACCES); nothing was changed',
+        );
+        expect(readdirSync(readOnly)).toEqual([]);
+      } finally {
+        chmodSync(readOnly, 0o755);
+      }
+    },
+  );
 });
 
-describe('runs that meet: a killed run\'s leftovers, two runs at once', () => {
+describe("runs that meet: a killed run's leftovers, two runs at once", () => {
   it('staging folders and a lock left by a killed run are removed, never shipped', () => {
     const project = generatedProject();
     const expected = contents(join(project.dir, 'generated'));
@@ -395,7 +477,11 @@ describe('runs that meet: a killed run\'s leftovers, two runs at once', () => {
   it('two generate runs into the same folder at once end with one complete tree', async () => {
     const project = tempProject('example');
     expect(runCli(['generate', '--out', 'reference'], project.dir).code).toBe(0);
-    const results = await Promise.all([runAsync(['generate'], project.dir), runAsync(['generate'], project.dir), runAsync(['generate'], project.dir)]);
+    const results = await Promise.all([
+      runAsync(['generate'], project.dir),
+      runAsync(['generate'], project.dir),
+      runAsync(['generate'], project.dir),
+    ]);
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     expect(contents(join(project.dir, 'generated'))).toEqual(contents(join(project.dir, 'reference')));
     expect(leftovers(project.dir)).toEqual([]);
@@ -406,27 +492,33 @@ describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', ()
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s while generate writes the staging folder: staging and lock removed, generated/ as it was, exit %i', async (signal, exitCode) => {
-    const project = generatedProject();
-    project.write('teams/payments.yaml', project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'));
-    const { child, ended } = startSlowGenerate(project.dir);
-    const staging = () => readdirSync(project.dir).find((name) => name.includes('.headroom-tmp-'));
-    // A few files in: the run is in the middle of writing, holding the lock.
-    await waitFor('the staging folder to fill', () => {
-      const folder = staging();
-      return folder !== undefined && listFiles(join(project.dir, folder)).length >= 2;
-    });
-    expect(existsSync(join(project.dir, '.generated.headroom-lock'))).toBe(true);
-    child.kill(signal);
-    const result = await ended;
-    expect(leftovers(project.dir)).toEqual([]);
-    expect(project.snapshot('generated')).toEqual(project.before);
-    expect(result.signal, 'exited by itself, not killed').toBeNull();
-    expect(result.code, result.stderr).toBe(exitCode);
-    expect(result.stderr).toContain(`headroom: stopped by ${signal}: generated was left as it was, nothing written`);
-    expect(result.stdout).toBe('');
-    expect(runCli(['check'], project.dir).code, 'the old tree is still stale against the edited team file').toBe(1);
-  });
+  ] as const)(
+    '%s while generate writes the staging folder: staging and lock removed, generated/ as it was, exit %i',
+    async (signal, exitCode) => {
+      const project = generatedProject();
+      project.write(
+        'teams/payments.yaml',
+        project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
+      );
+      const { child, ended } = startSlowGenerate(project.dir);
+      const staging = () => readdirSync(project.dir).find((name) => name.includes('.headroom-tmp-'));
+      // A few files in: the run is in the middle of writing, holding the lock.
+      await waitFor('the staging folder to fill', () => {
+        const folder = staging();
+        return folder !== undefined && listFiles(join(project.dir, folder)).length >= 2;
+      });
+      expect(existsSync(join(project.dir, '.generated.headroom-lock'))).toBe(true);
+      child.kill(signal);
+      const result = await ended;
+      expect(leftovers(project.dir)).toEqual([]);
+      expect(project.snapshot('generated')).toEqual(project.before);
+      expect(result.signal, 'exited by itself, not killed').toBeNull();
+      expect(result.code, result.stderr).toBe(exitCode);
+      expect(result.stderr).toContain(`headroom: stopped by ${signal}: generated was left as it was, nothing written`);
+      expect(result.stdout).toBe('');
+      expect(runCli(['check'], project.dir).code, 'the old tree is still stale against the edited team file').toBe(1);
+    },
+  );
 
   it("SIGINT while generate waits for another run's lock: exit 130, that lock left alone, nothing written", async () => {
     const project = tempProject('example');

@@ -20,7 +20,8 @@ const teamFile = (name: string) => `name: ${name}\nnamespaces: [${name}]\n`;
 /** Everything a case added to teams/ (and the folders it made) goes; the example's team files stay as they were. */
 function removeAdded(project: TempProject, extra: string[] = []): void {
   const teams = join(project.dir, 'teams');
-  for (const name of readdirSync(teams)) if (!TEAM_FILES.includes(name)) rmSync(join(teams, name), { recursive: true, force: true });
+  for (const name of readdirSync(teams))
+    if (!TEAM_FILES.includes(name)) rmSync(join(teams, name), { recursive: true, force: true });
   for (const path of extra) rmSync(join(project.dir, path), { recursive: true, force: true });
 }
 
@@ -40,7 +41,11 @@ describe('team files refused', () => {
 
   it('a symlink to /etc/passwd: refused before it is read, its content never echoed', () => {
     link(project, '/etc/passwd', 'teams/evil.yaml');
-    const { stderr } = expectRefused(project, ['generate'], 'teams/evil.yaml: is a symbolic link to /etc/passwd, which leaves the config folder: refused, not read');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/evil.yaml: is a symbolic link to /etc/passwd, which leaves the config folder: refused, not read',
+    );
     expect(stderr).not.toContain('root:');
   });
 
@@ -55,9 +60,13 @@ describe('team files refused', () => {
 
   it('a relative symlink that climbs out of the config folder (../../../../etc/hostname), through an in-folder link', () => {
     mkdirSync(join(project.dir, 'elsewhere'));
-    link(project, '../'.repeat(12) + 'etc/hostname', 'elsewhere/hop.yaml');
+    link(project, `${'../'.repeat(12)}etc/hostname`, 'elsewhere/hop.yaml');
     link(project, '../elsewhere/hop.yaml', 'teams/climb.yaml');
-    expectRefused(project, ['generate'], 'teams/climb.yaml: is a symbolic link to /etc/hostname, which leaves the config folder: refused, not read');
+    expectRefused(
+      project,
+      ['generate'],
+      'teams/climb.yaml: is a symbolic link to /etc/hostname, which leaves the config folder: refused, not read',
+    );
   });
 
   it('a symlink to a folder named x.yaml', () => {
@@ -74,13 +83,22 @@ describe('team files refused', () => {
   it('a symlink loop (a.yaml -> b.yaml -> a.yaml)', () => {
     link(project, 'b.yaml', 'teams/a.yaml');
     link(project, 'a.yaml', 'teams/b.yaml');
-    const { stderr } = expectRefused(project, ['generate'], 'teams/a.yaml: is a symbolic link loop', 'teams/b.yaml: is a symbolic link loop');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/a.yaml: is a symbolic link loop',
+      'teams/b.yaml: is a symbolic link loop',
+    );
     expect(stderr).not.toContain('ELOOP');
   });
 
   it('a dangling symlink', () => {
     link(project, 'gone.yaml', 'teams/dangling.yaml');
-    const { stderr } = expectRefused(project, ['generate'], 'teams/dangling.yaml: is a symbolic link to gone.yaml, which does not exist');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/dangling.yaml: is a symbolic link to gone.yaml, which does not exist',
+    );
     expect(stderr).not.toContain('ENOENT');
   });
 
@@ -91,23 +109,44 @@ describe('team files refused', () => {
 
   it('a YAML alias bomb (billion laughs)', () => {
     const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (const [prev, next] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'i']]) {
+    for (const [prev, next] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+      ['f', 'g'],
+      ['g', 'h'],
+      ['h', 'i'],
+    ]) {
       levels.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
     project.write('teams/bomb.yaml', `name: bomb\nnamespaces: [bomb]\n${levels.join('\n')}\n`);
-    const { stderr } = expectRefused(project, ['generate'], 'teams/bomb.yaml:4:8: YAML aliases expand to more than 100 nodes (an alias bomb): refused');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/bomb.yaml:4:8: YAML aliases expand to more than 100 nodes (an alias bomb): refused',
+    );
     expect(stderr).not.toMatch(/ReferenceError|resource exhaustion/);
   });
 
   it('an alias with no anchor', () => {
     project.write('teams/x.yaml', 'name: x\nnamespaces: [*nowhere]\n');
-    const { stderr } = expectRefused(project, ['generate'], 'teams/x.yaml:2:14: namespaces.0: alias *nowhere has no anchor &nowhere before it');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:2:14: namespaces.0: alias *nowhere has no anchor &nowhere before it',
+    );
     expect(stderr).not.toContain('ReferenceError');
   });
 
   it('a 10 MB team file: refused by the 1 MiB cap, its content never echoed', () => {
     project.write('teams/huge.yaml', `name: huge\nnamespaces: [${'a'.repeat(10 * 1000 * 1000)}]\n`);
-    const { stderr } = expectRefused(project, ['generate'], `teams/huge.yaml: is 9.5 MiB; team files are capped at 1 MiB (${TEAM_FILE_MAX_BYTES} bytes): refused, not read`);
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      `teams/huge.yaml: is 9.5 MiB; team files are capped at 1 MiB (${TEAM_FILE_MAX_BYTES} bytes): refused, not read`,
+    );
     expect(stderr).not.toContain('aaaa');
   });
 
@@ -117,25 +156,45 @@ describe('team files refused', () => {
   });
 
   it('duplicate keys, at the top and nested', () => {
-    project.write('teams/x.yaml', 'name: x\nnamespaces: [x]\nname: y\nalerts:\n  containerOOMKilled: { window: 5m, window: 1h }\n');
-    expectRefused(project, ['generate'], 'teams/x.yaml:3:1: name: duplicate key (first at line 1)', 'teams/x.yaml:5:37: alerts.containerOOMKilled.window: duplicate key (first at line 5)');
+    project.write(
+      'teams/x.yaml',
+      'name: x\nnamespaces: [x]\nname: y\nalerts:\n  containerOOMKilled: { window: 5m, window: 1h }\n',
+    );
+    expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:3:1: name: duplicate key (first at line 1)',
+      'teams/x.yaml:5:37: alerts.containerOOMKilled.window: duplicate key (first at line 5)',
+    );
   });
 
   it('lists nested 100,000 deep ([[[[…]]]]): refused, no stack overflow', () => {
     project.write('teams/deep.yaml', `name: deep\nnamespaces: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
-    const { stderr } = expectRefused(project, ['generate'], /^teams\/deep\.yaml:2:\d+: lists or mappings nested too deeply to read/m);
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      /^teams\/deep\.yaml:2:\d+: lists or mappings nested too deeply to read/m,
+    );
     expect(stderr).not.toContain('RangeError');
   });
 
   it('a list at the top', () => {
     project.write('teams/x.yaml', '- name: x\n  namespaces: [x]\n');
-    expectRefused(project, ['generate'], 'teams/x.yaml:1:1: a team file holds one mapping (`name:`, `namespaces:`, …), not a list');
+    expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:1:1: a team file holds one mapping (`name:`, `namespaces:`, …), not a list',
+    );
   });
 
   it('a long scalar at the top: refused without echoing it', () => {
-    const secret = 'ghp_' + 'S'.repeat(400);
+    const secret = `ghp_${'S'.repeat(400)}`;
     project.write('teams/x.yaml', `${secret}\n`);
-    const { stderr } = expectRefused(project, ['generate'], 'teams/x.yaml:1:1: a team file holds one mapping (`name:`, `namespaces:`, …), not a single value');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:1:1: a team file holds one mapping (`name:`, `namespaces:`, …), not a single value',
+    );
     expect(stderr).not.toContain('ghp_');
   });
 
@@ -151,45 +210,93 @@ describe('team files refused', () => {
 
   it('two YAML documents in one file (--- twice)', () => {
     project.write('teams/x.yaml', '---\nname: x\nnamespaces: [x]\n---\nname: y\nnamespaces: [y]\n');
-    const { stderr } = expectRefused(project, ['generate'], 'teams/x.yaml:4:1: holds 2 YAML documents (a `---` line starts each): a team file holds one team; put each team in its own file');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:4:1: holds 2 YAML documents (a `---` line starts each): a team file holds one team; put each team in its own file',
+    );
     expect(stderr).not.toContain('parseAllDocuments');
   });
 
   it('an upper-case extension (x.YAML): refused, not skipped silently', () => {
     project.write('teams/x.YAML', teamFile('x'));
-    expectRefused(project, ['generate'], 'teams/x.YAML: team files end in .yaml or .yml in lower case: rename it to x.yaml');
+    expectRefused(
+      project,
+      ['generate'],
+      'teams/x.YAML: team files end in .yaml or .yml in lower case: rename it to x.yaml',
+    );
   });
 
   it('a mixed-case extension (x.Yml)', () => {
     project.write('teams/x.Yml', teamFile('x'));
-    expectRefused(project, ['generate'], 'teams/x.Yml: team files end in .yaml or .yml in lower case: rename it to x.yml');
+    expectRefused(
+      project,
+      ['generate'],
+      'teams/x.Yml: team files end in .yaml or .yml in lower case: rename it to x.yml',
+    );
   });
 
   it('Latin-1 text (not UTF-8): refused at the first bad byte', () => {
-    writeFileSync(join(project.dir, 'teams/x.yaml'), Buffer.concat([Buffer.from('name: x\nlabels: { owner: caf'), Buffer.from([0xe9]), Buffer.from(' }\n')]));
+    writeFileSync(
+      join(project.dir, 'teams/x.yaml'),
+      Buffer.concat([Buffer.from('name: x\nlabels: { owner: caf'), Buffer.from([0xe9]), Buffer.from(' }\n')]),
+    );
     expectRefused(project, ['generate'], 'teams/x.yaml:2:21: is not UTF-8 text: save it as UTF-8');
   });
 
   it('a bad byte after multi-byte characters: its column counted in characters, as an editor shows it', () => {
-    writeFileSync(join(project.dir, 'teams/x.yaml'), Buffer.concat([Buffer.from('name: x\nlabels: { owner: ünï✓'), Buffer.from([0xff]), Buffer.from(' }\n')]));
+    writeFileSync(
+      join(project.dir, 'teams/x.yaml'),
+      Buffer.concat([Buffer.from('name: x\nlabels: { owner: ünï✓'), Buffer.from([0xff]), Buffer.from(' }\n')]),
+    );
     expectRefused(project, ['generate'], 'teams/x.yaml:2:22: is not UTF-8 text');
   });
 
   it.each([
-    ['UTF-16 LE without a byte-order mark', (text: string) => Buffer.from(text, 'utf16le'), 'little-endian, without a byte-order mark'],
-    ['UTF-16 BE without a byte-order mark', (text: string) => Buffer.from(text, 'utf16le').swap16(), 'big-endian, without a byte-order mark'],
-    ['UTF-16 LE with a byte-order mark', (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le'), 'little-endian, with a byte-order mark'],
-    ['UTF-16 BE with a byte-order mark', (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le').swap16(), 'big-endian, with a byte-order mark'],
-  ])('%s (as a Windows editor may save it): refused as UTF-16 with "save it as UTF-8", not as binary', (_, encode, kind) => {
-    writeFileSync(join(project.dir, 'teams/x.yaml'), encode('name: x\nnamespaces: [x]\nlabels: { owner: "café ✓" }\n'));
-    const { stderr } = expectRefused(project, ['generate'], `teams/x.yaml: is UTF-16 text (${kind}), not UTF-8: save it as UTF-8`);
-    expect(stderr).not.toContain('NUL');
-  });
+    [
+      'UTF-16 LE without a byte-order mark',
+      (text: string) => Buffer.from(text, 'utf16le'),
+      'little-endian, without a byte-order mark',
+    ],
+    [
+      'UTF-16 BE without a byte-order mark',
+      (text: string) => Buffer.from(text, 'utf16le').swap16(),
+      'big-endian, without a byte-order mark',
+    ],
+    [
+      'UTF-16 LE with a byte-order mark',
+      (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le'),
+      'little-endian, with a byte-order mark',
+    ],
+    [
+      'UTF-16 BE with a byte-order mark',
+      (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le').swap16(),
+      'big-endian, with a byte-order mark',
+    ],
+  ])(
+    '%s (as a Windows editor may save it): refused as UTF-16 with "save it as UTF-8", not as binary',
+    (_, encode, kind) => {
+      writeFileSync(
+        join(project.dir, 'teams/x.yaml'),
+        encode('name: x\nnamespaces: [x]\nlabels: { owner: "café ✓" }\n'),
+      );
+      const { stderr } = expectRefused(
+        project,
+        ['generate'],
+        `teams/x.yaml: is UTF-16 text (${kind}), not UTF-8: save it as UTF-8`,
+      );
+      expect(stderr).not.toContain('NUL');
+    },
+  );
 
   it('binary garbage', () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 256));
     writeFileSync(join(project.dir, 'teams/x.yaml'), garbage);
-    const { stderr } = expectRefused(project, ['generate'], /^teams\/x\.yaml:\d+:\d+: (is not UTF-8 text|holds a NUL byte)/m);
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      /^teams\/x\.yaml:\d+:\d+: (is not UTF-8 text|holds a NUL byte)/m,
+    );
     expect(stderr.split('\n').length).toBeLessThan(5);
   });
 
@@ -199,29 +306,45 @@ describe('team files refused', () => {
   });
 
   it('a YAML syntax error on a line holding a long secret-looking value: nothing of it echoed', () => {
-    const secret = 'AKIA' + 'S'.repeat(300);
+    const secret = `AKIA${'S'.repeat(300)}`;
     project.write('teams/x.yaml', `name: x\nnamespaces: [x]\nlabels: { token: "${secret} }\n`);
     // The library notices the missing quote where the file ends, on the line after.
-    const { stderr } = expectRefused(project, ['generate'], 'teams/x.yaml:4:1: YAML syntax error: Missing closing "quote');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:4:1: YAML syntax error: Missing closing "quote',
+    );
     expect(stderr).not.toContain('AKIA');
     for (const line of stderr.split('\n')) expect(line.length).toBeLessThanOrEqual(160);
   });
 
   it('a team name with path traversal (name: ../../etc)', () => {
     project.write('teams/x.yaml', 'name: ../../etc\nnamespaces: [x]\n');
-    expectRefused(project, ['generate'], 'teams/x.yaml:1:1: name: must be 1 to 26 lowercase letters, digits and dashes');
+    expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:1:1: name: must be 1 to 26 lowercase letters, digits and dashes',
+    );
   });
 
   it('a file name with a newline and an escape sequence: refused, shown escaped (no forged line)', () => {
     project.write('teams/x\u001b[31m\nteams:1:1: forged.yaml', teamFile('x'));
-    const { stderr } = expectRefused(project, ['generate'], 'teams/x\\u001b[31m\\nteams:1:1: forged.yaml: file name holds control characters: rename it');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/x\\u001b[31m\\nteams:1:1: forged.yaml: file name holds control characters: rename it',
+    );
     expect(stderr).not.toContain('\u001b');
     expect(stderr).not.toMatch(/^teams:1:1/m);
   });
 
   it('the !!js/function tag', () => {
     project.write('teams/x.yaml', 'name: !!js/function "function () { return 1 }"\nnamespaces: [x]\n');
-    expectRefused(project, ['generate'], 'teams/x.yaml:1:21: name: YAML tag !!js/function is not allowed: a team file holds plain data');
+    expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:1:21: name: YAML tag !!js/function is not allowed: a team file holds plain data',
+    );
   });
 
   it('the !!binary tag', () => {
@@ -235,13 +358,24 @@ describe('team files refused', () => {
   });
 
   it('a merge key (<<: *base)', () => {
-    project.write('teams/x.yaml', 'name: x\nnamespaces: [x]\nalerts:\n  containerMemoryNearLimit: &base { for: 5m }\n  containerOOMKilled:\n    <<: *base\n');
-    expectRefused(project, ['generate'], 'teams/x.yaml:6:5: alerts.containerOOMKilled.<<: merge keys (`<<: *anchor`) are not supported: write the keys out');
+    project.write(
+      'teams/x.yaml',
+      'name: x\nnamespaces: [x]\nalerts:\n  containerMemoryNearLimit: &base { for: 5m }\n  containerOOMKilled:\n    <<: *base\n',
+    );
+    expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:6:5: alerts.containerOOMKilled.<<: merge keys (`<<: *anchor`) are not supported: write the keys out',
+    );
   });
 
   it('a key that is a list (? [a, b])', () => {
     project.write('teams/x.yaml', 'name: x\nnamespaces: [x]\nlabels:\n  ? [a, b]\n  : c\n');
-    const { stderr } = expectRefused(project, ['generate'], 'teams/x.yaml:4:5: labels: keys must be plain text, not a list, a mapping or an alias');
+    const { stderr } = expectRefused(
+      project,
+      ['generate'],
+      'teams/x.yaml:4:5: labels: keys must be plain text, not a list, a mapping or an alias',
+    );
     expect(stderr).not.toContain('Warning');
   });
 

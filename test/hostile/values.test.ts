@@ -49,7 +49,10 @@ function paymentsWithLine6(override: string): string {
 
 /** headroom.config.ts with `selectors: { cadvisor: <text> }` on line 6 (after `defaultTeam`, line 5). */
 function configWithSelector(selector: string): string {
-  const text = original['headroom.config.ts']!.replace("  defaultTeam: 'platform',\n", `  defaultTeam: 'platform',\n  selectors: { cadvisor: ${JSON.stringify(selector)} },\n`);
+  const text = original['headroom.config.ts']!.replace(
+    "  defaultTeam: 'platform',\n",
+    `  defaultTeam: 'platform',\n  selectors: { cadvisor: ${JSON.stringify(selector)} },\n`,
+  );
   expect(text).not.toBe(original['headroom.config.ts']);
   return text;
 }
@@ -67,12 +70,18 @@ function refusedTeam(text: string, ...expected: (string | RegExp)[]): void {
 }
 
 /** Runs `generate` on a fresh copy of the example with these files (accepted cases change generated/). */
-function accepted(files: Record<string, string>): { fresh: TempProject; stderr: string; generated: Record<string, string> } {
+function accepted(files: Record<string, string>): {
+  fresh: TempProject;
+  stderr: string;
+  generated: Record<string, string>;
+} {
   const fresh = tempProject('example');
   for (const [file, text] of Object.entries(files)) fresh.write(file, text);
   const result = runCli(['generate'], fresh.dir);
   expect(result.code, result.stderr).toBe(0);
-  const generated = Object.fromEntries(listFiles(join(fresh.dir, 'generated')).map((path) => [path, fresh.read(`generated/${path}`)]));
+  const generated = Object.fromEntries(
+    listFiles(join(fresh.dir, 'generated')).map((path) => [path, fresh.read(`generated/${path}`)]),
+  );
   expect(Object.keys(generated).length).toBeGreaterThan(5);
   return { fresh, stderr: result.stderr, generated };
 }
@@ -100,14 +109,23 @@ function parsed(path: string, text: string): unknown {
 }
 
 /** The document with every string `value` under key `label` replaced by `by`; counts the replacements. */
-function replaceLabelValue(document: unknown, label: string, value: string, by: string, count: { n: number }, key = ''): unknown {
+function replaceLabelValue(
+  document: unknown,
+  label: string,
+  value: string,
+  by: string,
+  count: { n: number },
+  key = '',
+): unknown {
   if (typeof document === 'string' && key === label && document === value) {
     count.n += 1;
     return by;
   }
   if (Array.isArray(document)) return document.map((item) => replaceLabelValue(item, label, value, by, count, key));
   if (document !== null && typeof document === 'object') {
-    return Object.fromEntries(Object.entries(document).map(([k, v]) => [k, replaceLabelValue(v, label, value, by, count, k)]));
+    return Object.fromEntries(
+      Object.entries(document).map(([k, v]) => [k, replaceLabelValue(v, label, value, by, count, k)]),
+    );
   }
   return document;
 }
@@ -117,7 +135,13 @@ function replaceLabelValue(document: unknown, label: string, value: string, by: 
  * the example's value back there and every generated file, parsed, is the example's own (no added PromQL, key or
  * Go template anywhere). Returns how many places hold it.
  */
-function expectOnlyAsLabelValue(tree: ReadonlyMap<string, string>, baseline: ReadonlyMap<string, string>, label: string, value: string, exampleValue: string): number {
+function expectOnlyAsLabelValue(
+  tree: ReadonlyMap<string, string>,
+  baseline: ReadonlyMap<string, string>,
+  label: string,
+  value: string,
+  exampleValue: string,
+): number {
   expect([...tree.keys()].sort()).toEqual([...baseline.keys()].sort());
   const count = { n: 0 };
   for (const [path, text] of tree) {
@@ -129,47 +153,78 @@ function expectOnlyAsLabelValue(tree: ReadonlyMap<string, string>, baseline: Rea
 
 describe('thresholds', () => {
   it('threshold .nan (YAML NaN) says NaN, not "number null"', () => {
-    refusedTeam(payments('threshold: 0.95', 'threshold: .nan'), 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got NaN');
+    refusedTeam(
+      payments('threshold: 0.95', 'threshold: .nan'),
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got NaN',
+    );
   });
 
   it('threshold .inf (YAML infinity)', () => {
-    refusedTeam(payments('threshold: 0.95', 'threshold: .inf'), 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got Infinity');
+    refusedTeam(
+      payments('threshold: 0.95', 'threshold: .inf'),
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got Infinity',
+    );
   });
 
   it('threshold -0.5 (negative)', () => {
-    refusedTeam(payments('threshold: 0.95', 'threshold: -0.5'), 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be greater than 0');
+    refusedTeam(
+      payments('threshold: 0.95', 'threshold: -0.5'),
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be greater than 0',
+    );
   });
 
   it('threshold "0.85" (a number as a quoted YAML string) is refused, not converted', () => {
-    refusedTeam(payments('threshold: 0.95', 'threshold: "0.85"'), 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "0.85"');
+    refusedTeam(
+      payments('threshold: 0.95', 'threshold: "0.85"'),
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "0.85"',
+    );
   });
 
   it('a string value of 10,000 characters is echoed capped at 80 characters', () => {
     project.write(PAYMENTS, payments('threshold: 0.95', `threshold: "${'9'.repeat(10_000)}"`));
-    const refused = expectRefused(project, ['generate'], `teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "${'9'.repeat(78)}…`);
+    const refused = expectRefused(
+      project,
+      ['generate'],
+      `teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "${'9'.repeat(78)}…`,
+    );
     expect(refused.stderr.length).toBeLessThan(400);
   });
 });
 
 describe('durations', () => {
   it('window: 0s (Prometheus refuses a range of 0)', () => {
-    refusedTeam(paymentsWithLine6('containerOOMKilled: { window: 0s }'), 'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: must be longer than 0');
+    refusedTeam(
+      paymentsWithLine6('containerOOMKilled: { window: 0s }'),
+      'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: must be longer than 0',
+    );
   });
 
   it('for: -5m (negative)', () => {
-    refusedTeam(payments('for: 10m', 'for: -5m'), 'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be a Prometheus duration such as 30s, 5m or 1h30m');
+    refusedTeam(
+      payments('for: 10m', 'for: -5m'),
+      'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be a Prometheus duration such as 30s, 5m or 1h30m',
+    );
   });
 
   it('for: 1y (capped at 1w)', () => {
-    refusedTeam(payments('for: 10m', 'for: 1y'), 'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be at most 1w: the alert would fire that long after the condition starts');
+    refusedTeam(
+      payments('for: 10m', 'for: 1y'),
+      'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be at most 1w: the alert would fire that long after the condition starts',
+    );
   });
 
   it('window: 1y (capped at 1d: every evaluation re-reads the window)', () => {
-    refusedTeam(paymentsWithLine6('containerOOMKilled: { window: 1y }'), 'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: must be at most 1d');
+    refusedTeam(
+      paymentsWithLine6('containerOOMKilled: { window: 1y }'),
+      'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: must be at most 1d',
+    );
   });
 
   it('window: 999999999999y (past the range Prometheus can hold)', () => {
-    refusedTeam(paymentsWithLine6('containerOOMKilled: { window: 999999999999y }'), 'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: must be at most 1d');
+    refusedTeam(
+      paymentsWithLine6('containerOOMKilled: { window: 999999999999y }'),
+      'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: must be at most 1d',
+    );
   });
 
   it('leak horizon: 1y and lookback: 0s', () => {
@@ -183,13 +238,17 @@ describe('durations', () => {
   it('for: 5m30s (a valid compound duration) is accepted and reaches the rule as written', () => {
     const { generated, stderr } = accepted({ [PAYMENTS]: payments('for: 10m', 'for: 5m30s') });
     expect(stderr).toBe('');
-    const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) => rule.expr.includes('"for=5m30s,severity=warning"'));
+    const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) =>
+      rule.expr.includes('"for=5m30s,severity=warning"'),
+    );
     expect(owned.map((rule) => rule.for)).toEqual(['5m30s']);
   });
 
   it('for: 0s (fire at once) is accepted', () => {
     const { generated } = accepted({ [PAYMENTS]: payments('for: 10m', 'for: 0s') });
-    const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) => rule.expr.includes('"for=0s,severity=warning"'));
+    const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) =>
+      rule.expr.includes('"for=0s,severity=warning"'),
+    );
     expect(owned.map((rule) => rule.for)).toEqual(['0s']);
   });
 });
@@ -209,21 +268,33 @@ describe('team labels', () => {
     ['lookback', 'is set by headroom (its rules set, select or join on it)'],
     ['horizon', 'is set by headroom (its rules set, select or join on it)'],
     ['instance', 'is set by headroom (its rules set, select or join on it)'],
-    ['headroom_tier', 'starts with headroom_, which headroom\'s owner series use'],
+    ['headroom_tier', "starts with headroom_, which headroom's owner series use"],
   ])('label name %j', (name, message) => {
-    refusedTeam(payments('slack_channel:', `${JSON.stringify(name)}:`), `teams/payments.yaml:3:11: labels.${name}: ${message}`);
+    refusedTeam(
+      payments('slack_channel:', `${JSON.stringify(name)}:`),
+      `teams/payments.yaml:3:11: labels.${name}: ${message}`,
+    );
   });
 
   it('label value with a newline ("a\\nb")', () => {
-    refusedTeam(payments('"#payments-oncall"', '"#payments\\noncall"'), 'teams/payments.yaml:3:11: labels.slack_channel: must not contain newlines or other control characters');
+    refusedTeam(
+      payments('"#payments-oncall"', '"#payments\\noncall"'),
+      'teams/payments.yaml:3:11: labels.slack_channel: must not contain newlines or other control characters',
+    );
   });
 
   it('label value with {{ .Value }} (a Go template)', () => {
-    refusedTeam(payments('"#payments-oncall"', '"{{ .Value }}"'), 'teams/payments.yaml:3:11: labels.slack_channel: must not contain {{ or }}');
+    refusedTeam(
+      payments('"#payments-oncall"', '"{{ .Value }}"'),
+      'teams/payments.yaml:3:11: labels.slack_channel: must not contain {{ or }}',
+    );
   });
 
   it('label value of 201 characters (capped at 200)', () => {
-    refusedTeam(payments('"#payments-oncall"', `"${'x'.repeat(201)}"`), 'teams/payments.yaml:3:11: labels.slack_channel: must be at most 200 characters');
+    refusedTeam(
+      payments('"#payments-oncall"', `"${'x'.repeat(201)}"`),
+      'teams/payments.yaml:3:11: labels.slack_channel: must be at most 200 characters',
+    );
   });
 
   it.each(['$labels.namespace', '$value', '`rm -rf`', '100% %s %d', '$ {$ } { "quote" \\ back'])(
@@ -233,7 +304,9 @@ describe('team labels', () => {
       fresh.write(PAYMENTS, payments('"#payments-oncall"', JSON.stringify(value))); // a JSON string is a YAML double-quoted scalar
       const { tree } = await generate(join(fresh.dir, 'headroom.config.ts'));
       // The owner rule, the settings manifest and the mixin's JSON hold it; nothing else changes.
-      expect(expectOnlyAsLabelValue(tree, await exampleTree(), 'slack_channel', value, '#payments-oncall')).toBeGreaterThanOrEqual(3);
+      expect(
+        expectOnlyAsLabelValue(tree, await exampleTree(), 'slack_channel', value, '#payments-oncall'),
+      ).toBeGreaterThanOrEqual(3);
     },
   );
 
@@ -242,7 +315,10 @@ describe('team labels', () => {
     const fresh = tempProject('example');
     fresh.write(PAYMENTS, payments('"#payments-oncall"', JSON.stringify(value)));
     const generation = await generate(join(fresh.dir, 'headroom.config.ts'));
-    const file = writeRuleFile(ruleGroupsOf(generation), join(mkdtempSync(join(tmpdir(), 'headroom-values-')), 'rules.yaml'));
+    const file = writeRuleFile(
+      ruleGroupsOf(generation),
+      join(mkdtempSync(join(tmpdir(), 'headroom-values-')), 'rules.yaml'),
+    );
     for (const engine of ENGINES) {
       const result = promtool(engine, ['check', 'rules', file]);
       expect(result.code, `${engine.name}: ${result.output}`).toBe(0);
@@ -253,12 +329,20 @@ describe('team labels', () => {
 describe('selectors', () => {
   it('selector that breaks out: job="x"} or vector(1) or up{', () => {
     project.write('headroom.config.ts', configWithSelector('job="x"} or vector(1) or up{'));
-    expectRefused(project, ['generate'], 'headroom.config.ts:6:16: selectors.cadvisor: must be label matchers without braces');
+    expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts:6:16: selectors.cadvisor: must be label matchers without braces',
+    );
   });
 
   it('selector that selects another metric: job="x",__name__=~".+"', () => {
     project.write('headroom.config.ts', configWithSelector('job="x",__name__=~".+"'));
-    expectRefused(project, ['generate'], 'headroom.config.ts:6:16: selectors.cadvisor: must not match labels starting with __');
+    expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts:6:16: selectors.cadvisor: must not match labels starting with __',
+    );
   });
 
   it('selector with a newline', () => {
@@ -268,13 +352,20 @@ describe('selectors', () => {
 
   it('selector with an unterminated string hiding braces: job="x} or vector(1) or up{', () => {
     project.write('headroom.config.ts', configWithSelector('job="x} or vector(1) or up{'));
-    expectRefused(project, ['generate'], 'headroom.config.ts:6:16: selectors.cadvisor: is not a valid list of PromQL label matchers');
+    expectRefused(
+      project,
+      ['generate'],
+      'headroom.config.ts:6:16: selectors.cadvisor: is not a valid list of PromQL label matchers',
+    );
   });
 
   it('selector job=~"a{2,3}" (braces inside a regular expression) is accepted and passes promtool on both engines', async () => {
     const fresh = tempProject('example');
     // The kube-state-metrics selector reaches the alert descriptions' Go templates: }}{{ in its value stays a string there.
-    const config = configWithSelector('job=~"a{2,3}", metrics_path="/metrics/cadvisor"').replace(' },\n', ', kubeStateMetrics: \'job="ksm}}{{ .x }}"\' },\n');
+    const config = configWithSelector('job=~"a{2,3}", metrics_path="/metrics/cadvisor"').replace(
+      ' },\n',
+      ', kubeStateMetrics: \'job="ksm}}{{ .x }}"\' },\n',
+    );
     expect(config).toContain('kubeStateMetrics');
     fresh.write('headroom.config.ts', config);
     const result = runCli(['generate'], fresh.dir);
@@ -283,7 +374,10 @@ describe('selectors', () => {
     expect(rules).toContain('container_memory_working_set_bytes{job=~"a{2,3}", metrics_path="/metrics/cadvisor"');
     expect(rules).toContain('kube_pod_container_resource_limits{job="ksm}}{{ .x }}"');
     const generation = await generate(join(fresh.dir, 'headroom.config.ts'));
-    const file = writeRuleFile(ruleGroupsOf(generation), join(mkdtempSync(join(tmpdir(), 'headroom-values-')), 'rules.yaml'));
+    const file = writeRuleFile(
+      ruleGroupsOf(generation),
+      join(mkdtempSync(join(tmpdir(), 'headroom-values-')), 'rules.yaml'),
+    );
     for (const engine of ENGINES) {
       const checked = promtool(engine, ['check', 'rules', file]);
       expect(checked.code, `${engine.name}: ${checked.output}`).toBe(0);
@@ -310,11 +404,17 @@ describe('namespace and node patterns', () => {
 
   it('node pattern pool..a (empty DNS label)', () => {
     project.write('teams/search.yaml', original['teams/search.yaml']!.replace('search-pool-*', 'pool..a'));
-    expectRefused(project, ['generate'], 'teams/search.yaml:3:9: nodes.0: can never match: each dot-separated part of a node name starts and ends with a letter or digit');
+    expectRefused(
+      project,
+      ['generate'],
+      'teams/search.yaml:3:9: nodes.0: can never match: each dot-separated part of a node name starts and ends with a letter or digit',
+    );
   });
 
   it('node pattern with dots (a DNS subdomain glob, ip-10-0-*.ec2.internal) is accepted', () => {
-    const { stderr } = accepted({ 'teams/search.yaml': original['teams/search.yaml']!.replace('search-pool-*', 'ip-10-0-*.ec2.internal') });
+    const { stderr } = accepted({
+      'teams/search.yaml': original['teams/search.yaml']!.replace('search-pool-*', 'ip-10-0-*.ec2.internal'),
+    });
     expect(stderr).toBe('');
   });
 
@@ -334,30 +434,44 @@ describe('warnings: valid values that quietly disable alerting', () => {
 
   it('threshold: 1e-9 (fires on every container) warns, and generate writes', () => {
     const { stderr, generated } = accepted({ [PAYMENTS]: payments('threshold: 0.95', 'threshold: 1e-9') });
-    expect(stderr).toContain('teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1e-9 is below 0.5: the alert fires for every container using more than 1e-7% of its memory limit');
+    expect(stderr).toContain(
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1e-9 is below 0.5: the alert fires for every container using more than 1e-7% of its memory limit',
+    );
     expect(generated['prometheus-rules/headroom-teams.yaml']).toContain('expr: vector(1e-9)');
   });
 
   it('threshold: 1 (the ratio never exceeds 1) warns that it never fires', () => {
     const { stderr } = accepted({ [PAYMENTS]: payments('threshold: 0.95', 'threshold: 1') });
-    expect(stderr).toContain('teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1 never fires: the working set never exceeds the limit');
+    expect(stderr).toContain(
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1 never fires: the working set never exceeds the limit',
+    );
   });
 
   it('threshold: 0.995 in the config warns that it fires only at the kill', () => {
     const config = original['headroom.config.ts']!.replace('threshold: 0.85', 'threshold: 0.995');
     const { stderr } = accepted({ 'headroom.config.ts': config });
-    expect(stderr).toMatch(/^headroom\.config\.ts:7:\d+: alerts\.containerMemoryNearLimit\.threshold: warning: 0\.995 fires only moments before the kernel OOM-kills the container/m);
+    expect(stderr).toMatch(
+      /^headroom\.config\.ts:7:\d+: alerts\.containerMemoryNearLimit\.threshold: warning: 0\.995 fires only moments before the kernel OOM-kills the container/m,
+    );
   });
 
-  it('containerProcessOOMKilled window: 2m (not longer than the rule\'s fixed for: 2m) warns that it never fires', () => {
-    const { stderr, generated } = accepted({ [PAYMENTS]: paymentsWithLine6('containerProcessOOMKilled: { window: 2m }') });
-    expect(stderr).toContain("teams/payments.yaml:6:32: alerts.containerProcessOOMKilled.window: warning: 2m is not longer than the alert's fixed for: 2m");
-    expect(generated['prometheus-rules/headroom-container-memory.yaml']).toMatch(/- alert: ContainerProcessOOMKilled\n[^]*?for: 2m\n[^]*?window: 2m/);
+  it("containerProcessOOMKilled window: 2m (not longer than the rule's fixed for: 2m) warns that it never fires", () => {
+    const { stderr, generated } = accepted({
+      [PAYMENTS]: paymentsWithLine6('containerProcessOOMKilled: { window: 2m }'),
+    });
+    expect(stderr).toContain(
+      "teams/payments.yaml:6:32: alerts.containerProcessOOMKilled.window: warning: 2m is not longer than the alert's fixed for: 2m",
+    );
+    expect(generated['prometheus-rules/headroom-container-memory.yaml']).toMatch(
+      /- alert: ContainerProcessOOMKilled\n[\s\S]*?for: 2m\n[\s\S]*?window: 2m/,
+    );
   });
 
   it('a team with no namespaces and no nodes (owns nothing) warns, and generate writes', () => {
     const { stderr, fresh } = accepted({ 'teams/empty.yaml': 'name: empty\nlabels: { pager: empty }\n' });
-    expect(stderr).toBe('teams/empty.yaml:1:1: name: warning: team "empty" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)\n');
+    expect(stderr).toBe(
+      'teams/empty.yaml:1:1: name: warning: team "empty" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)\n',
+    );
     expect(fresh.read('generated/headroom-settings.yaml')).toContain('empty');
   });
 
@@ -365,7 +479,9 @@ describe('warnings: valid values that quietly disable alerting', () => {
     project.write(PAYMENTS, payments('threshold: 0.95', 'threshold: 1e-9'));
     const result = runCli(['validate'], project.dir);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^teams\/payments\.yaml:5:31: alerts\.containerMemoryNearLimit\.threshold: warning: 1e-9 is below 0\.5/m);
+    expect(result.stderr).toMatch(
+      /^teams\/payments\.yaml:5:31: alerts\.containerMemoryNearLimit\.threshold: warning: 1e-9 is below 0\.5/m,
+    );
     expect(result.stdout).toContain('is valid');
   });
 

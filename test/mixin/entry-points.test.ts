@@ -22,8 +22,10 @@ const folders: Record<string, () => string> = {
   'the committed generated/': () => join(REPO_ROOT, 'generated'),
   'a fresh generate of headroom.config.ts': () => generatedFrom('headroom.config.ts'),
   'a fresh generate of fixture example': () => generatedFrom('test/fixtures/example/headroom.config.ts'),
-  'a fresh generate of fixture cadvisor-limits': () => generatedFrom('test/fixtures/cadvisor-limits/headroom.config.ts'),
-  'a fresh generate of a config without node alerts': () => generatedFrom('test/mixin/fixtures/recording-only/headroom.config.ts'),
+  'a fresh generate of fixture cadvisor-limits': () =>
+    generatedFrom('test/fixtures/cadvisor-limits/headroom.config.ts'),
+  'a fresh generate of a config without node alerts': () =>
+    generatedFrom('test/mixin/fixtures/recording-only/headroom.config.ts'),
 };
 
 for (const [name, folder] of Object.entries(folders)) {
@@ -41,7 +43,13 @@ for (const [name, folder] of Object.entries(folders)) {
 
     it('rules.jsonnet prints the groups of recording rules only', () => {
       const expected = ruleGroupsOnDisk(outDir).filter((group) => !holdsAlert(group));
-      if (name.includes('without node alerts')) expect(expected.map((group) => group.name)).toEqual(['headroom-namespace-ownership', 'headroom-node-memory', 'headroom-node-ownership', 'headroom-teams']);
+      if (name.includes('without node alerts'))
+        expect(expected.map((group) => group.name)).toEqual([
+          'headroom-namespace-ownership',
+          'headroom-node-memory',
+          'headroom-node-ownership',
+          'headroom-teams',
+        ]);
       expect(evaluateEntryPoint('rules.jsonnet', outDir)).toEqual({ groups: expected });
     });
 
@@ -52,7 +60,9 @@ for (const [name, folder] of Object.entries(folders)) {
     it('example-kube-prometheus.jsonnet puts every group in one PrometheusRule and every dashboard in a ConfigMap', () => {
       const manifests = evaluateEntryPoint('example-kube-prometheus.jsonnet', outDir) as {
         'headroom-prometheusRule': { kind: string; metadata: { namespace: string }; spec: { groups: unknown[] } };
-        'grafana-dashboardDefinitions': { items: { metadata: { name: string; namespace: string }; data: Record<string, string> }[] };
+        'grafana-dashboardDefinitions': {
+          items: { metadata: { name: string; namespace: string }; data: Record<string, string> }[];
+        };
       };
       const groups = ruleGroupsOnDisk(outDir);
       const rule = manifests['headroom-prometheusRule'];
@@ -62,9 +72,12 @@ for (const [name, folder] of Object.entries(folders)) {
       expect(rule.spec.groups).toHaveLength(groups.length);
 
       const items = manifests['grafana-dashboardDefinitions'].items;
-      const dashboards = Object.fromEntries(items.flatMap((item) => Object.entries(item.data).map(([file, json]) => [file, JSON.parse(json) as unknown])));
+      const dashboards = Object.fromEntries(
+        items.flatMap((item) => Object.entries(item.data).map(([file, json]) => [file, JSON.parse(json) as unknown])),
+      );
       expect(dashboards).toEqual(dashboardsOnDisk(outDir));
-      for (const item of items) expect(item.metadata.name).toBe(`grafana-dashboard-${Object.keys(item.data)[0]!.replace(/\.json$/, '')}`);
+      for (const item of items)
+        expect(item.metadata.name).toBe(`grafana-dashboard-${Object.keys(item.data)[0]!.replace(/\.json$/, '')}`);
     });
   });
 }

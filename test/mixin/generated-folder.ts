@@ -14,7 +14,9 @@ export function ruleGroupsOnDisk(outDir: string): GroupOnDisk[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.yaml'))
     .sort()
-    .flatMap((file) => (parse(readFileSync(join(dir, file), 'utf8')) as { spec: { groups: GroupOnDisk[] } }).spec.groups);
+    .flatMap(
+      (file) => (parse(readFileSync(join(dir, file), 'utf8')) as { spec: { groups: GroupOnDisk[] } }).spec.groups,
+    );
 }
 
 /** dashboards/*.json by file name, parsed; empty when the folder has none. */
@@ -26,7 +28,9 @@ export function dashboardsOnDisk(outDir: string): Record<string, unknown> {
   } catch {
     return {};
   }
-  return Object.fromEntries(files.sort().map((file) => [file, JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown]));
+  return Object.fromEntries(
+    files.sort().map((file) => [file, JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown]),
+  );
 }
 
 export const holdsAlert = (group: GroupOnDisk) => group.rules.some((rule) => 'alert' in rule);

@@ -15,7 +15,9 @@ import { jsonnet, JSONNET_COMPAT } from './jsonnet.ts';
 
 const FIXTURE = join(REPO_ROOT, 'test/mixin/fixtures/kubernetes-mixin');
 const DEFAULTS_FILE = join(FIXTURE, 'defaults.json');
-const defaults = JSON.parse(readFileSync(DEFAULTS_FILE, 'utf8')) as Record<string, unknown> & { grafanaK8s: Record<string, unknown> };
+const defaults = JSON.parse(readFileSync(DEFAULTS_FILE, 'utf8')) as Record<string, unknown> & {
+  grafanaK8s: Record<string, unknown>;
+};
 
 function tempFile(name: string, content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'headroom-import-')), name);
@@ -53,13 +55,21 @@ describe('importMixinConfig on kubernetes-mixin defaults', () => {
   it('keeps one cluster when showMultiCluster is false, and takes a custom cluster label when it is true', () => {
     const single = importMixinConfig({ ...defaults, showMultiCluster: false });
     expect(single.config.cluster).toBeUndefined();
-    expect(single.ignored.find((setting) => setting.mixinKey === 'clusterLabel')?.reason).toContain('showMultiCluster is false');
-    expect(importMixinConfig({ ...defaults, clusterLabel: 'k8s_cluster' }).config.cluster).toEqual({ label: 'k8s_cluster' });
-    expect(importMixinConfig({ ...defaults, clusterLabel: 'not a label' }).problems.map((problem) => problem.key)).toEqual(['clusterLabel']);
+    expect(single.ignored.find((setting) => setting.mixinKey === 'clusterLabel')?.reason).toContain(
+      'showMultiCluster is false',
+    );
+    expect(importMixinConfig({ ...defaults, clusterLabel: 'k8s_cluster' }).config.cluster).toEqual({
+      label: 'k8s_cluster',
+    });
+    expect(
+      importMixinConfig({ ...defaults, clusterLabel: 'not a label' }).problems.map((problem) => problem.key),
+    ).toEqual(['clusterLabel']);
   });
 
   it("warns that kubernetes-mixin's runbook site has no pages for headroom's alerts", () => {
-    expect(imported.mapped.find((setting) => setting.mixinKey === 'runbookURLPattern')?.note).toContain("not headroom's");
+    expect(imported.mapped.find((setting) => setting.mixinKey === 'runbookURLPattern')?.note).toContain(
+      "not headroom's",
+    );
   });
 
   it('reports every other key as ignored, each with a reason headroom knows', () => {
@@ -71,18 +81,25 @@ describe('importMixinConfig on kubernetes-mixin defaults', () => {
     expect([...ignored, ...imported.mapped.map((setting) => setting.mixinKey)].sort()).toEqual(leaves.sort());
     expect(ignored).toContain('grafanaK8s.dashboardNamePrefix');
     expect(ignored).toContain('grafanaK8s.grafanaTimezone');
-    for (const setting of imported.ignored) expect(setting.reason, setting.mixinKey).not.toContain('not a kubernetes-mixin setting');
+    for (const setting of imported.ignored)
+      expect(setting.reason, setting.mixinKey).not.toContain('not a kubernetes-mixin setting');
   });
 
   it('flags a pod label headroom will not find', () => {
-    const reason = importMixinConfig({ ...defaults, podLabel: 'pod_name' }).ignored.find((setting) => setting.mixinKey === 'podLabel')?.reason;
+    const reason = importMixinConfig({ ...defaults, podLabel: 'pod_name' }).ignored.find(
+      (setting) => setting.mixinKey === 'podLabel',
+    )?.reason;
     expect(reason).toContain('yours is "pod_name"');
-    expect(importMixinConfig(defaults).ignored.find((setting) => setting.mixinKey === 'podLabel')?.reason).not.toContain('yours is');
+    expect(
+      importMixinConfig(defaults).ignored.find((setting) => setting.mixinKey === 'podLabel')?.reason,
+    ).not.toContain('yours is');
   });
 
   it("maps kube-prometheus' cadvisor selector to headroom's default", () => {
     // kube-prometheus (components/k8s-control-plane.libsonnet) overrides kubernetes-mixin's cadvisorSelector so.
-    const kubePrometheus = importMixinConfig({ _config: { ...defaults, cadvisorSelector: 'job="kubelet", metrics_path="/metrics/cadvisor"' } });
+    const kubePrometheus = importMixinConfig({
+      _config: { ...defaults, cadvisorSelector: 'job="kubelet", metrics_path="/metrics/cadvisor"' },
+    });
     expect(kubePrometheus.config.selectors?.cadvisor).toBe('job="kubelet", metrics_path="/metrics/cadvisor"');
   });
 });
@@ -95,13 +112,19 @@ describe('importMixinConfig never emits a setting the config schema refuses', ()
     links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s', ...config.links },
   });
 
-  it('clusterLabel: namespace (a label headroom sets itself): ignored with the schema\'s reason, no cluster in the snippet', () => {
+  it("clusterLabel: namespace (a label headroom sets itself): ignored with the schema's reason, no cluster in the snippet", () => {
     const imported = importMixinConfig({ ...defaults, clusterLabel: 'namespace' });
     expect(imported.problems).toEqual([]);
     expect(imported.config.cluster).toBeUndefined();
-    expect(imported.mapped.map((setting) => setting.mixinKey)).toEqual(['cadvisorSelector', 'kubeStateMetricsSelector', 'runbookURLPattern']);
+    expect(imported.mapped.map((setting) => setting.mixinKey)).toEqual([
+      'cadvisorSelector',
+      'kubeStateMetricsSelector',
+      'runbookURLPattern',
+    ]);
     const reasons = Object.fromEntries(imported.ignored.map((setting) => [setting.mixinKey, setting.reason]));
-    expect(reasons.clusterLabel).toMatch(/^headroom refuses cluster\.label "namespace": is set by headroom \(its rules set, select or join on it\); pick another name/);
+    expect(reasons.clusterLabel).toMatch(
+      /^headroom refuses cluster\.label "namespace": is set by headroom \(its rules set, select or join on it\); pick another name/,
+    );
     expect(reasons.showMultiCluster).toMatch(/^headroom refuses cluster\.label "namespace": /);
     expect(configSchema.safeParse(spread(imported.config)).success).toBe(true);
   });
@@ -132,7 +155,10 @@ describe('headroom import-mixin-config', () => {
 
   it('writes a TypeScript snippet that a headroom.config.ts can spread, and generate uses its values', () => {
     const project = mkdtempSync(join(tmpdir(), 'headroom-import-project-'));
-    const result = runCli(['import-mixin-config', DEFAULTS_FILE, '--out', join(project, 'kubernetes-mixin-settings.ts')], REPO_ROOT);
+    const result = runCli(
+      ['import-mixin-config', DEFAULTS_FILE, '--out', join(project, 'kubernetes-mixin-settings.ts')],
+      REPO_ROOT,
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     writeFileSync(
@@ -156,10 +182,19 @@ describe('headroom import-mixin-config', () => {
     expect(ratio?.expr).toContain('container_memory_working_set_bytes{job="kubelet", container!=""');
     expect(ratio?.expr).toContain('max by (cluster, namespace, pod, container)');
     const oom = rules.find((rule) => rule.alert === 'ContainerOOMKilled') as { annotations: Record<string, string> };
-    expect(oom.annotations.runbook_url).toBe('https://github.com/kubernetes-monitoring/kubernetes-mixin/tree/master/runbook.md#alert-name-containeroomkilled');
+    expect(oom.annotations.runbook_url).toBe(
+      'https://github.com/kubernetes-monitoring/kubernetes-mixin/tree/master/runbook.md#alert-name-containeroomkilled',
+    );
 
     // Round trip: the mixin's _config shows kubernetes-mixin's values again.
-    const config = jsonnet(['-J', join(project, 'generated'), '-J', JSONNET_COMPAT, '-e', "(import 'mixin.libsonnet')._config"]);
+    const config = jsonnet([
+      '-J',
+      join(project, 'generated'),
+      '-J',
+      JSONNET_COMPAT,
+      '-e',
+      "(import 'mixin.libsonnet')._config",
+    ]);
     expect(JSON.parse(config.stdout)).toEqual({
       cadvisorSelector: defaults.cadvisorSelector,
       kubeStateMetricsSelector: defaults.kubeStateMetricsSelector,
@@ -170,9 +205,14 @@ describe('headroom import-mixin-config', () => {
   it('a _config with clusterLabel: namespace: the snippet it writes is one generate accepts', () => {
     const project = mkdtempSync(join(tmpdir(), 'headroom-import-project-'));
     const input = tempFile('mixin-config.json', JSON.stringify({ ...defaults, clusterLabel: 'namespace' }));
-    const result = runCli(['import-mixin-config', input, '--out', join(project, 'kubernetes-mixin-settings.ts')], REPO_ROOT);
+    const result = runCli(
+      ['import-mixin-config', input, '--out', join(project, 'kubernetes-mixin-settings.ts')],
+      REPO_ROOT,
+    );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^ {2}clusterLabel: headroom refuses cluster\.label "namespace": is set by headroom/m);
+    expect(result.stderr).toMatch(
+      /^ {2}clusterLabel: headroom refuses cluster\.label "namespace": is set by headroom/m,
+    );
     writeFileSync(
       join(project, 'headroom.config.ts'),
       [
@@ -187,9 +227,21 @@ describe('headroom import-mixin-config', () => {
   });
 
   it.each([
-    ['a selector headroom cannot parse', '{\n  "cadvisorSelector": "job=\\"kubelet"\n}\n', /:2:3: cadvisorSelector: is not a valid list of PromQL label matchers/],
-    ['a selector that is not a string', '{\n  "podLabel": "pod",\n  "kubeStateMetricsSelector": 5\n}\n', /:3:3: kubeStateMetricsSelector: must be a string/],
-    ['a runbook pattern without %s', '{ "runbookURLPattern": "https://runbooks.test/" }', /:1:3: runbookURLPattern: must contain %s/],
+    [
+      'a selector headroom cannot parse',
+      '{\n  "cadvisorSelector": "job=\\"kubelet"\n}\n',
+      /:2:3: cadvisorSelector: is not a valid list of PromQL label matchers/,
+    ],
+    [
+      'a selector that is not a string',
+      '{\n  "podLabel": "pod",\n  "kubeStateMetricsSelector": 5\n}\n',
+      /:3:3: kubeStateMetricsSelector: must be a string/,
+    ],
+    [
+      'a runbook pattern without %s',
+      '{ "runbookURLPattern": "https://runbooks.test/" }',
+      /:1:3: runbookURLPattern: must contain %s/,
+    ],
     ['a file that is not JSON', '{ "cadvisorSelector": ', /:1:\d+: not valid JSON/],
     ['JSON that is not an object', '["cadvisorSelector"]', /must be a JSON object/],
   ])('exits 2 and writes nothing on %s', (_, content, message) => {

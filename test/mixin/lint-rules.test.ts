@@ -19,7 +19,13 @@ const goodAlert: AlertingRule = {
 };
 
 function lintOne(change: Partial<AlertingRule>, groupName = 'headroom-test'): string[] {
-  const group: RuleGroup = { name: groupName, rules: [{ record: 'x:y:z', expr: 'vector(1)' }, { ...goodAlert, ...change }] };
+  const group: RuleGroup = {
+    name: groupName,
+    rules: [
+      { record: 'x:y:z', expr: 'vector(1)' },
+      { ...goodAlert, ...change },
+    ],
+  };
   return lintRuleGroups([group]).map((problem) => problem.rule);
 }
 
@@ -48,16 +54,24 @@ describe('lintRuleGroups', () => {
 
   it('requires a templated description', () => {
     expect(lintOne({ annotations: { summary: SUMMARY } })).toEqual(['alert-description-missing-rule']);
-    expect(lintOne({ annotations: { ...goodAlert.annotations, description: 'Memory is high.' } })).toEqual(['alert-description-templating']);
+    expect(lintOne({ annotations: { ...goodAlert.annotations, description: 'Memory is high.' } })).toEqual([
+      'alert-description-templating',
+    ]);
   });
 
   it('requires a static summary sentence', () => {
     expect(lintOne({ annotations: { description: DESCRIPTION } })).toEqual(['alert-summary-missing-rule']);
-    expect(lintOne({ annotations: { ...goodAlert.annotations, summary: 'Container {{ $labels.container }} is near its limit.' } })).toEqual([
-      'alert-summary-templating',
-    ]);
-    expect(lintOne({ annotations: { ...goodAlert.annotations, summary: "headroom's rules fail to evaluate." } })).toEqual(['alert-summary-style']);
-    expect(lintOne({ annotations: { ...goodAlert.annotations, summary: 'Container memory is close to its limit' } })).toEqual(['alert-summary-style']);
+    expect(
+      lintOne({
+        annotations: { ...goodAlert.annotations, summary: 'Container {{ $labels.container }} is near its limit.' },
+      }),
+    ).toEqual(['alert-summary-templating']);
+    expect(
+      lintOne({ annotations: { ...goodAlert.annotations, summary: "headroom's rules fail to evaluate." } }),
+    ).toEqual(['alert-summary-style']);
+    expect(
+      lintOne({ annotations: { ...goodAlert.annotations, summary: 'Container memory is close to its limit' } }),
+    ).toEqual(['alert-summary-style']);
   });
 
   it('rejects a group name longer than 40 characters', () => {
@@ -79,7 +93,11 @@ describe('lintTree', () => {
     ]);
   });
 
-  const configs = ['headroom.config.ts', 'test/fixtures/example/headroom.config.ts', 'test/fixtures/cadvisor-limits/headroom.config.ts'];
+  const configs = [
+    'headroom.config.ts',
+    'test/fixtures/example/headroom.config.ts',
+    'test/fixtures/cadvisor-limits/headroom.config.ts',
+  ];
   it.each(configs)('finds nothing in what %s generates', async (config) => {
     const { tree } = await generate(join(REPO_ROOT, config));
     expect(lintTree(tree)).toEqual([]);

@@ -7,7 +7,14 @@ import { jsonnet, JSONNET_COMPAT } from './jsonnet.ts';
 
 const GENERATED = join(REPO_ROOT, 'generated');
 const withMixin = (overrides: string, expression: string) =>
-  jsonnet(['-J', GENERATED, '-J', JSONNET_COMPAT, '-e', `local m = (import 'mixin.libsonnet') + ${overrides}; ${expression}`]);
+  jsonnet([
+    '-J',
+    GENERATED,
+    '-J',
+    JSONNET_COMPAT,
+    '-e',
+    `local m = (import 'mixin.libsonnet') + ${overrides}; ${expression}`,
+  ]);
 
 describe('mixin _config', () => {
   it("holds headroom's selectors and runbook pattern under kubernetes-mixin's names", () => {
@@ -21,7 +28,10 @@ describe('mixin _config', () => {
   });
 
   it('accepts the same values and keys headroom does not know', () => {
-    const result = withMixin(`{ _config+:: { kubeStateMetricsSelector: 'job="kube-state-metrics"', kubeletSelector: 'job="kubelet"' } }`, 'm.prometheusAlerts.groups[0].name');
+    const result = withMixin(
+      `{ _config+:: { kubeStateMetricsSelector: 'job="kube-state-metrics"', kubeletSelector: 'job="kubelet"' } }`,
+      'm.prometheusAlerts.groups[0].name',
+    );
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toBe('headroom-container-memory');
   });
@@ -29,7 +39,9 @@ describe('mixin _config', () => {
   it('refuses a different value and names the headroom.config.ts key', () => {
     const result = withMixin(`{ _config+:: { cadvisorSelector: 'job="cadvisor"' } }`, 'm.prometheusAlerts');
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('_config.cadvisorSelector is "job=\\"cadvisor\\"", but headroom generated the rules with');
+    expect(result.stderr).toContain(
+      '_config.cadvisorSelector is "job=\\"cadvisor\\"", but headroom generated the rules with',
+    );
     expect(result.stderr).toContain('Set selectors.cadvisor in headroom.config.ts');
   });
 });
@@ -43,7 +55,12 @@ describe('where the mixin finds the generated files', () => {
 
   it('takes an explicit _generated import instead of -J', () => {
     const index = join(GENERATED, 'mixin', 'headroom.libsonnet');
-    const result = jsonnet(['-J', JSONNET_COMPAT, '-e', `((import 'mixin.libsonnet') + { _generated:: import '${index}' }).prometheusAlerts.groups[0].name`]);
+    const result = jsonnet([
+      '-J',
+      JSONNET_COMPAT,
+      '-e',
+      `((import 'mixin.libsonnet') + { _generated:: import '${index}' }).prometheusAlerts.groups[0].name`,
+    ]);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toBe('headroom-container-memory');
   });

@@ -54,8 +54,11 @@ describe('ownershipProblems with cluster scopes', () => {
     expect(messages([eu], CLUSTERED)).toEqual([]);
   });
 
-  it("one team listing web-frontend and web-*, or a name twice: no conflict, the team owns each name once (quiet-settings warns)", () => {
-    const web = team('web', 'namespaces: [web-frontend, "web-*", web-frontend]\nclusters: ["prod-eu-*", "prod-us-*"]\n');
+  it('one team listing web-frontend and web-*, or a name twice: no conflict, the team owns each name once (quiet-settings warns)', () => {
+    const web = team(
+      'web',
+      'namespaces: [web-frontend, "web-*", web-frontend]\nclusters: ["prod-eu-*", "prod-us-*"]\n',
+    );
     expect(messages([web])).toEqual([]);
     const other = team('shop', 'namespaces: [web-frontend]\n');
     expect(messages([web, other])).toEqual([
@@ -71,7 +74,9 @@ describe('ownershipProblems with cluster scopes', () => {
 
   it('a×40* and *b×30 of two teams: no namespace of at most 63 characters matches both, so no conflict; as nodes they conflict', () => {
     const [prefix, suffix] = [`${'a'.repeat(40)}*`, `*${'b'.repeat(30)}`];
-    expect(messages([team('long-a', `namespaces: ["${prefix}"]\n`), team('long-b', `namespaces: ["${suffix}"]\n`)], {})).toEqual([]);
+    expect(
+      messages([team('long-a', `namespaces: ["${prefix}"]\n`), team('long-b', `namespaces: ["${suffix}"]\n`)], {}),
+    ).toEqual([]);
     expect(messages([team('pool-a', `nodes: ["${prefix}"]\n`), team('pool-b', `nodes: ["${suffix}"]\n`)], {})).toEqual([
       `pool-b.yaml:2:9: nodes.0: "${suffix}" overlaps "${prefix}", also claimed by team "pool-a" (pool-a.yaml): each node must have exactly one owner`,
     ]);
@@ -80,8 +85,13 @@ describe('ownershipProblems with cluster scopes', () => {
 
 describe('overrides of node alerts', () => {
   it('a nodeMemoryEvictions override needs nodes to act on, like nodeMemoryPressure', () => {
-    const payments = team('payments-nodes', 'namespaces: [payments]\nalerts:\n  nodeMemoryEvictions: { window: 30m }\n  podsEvicted: { window: 30m }\n');
-    expect(messages([payments], {})).toEqual(['payments-nodes.yaml:4:3: alerts.nodeMemoryEvictions: has no effect: the team owns no nodes (list them under `nodes:`)']);
+    const payments = team(
+      'payments-nodes',
+      'namespaces: [payments]\nalerts:\n  nodeMemoryEvictions: { window: 30m }\n  podsEvicted: { window: 30m }\n',
+    );
+    expect(messages([payments], {})).toEqual([
+      'payments-nodes.yaml:4:3: alerts.nodeMemoryEvictions: has no effect: the team owns no nodes (list them under `nodes:`)',
+    ]);
     const pool = team('pool', 'nodes: ["pool-*"]\nalerts:\n  nodeMemoryEvictions: { window: 30m }\n');
     expect(messages([pool], {})).toEqual([]);
   });

@@ -10,7 +10,14 @@ function pairwise(claims: readonly Claim[], names: NameSyntax = NAMESPACE_NAMES)
   const scopesOverlap = (a: readonly string[], b: readonly string[]) =>
     a.length === 0 || b.length === 0 || a.some((x) => b.some((y) => patternsOverlap(x, y)));
   return claims.map((claim, i) =>
-    claims.slice(0, i).findIndex((earlier) => earlier.owner !== claim.owner && patternsOverlap(earlier.pattern, claim.pattern, names) && scopesOverlap(earlier.clusters, claim.clusters)),
+    claims
+      .slice(0, i)
+      .findIndex(
+        (earlier) =>
+          earlier.owner !== claim.owner &&
+          patternsOverlap(earlier.pattern, claim.pattern, names) &&
+          scopesOverlap(earlier.clusters, claim.clusters),
+      ),
   );
 }
 
@@ -29,7 +36,10 @@ function random(seed: number): () => number {
 function pattern(next: () => number, alphabet: string, maxLength: number): string {
   const symbols = `${alphabet}**??`;
   const length = 1 + Math.floor(next() * maxLength);
-  return Array.from({ length }, () => symbols[Math.floor(next() * (next() < 0.6 ? alphabet.length : symbols.length))]).join('');
+  return Array.from(
+    { length },
+    () => symbols[Math.floor(next() * (next() < 0.6 ? alphabet.length : symbols.length))],
+  ).join('');
 }
 
 function claimSet(seed: number, size: number): Claim[] {
@@ -62,13 +72,23 @@ describe('firstEarlierConflicts', () => {
   it('agrees with the pairwise check on fleet-like names (exact names, prefix and suffix globs)', () => {
     const next = random(7);
     const teams = ['pay', 'pay-eu', 'search', 'se', 'shop'];
-    const shapes = [(t: string) => t, (t: string) => `${t}-*`, (t: string) => `*-${t}`, (t: string) => `${t}-*-eu`, (t: string) => `${t}-?`, (t: string) => `${t}-db`];
+    const shapes = [
+      (t: string) => t,
+      (t: string) => `${t}-*`,
+      (t: string) => `*-${t}`,
+      (t: string) => `${t}-*-eu`,
+      (t: string) => `${t}-?`,
+      (t: string) => `${t}-db`,
+    ];
     for (let round = 0; round < 100; round++) {
-      const claims = Array.from({ length: 30 }, (_, i): Claim => ({
-        pattern: shapes[Math.floor(next() * shapes.length)]!(teams[Math.floor(next() * teams.length)]!),
-        clusters: next() < 0.3 ? [['prod-eu-*'], ['prod-us-1'], ['prod-*', 'staging']][Math.floor(next() * 3)]! : [],
-        owner: i,
-      }));
+      const claims = Array.from(
+        { length: 30 },
+        (_, i): Claim => ({
+          pattern: shapes[Math.floor(next() * shapes.length)]!(teams[Math.floor(next() * teams.length)]!),
+          clusters: next() < 0.3 ? [['prod-eu-*'], ['prod-us-1'], ['prod-*', 'staging']][Math.floor(next() * 3)]! : [],
+          owner: i,
+        }),
+      );
       expect(firstEarlierConflicts(claims, NAMESPACE_NAMES)).toEqual(pairwise(claims));
     }
   });
@@ -91,7 +111,9 @@ describe('firstEarlierConflicts', () => {
       { pattern: 'web-frontend', clusters: [], owner: 0 },
     ];
     expect(firstEarlierConflicts(oneTeam, NAMESPACE_NAMES)).toEqual([-1, -1, -1]);
-    expect(firstEarlierConflicts([...oneTeam, { pattern: 'web-frontend', clusters: [], owner: 1 }], NAMESPACE_NAMES)).toEqual([-1, -1, -1, 0]);
+    expect(
+      firstEarlierConflicts([...oneTeam, { pattern: 'web-frontend', clusters: [], owner: 1 }], NAMESPACE_NAMES),
+    ).toEqual([-1, -1, -1, 0]);
   });
 
   it('a×40* and *b×30 (70 characters at least): no namespace matches both, so no conflict; node names (253) do', () => {
@@ -107,7 +129,9 @@ describe('firstEarlierConflicts', () => {
 describe('LiteralIndex', () => {
   it('finds exactly the keys that are a prefix of a key or start with it', () => {
     const next = random(3);
-    const keys = Array.from({ length: 200 }, () => Array.from({ length: Math.floor(next() * 4) }, () => 'ab'[Math.floor(next() * 2)]).join(''));
+    const keys = Array.from({ length: 200 }, () =>
+      Array.from({ length: Math.floor(next() * 4) }, () => 'ab'[Math.floor(next() * 2)]).join(''),
+    );
     const index = new LiteralIndex(keys);
     keys.forEach((key, id) => {
       const expected = keys.flatMap((other, j) => (key.startsWith(other) || other.startsWith(key) ? [j] : []));
@@ -122,7 +146,10 @@ describe('patternsOverlap', () => {
     const next = random(11);
     const patterns = Array.from({ length: 60 }, () => pattern(next, 'ab', 4));
     const names = [''];
-    for (let length = 1; length <= 6; length++) names.push(...names.filter((name) => name.length === length - 1).flatMap((name) => [`${name}a`, `${name}b`, `${name}c`]));
+    for (let length = 1; length <= 6; length++)
+      names.push(
+        ...names.filter((name) => name.length === length - 1).flatMap((name) => [`${name}a`, `${name}b`, `${name}c`]),
+      );
     for (const a of patterns) {
       const matchA = names.filter((name) => matchesPattern(name, a));
       for (const b of patterns) {

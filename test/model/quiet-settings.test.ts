@@ -10,7 +10,10 @@ import { quietSettingWarnings } from '../../src/model/quiet-settings.ts';
 import { tempProject } from '../helpers/temp-project.ts';
 
 /** Warnings of the example project with these extra team files (and the config edited by `config`). */
-async function warningsWith(teams: Record<string, string>, config: (text: string) => string = (text) => text): Promise<string[]> {
+async function warningsWith(
+  teams: Record<string, string>,
+  config: (text: string) => string = (text) => text,
+): Promise<string[]> {
   const project = tempProject('example');
   project.write('headroom.config.ts', config(project.read('headroom.config.ts')));
   for (const [name, text] of Object.entries(teams)) project.write(`teams/${name}.yaml`, text);
@@ -40,15 +43,17 @@ describe('quietSettingWarnings', () => {
         ].join('\n'),
       ),
     });
-    expect(warnings.map((line) => /^([^:]+:\d+:\d+: [^:]+): warning: (\S+)/.exec(line)?.slice(1, 3).join(' '))).toEqual([
-      'quiet.yaml:4:25: alerts.containerOOMKilled.window 30s',
-      'quiet.yaml:5:32: alerts.containerProcessOOMKilled.window 90s',
-      'quiet.yaml:6:26: alerts.nodeMemoryEvictions.window 500ms',
-      'quiet.yaml:7:18: alerts.podsEvicted.window 59s',
-      'quiet.yaml:8:26: alerts.containerMemoryLeak.lookback 10s',
-      'quiet.yaml:9:31: alerts.containerMemoryNearLimit.threshold 0.1',
-      'quiet.yaml:10:25: alerts.podMemoryNearLimit.threshold 1',
-    ]);
+    expect(warnings.map((line) => /^([^:]+:\d+:\d+: [^:]+): warning: (\S+)/.exec(line)?.slice(1, 3).join(' '))).toEqual(
+      [
+        'quiet.yaml:4:25: alerts.containerOOMKilled.window 30s',
+        'quiet.yaml:5:32: alerts.containerProcessOOMKilled.window 90s',
+        'quiet.yaml:6:26: alerts.nodeMemoryEvictions.window 500ms',
+        'quiet.yaml:7:18: alerts.podsEvicted.window 59s',
+        'quiet.yaml:8:26: alerts.containerMemoryLeak.lookback 10s',
+        'quiet.yaml:9:31: alerts.containerMemoryNearLimit.threshold 0.1',
+        'quiet.yaml:10:25: alerts.podMemoryNearLimit.threshold 1',
+      ],
+    );
   });
 
   it('boundaries that still alert are not warned about', async () => {
@@ -67,14 +72,19 @@ describe('quietSettingWarnings', () => {
     expect(await warningsWith({ empty: 'name: empty\n' })).toEqual([
       'empty.yaml:1:1: name: warning: team "empty" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)',
     ]);
-    const byLabel = (text: string) => text.replace("  defaultTeam: 'platform',", "  defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },");
+    const byLabel = (text: string) =>
+      text.replace(
+        "  defaultTeam: 'platform',",
+        "  defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },",
+      );
     expect(await warningsWith({ empty: 'name: empty\n' }, byLabel)).toEqual([]);
     const platformOwnsNothing = (text: string) => text.replace("namespaces: ['kube-system'], ", '');
     expect(await warningsWith({}, platformOwnsNothing)).toEqual([]);
   });
 
-  it("one team listing web-frontend and web-*: a warning at the pattern that changes nothing, not a refusal", async () => {
-    const web = 'name: web\nnamespaces: [web-frontend, "web-*", web-frontend, "*-eu"]\nnodes: ["pool-web-*", "pool-web-?"]\n';
+  it('one team listing web-frontend and web-*: a warning at the pattern that changes nothing, not a refusal', async () => {
+    const web =
+      'name: web\nnamespaces: [web-frontend, "web-*", web-frontend, "*-eu"]\nnodes: ["pool-web-*", "pool-web-?"]\n';
     expect(await warningsWith({ web })).toEqual([
       'web.yaml:2:14: namespaces.0: warning: "web-frontend" is already covered by "web-*" (namespaces.1) of this team: it changes nothing',
       'web.yaml:2:37: namespaces.2: warning: "web-frontend" is already listed (namespaces.0): listing it again changes nothing',
@@ -92,17 +102,29 @@ describe('quietSettingWarnings', () => {
   });
 
   it('a lone team claiming * under ownership.namespaceLabel: warned at the claim (the label decides no owner), not without the label', async () => {
-    const byLabel = (text: string) => text.replace("  defaultTeam: 'platform',", "  defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },");
+    const byLabel = (text: string) =>
+      text.replace(
+        "  defaultTeam: 'platform',",
+        "  defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },",
+      );
     const everything = 'name: everything\nnamespaces: [prod, "*"]\n';
     expect(await warningsWith({ everything }, byLabel)).toEqual([
       'everything.yaml:2:14: namespaces.0: warning: "prod" is already covered by "*" (namespaces.1) of this team: it changes nothing',
       'everything.yaml:2:20: namespaces.1: warning: "*" claims every namespace: a team file\'s claim beats ownership.namespaceLabel, so the label "team" decides no owner (list the team\'s namespaces instead)',
     ]);
     const scoped = 'name: everything\nnamespaces: ["?*"]\nclusters: [prod-eu]\n';
-    const clustered = (text: string) => byLabel(text).replace("  defaultTeam: 'platform',", "  defaultTeam: 'platform',\n  cluster: { label: 'cluster' },");
-    expect(await warningsWith({ everything: scoped }, clustered)).toEqual([expect.stringContaining('namespaces.0: warning: "?*" claims every namespace in clusters prod-eu: ')]);
+    const clustered = (text: string) =>
+      byLabel(text).replace(
+        "  defaultTeam: 'platform',",
+        "  defaultTeam: 'platform',\n  cluster: { label: 'cluster' },",
+      );
+    expect(await warningsWith({ everything: scoped }, clustered)).toEqual([
+      expect.stringContaining('namespaces.0: warning: "?*" claims every namespace in clusters prod-eu: '),
+    ]);
     // Without the label, only the redundant name is worth a word.
-    expect(await warningsWith({ everything })).toEqual([expect.stringContaining('"prod" is already covered by "*" (namespaces.1)')]);
+    expect(await warningsWith({ everything })).toEqual([
+      expect.stringContaining('"prod" is already covered by "*" (namespaces.1)'),
+    ]);
   });
 
   it('a missing default teams/ folder: warned at teamsDir, naming the folder; an empty one (a .gitkeep in it) is not', async () => {
@@ -119,7 +141,13 @@ describe('quietSettingWarnings', () => {
   });
 
   it('a setting in the config is located in the TypeScript file', async () => {
-    const warnings = await warningsWith({}, (text) => text.replace("containerOOMKilled: { window: '10m'", "containerOOMKilled: { window: '500ms'"));
-    expect(warnings).toEqual([expect.stringMatching(/^headroom\.config\.ts:8:\d+: alerts\.containerOOMKilled\.window: warning: 500ms is shorter than 1m/)]);
+    const warnings = await warningsWith({}, (text) =>
+      text.replace("containerOOMKilled: { window: '10m'", "containerOOMKilled: { window: '500ms'"),
+    );
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^headroom\.config\.ts:8:\d+: alerts\.containerOOMKilled\.window: warning: 500ms is shorter than 1m/,
+      ),
+    ]);
   });
 });

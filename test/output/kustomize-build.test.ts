@@ -27,7 +27,12 @@ function objectsIn(text: string, where: string): unknown[] {
 }
 
 function isObject(value: unknown): value is KubeObject {
-  return typeof value === 'object' && value !== null && typeof (value as KubeObject).apiVersion === 'string' && typeof (value as KubeObject).kind === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as KubeObject).apiVersion === 'string' &&
+    typeof (value as KubeObject).kind === 'string'
+  );
 }
 
 function id(object: KubeObject): string {
@@ -35,7 +40,8 @@ function id(object: KubeObject): string {
 }
 
 function kustomizeBuild(dir: string): string {
-  if (!existsSync(KUSTOMIZE)) throw new Error(`kustomize not found at ${KUSTOMIZE}; install it with \`bash scripts/install-kustomize.sh\``);
+  if (!existsSync(KUSTOMIZE))
+    throw new Error(`kustomize not found at ${KUSTOMIZE}; install it with \`bash scripts/install-kustomize.sh\``);
   const result = spawnSync(KUSTOMIZE, ['build', dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.error) throw result.error;
   expect(result.stderr, 'kustomize build stderr').toBe('');
@@ -76,7 +82,9 @@ describe('kustomize build generated/', () => {
   it('fails, as a negative control, when the kustomization lists a file that is no Kubernetes object', async () => {
     const { tree } = await generate(join(REPO_ROOT, 'headroom.config.ts'));
     const dir = join(mkdtempSync(join(tmpdir(), 'headroom-kustomize-')), 'generated');
-    const kustomization = tree.get('kustomization.yaml')!.replace('resources:\n', 'resources:\n  - headroom-settings.yaml\n');
+    const kustomization = tree
+      .get('kustomization.yaml')!
+      .replace('resources:\n', 'resources:\n  - headroom-settings.yaml\n');
     await writeTreeAtomically(dir, new Map([...tree, ['kustomization.yaml', kustomization]]));
     const result = spawnSync(KUSTOMIZE, ['build', dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     expect(result.status).not.toBe(0);

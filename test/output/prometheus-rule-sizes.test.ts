@@ -35,7 +35,13 @@ describe('PrometheusRule objects of a fleet of 1,000 teams (5 patterns, 2 labels
     const count = (base: string) => names.filter((name) => name === base || name.startsWith(`${base}-`)).length;
     expect(count('headroom-namespace-ownership')).toBeGreaterThan(1);
     expect(count('headroom-teams')).toBeGreaterThan(1);
-    for (const whole of ['headroom-container-memory', 'headroom-node-memory', 'headroom-meta', 'headroom-node-ownership']) expect(names).toContain(whole);
+    for (const whole of [
+      'headroom-container-memory',
+      'headroom-node-memory',
+      'headroom-meta',
+      'headroom-node-ownership',
+    ])
+      expect(names).toContain(whole);
   });
 
   it('one more team changes a few objects, not every object after it', async () => {
@@ -49,10 +55,14 @@ describe('PrometheusRule objects of a fleet of 1,000 teams (5 patterns, 2 labels
 });
 
 describe('a group of many distinct settings', () => {
-  it("keeps its recording rules and moves its alert rules to groups of their own, every object under the limit", async () => {
+  it('keeps its recording rules and moves its alert rules to groups of their own, every object under the limit', async () => {
     // 400 teams, each with a `for` of its own: 400 ContainerMemoryNearLimit rules, ~1 MB of alert rules.
     const dir = mkdtempSync(join(tmpdir(), 'headroom-many-settings-'));
-    const teams = Array.from({ length: 400 }, (_, i) => `{ name: 'team-${i}', namespaces: ['team-${i}'], alerts: { containerMemoryNearLimit: { for: '${i + 1}m' } } }`);
+    const teams = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `{ name: 'team-${i}', namespaces: ['team-${i}'], alerts: { containerMemoryNearLimit: { for: '${i + 1}m' } } }`,
+    );
     const file = join(dir, 'headroom.config.ts');
     writeFileSync(
       file,
@@ -64,10 +74,16 @@ describe('a group of many distinct settings', () => {
     expect([...sizes].filter(([, bytes]) => bytes > LAST_APPLIED_LIMIT)).toEqual([]);
     const parts = [...sizes.keys()].filter((path) => path.includes('headroom-container-memory'));
     expect(parts.length).toBeGreaterThan(2);
-    const group = (path: string) => (parse(generation.tree.get(path)!) as { spec: { groups: { rules: { alert?: string; record?: string }[] }[] } }).spec.groups[0]!;
+    const group = (path: string) =>
+      (parse(generation.tree.get(path)!) as { spec: { groups: { rules: { alert?: string; record?: string }[] }[] } })
+        .spec.groups[0]!;
     // The recording rules, in their order, stay in headroom-container-memory; every alert rule is in exactly one part.
-    expect(group(`${PROMETHEUS_RULES_DIR}headroom-container-memory.yaml`).rules.every((rule) => rule.record !== undefined)).toBe(true);
-    const nearLimit = parts.flatMap((path) => group(path).rules.filter((rule) => rule.alert === 'ContainerMemoryNearLimit'));
+    expect(
+      group(`${PROMETHEUS_RULES_DIR}headroom-container-memory.yaml`).rules.every((rule) => rule.record !== undefined),
+    ).toBe(true);
+    const nearLimit = parts.flatMap((path) =>
+      group(path).rules.filter((rule) => rule.alert === 'ContainerMemoryNearLimit'),
+    );
     // One per distinct `for`: team-4's 5m is the default's.
     expect(nearLimit).toHaveLength(400);
   });
@@ -92,7 +108,9 @@ describe('an object that cannot be split to fit', () => {
     expect(error).toBeInstanceOf(InputError);
     const [problem] = (error as InputError).problems;
     expect(problem!.file).toMatch(/^prometheus-rules\/headroom-namespace-ownership/);
-    expect(problem!.message).toMatch(/over the 262144 bytes client-side `kubectl apply` can keep .* output\.prometheusRule\.serverSideApply: true/);
+    expect(problem!.message).toMatch(
+      /over the 262144 bytes client-side `kubectl apply` can keep .* output\.prometheusRule\.serverSideApply: true/,
+    );
   });
 
   it('is written when the objects are applied server-side', async () => {

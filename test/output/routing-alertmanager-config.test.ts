@@ -41,15 +41,25 @@ function convert(route: ObjectRoute, prefix: string): Record<string, unknown> {
 }
 
 function operatorConfig(objects: AlertmanagerConfig[], strategy: Strategy): string {
-  const sorted = [...objects].sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
+  const sorted = [...objects].sort((a, b) =>
+    `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`),
+  );
   const routes = sorted.map((object) => {
     const prefix = `${object.metadata.namespace}/${object.metadata.name}`;
     const top = convert(object.spec.route, prefix) as { matchers: string[] };
-    const enforce = strategy === 'OnNamespace' || (strategy === 'OnNamespaceExceptForAlertmanagerNamespace' && object.metadata.namespace !== ALERTMANAGER_NAMESPACE);
+    const enforce =
+      strategy === 'OnNamespace' ||
+      (strategy === 'OnNamespaceExceptForAlertmanagerNamespace' &&
+        object.metadata.namespace !== ALERTMANAGER_NAMESPACE);
     if (enforce) top.matchers.push(`namespace="${object.metadata.namespace}"`);
     return { ...top, continue: true };
   });
-  const receivers = [{ name: ROOT }, ...sorted.flatMap((object) => object.spec.receivers.map((r) => ({ name: `${object.metadata.namespace}/${object.metadata.name}/${r.name}` })))];
+  const receivers = [
+    { name: ROOT },
+    ...sorted.flatMap((object) =>
+      object.spec.receivers.map((r) => ({ name: `${object.metadata.namespace}/${object.metadata.name}/${r.name}` })),
+    ),
+  ];
   const file = join(mkdtempSync(join(tmpdir(), 'headroom-amcfg-')), 'alertmanager.yml');
   writeFileSync(file, stringify({ route: { receiver: ROOT, routes }, receivers }));
   const check = spawnSync('/usr/bin/amtool', ['check-config', file], { encoding: 'utf8' });
@@ -58,25 +68,41 @@ function operatorConfig(objects: AlertmanagerConfig[], strategy: Strategy): stri
 }
 
 function receiversOf(file: string, labels: Record<string, string>): string {
-  const result = spawnSync('/usr/bin/amtool', ['config', 'routes', 'test', `--config.file=${file}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)], { encoding: 'utf8' });
-  if (result.error) throw new Error(`cannot run amtool (apt-get install prometheus-alertmanager): ${result.error.message}`);
+  const result = spawnSync(
+    '/usr/bin/amtool',
+    ['config', 'routes', 'test', `--config.file=${file}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)],
+    { encoding: 'utf8' },
+  );
+  if (result.error)
+    throw new Error(`cannot run amtool (apt-get install prometheus-alertmanager): ${result.error.message}`);
   expect(result.status).toBe(0);
   return result.stdout.trim();
 }
 
 async function objects(): Promise<AlertmanagerConfig[]> {
   const { tree } = await generate(join(FIXTURES, 'routing', 'headroom.config.ts'));
-  const found = [...tree.entries()].filter(([path]) => path.startsWith('alertmanager/alertmanager-config-')).map(([, text]) => parse(text) as AlertmanagerConfig);
-  expect(found.map((object) => object.metadata.name).sort()).toEqual(['headroom-batch', 'headroom-payments', 'headroom-platform', 'headroom-search']);
+  const found = [...tree.entries()]
+    .filter(([path]) => path.startsWith('alertmanager/alertmanager-config-'))
+    .map(([, text]) => parse(text) as AlertmanagerConfig);
+  expect(found.map((object) => object.metadata.name).sort()).toEqual([
+    'headroom-batch',
+    'headroom-payments',
+    'headroom-platform',
+    'headroom-search',
+  ]);
   for (const object of found) {
     expect(object.kind).toBe('AlertmanagerConfig');
     expect(object.metadata.namespace).toBe(ALERTMANAGER_NAMESPACE);
     // The operator refuses a route naming a receiver the object does not define.
     const named = (route: ObjectRoute): string[] => [route.receiver, ...(route.routes ?? []).flatMap(named)];
     const defined = object.spec.receivers.map((r) => r.name);
-    expect(named(object.spec.route).every((name) => defined.includes(name)), object.metadata.name).toBe(true);
+    expect(
+      named(object.spec.route).every((name) => defined.includes(name)),
+      object.metadata.name,
+    ).toBe(true);
     // Every receiver carries integrations (an empty one notifies nobody), given as Secret references.
-    for (const receiver of object.spec.receivers) expect(Object.keys(receiver).length, receiver.name).toBeGreaterThan(1);
+    for (const receiver of object.spec.receivers)
+      expect(Object.keys(receiver).length, receiver.name).toBeGreaterThan(1);
   }
   return found;
 }
@@ -85,23 +111,39 @@ describe('AlertmanagerConfig objects as the operator merges them, under amtool',
   it('OnNamespaceExceptForAlertmanagerNamespace: every team reaches its receiver, info its ticket receiver', async () => {
     const file = operatorConfig(await objects(), 'OnNamespaceExceptForAlertmanagerNamespace');
     const to = (object: string, receiver: string) => `monitoring/headroom-${object}/${receiver}`;
-    expect(receiversOf(file, { team: 'payments', severity: 'critical', namespace: 'payments-api' })).toBe(to('payments', 'payments-oncall'));
-    expect(receiversOf(file, { team: 'payments', severity: 'info', namespace: 'payments' })).toBe(to('payments', 'payments tickets'));
-    expect(receiversOf(file, { team: 'batch', severity: 'info', namespace: 'batch-1' })).toBe(to('batch', 'platform-oncall'));
-    expect(receiversOf(file, { team: 'platform', severity: 'critical', namespace: 'unowned' })).toBe(to('platform', 'platform-oncall'));
-    expect(receiversOf(file, { team: 'platform', severity: 'critical', node: 'node-1' })).toBe(to('platform', 'platform-oncall'));
-    expect(receiversOf(file, { team: 'search', severity: 'critical', namespace: 'search', cluster: 'prod-1' })).toBe(to('search', 'search-oncall'));
+    expect(receiversOf(file, { team: 'payments', severity: 'critical', namespace: 'payments-api' })).toBe(
+      to('payments', 'payments-oncall'),
+    );
+    expect(receiversOf(file, { team: 'payments', severity: 'info', namespace: 'payments' })).toBe(
+      to('payments', 'payments tickets'),
+    );
+    expect(receiversOf(file, { team: 'batch', severity: 'info', namespace: 'batch-1' })).toBe(
+      to('batch', 'platform-oncall'),
+    );
+    expect(receiversOf(file, { team: 'platform', severity: 'critical', namespace: 'unowned' })).toBe(
+      to('platform', 'platform-oncall'),
+    );
+    expect(receiversOf(file, { team: 'platform', severity: 'critical', node: 'node-1' })).toBe(
+      to('platform', 'platform-oncall'),
+    );
+    expect(receiversOf(file, { team: 'search', severity: 'critical', namespace: 'search', cluster: 'prod-1' })).toBe(
+      to('search', 'search-oncall'),
+    );
     // The rules never give team=search outside prod-* (the namespace is the default team's there); were one sent,
     // no object catches it and the Alertmanager's own root takes it.
     expect(receiversOf(file, { team: 'search', severity: 'critical', namespace: 'search', cluster: 'dev' })).toBe(ROOT);
     // Exactly one object per alert: the forced `continue: true` sends nothing twice, team values being unique.
-    expect(receiversOf(file, { team: 'payments', severity: 'warning', namespace: 'payments' }).split(',')).toHaveLength(1);
+    expect(receiversOf(file, { team: 'payments', severity: 'warning', namespace: 'payments' }).split(',')).toHaveLength(
+      1,
+    );
   });
 
   it('None works the same; the default OnNamespace would route nothing (alerts carry the workload namespace)', async () => {
     const found = await objects();
     const none = operatorConfig(found, 'None');
-    expect(receiversOf(none, { team: 'payments', severity: 'critical', namespace: 'payments' })).toBe('monitoring/headroom-payments/payments-oncall');
+    expect(receiversOf(none, { team: 'payments', severity: 'critical', namespace: 'payments' })).toBe(
+      'monitoring/headroom-payments/payments-oncall',
+    );
     const onNamespace = operatorConfig(found, 'OnNamespace');
     expect(receiversOf(onNamespace, { team: 'payments', severity: 'critical', namespace: 'payments' })).toBe(ROOT);
     expect(receiversOf(onNamespace, { team: 'platform', severity: 'critical', node: 'node-1' })).toBe(ROOT);

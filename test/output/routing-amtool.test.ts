@@ -14,7 +14,8 @@ const AMTOOL = '/usr/bin/amtool';
 
 function amtool(args: string[]): { code: number; output: string } {
   const result = spawnSync(AMTOOL, args, { encoding: 'utf8' });
-  if (result.error) throw new Error(`cannot run ${AMTOOL} (apt-get install prometheus-alertmanager): ${result.error.message}`);
+  if (result.error)
+    throw new Error(`cannot run ${AMTOOL} (apt-get install prometheus-alertmanager): ${result.error.message}`);
   return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -33,8 +34,18 @@ async function alertmanagerFile(config: string, receivers: string[]): Promise<st
 
 /** The receivers amtool routes an alert with these labels to (--verify.receivers also makes amtool assert them). */
 function routedTo(file: string, labels: Record<string, string>, expected: string): string {
-  const result = amtool(['config', 'routes', 'test', `--config.file=${file}`, `--verify.receivers=${expected}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)]);
-  const receivers = result.output.split('\n').filter((line) => line !== '' && !line.startsWith('Warning:') && !line.startsWith('WARNING:'))[0] ?? '';
+  const result = amtool([
+    'config',
+    'routes',
+    'test',
+    `--config.file=${file}`,
+    `--verify.receivers=${expected}`,
+    ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
+  ]);
+  const receivers =
+    result.output
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('Warning:') && !line.startsWith('WARNING:'))[0] ?? '';
   expect(result.code, `${JSON.stringify(labels)} → ${receivers}`).toBe(receivers === expected ? 0 : 1);
   return receivers;
 }
@@ -53,37 +64,94 @@ describe('alertmanager/routes.yaml under amtool', () => {
   it('routes every team to its receiver, info to the ticket receiver, the rest to the default team', async () => {
     const file = await alertmanagerFile(join(FIXTURES, 'routing', 'headroom.config.ts'), RECEIVERS);
     const cases: [Record<string, string>, string][] = [
-      [{ alertname: 'ContainerOOMKilled', team: 'payments', severity: 'critical', namespace: 'payments-api', cluster: 'dev' }, 'payments-oncall'],
-      [{ alertname: 'ContainerMemoryNearLimit', team: 'payments', severity: 'warning', namespace: 'payments' }, 'payments-oncall'],
+      [
+        {
+          alertname: 'ContainerOOMKilled',
+          team: 'payments',
+          severity: 'critical',
+          namespace: 'payments-api',
+          cluster: 'dev',
+        },
+        'payments-oncall',
+      ],
+      [
+        { alertname: 'ContainerMemoryNearLimit', team: 'payments', severity: 'warning', namespace: 'payments' },
+        'payments-oncall',
+      ],
       // Where the team names a ticket receiver, info alerts go there, and only there.
-      [{ alertname: 'ContainersWithoutMemoryLimit', team: 'payments', severity: 'info', namespace: 'payments' }, 'payments tickets'],
+      [
+        { alertname: 'ContainersWithoutMemoryLimit', team: 'payments', severity: 'info', namespace: 'payments' },
+        'payments tickets',
+      ],
       // A team without routing goes to the default receiver, info alerts too (no ticket receiver anywhere).
-      [{ alertname: 'ContainerOOMKilled', team: 'batch', severity: 'critical', namespace: 'batch-nightly' }, 'platform-oncall'],
-      [{ alertname: 'ContainersWithoutMemoryLimit', team: 'batch', severity: 'info', namespace: 'batch-nightly' }, 'platform-oncall'],
+      [
+        { alertname: 'ContainerOOMKilled', team: 'batch', severity: 'critical', namespace: 'batch-nightly' },
+        'platform-oncall',
+      ],
+      [
+        { alertname: 'ContainersWithoutMemoryLimit', team: 'batch', severity: 'info', namespace: 'batch-nightly' },
+        'platform-oncall',
+      ],
       // An unowned namespace's alert carries team=<defaultTeam>.
-      [{ alertname: 'ContainerOOMKilled', team: 'platform', severity: 'critical', namespace: 'nobody-owns-this' }, 'platform-oncall'],
+      [
+        { alertname: 'ContainerOOMKilled', team: 'platform', severity: 'critical', namespace: 'nobody-owns-this' },
+        'platform-oncall',
+      ],
       [{ alertname: 'NodeMemoryPressure', team: 'platform', severity: 'critical', node: 'node-1' }, 'platform-oncall'],
       // search's claim holds in prod-* clusters only: its route matches only there.
-      [{ alertname: 'ContainerOOMKilled', team: 'search', severity: 'critical', namespace: 'search', cluster: 'prod-eu-1' }, 'search-oncall'],
-      [{ alertname: 'ContainerOOMKilled', team: 'search', severity: 'critical', namespace: 'search', cluster: 'staging' }, 'platform-oncall'],
-      [{ alertname: 'ContainerOOMKilled', team: 'search', severity: 'critical', namespace: 'search', cluster: 'xprod-1' }, 'platform-oncall'],
+      [
+        {
+          alertname: 'ContainerOOMKilled',
+          team: 'search',
+          severity: 'critical',
+          namespace: 'search',
+          cluster: 'prod-eu-1',
+        },
+        'search-oncall',
+      ],
+      [
+        {
+          alertname: 'ContainerOOMKilled',
+          team: 'search',
+          severity: 'critical',
+          namespace: 'search',
+          cluster: 'staging',
+        },
+        'platform-oncall',
+      ],
+      [
+        {
+          alertname: 'ContainerOOMKilled',
+          team: 'search',
+          severity: 'critical',
+          namespace: 'search',
+          cluster: 'xprod-1',
+        },
+        'platform-oncall',
+      ],
       // Another tool's alert (no team label) falls to the root.
       [{ alertname: 'Watchdog', severity: 'none' }, 'platform-oncall'],
     ];
-    for (const [labels, receiver] of cases) expect(routedTo(file, labels, receiver), JSON.stringify(labels)).toBe(receiver);
+    for (const [labels, receiver] of cases)
+      expect(routedTo(file, labels, receiver), JSON.stringify(labels)).toBe(receiver);
   });
 
   it('fails amtool when a receiver the routes name is not defined (the stub list is what the check trusts)', async () => {
     const file = await alertmanagerFile(join(FIXTURES, 'routing', 'headroom.config.ts'), RECEIVERS);
     const without = join(mkdtempSync(join(tmpdir(), 'headroom-amtool-')), 'alertmanager.yml');
-    const config = parse(await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'))) as { receivers: { name: string }[] };
-    writeFileSync(without, stringify({ ...config, receivers: config.receivers.filter((r) => r.name !== 'search-oncall') }));
+    const config = parse(await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'))) as {
+      receivers: { name: string }[];
+    };
+    writeFileSync(
+      without,
+      stringify({ ...config, receivers: config.receivers.filter((r) => r.name !== 'search-oncall') }),
+    );
     const check = amtool(['check-config', without]);
     expect(check.code).not.toBe(0);
     expect(check.output).toMatch(/undefined receiver "search-oncall"/);
   });
 
-  it('sends info to the config-wide ticket receiver where a team names none, and the default team\'s own receiver is the fallback', async () => {
+  it("sends info to the config-wide ticket receiver where a team names none, and the default team's own receiver is the fallback", async () => {
     const config = projectConfig(`{
       defaultTeam: 'platform',
       routing: { defaultReceiver: 'everyone', ticketReceiver: 'jira' },
@@ -100,7 +168,9 @@ describe('alertmanager/routes.yaml under amtool', () => {
     expect(routedTo(file, { team: 'data', severity: 'warning' }, 'everyone')).toBe('everyone');
     expect(routedTo(file, { team: 'data', severity: 'info' }, 'jira')).toBe('jira');
     // The default team's file names its receiver: its alerts (unowned namespaces included) and the root use it.
-    expect(routedTo(file, { team: 'platform', severity: 'critical', namespace: 'unowned' }, 'platform-pager')).toBe('platform-pager');
+    expect(routedTo(file, { team: 'platform', severity: 'critical', namespace: 'unowned' }, 'platform-pager')).toBe(
+      'platform-pager',
+    );
     expect(routedTo(file, { team: 'platform', severity: 'info' }, 'jira')).toBe('jira');
     expect(routedTo(file, { alertname: 'Other' }, 'platform-pager')).toBe('platform-pager');
   });
@@ -109,7 +179,9 @@ describe('alertmanager/routes.yaml under amtool', () => {
     const base = `defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' }`;
     const none = await generate(projectConfig(`{ ${base} }`));
     expect([...none.tree.keys()].filter((path) => path.startsWith('alertmanager/'))).toEqual([]);
-    const off = await generate(projectConfig(`{ ${base}, routing: { defaultReceiver: 'x', routeFile: { enabled: false } } }`));
+    const off = await generate(
+      projectConfig(`{ ${base}, routing: { defaultReceiver: 'x', routeFile: { enabled: false } } }`),
+    );
     expect([...off.tree.keys()].filter((path) => path.startsWith('alertmanager/'))).toEqual([]);
   });
 });

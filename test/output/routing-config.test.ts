@@ -12,8 +12,16 @@ function generateIn(dir: string) {
 
 describe('routing input', () => {
   const badNames: [string, string, RegExp][] = [
-    ['a newline', 'receiver: "payments\\noncall"', /routing\.receiver: must not contain newlines or other control characters/],
-    ['a control character', 'receiver: "pay\\u0007ments"', /routing\.receiver: must not contain newlines or other control characters/],
+    [
+      'a newline',
+      'receiver: "payments\\noncall"',
+      /routing\.receiver: must not contain newlines or other control characters/,
+    ],
+    [
+      'a control character',
+      'receiver: "pay\\u0007ments"',
+      /routing\.receiver: must not contain newlines or other control characters/,
+    ],
     ['a template', 'receiver: "{{ .Labels.team }}"', /routing\.receiver: must not contain \{\{/],
     ['nothing', 'receiver: ""', /routing\.receiver: must not be empty/],
     ['a leading space', 'ticketReceiver: " tickets"', /routing\.ticketReceiver: must not start or end with spaces/],
@@ -33,7 +41,10 @@ describe('routing input', () => {
 
   it('refuses a team routing while the config has no routing (nothing would route it)', () => {
     const project = tempProject('routing');
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace(/ {2}routing: \{[\s\S]*?\n {2}\},\n {2}teams:/, '  teams:'));
+    project.write(
+      'headroom.config.ts',
+      project.read('headroom.config.ts').replace(/ {2}routing: \{[\s\S]*?\n {2}\},\n {2}teams:/, '  teams:'),
+    );
     expect(project.read('headroom.config.ts')).not.toMatch(/defaultReceiver/);
     const result = generateIn(project.dir);
     expect(result.code).toBe(2);
@@ -44,19 +55,37 @@ describe('routing input', () => {
 
   it('refuses, for AlertmanagerConfig objects, a receiver without integrations (it would notify nobody)', () => {
     const project = tempProject('routing');
-    project.write('teams/payments.yaml', 'name: payments\nnamespaces: [payments]\nrouting: { receiver: payments-oncall, ticketReceiver: nowhere }\n');
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("defaultReceiver: 'platform-oncall'", "defaultReceiver: 'platform-typo'"));
+    project.write(
+      'teams/payments.yaml',
+      'name: payments\nnamespaces: [payments]\nrouting: { receiver: payments-oncall, ticketReceiver: nowhere }\n',
+    );
+    project.write(
+      'headroom.config.ts',
+      project
+        .read('headroom.config.ts')
+        .replace("defaultReceiver: 'platform-oncall'", "defaultReceiver: 'platform-typo'"),
+    );
     const result = generateIn(project.dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/headroom\.config\.ts:9:\d+: routing\.defaultReceiver: receiver "platform-typo" has no entry in routing\.alertmanagerConfig\.receivers/);
-    expect(result.stderr).toMatch(/teams\/payments\.yaml:3:\d+: routing\.ticketReceiver: receiver "nowhere" has no entry/);
+    expect(result.stderr).toMatch(
+      /headroom\.config\.ts:9:\d+: routing\.defaultReceiver: receiver "platform-typo" has no entry in routing\.alertmanagerConfig\.receivers/,
+    );
+    expect(result.stderr).toMatch(
+      /teams\/payments\.yaml:3:\d+: routing\.ticketReceiver: receiver "nowhere" has no entry/,
+    );
     expect(result.wrote).toBe(false);
   });
 
   it('accepts any other receiver name Alertmanager accepts (spaces, unicode, punctuation) and writes it quoted where YAML needs it', () => {
     const project = tempProject('routing');
-    project.write('teams/payments.yaml', "name: payments\nnamespaces: [payments]\nrouting: { receiver: \"Zahlungen: Bereitschaft #1 ü ' \\\" }\" }\n");
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace('enabled: true,\n      namespace', 'enabled: false,\n      namespace'));
+    project.write(
+      'teams/payments.yaml',
+      'name: payments\nnamespaces: [payments]\nrouting: { receiver: "Zahlungen: Bereitschaft #1 ü \' \\" }" }\n',
+    );
+    project.write(
+      'headroom.config.ts',
+      project.read('headroom.config.ts').replace('enabled: true,\n      namespace', 'enabled: false,\n      namespace'),
+    );
     const result = generateIn(project.dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -19,9 +19,14 @@ function diffAfter(change: (project: TempProject) => void): string[] {
 describe('headroom diff of routing', () => {
   it("names the team whose receiver changed, and the AlertmanagerConfig object's change", () => {
     const lines = diffAfter((project) => {
-      project.write('teams/search.yaml', project.read('teams/search.yaml').replace('receiver: search-oncall', 'receiver: platform-oncall'));
+      project.write(
+        'teams/search.yaml',
+        project.read('teams/search.yaml').replace('receiver: search-oncall', 'receiver: platform-oncall'),
+      );
     });
-    expect(lines).toContain('team search: receiver search-oncall → platform-oncall, ticketReceiver search-oncall → platform-oncall');
+    expect(lines).toContain(
+      'team search: receiver search-oncall → platform-oncall, ticketReceiver search-oncall → platform-oncall',
+    );
     expect(lines.some((line) => line.includes('alertmanager/alertmanager-config-search.yaml'))).toBe(true);
   });
 
@@ -30,16 +35,25 @@ describe('headroom diff of routing', () => {
       const config = project.read('headroom.config.ts').replaceAll("'platform-oncall'", "'platform-pager'");
       project.write('headroom.config.ts', config);
     });
-    expect(lines).toContain('team batch: receiver platform-oncall → platform-pager, ticketReceiver platform-oncall → platform-pager');
+    expect(lines).toContain(
+      'team batch: receiver platform-oncall → platform-pager, ticketReceiver platform-oncall → platform-pager',
+    );
     // The default team's route is where everything no team claims goes, and alerts no team route matches.
-    expect(lines).toContain('unclaimed namespaces (team platform): receiver platform-oncall → platform-pager, ticketReceiver platform-oncall → platform-pager');
+    expect(lines).toContain(
+      'unclaimed namespaces (team platform): receiver platform-oncall → platform-pager, ticketReceiver platform-oncall → platform-pager',
+    );
     // payments names its own receiver: unchanged.
     expect(lines.filter((line) => line.startsWith('team payments'))).toEqual([]);
   });
 
   it('shows a ticket receiver added to a team', () => {
     const lines = diffAfter((project) => {
-      project.write('teams/search.yaml', project.read('teams/search.yaml').replace('receiver: search-oncall', 'receiver: search-oncall, ticketReceiver: platform-oncall'));
+      project.write(
+        'teams/search.yaml',
+        project
+          .read('teams/search.yaml')
+          .replace('receiver: search-oncall', 'receiver: search-oncall, ticketReceiver: platform-oncall'),
+      );
     });
     // Before, its info alerts went to its receiver.
     expect(lines).toContain('team search: ticketReceiver search-oncall → platform-oncall');

@@ -22,7 +22,10 @@ describe('check and validate with rule files only', () => {
     const project = projectWith(OUTPUTS.filesOnly);
     generateInto(project, 'generated');
     expect(runCli(['check'], project.dir).code).toBe(0);
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"));
+    project.write(
+      'headroom.config.ts',
+      project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
+    );
     const stale = runCli(['check'], project.dir);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain(`changed:       ${MIMIR}`);
@@ -58,9 +61,15 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
 
     const markdown = runCli(['diff', 'old', 'new', '--format', 'markdown'], project.dir).stdout;
     expect(markdown).toContain(`- added Mimir/Cortex ruler namespace ${MIMIR_NAMESPACE} (mimirtool), ${MIMIR}`);
-    const json = JSON.parse(runCli(['diff', 'old', 'new', '--format', 'json'], project.dir).stdout) as { ruleOutputs: unknown[] };
+    const json = JSON.parse(runCli(['diff', 'old', 'new', '--format', 'json'], project.dir).stdout) as {
+      ruleOutputs: unknown[];
+    };
     expect(json.ruleOutputs).toEqual([
-      { output: `Mimir/Cortex ruler namespace ${MIMIR_NAMESPACE} (mimirtool), ${MIMIR}`, status: 'added', files: [MIMIR] },
+      {
+        output: `Mimir/Cortex ruler namespace ${MIMIR_NAMESPACE} (mimirtool), ${MIMIR}`,
+        status: 'added',
+        files: [MIMIR],
+      },
       { output: `Prometheus rule file (rule_files, Thanos ruler, vmalert), ${PLAIN}`, status: 'added', files: [PLAIN] },
     ]);
   });
@@ -69,7 +78,10 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     const project = projectWith(OUTPUTS.objectsOnly);
     generateInto(project, 'old');
     projectWith(OUTPUTS.prometheusFileOnly, project);
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"));
+    project.write(
+      'headroom.config.ts',
+      project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
+    );
     generateInto(project, 'new');
     const result = runCli(['diff', 'old', 'new'], project.dir);
     expect(result.code, result.stderr).toBe(0);
@@ -80,7 +92,9 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
       ]),
     );
     // The threshold change is read from the PrometheusRule objects on one side and the rule file on the other.
-    expect(result.stdout).toContain('recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed');
+    expect(result.stdout).toContain(
+      'recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed',
+    );
   });
 
   it('a Mimir namespace renamed is one namespace removed and one added', () => {
@@ -100,11 +114,16 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
   it('says nothing about rule outputs when they stay the same', () => {
     const project = projectWith(OUTPUTS.filesOnly);
     generateInto(project, 'old');
-    project.write('headroom.config.ts', project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"));
+    project.write(
+      'headroom.config.ts',
+      project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
+    );
     generateInto(project, 'new');
     const result = runCli(['diff', 'old', 'new'], project.dir);
     expect(result.stdout).not.toContain('Rule outputs');
-    expect(result.stdout).toContain('recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed');
+    expect(result.stdout).toContain(
+      'recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed',
+    );
   });
 });
 
@@ -113,10 +132,14 @@ describe('jsonnet mixin on a folder with rule files only', () => {
     const project = projectWith(OUTPUTS.filesOnly);
     generateInto(project, 'generated');
     const outDir = join(project.dir, 'generated');
-    const groups = (parse(readFileSync(join(outDir, PLAIN), 'utf8')) as { groups: { rules: Record<string, unknown>[] }[] }).groups;
+    const groups = (
+      parse(readFileSync(join(outDir, PLAIN), 'utf8')) as { groups: { rules: Record<string, unknown>[] }[] }
+    ).groups;
     const holdsAlert = (group: { rules: Record<string, unknown>[] }) => group.rules.some((rule) => 'alert' in rule);
     expect(groups.filter(holdsAlert).length).toBeGreaterThan(0);
     expect(evaluateEntryPoint('alerts.jsonnet', outDir)).toEqual({ groups: groups.filter(holdsAlert) });
-    expect(evaluateEntryPoint('rules.jsonnet', outDir)).toEqual({ groups: groups.filter((group) => !holdsAlert(group)) });
+    expect(evaluateEntryPoint('rules.jsonnet', outDir)).toEqual({
+      groups: groups.filter((group) => !holdsAlert(group)),
+    });
   });
 });

@@ -23,7 +23,14 @@ describe('output.ruleFiles', () => {
   it('both outputs: the plain file and the Mimir file carry exactly the PrometheusRule groups, in the same order', async () => {
     const { tree } = await generateWith(OUTPUTS.both);
     const groups = objectGroups(tree);
-    expect(groups.map((group) => (group as { name: string }).name)).toEqual(['headroom-container-memory', 'headroom-meta', 'headroom-namespace-ownership', 'headroom-node-memory', 'headroom-node-ownership', 'headroom-teams']);
+    expect(groups.map((group) => (group as { name: string }).name)).toEqual([
+      'headroom-container-memory',
+      'headroom-meta',
+      'headroom-namespace-ownership',
+      'headroom-node-memory',
+      'headroom-node-ownership',
+      'headroom-teams',
+    ]);
     expect(ruleFilePaths(tree)).toEqual([MIMIR, PLAIN]);
     expect(tree.get(PLAIN)).toMatch(HEADER);
     expect(tree.get(MIMIR)).toMatch(HEADER);
@@ -37,10 +44,15 @@ describe('output.ruleFiles', () => {
   it('the Mimir layout is one file per ruler namespace, named after it, whatever else is on', async () => {
     for (const output of [OUTPUTS.mimirOnly, OUTPUTS.both, OUTPUTS.filesOnly]) {
       const { tree } = await generateWith(output);
-      expect([...tree.keys()].filter((path) => path.startsWith('rule-files/mimir/')), output).toEqual([MIMIR]);
+      expect(
+        [...tree.keys()].filter((path) => path.startsWith('rule-files/mimir/')),
+        output,
+      ).toEqual([MIMIR]);
     }
     const { tree } = await generateWith(OUTPUTS.mimirOnly.replace(`, namespace: '${MIMIR_NAMESPACE}'`, ''));
-    expect([...tree.keys()].filter((path) => path.startsWith('rule-files/'))).toEqual(['rule-files/mimir/headroom.yaml']);
+    expect([...tree.keys()].filter((path) => path.startsWith('rule-files/'))).toEqual([
+      'rule-files/mimir/headroom.yaml',
+    ]);
     expect((parse(tree.get('rule-files/mimir/headroom.yaml')!) as { namespace: string }).namespace).toBe('headroom');
   });
 
@@ -69,10 +81,14 @@ describe('output.ruleFiles', () => {
     const objectsOnly = await generateWith(OUTPUTS.objectsOnly);
     const paths = [...filesOnly.tree.keys()];
     expect(paths.filter((path) => path.startsWith('prometheus-rules/'))).toEqual([]);
-    expect(paths.filter((path) => /PrometheusRule/.test(filesOnly.tree.get(path)!) && path.endsWith('.yaml'))).toEqual([]);
+    expect(paths.filter((path) => /PrometheusRule/.test(filesOnly.tree.get(path)!) && path.endsWith('.yaml'))).toEqual(
+      [],
+    );
     const resources = (parse(filesOnly.tree.get('kustomization.yaml')!) as { resources: string[] }).resources;
     expect(resources.length).toBeGreaterThan(0);
-    expect(resources.filter((path) => path.startsWith('rule-files/') || path.startsWith('prometheus-rules/'))).toEqual([]);
+    expect(resources.filter((path) => path.startsWith('rule-files/') || path.startsWith('prometheus-rules/'))).toEqual(
+      [],
+    );
 
     // The readers see the same groups as with PrometheusRule objects; the mixin JSON is byte-identical.
     const groups = objectGroups(objectsOnly.tree);
@@ -85,7 +101,12 @@ describe('output.ruleFiles', () => {
   it('the kustomization of both outputs lists the PrometheusRule files and not the rule files', async () => {
     const { tree } = await generateWith(OUTPUTS.both);
     const resources = (parse(tree.get('kustomization.yaml')!) as { resources: string[] }).resources;
-    expect(resources).toEqual(expect.arrayContaining(['prometheus-rules/headroom-container-memory.yaml', 'prometheus-rules/headroom-meta.yaml']));
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        'prometheus-rules/headroom-container-memory.yaml',
+        'prometheus-rules/headroom-meta.yaml',
+      ]),
+    );
     expect(resources.filter((path) => path.startsWith('rule-files/'))).toEqual([]);
   });
 
@@ -100,13 +121,20 @@ describe('output.ruleFiles', () => {
   });
 
   it('validate lints the groups of a rule file and names it', () => {
-    const bad = { alert: 'ContainerMemoryNearLimit', expr: 'vector(1)', labels: { severity: 'page' }, annotations: { summary: 'Memory near the limit.', description: 'x' } };
+    const bad = {
+      alert: 'ContainerMemoryNearLimit',
+      expr: 'vector(1)',
+      labels: { severity: 'page' },
+      annotations: { summary: 'Memory near the limit.', description: 'x' },
+    };
     for (const [path, document] of [
       [PLAIN, { groups: [{ name: 'headroom-test', rules: [bad] }] }],
       [MIMIR, { namespace: MIMIR_NAMESPACE, groups: [{ name: 'headroom-test', rules: [bad] }] }],
     ] as const) {
       const problems = lintTree(new Map([[path, yamlText(document)]]));
-      expect(problems.map((problem) => `${problem.file} ${problem.key}`)).toContain(`${path} (generated) headroom-test.ContainerMemoryNearLimit`);
+      expect(problems.map((problem) => `${problem.file} ${problem.key}`)).toContain(
+        `${path} (generated) headroom-test.ContainerMemoryNearLimit`,
+      );
       expect(problems.map((problem) => problem.message).join('\n')).toContain('alert-severity-rule');
     }
   });
@@ -124,7 +152,9 @@ describe('output config checks', () => {
     const project = projectWith(OUTPUTS.none);
     const result = runCli(['generate'], project.dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/headroom\.config\.ts:\d+:\d+: output\.prometheusRule\.enabled: is false and no rule file is on/);
+    expect(result.stderr).toMatch(
+      /headroom\.config\.ts:\d+:\d+: output\.prometheusRule\.enabled: is false and no rule file is on/,
+    );
     expect(existsSync(join(project.dir, 'generated'))).toBe(false);
   });
 

@@ -6,7 +6,11 @@ import { ruleGroups } from '../../src/rules/rule-groups.ts';
 import { generateFixture } from '../helpers/generate-fixture.ts';
 import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
 
-const CADVISOR_SERIES = ['container_memory_working_set_bytes', 'container_spec_memory_limit_bytes', 'container_oom_events_total'];
+const CADVISOR_SERIES = [
+  'container_memory_working_set_bytes',
+  'container_spec_memory_limit_bytes',
+  'container_oom_events_total',
+];
 const KSM_SERIES = [
   'kube_pod_container_resource_limits',
   'kube_pod_container_resource_requests',
@@ -51,12 +55,14 @@ function settingsMatchers(expr: string): string[] {
 
 /** The teams table: each owner's labels (owner absent for the default team's catch-all). */
 function teamTable(rules: Rule[]): Record<string, string>[] {
-  return rules.filter((rule) => 'record' in rule && rule.record === 'headroom:team:info').map((rule) => rule.labels ?? {});
+  return rules
+    .filter((rule) => 'record' in rule && rule.record === 'headroom:team:info')
+    .map((rule) => rule.labels ?? {});
 }
 
 /** Whether a matcher like `label="v"` or `label=~"a|b"` selects a series with these labels (anchored). */
 function selects(matcher: string, labels: Record<string, string>): boolean {
-  const [, name, op = "", quoted] = /^(\w+)(=~|!~|!=|=)(".*")$/.exec(matcher)!;
+  const [, name, op = '', quoted] = /^(\w+)(=~|!~|!=|=)(".*")$/.exec(matcher)!;
   const value = labels[name!] ?? '';
   const pattern = JSON.parse(quoted!) as string;
   const matches = op.includes('~') ? new RegExp(`^(?:${pattern})$`).test(value) : value === pattern;
@@ -80,7 +86,9 @@ describe.each(['example', 'cadvisor-limits'])('rules generated from fixture %s',
       if (selector.metric.startsWith('headroom:')) continue;
       if (CADVISOR_SERIES.includes(selector.metric)) {
         // A container's cgroup, or (pod-level limits) the pod's own cgroup, never a QoS-parent cgroup (pod="").
-        const cgroup = selector.matchers.includes('container=""') ? ['container=""', 'pod!=""'] : ['container!=""', 'container!="POD"'];
+        const cgroup = selector.matchers.includes('container=""')
+          ? ['container=""', 'pod!=""']
+          : ['container!=""', 'container!="POD"'];
         expect(selector.matchers).toEqual(expect.arrayContaining([...cadvisor, ...cgroup]));
       } else if (KSM_SERIES.includes(selector.metric)) {
         expect(selector.matchers).toEqual(expect.arrayContaining(ksm));
@@ -95,7 +103,12 @@ describe.each(['example', 'cadvisor-limits'])('rules generated from fixture %s',
 
 describe('team overrides (fixture example)', () => {
   it('give each owner its threshold as a constant series: payments 0.95, everyone else 0.85', async () => {
-    const thresholds = (await rulesOf('example')).filter((rule) => 'record' in rule && rule.record === 'headroom:team_setting:value' && rule.labels?.setting === 'containerMemoryNearLimit.threshold');
+    const thresholds = (await rulesOf('example')).filter(
+      (rule) =>
+        'record' in rule &&
+        rule.record === 'headroom:team_setting:value' &&
+        rule.labels?.setting === 'containerMemoryNearLimit.threshold',
+    );
     expect(thresholds.map((rule) => [rule.labels?.owner ?? '(default team)', rule.expr])).toEqual([
       ['(default team)', 'vector(0.85)'],
       ['payments', 'vector(0.95)'],
@@ -115,21 +128,39 @@ describe('team overrides (fixture example)', () => {
     // Each alert rule reads the few containers above the lowest threshold, never the whole ratio, and the owners.
     for (const rule of rules) {
       expect(new Set(vectorSelectors(rule.expr).map((s) => s.metric))).toEqual(
-        new Set(['headroom:container_memory_above_threshold:ratio_limit', 'headroom:namespace_owner:info', 'headroom:team_setting:value']),
+        new Set([
+          'headroom:container_memory_above_threshold:ratio_limit',
+          'headroom:namespace_owner:info',
+          'headroom:team_setting:value',
+        ]),
       );
     }
   });
 
   it("give search's OOM kills its own window", async () => {
     const rules = alerts(await rulesOf('example'), 'ContainerOOMKilled');
-    expect(rules.map((rule) => [rule.labels.window, rule.expr.includes(`window="${rule.labels.window}"`), settingsMatchers(rule.expr)])).toEqual([
+    expect(
+      rules.map((rule) => [
+        rule.labels.window,
+        rule.expr.includes(`window="${rule.labels.window}"`),
+        settingsMatchers(rule.expr),
+      ]),
+    ).toEqual([
       ['10m', true, ['headroom_container_oom_killed="severity=critical,window=10m"']],
       ['30m', true, ['headroom_container_oom_killed="severity=critical,window=30m"']],
     ]);
-    const recorded = (await rulesOf('example')).filter((rule) => 'record' in rule && rule.record === 'headroom:container_oom_restarts:increase');
+    const recorded = (await rulesOf('example')).filter(
+      (rule) => 'record' in rule && rule.record === 'headroom:container_oom_restarts:increase',
+    );
     // Per window: the OOMKilled reason reads the restart counter over the window; the exit-137 kills with an OOM event
     // read that window's recorded kills.
-    expect(recorded.map((rule) => [rule.labels?.window, rule.labels?.evidence, rule.expr.includes(`window="${rule.labels?.window}"`)])).toEqual([
+    expect(
+      recorded.map((rule) => [
+        rule.labels?.window,
+        rule.labels?.evidence,
+        rule.expr.includes(`window="${rule.labels?.window}"`),
+      ]),
+    ).toEqual([
       ['10m', 'reason', true],
       ['10m', 'oom-events', true],
       ['30m', 'reason', true],
@@ -147,7 +178,9 @@ describe('partitions of the example fixture', () => {
       expect(table.map((labels) => labels.owner ?? '')).toEqual(['', 'payments', 'platform', 'search']);
       for (const labels of table) {
         const on = Object.keys(labels).some((name) => settingsMatchers(alertRules[0]!.expr)[0]!.startsWith(`${name}=`));
-        const matching = alertRules.filter((rule) => settingsMatchers(rule.expr).every((matcher) => selects(matcher, labels)));
+        const matching = alertRules.filter((rule) =>
+          settingsMatchers(rule.expr).every((matcher) => selects(matcher, labels)),
+        );
         expect(matching.length, labels.owner ?? '(default team)').toBe(on ? 1 : 0);
       }
     });

@@ -7,9 +7,18 @@ import { alerts, metrics, modelWith, recorded } from '../helpers/model-rules.ts'
 
 describe('ContainerMemoryLeak', () => {
   it('records one forecast per distinct (lookback, horizon), each fitted over its lookback and judging lives twice as old', async () => {
-    const model = await modelWith({ search: { containerMemoryLeak: { lookback: '30m' } }, payments: { containerMemoryLeak: { lookback: '30m', for: '1h' } } });
+    const model = await modelWith({
+      search: { containerMemoryLeak: { lookback: '30m' } },
+      payments: { containerMemoryLeak: { lookback: '30m', for: '1h' } },
+    });
     const forecasts = recorded(model, 'headroom:container_memory_forecast:ratio_limit');
-    expect(forecasts.map((rule) => [rule.labels, rule.expr.includes(`[${rule.labels!.lookback}], 14400)`), rule.expr.match(/offset (\w+)/g)])).toEqual([
+    expect(
+      forecasts.map((rule) => [
+        rule.labels,
+        rule.expr.includes(`[${rule.labels!.lookback}], 14400)`),
+        rule.expr.match(/offset (\w+)/g),
+      ]),
+    ).toEqual([
       [{ lookback: '1h', horizon: '4h' }, true, ['offset 2h']],
       [{ lookback: '30m', horizon: '4h' }, true, ['offset 1h']],
     ]);
@@ -21,7 +30,10 @@ describe('ContainerMemoryLeak', () => {
       { severity: 'warning', for: '30m', lookback: '30m', horizon: '4h' },
     ]);
     for (const rule of leak) {
-      expect(metrics(rule.expr)).toEqual(['headroom:container_memory_forecast_over_limit:ratio_limit', 'headroom:namespace_owner:info']);
+      expect(metrics(rule.expr)).toEqual([
+        'headroom:container_memory_forecast_over_limit:ratio_limit',
+        'headroom:namespace_owner:info',
+      ]);
       expect(rule.expr).toContain(`lookback="${rule.labels.lookback}", horizon="${rule.labels.horizon}"`);
     }
   });
@@ -55,12 +67,21 @@ describe('risk reports', () => {
       ['1h', 'info'],
       ['6h', 'warning'],
     ]);
-    for (const rule of rules) expect(metrics(rule.expr)).toEqual(['headroom:namespace_containers_without_memory_limit:count', 'headroom:namespace_owner:info']);
+    for (const rule of rules)
+      expect(metrics(rule.expr)).toEqual([
+        'headroom:namespace_containers_without_memory_limit:count',
+        'headroom:namespace_owner:info',
+      ]);
   });
 
   it('ContainersAboveMemoryRequest: one min_over_time per distinct for, over the recorded ratio', async () => {
     const model = await modelWith({ search: { containersAboveMemoryRequest: { for: '3h' } } });
-    expect(recorded(model, 'headroom:container_memory_above_request:ratio_request').map((rule) => [rule.labels?.for, rule.expr.match(/\[\w+\]|offset \w+/g)])).toEqual([
+    expect(
+      recorded(model, 'headroom:container_memory_above_request:ratio_request').map((rule) => [
+        rule.labels?.for,
+        rule.expr.match(/\[\w+\]|offset \w+/g),
+      ]),
+    ).toEqual([
       ['1h', ['[1h]', 'offset 1h']],
       ['3h', ['[3h]', 'offset 3h']],
     ]);

@@ -3,7 +3,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { byCodePoint } from '../../src/ordering.ts';
-import { type NameRange, prefixMeetsRange, prefixWithinRange, rangeRegexes, rangesBetween } from '../../src/rules/name-ranges.ts';
+import {
+  type NameRange,
+  prefixMeetsRange,
+  prefixWithinRange,
+  rangeRegexes,
+  rangesBetween,
+} from '../../src/rules/name-ranges.ts';
 
 // A small alphabet with the awkward characters (the first two of the order, `.` special in a regular expression).
 const name = fc.stringMatching(/^[-.09az]{1,6}$/);
@@ -18,15 +24,21 @@ function matches(text: string, range: NameRange): boolean {
 }
 
 describe('name ranges', () => {
-  test.prop([name, bound, fc.option(bound, { nil: undefined })], { numRuns: 2000 })('a name matches the regexes exactly when it is in the range', (text, from, to) => {
-    const range = { from, to };
-    expect(matches(text, range)).toBe(inRange(text, range));
-  });
+  test.prop([name, bound, fc.option(bound, { nil: undefined })], { numRuns: 2000 })(
+    'a name matches the regexes exactly when it is in the range',
+    (text, from, to) => {
+      const range = { from, to };
+      expect(matches(text, range)).toBe(inRange(text, range));
+    },
+  );
 
-  test.prop([fc.uniqueArray(bound, { maxLength: 4 }), name])('the ranges between bounds hold every name exactly once', (bounds, text) => {
-    const ranges = rangesBetween([...bounds].sort(byCodePoint));
-    expect(ranges.filter((range) => matches(text, range))).toHaveLength(1);
-  });
+  test.prop([fc.uniqueArray(bound, { maxLength: 4 }), name])(
+    'the ranges between bounds hold every name exactly once',
+    (bounds, text) => {
+      const ranges = rangesBetween([...bounds].sort(byCodePoint));
+      expect(ranges.filter((range) => matches(text, range))).toHaveLength(1);
+    },
+  );
 
   test.prop([bound, name, bound, fc.option(bound, { nil: undefined })], { numRuns: 1000 })(
     'a prefix meets a range when some name starting with it is in it, lies within when all do',

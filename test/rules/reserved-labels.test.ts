@@ -30,10 +30,15 @@ function labelNames(expr: string): string[] {
 
 const CONFIGS = {
   'the repository example': join(REPO_ROOT, 'headroom.config.ts'),
-  ...Object.fromEntries(['example', 'fleet', 'routing', 'scoped-labels', 'cadvisor-limits', 'e2e'].map((name) => [`fixture ${name}`, join(FIXTURES, name, 'headroom.config.ts')])),
+  ...Object.fromEntries(
+    ['example', 'fleet', 'routing', 'scoped-labels', 'cadvisor-limits', 'e2e'].map((name) => [
+      `fixture ${name}`,
+      join(FIXTURES, name, 'headroom.config.ts'),
+    ]),
+  ),
 };
 
-describe('the labels the rules use are the reserved ones, or the user\'s own', () => {
+describe("the labels the rules use are the reserved ones, or the user's own", () => {
   for (const [name, file] of Object.entries(CONFIGS)) {
     it(name, async () => {
       const { model } = await generate(file);
@@ -41,14 +46,18 @@ describe('the labels the rules use are the reserved ones, or the user\'s own', (
         ...(model.clusterLabel ? [model.clusterLabel] : []),
         ...(model.namespaceOwnerLabel ? [model.namespaceOwnerLabel] : []),
         ...model.owners.flatMap((owner) => Object.keys(owner.labels)),
-        ...Object.values(model.selectors).flatMap((selector) => [...selector.matchAll(/(\w+)\s*(=~|!~|!=|=)/g)].map((match) => match[1]!)),
+        ...Object.values(model.selectors).flatMap((selector) =>
+          [...selector.matchAll(/(\w+)\s*(=~|!~|!=|=)/g)].map((match) => match[1]!),
+        ),
       ]);
       const used = new Set<string>();
       for (const rule of ruleGroups(model).flatMap((group) => group.rules)) {
         for (const label of labelNames(rule.expr)) used.add(label);
         for (const label of Object.keys(rule.labels ?? {})) used.add(label);
       }
-      const unlisted = [...used].filter((label) => !RESERVED_LABELS.includes(label) && !label.startsWith(SETTINGS_LABEL_PREFIX) && !own.has(label));
+      const unlisted = [...used].filter(
+        (label) => !RESERVED_LABELS.includes(label) && !label.startsWith(SETTINGS_LABEL_PREFIX) && !own.has(label),
+      );
       expect(unlisted).toEqual([]);
       expect(used.size).toBeGreaterThan(10);
     });

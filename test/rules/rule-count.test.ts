@@ -7,7 +7,11 @@ import { resolveModel } from '../../src/model/resolve-model.ts';
 import { ruleGroups } from '../../src/rules/rule-groups.ts';
 import { isAlertingRule } from '../../src/rules/rule-types.ts';
 
-function modelWithTeams(count: number, distinctThresholds: number, options: { byLabel?: boolean; withLabels?: boolean } = {}) {
+function modelWithTeams(
+  count: number,
+  distinctThresholds: number,
+  options: { byLabel?: boolean; withLabels?: boolean } = {},
+) {
   const { byLabel = false, withLabels = true } = options;
   const config = configSchema.parse({
     ...(byLabel ? { ownership: { namespaceLabel: 'team' } } : {}),
@@ -19,11 +23,18 @@ function modelWithTeams(count: number, distinctThresholds: number, options: { by
       name: `team-${i}`,
       namespaces: byLabel ? [] : [`team-${i}`, `team-${i}-*`],
       labels: withLabels ? { slack_channel: `#team-${i}` } : {},
-      alerts: { containerMemoryNearLimit: { threshold: 0.8 + (i % distinctThresholds) / 100, for: i % 2 ? '10m' : '5m' } },
+      alerts: {
+        containerMemoryNearLimit: { threshold: 0.8 + (i % distinctThresholds) / 100, for: i % 2 ? '10m' : '5m' },
+      },
     }),
   );
   const source = { file: 'test', locate: () => undefined };
-  const loaded: LoadedConfig = { config, configFile: 'test', baseDir: '.', teams: teams.map((team) => ({ team, source, path: [] })) };
+  const loaded: LoadedConfig = {
+    config,
+    configFile: 'test',
+    baseDir: '.',
+    teams: teams.map((team) => ({ team, source, path: [] })),
+  };
   return resolveModel(loaded);
 }
 
@@ -33,7 +44,8 @@ function counts(teams: number, options: { byLabel?: boolean; withLabels?: boolea
     recorded: rules.filter((rule) => !isAlertingRule(rule)).length,
     teamTable: rules.filter((rule) => 'record' in rule && /^headroom:team(_setting)?:/.test(rule.record)).length,
     alerts: rules.filter(isAlertingRule).length,
-    thresholds: rules.filter((rule) => 'record' in rule && rule.record === 'headroom:namespace_memory_threshold:ratio').length,
+    thresholds: rules.filter((rule) => 'record' in rule && rule.record === 'headroom:namespace_memory_threshold:ratio')
+      .length,
     owners: rules.filter((rule) => 'record' in rule && rule.record === 'headroom:namespace_owner:info').length,
   };
 }
@@ -53,7 +65,11 @@ describe('rule count', () => {
   it('with ownership by namespace label, only the teams table grows with the number of teams', () => {
     const few = counts(8, { byLabel: true, withLabels: false });
     const many = counts(500, { byLabel: true, withLabels: false });
-    expect({ ...many, teamTable: 0, recorded: many.recorded - many.teamTable }).toEqual({ ...few, teamTable: 0, recorded: few.recorded - few.teamTable });
+    expect({ ...many, teamTable: 0, recorded: many.recorded - many.teamTable }).toEqual({
+      ...few,
+      teamTable: 0,
+      recorded: few.recorded - few.teamTable,
+    });
     expect(many.owners).toBe(1);
     expect(many.teamTable).toBe(501 * 3); // vector(…) each: they read no series
   });

@@ -14,9 +14,13 @@ const KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
 function mirrorFor(sources: { deb822?: Record<string, string>; list?: string }, env: Record<string, string> = {}) {
   const etc = mkdtempSync(join(tmpdir(), 'headroom-apt-'));
   mkdirSync(join(etc, 'sources.list.d'));
-  for (const [name, text] of Object.entries(sources.deb822 ?? {})) writeFileSync(join(etc, 'sources.list.d', name), text);
+  for (const [name, text] of Object.entries(sources.deb822 ?? {}))
+    writeFileSync(join(etc, 'sources.list.d', name), text);
   if (sources.list !== undefined) writeFileSync(join(etc, 'sources.list'), sources.list);
-  writeFileSync(join(etc, 'apt.conf'), `Dir::Etc::sourceparts "${etc}/sources.list.d";\nDir::Etc::sourcelist "${etc}/sources.list";\n`);
+  writeFileSync(
+    join(etc, 'apt.conf'),
+    `Dir::Etc::sourceparts "${etc}/sources.list.d";\nDir::Etc::sourcelist "${etc}/sources.list";\n`,
+  );
   const run = spawnSync('bash', ['-c', 'source scripts/sid-packages.sh && sid_mirror'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
@@ -27,7 +31,8 @@ function mirrorFor(sources: { deb822?: Record<string, string>; list?: string }, 
 
 const DEBIAN = `Types: deb\n# http://snapshot.debian.org/archive/debian/20250520T000000Z\nURIs: http://mirror.internal:3142/debian\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: ${KEYRING}\n`;
 const SECURITY = `Types: deb\nURIs: http://security-mirror.internal/debian-security\nSuites: bookworm-security\nComponents: main\nSigned-By: ${KEYRING}\n`;
-const DOCKER = 'Types: deb\nURIs: https://download.docker.com/linux/debian\nSuites: bookworm\nComponents: stable\nSigned-By: /etc/apt/keyrings/docker.asc\n';
+const DOCKER =
+  'Types: deb\nURIs: https://download.docker.com/linux/debian\nSuites: bookworm\nComponents: stable\nSigned-By: /etc/apt/keyrings/docker.asc\n';
 
 describe('sid-packages.sh: the mirror comes from the apt sources', () => {
   it('names no Debian host itself', () => {
@@ -36,7 +41,9 @@ describe('sid-packages.sh: the mirror comes from the apt sources', () => {
 
   it('deb822 sources with a security stanza first, a Docker repository and a disabled stanza: the Debian archive behind the local mirror', () => {
     const disabled = `Enabled: no\nTypes: deb\nURIs: http://old-mirror.internal/debian\nSuites: bookworm\nComponents: main\n`;
-    const result = mirrorFor({ deb822: { 'a-docker.sources': DOCKER, 'b-old.sources': disabled, 'debian.sources': `${SECURITY}\n${DEBIAN}` } });
+    const result = mirrorFor({
+      deb822: { 'a-docker.sources': DOCKER, 'b-old.sources': disabled, 'debian.sources': `${SECURITY}\n${DEBIAN}` },
+    });
     expect(result).toEqual({ code: 0, stdout: 'http://mirror.internal:3142/debian', stderr: '' });
   });
 
@@ -47,7 +54,7 @@ describe('sid-packages.sh: the mirror comes from the apt sources', () => {
 
   it('only the one-line sources.list: its Debian line, not the security line or a third-party one', () => {
     const list = [
-      '# the machine\'s sources',
+      "# the machine's sources",
       'deb http://security-mirror.internal/debian-security bookworm-security main',
       'deb [arch=amd64 signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/debian bookworm stable',
       `deb [signed-by=${KEYRING}] http://mirror.internal/debian bookworm main`,
@@ -61,6 +68,8 @@ describe('sid-packages.sh: the mirror comes from the apt sources', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('no Debian archive among the apt sources');
     expect(none.stderr).toContain('set SID_MIRROR=');
-    expect(mirrorFor({ deb822: { 'docker.sources': DOCKER } }, { SID_MIRROR: 'http://cache.internal/debian' }).stdout).toBe('http://cache.internal/debian');
+    expect(
+      mirrorFor({ deb822: { 'docker.sources': DOCKER } }, { SID_MIRROR: 'http://cache.internal/debian' }).stdout,
+    ).toBe('http://cache.internal/debian');
   });
 });

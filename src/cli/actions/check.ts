@@ -17,11 +17,14 @@ export async function checkAction(options: ConfigOptions, outcome: CommandOutcom
   });
   const where = displayPath(generation.outDir);
   if (!target.exists) {
-    console.error(`headroom: ${where} does not exist: run \`${generateCommand(options)}\` first and commit the result.`);
+    console.error(
+      `headroom: ${where} does not exist: run \`${generateCommand(options)}\` first and commit the result.`,
+    );
     outcome.exitCode = EXIT_DIFFERENT;
     return;
   }
-  if (!statSync(target.real).isDirectory()) throw refusal(target, 'is a file, not a folder: point --out / output.dir at the generated folder');
+  if (!statSync(target.real).isDirectory())
+    throw refusal(target, 'is a file, not a folder: point --out / output.dir at the generated folder');
   const difference = compareTree(target.real, generation.tree);
   if (isSame(difference)) {
     console.log(`headroom: ${where} is up to date (${generationSummary(generation)})`);
@@ -32,6 +35,8 @@ export async function checkAction(options: ConfigOptions, outcome: CommandOutcom
     ...difference.missing.map((path) => `  missing:       ${path}`),
     ...difference.extra.map((path) => `  not generated: ${path}`),
   ];
-  console.error(`headroom: ${where} is not what the config generates:\n${lines.join('\n')}\nRun \`${generateCommand(options)}\` and commit the result.`);
+  console.error(
+    `headroom: ${where} is not what the config generates:\n${lines.join('\n')}\nRun \`${generateCommand(options)}\` and commit the result.`,
+  );
   outcome.exitCode = EXIT_DIFFERENT;
 }

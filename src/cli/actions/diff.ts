@@ -21,9 +21,17 @@ export interface DiffOptions {
   exitCode?: boolean;
 }
 
-export async function diffAction(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions, outcome: CommandOutcome): Promise<void> {
+export async function diffAction(
+  oldDir: string | undefined,
+  newDir: string | undefined,
+  options: DiffOptions,
+  outcome: CommandOutcome,
+): Promise<void> {
   try {
-    const { text, report } = await diffOutput(oldDir, newDir, options, { colour: wantsColour(process.stdout, process.env), env: process.env });
+    const { text, report } = await diffOutput(oldDir, newDir, options, {
+      colour: wantsColour(process.stdout, process.env),
+      env: process.env,
+    });
     if ((await writeStdout(text)) === 'closed') {
       outcome.exitCode = EXIT_BROKEN_PIPE;
       return;
@@ -31,7 +39,8 @@ export async function diffAction(oldDir: string | undefined, newDir: string | un
     if (options.exitCode && report.changed) outcome.exitCode = EXIT_DIFFERENT;
   } catch (error) {
     if (error instanceof DiffInputError) console.error(`headroom diff: ${error.message}`);
-    else if (error instanceof InputError) console.error(`headroom diff: invalid input:\n${error.problems.map(formatProblem).join('\n')}`);
+    else if (error instanceof InputError)
+      console.error(`headroom diff: invalid input:\n${error.problems.map(formatProblem).join('\n')}`);
     else throw error;
     outcome.exitCode = EXIT_BAD_INPUT;
   }
@@ -51,7 +60,9 @@ export async function diffOutput(
     options.format === 'json'
       ? formatJson(report, description, { old: old.name, new: current.name })
       : options.format === 'markdown'
-        ? formatMarkdown(report, description, { fullReport: fullReportPointer(oldDir, newDir, options, output.env ?? {}) })
+        ? formatMarkdown(report, description, {
+            fullReport: fullReportPointer(oldDir, newDir, options, output.env ?? {}),
+          })
         : formatText(report, description, output.colour);
   return { text, report };
 }
@@ -60,11 +71,19 @@ export async function diffOutput(
  * Where a markdown comment cut to fit says the full report is: the CI run's artifact when the run is known (the
  * README's workflows upload it as headroom-diff), and the command that prints it.
  */
-export function fullReportPointer(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions, env: NodeJS.ProcessEnv): string {
+export function fullReportPointer(
+  oldDir: string | undefined,
+  newDir: string | undefined,
+  options: DiffOptions,
+  env: NodeJS.ProcessEnv,
+): string {
   const command = `\`npx headroom diff ${options.base !== undefined ? `--base ${options.base}` : `${oldDir ?? ''} ${newDir ?? ''}`}\``;
   const run =
     env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
-      ? { what: 'this workflow run', url: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` }
+      ? {
+          what: 'this workflow run',
+          url: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,
+        }
       : env.CI_JOB_URL
         ? { what: 'this job', url: env.CI_JOB_URL }
         : undefined;
@@ -80,11 +99,18 @@ function committedInWorkTree(outDir: string): CommittedFolder | undefined {
   return { where, ...readTreeDir(outDir, where) };
 }
 
-async function trees(oldDir: string | undefined, newDir: string | undefined, options: DiffOptions): Promise<[NamedTree, NamedTree]> {
+async function trees(
+  oldDir: string | undefined,
+  newDir: string | undefined,
+  options: DiffOptions,
+): Promise<[NamedTree, NamedTree]> {
   if (options.base !== undefined) {
     if (oldDir !== undefined) throw new DiffInputError('give either --base <git-ref> or two folders, not both');
     // Only --base generates (config, model, dashboards): comparing two folders needs none of that code.
-    const [{ generate }, { treeAtRef }] = await Promise.all([import('../../generate.ts'), import('../../diff/tree-at-ref.ts')]);
+    const [{ generate }, { treeAtRef }] = await Promise.all([
+      import('../../generate.ts'),
+      import('../../diff/tree-at-ref.ts'),
+    ]);
     // The work tree first: a missing or broken config there is the user's error to see, not an empty base.
     const current = await generate(options.config);
     const old = await treeAtRef(options.config, options.base);

@@ -11,9 +11,14 @@ import { generationSummary } from '../summary.ts';
 export async function generateAction(options: ConfigOptions, outcome: CommandOutcome): Promise<void> {
   const generation = await generate(options.config, options.out);
   for (const warning of quietSettingWarnings(generation.loaded)) console.error(warning);
-  const named = { key: options.out === undefined ? 'output.dir' : '--out', configFile: generation.loaded.configFile } as const;
+  const named = {
+    key: options.out === undefined ? 'output.dir' : '--out',
+    configFile: generation.loaded.configFile,
+  } as const;
   const where = displayPath(generation.outDir);
-  const written = await stoppableBySignals((abort) => writeTreeAtomically(generation.outDir, generation.tree, named, abort));
+  const written = await stoppableBySignals((abort) =>
+    writeTreeAtomically(generation.outDir, generation.tree, named, abort),
+  );
   if ('stopped' in written) {
     console.error(`headroom: ${written.stopped.message}: ${where} was left as it was, nothing written`);
     outcome.exitCode = written.stopped.exitCode;

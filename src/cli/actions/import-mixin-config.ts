@@ -14,8 +14,12 @@ export interface ImportOptions {
 
 export function importMixinConfigAction(file: string, options: ImportOptions): void {
   const imported = importMixinConfig(readJson(file));
-  if (imported.problems.length > 0) throw new InputError(imported.problems.map(({ path, ...problem }) => ({ file, ...located(file, path), ...problem })));
-  const snippet = options.format === 'json' ? `${JSON.stringify(imported.config, null, 2)}\n` : typescriptSnippet(file, imported);
+  if (imported.problems.length > 0)
+    throw new InputError(
+      imported.problems.map(({ path, ...problem }) => ({ file, ...located(file, path), ...problem })),
+    );
+  const snippet =
+    options.format === 'json' ? `${JSON.stringify(imported.config, null, 2)}\n` : typescriptSnippet(file, imported);
   if (options.out) writeFileSync(options.out, snippet);
   else process.stdout.write(snippet);
   console.error(report(imported));
@@ -32,7 +36,13 @@ function readJson(file: string): unknown {
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const start = error.linePos?.[0];
-    throw new InputError([{ file, ...(start ? { position: { line: start.line, column: start.col } } : {}), message: `not valid JSON: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` }]);
+    throw new InputError([
+      {
+        file,
+        ...(start ? { position: { line: start.line, column: start.col } } : {}),
+        message: `not valid JSON: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      },
+    ]);
   }
   return document.toJS();
 }

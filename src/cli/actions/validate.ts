@@ -14,5 +14,7 @@ export async function validateAction(options: ConfigOptions): Promise<void> {
   const lintProblems = lintTree(generation.tree);
   if (lintProblems.length > 0) throw new InputError(lintProblems);
   const teams = generation.loaded.teams.length;
-  console.log(`headroom: ${displayPath(generation.loaded.configFile)} is valid: ${teams} teams (${generationSummary(generation)})`);
+  console.log(
+    `headroom: ${displayPath(generation.loaded.configFile)} is valid: ${teams} teams (${generationSummary(generation)})`,
+  );
 }

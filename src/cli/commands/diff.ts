@@ -6,12 +6,16 @@ import { configOption } from '../options.ts';
 export function registerDiff(program: Command, outcome: CommandOutcome): void {
   program
     .command('diff')
-    .description('explain what changes in the generated output: against a git ref (--base), or between two generated folders')
+    .description(
+      'explain what changes in the generated output: against a git ref (--base), or between two generated folders',
+    )
     .argument('[old-dir]', 'generated folder before the change')
     .argument('[new-dir]', 'generated folder after the change')
     .option('-b, --base <git-ref>', 'generate the config as of this ref and as in the work tree, and compare')
     .addOption(configOption())
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+    )
     .option('--exit-code', 'exit 1 when something changed (like git diff --exit-code)')
     .action(async (oldDir: string | undefined, newDir: string | undefined, options: DiffOptions) =>
       (await import('../actions/diff.ts')).diffAction(oldDir, newDir, options, outcome),

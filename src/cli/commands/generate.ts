@@ -9,5 +9,7 @@ export function registerGenerate(program: Command, outcome: CommandOutcome): voi
     .addOption(configOption())
     .addOption(outOption())
     // The pipeline is imported when the command runs, so `headroom --help` does not pay for it.
-    .action(async (options: ConfigOptions) => (await import('../actions/generate.ts')).generateAction(options, outcome));
+    .action(async (options: ConfigOptions) =>
+      (await import('../actions/generate.ts')).generateAction(options, outcome),
+    );
 }

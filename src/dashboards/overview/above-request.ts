@@ -12,7 +12,7 @@ import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
 const DESCRIPTION =
-  'Containers whose working set stayed above their memory request for the whole of the ContainersAboveMemoryRequest alert\'s `for`, ' +
+  "Containers whose working set stayed above their memory request for the whole of the ContainersAboveMemoryRequest alert's `for`, " +
   'as the rules record them (where several `for` are set, the largest count of any). Under node memory pressure the kubelet evicts ' +
   'them first. Empty where every team turned that alert off.';
 

@@ -22,17 +22,26 @@ export function closestToLimitSection(model: Model): Section {
   const owner = ownerColumns(model).join(', ');
   const closest = `topk(${CLOSEST_COUNT}, ${series(MEMORY_RATIO, ...selected)} * on ${by(namespaceKey(model))} group_left (${owner}) ${currentOwners(model, 'namespaces')})`;
   // Working set and limit of the same containers, carrying the owner columns too so the merge lines the rows up.
-  const ofClosest = (expr: string) => binary(expr, `* on ${by(key)} group_left (${owner})`, aggregate('group', [...key, ...ownerColumns(model)], closest));
+  const ofClosest = (expr: string) =>
+    binary(
+      expr,
+      `* on ${by(key)} group_left (${owner})`,
+      aggregate('group', [...key, ...ownerColumns(model)], closest),
+    );
   const containers = containerSeries(model);
   return {
     row: row(200, 'Containers closest to their memory limit'),
     panels: [
       tablePanel(201, `Top ${CLOSEST_COUNT} containers by % of memory limit`, '% of limit')
-        .description('Working set / limit, as recorded for the ContainerMemoryNearLimit alert. Click a pod to open the team dashboard on it.')
+        .description(
+          'Working set / limit, as recorded for the ContainerMemoryNearLimit alert. Click a pod to open the team dashboard on it.',
+        )
         .withTarget(tableQuery('A', closest))
         .withTarget(tableQuery('B', ofClosest(containers.workingSet(...selected))))
         .withTarget(tableQuery('C', ofClosest(containers.limit(...selected))))
-        .transformations(tableColumns([...key, ...ownerColumns(model)], { B: 'working set', C: 'limit', A: '% of limit' }))
+        .transformations(
+          tableColumns([...key, ...ownerColumns(model)], { B: 'working set', C: 'limit', A: '% of limit' }),
+        )
         .overrideByName('working set', [{ id: 'unit', value: 'bytes' }])
         .overrideByName('limit', [{ id: 'unit', value: 'bytes' }])
         .overrideByName('% of limit', [
@@ -41,7 +50,9 @@ export function closestToLimitSection(model: Model): Section {
           { id: 'max', value: 1 },
           { id: 'min', value: 0 },
         ])
-        .overrideByName('pod', [{ id: 'links', value: [{ title: 'Team dashboard of this pod', url: podLink(model) }] }]),
+        .overrideByName('pod', [
+          { id: 'links', value: [{ title: 'Team dashboard of this pod', url: podLink(model) }] },
+        ]),
     ],
   };
 }

@@ -6,13 +6,22 @@ import { containerKey, namespaceKey } from '../../rules/keys.ts';
 import { aggregate, series } from '../../rules/promql.ts';
 import { NAMESPACE_WITHOUT_LIMIT, WITHOUT_LIMIT } from '../../rules/record-names.ts';
 import { clusterLegend, clusterMatcher } from '../clusters.ts';
-import { rangeQuery, row, statPanel, statQuery, tableColumns, tablePanel, tableQuery, timeseriesPanel } from '../common.ts';
+import {
+  rangeQuery,
+  row,
+  statPanel,
+  statQuery,
+  tableColumns,
+  tablePanel,
+  tableQuery,
+  timeseriesPanel,
+} from '../common.ts';
 import { ownerColumns, withTeam } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
 const DESCRIPTION =
-  'Containers with a working set but no memory limit, neither their own nor their pod\'s: the blind spot of every limit alert. ' +
+  "Containers with a working set but no memory limit, neither their own nor their pod's: the blind spot of every limit alert. " +
   'As recorded for the ContainersWithoutMemoryLimit alert; empty where every team turned that alert off.';
 
 export function noLimitSection(model: Model): Section {

@@ -25,7 +25,13 @@ export function nodesSection(model: Model): Section {
         .min(0)
         .max(1)
         .decimals(0)
-        .withTarget(rangeQuery('A', `(${underPressure})\n* on ${by(key)} group_left (team)\n${currentOwners(model, 'nodes')}`, clusterLegend(model, '{{node}} ({{team}})'))),
+        .withTarget(
+          rangeQuery(
+            'A',
+            `(${underPressure})\n* on ${by(key)} group_left (team)\n${currentOwners(model, 'nodes')}`,
+            clusterLegend(model, '{{node}} ({{team}})'),
+          ),
+        ),
     ],
   };
 }

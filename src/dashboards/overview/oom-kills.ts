@@ -14,7 +14,8 @@ const DESCRIPTION =
 export function oomKillsSection(model: Model): Section {
   const selected = [clusterMatcher(model), variableMatcher('namespace', 'namespace')];
   const columns = keyOf(model, 'namespace', ...ownerColumns(model));
-  const kills = (range: string) => aggregate('sum', columns, withTeam(model, containerSeries(model).oomKillsWithin(range, ...selected)));
+  const kills = (range: string) =>
+    aggregate('sum', columns, withTeam(model, containerSeries(model).oomKillsWithin(range, ...selected)));
   return {
     row: row(300, 'OOM kills'),
     panels: [

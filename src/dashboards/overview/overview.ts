@@ -37,9 +37,25 @@ export function overviewDashboard(model: Model): DashboardBuilder {
     .withVariable(datasourceVariable());
   for (const variable of clusterVariable(model)) dashboard.withVariable(variable);
   dashboard
-    .withVariable(labelValuesVariable('node', 'Node', { selector: sourceSeries(model).nodeCondition(cluster), label: 'node', allValue: '.*' }))
-    .withVariable(labelValuesVariable('namespace', 'Namespace', { selector: series(NAMESPACE_OWNER, cluster), label: 'namespace', allValue: '.*' }))
-    .links([teamDashboardLink(model), otherDashboardsLink(), ...runbookLinks(model, [NODE_PRESSURE_ALERT, NEAR_LIMIT_ALERT, OOM_KILLED_ALERT, RULES_FAILING_ALERT])]);
+    .withVariable(
+      labelValuesVariable('node', 'Node', {
+        selector: sourceSeries(model).nodeCondition(cluster),
+        label: 'node',
+        allValue: '.*',
+      }),
+    )
+    .withVariable(
+      labelValuesVariable('namespace', 'Namespace', {
+        selector: series(NAMESPACE_OWNER, cluster),
+        label: 'namespace',
+        allValue: '.*',
+      }),
+    )
+    .links([
+      teamDashboardLink(model),
+      otherDashboardsLink(),
+      ...runbookLinks(model, [NODE_PRESSURE_ALERT, NEAR_LIMIT_ALERT, OOM_KILLED_ALERT, RULES_FAILING_ALERT]),
+    ]);
   return addSections(dashboard, [
     nodesSection(model),
     closestToLimitSection(model),

@@ -20,7 +20,9 @@ export function requestsLimitsSection(model: Model): Section {
       timeseriesPanel(401, 'Working set vs requests vs limits', 'bytes')
         .span(24)
         .height(10)
-        .description('Sums per namespace. Containers without a limit add to the working set and requests, not to the limits.')
+        .description(
+          'Sums per namespace. Containers without a limit add to the working set and requests, not to the limits.',
+        )
         .withTarget(rangeQuery('A', perNamespace(containers.workingSet(...selected)), legend('working set')))
         .withTarget(rangeQuery('B', perNamespace(containers.request(...selected)), legend('requests')))
         .withTarget(rangeQuery('C', perNamespace(containers.limit(...selected)), legend('limits')))

@@ -11,13 +11,15 @@ import type { Section } from '../section.ts';
 import type { TeamScope } from './team-scope.ts';
 
 export const ABOVE_REQUEST_DESCRIPTION =
-  'Containers whose working set stayed above their memory request for the whole of the ContainersAboveMemoryRequest alert\'s ' +
+  "Containers whose working set stayed above their memory request for the whole of the ContainersAboveMemoryRequest alert's " +
   '`for`, as the rules record them; where several `for` are set, any of them. Empty where the alert is off.';
 
 export function aboveRequestSection(model: Model, scope: TeamScope): Section {
   // max by the key: one value per container (or namespace) whatever the `for` durations.
   const containers = scope.owned(aggregate('max', containerKey(model), series(ABOVE_REQUEST, ...scope.containers)));
-  const perNamespace = scope.owned(aggregate('max', namespaceKey(model), series(NAMESPACE_ABOVE_REQUEST, ...scope.namespaces)));
+  const perNamespace = scope.owned(
+    aggregate('max', namespaceKey(model), series(NAMESPACE_ABOVE_REQUEST, ...scope.namespaces)),
+  );
   return {
     row: row(600, 'Containers above their memory request'),
     panels: [

@@ -7,7 +7,13 @@ import type { Section } from '../section.ts';
 import { TEAM_MATCHER } from './team-scope.ts';
 
 export function firingAlertsSection(model: Model, alerts: readonly string[]): Section {
-  const firing = series('ALERTS', matcher('alertstate', '=', 'firing'), TEAM_MATCHER, clusterMatcher(model), matcher('alertname', '=~', alerts.join('|')));
+  const firing = series(
+    'ALERTS',
+    matcher('alertstate', '=', 'firing'),
+    TEAM_MATCHER,
+    clusterMatcher(model),
+    matcher('alertname', '=~', alerts.join('|')),
+  );
   return {
     row: row(400, 'Firing alerts'),
     panels: [
@@ -15,7 +21,9 @@ export function firingAlertsSection(model: Model, alerts: readonly string[]): Se
         .height(8)
         .description('Alerts with team="$team", whatever the namespace selected above. Runbooks: links at the top.')
         .withTarget(tableQuery('A', firing))
-        .transformations([{ id: 'organize', options: { excludeByName: { Time: true, Value: true, __name__: true, alertstate: true } } }]),
+        .transformations([
+          { id: 'organize', options: { excludeByName: { Time: true, Value: true, __name__: true, alertstate: true } } },
+        ]),
     ],
   };
 }

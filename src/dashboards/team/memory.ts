@@ -28,7 +28,11 @@ export function memorySection(model: Model, scope: TeamScope): Section {
   // One line per distinct threshold (and cluster), not one per namespace: count_values puts each namespace's threshold
   // in a label, so max by it draws each value once.
   const perNamespace = scope.owned(series(NAMESPACE_THRESHOLD, ...scope.namespaces));
-  const valued = binary(perNamespace, `* on ${by(namespaceKey(model))} group_left (threshold)`, `count_values by ${by(namespaceKey(model))} ("threshold", ${perNamespace})`);
+  const valued = binary(
+    perNamespace,
+    `* on ${by(namespaceKey(model))} group_left (threshold)`,
+    `count_values by ${by(namespaceKey(model))} ("threshold", ${perNamespace})`,
+  );
   const thresholds = aggregate('max', keyOf(model, 'threshold'), valued);
   return {
     row: row(100, 'Memory per container'),
@@ -45,8 +49,18 @@ export function memorySection(model: Model, scope: TeamScope): Section {
         .withTarget(rangeQuery('A', scope.owned(series(MEMORY_RATIO, ...scope.containers)), legend))
         .withTarget(rangeQuery('B', thresholds, clusterLegend(model, 'alert threshold {{threshold}}')))
         // max by the container key: one forecast per container whatever the (lookback, horizon) pairs.
-        .withTarget(rangeQuery('C', scope.owned(aggregate('max', containerKey(model), series(MEMORY_FORECAST, ...scope.containers))), `forecast ${legend}`))
-        .overrideByQuery('B', [DASHED, { id: 'color', value: { mode: 'fixed', fixedColor: 'red' } }, { id: 'custom.fillOpacity', value: 0 }])
+        .withTarget(
+          rangeQuery(
+            'C',
+            scope.owned(aggregate('max', containerKey(model), series(MEMORY_FORECAST, ...scope.containers))),
+            `forecast ${legend}`,
+          ),
+        )
+        .overrideByQuery('B', [
+          DASHED,
+          { id: 'color', value: { mode: 'fixed', fixedColor: 'red' } },
+          { id: 'custom.fillOpacity', value: 0 },
+        ])
         .overrideByQuery('C', [DASHED, { id: 'custom.fillOpacity', value: 0 }]),
     ],
   };

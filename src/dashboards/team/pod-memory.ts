@@ -34,7 +34,9 @@ export function podMemorySection(model: Model, scope: TeamScope): Section {
         .withTarget(rangeQuery('B', ofJudgedPods(source.podMemoryLimit(...scope.containers)), `limit ${legend}`))
         .overrideByQuery('B', [DASHED]),
       timeseriesPanel(502, '% of pod-level memory limit', 'percentunit')
-        .description(`${POD_LIMIT_DESCRIPTION} PodMemoryNearLimit fires above the threshold of the namespace's owner (firing alerts below carry it as label threshold).`)
+        .description(
+          `${POD_LIMIT_DESCRIPTION} PodMemoryNearLimit fires above the threshold of the namespace's owner (firing alerts below carry it as label threshold).`,
+        )
         .min(0)
         .axisSoftMax(1)
         .withTarget(rangeQuery('A', scope.owned(ratio), legend)),

@@ -11,11 +11,12 @@ import type { Section } from '../section.ts';
 import type { TeamScope } from './team-scope.ts';
 
 const OOM_EVENTS_NOTE =
-  'OOM kills the kernel counted in the container\'s cgroup (cadvisor container_oom_events_total), whether or not the container ' +
+  "OOM kills the kernel counted in the container's cgroup (cadvisor container_oom_events_total), whether or not the container " +
   'restarted: a count here without a restart beside it is a process killed inside a running container. Each value counts ' +
-  'within the OOM alerts\' window at that moment; where several windows are set, the largest count of any.';
+  "within the OOM alerts' window at that moment; where several windows are set, the largest count of any.";
 
-const OOM_NOTE = 'OOM kills: restarts of containers whose last termination was OOMKilled (kube-state-metrics keeps only the last reason).';
+const OOM_NOTE =
+  'OOM kills: restarts of containers whose last termination was OOMKilled (kube-state-metrics keeps only the last reason).';
 
 export function restartsSection(model: Model, scope: TeamScope): Section {
   const containers = containerSeries(model);
@@ -32,16 +33,31 @@ export function restartsSection(model: Model, scope: TeamScope): Section {
       statPanel(202, 'Restarts in the selected range', 'none')
         .span(12)
         .withTarget(statQuery('A', `round(sum(${restarts('$__range')})) or vector(0)`)),
-      countBarsPanel(203, 'OOM kills').span(8).description(OOM_NOTE).withTarget(rangeQuery('A', oomKills('$__rate_interval'), legend)),
-      countBarsPanel(204, 'Restarts').span(8).withTarget(
-        rangeQuery('A', scope.owned(`${containers.restartsWithin('$__rate_interval', ...scope.containers)} > 0`), legend),
-      ),
+      countBarsPanel(203, 'OOM kills')
+        .span(8)
+        .description(OOM_NOTE)
+        .withTarget(rangeQuery('A', oomKills('$__rate_interval'), legend)),
+      countBarsPanel(204, 'Restarts')
+        .span(8)
+        .withTarget(
+          rangeQuery(
+            'A',
+            scope.owned(`${containers.restartsWithin('$__rate_interval', ...scope.containers)} > 0`),
+            legend,
+          ),
+        ),
       timeseriesPanel(205, 'OOM events (cgroup)', 'none')
         .span(8)
         .description(OOM_EVENTS_NOTE)
         .min(0)
         .decimals(0)
-        .withTarget(rangeQuery('A', scope.owned(aggregate('max', containerKey(model), series(OOM_EVENTS, ...scope.containers))), legend)),
+        .withTarget(
+          rangeQuery(
+            'A',
+            scope.owned(aggregate('max', containerKey(model), series(OOM_EVENTS, ...scope.containers))),
+            legend,
+          ),
+        ),
     ],
   };
 }

@@ -24,7 +24,13 @@ import { containerSeries } from '../container-series.ts';
 import { dashboardDefaults } from '../dashboard-defaults.ts';
 import { otherDashboardsLink, overviewLink, runbookLinks, teamDashboardLink } from '../links.ts';
 import { addSections } from '../section.ts';
-import { datasourceVariable, fixedTeamVariable, labelValuesVariable, teamVariable, variableMatcher } from '../variables.ts';
+import {
+  datasourceVariable,
+  fixedTeamVariable,
+  labelValuesVariable,
+  teamVariable,
+  variableMatcher,
+} from '../variables.ts';
 import { aboveRequestSection } from './above-request.ts';
 import { firingAlertsSection } from './firing-alerts.ts';
 import { memorySection } from './memory.ts';
@@ -45,13 +51,18 @@ export function teamDashboard(model: Model, fixedTeam?: string): DashboardBuilde
   const cluster = clusterMatcher(model);
   // The owner series carry the team of every namespace seen, globs, labels and catch-all already resolved by the rules.
   const team = fixedTeam === undefined ? teamVariable(series(NAMESPACE_OWNER, cluster)) : fixedTeamVariable(fixedTeam);
-  const namespaces = labelValuesVariable('namespace', 'Namespace', { selector: series(NAMESPACE_OWNER, cluster, TEAM_MATCHER), label: 'namespace' });
+  const namespaces = labelValuesVariable('namespace', 'Namespace', {
+    selector: series(NAMESPACE_OWNER, cluster, TEAM_MATCHER),
+    label: 'namespace',
+  });
   const pods = labelValuesVariable('pod', 'Pod', {
     selector: sourceSeries(model).restarts(cluster, variableMatcher('namespace', 'namespace')),
     label: 'pod',
     allValue: '.*',
   });
-  const dashboard = dashboardDefaults(new DashboardBuilder(fixedTeam === undefined ? TEAM_DASHBOARD_TITLE : teamDashboardTitle(fixedTeam)))
+  const dashboard = dashboardDefaults(
+    new DashboardBuilder(fixedTeam === undefined ? TEAM_DASHBOARD_TITLE : teamDashboardTitle(fixedTeam)),
+  )
     .uid(fixedTeam === undefined ? TEAM_DASHBOARD_UID : teamDashboardUid(fixedTeam))
     .description(
       `Memory of the containers in the namespaces of ${fixedTeam === undefined ? 'the selected team' : `team ${fixedTeam}`}: limits, pod-level limits, OOM kills, terminations, containers above their request, firing alerts.`,
@@ -63,7 +74,12 @@ export function teamDashboard(model: Model, fixedTeam?: string): DashboardBuilde
     .withVariable(team)
     .withVariable(namespaces)
     .withVariable(pods)
-    .links([overviewLink(model), ...(fixedTeam === undefined ? [] : [teamDashboardLink(model)]), otherDashboardsLink(), ...runbookLinks(model, [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT])])
+    .links([
+      overviewLink(model),
+      ...(fixedTeam === undefined ? [] : [teamDashboardLink(model)]),
+      otherDashboardsLink(),
+      ...runbookLinks(model, [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT]),
+    ])
     .annotation(oomKillMarkers(model, scope));
   // Every alert headroom routes by team: the firing table is where a team sees all of its own at once.
   const alerts = [
@@ -92,5 +108,11 @@ export function teamDashboard(model: Model, fixedTeam?: string): DashboardBuilde
 /** A marker on every graph where a selected container was OOMKilled: the moment its working set line drops. */
 function oomKillMarkers(model: Model, scope: TeamScope) {
   const kills = scope.owned(containerSeries(model).oomKillsWithin('2m', ...scope.containers));
-  return prometheusAnnotation('OOM kills', kills, 'OOMKilled', clusterLegend(model, '{{namespace}}/{{pod}}/{{container}}'), 'red');
+  return prometheusAnnotation(
+    'OOM kills',
+    kills,
+    'OOMKilled',
+    clusterLegend(model, '{{namespace}}/{{pod}}/{{container}}'),
+    'red',
+  );
 }

@@ -8,10 +8,12 @@ import { containerSeries } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import type { TeamScope } from './team-scope.ts';
 
-const NOTE = 'kube-state-metrics keeps only the last termination reason of a container; restarts are counted against it.';
+const NOTE =
+  'kube-state-metrics keeps only the last termination reason of a container; restarts are counted against it.';
 
 export function terminationsSection(model: Model, scope: TeamScope): Section {
-  const terminations = (range: string) => scope.owned(containerSeries(model).terminationsWithin(range, ...scope.containers));
+  const terminations = (range: string) =>
+    scope.owned(containerSeries(model).terminationsWithin(range, ...scope.containers));
   return {
     row: row(300, 'Recent terminations'),
     panels: [
@@ -22,7 +24,13 @@ export function terminationsSection(model: Model, scope: TeamScope): Section {
         .transformations(tableColumns([...containerKey(model), 'reason'], { A: 'restarts' })),
       countBarsPanel(302, 'Terminations by reason')
         .description(NOTE)
-        .withTarget(rangeQuery('A', aggregate('sum', keyOf(model, 'reason'), terminations('$__rate_interval')), clusterLegend(model, '{{reason}}'))),
+        .withTarget(
+          rangeQuery(
+            'A',
+            aggregate('sum', keyOf(model, 'reason'), terminations('$__rate_interval')),
+            clusterLegend(model, '{{reason}}'),
+          ),
+        ),
     ],
   };
 }

@@ -16,7 +16,13 @@ export interface PanelJson {
   title: string;
   panels?: PanelJson[];
   targets?: { refId: string; expr: string }[];
-  fieldConfig?: { defaults: { unit?: string; thresholds?: { steps: { value: number | null }[] }; custom?: { thresholdsStyle?: { mode: string } } } };
+  fieldConfig?: {
+    defaults: {
+      unit?: string;
+      thresholds?: { steps: { value: number | null }[] };
+      custom?: { thresholdsStyle?: { mode: string } };
+    };
+  };
   description?: string;
 }
 
@@ -45,18 +51,29 @@ export function allPanels(dashboard: DashboardJson): PanelJson[] {
 /** Panel and annotation queries, and the series selector inside every `label_values(selector, label)` variable query. */
 export function queriesOf(dashboard: DashboardJson): Query[] {
   const panelQueries = allPanels(dashboard).flatMap((panel) =>
-    (panel.targets ?? []).map((target) => ({ dashboard: dashboard.uid, where: `panel ${panel.id} ${target.refId}`, expr: target.expr })),
+    (panel.targets ?? []).map((target) => ({
+      dashboard: dashboard.uid,
+      where: `panel ${panel.id} ${target.refId}`,
+      expr: target.expr,
+    })),
   );
   const variableQueries = dashboard.templating.list
     .filter((variable) => variable.type === 'query')
     .map((variable) => {
       const match = /^label_values\((.*), ([a-z_]+)\)$/s.exec(String(variable.query));
-      if (!match) throw new Error(`${dashboard.uid}: variable ${variable.name} is not label_values(selector, label): ${String(variable.query)}`);
+      if (!match)
+        throw new Error(
+          `${dashboard.uid}: variable ${variable.name} is not label_values(selector, label): ${String(variable.query)}`,
+        );
       return { dashboard: dashboard.uid, where: `variable ${variable.name}`, expr: match[1]! };
     });
   const annotationQueries = dashboard.annotations.list
     .filter((annotation) => annotation.expr !== undefined)
-    .map((annotation) => ({ dashboard: dashboard.uid, where: `annotation ${annotation.name}`, expr: annotation.expr! }));
+    .map((annotation) => ({
+      dashboard: dashboard.uid,
+      where: `annotation ${annotation.name}`,
+      expr: annotation.expr!,
+    }));
   return [...panelQueries, ...variableQueries, ...annotationQueries];
 }
 
@@ -96,7 +113,11 @@ export const DEFAULT_TEAM_SAMPLES: TeamSamples = { payments: 'payments|payments-
 function sampleSets(dashboard: DashboardJson, teams: TeamSamples): [string, Record<string, string>][] {
   const uid = dashboard.uid.replace(/-/g, '_');
   const team = dashboard.templating.list.find((variable) => variable.name === 'team');
-  if (team?.type === 'query') return Object.entries(teams).map(([name, namespaces]) => [`${uid}:${name.replace(/-/g, '_')}`, { ...SAMPLES, team: name, namespace: namespaces }]);
+  if (team?.type === 'query')
+    return Object.entries(teams).map(([name, namespaces]) => [
+      `${uid}:${name.replace(/-/g, '_')}`,
+      { ...SAMPLES, team: name, namespace: namespaces },
+    ]);
   if (team?.type === 'constant') {
     const name = String(team.query);
     return [[uid, { ...SAMPLES, team: name, namespace: teams[name] ?? SAMPLES.namespace! }]];
@@ -108,7 +129,10 @@ function sampleSets(dashboard: DashboardJson, teams: TeamSamples): [string, Reco
  * Every query of the tree's dashboards as a recording rule `headroom_dashboard_check:<uid>:<where>`, sample values
  * in; the shared team dashboard's once per sample team, as `headroom_dashboard_check:<uid>:<team>:<where>`.
  */
-export function queryRules(tree: GeneratedTree, teams: TeamSamples = DEFAULT_TEAM_SAMPLES): { record: string; expr: string }[] {
+export function queryRules(
+  tree: GeneratedTree,
+  teams: TeamSamples = DEFAULT_TEAM_SAMPLES,
+): { record: string; expr: string }[] {
   return [...dashboardsOf(tree).values()].flatMap((dashboard) =>
     sampleSets(dashboard, teams).flatMap(([name, values]) =>
       queriesOf(dashboard).map((query) => ({

@@ -32,6 +32,9 @@ export function alertmanagerConfig(routesYaml: string, webhookUrl: (receiver: st
     group_interval: '1s',
     repeat_interval: '1h',
   };
-  const receivers = receiversOf(route).map((name) => ({ name, webhook_configs: [{ url: webhookUrl(name), send_resolved: true }] }));
+  const receivers = receiversOf(route).map((name) => ({
+    name,
+    webhook_configs: [{ url: webhookUrl(name), send_resolved: true }],
+  }));
   return stringify({ route: root, receivers }, { lineWidth: 0 });
 }

@@ -24,6 +24,8 @@ export const BINARIES = {
 export function assertInstalled(binaries: readonly Binary[]): void {
   const missing = binaries.filter((binary) => !existsSync(binary.path));
   if (missing.length > 0) {
-    throw new Error(`end-to-end test: missing ${missing.map((binary) => `${binary.path} (install: ${binary.install})`).join('; ')}`);
+    throw new Error(
+      `end-to-end test: missing ${missing.map((binary) => `${binary.path} (install: ${binary.install})`).join('; ')}`,
+    );
   }
 }

@@ -12,7 +12,13 @@ export type Source = 'cadvisor' | 'kube-state-metrics' | 'kubelet';
  * `kube-state-metrics-rescheduled` is a replica that replaced a and b after an outage, on a new pod (so a new
  * `instance`): down until a scenario brings it up.
  */
-export const TARGET_KINDS = ['cadvisor', 'kube-state-metrics-a', 'kube-state-metrics-b', 'kube-state-metrics-rescheduled', 'kubelet'] as const;
+export const TARGET_KINDS = [
+  'cadvisor',
+  'kube-state-metrics-a',
+  'kube-state-metrics-b',
+  'kube-state-metrics-rescheduled',
+  'kubelet',
+] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** What Prometheus puts on every series of the target (static target labels of its scrape config). */
@@ -73,7 +79,9 @@ export class Exporter {
       }
       const renderedAt = performance.now();
       const body = this.render(cluster, sourceOf(kind as TargetKind));
-      response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }).end(body, () => this.scraped(target, renderedAt));
+      response
+        .writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' })
+        .end(body, () => this.scraped(target, renderedAt));
     });
     this.server = server;
     this.port = await listenOnLoopback(server, 'exporter');
@@ -132,7 +140,8 @@ export class Exporter {
   }
 
   private store(cluster: string, source: Source): Map<string, Sample> {
-    if (!this.clusters.includes(cluster)) throw new Error(`exporter: unknown cluster ${cluster} (known: ${this.clusters.join(', ')})`);
+    if (!this.clusters.includes(cluster))
+      throw new Error(`exporter: unknown cluster ${cluster} (known: ${this.clusters.join(', ')})`);
     const id = `${cluster}/${source}`;
     let store = this.series.get(id);
     if (store === undefined) {
@@ -145,7 +154,10 @@ export class Exporter {
   /** The Prometheus text format of one source's series, sorted. */
   private render(cluster: string, source: Source): string {
     const lines = [...(this.series.get(`${cluster}/${source}`)?.values() ?? [])].map(
-      ({ name, labels, value }) => `${name}{${Object.entries(labels).map(([k, v]) => `${k}="${escape(v)}"`).join(',')}} ${value}`,
+      ({ name, labels, value }) =>
+        `${name}{${Object.entries(labels)
+          .map(([k, v]) => `${k}="${escaped(v)}"`)
+          .join(',')}} ${value}`,
     );
     return `${lines.sort().join('\n')}\n`;
   }
@@ -155,6 +167,6 @@ function key(name: string, labels: Labels): string {
   return `${name}${JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`;
 }
 
-function escape(value: string): string {
+function escaped(value: string): string {
   return value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
 }

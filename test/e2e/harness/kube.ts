@@ -45,7 +45,13 @@ export class FakeCluster {
   node(memoryPressure = false): void {
     for (const status of ['true', 'false', 'unknown']) {
       const value = (status === 'true') === memoryPressure && status !== 'unknown' ? 1 : 0;
-      this.exporter.set(this.name, 'kube-state-metrics', 'kube_node_status_condition', { node: NODE, condition: 'MemoryPressure', status }, value);
+      this.exporter.set(
+        this.name,
+        'kube-state-metrics',
+        'kube_node_status_condition',
+        { node: NODE, condition: 'MemoryPressure', status },
+        value,
+      );
     }
     this.exporter.set(this.name, 'kubelet', 'kubelet_node_name', { node: NODE }, 1);
   }
@@ -118,44 +124,102 @@ export class FakeContainer {
   }
 
   private get podCgroup(): Labels {
-    return { namespace: this.spec.namespace, pod: this.spec.pod, container: '', id: `/kubepods/pod-${this.spec.pod}`, image: '', name: '' };
+    return {
+      namespace: this.spec.namespace,
+      pod: this.spec.pod,
+      container: '',
+      id: `/kubepods/pod-${this.spec.pod}`,
+      image: '',
+      name: '',
+    };
   }
 
   private get pause(): Labels {
-    return { namespace: this.spec.namespace, pod: this.spec.pod, container: 'POD', id: `/kubepods/pod-${this.spec.pod}/pause`, image: 'registry.k8s.io/pause:3.9', name: `k8s_POD_${this.spec.pod}` };
+    return {
+      namespace: this.spec.namespace,
+      pod: this.spec.pod,
+      container: 'POD',
+      id: `/kubepods/pod-${this.spec.pod}/pause`,
+      image: 'registry.k8s.io/pause:3.9',
+      name: `k8s_POD_${this.spec.pod}`,
+    };
   }
 
   private get cgroup(): Labels {
-    return { ...this.ids, id: `/kubepods/pod-${this.spec.pod}/${this.spec.container}`, image: `example/${this.spec.container}:1`, name: `k8s_${this.spec.container}_${this.spec.pod}` };
+    return {
+      ...this.ids,
+      id: `/kubepods/pod-${this.spec.pod}/${this.spec.container}`,
+      image: `example/${this.spec.container}:1`,
+      name: `k8s_${this.spec.container}_${this.spec.pod}`,
+    };
   }
 
   private writeStatic(): void {
-    const ksm = (name: string, labels: Labels, value: number) => this.exporter.set(this.cluster, 'kube-state-metrics', name, labels, value);
+    const ksm = (name: string, labels: Labels, value: number) =>
+      this.exporter.set(this.cluster, 'kube-state-metrics', name, labels, value);
     const prefix = this.type === 'container' ? 'kube_pod_container' : 'kube_pod_init_container';
-    ksm(`${prefix}_resource_limits`, { ...this.ids, node: NODE, resource: 'memory', unit: 'byte' }, this.spec.limitBytes);
-    ksm(`${prefix}_resource_requests`, { ...this.ids, node: NODE, resource: 'memory', unit: 'byte' }, this.spec.limitBytes / 2);
-    if (this.type !== 'container') ksm('kube_pod_init_container_info', { ...this.ids, restart_policy: this.type === 'sidecar' ? 'Always' : '' }, 1);
+    ksm(
+      `${prefix}_resource_limits`,
+      { ...this.ids, node: NODE, resource: 'memory', unit: 'byte' },
+      this.spec.limitBytes,
+    );
+    ksm(
+      `${prefix}_resource_requests`,
+      { ...this.ids, node: NODE, resource: 'memory', unit: 'byte' },
+      this.spec.limitBytes / 2,
+    );
+    if (this.type !== 'container')
+      ksm('kube_pod_init_container_info', { ...this.ids, restart_policy: this.type === 'sidecar' ? 'Always' : '' }, 1);
     ksm('kube_pod_info', { namespace: this.spec.namespace, pod: this.spec.pod, node: NODE }, 1);
     // The pause container and the pod cgroup: series the rules must leave out of container counts.
     this.exporter.set(this.cluster, 'cadvisor', 'container_memory_working_set_bytes', this.pause, 1 * MiB);
     this.exporter.set(this.cluster, 'cadvisor', 'container_spec_memory_limit_bytes', this.pause, 0);
     this.exporter.set(this.cluster, 'cadvisor', 'container_spec_memory_limit_bytes', this.cgroup, this.spec.limitBytes);
-    this.exporter.set(this.cluster, 'cadvisor', 'container_spec_memory_limit_bytes', this.podCgroup, this.spec.limitBytes);
+    this.exporter.set(
+      this.cluster,
+      'cadvisor',
+      'container_spec_memory_limit_bytes',
+      this.podCgroup,
+      this.spec.limitBytes,
+    );
   }
 
   private writeCadvisor(): void {
     this.exporter.set(this.cluster, 'cadvisor', 'container_memory_working_set_bytes', this.cgroup, this.workingSet);
-    this.exporter.set(this.cluster, 'cadvisor', 'container_memory_working_set_bytes', this.podCgroup, this.workingSet + 1 * MiB);
+    this.exporter.set(
+      this.cluster,
+      'cadvisor',
+      'container_memory_working_set_bytes',
+      this.podCgroup,
+      this.workingSet + 1 * MiB,
+    );
     this.exporter.set(this.cluster, 'cadvisor', 'container_oom_events_total', this.cgroup, this.oomEvents);
   }
 
   private writeKubeStateMetrics(): void {
     const prefix = this.type === 'container' ? 'kube_pod_container' : 'kube_pod_init_container';
     this.exporter.set(this.cluster, 'kube-state-metrics', `${prefix}_status_restarts_total`, this.ids, this.restarts);
-    this.exporter.deleteMatching(this.cluster, 'kube-state-metrics', `${prefix}_status_last_terminated_reason`, this.ids);
+    this.exporter.deleteMatching(
+      this.cluster,
+      'kube-state-metrics',
+      `${prefix}_status_last_terminated_reason`,
+      this.ids,
+    );
     if (this.lastTerminated !== undefined) {
-      this.exporter.set(this.cluster, 'kube-state-metrics', `${prefix}_status_last_terminated_reason`, { ...this.ids, reason: this.lastTerminated.reason }, 1);
-      this.exporter.set(this.cluster, 'kube-state-metrics', `${prefix}_status_last_terminated_exitcode`, this.ids, this.lastTerminated.exitCode);
+      this.exporter.set(
+        this.cluster,
+        'kube-state-metrics',
+        `${prefix}_status_last_terminated_reason`,
+        { ...this.ids, reason: this.lastTerminated.reason },
+        1,
+      );
+      this.exporter.set(
+        this.cluster,
+        'kube-state-metrics',
+        `${prefix}_status_last_terminated_exitcode`,
+        this.ids,
+        this.lastTerminated.exitCode,
+      );
     }
   }
 }

@@ -43,7 +43,14 @@ export class RulerPages {
       const key = `${id} @ ${startsAt}`;
       const page = pages.get(key);
       if (page === undefined) {
-        pages.set(key, { labels: delivery.labels, id, startsAt, receivers: [delivery.receiver], firstAt: delivery.at, firstReceiver: delivery.receiver });
+        pages.set(key, {
+          labels: delivery.labels,
+          id,
+          startsAt,
+          receivers: [delivery.receiver],
+          firstAt: delivery.at,
+          firstReceiver: delivery.receiver,
+        });
       } else if (!page.receivers.includes(delivery.receiver)) {
         page.receivers.push(delivery.receiver);
       }

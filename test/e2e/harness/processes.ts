@@ -27,7 +27,9 @@ export function freePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -56,7 +58,14 @@ export class Processes {
    * Starts `binary` with `args` and resolves once `readyPath` on its port answers 200 (or rejects with its log when
    * it exits or does not answer within `timeoutMs`).
    */
-  async start(name: string, binary: string, args: string[], port: number, readyPath: string, timeoutMs = 60_000): Promise<Server> {
+  async start(
+    name: string,
+    binary: string,
+    args: string[],
+    port: number,
+    readyPath: string,
+    timeoutMs = 60_000,
+  ): Promise<Server> {
     const log = join(this.root, `${name}.log`);
     const out = createWriteStream(log);
     const child = spawn(binary, args, { cwd: this.root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -130,7 +139,8 @@ export class Processes {
    * it polls both pids each second and exits as soon as the server is gone.
    */
   private watchdog(pid: number): void {
-    const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${pid} 2>/dev/null; do sleep 1; done; ` +
+    const script =
+      `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${pid} 2>/dev/null; do sleep 1; done; ` +
       `if kill -0 ${pid} 2>/dev/null; then kill -TERM ${pid}; sleep 5; kill -KILL ${pid} 2>/dev/null; fi`;
     spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
   }

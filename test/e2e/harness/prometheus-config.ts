@@ -20,7 +20,12 @@ export function prometheusConfig(setup: PrometheusSetup): string {
   const scrapeConfigs = setup.clusters.flatMap((cluster) =>
     TARGET_KINDS.map((kind) => ({
       job_name: `${cluster}/${kind}`,
-      static_configs: [{ targets: [`127.0.0.1:${setup.exporterPort}`], labels: { ...targetLabels(cluster, kind), __metrics_path__: Exporter.path(cluster, kind) } }],
+      static_configs: [
+        {
+          targets: [`127.0.0.1:${setup.exporterPort}`],
+          labels: { ...targetLabels(cluster, kind), __metrics_path__: Exporter.path(cluster, kind) },
+        },
+      ],
     })),
   );
   return stringify(

@@ -37,13 +37,19 @@ export class RuleHealth {
   /** Polls now; then the report for `ruler`. */
   async report(ruler: Ruler): Promise<{ polls: number; rules: number; problems: string[] }> {
     const rules = await this.poll(ruler);
-    return { polls: this.polls.get(ruler.name) ?? 0, rules, problems: [...(this.problems.get(ruler.name)?.keys() ?? [])] };
+    return {
+      polls: this.polls.get(ruler.name) ?? 0,
+      rules,
+      problems: [...(this.problems.get(ruler.name)?.keys() ?? [])],
+    };
   }
 
   private async poll(ruler: Ruler): Promise<number> {
     let groups: ApiGroup[];
     try {
-      const body = (await (await fetch(`${ruler.url}/api/v1/rules`, { signal: AbortSignal.timeout(4_000) })).json()) as { data: { groups: ApiGroup[] } };
+      const body = (await (
+        await fetch(`${ruler.url}/api/v1/rules`, { signal: AbortSignal.timeout(4_000) })
+      ).json()) as { data: { groups: ApiGroup[] } };
       groups = body.data.groups;
     } catch (error) {
       this.note(ruler, `rules API: ${(error as Error).message}`);
@@ -56,7 +62,8 @@ export class RuleHealth {
         count += 1;
         const error = rule.lastError ?? '';
         // A rule not evaluated yet reports health "unknown" with no error.
-        if (error !== '' || (rule.health !== 'ok' && rule.health !== 'unknown')) this.note(ruler, `${group.name} / ${rule.name}: health ${rule.health}, lastError ${JSON.stringify(error)}`);
+        if (error !== '' || (rule.health !== 'ok' && rule.health !== 'unknown'))
+          this.note(ruler, `${group.name} / ${rule.name}: health ${rule.health}, lastError ${JSON.stringify(error)}`);
       }
     }
     return count;

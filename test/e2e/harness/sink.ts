@@ -38,7 +38,8 @@ export class WebhookSink {
         const [ruler, receiver] = (request.url ?? '').split('/').slice(1).map(decodeURIComponent);
         try {
           const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { alerts: NotifiedAlert[] };
-          if (ruler !== undefined && receiver !== undefined) this.notifications.push({ ruler, receiver, at: Date.now(), alerts: body.alerts });
+          if (ruler !== undefined && receiver !== undefined)
+            this.notifications.push({ ruler, receiver, at: Date.now(), alerts: body.alerts });
           response.writeHead(200).end();
         } catch {
           response.writeHead(400).end();
@@ -63,7 +64,9 @@ export class WebhookSink {
   deliveries(ruler: string, filter: (alert: NotifiedAlert) => boolean = () => true): Delivery[] {
     return this.notifications
       .filter((notification) => notification.ruler === ruler)
-      .flatMap(({ ruler: r, receiver, at, alerts }) => alerts.filter(filter).map((alert) => ({ ...alert, ruler: r, receiver, at })));
+      .flatMap(({ ruler: r, receiver, at, alerts }) =>
+        alerts.filter(filter).map((alert) => ({ ...alert, ruler: r, receiver, at })),
+      );
   }
 }
 

@@ -51,7 +51,8 @@ export async function startStack(config: string, clusters: readonly string[]): P
   const { tree } = await generate(config);
   const rules = tree.get(RULE_FILE);
   const routes = tree.get(ROUTE_FILE);
-  if (rules === undefined || routes === undefined) throw new Error(`${config} writes no ${rules === undefined ? RULE_FILE : ROUTE_FILE}`);
+  if (rules === undefined || routes === undefined)
+    throw new Error(`${config} writes no ${rules === undefined ? RULE_FILE : ROUTE_FILE}`);
 
   const processes = new Processes();
   const sink = new WebhookSink();
@@ -86,15 +87,23 @@ export async function startStack(config: string, clusters: readonly string[]): P
         remoteWriteUrls: [`${vmBookworm.url}/api/v1/write`, `${vmSid.url}/api/v1/write`],
       }),
     );
-    const prometheus = await processes.start('prometheus', BINARIES.prometheus.path, [
-      `--config.file=${prometheusFile}`,
-      `--storage.tsdb.path=${join(prometheusFolder, 'data')}`,
-      `--web.listen-address=127.0.0.1:${prometheusPort}`,
-    ], prometheusPort, '/-/ready');
+    const prometheus = await processes.start(
+      'prometheus',
+      BINARIES.prometheus.path,
+      [
+        `--config.file=${prometheusFile}`,
+        `--storage.tsdb.path=${join(prometheusFolder, 'data')}`,
+        `--web.listen-address=127.0.0.1:${prometheusPort}`,
+      ],
+      prometheusPort,
+      '/-/ready',
+    );
 
     const [vmalertBookworm, vmalertSid] = await Promise.all([
       startVmalert(processes, 'vmalert-bookworm', BINARIES.vmalertBookworm.path, ruleFile, vmBookworm, amBookworm, []),
-      startVmalert(processes, 'vmalert-sid', BINARIES.vmalertSid.path, ruleFile, vmSid, amSid, [`-rule.evalDelay=${LATENCY_OFFSET}`]),
+      startVmalert(processes, 'vmalert-sid', BINARIES.vmalertSid.path, ruleFile, vmSid, amSid, [
+        `-rule.evalDelay=${LATENCY_OFFSET}`,
+      ]),
     ]);
 
     const rulers: Ruler[] = [
@@ -109,41 +118,75 @@ export async function startStack(config: string, clusters: readonly string[]): P
   }
 }
 
-async function startAlertmanager(processes: Processes, ruler: string, routes: string, sink: WebhookSink): Promise<Server> {
+async function startAlertmanager(
+  processes: Processes,
+  ruler: string,
+  routes: string,
+  sink: WebhookSink,
+): Promise<Server> {
   const folder = processes.folder(`alertmanager-${slug(ruler)}`);
   const file = join(folder, 'alertmanager.yml');
-  writeFileSync(file, alertmanagerConfig(routes, (receiver) => sink.url(ruler, receiver)));
+  writeFileSync(
+    file,
+    alertmanagerConfig(routes, (receiver) => sink.url(ruler, receiver)),
+  );
   const port = await freePort();
-  return processes.start(`alertmanager-${slug(ruler)}`, BINARIES.alertmanager.path, [
-    `--config.file=${file}`,
-    `--storage.path=${join(folder, 'data')}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    // No gossip: three Alertmanagers that must not learn each other's alerts.
-    '--cluster.listen-address=',
-  ], port, '/-/ready');
+  return processes.start(
+    `alertmanager-${slug(ruler)}`,
+    BINARIES.alertmanager.path,
+    [
+      `--config.file=${file}`,
+      `--storage.path=${join(folder, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      // No gossip: three Alertmanagers that must not learn each other's alerts.
+      '--cluster.listen-address=',
+    ],
+    port,
+    '/-/ready',
+  );
 }
 
 async function startVictoriaMetrics(processes: Processes, name: string, binary: string): Promise<Server> {
   const port = await freePort();
-  return processes.start(name, binary, [
-    `-storageDataPath=${processes.folder(name)}`,
-    `-httpListenAddr=127.0.0.1:${port}`,
-    `-search.latencyOffset=${LATENCY_OFFSET}`,
-  ], port, '/health');
+  return processes.start(
+    name,
+    binary,
+    [
+      `-storageDataPath=${processes.folder(name)}`,
+      `-httpListenAddr=127.0.0.1:${port}`,
+      `-search.latencyOffset=${LATENCY_OFFSET}`,
+    ],
+    port,
+    '/health',
+  );
 }
 
-async function startVmalert(processes: Processes, name: string, binary: string, ruleFile: string, victoriaMetrics: Server, alertmanager: Server, extra: string[]): Promise<Server> {
+async function startVmalert(
+  processes: Processes,
+  name: string,
+  binary: string,
+  ruleFile: string,
+  victoriaMetrics: Server,
+  alertmanager: Server,
+  extra: string[],
+): Promise<Server> {
   const port = await freePort();
-  return processes.start(name, binary, [
-    `-rule=${ruleFile}`,
-    `-datasource.url=${victoriaMetrics.url}`,
-    // headroom's alerts read its recorded series: vmalert writes them into the VictoriaMetrics it reads.
-    `-remoteWrite.url=${victoriaMetrics.url}`,
-    `-notifier.url=${alertmanager.url}`,
-    `-evaluationInterval=${EVALUATION_INTERVAL}`,
-    `-httpListenAddr=127.0.0.1:${port}`,
-    ...extra,
-  ], port, '/health');
+  return processes.start(
+    name,
+    binary,
+    [
+      `-rule=${ruleFile}`,
+      `-datasource.url=${victoriaMetrics.url}`,
+      // headroom's alerts read its recorded series: vmalert writes them into the VictoriaMetrics it reads.
+      `-remoteWrite.url=${victoriaMetrics.url}`,
+      `-notifier.url=${alertmanager.url}`,
+      `-evaluationInterval=${EVALUATION_INTERVAL}`,
+      `-httpListenAddr=127.0.0.1:${port}`,
+      ...extra,
+    ],
+    port,
+    '/health',
+  );
 }
 
 async function prometheusVersion(url: string): Promise<string> {
@@ -163,5 +206,8 @@ function victoriaMetricsVersion(binary: string): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

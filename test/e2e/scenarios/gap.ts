@@ -28,11 +28,51 @@ async function play(world: World, name: string): Promise<void> {
   cluster.namespace('gap-search', 'search');
   const limit = 512 * MiB;
   const oomKilled = { reason: 'OOMKilled', exitCode: 137 };
-  cluster.container({ namespace: 'batch-gap', pod: 'old-0', container: 'app', limitBytes: limit, workingSetBytes: 100 * MiB, restarts: 2, lastTerminated: oomKilled });
-  cluster.container({ namespace: 'batch-gap', pod: 'old-1', container: 'init', type: 'init', limitBytes: limit, workingSetBytes: 100 * MiB, restarts: 1, lastTerminated: oomKilled });
-  cluster.container({ namespace: 'gap-search', pod: 'old-2', container: 'app', limitBytes: limit, workingSetBytes: 100 * MiB, restarts: 7, lastTerminated: oomKilled });
-  cluster.container({ namespace: 'gap-search', pod: 'old-3', container: 'proxy', type: 'sidecar', limitBytes: limit, workingSetBytes: 100 * MiB, restarts: 3, lastTerminated: oomKilled });
-  const killedAfter = cluster.container({ namespace: 'gap-search', pod: 'kill-0', container: 'app', limitBytes: limit, workingSetBytes: 100 * MiB });
+  cluster.container({
+    namespace: 'batch-gap',
+    pod: 'old-0',
+    container: 'app',
+    limitBytes: limit,
+    workingSetBytes: 100 * MiB,
+    restarts: 2,
+    lastTerminated: oomKilled,
+  });
+  cluster.container({
+    namespace: 'batch-gap',
+    pod: 'old-1',
+    container: 'init',
+    type: 'init',
+    limitBytes: limit,
+    workingSetBytes: 100 * MiB,
+    restarts: 1,
+    lastTerminated: oomKilled,
+  });
+  cluster.container({
+    namespace: 'gap-search',
+    pod: 'old-2',
+    container: 'app',
+    limitBytes: limit,
+    workingSetBytes: 100 * MiB,
+    restarts: 7,
+    lastTerminated: oomKilled,
+  });
+  cluster.container({
+    namespace: 'gap-search',
+    pod: 'old-3',
+    container: 'proxy',
+    type: 'sidecar',
+    limitBytes: limit,
+    workingSetBytes: 100 * MiB,
+    restarts: 3,
+    lastTerminated: oomKilled,
+  });
+  const killedAfter = cluster.container({
+    namespace: 'gap-search',
+    pod: 'kill-0',
+    container: 'app',
+    limitBytes: limit,
+    workingSetBytes: 100 * MiB,
+  });
   cluster.evictions('memory.available', 2);
 
   await world.at(DOWN_AT);
@@ -47,9 +87,21 @@ async function play(world: World, name: string): Promise<void> {
 
 function checks(cluster: string, how: string): Check[] {
   return [
-    noPage(`${how}: no ContainerOOMKilled starts after the return (flat restart counters 1–9; container, init container, sidecar)`, { alertname: 'ContainerOOMKilled', cluster, pod: /^old-/ }, BACK_AT),
-    noPage(`${how}: no NodeMemoryEvictions starts after the return (flat kubelet_evictions)`, { alertname: 'NodeMemoryEvictions', cluster }, BACK_AT),
-    onePage(`${how}: a kill after the return pages its owner once`, { alertname: 'ContainerOOMKilled', cluster, pod: 'kill-0' }, { team: 'search', cluster, severity: 'critical' }),
+    noPage(
+      `${how}: no ContainerOOMKilled starts after the return (flat restart counters 1–9; container, init container, sidecar)`,
+      { alertname: 'ContainerOOMKilled', cluster, pod: /^old-/ },
+      BACK_AT,
+    ),
+    noPage(
+      `${how}: no NodeMemoryEvictions starts after the return (flat kubelet_evictions)`,
+      { alertname: 'NodeMemoryEvictions', cluster },
+      BACK_AT,
+    ),
+    onePage(
+      `${how}: a kill after the return pages its owner once`,
+      { alertname: 'ContainerOOMKilled', cluster, pod: 'kill-0' },
+      { team: 'search', cluster, severity: 'critical' },
+    ),
   ];
 }
 
@@ -60,5 +112,8 @@ export const gap: Scenario = {
   drive: async (world) => {
     await Promise.all([play(world, SAME_REPLICAS), play(world, RESCHEDULED)]);
   },
-  checks: [...checks(SAME_REPLICAS, 'the same replicas back'), ...checks(RESCHEDULED, 'a rescheduled replica back (new instance)')],
+  checks: [
+    ...checks(SAME_REPLICAS, 'the same replicas back'),
+    ...checks(RESCHEDULED, 'a rescheduled replica back (new instance)'),
+  ],
 };

@@ -21,7 +21,8 @@ const AFTER_RESTART = 20 * MiB;
  */
 async function landed(world: World, source: 'cadvisor' | 'kube-state-metrics'): Promise<void> {
   if (source === 'cadvisor') await world.scrapes(CLUSTER, 'cadvisor');
-  else await Promise.all([world.scrapes(CLUSTER, 'kube-state-metrics-a'), world.scrapes(CLUSTER, 'kube-state-metrics-b')]);
+  else
+    await Promise.all([world.scrapes(CLUSTER, 'kube-state-metrics-a'), world.scrapes(CLUSTER, 'kube-state-metrics-b')]);
   await new Promise((resolve) => setTimeout(resolve, 6_000));
 }
 
@@ -43,7 +44,8 @@ async function drive(world: World): Promise<void> {
   const cluster = world.cluster(CLUSTER);
   cluster.node();
   cluster.namespace(NAMESPACE);
-  const container = (pod: string) => cluster.container({ namespace: NAMESPACE, pod, container: 'app', limitBytes: LIMIT, workingSetBytes: AT_LIMIT });
+  const container = (pod: string) =>
+    cluster.container({ namespace: NAMESPACE, pod, container: 'app', limitBytes: LIMIT, workingSetBytes: AT_LIMIT });
   const first = container('event-first-0');
   const last = container('restart-first-0');
   await world.at(KILL_AT);
@@ -59,7 +61,15 @@ export const oneKill: Scenario = {
   clusters: [CLUSTER],
   drive,
   checks: [
-    onePage("one page when cadvisor's OOM event lands first and leaves its window first", { alertname: 'ContainerOOMKilled', cluster: CLUSTER, pod: 'event-first-0' }, expected),
-    onePage("one page when kube-state-metrics' restart lands first and the OOM event leaves its window last", { alertname: 'ContainerOOMKilled', cluster: CLUSTER, pod: 'restart-first-0' }, expected),
+    onePage(
+      "one page when cadvisor's OOM event lands first and leaves its window first",
+      { alertname: 'ContainerOOMKilled', cluster: CLUSTER, pod: 'event-first-0' },
+      expected,
+    ),
+    onePage(
+      "one page when kube-state-metrics' restart lands first and the OOM event leaves its window last",
+      { alertname: 'ContainerOOMKilled', cluster: CLUSTER, pod: 'restart-first-0' },
+      expected,
+    ),
   ],
 };

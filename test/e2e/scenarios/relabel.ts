@@ -13,7 +13,10 @@ const CLUSTER = 'dev-1';
  * Relabelled in two waves, at different moments of the rulers' evaluation cycles: which of two equal owner series
  * `topk` keeps is a matter of input order on vmalert, so one relabel alone shows a misroute in some runs only.
  */
-const WAVES = [['shop-1', 'shop-2', 'shop-3'], ['shop-4', 'shop-5', 'shop-6']];
+const WAVES = [
+  ['shop-1', 'shop-2', 'shop-3'],
+  ['shop-4', 'shop-5', 'shop-6'],
+];
 const RELABELLED = WAVES.flat();
 const NEW_NAMESPACES = [
   { namespace: 'fresh-1', label: 'storage', owner: 'storage' },
@@ -32,7 +35,13 @@ async function drive(world: World): Promise<void> {
   const hotAndKilled = (namespace: string) => {
     cluster.container({ namespace, pod: 'hot-0', container: 'app', limitBytes: limit, workingSetBytes: 122 * MiB });
     cluster.container({ namespace, pod: 'cool-0', container: 'app', limitBytes: limit, workingSetBytes: 20 * MiB });
-    return cluster.container({ namespace, pod: 'kill-0', container: 'app', limitBytes: limit, workingSetBytes: 30 * MiB });
+    return cluster.container({
+      namespace,
+      pod: 'kill-0',
+      container: 'app',
+      limitBytes: limit,
+      workingSetBytes: 30 * MiB,
+    });
   };
   const kills = RELABELLED.map((namespace) => {
     cluster.namespace(namespace, 'search');
@@ -87,7 +96,9 @@ export const relabel: Scenario = {
             const problems: string[] = [];
             if (before.length === 0) problems.push(`${namespace} ${alertname}: never paged search before the relabel`);
             if (last === undefined || last.labels.team !== 'storage' || last.firstAt < world.time(RELABEL_AT[0]!)) {
-              problems.push(`${namespace} ${alertname}: the last page is not storage's after the relabel${last === undefined ? '' : `: ${describePage(last, world.startedAt)}`}`);
+              problems.push(
+                `${namespace} ${alertname}: the last page is not storage's after the relabel${last === undefined ? '' : `: ${describePage(last, world.startedAt)}`}`,
+              );
             } else {
               problems.push(...wrongOwner(last, { team: 'storage', cluster: CLUSTER }, world));
             }
@@ -95,9 +106,13 @@ export const relabel: Scenario = {
           }),
         ),
     },
-    routedByTeam('every page of the relabelled namespaces reached the receiver of its team label only', { cluster: CLUSTER, namespace: new RegExp(`^(${RELABELLED.join('|')})$`) }),
+    routedByTeam('every page of the relabelled namespaces reached the receiver of its team label only', {
+      cluster: CLUSTER,
+      namespace: new RegExp(`^(${RELABELLED.join('|')})$`),
+    }),
     {
-      title: 'a new namespace (owned by its label; claimed by a team file) pages its owner from the first notification on',
+      title:
+        'a new namespace (owned by its label; claimed by a team file) pages its owner from the first notification on',
       problems: (pages, world) =>
         NEW_NAMESPACES.flatMap(({ namespace, owner }) => {
           const problems: string[] = [];
