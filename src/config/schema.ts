@@ -1,19 +1,19 @@
 // The config and team-file schemas: one source for validation, the TypeScript types and the published JSON Schema.
 import { z } from 'zod';
-import { hasControlCharacter } from './control-characters.ts';
-import { namespacePattern, nodePattern } from './claim-pattern.ts';
-import { forDuration, horizonDuration, lookbackDuration, windowDuration } from './duration-setting.ts';
+import { hasControlCharacter } from '../values/control-characters.ts';
+import { namespacePattern, nodePattern } from '../values/claim-pattern.ts';
+import { forDuration, horizonDuration, lookbackDuration, windowDuration } from '../values/duration-setting.ts';
 import {
   kubernetesAnnotations,
   kubernetesLabels,
   kubernetesLabelValue,
   kubernetesMetadataKey,
   kubernetesNamespace,
-} from './kubernetes-names.ts';
-import { teamLabelValue } from './label-value.ts';
-import { reservedLabelProblem } from './reserved-labels.ts';
-import { parseSelector, selectorLabelNames } from './selector.ts';
-import { grafanaUrl, runbookUrlPattern } from './url.ts';
+} from '../values/kubernetes-names.ts';
+import { teamLabelValue } from '../values/label-value.ts';
+import { reservedLabelProblem } from '../values/reserved-labels.ts';
+import { parseSelector, selectorLabelNames } from '../values/selector.ts';
+import { grafanaUrl, runbookUrlPattern } from '../values/url.ts';
 
 const severity = z.enum(['critical', 'warning', 'info']);
 

@@ -2,7 +2,7 @@
 // regenerating the others), the overview and the shared team dashboard (carrying the selected clusters), and the
 // runbooks of the alerts the dashboard explains.
 import { DashboardLinkBuilder, DashboardLinkType } from '@grafana/grafana-foundation-sdk/dashboard';
-import { OVERVIEW_DASHBOARD_UID, TEAM_DASHBOARD_UID } from '../model/dashboard-uid.ts';
+import { OVERVIEW_DASHBOARD_UID, TEAM_DASHBOARD_UID } from '../values/dashboard-uid.ts';
 import type { Model } from '../model/model.ts';
 import { runbookUrl } from '../rules/annotations.ts';
 import { clusterLinkParams } from './clusters.ts';

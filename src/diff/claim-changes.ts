@@ -6,7 +6,7 @@
 //
 // Found claim by claim in both directions: what a team gave up (a pattern none of its claims covers now, or clusters
 // it no longer holds a pattern in) and who holds that now; what a team took, and who held it before.
-import { patternCovers } from '../config/name-pattern.ts';
+import { patternCovers } from '../values/name-pattern.ts';
 import { ClaimIndex, type Claim } from './claim-index.ts';
 import { type Scope, scopeCovers, scopeOf, scopesOverlap } from './cluster-scope.ts';
 import type { ManifestData } from './read-manifest.ts';

@@ -1,7 +1,7 @@
 // Claims (names and globs, each with the clusters it holds in) of many teams, indexed so that asking who covers a
 // name costs a lookup, not a scan: a team may list thousands of exact namespaces, and comparing every claim with
 // every other took minutes. Two teams may claim one name in different clusters, so a name can have several claims.
-import { patternCovers, patternsOverlap } from '../config/name-pattern.ts';
+import { patternCovers, patternsOverlap } from '../values/name-pattern.ts';
 import { type Scope, scopeOf } from './cluster-scope.ts';
 
 const isGlob = (pattern: string) => /[*?]/.test(pattern);

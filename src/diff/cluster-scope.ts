@@ -1,6 +1,6 @@
 // Where a claim holds: the cluster patterns of its team file, every cluster when it lists none. Kept as patterns
 // (every cluster is `*`) so that "covers" and "overlaps" are the pattern checks ownership itself uses.
-import { patternCovers, patternsOverlap } from '../config/name-pattern.ts';
+import { patternCovers, patternsOverlap } from '../values/name-pattern.ts';
 
 export type Scope = readonly string[];
 

@@ -1,7 +1,7 @@
 // What a rename or a move breaks outside the generated files, shown with the warnings: a renamed team's `team`
 // value is matched by Alertmanager routes and silences, picked in dashboard links, and recorded into series; a
 // namespace moved to a team with another severity pages differently (or no longer does).
-import { teamDashboardUid, TEAM_DASHBOARD_UID } from '../model/dashboard-uid.ts';
+import { teamDashboardUid, TEAM_DASHBOARD_UID } from '../values/dashboard-uid.ts';
 import { NAMESPACE_OWNER, NODE_OWNER, TEAM_INFO } from '../rules/record-names.ts';
 import { fromName, moveSubject, toName } from './describe-moves.ts';
 import { namespaceOwnerLabel } from './fallback.ts';

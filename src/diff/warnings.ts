@@ -1,6 +1,6 @@
 // What a reviewer must not miss, shown above the summary: an alert gone, a namespace changing hands or left
 // without an owner, a threshold or `for` so high that the alert comes too late to act on.
-import { durationMs, isDuration } from '../config/duration.ts';
+import { durationMs, isDuration } from '../values/duration.ts';
 import { type ClaimChange, claimChanges } from './claim-changes.ts';
 import { clustersText } from './describe-moves.ts';
 import { isEveryCluster, type Scope, scopeCovers, scopeOf } from './cluster-scope.ts';

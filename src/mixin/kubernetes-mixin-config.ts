@@ -5,7 +5,7 @@
 // never holds a setting `generate` would refuse.
 import type { KeyPath, Problem } from '../config/input-error.ts';
 import { configSchema } from '../config/schema.ts';
-import { parseSelector } from '../config/selector.ts';
+import { parseSelector } from '../values/selector.ts';
 import { zodProblems } from '../config/zod-problems.ts';
 import { SHARED_SETTINGS } from './shared-settings.ts';
 

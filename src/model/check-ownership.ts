@@ -5,7 +5,7 @@
 import type { Problem, SourceFile } from '../config/input-error.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
 import { problemAt } from '../config/zod-problems.ts';
-import { NAMESPACE_NAMES, NODE_NAMES } from '../config/name-syntax.ts';
+import { NAMESPACE_NAMES, NODE_NAMES } from '../values/name-syntax.ts';
 import { type HeadroomConfig, NODE_ALERTS } from '../config/schema.ts';
 import { firstEarlierConflicts } from './claim-conflicts.ts';
 

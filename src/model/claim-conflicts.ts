@@ -3,8 +3,8 @@
 // literal prefixes are compatible and so are their literal suffixes (see LiteralIndex), so each claim is compared
 // only with the few claims an index finds for it; with cluster scopes, the clusters' literals are indexed too.
 // Claims of one owner never conflict: a team listing `web-frontend` and `web-*` owns web-frontend once.
-import { literalPrefix, literalSuffix, patternsOverlap } from '../config/name-pattern.ts';
-import { ANY_NAMES, type NameSyntax } from '../config/name-syntax.ts';
+import { literalPrefix, literalSuffix, patternsOverlap } from '../values/name-pattern.ts';
+import { ANY_NAMES, type NameSyntax } from '../values/name-syntax.ts';
 import { LiteralIndex } from './literal-index.ts';
 
 export interface Claim {

@@ -6,12 +6,12 @@
 // still write: each has a rare legitimate use, and refusing would block a config that works.
 import { readFileSync } from 'node:fs';
 import { displayPath } from '../config/display-path.ts';
-import { durationMs, isDuration } from '../config/duration.ts';
+import { durationMs, isDuration } from '../values/duration.ts';
 import { formatProblem, type KeyPath, type Problem, type SourceFile } from '../config/input-error.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { typescriptLocator } from '../config/locate-typescript.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
-import { patternCovers } from '../config/name-pattern.ts';
+import { patternCovers } from '../values/name-pattern.ts';
 import type { AlertOverrides, HeadroomConfig } from '../config/schema.ts';
 import { problemAt } from '../config/zod-problems.ts';
 import { PROCESS_OOM_FOR } from '../rules/container-process-oom-killed.ts';

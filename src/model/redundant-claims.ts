@@ -1,7 +1,7 @@
 // A team's own patterns may overlap: it owns each name once, whichever of its patterns matches (the ownership rule
 // of a team ORs its patterns). Only a pattern that another of the team's patterns already covers is worth a word:
 // `web-frontend` beside `web-*`, or a name listed twice, changes nothing and misleads the reader.
-import { literalPrefix, patternCovers } from '../config/name-pattern.ts';
+import { literalPrefix, patternCovers } from '../values/name-pattern.ts';
 
 export interface RedundantClaim {
   /** Position of the pattern that changes nothing. */

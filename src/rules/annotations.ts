@@ -1,6 +1,6 @@
 // Annotation pieces shared by the alerts: links, and values looked up at notification time in human units.
-import { grafanaDashboardLink } from '../config/url.ts';
-import { OVERVIEW_DASHBOARD_UID, TEAM_DASHBOARD_UID } from '../model/dashboard-uid.ts';
+import { grafanaDashboardLink } from '../values/url.ts';
+import { OVERVIEW_DASHBOARD_UID, TEAM_DASHBOARD_UID } from '../values/dashboard-uid.ts';
 import type { Model } from '../model/model.ts';
 import { containerKey, keyOf } from './keys.ts';
 import { matcher } from './promql.ts';

@@ -7,7 +7,7 @@
 //     Only series that still have a sample now (`and` the instant working set) are fitted: the current life.
 //   - a young container's startup ramp (heap, caches filling) is a steep line. A life is judged only once it is two
 //     lookbacks old (`and … offset 2×lookback`), so the fitted window never holds its first lookback.
-import { durationMs } from '../config/duration.ts';
+import { durationMs } from '../values/duration.ts';
 import type { Model } from '../model/model.ts';
 import { containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { containerKey } from './keys.ts';

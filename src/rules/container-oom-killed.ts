@@ -20,7 +20,7 @@
 //
 // The kills are recorded once per distinct window over every container; the alert rules (one per distinct window and
 // severity) read only those few series, the evidence margin of each namespace's owner and the owner.
-import { LABEL, SOURCE_LABEL } from '../config/reserved-labels.ts';
+import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
 import type { Model } from '../model/model.ts';
 import { containerQueryValue, firstMatchingCase, runbookUrl, teamDashboardUrl } from './annotations.ts';
 import { CONTAINER_TYPE } from './init-container-types.ts';

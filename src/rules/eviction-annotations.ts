@@ -1,8 +1,8 @@
 // Annotation pieces of the eviction alerts: the MemoryPressure state of the nodes the pods were evicted from, looked
 // up when the notification is rendered (Go templates over `query`), and a link to those nodes on the overview.
-import { grafanaDashboardLink } from '../config/url.ts';
+import { grafanaDashboardLink } from '../values/url.ts';
 import { clusterVariableValue } from './annotations.ts';
-import { OVERVIEW_DASHBOARD_UID } from '../model/dashboard-uid.ts';
+import { OVERVIEW_DASHBOARD_UID } from '../values/dashboard-uid.ts';
 import type { Model } from '../model/model.ts';
 import { keyOf } from './keys.ts';
 import { aggregate, binary, by, matcher, series } from './promql.ts';

@@ -3,7 +3,7 @@
 // Prometheus and the Thanos ruler count failures per group (`rule_group` is "<rule file>;<group name>"); vmalert before
 // 1.8x reports per rule whether its last evaluation failed (`vmalert_*_rules_error`), later ones count the failures
 // (`vmalert_*_rules_errors_total`); both per `group`, copied into `rule_group`.
-import { LABEL, SOURCE_LABEL } from '../config/reserved-labels.ts';
+import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
 import type { Model } from '../model/model.ts';
 import { runbookUrl } from './annotations.ts';
 import { riseWithin } from './counter-rise.ts';

@@ -1,5 +1,5 @@
 // What an owner owns: namespaces (and their containers and pods) or nodes, and the series that say who owns each.
-import { LABEL } from '../config/reserved-labels.ts';
+import { LABEL } from '../values/reserved-labels.ts';
 import type { Model, Owner } from '../model/model.ts';
 import { NAMESPACE_OWNER, NODE_OWNER } from './record-names.ts';
 

@@ -12,8 +12,8 @@
 // headroom:team:info, one constant series per owner (teams group): a namespace whose owner's entry is not there yet
 // has no owner (its alerts wait) rather than the wrong one. While kube-state-metrics replicas disagree about a
 // namespace's label (a relabel between their scrapes), the label names nobody and the namespace has no owner.
-import { LABEL } from '../config/reserved-labels.ts';
-import { literalPrefix, patternToRegex } from '../config/name-pattern.ts';
+import { LABEL } from '../values/reserved-labels.ts';
+import { literalPrefix, patternToRegex } from '../values/name-pattern.ts';
 import type { Model, Owner } from '../model/model.ts';
 import { byFirst } from '../ordering.ts';
 import { contentChunks } from './content-chunks.ts';

@@ -10,7 +10,7 @@
 // label of the owner series, see partition.ts), so the team an alert names and the settings it was judged by always
 // come from the same owner series.
 import type { Model, Owner } from '../model/model.ts';
-import { LABEL } from '../config/reserved-labels.ts';
+import { LABEL } from '../values/reserved-labels.ts';
 import { keyOf } from './keys.ts';
 import { type OwnedBy, ownedLabel, ownerSeriesName } from './owned-by.ts';
 import { aggregate, binary, by, matcher, series, wrap } from './promql.ts';

@@ -3,7 +3,7 @@
 // a label, `headroom_<alert>` (see owner-rules.ts), and each of the alert's rules selects its owners by it: no rule
 // lists team names, so a rule does not grow with the teams, and an alert's team and the settings it was judged by
 // come from one owner series (ownership.ts).
-import { SETTINGS_LABEL_PREFIX } from '../config/reserved-labels.ts';
+import { SETTINGS_LABEL_PREFIX } from '../values/reserved-labels.ts';
 import type { AlertName } from '../config/schema.ts';
 import type { Model, Owner } from '../model/model.ts';
 import { byCodePoint } from '../ordering.ts';

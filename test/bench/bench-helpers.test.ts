@@ -8,7 +8,7 @@ import { buildCluster, CONTAINERS_PER_POD, groupNamespaces, SYSTEM_NAMESPACES } 
 import { renderCadvisor, renderKubeStateMetrics, seriesCounts } from '../../bench/exposition.ts';
 import { teamSpec, writeBenchConfig } from '../../bench/bench-config.ts';
 import { benchRules } from '../../bench/rule-parts.ts';
-import { matchesPattern } from '../../src/config/name-pattern.ts';
+import { matchesPattern } from '../../src/values/name-pattern.ts';
 
 const seriesLines = (text: string) => text.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
 const metricCount = (text: string, metric: string) =>

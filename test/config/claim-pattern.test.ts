@@ -1,8 +1,8 @@
 // Namespace and node patterns no name can match are refused (they would own nothing, silently); patterns some
 // name matches are accepted, and what they match agrees with matchesPattern.
 import { describe, expect, it } from 'vitest';
-import { namespacePattern, nodePattern } from '../../src/config/claim-pattern.ts';
-import { matchesPattern } from '../../src/config/name-pattern.ts';
+import { namespacePattern, nodePattern } from '../../src/values/claim-pattern.ts';
+import { matchesPattern } from '../../src/values/name-pattern.ts';
 
 const problem = (schema: typeof namespacePattern, pattern: string) =>
   schema.safeParse(pattern).error?.issues[0]?.message;

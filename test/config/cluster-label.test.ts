@@ -2,7 +2,7 @@
 // (namespace, pod, container, node) would merge the clusters into it. Found by the fuzzer (test/fuzz/defects.ts).
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
-import { RESERVED_LABELS } from '../../src/config/reserved-labels.ts';
+import { RESERVED_LABELS } from '../../src/values/reserved-labels.ts';
 
 const base = {
   defaultTeam: 'platform',

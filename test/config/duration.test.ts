@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationMs, isDuration } from '../../src/config/duration.ts';
+import { durationMs, isDuration } from '../../src/values/duration.ts';
 
 describe('Prometheus durations', () => {
   it.each(['30s', '5m', '1h30m', '2d', '1w', '500ms', '0s', '1y2w3d4h5m6s7ms'])('accepts %s', (text) =>

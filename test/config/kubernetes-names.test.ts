@@ -8,7 +8,7 @@ import {
   metadataProblems,
   namespaceProblem,
   objectNameProblem,
-} from '../../src/config/kubernetes-names.ts';
+} from '../../src/values/kubernetes-names.ts';
 
 describe('namespaceProblem (DNS-1123 label)', () => {
   it.each(['monitoring', 'a', '0', 'kube-system', 'a'.repeat(63)])('accepts %j', (name) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, patternsOverlap } from '../../src/config/name-pattern.ts';
+import { matchesPattern, patternsOverlap } from '../../src/values/name-pattern.ts';
 import {
   dnsLabels,
   dnsSubdomains,
@@ -7,7 +7,7 @@ import {
   NAMESPACE_NAMES,
   type NameSyntax,
   NODE_NAMES,
-} from '../../src/config/name-syntax.ts';
+} from '../../src/values/name-syntax.ts';
 
 describe('patternsOverlap', () => {
   it.each([

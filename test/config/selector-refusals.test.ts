@@ -2,7 +2,7 @@
 // each refused with a reason (found by the fuzzer in test/fuzz, which plants them in arbitrary configs). Valid
 // selectors, regular expressions included, still pass; the rules they yield are checked by promtool in test/fuzz.
 import { describe, expect, it } from 'vitest';
-import { parseSelector } from '../../src/config/selector.ts';
+import { parseSelector } from '../../src/values/selector.ts';
 
 describe('parseSelector refuses', () => {
   const refused: [string, RegExp][] = [

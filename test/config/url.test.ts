@@ -6,7 +6,7 @@ import {
   grafanaUrlProblem,
   normalizedGrafanaUrl,
   runbookUrlPatternProblem,
-} from '../../src/config/url.ts';
+} from '../../src/values/url.ts';
 
 describe('grafanaUrlProblem', () => {
   it.each([

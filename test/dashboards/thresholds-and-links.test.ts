@@ -4,7 +4,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.ts';
-import { OVERVIEW_DASHBOARD_UID, TEAM_DASHBOARD_UID, teamDashboardUid } from '../../src/model/dashboard-uid.ts';
+import { OVERVIEW_DASHBOARD_UID, TEAM_DASHBOARD_UID, teamDashboardUid } from '../../src/values/dashboard-uid.ts';
 import type { Model } from '../../src/model/model.ts';
 import { NAMESPACE_OWNER, NAMESPACE_THRESHOLD } from '../../src/rules/record-names.ts';
 import { vectorSelectors } from '../helpers/promql-tree.ts';

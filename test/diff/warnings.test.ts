@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERTS } from '../../src/config/schema.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';
-import { patternCovers } from '../../src/config/name-pattern.ts';
+import { patternCovers } from '../../src/values/name-pattern.ts';
 import { reviewWarnings } from '../../src/diff/warnings.ts';
 
 const alerts = () => structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'];

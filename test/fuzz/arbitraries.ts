@@ -2,7 +2,7 @@
 // overlap, overrides of every alert setting, hostile label values, optionally clusters and ownership by namespace
 // label) with a sample of namespaces and nodes and who must own each, and invalid ones (one defect planted).
 import fc from 'fast-check';
-import { reservedLabelProblem } from '../../src/config/reserved-labels.ts';
+import { reservedLabelProblem } from '../../src/values/reserved-labels.ts';
 import { ALERT_NAMES, alertOverridesArb } from './alert-settings.ts';
 
 /** A project as files will hold it: the config's object literal and one object per team file. */

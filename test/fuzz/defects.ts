@@ -3,7 +3,7 @@
 // named ~<something>.yaml that sorts after every other (so an overlap or a duplicate is reported there, not at the
 // earlier claim).
 import fc from 'fast-check';
-import { RESERVED_LABELS } from '../../src/config/reserved-labels.ts';
+import { RESERVED_LABELS } from '../../src/values/reserved-labels.ts';
 import { ALERT_SETTINGS } from './alert-settings.ts';
 import { type ProjectCase, instanceOf, validProjectArb } from './arbitraries.ts';
 

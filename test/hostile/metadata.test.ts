@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { metadataProblems } from '../../src/config/kubernetes-names.ts';
+import { metadataProblems } from '../../src/values/kubernetes-names.ts';
 import { generate } from '../../src/generate.ts';
 import { listFiles } from '../../src/output/list-files.ts';
 import { expectRefused, generatedProject, type HostileProject } from '../helpers/hostile.ts';

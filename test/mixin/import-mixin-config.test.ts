@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RESERVED_LABELS } from '../../src/config/reserved-labels.ts';
+import { RESERVED_LABELS } from '../../src/values/reserved-labels.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { importMixinConfig } from '../../src/mixin/kubernetes-mixin-config.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';

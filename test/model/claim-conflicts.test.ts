@@ -1,7 +1,7 @@
 // The indexed conflict search must give exactly what comparing every claim with every earlier one gives.
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, patternsOverlap } from '../../src/config/name-pattern.ts';
-import { NAMESPACE_NAMES, NODE_NAMES, type NameSyntax } from '../../src/config/name-syntax.ts';
+import { matchesPattern, patternsOverlap } from '../../src/values/name-pattern.ts';
+import { NAMESPACE_NAMES, NODE_NAMES, type NameSyntax } from '../../src/values/name-syntax.ts';
 import { type Claim, firstEarlierConflicts } from '../../src/model/claim-conflicts.ts';
 import { LiteralIndex } from '../../src/model/literal-index.ts';
 

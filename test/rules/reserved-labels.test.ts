@@ -5,7 +5,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RESERVED_LABELS, SETTINGS_LABEL_PREFIX } from '../../src/config/reserved-labels.ts';
+import { RESERVED_LABELS, SETTINGS_LABEL_PREFIX } from '../../src/values/reserved-labels.ts';
 import { generate } from '../../src/generate.ts';
 import { ruleGroups } from '../../src/rules/rule-groups.ts';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';

@@ -1,6 +1,6 @@
 // Overview: the containers nearest to their memory limit, from the recorded ratio the alert uses (cheap even over
 // tens of thousands of containers), with working set, limit and owning team beside it.
-import { TEAM_DASHBOARD_UID } from '../../model/dashboard-uid.ts';
+import { TEAM_DASHBOARD_UID } from '../../values/dashboard-uid.ts';
 import type { Model } from '../../model/model.ts';
 import { containerKey, namespaceKey } from '../../rules/keys.ts';
 import { aggregate, binary, by, series } from '../../rules/promql.ts';

@@ -1,6 +1,6 @@
 // "Kubernetes memory / Overview": the cluster (or the selected clusters) at a glance. NodeMemoryPressure alerts link here with `var-node`.
 import { DashboardBuilder, DashboardCursorSync } from '@grafana/grafana-foundation-sdk/dashboard';
-import { OVERVIEW_DASHBOARD_UID } from '../../model/dashboard-uid.ts';
+import { OVERVIEW_DASHBOARD_UID } from '../../values/dashboard-uid.ts';
 import type { Model } from '../../model/model.ts';
 import { NEAR_LIMIT_ALERT } from '../../rules/container-memory-near-limit.ts';
 import { OOM_KILLED_ALERT } from '../../rules/container-oom-killed.ts';

@@ -2,7 +2,7 @@
 // and ContainerOOMKilled link here with `var-team`, `var-namespace` and `var-pod` (and `var-cluster`) set to the
 // alert's container. Teams listed in output.dashboards.perTeam also get a copy of their own with the team fixed.
 import { DashboardBuilder, DashboardCursorSync } from '@grafana/grafana-foundation-sdk/dashboard';
-import { TEAM_DASHBOARD_UID, teamDashboardUid } from '../../model/dashboard-uid.ts';
+import { TEAM_DASHBOARD_UID, teamDashboardUid } from '../../values/dashboard-uid.ts';
 import type { Model } from '../../model/model.ts';
 import { MEMORY_LEAK_ALERT } from '../../rules/container-memory-leak.ts';
 import { NEAR_LIMIT_ALERT } from '../../rules/container-memory-near-limit.ts';
