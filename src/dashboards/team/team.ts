@@ -84,15 +84,15 @@ export function teamDashboard(model: Model, fixedTeam?: string): DashboardBuilde
   // Every alert headroom routes by team: the firing table is where a team sees all of its own at once.
   const alerts = [
     NEAR_LIMIT_ALERT,
-    POD_NEAR_LIMIT_ALERT,
-    MEMORY_LEAK_ALERT,
     OOM_KILLED_ALERT,
     PROCESS_OOM_KILLED_ALERT,
-    PODS_EVICTED_ALERT,
-    ABOVE_REQUEST_ALERT,
-    WITHOUT_LIMIT_ALERT,
+    MEMORY_LEAK_ALERT,
+    POD_NEAR_LIMIT_ALERT,
     NODE_PRESSURE_ALERT,
     NODE_EVICTIONS_ALERT,
+    PODS_EVICTED_ALERT,
+    WITHOUT_LIMIT_ALERT,
+    ABOVE_REQUEST_ALERT,
     RULES_FAILING_ALERT,
   ];
   return addSections(dashboard, [
