@@ -28,7 +28,7 @@ export const SETTINGS: Record<string, unknown>[] = [
   { containerMemoryNearLimit: { threshold: 0.9, severity: 'critical' } },
 ];
 
-export interface TeamSpec {
+interface TeamSpec {
   name: string;
   namespaces: string[];
   nodes: string[];
@@ -36,7 +36,7 @@ export interface TeamSpec {
   alerts: Record<string, unknown>;
 }
 
-export function teamName(group: number, groups: number): string {
+function teamName(group: number, groups: number): string {
   return `team-${groupName(group, groups).slice('app-'.length)}`;
 }
 

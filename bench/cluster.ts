@@ -2,7 +2,7 @@
 // two containers spread over namespaces and nodes, limits, restart history and OOM kills. The same cluster serves
 // every team count, so only the rules change between measurements.
 
-export interface ClusterShape {
+interface ClusterShape {
   /** Real containers (not counting the pod-level cgroup and the pause container cadvisor also reports). */
   containers: number;
   /** Namespace groups `app-<g>-*`; team g claims group g, groups without a team fall to the default team. */
@@ -10,12 +10,12 @@ export interface ClusterShape {
 }
 
 export const CONTAINERS_PER_POD = 2;
-export const PODS_PER_NODE = 50;
+const PODS_PER_NODE = 50;
 /** Every group has these namespaces; teams claim them by exact name or by the glob `app-<g>-*`. */
-export const GROUP_NAMESPACES = ['api', 'web', 'jobs-a', 'jobs-b'] as const;
+const GROUP_NAMESPACES = ['api', 'web', 'jobs-a', 'jobs-b'] as const;
 export const SYSTEM_NAMESPACES = ['ingress', 'kube-system', 'logging', 'monitoring'] as const;
 /** Every tenth group has a dedicated node pool of this many nodes, `pool-<g>-<k>`. */
-export const POOL_NODES = 2;
+const POOL_NODES = 2;
 
 export interface Container {
   namespace: string;
@@ -58,7 +58,7 @@ export function poolNodePrefix(group: number, groups: number): string {
 }
 
 /** A number in [0, 1) from an integer, the same on every run (no Math.random: output must be reproducible). */
-export function unit(seed: number): number {
+function unit(seed: number): number {
   let x = (seed + 0x9e3779b9) | 0;
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);

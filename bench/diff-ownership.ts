@@ -3,7 +3,7 @@
 // the settings comparison (with renames and moves) and the review warnings, in process, median of 3 runs.
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEFAULT_ALERTS } from '../src/config/schema.ts';
+import { DEFAULT_ALERTS } from '../src/alerts/catalogue.ts';
 import { compareSettings } from '../src/diff/compare-settings.ts';
 import type { ManifestData, ManifestOwnerData } from '../src/diff/read-manifest.ts';
 import { reviewWarnings } from '../src/diff/warnings.ts';

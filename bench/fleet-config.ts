@@ -33,12 +33,12 @@ const OVERRIDES = [
   'alerts:\n  containerMemoryNearLimit:\n    threshold: 0.8\n    for: 2m\n    severity: info\n',
 ];
 
-export function fleetTeamName(index: number): string {
+function fleetTeamName(index: number): string {
   return `${WORDS[index % WORDS.length]}-${String(index).padStart(4, '0')}`;
 }
 
 /** Five patterns per team, in three layouts; no two teams' patterns overlap (names have the same length). */
-export function fleetNamespaces(index: number): string[] {
+function fleetNamespaces(index: number): string[] {
   const team = fleetTeamName(index);
   if (index % 3 === 0) return [team, `${team}-db`, `${team}-cache`, `${team}-web-*`, `${team}-api-*`];
   if (index % 3 === 1) return [team, `${team}-db`, `${team}-*-eu`, `${team}-*-us`, `${team}-batch-?`];

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Cluster } from './cluster.ts';
 import { renderCadvisor, renderKubeStateMetrics } from './exposition.ts';
 
-export interface MetricsServer {
+interface MetricsServer {
   port: number;
   /** Applies the OOM kills of the run (restarts + 1, reason OOMKilled) from now on. */
   kill(): void;

@@ -1,6 +1,6 @@
 // The HTTP API calls the benchmark makes: instant queries with query statistics, and the rules' evaluation times.
 
-export interface QueryCost {
+interface QueryCost {
   /** stats.samples.totalQueryableSamples: samples the engine read from storage for the query. */
   samples: number;
   /** stats.timings.evalTotalTime, seconds. */

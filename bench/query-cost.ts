@@ -16,7 +16,7 @@ export interface QueryItem {
   exprs: string[];
 }
 
-export interface QueryCost {
+interface QueryCost {
   samples: number;
   /** Prometheus process CPU time (all threads) of one round, seconds: the median of the rounds. */
   cpuSeconds: number;

@@ -42,11 +42,11 @@ export interface EngineRun {
   checks: string;
 }
 
-export function emptyCost(): Cost {
+function emptyCost(): Cost {
   return { rules: 0, samples: 0, cpuSeconds: 0, queryCpuSeconds: 0, liveSeconds: 0 };
 }
 
-export function addCost(a: Cost, b: Cost): Cost {
+function addCost(a: Cost, b: Cost): Cost {
   return {
     rules: a.rules + b.rules,
     samples: a.samples + b.samples,
@@ -56,7 +56,7 @@ export function addCost(a: Cost, b: Cost): Cost {
   };
 }
 
-export function total<K>(parts: Map<K, Cost>): Cost {
+function total<K>(parts: Map<K, Cost>): Cost {
   return [...parts.values()].reduce(addCost, emptyCost());
 }
 
@@ -64,7 +64,7 @@ const ms = (seconds: number) => (seconds * 1000).toFixed(seconds < 0.01 ? 2 : se
 const ratio = (a: number, b: number) => (b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function partsTable(runs: TeamRun[], floor: Floor): string {
+function partsTable(runs: TeamRun[], floor: Floor): string {
   const rows = [
     '| teams | part | rules | samples read | × its floor rule | CPU ms | × its floor rule | CPU ms over HTTP | live eval ms |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -87,7 +87,7 @@ export function partsTable(runs: TeamRun[], floor: Floor): string {
   return rows.join('\n');
 }
 
-export function totalsTable(runs: TeamRun[], floor: Floor): string {
+function totalsTable(runs: TeamRun[], floor: Floor): string {
   const floorTotal = total(floor.parts);
   const rows = [
     '| teams | rules | samples read | × floor | CPU ms | × floor | live group eval ms | × floor |',
@@ -104,7 +104,7 @@ export function totalsTable(runs: TeamRun[], floor: Floor): string {
 }
 
 /** Each alert's whole chain (the rules it needs, namespace ownership counted with near-limit) against its floor rule. */
-export function chainsTable(runs: TeamRun[], floor: Floor): string {
+function chainsTable(runs: TeamRun[], floor: Floor): string {
   const rows = [
     '| teams | chain | rules | samples read | × floor rule | CPU ms | × floor rule |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',

@@ -22,9 +22,9 @@ import {
   OOM_EVENTS,
   EXIT137_RESTARTS,
 } from '../src/rules/record-names.ts';
-import { NEAR_LIMIT_ALERT } from '../src/rules/container-memory-near-limit.ts';
-import { OOM_KILLED_ALERT } from '../src/rules/container-oom-killed.ts';
-import { NODE_PRESSURE_ALERT } from '../src/rules/node-memory-pressure.ts';
+import { containerMemoryNearLimit } from '../src/alerts/container-memory-near-limit.ts';
+import { containerOOMKilled } from '../src/alerts/container-oom-killed.ts';
+import { nodeMemoryPressure } from '../src/alerts/node-memory-pressure.ts';
 import type { Rule, RuleGroup } from '../src/rules/rule-types.ts';
 
 export const PARTS = [
@@ -82,12 +82,12 @@ const RECORDED_PART: Record<string, Part> = {
 };
 
 const ALERT_PART: Record<string, Part> = {
-  [NEAR_LIMIT_ALERT]: 'near-limit alerts',
-  [OOM_KILLED_ALERT]: 'OOM alerts',
-  [NODE_PRESSURE_ALERT]: 'node alerts',
+  [containerMemoryNearLimit.name]: 'near-limit alerts',
+  [containerOOMKilled.name]: 'OOM alerts',
+  [nodeMemoryPressure.name]: 'node alerts',
 };
 
-export function partOf(rule: Rule): Part | undefined {
+function partOf(rule: Rule): Part | undefined {
   return 'record' in rule ? RECORDED_PART[rule.record] : ALERT_PART[rule.alert];
 }
 
@@ -98,7 +98,7 @@ export interface MeasuredRule {
 }
 
 /** Replaces the `headroom:` prefix of recorded series (in records, expressions and annotation queries). */
-export function renameRecords(group: RuleGroup, prefix: string): RuleGroup {
+function renameRecords(group: RuleGroup, prefix: string): RuleGroup {
   const rename = (text: string) => text.replace(/\bheadroom:/g, `${prefix}:`);
   return {
     name: group.name,

@@ -1,5 +1,6 @@
 // What a headroom.config.ts imports.
-import type { HeadroomConfigInput, TeamInput } from './config/schema.ts';
+import type { HeadroomConfigInput } from './config/schema.ts';
+import type { TeamInput } from './config/team-schema.ts';
 
 export type { HeadroomConfigInput as HeadroomConfig, TeamInput as TeamConfig };
 

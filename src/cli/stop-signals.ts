@@ -8,7 +8,7 @@ import { constants } from 'node:os';
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const satisfies readonly NodeJS.Signals[];
 
 /** The reason of the abort: which signal stopped the run. */
-export class StoppedBySignal extends Error {
+class StoppedBySignal extends Error {
   constructor(readonly signal: NodeJS.Signals) {
     super(`stopped by ${signal}`);
   }

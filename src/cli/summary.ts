@@ -1,6 +1,6 @@
 // One-line summaries the commands print.
 import type { Generation } from '../generate.ts';
-import { ruleGroups } from '../rules/rule-groups.ts';
+import { ruleGroups } from '../rule-groups/rule-groups.ts';
 import { isAlertingRule } from '../rules/rule-types.ts';
 
 export function generationSummary({ model, tree }: Generation): string {

@@ -2,7 +2,7 @@
 // another case or spelling of words (`container_oom_killed`) names the setting key `containerOOMKilled`; and a
 // setting of one alert (`Window`) names `window`. Keys match when they agree ignoring case, `_` and `-`.
 import type { KeyPath } from './input-error.ts';
-import { DEFAULT_ALERTS } from './schema.ts';
+import { DEFAULT_ALERTS } from '../alerts/catalogue.ts';
 
 const normalized = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
 

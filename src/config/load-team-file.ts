@@ -4,7 +4,7 @@ import { type Document, LineCounter, parseAllDocuments, parseDocument } from 'ya
 import { InputError, type SourceFile } from './input-error.ts';
 import { yamlLocator } from './locate-yaml.ts';
 import { readTeamFile } from './read-team-file.ts';
-import { type Team, teamSchema } from './schema.ts';
+import { type Team, teamSchema } from './team-schema.ts';
 import { shownText } from './shown-text.ts';
 import { plainDataProblems, toPlainData } from './team-yaml-data.ts';
 import { zodProblems } from './zod-problems.ts';

@@ -1,7 +1,7 @@
 // Text from an input file or folder as an error message shows it: one line, control and bidi characters escaped,
 // at most 80 characters. A message must never print a whole file or a long secret-looking value, nor let a file
 // name forge a second line of output.
-export const SHOWN_TEXT_MAX = 80;
+const SHOWN_TEXT_MAX = 80;
 
 export function shownText(text: string, max = SHOWN_TEXT_MAX): string {
   const escaped = escapeInvisible(text);

@@ -4,7 +4,7 @@
 // of the error output).
 import { hasInvisible } from './shown-text.ts';
 
-export type TeamFileName = { name: string; load: true } | { name: string; load: false; problem: string };
+type TeamFileName = { name: string; load: true } | { name: string; load: false; problem: string };
 
 export function teamFileNames(entries: readonly string[]): TeamFileName[] {
   const named: TeamFileName[] = [];

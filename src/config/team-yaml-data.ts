@@ -7,7 +7,7 @@ import { InputError, type KeyPath, keyPathText, type Position, type Problem, typ
 import { shownText } from './shown-text.ts';
 
 /** How many nodes aliases may copy in all, counted as the yaml package does. A team file needs a handful. */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 export function plainDataProblems(document: Document, source: SourceFile, lineCounter: LineCounter): Problem[] {
   const problems: Problem[] = [];

@@ -9,7 +9,7 @@ import { sourceSeries } from '../rules/source-series.ts';
 
 type Matchers = (string | undefined)[];
 
-export interface ContainerSeries {
+interface ContainerSeries {
   workingSet(...m: Matchers): string;
   limit(...m: Matchers): string;
   request(...m: Matchers): string;

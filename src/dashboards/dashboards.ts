@@ -3,7 +3,7 @@
 // with the number of teams.
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { Model } from '../model/model.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 import { overviewDashboard } from './overview/overview.ts';
 import { teamDashboard } from './team/team.ts';
 

@@ -11,7 +11,7 @@ import { clusterLinkParams } from './clusters.ts';
 export const DASHBOARD_TAG = 'headroom';
 
 /** Grafana resolves `/d/<uid>` against its own base URL (sub-path included), so links survive a moved Grafana. */
-export function dashboardPath(uid: string): string {
+function dashboardPath(uid: string): string {
   return `/d/${uid}`;
 }
 

@@ -9,13 +9,13 @@ import {
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DATASOURCE } from './common.ts';
 
-export const DATASOURCE_VARIABLE = 'datasource';
+const DATASOURCE_VARIABLE = 'datasource';
 
 export function datasourceVariable(): DatasourceVariableBuilder {
   return new DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Data source').type('prometheus');
 }
 
-export interface ValuesOf {
+interface ValuesOf {
   /** A series selector whose label values are the choices. */
   selector: string;
   label: string;

@@ -11,7 +11,7 @@ import { ClaimIndex, type Claim } from './claim-index.ts';
 import { type Scope, scopeCovers, scopeOf, scopesOverlap } from './cluster-scope.ts';
 import type { ManifestData } from './read-manifest.ts';
 import { renameMaps, type TeamRenamed } from './team-renames.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
 export type ClaimField = 'namespaces' | 'nodes';
 

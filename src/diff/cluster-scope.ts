@@ -5,7 +5,7 @@ import { patternCovers, patternsOverlap } from '../values/name-pattern.ts';
 export type Scope = readonly string[];
 
 /** The scope of a team without `clusters`. One shared array, so identity tells it apart. */
-export const EVERY_CLUSTER: Scope = Object.freeze(['*']);
+const EVERY_CLUSTER: Scope = Object.freeze(['*']);
 
 /** A team file's `clusters` (empty: every cluster) as a scope. */
 export function scopeOf(clusters: readonly string[]): Scope {
@@ -26,6 +26,6 @@ export function isEveryCluster(scope: Scope): boolean {
 }
 
 /** "every cluster", or the patterns as listed. */
-export function scopeText(scope: Scope): string {
+function scopeText(scope: Scope): string {
   return isEveryCluster(scope) ? 'every cluster' : scope.join(', ');
 }

@@ -4,7 +4,7 @@
 import type { GeneratedTree } from '../output/generated-tree.ts';
 import { RULE_OUTPUTS, ruleOutputPaths } from '../output/rule-outputs.ts';
 import type { RuleOutputChange } from './report.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
 export function compareRuleOutputs(old: GeneratedTree, current: GeneratedTree): RuleOutputChange[] {
   const before = ruleOutputUnits(old);

@@ -4,7 +4,7 @@
 import type { RuleChange, RuleId, ValueChange } from './report.ts';
 import type { TreeDocument } from './tree-documents.ts';
 import { isRecord, valueChanges } from './value-changes.ts';
-import { byCodePoint, byFirst } from '../ordering.ts';
+import { byCodePoint, byFirst } from '../values/ordering.ts';
 
 interface FoundRule {
   id: RuleId;
@@ -113,7 +113,7 @@ function rulesOf(group: unknown): FoundRule[] {
   });
 }
 
-export function ruleKey(id: RuleId): string {
+function ruleKey(id: RuleId): string {
   return `${id.kind === 'alert' ? '' : 'record '}${id.name} ${labelsText(id.labels)}`;
 }
 

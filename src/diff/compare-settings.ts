@@ -1,5 +1,6 @@
 // Team and alert changes from the two settings manifests: ownership, labels, where alerts route and the effective
 // setting of every alert, per team. The manifest states them outright, so nothing is guessed from PromQL.
+import { alertName } from './alert-names.ts';
 import type { ManifestData } from './read-manifest.ts';
 import type { AlertChange, OwnerChange, SettingsChanges } from './report.ts';
 import { fallbackOf } from './fallback.ts';
@@ -117,9 +118,4 @@ function compareAlerts(old: ManifestData['defaults'], current: ManifestData['def
   return keys
     .map((key) => ({ alert: alertName(key), settings: alertSettingChanges(old[key], current[key]) }))
     .filter((change) => change.settings.length > 0);
-}
-
-/** containerMemoryNearLimit → ContainerMemoryNearLimit, the name the alert fires with. */
-export function alertName(key: string): string {
-  return key.charAt(0).toUpperCase() + key.slice(1);
 }

@@ -3,7 +3,7 @@ import type { OwnerMoved } from './ownership-moves.ts';
 import type { AlertChange, ValueChange } from './report.ts';
 import type { TeamRenamed } from './team-renames.ts';
 import { changeText, labelValue } from './wording.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
 /** Severities in the order a reviewer weighs them; any other value after these, "off" last. */
 const SEVERITY_ORDER = ['critical', 'warning', 'info'];
@@ -42,7 +42,7 @@ export function clustersText(clusters: readonly string[], exceptClusters: readon
  * "team payments"; where nobody claims it, the default team, or under namespace-label ownership the label's team
  * and the default team only where the label names no team in scope.
  */
-export function sideName(team: string, unclaimed: boolean, label?: string): string {
+function sideName(team: string, unclaimed: boolean, label?: string): string {
   if (!unclaimed) return `team ${team}`;
   if (label === undefined) return `the default team ${team} (unclaimed)`;
   return `the team its ${label} label names (the default team ${team} where it names no team in scope)`;
@@ -77,7 +77,7 @@ export function toName(move: OwnerMoved): string {
   return sideName(move.to, move.toUnclaimed, move.toUnclaimed ? move.namespaceLabel : undefined);
 }
 
-export function alertChangeText(alert: AlertChange): string {
+function alertChangeText(alert: AlertChange): string {
   return `${alert.alert} ${alert.settings.map(changeText).join(', ')}`;
 }
 

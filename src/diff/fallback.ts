@@ -5,7 +5,7 @@
 import type { ClaimField } from './claim-changes.ts';
 import type { ManifestData } from './read-manifest.ts';
 
-export interface Fallback {
+interface Fallback {
   defaultTeam: string;
   /** The label (as kube-state-metrics exports it, e.g. label_team) that decides first; undefined: none does. */
   label: string | undefined;

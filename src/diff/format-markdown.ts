@@ -17,7 +17,7 @@ const MAX_DIFF_CHARS = 50_000;
 /** Of a comment cut to fit, at most this share goes to warnings, so that the summary's sections show too. */
 const WARNING_SHARE = 0.4;
 
-export interface MarkdownOptions {
+interface MarkdownOptions {
   /** Longest comment to write. Counted in UTF-8 bytes, never fewer than characters: it fits however GitHub counts. */
   limit?: number;
   /** Where the full report is, said where the comment is cut: "the headroom-diff artifact of [this run](…)". */

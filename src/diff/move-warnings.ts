@@ -11,7 +11,7 @@ import type { RuleId, Warning } from './report.ts';
 import type { TeamRenamed } from './team-renames.ts';
 import { isRecord } from './value-changes.ts';
 import { changeText } from './wording.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
 export function renameWarnings(
   rename: TeamRenamed,

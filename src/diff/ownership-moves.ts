@@ -2,20 +2,22 @@
 // owner's severity, thresholds, `for`, windows) and how they are routed (the `team` label, the team's labels such as
 // slack_channel, and the Alertmanager receivers when the config routes). Read from the claims that changed hands
 // (claim-changes.ts): one move per region and owner, in the clusters where it happens.
-import { NODE_ALERTS } from '../config/schema.ts';
+import { ALERTS } from '../alerts/catalogue.ts';
 import { type ClaimChange, type ClaimField, claimChanges } from './claim-changes.ts';
 import { ClaimIndex } from './claim-index.ts';
 import { isEveryCluster, type Scope, scopesOverlap } from './cluster-scope.ts';
-import { alertName } from './compare-settings.ts';
+import { alertName } from './alert-names.ts';
 import { fallbackOf } from './fallback.ts';
 import type { ManifestData } from './read-manifest.ts';
 import type { AlertChange, ValueChange } from './report.ts';
 import type { TeamRenamed } from './team-renames.ts';
 import { teamReceivers } from './team-receivers.ts';
 import { alertSettingChanges, valueChanges } from './value-changes.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
-const NODE_ALERT_KEYS: ReadonlySet<string> = new Set(NODE_ALERTS);
+const NODE_ALERT_KEYS: ReadonlySet<string> = new Set(
+  ALERTS.filter((alert) => alert.subject === 'nodes').map((alert) => alert.key),
+);
 
 export interface OwnerMoved {
   kind: 'namespace-moved' | 'node-moved';

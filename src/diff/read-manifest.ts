@@ -22,7 +22,7 @@ export interface ManifestData {
   unclaimed: ManifestOwnerData;
 }
 
-export type ManifestRead = { manifest: ManifestData } | { problem: string };
+type ManifestRead = { manifest: ManifestData } | { problem: string };
 
 export function readManifest(tree: GeneratedTree): ManifestRead {
   const text = tree.get(SETTINGS_MANIFEST_PATH);

@@ -6,7 +6,7 @@ import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { ValueChange } from './report.ts';
 import { teamReceivers } from './team-receivers.ts';
 import { valueChanges } from './value-changes.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
 export interface TeamRenamed {
   kind: 'team-renamed';

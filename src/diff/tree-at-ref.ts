@@ -22,7 +22,7 @@ const LINK_ROUNDS = 20;
 /** Link targets shown in notes are capped. */
 const SHOWN_TARGET = 80;
 
-export interface TreeAtRef {
+interface TreeAtRef {
   tree: GeneratedTree;
   /** Set when the ref has no config file (it predates headroom): the tree is empty and this says why. */
   absent?: string;

@@ -4,19 +4,20 @@ import { durationMs, isDuration } from '../values/duration.ts';
 import { type ClaimChange, claimChanges } from './claim-changes.ts';
 import { clustersText } from './describe-moves.ts';
 import { isEveryCluster, type Scope, scopeCovers, scopeOf } from './cluster-scope.ts';
-import { alertName } from './compare-settings.ts';
+import { alertName } from './alert-names.ts';
 import { fallbackOf, fallbackText, namespaceOwnerLabel } from './fallback.ts';
 import type { ManifestData, ManifestOwnerData } from './read-manifest.ts';
 import type { Warning } from './report.ts';
 import { renameMaps, type TeamRenamed } from './team-renames.ts';
-import { ownerName, percent } from './wording.ts';
+import { percent } from '../values/percent.ts';
+import { ownerName } from './wording.ts';
 
 /** A threshold above this leaves too little headroom to act before the OOM kill. */
-export const HIGH_THRESHOLD = 0.95;
+const HIGH_THRESHOLD = 0.95;
 /** A `for` above this delays the alert past the point where it helps. */
-export const LONG_FOR = '30m';
+const LONG_FOR = '30m';
 
-export interface WarningInput {
+interface WarningInput {
   /** Settings manifests; undefined when a tree has none (ownership and settings warnings are skipped). */
   old: ManifestData | undefined;
   current: ManifestData | undefined;

@@ -1,4 +1,5 @@
 // Small pieces of wording shared by the warnings and every format.
+import { percent } from '../values/percent.ts';
 import type { ValueChange } from './report.ts';
 
 /** "team payments", or who gets everything no team claims. */
@@ -12,11 +13,6 @@ export function shownValue(name: string, value: unknown): string {
   if (typeof value === 'number' && /(^|\.)threshold$/.test(name)) return percent(value);
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
-}
-
-/** 0.85 → 85%, 0.955 → 95.5% (no floating-point noise). */
-export function percent(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(12))}%`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

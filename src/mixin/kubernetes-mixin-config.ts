@@ -7,7 +7,7 @@ import type { KeyPath, Problem } from '../config/input-error.ts';
 import { configSchema } from '../config/schema.ts';
 import { parseSelector } from '../values/selector.ts';
 import { zodProblems } from '../config/zod-problems.ts';
-import { SHARED_SETTINGS } from './shared-settings.ts';
+import { SHARED_SETTINGS } from '../output/mixin-shared-settings.ts';
 
 export interface MappedSetting {
   mixinKey: string;

@@ -3,7 +3,7 @@
 // plus the name lengths a mixin's consumers rely on. Rule ids are mixtool's, so a reader can look them up.
 import { isAlertingRule, type RuleGroup } from '../rules/rule-types.ts';
 
-export interface LintProblem {
+interface LintProblem {
   group: string;
   /** The alert the problem is about; undefined for a problem of the group itself. */
   alert?: string;
@@ -11,8 +11,8 @@ export interface LintProblem {
   message: string;
 }
 
-export const MAX_NAME_LENGTH = 40;
-export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+const MAX_NAME_LENGTH = 40;
+const SEVERITIES = ['critical', 'warning', 'info'] as const;
 
 // The same expressions as mixtool's.
 const UPPER_CAMEL_CASE = /^([A-Z]+[a-z0-9]+)+$/;

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { RULE_OUTPUTS, ruleOutputPaths } from '../output/rule-outputs.ts';
 import type { RuleGroup } from '../rules/rule-types.ts';
 
-export interface FileRuleGroup {
+interface FileRuleGroup {
   /** Path in the generated tree of the file the group was read from. */
   file: string;
   group: RuleGroup;

@@ -6,7 +6,8 @@ import type { Problem, SourceFile } from '../config/input-error.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
 import { problemAt } from '../config/zod-problems.ts';
 import { NAMESPACE_NAMES, NODE_NAMES } from '../values/name-syntax.ts';
-import { type HeadroomConfig, NODE_ALERTS } from '../config/schema.ts';
+import { ALERTS } from '../alerts/catalogue.ts';
+import type { HeadroomConfig } from '../config/schema.ts';
 import { firstEarlierConflicts } from './claim-conflicts.ts';
 
 export function ownershipProblems(teams: SourcedTeam[], config: Pick<HeadroomConfig, 'cluster'>): Problem[] {
@@ -70,8 +71,8 @@ function nodeOverridesWithoutNodes(teams: SourcedTeam[]): Problem[] {
   return teams
     .filter((entry) => entry.team.nodes.length === 0)
     .flatMap((entry) =>
-      NODE_ALERTS.filter((alert) => entry.team.alerts[alert]).map((alert) =>
-        at(entry, ['alerts', alert], 'has no effect: the team owns no nodes (list them under `nodes:`)'),
+      ALERTS.filter((alert) => alert.subject === 'nodes' && entry.team.alerts[alert.key]).map((alert) =>
+        at(entry, ['alerts', alert.key], 'has no effect: the team owns no nodes (list them under `nodes:`)'),
       ),
     );
 }

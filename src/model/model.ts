@@ -1,5 +1,7 @@
 // The resolved model: who owns what, and the effective settings of every alert for each owner.
-import type { AlertSettings, HeadroomConfig, Team } from '../config/schema.ts';
+import type { HeadroomConfig } from '../config/schema.ts';
+import type { AlertSettings } from '../alerts/catalogue.ts';
+import type { Team } from '../config/team-schema.ts';
 
 export interface Owner {
   /** The claiming team's name; undefined for the catch-all owner of everything no team claims. */

@@ -6,33 +6,17 @@
 // still write: each has a rare legitimate use, and refusing would block a config that works.
 import { readFileSync } from 'node:fs';
 import { displayPath } from '../config/display-path.ts';
-import { durationMs, isDuration } from '../values/duration.ts';
 import { formatProblem, type KeyPath, type Problem, type SourceFile } from '../config/input-error.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { typescriptLocator } from '../config/locate-typescript.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
 import { patternCovers } from '../values/name-pattern.ts';
-import type { AlertOverrides, HeadroomConfig } from '../config/schema.ts';
+import type { HeadroomConfig } from '../config/schema.ts';
+import type { AlertOverrides } from '../alerts/catalogue.ts';
 import { problemAt } from '../config/zod-problems.ts';
-import { PROCESS_OOM_FOR } from '../rules/container-process-oom-killed.ts';
+import type { SettingWarning } from '../alerts/alert-definition.ts';
+import { ALERTS } from '../alerts/catalogue.ts';
 import { redundantClaims } from './redundant-claims.ts';
-
-/** kube-prometheus scrapes kubelet and kube-state-metrics every 30s: a range needs two scrapes to show a change. */
-const SHORTEST_RANGE = '1m';
-/** Below this a "near the limit" alert fires for most containers. */
-const LOW_THRESHOLD = 0.5;
-/** At or above this it fires moments before the kill, or (at 1: the ratio never exceeds 1) never. */
-const KILL_THRESHOLD = 0.99;
-
-/** Settings that are range selectors in the rules: [alert, setting]. */
-const RANGES = [
-  ['containerOOMKilled', 'window'],
-  ['containerProcessOOMKilled', 'window'],
-  ['nodeMemoryEvictions', 'window'],
-  ['podsEvicted', 'window'],
-  ['containerMemoryLeak', 'lookback'],
-] as const;
-const THRESHOLDS = ['containerMemoryNearLimit', 'podMemoryNearLimit'] as const;
 
 /** The warnings, each `file:line:col: key: warning: …`, config first, then the teams in load order. */
 export function quietSettingWarnings(loaded: LoadedConfig): string[] {
@@ -118,66 +102,14 @@ function labelOwnershipOverridden(
   );
 }
 
+/** Each alert's own warnings about the settings given here (see AlertDefinition.warnings), in catalogue order. */
 function alertWarnings(alerts: AlertOverrides, source: SourceFile, at: KeyPath): Problem[] {
-  const problems: Problem[] = [];
-  const settings = alerts as Record<string, Record<string, unknown> | undefined>;
-  for (const [alert, setting] of RANGES) {
-    const value = settings[alert]?.[setting];
-    if (typeof value !== 'string' || !isDuration(value)) continue;
-    const path = [...at, alert, setting];
-    if (durationMs(value) < durationMs(SHORTEST_RANGE)) {
-      problems.push(
-        problemAt(
-          source,
-          path,
-          `${value} is shorter than ${SHORTEST_RANGE}: at kube-prometheus' 30s scrape interval the range holds at most one sample, so the rule sees no change and the alert never fires`,
-        ),
-      );
-    } else if (alert === 'containerProcessOOMKilled' && durationMs(value) <= durationMs(PROCESS_OOM_FOR)) {
-      problems.push(
-        problemAt(
-          source,
-          path,
-          `${value} is not longer than the alert's fixed for: ${PROCESS_OOM_FOR}: a kill leaves the window before the alert may fire, so it never fires`,
-        ),
-      );
-    }
-  }
-  for (const alert of THRESHOLDS) {
-    const value = settings[alert]?.threshold;
-    if (typeof value !== 'number') continue;
-    const path = [...at, alert, 'threshold'];
-    if (value < LOW_THRESHOLD) {
-      problems.push(
-        problemAt(
-          source,
-          path,
-          `${value} is below ${LOW_THRESHOLD}: the alert fires for every container using more than ${percent(value)} of its memory limit, most of them (thresholds are fractions: 0.85 is 85%)`,
-        ),
-      );
-    } else if (value >= 1) {
-      problems.push(
-        problemAt(
-          source,
-          path,
-          `${value} never fires: the working set never exceeds the limit, the kernel OOM-kills the container at it (ContainerOOMKilled reports that)`,
-        ),
-      );
-    } else if (value >= KILL_THRESHOLD) {
-      problems.push(
-        problemAt(
-          source,
-          path,
-          `${value} fires only moments before the kernel OOM-kills the container: no time is left to act`,
-        ),
-      );
-    }
-  }
-  return problems;
-}
-
-function percent(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(3))}%`;
+  return ALERTS.flatMap((alert) => {
+    const given = alerts[alert.key];
+    if (given === undefined || alert.warnings === undefined) return [];
+    const warnings = (alert.warnings as (settings: object) => SettingWarning[])(given);
+    return warnings.map(({ setting, message }) => problemAt(source, [...at, alert.key, setting], message));
+  });
 }
 
 /** Locates keys of the TypeScript config, parsing it only when a warning needs a position. */

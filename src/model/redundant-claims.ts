@@ -3,7 +3,7 @@
 // `web-frontend` beside `web-*`, or a name listed twice, changes nothing and misleads the reader.
 import { literalPrefix, patternCovers } from '../values/name-pattern.ts';
 
-export interface RedundantClaim {
+interface RedundantClaim {
   /** Position of the pattern that changes nothing. */
   index: number;
   /** Position of the team's pattern that already covers it. */

@@ -2,14 +2,9 @@
 import { InputError } from '../config/input-error.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { SourcedTeam } from '../config/load-team-file.ts';
-import {
-  type AlertName,
-  type AlertOverrides,
-  type AlertSettings,
-  DEFAULT_ALERTS,
-  type Team,
-} from '../config/schema.ts';
-import { byCodePoint, sortKeys } from '../ordering.ts';
+import { type AlertName, type AlertOverrides, type AlertSettings, DEFAULT_ALERTS } from '../alerts/catalogue.ts';
+import type { Team } from '../config/team-schema.ts';
+import { byCodePoint, sortKeys } from '../values/ordering.ts';
 import { dashboardTeamProblems } from './check-dashboard-teams.ts';
 import { ownershipProblems } from './check-ownership.ts';
 import { routingProblems } from './check-routing.ts';
@@ -78,6 +73,6 @@ function applyOverrides(defaults: AlertSettings, overrides: AlertOverrides): Ale
 }
 
 /** The label kube-state-metrics exports a Kubernetes label as: `label_` and the key with every other character as `_`. */
-export function kubeStateMetricsLabel(key: string): string {
+function kubeStateMetricsLabel(key: string): string {
   return `label_${key.replace(/[^a-zA-Z0-9_]/g, '_')}`;
 }

@@ -6,12 +6,12 @@
 // (operator ≥ 0.84; None works too) on the Alertmanager. An object's routes may only name receivers it defines, so
 // each defines its receivers from routing.alertmanagerConfig.receivers (Secret references, never secret values).
 import type { Model } from '../model/model.ts';
-import { sortKeysDeep } from '../ordering.ts';
+import { sortKeysDeep } from '../values/ordering.ts';
 import { clusterRegex, routingPlan, type TeamRoute } from './alertmanager-team-routes.ts';
 import type { GeneratedFile } from './generated-tree.ts';
 import { yamlText } from './yaml-text.ts';
 
-export function alertmanagerConfigPath(team: string): string {
+function alertmanagerConfigPath(team: string): string {
   return `alertmanager/alertmanager-config-${team}.yaml`;
 }
 

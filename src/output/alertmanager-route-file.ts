@@ -6,7 +6,7 @@ import { clusterRegex, routingPlan, type TeamRoute } from './alertmanager-team-r
 import type { GeneratedFile } from './generated-tree.ts';
 import { yamlText } from './yaml-text.ts';
 
-export const ROUTE_FILE_PATH = 'alertmanager/routes.yaml';
+const ROUTE_FILE_PATH = 'alertmanager/routes.yaml';
 
 const EXPLANATION = `# Alertmanager routes of headroom's alerts, one per team, matching the \`team\` label every alert carries.
 # Use: make this \`route:\` the root of your alertmanager.yml (add group_by, timings, your own routes after

@@ -1,7 +1,7 @@
 // Where each team's alerts go: the team file's receivers, else the config's. One entry per `team` label value the
 // rules can emit (every claiming team and the default team), so a route tree built from them leaves no team out.
 import type { Model } from '../model/model.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
 export interface TeamRoute {
   team: string;
@@ -12,7 +12,7 @@ export interface TeamRoute {
   clusters: string[];
 }
 
-export interface RoutingPlan {
+interface RoutingPlan {
   /** The cluster label, when one is configured: cluster-scoped teams are matched on it. */
   clusterLabel: string | undefined;
   /** The default team's receiver: the root of the tree, for alerts no team route matches. */
@@ -43,7 +43,7 @@ export function routingPlan(model: Model): RoutingPlan | undefined {
 }
 
 /** Every receiver the plan names, sorted and once each. */
-export function plannedReceivers(plan: RoutingPlan): string[] {
+function plannedReceivers(plan: RoutingPlan): string[] {
   const names = new Set([
     plan.fallbackReceiver,
     ...plan.routes.flatMap((route) => [route.receiver, ...(route.ticketReceiver ? [route.ticketReceiver] : [])]),

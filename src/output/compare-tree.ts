@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { GeneratedTree } from './generated-tree.ts';
 import { listFiles } from './list-files.ts';
 
-export interface TreeDifference {
+interface TreeDifference {
   missing: string[];
   changed: string[];
   extra: string[];

@@ -9,9 +9,9 @@ import { dashboardConfigMap, grafanaDashboard } from './dashboard-wrappers.ts';
 import type { GeneratedFile } from './generated-tree.ts';
 import { yamlText } from './yaml-text.ts';
 
-export const DASHBOARD_DIR = 'dashboards';
-export const CONFIGMAP_DIR = `${DASHBOARD_DIR}/configmaps`;
-export const GRAFANA_OPERATOR_DIR = `${DASHBOARD_DIR}/grafana-operator`;
+const DASHBOARD_DIR = 'dashboards';
+const CONFIGMAP_DIR = `${DASHBOARD_DIR}/configmaps`;
+const GRAFANA_OPERATOR_DIR = `${DASHBOARD_DIR}/grafana-operator`;
 
 export function dashboardFiles(model: Model): GeneratedFile[] {
   const { configMap, grafanaOperator, serverSideApply } = model.output.dashboards;

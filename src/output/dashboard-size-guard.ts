@@ -6,7 +6,7 @@ import type { Problem } from '../config/input-error.ts';
 export const CONFIGMAP_DATA_LIMIT = 1024 * 1024;
 export const LAST_APPLIED_LIMIT = 262_144;
 /** etcd's default request limit, which bounds every object however it is applied. */
-export const ETCD_OBJECT_LIMIT = 1_572_864;
+const ETCD_OBJECT_LIMIT = 1_572_864;
 
 const SPLIT =
   'split the dashboard (fewer panels per dashboard) or shorten long settings such as links.runbookUrlPattern';

@@ -1,18 +1,18 @@
 // The Kubernetes objects that carry a dashboard into Grafana: a ConfigMap for the Grafana sidecar of
 // kube-prometheus-stack, or a GrafanaDashboard of grafana-operator v5. Both embed the dashboard JSON file verbatim.
 import type { Model } from '../model/model.ts';
-import { sortKeys } from '../ordering.ts';
+import { sortKeys } from '../values/ordering.ts';
 
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'headroom', 'app.kubernetes.io/part-of': 'headroom' };
 
-export interface DashboardConfigMap {
+interface DashboardConfigMap {
   apiVersion: 'v1';
   kind: 'ConfigMap';
   metadata: { name: string; namespace: string; labels: Record<string, string>; annotations?: Record<string, string> };
   data: Record<string, string>;
 }
 
-export interface GrafanaDashboardObject {
+interface GrafanaDashboardObject {
   apiVersion: 'grafana.integreatly.org/v1beta1';
   kind: 'GrafanaDashboard';
   metadata: { name: string; namespace: string; labels: Record<string, string> };

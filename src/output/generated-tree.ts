@@ -2,7 +2,7 @@
 // surfaces before a single file is touched. Each output format contributes its files here: sources from the
 // model, then derived outputs from the files the sources produced (indexes of them, other encodings).
 import type { Model } from '../model/model.ts';
-import { ruleGroups } from '../rules/rule-groups.ts';
+import { ruleGroups } from '../rule-groups/rule-groups.ts';
 import { alertmanagerConfigFiles } from './alertmanager-config-objects.ts';
 import { routeFileFiles } from './alertmanager-route-file.ts';
 import { dashboardFiles } from './dashboard-files.ts';
@@ -14,7 +14,7 @@ import { InputError, type Problem } from '../config/input-error.ts';
 import { ruleFiles } from './rule-files.ts';
 import { settingsManifestFiles } from './settings-manifest.ts';
 import { yamlText } from './yaml-text.ts';
-import { byFirst } from '../ordering.ts';
+import { byFirst } from '../values/ordering.ts';
 
 export type GeneratedTree = Map<string, string>;
 export type GeneratedFile = [path: string, content: string];

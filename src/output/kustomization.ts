@@ -7,7 +7,7 @@ import type { GeneratedFile } from './generated-tree.ts';
 import { yamlHeader } from './header.ts';
 import { yamlText } from './yaml-text.ts';
 
-export const KUSTOMIZATION_PATH = 'kustomization.yaml';
+const KUSTOMIZATION_PATH = 'kustomization.yaml';
 
 export function kustomizationFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
   const resources = files

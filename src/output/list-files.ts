@@ -1,7 +1,7 @@
 // Every file below a folder, as sorted relative paths with `/` separators: the keys of a generated tree.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
 /**
  * `plainOnly` keeps what `generate` could have written: no dot-files or dot-folders (.git, editor swap files,

@@ -9,14 +9,14 @@
 //   kubernetes-mixin's `_config` names.
 import { posix } from 'node:path';
 import type { Model } from '../model/model.ts';
-import { SHARED_SETTINGS } from '../mixin/shared-settings.ts';
-import { ruleGroups } from '../rules/rule-groups.ts';
+import { SHARED_SETTINGS } from './mixin-shared-settings.ts';
+import { ruleGroups } from '../rule-groups/rule-groups.ts';
 import { canonicalGroup } from './prometheus-rule.ts';
 import type { GeneratedFile } from './generated-tree.ts';
 import { GENERATED_NOTICE } from './header.ts';
-import { byCodePoint, sortedJson } from '../ordering.ts';
+import { byCodePoint, sortedJson } from '../values/ordering.ts';
 
-export const MIXIN_RULE_GROUPS_PATH = 'mixin/rule-groups.json';
+const MIXIN_RULE_GROUPS_PATH = 'mixin/rule-groups.json';
 export const MIXIN_INDEX_PATH = 'mixin/headroom.libsonnet';
 const DASHBOARD_FILE = /^dashboards\/[^/]+\.json$/;
 

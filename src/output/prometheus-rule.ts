@@ -1,7 +1,7 @@
 // prometheus-operator PrometheusRule objects, one per rule group, so a change shows up in one file.
 // canonicalGroup is the group as every rule output writes it (plain rule files carry the same groups).
 import type { Model } from '../model/model.ts';
-import { sortKeys } from '../ordering.ts';
+import { sortKeys } from '../values/ordering.ts';
 import { isAlertingRule, type Rule, type RuleGroup } from '../rules/rule-types.ts';
 
 export interface PrometheusRuleObject {

@@ -11,24 +11,24 @@ import type { RuleGroup } from '../rules/rule-types.ts';
 import type { GeneratedFile } from './generated-tree.ts';
 import { canonicalGroup } from './prometheus-rule.ts';
 import { yamlText } from './yaml-text.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
-export const RULE_FILES_DIR = 'rule-files/';
+const RULE_FILES_DIR = 'rule-files/';
 export const PROMETHEUS_RULE_FILES_DIR = `${RULE_FILES_DIR}prometheus/`;
 export const MIMIR_RULE_FILES_DIR = `${RULE_FILES_DIR}mimir/`;
-export const PROMETHEUS_RULE_FILE_PATH = `${PROMETHEUS_RULE_FILES_DIR}headroom.rules.yaml`;
+const PROMETHEUS_RULE_FILE_PATH = `${PROMETHEUS_RULE_FILES_DIR}headroom.rules.yaml`;
 
-export function mimirRuleFilePath(namespace: string): string {
+function mimirRuleFilePath(namespace: string): string {
   return `${MIMIR_RULE_FILES_DIR}${namespace}.yaml`;
 }
 
 /** A plain Prometheus rule file (also Thanos ruler's and vmalert's). */
-export interface PlainRuleFile {
+interface PlainRuleFile {
   groups: RuleGroup[];
 }
 
 /** A mimirtool rule file: the Mimir ruler namespace its groups are loaded into, then the groups. */
-export interface MimirRuleFile {
+interface MimirRuleFile {
   namespace: string;
   groups: RuleGroup[];
 }

@@ -3,9 +3,9 @@
 import type { RuleGroup } from '../rules/rule-types.ts';
 import { PROMETHEUS_RULES_DIR } from './prometheus-rule.ts';
 import { MIMIR_RULE_FILES_DIR, PROMETHEUS_RULE_FILES_DIR } from './rule-files.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
-export interface RuleOutput {
+interface RuleOutput {
   /** Folder of the output's files in the generated tree (with the trailing /). */
   dir: string;
   /** What loads it, for a reviewer: one name per loadable unit (a Mimir file is one ruler namespace). */

@@ -3,16 +3,16 @@
 // text would be fragile; this file states them. It is not a Kubernetes object (no apiVersion/kind), so
 // kustomization.yaml leaves it out.
 import { stringify } from 'yaml';
-import type { AlertSettings } from '../config/schema.ts';
+import type { AlertSettings } from '../alerts/catalogue.ts';
 import type { Model, Owner } from '../model/model.ts';
 import type { GeneratedFile } from './generated-tree.ts';
 import { routingSettings } from './alertmanager-team-routes.ts';
 import { yamlHeader } from './header.ts';
-import { sortKeys, sortKeysDeep } from '../ordering.ts';
+import { sortKeys, sortKeysDeep } from '../values/ordering.ts';
 
 export const SETTINGS_MANIFEST_PATH = 'headroom-settings.yaml';
 
-export interface ManifestOwner {
+interface ManifestOwner {
   namespaces: string[];
   nodes: string[];
   /** Clusters where the claim and the overrides hold; absent: every cluster. */
@@ -21,7 +21,7 @@ export interface ManifestOwner {
   alerts: AlertSettings;
 }
 
-export interface SettingsManifest {
+interface SettingsManifest {
   defaultTeam: string;
   /** Settings that apply to every owner: where metrics and limits come from, links, output objects' metadata. */
   global: unknown;
@@ -33,7 +33,7 @@ export interface SettingsManifest {
   unclaimed: Omit<ManifestOwner, 'namespaces' | 'nodes'>;
 }
 
-export function settingsManifest(model: Model): SettingsManifest {
+function settingsManifest(model: Model): SettingsManifest {
   const teams = Object.fromEntries(
     model.owners.filter((owner) => owner.claimedBy !== undefined).map((owner) => [owner.team, ownerEntry(owner)]),
   );
@@ -56,10 +56,10 @@ export function settingsManifest(model: Model): SettingsManifest {
 }
 
 /** What `clusterLabel` says when the config has none: every series is taken as one cluster's. */
-export const NO_CLUSTER_LABEL = 'none (one cluster)';
+const NO_CLUSTER_LABEL = 'none (one cluster)';
 
 /** How namespace owners are decided, in words: the diff shows a switch of mode as this text changing. */
-export function ownershipText(model: Model): string {
+function ownershipText(model: Model): string {
   return model.namespaceOwnerLabel === undefined
     ? 'team files'
     : `team files, then the namespace label (kube_namespace_labels ${model.namespaceOwnerLabel}); labels naming no team go to the default team`;

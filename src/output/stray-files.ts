@@ -4,7 +4,7 @@
 // it is a JSON file the previous run's mixin index imports (dashboards and rule groups: JSON cannot carry a notice).
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 import { GENERATED_NOTICE } from './header.ts';
 import { MIXIN_INDEX_PATH } from './mixin-json.ts';
 

@@ -54,7 +54,7 @@ export function keyQueryValue(
  * The template call `query (printf `…` $labels.…)` that runs `query(matchers)` for the alert's key when the
  * notification is rendered: its result is empty (false in `if`/`with`) when the query returns nothing.
  */
-export function keyQuery(key: readonly string[], query: (...matchers: string[]) => string): string {
+function keyQuery(key: readonly string[], query: (...matchers: string[]) => string): string {
   const text = query(...key.map((label, i) => matcher(label, '=', `${SLOT}${i}`)));
   if (text.includes('`')) throw new Error('template queries may not contain backticks');
   // A % of the configured selectors must reach PromQL as is, not as a printf verb. One printf argument per slot as it

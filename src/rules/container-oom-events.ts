@@ -13,7 +13,7 @@ import { distinctValues } from './partition.ts';
 import { riseWithin } from './counter-rise.ts';
 
 /** Distinct windows over which OOM events are needed: exit-137 evidence and silent kills. */
-export function oomEventWindows(model: Model): string[] {
+function oomEventWindows(model: Model): string[] {
   return distinctValues(model, ({ alerts: { containerOOMKilled: k, containerProcessOOMKilled: p } }) => [
     ...(k.enabled && k.errorExit137 ? [k.window] : []),
     ...(p.enabled ? [p.window] : []),

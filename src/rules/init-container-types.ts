@@ -11,13 +11,18 @@ import { sourceSeries } from './source-series.ts';
 /** The `container_type` label of every OOM alert. */
 export const CONTAINER_TYPE = { container: 'container', init: 'init', sidecar: 'sidecar' } as const;
 
-export function initContainerTypeRule(model: Model): RecordingRule {
+export function initContainerTypeRules(model: Model): RecordingRule[] {
   // Every init container is `init` unless its restart_policy is Always (kube-state-metrics ≥ 2.11; older ones have no
   // restart_policy label, so every init container stays `init`). max by drops restart_policy and the replicas.
   const init = setLabel(sourceSeries(model).initContainerInfo(), CONTAINER_TYPE.init);
   const typed = `label_replace(${init}, "container_type", "${CONTAINER_TYPE.sidecar}", "restart_policy", "Always")`;
-  return { record: INIT_CONTAINER_TYPE, expr: aggregate('max', [...containerKey(model), 'container_type'], typed) };
+  return [{ record: INIT_CONTAINER_TYPE, expr: aggregate('max', [...containerKey(model), 'container_type'], typed) }];
 }
+
+/** "Container", "Init container" or "Sidecar", from the alert's container_type. */
+export const CONTAINER_TYPE_NOUN =
+  `{{ if eq $labels.container_type "${CONTAINER_TYPE.sidecar}" }}Sidecar` +
+  `{{ else if eq $labels.container_type "${CONTAINER_TYPE.init}" }}Init container{{ else }}Container{{ end }}`;
 
 /** `expr` with label container_type set to `value` on every series. */
 export function setLabel(expr: string, value: string): string {

@@ -5,7 +5,7 @@ import { keyOf } from './keys.ts';
 import { matcher } from './promql.ts';
 
 /** How many containers the description names. */
-export const EXAMPLES = 3;
+const EXAMPLES = 3;
 
 /**
  * Go template printing `pod/container` of the EXAMPLES highest series of `query(namespace matchers)`, comma-separated

@@ -15,7 +15,6 @@ import { keyOf } from './keys.ts';
 import { type OwnedBy, ownedLabel, ownerSeriesName } from './owned-by.ts';
 import { aggregate, binary, by, matcher, series, wrap } from './promql.ts';
 import { TEAM_SETTING } from './record-names.ts';
-import type { ValueSetting } from './rule-settings.ts';
 
 /** An alert rule's owners: those whose owner series has `label` matching `matcher`. */
 export interface Selection {
@@ -47,8 +46,11 @@ export function currentOwners(model: Model, kind: OwnedBy, selection?: Selection
   return wrap('group without ()', owners);
 }
 
-/** Per namespace (node): the value of a numeric setting of its newest owner (see rule-settings.ts). */
-export function ownerSettingValue(model: Model, kind: OwnedBy, setting: ValueSetting): string {
+/**
+ * Per namespace (node): the value of a numeric setting (its id, e.g. containerMemoryNearLimit.threshold) of its newest
+ * owner (see rule-settings.ts).
+ */
+export function ownerSettingValue(model: Model, kind: OwnedBy, setting: string): string {
   const key = keyOf(model, ownedLabel(kind));
   const values = series(TEAM_SETTING, matcher(LABEL.setting, '=', setting));
   return aggregate('max', key, binary(currentOwners(model, kind), `* on (${LABEL.owner}) group_left ()`, values));

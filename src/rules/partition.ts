@@ -4,27 +4,28 @@
 // lists team names, so a rule does not grow with the teams, and an alert's team and the settings it was judged by
 // come from one owner series (ownership.ts).
 import { SETTINGS_LABEL_PREFIX } from '../values/reserved-labels.ts';
-import type { AlertName } from '../config/schema.ts';
 import type { Model, Owner } from '../model/model.ts';
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 import { mayOwn } from './owned-by.ts';
 import { type Selection, withOwnerLabels } from './ownership.ts';
 import { matcher } from './promql.ts';
-import { ownedKind, RULE_SETTINGS, type SettingsOf, settingsText } from './rule-settings.ts';
+import { type PartitionedAlert, ruleSettingsOf, type SettingValue, settingsText } from './rule-settings.ts';
 
-export interface Partition<A extends AlertName> {
-  settings: SettingsOf<A>;
+type Settings = Record<string, SettingValue>;
+
+interface Partition<S extends Settings> {
+  settings: S;
   /** The settings in words: the value of the alert's settings label on these owners' series. */
   text: string;
   owners: Owner[];
 }
 
 /** The owners that can own what `alert` is about, grouped by its settings (owners with it off left out), by text. */
-export function partitions<A extends AlertName>(model: Model, alert: A): Partition<A>[] {
-  const byText = new Map<string, Partition<A>>();
+export function partitions<S extends Settings>(model: Model, alert: PartitionedAlert<S>): Partition<S>[] {
+  const byText = new Map<string, Partition<S>>();
   for (const owner of model.owners) {
-    if (!mayOwn(model, owner, ownedKind(alert))) continue;
-    const settings = RULE_SETTINGS[alert](owner) as SettingsOf<A> | undefined;
+    if (!mayOwn(model, owner, alert.subject)) continue;
+    const settings = ruleSettingsOf(alert, owner);
     if (settings === undefined) continue;
     const text = settingsText(settings);
     const partition = byText.get(text) ?? { settings, text, owners: [] };
@@ -35,8 +36,8 @@ export function partitions<A extends AlertName>(model: Model, alert: A): Partiti
 }
 
 /** `containerMemoryNearLimit` → `headroom_container_memory_near_limit`, `containerOOMKilled` → `headroom_container_oom_killed`. */
-function settingsLabelName(alert: AlertName): string {
-  const words = alert.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2');
+function settingsLabelName(alert: PartitionedAlert): string {
+  const words = alert.key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2');
   return `${SETTINGS_LABEL_PREFIX}${words.toLowerCase()}`;
 }
 
@@ -44,46 +45,54 @@ function settingsLabelName(alert: AlertName): string {
  * The settings label of `alert` when its rules must select owners: the owners that can own what it is about differ in
  * its settings or have it off. undefined when one rule serves them all.
  */
-export function settingsLabel(model: Model, alert: AlertName): string | undefined {
+export function settingsLabel(model: Model, alert: PartitionedAlert): string | undefined {
   let labels = settingsLabels.get(model);
   if (labels === undefined) {
-    labels = new Map((Object.keys(RULE_SETTINGS) as AlertName[]).map((name) => [name, findSettingsLabel(model, name)]));
+    labels = new Map();
     settingsLabels.set(model, labels);
   }
-  return labels.get(alert);
+  if (!labels.has(alert.key)) labels.set(alert.key, findSettingsLabel(model, alert));
+  return labels.get(alert.key);
 }
 
-/** Per model, once: every owner is read for every alert, and the answer is asked per owner and per rule. */
-const settingsLabels = new WeakMap<Model, Map<AlertName, string | undefined>>();
+/** Per model and alert, once: every owner is read, and the answer is asked per owner and per rule. */
+const settingsLabels = new WeakMap<Model, Map<string, string | undefined>>();
 
-function findSettingsLabel(model: Model, alert: AlertName): string | undefined {
-  const eligible = model.owners.filter((owner) => mayOwn(model, owner, ownedKind(alert)));
+function findSettingsLabel(model: Model, alert: PartitionedAlert): string | undefined {
+  const eligible = model.owners.filter((owner) => mayOwn(model, owner, alert.subject));
   const states = new Set(
     eligible.map((owner) => {
-      const settings = RULE_SETTINGS[alert](owner);
+      const settings = ruleSettingsOf(alert, owner);
       return settings === undefined ? undefined : settingsText(settings);
     }),
   );
   return states.size > 1 ? settingsLabelName(alert) : undefined;
 }
 
-/** The settings labels an owner series carries: one per alert whose rules select owners, where the owner has it on. */
-export function ownerSettingsLabels(model: Model, owner: Owner): Record<string, string> {
+/**
+ * The settings labels an owner series carries: one per alert (of `alerts`) whose rules select owners, where the owner
+ * has it on.
+ */
+export function ownerSettingsLabels(
+  model: Model,
+  owner: Owner,
+  alerts: readonly PartitionedAlert[],
+): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const alert of Object.keys(RULE_SETTINGS) as AlertName[]) {
+  for (const alert of alerts) {
     const label = settingsLabel(model, alert);
-    const settings = RULE_SETTINGS[alert](owner);
-    if (label !== undefined && settings !== undefined && mayOwn(model, owner, ownedKind(alert)))
+    const settings = ruleSettingsOf(alert, owner);
+    if (label !== undefined && settings !== undefined && mayOwn(model, owner, alert.subject))
       labels[label] = settingsText(settings);
   }
   return labels;
 }
 
 /** The selection of the owners of some partitions of `alert`; undefined: every owner (one rule serves them all). */
-export function selectionOf<A extends AlertName>(
+function selectionOf<S extends Settings>(
   model: Model,
-  alert: A,
-  chosen: readonly Partition<A>[],
+  alert: PartitionedAlert<S>,
+  chosen: readonly Partition<S>[],
 ): Selection | undefined {
   const label = settingsLabel(model, alert);
   if (label === undefined) return undefined;
@@ -99,14 +108,14 @@ export function selectionOf<A extends AlertName>(
  * One rule per partition of `alert`'s owners by its settings, built from the partition's settings and `own`, which
  * restricts an expression to what the partition's owners own and joins their team labels (see ownership.ts).
  */
-export function rulesPerSetting<A extends AlertName, R>(
+export function rulesPerSetting<S extends Settings, R>(
   model: Model,
-  alert: A,
-  build: (settings: SettingsOf<A>, own: (expr: string) => string) => R,
+  alert: PartitionedAlert<S>,
+  build: (settings: S, own: (expr: string) => string) => R,
 ): R[] {
   return partitions(model, alert).map((partition) =>
     build(partition.settings, (expr) =>
-      withOwnerLabels(model, ownedKind(alert), expr, selectionOf(model, alert, [partition])),
+      withOwnerLabels(model, alert.subject, expr, selectionOf(model, alert, [partition])),
     ),
   );
 }

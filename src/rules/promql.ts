@@ -2,7 +2,7 @@
 // multi-line results are indented for the reviewer who reads them in a diff.
 
 /** A PromQL string literal. */
-export function quote(value: string): string {
+function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
@@ -40,7 +40,7 @@ export function group(expr: string): string {
   return expr.includes('\n') ? `(\n${indent(expr)}\n)` : expr;
 }
 
-export function indent(text: string): string {
+function indent(text: string): string {
   return text
     .split('\n')
     .map((line) => (line ? `  ${line}` : line))

@@ -12,7 +12,7 @@ import { distinctValues } from './partition.ts';
 import { riseWithin } from './counter-rise.ts';
 
 /** Distinct windows of ContainerOOMKilled and ContainerProcessOOMKilled among the owners that have them on, sorted. */
-export function restartWindows(model: Model): string[] {
+function restartWindows(model: Model): string[] {
   return distinctValues(model, ({ alerts: { containerOOMKilled: k, containerProcessOOMKilled: p } }) => [
     ...(k.enabled ? [k.window] : []),
     ...(p.enabled ? [p.window] : []),

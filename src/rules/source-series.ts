@@ -3,9 +3,9 @@ import type { Model } from '../model/model.ts';
 import { aggregate, matcher, series } from './promql.ts';
 
 /** A container's key without the cluster label (single-cluster configs); rules use containerKey(model) from keys.ts. */
-export const CONTAINER_KEY = ['namespace', 'pod', 'container'] as const;
+const CONTAINER_KEY = ['namespace', 'pod', 'container'] as const;
 
-export interface SourceSeries {
+interface SourceSeries {
   /** Per-container working set; the pod-level cgroup (container="") and the pause container are left out. */
   workingSet(...matchers: (string | undefined)[]): string;
   /** Per-container memory limit (init containers and sidecars included), only where one is set (never 0, so a ratio never becomes +Inf). */

@@ -17,7 +17,7 @@ interface Bounds {
 
 const SYNTAX = 'must be a Prometheus duration such as 30s, 5m or 1h30m';
 
-export function boundedDuration({ zero, max, why }: Bounds) {
+function boundedDuration({ zero, max, why }: Bounds) {
   const maxMs = durationMs(max);
   return z
     .string()
@@ -38,15 +38,12 @@ export const forDuration = boundedDuration({
   why: 'the alert would fire that long after the condition starts',
 });
 
-/** A range the rules look back over, on every evaluation, for every container. */
-export const windowDuration = boundedDuration({
+/** A range the rules look back over, on every evaluation, for every container (a window, the leak's lookback). */
+export const rangeDuration = boundedDuration({
   zero: false,
   max: '1d',
   why: "every evaluation re-reads the whole window of every container, which at 10,000 containers nears Prometheus' default limit of 50M samples per query",
 });
-
-/** The working-set history the leak forecast fits a line to (a range, like a window). */
-export const lookbackDuration = windowDuration;
 
 /** How far ahead the leak forecast looks (a number of seconds in predict_linear, not a range). */
 export const horizonDuration = boundedDuration({

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { hasControlCharacter } from './control-characters.ts';
 
-export const LABEL_VALUE_MAX = 200;
+const LABEL_VALUE_MAX = 200;
 
 export const teamLabelValue = z
   .string()

@@ -20,8 +20,8 @@ function linkProblem(text: string, example: string): string | undefined {
   return undefined;
 }
 
-export const GRAFANA_URL_EXAMPLE = 'https://grafana.example.com';
-export const RUNBOOK_URL_EXAMPLE = 'https://runbooks.example.com/%s';
+const GRAFANA_URL_EXAMPLE = 'https://grafana.example.com';
+const RUNBOOK_URL_EXAMPLE = 'https://runbooks.example.com/%s';
 
 export function grafanaUrlProblem(text: string): string | undefined {
   const problem = linkProblem(text, GRAFANA_URL_EXAMPLE);

@@ -1,7 +1,7 @@
 // Duration settings are bounded by their use: `for` 0s to 1w, ranges (windows, the leak lookback) above 0 up to 1d,
 // the leak horizon above 0 up to 4w; the syntax is Prometheus'.
 import { describe, expect, it } from 'vitest';
-import { forDuration, horizonDuration, lookbackDuration, windowDuration } from '../../src/values/duration-setting.ts';
+import { forDuration, horizonDuration, rangeDuration } from '../../src/values/duration-setting.ts';
 
 const message = (schema: typeof forDuration, text: string) => schema.safeParse(text).error?.issues[0]?.message;
 
@@ -20,8 +20,8 @@ describe('for', () => {
 
 describe('ranges: windows and the leak lookback', () => {
   for (const [name, schema] of [
-    ['window', windowDuration],
-    ['lookback', lookbackDuration],
+    ['window', rangeDuration],
+    ['lookback', rangeDuration],
   ] as const) {
     it.each(['1ms', '500ms', '10m', '1d'])(`${name} accepts %s`, (text) =>
       expect(message(schema, text)).toBeUndefined(),

@@ -1,7 +1,7 @@
 // Moves found from pairs of settings manifests, for the cases the CLI tests do not build: part of a glob moving,
 // a claim taken out of another team's wider glob, and the rename warning under namespace-label ownership.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERTS } from '../../src/config/schema.ts';
+import { DEFAULT_ALERTS } from '../../src/alerts/catalogue.ts';
 import { renameWarnings } from '../../src/diff/move-warnings.ts';
 import { findMoves } from '../../src/diff/ownership-moves.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';

@@ -4,7 +4,7 @@
 // the default team. The manifest knows no label values, so where no claim decides the diff says "the label's team
 // or the default team", never the default team alone.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERTS } from '../../src/config/schema.ts';
+import { DEFAULT_ALERTS } from '../../src/alerts/catalogue.ts';
 import { moveLines } from '../../src/diff/describe-moves.ts';
 import { findMoves } from '../../src/diff/ownership-moves.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';

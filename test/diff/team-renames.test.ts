@@ -1,7 +1,7 @@
 // The rename rule on pairs of settings manifests: a team gone and a team new with the same set of claims
 // (namespaces, nodes, cluster scope; at least one claim) is one team renamed; any difference is not.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERTS } from '../../src/config/schema.ts';
+import { DEFAULT_ALERTS } from '../../src/alerts/catalogue.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';
 import { findRenames } from '../../src/diff/team-renames.ts';
 

@@ -1,7 +1,7 @@
 // The warnings a reviewer sees first, from pairs of settings manifests: each fires on its case and not on its
 // near miss.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERTS } from '../../src/config/schema.ts';
+import { DEFAULT_ALERTS } from '../../src/alerts/catalogue.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';
 import { patternCovers } from '../../src/values/name-pattern.ts';
 import { reviewWarnings } from '../../src/diff/warnings.ts';

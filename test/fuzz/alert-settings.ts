@@ -1,8 +1,8 @@
-// Every overridable alert setting, read from the zod schema itself (teamSchema.alerts), so an alert or a setting added
-// to src/config/schema.ts is fuzzed without touching the arbitraries. A setting of a kind not known here fails loudly.
+// Every overridable alert setting, read from the catalogue's zod settings (src/alerts/catalogue.ts), so an alert or a
+// setting added there is fuzzed without touching the arbitraries. A setting of a kind not known here fails loudly.
 import fc from 'fast-check';
 import { z } from 'zod';
-import { teamSchema } from '../../src/config/schema.ts';
+import { ALERTS } from '../../src/alerts/catalogue.ts';
 
 export type SettingKind =
   | { kind: 'boolean' }
@@ -46,17 +46,18 @@ function kindOf(alert: string, setting: string, schema: z.ZodType): SettingKind 
   );
 }
 
-/** Every alert and its settings, in schema order. */
-export const ALERT_SETTINGS: AlertSetting[] = (() => {
-  const overrides = unwrapOptional(teamSchema.shape.alerts) as z.ZodObject;
-  return Object.entries(overrides.shape).flatMap(([alert, settings]) => {
-    const object = unwrapOptional(settings as z.ZodType) as z.ZodObject;
-    return Object.entries(object.shape).map(([setting, schema]) => {
-      const inner = unwrapOptional(schema as z.ZodType);
-      return { alert, setting, schema: inner, type: kindOf(alert, setting, inner) };
-    });
-  });
-})();
+/** Every alert and its settings, in catalogue order. */
+export const ALERT_SETTINGS: AlertSetting[] = ALERTS.flatMap((alert) =>
+  Object.entries((alert.settings as z.ZodObject).shape).map(([setting, schema]) => {
+    const inner = unwrapOptional(schema as z.ZodType);
+    return { alert: alert.key, setting, schema: inner, type: kindOf(alert.key, setting, inner) };
+  }),
+);
+
+/** Keys of the alerts about nodes (a team needs `nodes:` to override them). */
+export const NODE_ALERT_KEYS: ReadonlySet<string> = new Set(
+  ALERTS.filter((alert) => alert.subject === 'nodes').map((alert) => alert.key),
+);
 
 export const ALERT_NAMES: string[] = [...new Set(ALERT_SETTINGS.map((entry) => entry.alert))];
 

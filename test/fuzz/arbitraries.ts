@@ -3,7 +3,7 @@
 // label) with a sample of namespaces and nodes and who must own each, and invalid ones (one defect planted).
 import fc from 'fast-check';
 import { reservedLabelProblem } from '../../src/values/reserved-labels.ts';
-import { ALERT_NAMES, alertOverridesArb } from './alert-settings.ts';
+import { ALERT_NAMES, alertOverridesArb, NODE_ALERT_KEYS } from './alert-settings.ts';
 
 /** A project as files will hold it: the config's object literal and one object per team file. */
 export interface ProjectCase {
@@ -305,8 +305,6 @@ export function ksmLabel(key: string): string {
   return `label_${key.replace(/[^a-zA-Z0-9_]/g, '_')}`;
 }
 
-const NODE_ALERT = /^node/;
-
 function buildProject(shape: ConfigShape): ProjectCase {
   let nextId = 0;
   const clustered = shape.cluster !== undefined;
@@ -318,7 +316,7 @@ function buildProject(shape: ConfigShape): ProjectCase {
   const builtTeams = shape.teams.map((team, i) => {
     const namespaces = team.namespaces.map((claim) => claimPattern(claim, nextId++));
     const alerts = team.alerts;
-    const needsNodes = Object.keys(alerts).some((alert) => NODE_ALERT.test(alert));
+    const needsNodes = Object.keys(alerts).some((alert) => NODE_ALERT_KEYS.has(alert));
     const nodeShapes = team.nodes.length === 0 && needsNodes ? [{ kind: 'exact' as const, word: 'pool' }] : team.nodes;
     const nodes = nodeShapes.map((claim) => claimPattern(claim, nextId++));
     // Cluster patterns start with `c<id>-` or end with `-y<id>`: scopes of two teams never share a cluster.

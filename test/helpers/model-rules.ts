@@ -1,12 +1,12 @@
 // A fixture's model with alert overrides applied per owner, and the rules it generates picked apart: for tests that
 // check how team settings shape the rule set without writing team files.
 import type { Model, Owner } from '../../src/model/model.ts';
-import { ruleGroups } from '../../src/rules/rule-groups.ts';
+import { ruleGroups } from '../../src/rule-groups/rule-groups.ts';
 import type { AlertingRule, RecordingRule, Rule } from '../../src/rules/rule-types.ts';
 import { generateFixture } from './generate-fixture.ts';
 import { vectorSelectors } from './promql-tree.ts';
 
-export type Overrides = Partial<{ [A in keyof Owner['alerts']]: Partial<Owner['alerts'][A]> }>;
+type Overrides = Partial<{ [A in keyof Owner['alerts']]: Partial<Owner['alerts'][A]> }>;
 
 /** A fixture's model with overrides for the named owners (team name, or '' for the catch-all). */
 export async function modelWith(overrides: Record<string, Overrides>, fixture = 'example'): Promise<Model> {

@@ -1,7 +1,7 @@
 // Reads generated PromQL back with the lezer grammar Prometheus' own UI uses.
 import { parser } from '@prometheus-io/lezer-promql';
 
-export interface ParsedSelector {
+interface ParsedSelector {
   metric: string;
   matchers: string[];
 }

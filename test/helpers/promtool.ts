@@ -9,7 +9,7 @@ import { scenarioForEngine } from './engine-scenario.ts';
 
 export { ENGINES, type Engine };
 
-export interface PromtoolResult {
+interface PromtoolResult {
   code: number;
   output: string;
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-export interface GroupOnDisk {
+interface GroupOnDisk {
   name: string;
   rules: Record<string, unknown>[];
 }

@@ -5,7 +5,7 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 
 export const JSONNET_COMPAT = join(REPO_ROOT, 'jsonnet-compat');
 
-export interface JsonnetResult {
+interface JsonnetResult {
   code: number;
   stdout: string;
   stderr: string;

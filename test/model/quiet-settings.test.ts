@@ -45,13 +45,14 @@ describe('quietSettingWarnings', () => {
     });
     expect(warnings.map((line) => /^([^:]+:\d+:\d+: [^:]+): warning: (\S+)/.exec(line)?.slice(1, 3).join(' '))).toEqual(
       [
+        // In catalogue order (src/alerts/catalogue.ts), each alert's own warnings.
+        'quiet.yaml:9:31: alerts.containerMemoryNearLimit.threshold 0.1',
         'quiet.yaml:4:25: alerts.containerOOMKilled.window 30s',
         'quiet.yaml:5:32: alerts.containerProcessOOMKilled.window 90s',
+        'quiet.yaml:8:26: alerts.containerMemoryLeak.lookback 10s',
+        'quiet.yaml:10:25: alerts.podMemoryNearLimit.threshold 1',
         'quiet.yaml:6:26: alerts.nodeMemoryEvictions.window 500ms',
         'quiet.yaml:7:18: alerts.podsEvicted.window 59s',
-        'quiet.yaml:8:26: alerts.containerMemoryLeak.lookback 10s',
-        'quiet.yaml:9:31: alerts.containerMemoryNearLimit.threshold 0.1',
-        'quiet.yaml:10:25: alerts.podMemoryNearLimit.threshold 1',
       ],
     );
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { generate, type Generation } from '../../src/generate.ts';
 import type { GeneratedTree } from '../../src/output/generated-tree.ts';
-import { byFirst } from '../../src/ordering.ts';
+import { byFirst } from '../../src/values/ordering.ts';
 import { type TempProject, tempProject } from '../helpers/temp-project.ts';
 
 export const MIMIR_NAMESPACE = 'kubernetes-memory';

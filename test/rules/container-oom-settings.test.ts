@@ -2,9 +2,10 @@
 // expensive rules stay one per distinct window, whatever the number of teams.
 import { describe, expect, it } from 'vitest';
 import type { LoadedConfig } from '../../src/config/load-config.ts';
-import { configSchema, teamSchema } from '../../src/config/schema.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { teamSchema } from '../../src/config/team-schema.ts';
 import { resolveModel } from '../../src/model/resolve-model.ts';
-import { ruleGroups } from '../../src/rules/rule-groups.ts';
+import { ruleGroups } from '../../src/rule-groups/rule-groups.ts';
 import type { Rule } from '../../src/rules/rule-types.ts';
 
 function rulesOf(teams: { name: string; alerts: object }[]): Rule[] {

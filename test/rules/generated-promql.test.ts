@@ -2,7 +2,7 @@
 // and applies each team's overrides to exactly its namespaces.
 import { describe, expect, it } from 'vitest';
 import type { AlertingRule, Rule } from '../../src/rules/rule-types.ts';
-import { ruleGroups } from '../../src/rules/rule-groups.ts';
+import { ruleGroups } from '../../src/rule-groups/rule-groups.ts';
 import { generateFixture } from '../helpers/generate-fixture.ts';
 import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESERVED_LABELS, SETTINGS_LABEL_PREFIX } from '../../src/values/reserved-labels.ts';
 import { generate } from '../../src/generate.ts';
-import { ruleGroups } from '../../src/rules/rule-groups.ts';
+import { ruleGroups } from '../../src/rule-groups/rule-groups.ts';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';
 
 /** Every label name an expression names: matchers, by/without/on/ignoring/group_x lists, label_replace's labels. */

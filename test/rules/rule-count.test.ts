@@ -2,9 +2,10 @@
 // Only the teams table is per team: constant series that read nothing (see bench/ for what the rest costs).
 import { describe, expect, it } from 'vitest';
 import type { LoadedConfig } from '../../src/config/load-config.ts';
-import { configSchema, teamSchema } from '../../src/config/schema.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { teamSchema } from '../../src/config/team-schema.ts';
 import { resolveModel } from '../../src/model/resolve-model.ts';
-import { ruleGroups } from '../../src/rules/rule-groups.ts';
+import { ruleGroups } from '../../src/rule-groups/rule-groups.ts';
 import { isAlertingRule } from '../../src/rules/rule-types.ts';
 
 function modelWithTeams(

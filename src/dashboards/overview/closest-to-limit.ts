@@ -14,7 +14,7 @@ import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
 /** How many containers the table lists. */
-export const CLOSEST_COUNT = 50;
+const CLOSEST_COUNT = 50;
 
 export function closestToLimitSection(model: Model): Section {
   const selected = [clusterMatcher(model), variableMatcher('namespace', 'namespace')];

@@ -1,11 +1,11 @@
 // "Kubernetes memory / Overview": the cluster (or the selected clusters) at a glance. NodeMemoryPressure alerts link here with `var-node`.
 import { DashboardBuilder, DashboardCursorSync } from '@grafana/grafana-foundation-sdk/dashboard';
 import { OVERVIEW_DASHBOARD_UID } from '../../values/dashboard-uid.ts';
+import { containerMemoryNearLimit } from '../../alerts/container-memory-near-limit.ts';
+import { containerOOMKilled } from '../../alerts/container-oom-killed.ts';
+import { headroomRulesFailing } from '../../alerts/headroom-rules-failing.ts';
+import { nodeMemoryPressure } from '../../alerts/node-memory-pressure.ts';
 import type { Model } from '../../model/model.ts';
-import { NEAR_LIMIT_ALERT } from '../../rules/container-memory-near-limit.ts';
-import { OOM_KILLED_ALERT } from '../../rules/container-oom-killed.ts';
-import { RULES_FAILING_ALERT } from '../../rules/meta-rules.ts';
-import { NODE_PRESSURE_ALERT } from '../../rules/node-memory-pressure.ts';
 import { NAMESPACE_OWNER } from '../../rules/record-names.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
 import { series } from '../../rules/promql.ts';
@@ -24,7 +24,7 @@ import { requestsLimitsSection } from './requests-limits.ts';
 import { silentOomKillsSection } from './silent-oom-kills.ts';
 import { unknownOwnersSection } from './unknown-owners.ts';
 
-export const OVERVIEW_TITLE = 'Kubernetes memory / Overview';
+const OVERVIEW_TITLE = 'Kubernetes memory / Overview';
 
 export function overviewDashboard(model: Model): DashboardBuilder {
   const cluster = clusterMatcher(model);
@@ -54,7 +54,12 @@ export function overviewDashboard(model: Model): DashboardBuilder {
     .links([
       teamDashboardLink(model),
       otherDashboardsLink(),
-      ...runbookLinks(model, [NODE_PRESSURE_ALERT, NEAR_LIMIT_ALERT, OOM_KILLED_ALERT, RULES_FAILING_ALERT]),
+      ...runbookLinks(
+        model,
+        [nodeMemoryPressure, containerMemoryNearLimit, containerOOMKilled, headroomRulesFailing].map(
+          (alert) => alert.name,
+        ),
+      ),
     ]);
   return addSections(dashboard, [
     nodesSection(model),

@@ -10,7 +10,7 @@ import { withTeam } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
-export const SILENT_OOM_DESCRIPTION =
+const SILENT_OOM_DESCRIPTION =
   'OOM kills of processes inside containers that did not restart, as recorded for the ContainerProcessOOMKilled alert: ' +
   "per namespace, the kills within the alert's window at each moment (where teams set several windows, the largest count " +
   "of any window per container). Needs cadvisor's container_oom_events_total; empty without it.";

@@ -10,7 +10,7 @@ import { rangeQuery, row, tableColumns, tablePanel, tableQuery, timeseriesPanel 
 import type { Section } from '../section.ts';
 import type { TeamScope } from './team-scope.ts';
 
-export const ABOVE_REQUEST_DESCRIPTION =
+const ABOVE_REQUEST_DESCRIPTION =
   "Containers whose working set stayed above their memory request for the whole of the ContainersAboveMemoryRequest alert's " +
   '`for`, as the rules record them; where several `for` are set, any of them. Empty where the alert is off.';
 

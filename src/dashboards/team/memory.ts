@@ -13,11 +13,11 @@ import type { TeamScope } from './team-scope.ts';
 
 const DASHED = { id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } };
 
-export const THRESHOLD_DESCRIPTION =
+const THRESHOLD_DESCRIPTION =
   'Working set / memory limit, as recorded for the ContainerMemoryNearLimit alert. Dashed red: the alert threshold in force ' +
   'in the selected namespaces, as the rules record it (one line per distinct value); no line where the team turned the alert off.';
 
-export const FORECAST_DESCRIPTION =
+const FORECAST_DESCRIPTION =
   'Dashed "forecast": the working set the ContainerMemoryLeak alert forecasts at the end of its horizon, as a fraction of the ' +
   'limit (above 100%: the limit is reached within the horizon). Where several lookbacks or horizons are set, the largest ' +
   'forecast of any; no line for containers too young to judge or where the alert is off.';

@@ -14,7 +14,7 @@ import type { TeamScope } from './team-scope.ts';
 
 const DASHED = { id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } };
 
-export const POD_LIMIT_DESCRIPTION =
+const POD_LIMIT_DESCRIPTION =
   'Pods with a pod-level memory limit (Kubernetes 1.34+) and no container limit, as recorded for the PodMemoryNearLimit alert: ' +
   'the pod cgroup\'s working set against its memory.max (cadvisor, container=""). Empty where no pod sets one, or where the alert is off.';
 

@@ -3,18 +3,10 @@
 // alert's container. Teams listed in output.dashboards.perTeam also get a copy of their own with the team fixed.
 import { DashboardBuilder, DashboardCursorSync } from '@grafana/grafana-foundation-sdk/dashboard';
 import { TEAM_DASHBOARD_UID, teamDashboardUid } from '../../values/dashboard-uid.ts';
+import { ALL_ALERTS } from '../../alerts/catalogue.ts';
+import { containerMemoryNearLimit } from '../../alerts/container-memory-near-limit.ts';
+import { containerOOMKilled } from '../../alerts/container-oom-killed.ts';
 import type { Model } from '../../model/model.ts';
-import { MEMORY_LEAK_ALERT } from '../../rules/container-memory-leak.ts';
-import { NEAR_LIMIT_ALERT } from '../../rules/container-memory-near-limit.ts';
-import { OOM_KILLED_ALERT } from '../../rules/container-oom-killed.ts';
-import { PROCESS_OOM_KILLED_ALERT } from '../../rules/container-process-oom-killed.ts';
-import { ABOVE_REQUEST_ALERT } from '../../rules/containers-above-memory-request.ts';
-import { WITHOUT_LIMIT_ALERT } from '../../rules/containers-without-memory-limit.ts';
-import { RULES_FAILING_ALERT } from '../../rules/meta-rules.ts';
-import { NODE_EVICTIONS_ALERT } from '../../rules/node-memory-evictions.ts';
-import { NODE_PRESSURE_ALERT } from '../../rules/node-memory-pressure.ts';
-import { POD_NEAR_LIMIT_ALERT } from '../../rules/pod-memory-near-limit.ts';
-import { PODS_EVICTED_ALERT } from '../../rules/pods-evicted.ts';
 import { series } from '../../rules/promql.ts';
 import { NAMESPACE_OWNER } from '../../rules/record-names.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
@@ -39,9 +31,9 @@ import { restartsSection } from './restarts.ts';
 import { TEAM_MATCHER, type TeamScope, teamScope } from './team-scope.ts';
 import { terminationsSection } from './terminations.ts';
 
-export const TEAM_DASHBOARD_TITLE = 'Kubernetes memory / Team';
+const TEAM_DASHBOARD_TITLE = 'Kubernetes memory / Team';
 
-export function teamDashboardTitle(team: string): string {
+function teamDashboardTitle(team: string): string {
   return `${TEAM_DASHBOARD_TITLE} ${team}`;
 }
 
@@ -78,23 +70,11 @@ export function teamDashboard(model: Model, fixedTeam?: string): DashboardBuilde
       overviewLink(model),
       ...(fixedTeam === undefined ? [] : [teamDashboardLink(model)]),
       otherDashboardsLink(),
-      ...runbookLinks(model, [NEAR_LIMIT_ALERT, OOM_KILLED_ALERT]),
+      ...runbookLinks(model, [containerMemoryNearLimit.name, containerOOMKilled.name]),
     ])
     .annotation(oomKillMarkers(model, scope));
   // Every alert headroom routes by team: the firing table is where a team sees all of its own at once.
-  const alerts = [
-    NEAR_LIMIT_ALERT,
-    OOM_KILLED_ALERT,
-    PROCESS_OOM_KILLED_ALERT,
-    MEMORY_LEAK_ALERT,
-    POD_NEAR_LIMIT_ALERT,
-    NODE_PRESSURE_ALERT,
-    NODE_EVICTIONS_ALERT,
-    PODS_EVICTED_ALERT,
-    WITHOUT_LIMIT_ALERT,
-    ABOVE_REQUEST_ALERT,
-    RULES_FAILING_ALERT,
-  ];
+  const alerts = ALL_ALERTS.map((alert) => alert.name);
   return addSections(dashboard, [
     memorySection(model, scope),
     podMemorySection(model, scope),

@@ -78,7 +78,7 @@ export function queriesOf(dashboard: DashboardJson): Query[] {
 }
 
 /** Sample values for Grafana's variables, as Grafana would interpolate them (multi-values as a regex). */
-export const SAMPLES: Record<string, string> = {
+const SAMPLES: Record<string, string> = {
   namespace: 'payments|payments-eu',
   pod: 'api-7d9f-x2x|.*',
   node: 'node-1|node-2',
@@ -107,7 +107,7 @@ export function withSampleValues(expr: string, values: Record<string, string> = 
  */
 export type TeamSamples = Record<string, string>;
 
-export const DEFAULT_TEAM_SAMPLES: TeamSamples = { payments: 'payments|payments-eu' };
+const DEFAULT_TEAM_SAMPLES: TeamSamples = { payments: 'payments|payments-eu' };
 
 /** The variable values a dashboard's queries are checked with, by a name for the recorded series. */
 function sampleSets(dashboard: DashboardJson, teams: TeamSamples): [string, Record<string, string>][] {

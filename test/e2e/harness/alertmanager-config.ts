@@ -10,7 +10,7 @@ interface Route {
 }
 
 /** Every receiver a route tree names. */
-export function receiversOf(route: Route): string[] {
+function receiversOf(route: Route): string[] {
   const names = new Set<string>();
   const walk = (node: Route) => {
     if (node.receiver !== undefined) names.add(node.receiver);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { PROMETHEUS_3 } from '../../../scripts/engines.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
 
-export interface Binary {
+interface Binary {
   path: string;
   install: string;
 }

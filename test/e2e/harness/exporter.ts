@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
 /** Where a series comes from: the kube-state-metrics replicas serve the same series, under different instances. */
-export type Source = 'cadvisor' | 'kube-state-metrics' | 'kubelet';
+type Source = 'cadvisor' | 'kube-state-metrics' | 'kubelet';
 
 /**
  * `kube-state-metrics-rescheduled` is a replica that replaced a and b after an outage, on a new pod (so a new

@@ -5,9 +5,9 @@ import type { Exporter, Labels } from './exporter.ts';
 
 export const MiB = 1024 * 1024;
 
-export type ContainerType = 'container' | 'init' | 'sidecar';
+type ContainerType = 'container' | 'init' | 'sidecar';
 
-export interface ContainerSpec {
+interface ContainerSpec {
   namespace: string;
   pod: string;
   container: string;

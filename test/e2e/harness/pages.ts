@@ -16,7 +16,7 @@ export interface Page {
 
 export type Match = Record<string, string | RegExp>;
 
-export function matches(labels: Record<string, string>, match: Match): boolean {
+function matches(labels: Record<string, string>, match: Match): boolean {
   return Object.entries(match).every(([name, want]) => {
     const value = labels[name];
     return value !== undefined && (typeof want === 'string' ? value === want : want.test(value));

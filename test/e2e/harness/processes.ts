@@ -161,7 +161,7 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** The last lines of a log, for an error message. */
-export function tail(file: string, lines = 30): string {
+function tail(file: string, lines = 30): string {
   try {
     return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {

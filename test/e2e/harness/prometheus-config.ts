@@ -5,10 +5,10 @@
 import { stringify } from 'yaml';
 import { Exporter, TARGET_KINDS, targetLabels } from './exporter.ts';
 
-export const SCRAPE_INTERVAL = '5s';
+const SCRAPE_INTERVAL = '5s';
 export const EVALUATION_INTERVAL = '5s';
 
-export interface PrometheusSetup {
+interface PrometheusSetup {
   exporterPort: number;
   clusters: readonly string[];
   ruleFile: string;

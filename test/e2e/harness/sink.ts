@@ -3,14 +3,14 @@
 import { createServer, type Server } from 'node:http';
 import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
-export interface NotifiedAlert {
+interface NotifiedAlert {
   status: 'firing' | 'resolved';
   labels: Record<string, string>;
   startsAt: string;
   fingerprint: string;
 }
 
-export interface Notification {
+interface Notification {
   ruler: string;
   receiver: string;
   /** When the sink received it (ms since the epoch). */

@@ -13,7 +13,7 @@ import { EVALUATION_INTERVAL, prometheusConfig } from './prometheus-config.ts';
 import { freePort, Processes, type Server } from './processes.ts';
 import { WebhookSink } from './sink.ts';
 
-export const RULE_FILE = 'rule-files/prometheus/headroom.rules.yaml';
+const RULE_FILE = 'rule-files/prometheus/headroom.rules.yaml';
 const ROUTE_FILE = 'alertmanager/routes.yaml';
 
 /**
@@ -23,7 +23,7 @@ const ROUTE_FILE = 'alertmanager/routes.yaml';
  * 10 s keeps the lag the test exists to exercise (recorded series are read back evaluations late) within the time
  * budget; 0 would remove it.
  */
-export const LATENCY_OFFSET = '10s';
+const LATENCY_OFFSET = '10s';
 
 export interface Ruler {
   /** How test names and the sink's paths name it. */

@@ -1,7 +1,7 @@
 // Ranges of namespace (node) names in code-point order, [from, to), as regular expressions: what splits the ownership
 // decision over several rules when one would not fit a Kubernetes object. Names use only `-`, `.`, digits and
 // lowercase letters (DNS-1123), so a character class over that alphabet says "any later (earlier) character" exactly.
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
 const ALPHABET = '-.0123456789abcdefghijklmnopqrstuvwxyz';
 

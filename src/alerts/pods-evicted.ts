@@ -14,17 +14,42 @@
 //
 // The pods are recorded once per distinct window (few series: only pods evicted within it), then counted per
 // namespace; the alert rules read only those counts.
+import { z } from 'zod';
 import type { Model } from '../model/model.ts';
-import { runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { evictedFromDashboardUrl, evictedFromText } from './eviction-annotations.ts';
-import { keyOf, namespaceKey } from './keys.ts';
-import { distinctValues, rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by, matcher, series } from './promql.ts';
-import { NAMESPACE_PODS_EVICTED, POD_EVICTED } from './record-names.ts';
-import type { AlertingRule, RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
+import { rangeDuration } from '../values/duration-setting.ts';
+import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { evictedFromDashboardUrl, evictedFromText } from '../rules/eviction-annotations.ts';
+import { INPUT } from '../rules/input-series.ts';
+import { keyOf, namespaceKey } from '../rules/keys.ts';
+import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
+import { aggregate, binary, by, matcher, series } from '../rules/promql.ts';
+import { NAMESPACE_PODS_EVICTED, POD_EVICTED } from '../rules/record-names.ts';
+import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
+import { sourceSeries } from '../rules/source-series.ts';
+import { defineAlert } from './alert-definition.ts';
+import { rangeWarnings } from './range-warnings.ts';
+import { durationSetting, enabled, severity } from './settings.ts';
 
-export const PODS_EVICTED_ALERT = 'PodsEvicted';
+const settings = z.strictObject({
+  enabled,
+  window: durationSetting(rangeDuration, 'How long the alert keeps firing after the last eviction'),
+  severity,
+});
+
+export const podsEvicted = defineAlert({
+  key: 'podsEvicted',
+  name: 'PodsEvicted',
+  summary: 'pods of a namespace were evicted by the kubelet, one alert per namespace',
+  subject: 'namespaces',
+  group: 'container-memory',
+  settings,
+  defaults: { enabled: true, window: '10m', severity: 'warning' },
+  ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
+  inputs: [INPUT.podReason, INPUT.podPhase, INPUT.podInfo],
+  panels: [{ dashboard: 'overview', row: 'Memory evictions' }],
+  rules: (model) => [...podsEvictedRules(model), ...podsEvictedAlerts(model)],
+  warnings: (a) => rangeWarnings('window', a.window),
+});
 
 /** Distinct windows of the owners that have the alert on, sorted. */
 function evictionWindows(model: Model): string[] {
@@ -32,7 +57,7 @@ function evictionWindows(model: Model): string[] {
 }
 
 /** Per distinct window: 1 per pod evicted within it, then the count per namespace. */
-export function podsEvictedRules(model: Model): RecordingRule[] {
+function podsEvictedRules(model: Model): RecordingRule[] {
   const pod = keyOf(model, 'namespace', 'pod');
   const source = sourceSeries(model);
   return evictionWindows(model).flatMap((window): RecordingRule[] => [
@@ -53,9 +78,9 @@ export function podsEvictedRules(model: Model): RecordingRule[] {
   ]);
 }
 
-export function podsEvictedAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, 'podsEvicted', (settings, own) => ({
-    alert: PODS_EVICTED_ALERT,
+function podsEvictedAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(model, podsEvicted, (settings, own) => ({
+    alert: podsEvicted.name,
     expr: own(series(NAMESPACE_PODS_EVICTED, matcher('window', '=', settings.window))),
     // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
     labels: { severity: settings.severity, window: settings.window },
@@ -65,7 +90,7 @@ export function podsEvictedAlerts(model: Model): AlertingRule[] {
         `The kubelet evicted {{ printf "%.0f" $value }} pod(s) of namespace {{ $labels.namespace }} in the last ${settings.window}, ` +
         `to reclaim memory or disk on their node.${evictedFromText(model, settings.window)} ` +
         'Evicted pods stay listed as Failed until deleted; their controllers start replacements elsewhere.',
-      runbook_url: runbookUrl(model, PODS_EVICTED_ALERT),
+      runbook_url: runbookUrl(model, podsEvicted.name),
       dashboard_url: teamDashboardUrl(model, ['namespace']),
       // The overview on the nodes the pods were evicted from: their memory pressure and evictions over time.
       nodes_dashboard_url: evictedFromDashboardUrl(model, settings.window),

@@ -6,24 +6,60 @@
 // On cgroup v2 the kubelet (Kubernetes ≥ 1.28) sets memory.oom.group, so any OOM kill kills the whole container and
 // this alert stays silent; it fires on cgroup v1 nodes or with the kubelet's singleProcessOOMKill: true.
 // The kills are recorded once per distinct window; the alert rules read only those few series.
+import { z } from 'zod';
 import type { Model } from '../model/model.ts';
-import { runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { CONTAINER_TYPE_NOUN } from './container-oom-killed.ts';
-import { CONTAINER_TYPE, setLabel } from './init-container-types.ts';
-import { containerKey } from './keys.ts';
-import { rulesPerSetting } from './partition.ts';
-import { binary, by, group, matcher, series } from './promql.ts';
-import { INIT_CONTAINER_TYPE, OOM_EVENTS, PROCESS_OOM_KILLS, RESTARTS_IN_WINDOW } from './record-names.ts';
-import type { AlertingRule, RecordingRule } from './rule-types.ts';
+import { rangeDuration } from '../values/duration-setting.ts';
+import { durationMs, isDuration } from '../values/duration.ts';
+import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { oomEventRules } from '../rules/container-oom-events.ts';
+import {
+  CONTAINER_TYPE,
+  CONTAINER_TYPE_NOUN,
+  initContainerTypeRules,
+  setLabel,
+} from '../rules/init-container-types.ts';
+import { INPUT } from '../rules/input-series.ts';
+import { containerKey } from '../rules/keys.ts';
+import { rulesPerSetting } from '../rules/partition.ts';
+import { binary, by, group, matcher, series } from '../rules/promql.ts';
+import { INIT_CONTAINER_TYPE, OOM_EVENTS, PROCESS_OOM_KILLS, RESTARTS_IN_WINDOW } from '../rules/record-names.ts';
+import { restartsInWindowRules } from '../rules/restarts-in-window.ts';
+import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
+import { defineAlert, type SettingWarning } from './alert-definition.ts';
+import { rangeWarnings } from './range-warnings.ts';
+import { durationSetting, enabled, severity } from './settings.ts';
 
-export const PROCESS_OOM_KILLED_ALERT = 'ContainerProcessOOMKilled';
+const settings = z.strictObject({
+  enabled,
+  window: durationSetting(rangeDuration, 'How long the alert keeps firing after the last kill'),
+  severity,
+});
+
+export const containerProcessOOMKilled = defineAlert({
+  key: 'containerProcessOOMKilled',
+  name: 'ContainerProcessOOMKilled',
+  summary: 'a process inside a container was OOM-killed and the container kept running',
+  subject: 'namespaces',
+  group: 'container-memory',
+  settings,
+  defaults: { enabled: true, window: '10m', severity: 'warning' },
+  ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
+  inputs: [INPUT.oomEvents, INPUT.restarts, INPUT.initRestarts, INPUT.initInfo],
+  panels: [
+    { dashboard: 'team', row: 'OOM kills and restarts' },
+    { dashboard: 'overview', row: 'Silent OOM kills' },
+  ],
+  needs: [initContainerTypeRules, restartsInWindowRules, oomEventRules],
+  rules: (model) => [...processOOMKillRules(model), ...processOOMKilledAlerts(model)],
+  warnings: (a) => windowWarnings(a.window),
+});
 
 /**
  * How long the kills must be seen without a restart before the alert fires. A kill of the main process reaches
  * cadvisor's counter (on the dying cgroup) up to a scrape before kube-state-metrics' restart counter shows the restart;
  * this waits for it, so such a kill is ContainerOOMKilled's alone. The window must be longer.
  */
-export const PROCESS_OOM_FOR = '2m';
+const PROCESS_OOM_FOR = '2m';
 
 function processWindows(model: Model): string[] {
   const on = model.owners.map((owner) => owner.alerts.containerProcessOOMKilled).filter((a) => a.enabled);
@@ -31,7 +67,7 @@ function processWindows(model: Model): string[] {
 }
 
 /** Per distinct window: OOM kills counted in containers (init containers and sidecars included) that did not restart. */
-export function processOOMKillRules(model: Model): RecordingRule[] {
+function processOOMKillRules(model: Model): RecordingRule[] {
   return processWindows(model).map((window) => {
     const inWindow = matcher('window', '=', window);
     return {
@@ -46,9 +82,9 @@ export function processOOMKillRules(model: Model): RecordingRule[] {
   });
 }
 
-export function processOOMKilledAlerts(model: Model): AlertingRule[] {
+function processOOMKilledAlerts(model: Model): AlertingRule[] {
   const key = containerKey(model);
-  return rulesPerSetting(model, 'containerProcessOOMKilled', (settings, own) => {
+  return rulesPerSetting(model, containerProcessOOMKilled, (settings, own) => {
     // container_type from the init container series (few series here: only the killed containers).
     const kills = series(PROCESS_OOM_KILLS, matcher('window', '=', settings.window));
     const typed = binary(
@@ -57,7 +93,7 @@ export function processOOMKilledAlerts(model: Model): AlertingRule[] {
       binary(kills, `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE)),
     );
     return {
-      alert: PROCESS_OOM_KILLED_ALERT,
+      alert: containerProcessOOMKilled.name,
       expr: own(typed),
       for: PROCESS_OOM_FOR,
       // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
@@ -68,9 +104,22 @@ export function processOOMKilledAlerts(model: Model): AlertingRule[] {
           `${CONTAINER_TYPE_NOUN} {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }}: ` +
           `{{ printf "%.0f" $value }} {{ if eq (printf "%.0f" $value) "1" }}process{{ else }}processes{{ end }} OOM-killed in the last ${settings.window}, without a restart. ` +
           'A worker or child process reached the memory limit and was killed; the container lost its work silently.',
-        runbook_url: runbookUrl(model, PROCESS_OOM_KILLED_ALERT),
+        runbook_url: runbookUrl(model, containerProcessOOMKilled.name),
         dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
       },
     };
   });
+}
+
+/** A window too short for two samples, or one the fixed `for` outlasts: a kill leaves it before the alert may fire. */
+function windowWarnings(window: string | undefined): SettingWarning[] {
+  const tooShort = rangeWarnings('window', window);
+  if (tooShort.length > 0 || window === undefined || !isDuration(window)) return tooShort;
+  if (durationMs(window) > durationMs(PROCESS_OOM_FOR)) return [];
+  return [
+    {
+      setting: 'window',
+      message: `${window} is not longer than the alert's fixed for: ${PROCESS_OOM_FOR}: a kill leaves the window before the alert may fire, so it never fires`,
+    },
+  ];
 }

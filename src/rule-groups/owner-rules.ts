@@ -15,16 +15,17 @@
 import { LABEL } from '../values/reserved-labels.ts';
 import { literalPrefix, patternToRegex } from '../values/name-pattern.ts';
 import type { Model, Owner } from '../model/model.ts';
-import { byFirst } from '../ordering.ts';
+import { byFirst } from '../values/ordering.ts';
 import { contentChunks } from './content-chunks.ts';
-import { keyOf, namespaceKey } from './keys.ts';
+import { keyOf, namespaceKey } from '../rules/keys.ts';
 import { type NameRange, prefixMeetsRange, prefixWithinRange, rangeRegexes, rangesBetween } from './name-ranges.ts';
-import { CLAIM, mayOwn, type OwnedBy, ownedLabel, ownerSeriesName } from './owned-by.ts';
-import { copiedOwnerLabels, ownerLabels } from './ownership.ts';
-import { ownerSettingsLabels, settingsLabel } from './partition.ts';
-import { aggregate, balanced, binary, by, labelReplace, matcher, series, wrap } from './promql.ts';
-import { ownedKind, RULE_SETTINGS, VALUE_SETTINGS, type ValueSetting } from './rule-settings.ts';
-import type { AlertName } from '../config/schema.ts';
+import { CLAIM, mayOwn, type OwnedBy, ownedLabel, ownerSeriesName } from '../rules/owned-by.ts';
+import { copiedOwnerLabels, ownerLabels } from '../rules/ownership.ts';
+import { ownerSettingsLabels, settingsLabel } from '../rules/partition.ts';
+import { aggregate, balanced, binary, by, labelReplace, matcher, series, wrap } from '../rules/promql.ts';
+import { ALERTS } from '../alerts/catalogue.ts';
+import { valueSettingId } from '../alerts/alert-definition.ts';
+import { alertSettingsOf } from '../rules/rule-settings.ts';
 import {
   CONTAINER_RESTARTS,
   MEMORY_RATIO,
@@ -34,9 +35,9 @@ import {
   NODE_SEEN,
   TEAM_INFO,
   TEAM_SETTING,
-} from './record-names.ts';
-import type { RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
+} from '../rules/record-names.ts';
+import type { RecordingRule } from '../rules/rule-types.ts';
+import { sourceSeries } from '../rules/source-series.ts';
 
 /**
  * The containers known per namespace, counted once per evaluation so that the ownership rule scans one series per
@@ -65,7 +66,7 @@ function owningOwners(model: Model): Owner[] {
 const TEAMS_BUDGET = 150_000;
 
 /** One part of the teams table: the rules of the owners from `from` (a team name; '' from the first) on. */
-export interface TeamsChunk {
+interface TeamsChunk {
   from: string;
   rules: RecordingRule[];
 }
@@ -103,7 +104,7 @@ function teamInfoRules(model: Model): RecordingRule[] {
     expr: 'vector(1)',
     labels: {
       ...ownerLabels(owner),
-      ...ownerSettingsLabels(model, owner),
+      ...ownerSettingsLabels(model, owner, ALERTS),
       ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}),
     },
   }));
@@ -112,29 +113,32 @@ function teamInfoRules(model: Model): RecordingRule[] {
 /** headroom:team_setting:value: one constant series per owner and numeric setting it uses (see rule-settings.ts). */
 function teamSettingRules(model: Model): RecordingRule[] {
   return owningOwners(model).flatMap((owner) =>
-    (Object.keys(VALUE_SETTINGS) as ValueSetting[]).flatMap((setting) => {
-      const value = VALUE_SETTINGS[setting](owner);
-      if (value === undefined) return [];
-      return [
-        {
-          record: TEAM_SETTING,
-          expr: `vector(${value})`,
-          labels: { [LABEL.setting]: setting, ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}) },
-        },
-      ];
-    }),
+    ALERTS.flatMap((alert) =>
+      Object.entries(alert.valueSettings ?? {}).flatMap(([name, valueOf]) => {
+        const value = (valueOf as (settings: unknown) => number | undefined)(alertSettingsOf(owner, alert.key));
+        if (value === undefined) return [];
+        const setting = valueSettingId(alert, name);
+        return [
+          {
+            record: TEAM_SETTING,
+            expr: `vector(${value})`,
+            labels: { [LABEL.setting]: setting, ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}) },
+          },
+        ];
+      }),
+    ),
   );
 }
 
 /** The labels of the teams table an owner series of this kind carries: the team, its labels, its alerts' settings. */
 function teamInfoLabels(model: Model, kind: OwnedBy): string[] {
-  const alerts = (Object.keys(RULE_SETTINGS) as AlertName[]).filter((alert) => ownedKind(alert) === kind);
+  const alerts = ALERTS.filter((alert) => alert.subject === kind);
   const selections = alerts.map((alert) => settingsLabel(model, alert)).filter((label) => label !== undefined);
   return [...copiedOwnerLabels(model), ...selections.sort()];
 }
 
 /** One part of the ownership decision: the rule deciding every name in `range`. */
-export interface OwnerShard {
+interface OwnerShard {
   range: NameRange;
   rule: RecordingRule;
 }

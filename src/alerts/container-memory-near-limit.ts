@@ -2,37 +2,56 @@
 // The ratio is recorded once (dashboards reuse it), then the containers above the lowest threshold any team has; each
 // alert rule (one per distinct for and severity, whatever the number of teams) compares those few with the threshold
 // of their namespace's owner, read through the same owner series that gives the alert its team.
+import { z } from 'zod';
 import type { Model } from '../model/model.ts';
-import { containerQueryValue, namespaceQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { containerKey, namespaceKey } from './keys.ts';
-import { ownerSettingValue } from './ownership.ts';
-import { partitions, rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by, series } from './promql.ts';
-import { ABOVE_THRESHOLD, MEMORY_RATIO, NAMESPACE_THRESHOLD } from './record-names.ts';
-import { VALUE_SETTINGS } from './rule-settings.ts';
-import type { AlertingRule, RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
+import { forDuration } from '../values/duration-setting.ts';
+import { containerQueryValue, namespaceQueryValue, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
+import { containerKey, namespaceKey } from '../rules/keys.ts';
+import { ownerSettingValue } from '../rules/ownership.ts';
+import { partitions, rulesPerSetting } from '../rules/partition.ts';
+import { aggregate, binary, by, series } from '../rules/promql.ts';
+import { ABOVE_THRESHOLD, MEMORY_RATIO, NAMESPACE_THRESHOLD } from '../rules/record-names.ts';
+import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
+import { sourceSeries } from '../rules/source-series.ts';
+import { defineAlert, valueSettingId } from './alert-definition.ts';
+import { durationSetting, enabled, severity, threshold } from './settings.ts';
+import { thresholdWarnings } from './threshold-warnings.ts';
 
-export const NEAR_LIMIT_ALERT = 'ContainerMemoryNearLimit';
+const settings = z.strictObject({
+  enabled,
+  threshold: threshold.meta({ description: 'Alert above this fraction of the memory limit, in (0, 1]' }),
+  for: durationSetting(forDuration, 'How long the working set must stay above the threshold'),
+  severity,
+});
 
-const THRESHOLD = 'containerMemoryNearLimit.threshold';
+export const containerMemoryNearLimit = defineAlert({
+  key: 'containerMemoryNearLimit',
+  name: 'ContainerMemoryNearLimit',
+  summary: 'working set above `threshold` of the memory limit for `for`',
+  subject: 'namespaces',
+  group: 'container-memory',
+  settings,
+  defaults: { enabled: true, threshold: 0.85, for: '5m', severity: 'warning' },
+  ruleSettings: (a) => ({ for: a.for, severity: a.severity }),
+  valueSettings: { threshold: (a) => (a.enabled ? a.threshold : undefined) },
+  inputs: [INPUT.workingSet, ...LIMIT_INPUTS],
+  panels: [
+    { dashboard: 'team', row: 'Memory per container' },
+    { dashboard: 'overview', row: 'Containers closest to their memory limit' },
+  ],
+  rules: (model) => [...thresholdRule(model), ...aboveThresholdRule(model), ...nearLimitAlerts(model)],
+  warnings: (a) => thresholdWarnings(a.threshold),
+});
 
-export function memoryRatioRule(model: Model): RecordingRule {
-  const source = sourceSeries(model);
-  const key = containerKey(model);
-  return {
-    record: MEMORY_RATIO,
-    // max by: one series per container even where a scrape or kube-state-metrics replica duplicates it.
-    expr: binary(aggregate('max', key, source.workingSet()), `/ on ${by(key)}`, source.memoryLimitBy(key)),
-  };
-}
+const THRESHOLD = valueSettingId(containerMemoryNearLimit, 'threshold');
 
 /**
  * The threshold in force in each namespace {namespace}: its owner's (see rule-settings.ts); absent where the owner has
  * the alert off. For the dashboards and the alert's description; the alert rules compare with it themselves.
  */
-export function thresholdRule(model: Model): RecordingRule[] {
-  if (partitions(model, 'containerMemoryNearLimit').length === 0) return [];
+function thresholdRule(model: Model): RecordingRule[] {
+  if (partitions(model, containerMemoryNearLimit).length === 0) return [];
   return [{ record: NAMESPACE_THRESHOLD, expr: ownerSettingValue(model, 'namespaces', THRESHOLD) }];
 }
 
@@ -40,15 +59,15 @@ export function thresholdRule(model: Model): RecordingRule[] {
  * Containers above the lowest threshold any owner has, with their ratio: one pass over every container, so each alert
  * rule (one per distinct for and severity) reads only these few series.
  */
-export function aboveThresholdRule(model: Model): RecordingRule[] {
+function aboveThresholdRule(model: Model): RecordingRule[] {
   const thresholds = model.owners
-    .map((owner) => VALUE_SETTINGS[THRESHOLD](owner))
+    .map(({ alerts: { containerMemoryNearLimit: a } }) => (a.enabled ? a.threshold : undefined))
     .filter((value) => value !== undefined);
   if (thresholds.length === 0) return [];
   return [{ record: ABOVE_THRESHOLD, expr: `${series(MEMORY_RATIO)} > ${Math.min(...thresholds)}` }];
 }
 
-export function nearLimitAlerts(model: Model): AlertingRule[] {
+function nearLimitAlerts(model: Model): AlertingRule[] {
   const namespace = namespaceKey(model);
   // Each container against its namespace's threshold, read through the same owner series as the team.
   const aboveItsThreshold = binary(
@@ -56,8 +75,8 @@ export function nearLimitAlerts(model: Model): AlertingRule[] {
     `> on ${by(namespace)} group_left ()`,
     ownerSettingValue(model, 'namespaces', THRESHOLD),
   );
-  return rulesPerSetting(model, 'containerMemoryNearLimit', (settings, own) => ({
-    alert: NEAR_LIMIT_ALERT,
+  return rulesPerSetting(model, containerMemoryNearLimit, (settings, own) => ({
+    alert: containerMemoryNearLimit.name,
     expr: own(aboveItsThreshold),
     for: settings.for,
     // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
@@ -65,7 +84,7 @@ export function nearLimitAlerts(model: Model): AlertingRule[] {
     annotations: {
       summary: 'Container memory is close to its limit; the kernel kills the container (OOMKilled) when it reaches it.',
       description: nearLimitDescription(model),
-      runbook_url: runbookUrl(model, NEAR_LIMIT_ALERT),
+      runbook_url: runbookUrl(model, containerMemoryNearLimit.name),
       dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
     },
   }));

@@ -4,23 +4,55 @@
 // (container="", pod!=""; kube-state-metrics has no pod-level limit on purpose). A pod where any container declares a
 // limit is left to the container alert: the kubelet then writes the sum of the container limits to the pod cgroup
 // too, and a second alert would report the same memory twice.
+import { z } from 'zod';
 import type { Model } from '../model/model.ts';
-import { keyQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { keyOf } from './keys.ts';
-import { rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by, series } from './promql.ts';
-import { CONTAINER_RESTARTS, POD_MEMORY_RATIO } from './record-names.ts';
-import type { AlertingRule, RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
+import { forDuration } from '../values/duration-setting.ts';
+import { percent } from '../values/percent.ts';
+import { keyQueryValue, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { keyOf } from '../rules/keys.ts';
+import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
+import { rulesPerSetting } from '../rules/partition.ts';
+import { anyOwnerHasOn } from '../rules/rule-settings.ts';
+import { aggregate, binary, by, series } from '../rules/promql.ts';
+import { CONTAINER_RESTARTS, POD_MEMORY_RATIO } from '../rules/record-names.ts';
+import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
+import { sourceSeries } from '../rules/source-series.ts';
+import { defineAlert } from './alert-definition.ts';
+import { durationSetting, enabled, severity, threshold } from './settings.ts';
+import { thresholdWarnings } from './threshold-warnings.ts';
 
-export const POD_NEAR_LIMIT_ALERT = 'PodMemoryNearLimit';
+const settings = z.strictObject({
+  enabled,
+  threshold: threshold.meta({ description: 'Alert above this fraction of the pod-level memory limit, in (0, 1]' }),
+  for: durationSetting(forDuration, 'How long the working set must stay above the threshold'),
+  severity,
+});
+
+export const podMemoryNearLimit = defineAlert({
+  key: 'podMemoryNearLimit',
+  name: 'PodMemoryNearLimit',
+  summary: 'a pod with a pod-level memory limit (Kubernetes 1.34+) and no container limits is above `threshold` of it',
+  subject: 'namespaces',
+  group: 'container-memory',
+  settings,
+  defaults: { enabled: true, threshold: 0.85, for: '5m', severity: 'warning' },
+  // The threshold sits in the expression: the pods with a pod-level limit only are few.
+  ruleSettings: (a) => ({ threshold: a.threshold, for: a.for, severity: a.severity }),
+  inputs: [INPUT.workingSet, INPUT.cadvisorLimit, ...LIMIT_INPUTS, INPUT.restartsWhereLimitsAreKubeStateMetrics],
+  panels: [{ dashboard: 'team', row: 'Memory per pod with a pod-level limit' }],
+  rules: (model): Rule[] => [
+    ...(anyOwnerHasOn(model, podMemoryNearLimit) ? [podMemoryRatioRule(model)] : []),
+    ...podNearLimitAlerts(model),
+  ],
+  warnings: (a) => thresholdWarnings(a.threshold),
+});
 
 function podKey(model: Model): string[] {
   return keyOf(model, 'namespace', 'pod');
 }
 
 /** Working set / pod-level limit of the pods whose containers declare no limit. */
-export function podMemoryRatioRule(model: Model): RecordingRule {
+function podMemoryRatioRule(model: Model): RecordingRule {
   const source = sourceSeries(model);
   const key = podKey(model);
   const ratio = binary(
@@ -38,9 +70,9 @@ export function podMemoryRatioRule(model: Model): RecordingRule {
   return { record: POD_MEMORY_RATIO, expr };
 }
 
-export function podNearLimitAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, 'podMemoryNearLimit', (settings, own) => ({
-    alert: POD_NEAR_LIMIT_ALERT,
+function podNearLimitAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(model, podMemoryNearLimit, (settings, own) => ({
+    alert: podMemoryNearLimit.name,
     // The pods with a pod-level limit only are few: each rule compares them with its threshold directly.
     expr: own(`(${series(POD_MEMORY_RATIO)} > ${settings.threshold})`),
     for: settings.for,
@@ -50,7 +82,7 @@ export function podNearLimitAlerts(model: Model): AlertingRule[] {
       summary:
         'Pod memory is close to its pod-level limit; the kernel OOM-kills a container of the pod when it reaches it.',
       description: podDescription(model, settings.threshold),
-      runbook_url: runbookUrl(model, POD_NEAR_LIMIT_ALERT),
+      runbook_url: runbookUrl(model, podMemoryNearLimit.name),
       dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
     },
   }));
@@ -67,9 +99,4 @@ function podDescription(model: Model, threshold: number): string {
     'Pod {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} of its pod-level memory limit ' +
     `(working set ${workingSet} of ${limit}), above the ${percent(threshold)} threshold of team {{ $labels.team }}. Its containers declare no limit of their own.`
   );
-}
-
-/** 0.85 → 85%, without the float noise of 0.85 * 100. */
-function percent(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(6))}%`;
 }

@@ -2,7 +2,7 @@
 // serves `headroom import-mixin-config` (mixin → headroom) and the mixin's `_config` (headroom → mixin names).
 import type { Model } from '../model/model.ts';
 
-export interface SharedSetting {
+interface SharedSetting {
   /** Dotted path in kubernetes-mixin's `_config`. */
   mixinKey: string;
   /** Dotted path in headroom.config.ts. */

@@ -3,20 +3,47 @@
 // node's OOM killer or eviction takes neighbours with it. One alert per namespace, however many containers: a risk
 // report for a ticket queue, not a page. The containers are recorded once (their working set, so the description and
 // the dashboards can name the largest), counted per namespace, and the alert rules read only the counts.
+import { z } from 'zod';
 import type { Model } from '../model/model.ts';
-import { runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { containerKey, keyOf, namespaceKey } from './keys.ts';
-import { containersWord, namespaceExamples } from './namespace-examples.ts';
-import { rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by, series } from './promql.ts';
-import { CONTAINER_RESTARTS, NAMESPACE_WITHOUT_LIMIT, WITHOUT_LIMIT } from './record-names.ts';
-import type { AlertingRule, RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
+import { forDuration } from '../values/duration-setting.ts';
+import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { containerKey, keyOf, namespaceKey } from '../rules/keys.ts';
+import { containersWord, namespaceExamples } from '../rules/namespace-examples.ts';
+import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
+import { rulesPerSetting } from '../rules/partition.ts';
+import { anyOwnerHasOn } from '../rules/rule-settings.ts';
+import { aggregate, binary, by, series } from '../rules/promql.ts';
+import { CONTAINER_RESTARTS, NAMESPACE_WITHOUT_LIMIT, WITHOUT_LIMIT } from '../rules/record-names.ts';
+import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
+import { sourceSeries } from '../rules/source-series.ts';
+import { defineAlert } from './alert-definition.ts';
+import { durationSetting, enabled, severity } from './settings.ts';
 
-export const WITHOUT_LIMIT_ALERT = 'ContainersWithoutMemoryLimit';
+const settings = z.strictObject({
+  enabled,
+  for: durationSetting(forDuration, 'How long the namespace must run containers without a limit'),
+  severity,
+});
+
+export const containersWithoutMemoryLimit = defineAlert({
+  key: 'containersWithoutMemoryLimit',
+  name: 'ContainersWithoutMemoryLimit',
+  summary: 'a namespace runs containers with no memory limit (one alert per namespace)',
+  subject: 'namespaces',
+  group: 'container-memory',
+  settings,
+  defaults: { enabled: true, for: '1h', severity: 'info' },
+  ruleSettings: (a) => ({ for: a.for, severity: a.severity }),
+  inputs: [INPUT.workingSet, INPUT.cadvisorLimit, ...LIMIT_INPUTS, INPUT.restartsWhereLimitsAreKubeStateMetrics],
+  panels: [{ dashboard: 'overview', row: 'Containers without a memory limit' }],
+  rules: (model): Rule[] => [
+    ...(anyOwnerHasOn(model, containersWithoutMemoryLimit) ? withoutLimitRules(model) : []),
+    ...withoutLimitAlerts(model),
+  ],
+});
 
 /** Working set of every real container (no pod cgroup, no pause container) that has no memory limit. */
-export function withoutLimitRules(model: Model): RecordingRule[] {
+function withoutLimitRules(model: Model): RecordingRule[] {
   const source = sourceSeries(model);
   const key = containerKey(model);
   const pod = keyOf(model, 'namespace', 'pod');
@@ -31,10 +58,10 @@ export function withoutLimitRules(model: Model): RecordingRule[] {
   ];
 }
 
-export function withoutLimitAlerts(model: Model): AlertingRule[] {
+function withoutLimitAlerts(model: Model): AlertingRule[] {
   const containers = containersWord();
-  return rulesPerSetting(model, 'containersWithoutMemoryLimit', (settings, own) => ({
-    alert: WITHOUT_LIMIT_ALERT,
+  return rulesPerSetting(model, containersWithoutMemoryLimit, (settings, own) => ({
+    alert: containersWithoutMemoryLimit.name,
     expr: own(series(NAMESPACE_WITHOUT_LIMIT)),
     for: settings.for,
     // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
@@ -45,7 +72,7 @@ export function withoutLimitAlerts(model: Model): AlertingRule[] {
       description:
         `Namespace {{ $labels.namespace }} runs {{ printf "%.0f" $value }} ${containers} without a memory limit ` +
         `(largest working sets: ${namespaceExamples(model, (...m) => series(WITHOUT_LIMIT, ...m))}). Set a memory limit (or a pod-level one) on each.`,
-      runbook_url: runbookUrl(model, WITHOUT_LIMIT_ALERT),
+      runbook_url: runbookUrl(model, containersWithoutMemoryLimit.name),
       dashboard_url: teamDashboardUrl(model, ['namespace']),
     },
   }));

@@ -20,14 +20,18 @@
 //
 // The kills are recorded once per distinct window over every container; the alert rules (one per distinct window and
 // severity) read only those few series, the evidence margin of each namespace's owner and the owner.
-import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
+import { z } from 'zod';
 import type { Model } from '../model/model.ts';
-import { containerQueryValue, firstMatchingCase, runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { CONTAINER_TYPE } from './init-container-types.ts';
-import { containerKey, namespaceKey } from './keys.ts';
-import { ownerSettingValue } from './ownership.ts';
-import { distinctValues, rulesPerSetting } from './partition.ts';
-import { aggregate, balanced, binary, by, matcher, series, wrap } from './promql.ts';
+import { rangeDuration } from '../values/duration-setting.ts';
+import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
+import { containerQueryValue, firstMatchingCase, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { oomEventRules } from '../rules/container-oom-events.ts';
+import { CONTAINER_TYPE_NOUN, initContainerTypeRules } from '../rules/init-container-types.ts';
+import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
+import { containerKey, namespaceKey } from '../rules/keys.ts';
+import { ownerSettingValue } from '../rules/ownership.ts';
+import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
+import { aggregate, balanced, binary, by, matcher, series, wrap } from '../rules/promql.ts';
 import {
   EXIT137_PEAK_RATIO,
   EXIT137_RESTARTS,
@@ -35,16 +39,62 @@ import {
   OOM_EVENTS,
   OOM_RESTARTS,
   RESTARTS_IN_WINDOW,
-} from './record-names.ts';
-import type { AlertingRule, RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
+} from '../rules/record-names.ts';
+import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
+import { restartsInWindowRules } from '../rules/restarts-in-window.ts';
+import { sourceSeries } from '../rules/source-series.ts';
+import { defineAlert, valueSettingId } from './alert-definition.ts';
+import { rangeWarnings } from './range-warnings.ts';
+import { durationSetting, enabled, fraction, severity } from './settings.ts';
 
-export const OOM_KILLED_ALERT = 'ContainerOOMKilled';
+const settings = z.strictObject({
+  enabled,
+  window: durationSetting(rangeDuration, 'How long the alert keeps firing after the last OOM kill'),
+  severity,
+  errorExit137: z.boolean().meta({
+    description:
+      'Also count a termination with reason Error and exit code 137 when there is evidence of an OOM kill (OOM events, or the working set at the limit)',
+  }),
+  evidenceMargin: fraction.meta({
+    description: 'Working set within this fraction of the limit just before an exit 137 counts as OOM evidence',
+  }),
+});
+
+export const containerOOMKilled = defineAlert({
+  key: 'containerOOMKilled',
+  name: 'ContainerOOMKilled',
+  summary: 'a container (also an init container or sidecar) was OOM-killed within `window`',
+  subject: 'namespaces',
+  group: 'container-memory',
+  settings,
+  defaults: { enabled: true, window: '10m', severity: 'critical', errorExit137: true, evidenceMargin: 0.03 },
+  ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
+  valueSettings: { evidenceMargin: (a) => (a.enabled && a.errorExit137 ? a.evidenceMargin : undefined) },
+  inputs: [
+    INPUT.workingSet,
+    ...LIMIT_INPUTS,
+    INPUT.oomEvents,
+    INPUT.restarts,
+    INPUT.lastReason,
+    INPUT.lastExitCode,
+    INPUT.initRestarts,
+    INPUT.initLastReason,
+    INPUT.initLastExitCode,
+    INPUT.initInfo,
+  ],
+  panels: [
+    { dashboard: 'team', row: 'OOM kills and restarts' },
+    { dashboard: 'overview', row: 'OOM kills' },
+  ],
+  needs: [initContainerTypeRules, restartsInWindowRules, oomEventRules],
+  rules: (model) => [...oomRestartRules(model), ...oomKilledAlerts(model)],
+  warnings: (a) => rangeWarnings('window', a.window),
+});
 
 /** Why a kill counts as an OOM kill: the `evidence` label of the recorded kills and annotation of the alert. */
-export const EVIDENCE = { reason: 'reason', oomEvents: 'oom-events', workingSet: 'working-set-at-limit' } as const;
+const EVIDENCE = { reason: 'reason', oomEvents: 'oom-events', workingSet: 'working-set-at-limit' } as const;
 
-const MARGIN = 'containerOOMKilled.evidenceMargin';
+const MARGIN = valueSettingId(containerOOMKilled, 'evidenceMargin');
 
 /** Distinct windows of the owners that have the alert on (and, with `exit137`, count exit 137 too), sorted. */
 function oomWindows(model: Model, exit137 = false): string[] {
@@ -81,7 +131,7 @@ function lastExitCode137(model: Model, kind: 'main' | 'init'): string {
  * Per distinct window: the kills by reason; where some owner counts exit 137, the exit-137 kills, those with an OOM
  * event, and their peak ratio to the limit within the window. None of them depends on an owner.
  */
-export function oomRestartRules(model: Model): RecordingRule[] {
+function oomRestartRules(model: Model): RecordingRule[] {
   const key = containerKey(model);
   const exit137Windows = new Set(oomWindows(model, true));
   return oomWindows(model).flatMap((window) => {
@@ -142,9 +192,9 @@ function countedKills(model: Model, window: string): string {
   return balanced([byReason, withEvents, atLimit], 'or');
 }
 
-export function oomKilledAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, 'containerOOMKilled', (settings, own) => ({
-    alert: OOM_KILLED_ALERT,
+function oomKilledAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(model, containerOOMKilled, (settings, own) => ({
+    alert: containerOOMKilled.name,
     // One alert per kill: the evidence label dropped (see the file comment).
     expr: own(wrap(`max without (${LABEL.evidence})`, countedKills(model, settings.window))),
     // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
@@ -153,16 +203,11 @@ export function oomKilledAlerts(model: Model): AlertingRule[] {
       summary: 'A container was killed by the kernel (OOMKilled) for reaching its memory limit.',
       description: oomDescription(model, settings.window),
       evidence: evidenceOf(model, settings.window, [EVIDENCE.reason, EVIDENCE.oomEvents, EVIDENCE.workingSet]),
-      runbook_url: runbookUrl(model, OOM_KILLED_ALERT),
+      runbook_url: runbookUrl(model, containerOOMKilled.name),
       dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
     },
   }));
 }
-
-/** "Container", "Init container" or "Sidecar", from the alert's container_type. */
-export const CONTAINER_TYPE_NOUN =
-  `{{ if eq $labels.container_type "${CONTAINER_TYPE.sidecar}" }}Sidecar` +
-  `{{ else if eq $labels.container_type "${CONTAINER_TYPE.init}" }}Init container{{ else }}Container{{ end }}`;
 
 /** The evidence of the alert's kill, first match in priority order, in `texts` (reason, OOM events, working set). */
 function evidenceOf(model: Model, window: string, texts: readonly [string, string, string]): string {

@@ -5,14 +5,34 @@
 // (`vmalert_*_rules_errors_total`); both per `group`, copied into `rule_group`.
 import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
 import type { Model } from '../model/model.ts';
-import { runbookUrl } from './annotations.ts';
-import { riseWithin } from './counter-rise.ts';
-import { keyOf } from './keys.ts';
-import { aggregate, balanced, labelReplace, matcher, series } from './promql.ts';
-import type { AlertingRule } from './rule-types.ts';
-import { GROUP_PREFIX } from './rule-types.ts';
+import { runbookUrl } from '../rules/annotations.ts';
+import { riseWithin } from '../rules/counter-rise.ts';
+import { keyOf } from '../rules/keys.ts';
+import { aggregate, balanced, labelReplace, matcher, series } from '../rules/promql.ts';
+import type { InputSeries } from '../rules/input-series.ts';
+import type { AlertingRule } from '../rules/rule-types.ts';
+import { GROUP_PREFIX } from '../rules/rule-types.ts';
+import type { AlertFacts } from './alert-definition.ts';
 
-export const RULES_FAILING_ALERT = 'HeadroomRulesFailing';
+const rulerMetric = (metric: string, label: string): InputSeries => ({ metric, exporter: 'ruler', labels: [label] });
+
+/** Not configurable: it watches headroom itself, for the default team. */
+export const headroomRulesFailing: AlertFacts = {
+  name: 'HeadroomRulesFailing',
+  summary: "one of headroom's own rule groups fails to evaluate (every ruler: Prometheus, Thanos ruler, vmalert)",
+  group: 'meta',
+  inputs: [
+    rulerMetric('prometheus_rule_evaluation_failures_total', LABEL.ruleGroup),
+    ...[
+      'vmalert_alerting_rules_error',
+      'vmalert_recording_rules_error',
+      'vmalert_alerting_rules_errors_total',
+      'vmalert_recording_rules_errors_total',
+    ].map((metric) => rulerMetric(metric, SOURCE_LABEL.group)),
+  ],
+  panels: [{ dashboard: 'team', row: 'Firing alerts' }],
+  rules: (model) => metaAlerts(model),
+};
 
 const WINDOW = '10m';
 
@@ -42,11 +62,11 @@ function failures(model: Model): string {
   );
 }
 
-export function metaAlerts(model: Model): AlertingRule[] {
+function metaAlerts(model: Model): AlertingRule[] {
   const catchAll = model.owners.find((owner) => owner.claimedBy === undefined)!;
   return [
     {
-      alert: RULES_FAILING_ALERT,
+      alert: headroomRulesFailing.name,
       expr: failures(model),
       labels: { ...catchAll.labels, severity: 'critical', team: model.defaultTeam },
       annotations: {
@@ -54,7 +74,7 @@ export function metaAlerts(model: Model): AlertingRule[] {
         description:
           `Rule group {{ $labels.rule_group }} failed to evaluate in the last ${WINDOW} ({{ printf "%.0f" $value }} failed evaluations counted). ` +
           "Check the ruler's log (Prometheus, Thanos ruler or vmalert) for the error.",
-        runbook_url: runbookUrl(model, RULES_FAILING_ALERT),
+        runbook_url: runbookUrl(model, headroomRulesFailing.name),
       },
     },
   ];

@@ -7,17 +7,44 @@
 //     Only series that still have a sample now (`and` the instant working set) are fitted: the current life.
 //   - a young container's startup ramp (heap, caches filling) is a steep line. A life is judged only once it is two
 //     lookbacks old (`and … offset 2×lookback`), so the fitted window never holds its first lookback.
-import { durationMs } from '../values/duration.ts';
+import { z } from 'zod';
 import type { Model } from '../model/model.ts';
-import { containerQueryValue, runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { containerKey } from './keys.ts';
-import { rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by, matcher, series } from './promql.ts';
-import { FORECAST_OVER_LIMIT, MEMORY_FORECAST } from './record-names.ts';
-import type { AlertingRule, RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
+import { forDuration, horizonDuration, rangeDuration } from '../values/duration-setting.ts';
+import { durationMs } from '../values/duration.ts';
+import { containerQueryValue, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { containerKey } from '../rules/keys.ts';
+import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
+import { rulesPerSetting } from '../rules/partition.ts';
+import { aggregate, binary, by, matcher, series } from '../rules/promql.ts';
+import { FORECAST_OVER_LIMIT, MEMORY_FORECAST } from '../rules/record-names.ts';
+import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
+import { sourceSeries } from '../rules/source-series.ts';
+import { defineAlert } from './alert-definition.ts';
+import { rangeWarnings } from './range-warnings.ts';
+import { durationSetting, enabled, severity } from './settings.ts';
 
-export const MEMORY_LEAK_ALERT = 'ContainerMemoryLeak';
+const settings = z.strictObject({
+  enabled,
+  lookback: durationSetting(rangeDuration, 'How much working-set history the forecast fits a line to'),
+  horizon: durationSetting(horizonDuration, 'Alert when the forecast reaches the memory limit within this time'),
+  for: durationSetting(forDuration, 'How long the forecast must stay over the limit'),
+  severity,
+});
+
+export const containerMemoryLeak = defineAlert({
+  key: 'containerMemoryLeak',
+  name: 'ContainerMemoryLeak',
+  summary: 'the working set grows steadily and will reach the limit within `horizon`',
+  subject: 'namespaces',
+  group: 'container-memory',
+  settings,
+  defaults: { enabled: true, lookback: '1h', horizon: '4h', for: '30m', severity: 'warning' },
+  ruleSettings: (a) => ({ lookback: a.lookback, horizon: a.horizon, for: a.for, severity: a.severity }),
+  inputs: [INPUT.workingSet, ...LIMIT_INPUTS],
+  panels: [{ dashboard: 'team', row: 'Memory per container' }],
+  rules: (model) => [...memoryForecastRules(model), ...forecastOverLimitRule(model), ...memoryLeakAlerts(model)],
+  warnings: (a) => rangeWarnings('lookback', a.lookback),
+});
 
 interface Forecast {
   lookback: string;
@@ -35,7 +62,7 @@ function forecasts(model: Model): Forecast[] {
 }
 
 /** The youngest life the forecast judges: twice the lookback (see the file comment). */
-export function minimumAge(lookback: string): string {
+function minimumAge(lookback: string): string {
   return seconds(2 * durationMs(lookback));
 }
 
@@ -48,7 +75,7 @@ function seconds(ms: number): string {
 }
 
 /** Per distinct (lookback, horizon): the forecast working set of each container's current life / its limit. */
-export function memoryForecastRules(model: Model): RecordingRule[] {
+function memoryForecastRules(model: Model): RecordingRule[] {
   const source = sourceSeries(model);
   const key = containerKey(model);
   return forecasts(model).map(({ lookback, horizon }) => {
@@ -69,13 +96,13 @@ export function memoryForecastRules(model: Model): RecordingRule[] {
 }
 
 /** The forecasts over the limit, every (lookback, horizon) in one pass: the few series the alert rules read. */
-export function forecastOverLimitRule(model: Model): RecordingRule[] {
+function forecastOverLimitRule(model: Model): RecordingRule[] {
   return forecasts(model).length === 0 ? [] : [{ record: FORECAST_OVER_LIMIT, expr: `${series(MEMORY_FORECAST)} > 1` }];
 }
 
-export function memoryLeakAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, 'containerMemoryLeak', (settings, own) => ({
-    alert: MEMORY_LEAK_ALERT,
+function memoryLeakAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(model, containerMemoryLeak, (settings, own) => ({
+    alert: containerMemoryLeak.name,
     expr: own(
       series(
         FORECAST_OVER_LIMIT,
@@ -89,7 +116,7 @@ export function memoryLeakAlerts(model: Model): AlertingRule[] {
     annotations: {
       summary: 'Container memory grows steadily and will reach its limit; the container is OOMKilled when it does.',
       description: leakDescription(model, settings),
-      runbook_url: runbookUrl(model, MEMORY_LEAK_ALERT),
+      runbook_url: runbookUrl(model, containerMemoryLeak.name),
       dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
     },
   }));

@@ -3,9 +3,9 @@
 // removing an item moves only the items of its own chunk's neighbourhood, never shifts every later boundary as
 // cutting by running size would: a team added to a fleet of thousands leaves the other PrometheusRule objects as they
 // were. A list that fits the budget whole stays one chunk; a chunk still too big is cut again, by a second hash.
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
-export interface Chunk<T> {
+interface Chunk<T> {
   /** The key the chunk starts at; '' for the first. */
   from: string;
   items: T[];
@@ -21,7 +21,7 @@ function hash(text: string, seed: number): number {
   return h;
 }
 
-export interface ChunkSizes<T> {
+interface ChunkSizes<T> {
   key: (item: T) => string;
   size: (item: T) => number;
   budget: number;

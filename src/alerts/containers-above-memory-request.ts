@@ -4,24 +4,55 @@
 // The ratio to the request is recorded once; per distinct `for`, one rule keeps the containers whose minimum over `for`
 // is above 1 and that existed `for` ago (a container minutes old has not "stayed" anywhere yet), and one rule counts
 // them per namespace. The alert rules read only those counts, so they need no `for` of their own.
+import { z } from 'zod';
 import type { Model } from '../model/model.ts';
-import { runbookUrl, teamDashboardUrl } from './annotations.ts';
-import { containerKey, namespaceKey } from './keys.ts';
-import { containersWord, namespaceExamples } from './namespace-examples.ts';
-import { distinctValues, rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by, matcher, series } from './promql.ts';
-import { ABOVE_REQUEST, NAMESPACE_ABOVE_REQUEST, REQUEST_RATIO } from './record-names.ts';
-import type { AlertingRule, RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
+import { forDuration } from '../values/duration-setting.ts';
+import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { containerKey, namespaceKey } from '../rules/keys.ts';
+import { containersWord, namespaceExamples } from '../rules/namespace-examples.ts';
+import { INPUT } from '../rules/input-series.ts';
+import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
+import { anyOwnerHasOn } from '../rules/rule-settings.ts';
+import { aggregate, binary, by, matcher, series } from '../rules/promql.ts';
+import { ABOVE_REQUEST, NAMESPACE_ABOVE_REQUEST, REQUEST_RATIO } from '../rules/record-names.ts';
+import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
+import { sourceSeries } from '../rules/source-series.ts';
+import { defineAlert } from './alert-definition.ts';
+import { durationSetting, enabled, severity } from './settings.ts';
 
-export const ABOVE_REQUEST_ALERT = 'ContainersAboveMemoryRequest';
+const settings = z.strictObject({
+  enabled,
+  for: durationSetting(forDuration, 'How long a working set must stay above its request'),
+  severity,
+});
+
+export const containersAboveMemoryRequest = defineAlert({
+  key: 'containersAboveMemoryRequest',
+  name: 'ContainersAboveMemoryRequest',
+  summary: 'containers whose working set stays above their memory request (one alert per namespace)',
+  subject: 'namespaces',
+  group: 'container-memory',
+  settings,
+  defaults: { enabled: true, for: '1h', severity: 'info' },
+  ruleSettings: (a) => ({ for: a.for, severity: a.severity }),
+  inputs: [INPUT.workingSet, INPUT.requests],
+  panels: [
+    { dashboard: 'team', row: 'Containers above their memory request' },
+    { dashboard: 'overview', row: 'Containers above their memory request' },
+  ],
+  rules: (model): Rule[] => [
+    ...(anyOwnerHasOn(model, containersAboveMemoryRequest) ? [requestRatioRule(model)] : []),
+    ...aboveRequestRules(model),
+    ...aboveRequestAlerts(model),
+  ],
+});
 
 /** Distinct `for` of the owners that have the alert on, sorted. */
 function durations(model: Model): string[] {
   return distinctValues(model, ({ alerts: { containersAboveMemoryRequest: a } }) => (a.enabled ? a.for : undefined));
 }
 
-export function requestRatioRule(model: Model): RecordingRule {
+function requestRatioRule(model: Model): RecordingRule {
   const source = sourceSeries(model);
   const key = containerKey(model);
   // max by: kube-state-metrics replicas report each request twice.
@@ -36,7 +67,7 @@ export function requestRatioRule(model: Model): RecordingRule {
 }
 
 /** Per distinct `for`: the containers that stayed above their request all that time, and existed `for` ago. */
-export function aboveRequestRules(model: Model): RecordingRule[] {
+function aboveRequestRules(model: Model): RecordingRule[] {
   const durationRules = durations(model).map((duration) => ({
     record: ABOVE_REQUEST,
     expr: binary(
@@ -56,9 +87,9 @@ export function aboveRequestRules(model: Model): RecordingRule[] {
   ];
 }
 
-export function aboveRequestAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, 'containersAboveMemoryRequest', (settings, own) => ({
-    alert: ABOVE_REQUEST_ALERT,
+function aboveRequestAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(model, containersAboveMemoryRequest, (settings, own) => ({
+    alert: containersAboveMemoryRequest.name,
     expr: own(series(NAMESPACE_ABOVE_REQUEST, matcher('for', '=', settings.for))),
     // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
     labels: { severity: settings.severity, for: settings.for },
@@ -68,7 +99,7 @@ export function aboveRequestAlerts(model: Model): AlertingRule[] {
       description:
         `Namespace {{ $labels.namespace }} has {{ printf "%.0f" $value }} ${containersWord()} whose working set stayed above their memory request for ${settings.for} ` +
         `(furthest above: ${namespaceExamples(model, (...m) => series(ABOVE_REQUEST, matcher('for', '=', settings.for), ...m))}). Raise their requests to what they use.`,
-      runbook_url: runbookUrl(model, ABOVE_REQUEST_ALERT),
+      runbook_url: runbookUrl(model, containersAboveMemoryRequest.name),
       dashboard_url: teamDashboardUrl(model, ['namespace']),
     },
   }));

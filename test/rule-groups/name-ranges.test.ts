@@ -2,14 +2,14 @@
 // and bounds over the alphabet of Kubernetes names, anchored as Prometheus anchors a matcher.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { byCodePoint } from '../../src/ordering.ts';
+import { byCodePoint } from '../../src/values/ordering.ts';
 import {
   type NameRange,
   prefixMeetsRange,
   prefixWithinRange,
   rangeRegexes,
   rangesBetween,
-} from '../../src/rules/name-ranges.ts';
+} from '../../src/rule-groups/name-ranges.ts';
 
 // A small alphabet with the awkward characters (the first two of the order, `.` special in a regular expression).
 const name = fc.stringMatching(/^[-.09az]{1,6}$/);

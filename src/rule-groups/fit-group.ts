@@ -4,13 +4,13 @@
 // so that one more team's settings move only the alert rules near them. An alert rule in another group than the
 // recording rules it reads sees them as they were at their group's last evaluation: up to one interval later, as
 // every alert already does on vmalert.
-import { byCodePoint } from '../ordering.ts';
+import { byCodePoint } from '../values/ordering.ts';
 import { contentChunks } from './content-chunks.ts';
 import { partName } from './part-names.ts';
-import { type AlertingRule, isAlertingRule, type Rule, type RuleGroup } from './rule-types.ts';
+import { type AlertingRule, isAlertingRule, type Rule, type RuleGroup } from '../rules/rule-types.ts';
 
 /** Bytes of rules (as JSON) one group may hold: room left for the object's metadata under the annotation's limit. */
-export const GROUP_BUDGET = 200_000;
+const GROUP_BUDGET = 200_000;
 
 function bytes(rule: Rule): number {
   return JSON.stringify(rule).length + 16;

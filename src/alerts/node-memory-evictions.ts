@@ -13,19 +13,44 @@
 //
 // The counters are recorded once per distinct window, joined to the node name on the kubelet's `instance` as
 // kubernetes-mixin's KubeNodeEviction does; the alert rules read only the nodes with evictions.
+import { z } from 'zod';
 import type { Model } from '../model/model.ts';
-import { overviewDashboardUrl, runbookUrl } from './annotations.ts';
-import { nodeMemoryPressureNow } from './eviction-annotations.ts';
-import { keyOf, nodeKey } from './keys.ts';
-import { riseWithin } from './counter-rise.ts';
-import { mayOwn } from './owned-by.ts';
-import { distinctValues, rulesPerSetting } from './partition.ts';
-import { aggregate, binary, by, matcher, series } from './promql.ts';
-import { NODE_MEMORY_EVICTIONS } from './record-names.ts';
-import type { AlertingRule, RecordingRule } from './rule-types.ts';
-import { sourceSeries } from './source-series.ts';
+import { rangeDuration } from '../values/duration-setting.ts';
+import { overviewDashboardUrl, runbookUrl } from '../rules/annotations.ts';
+import { nodeMemoryPressureNow } from '../rules/eviction-annotations.ts';
+import { keyOf, nodeKey } from '../rules/keys.ts';
+import { riseWithin } from '../rules/counter-rise.ts';
+import { INPUT } from '../rules/input-series.ts';
+import { mayOwn } from '../rules/owned-by.ts';
+import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
+import { aggregate, binary, by, matcher, series } from '../rules/promql.ts';
+import { NODE_MEMORY_EVICTIONS } from '../rules/record-names.ts';
+import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
+import { sourceSeries } from '../rules/source-series.ts';
+import { defineAlert } from './alert-definition.ts';
+import { rangeWarnings } from './range-warnings.ts';
+import { durationSetting, enabled, severity } from './settings.ts';
 
-export const NODE_EVICTIONS_ALERT = 'NodeMemoryEvictions';
+const settings = z.strictObject({
+  enabled,
+  window: durationSetting(rangeDuration, 'How long the alert keeps firing after the last eviction'),
+  severity,
+});
+
+export const nodeMemoryEvictions = defineAlert({
+  key: 'nodeMemoryEvictions',
+  name: 'NodeMemoryEvictions',
+  summary: 'the kubelet evicted pods from a node to reclaim memory',
+  subject: 'nodes',
+  group: 'node-memory',
+  settings,
+  defaults: { enabled: true, window: '10m', severity: 'warning' },
+  ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
+  inputs: [INPUT.evictions, INPUT.kubeletNodeName, INPUT.nodeCondition],
+  panels: [{ dashboard: 'overview', row: 'Memory evictions' }],
+  rules: (model) => [...nodeEvictionRules(model), ...nodeEvictionAlerts(model)],
+  warnings: (a) => rangeWarnings('window', a.window),
+});
 
 /** Distinct windows of the owners that have the alert on and can own nodes, sorted. */
 function evictionWindows(model: Model): string[] {
@@ -52,7 +77,7 @@ function evictionsPerKubelet(model: Model, window: string): string {
   return binary(appeared, 'or', riseWithin(source.memoryEvictions(), window, { resets: true }));
 }
 
-export function nodeEvictionRules(model: Model): RecordingRule[] {
+function nodeEvictionRules(model: Model): RecordingRule[] {
   const kubelet = keyOf(model, 'instance');
   const nodeName = aggregate('max', keyOf(model, 'instance', 'node'), sourceSeries(model).kubeletNodeName());
   return evictionWindows(model).map((window) => ({
@@ -62,9 +87,9 @@ export function nodeEvictionRules(model: Model): RecordingRule[] {
   }));
 }
 
-export function nodeEvictionAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, 'nodeMemoryEvictions', (settings, own) => ({
-    alert: NODE_EVICTIONS_ALERT,
+function nodeEvictionAlerts(model: Model): AlertingRule[] {
+  return rulesPerSetting(model, nodeMemoryEvictions, (settings, own) => ({
+    alert: nodeMemoryEvictions.name,
     expr: own(series(NODE_MEMORY_EVICTIONS, matcher('window', '=', settings.window))),
     // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
     labels: { severity: settings.severity, window: settings.window },
@@ -73,7 +98,7 @@ export function nodeEvictionAlerts(model: Model): AlertingRule[] {
       description:
         `The kubelet of node {{ $labels.node }} evicted {{ printf "%.0f" $value }} pod(s) in the last ${settings.window} ` +
         `because the node ran short of memory (signal memory.available or allocatableMemory.available). ${nodeMemoryPressureNow(model)}`,
-      runbook_url: runbookUrl(model, NODE_EVICTIONS_ALERT),
+      runbook_url: runbookUrl(model, nodeMemoryEvictions.name),
       dashboard_url: overviewDashboardUrl(model, ['node']),
     },
   }));
