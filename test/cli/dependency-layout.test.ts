@@ -126,18 +126,18 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
       expect(tops).not.toContain(absent);
   });
 
-  it('packs every runbook (docs/runbooks/) and jsonnet-compat/, which the README sends users to; nothing else of docs/', () => {
+  it('packs every alert page with its runbook (docs/alerts/) and jsonnet-compat/, which the README sends users to; nothing else of docs/', () => {
     const inRepo = (folder: string) =>
       readdirSync(join(REPO_ROOT, folder))
         .map((name) => `${folder}/${name}`)
         .sort();
-    expect(packed.filter((path) => path.startsWith('docs/')).sort()).toEqual(inRepo('docs/runbooks'));
+    expect(packed.filter((path) => path.startsWith('docs/')).sort()).toEqual(inRepo('docs/alerts'));
     expect(packed.filter((path) => path.startsWith('jsonnet-compat/')).sort()).toEqual(inRepo('jsonnet-compat'));
-    expect(inRepo('docs/runbooks')).toContain('docs/runbooks/containeroomkilled.md');
+    expect(inRepo('docs/alerts')).toContain('docs/alerts/containeroomkilled.md');
     // The paths the README names, as a user of the installed copy would look for them.
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     for (const [named, path] of [
-      ['docs/runbooks/', 'docs/runbooks/containermemoryleak.md'],
+      ['docs/alerts/', 'docs/alerts/containermemoryleak.md'],
       ['jsonnet-compat/mixin.libsonnet', 'jsonnet-compat/mixin.libsonnet'],
     ] as const) {
       expect(readme).toContain(named);
