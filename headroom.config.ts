@@ -1,5 +1,5 @@
 // headroom's example config: the alerts of a cluster shared by a few product teams.
-// Reference: README.md, "Config reference". Regenerate with `npm run generate`.
+// Reference: docs/configuration.md and docs/team-files.md. Regenerate with `npm run generate`.
 import { defineConfig } from 'headroom';
 
 export default defineConfig({

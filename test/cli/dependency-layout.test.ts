@@ -126,21 +126,22 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
       expect(tops).not.toContain(absent);
   });
 
-  it('packs every runbook (docs/runbooks/) and jsonnet-compat/, which the README sends users to; nothing else of docs/', () => {
+  it('packs docs/ (the alert pages are the runbooks) and jsonnet-compat/, which the README and docs/install.md name', () => {
     const inRepo = (folder: string) =>
-      readdirSync(join(REPO_ROOT, folder))
-        .map((name) => `${folder}/${name}`)
+      readdirSync(join(REPO_ROOT, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(REPO_ROOT, join(entry.parentPath, entry.name)).split(sep).join('/'))
         .sort();
-    expect(packed.filter((path) => path.startsWith('docs/')).sort()).toEqual(inRepo('docs/runbooks'));
+    expect(packed.filter((path) => path.startsWith('docs/')).sort()).toEqual(inRepo('docs'));
     expect(packed.filter((path) => path.startsWith('jsonnet-compat/')).sort()).toEqual(inRepo('jsonnet-compat'));
-    expect(inRepo('docs/runbooks')).toContain('docs/runbooks/containeroomkilled.md');
-    // The paths the README names, as a user of the installed copy would look for them.
-    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-    for (const [named, path] of [
-      ['docs/runbooks/', 'docs/runbooks/containermemoryleak.md'],
-      ['jsonnet-compat/mixin.libsonnet', 'jsonnet-compat/mixin.libsonnet'],
+    expect(inRepo('docs')).toContain('docs/alerts/containeroomkilled.md');
+    // The paths the docs name, as a user of the installed copy would look for them.
+    const named = ['README.md', 'docs/install.md'].map((page) => readFileSync(join(REPO_ROOT, page), 'utf8')).join('');
+    for (const [name, path] of [
+      ['node_modules/headroom/docs/alerts/', 'docs/alerts/containermemoryleak.md'],
+      ['node_modules/headroom/jsonnet-compat/', 'jsonnet-compat/mixin.libsonnet'],
     ] as const) {
-      expect(readme).toContain(named);
+      expect(named).toContain(name);
       expect(existsSync(join(consumer, 'node_modules', 'headroom', path)), path).toBe(true);
     }
   });

@@ -1,20 +1,16 @@
-// The CI examples in the README are YAML that parses, use only headroom's own commands and the platform's standard
-// steps, and their diff command works as written on a real repository.
+// The CI examples of docs/ci-review.md are YAML that parses, use only headroom's own commands and the platform's
+// standard steps, and their diff command works as written on a real repository; its diff example is the real output.
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { diffOutput } from '../../src/cli/actions/diff.ts';
+import { gitProject } from '../diff/git-project.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { gitProject } from './git-project.ts';
 
-const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-const section = readme.slice(
-  readme.indexOf('## Reviewing changes in CI'),
-  readme.indexOf('\n## ', readme.indexOf('## Reviewing changes in CI') + 1),
-);
-const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(
+const page = readFileSync(join(REPO_ROOT, 'docs/ci-review.md'), 'utf8');
+const yamlBlocks = [...page.matchAll(/```yaml\n([\s\S]*?)```/g)].map(
   (match) => parse(match[1]!) as Record<string, unknown>,
 );
 const scripts = Object.keys(
@@ -39,7 +35,7 @@ function commands(workflow: unknown): string[] {
   return found;
 }
 
-describe('README CI examples', () => {
+describe('docs/ci-review.md: the CI examples', () => {
   it('are a GitHub Actions workflow and a GitLab CI job', () => {
     expect(yamlBlocks).toHaveLength(2);
     expect(yamlBlocks[0]).toMatchObject({ on: 'pull_request', jobs: { review: { 'runs-on': 'ubuntu-latest' } } });
@@ -107,9 +103,9 @@ describe('README CI examples', () => {
   });
 });
 
-describe("README's diff example", () => {
+describe('docs/ci-review.md: the diff example', () => {
   it("is the real output for the change it describes, on this repository's example config", async () => {
-    const example = section.slice(section.indexOf('```\n$ npx headroom diff --base origin/main\n') + 4);
+    const example = page.slice(page.indexOf('```\n$ npx headroom diff --base origin/main\n') + 4);
     const shown = example.slice(0, example.indexOf('\n```')).split('\n');
     expect(shown.at(-1)).toBe('...');
     const repo = gitProject();
@@ -119,7 +115,7 @@ describe("README's diff example", () => {
     }
     repo.commit("this repository's example");
     repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
-    // As the README says: payments' threshold 0.95 → 0.97, its `for` 10m → 15m.
+    // As the page says: payments' threshold 0.95 → 0.97, its `for` 10m → 15m.
     repo.edit('teams/payments.yaml', '{ threshold: 0.95, for: 10m }', '{ threshold: 0.97, for: 15m }');
     const { text } = await diffOutput(
       undefined,
