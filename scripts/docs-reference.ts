@@ -6,8 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { configSchema, DEFAULT_ALERTS, teamSchema } from '../src/config/schema.ts';
-import { RULES_FAILING_ALERT } from '../src/rules/meta-rules.ts';
+import { runbookPath } from '../src/alerts/alert-definition.ts';
+import { ALL_ALERTS, type AlertName, alertByKey, DEFAULT_ALERTS } from '../src/alerts/catalogue.ts';
+import { configSchema } from '../src/config/schema.ts';
+import { teamSchema } from '../src/config/team-schema.ts';
 
 /** The part of a JSON Schema (draft 2020-12, as z.toJSONSchema writes it) the tables read. */
 interface JsonSchema {
@@ -32,20 +34,20 @@ interface Row {
   description: string;
 }
 
-type AlertKey = keyof typeof DEFAULT_ALERTS;
+type AlertKey = AlertName;
 
 const ALERT_KEYS = Object.keys(DEFAULT_ALERTS) as AlertKey[];
 
-/** The alert a settings key configures: `containerOOMKilled` → `ContainerOOMKilled`. */
+/** The alert a settings key configures, as the catalogue names it: `containerOOMKilled` → `ContainerOOMKilled`. */
 export function alertName(key: string): string {
-  return key[0]!.toUpperCase() + key.slice(1);
+  return alertByKey(key)!.name;
 }
 
-/** Every alert that has a page, docs/alerts/<name lowercased>.md: the runbook URL pattern's %s. */
-export const ALERT_NAMES: readonly string[] = [...ALERT_KEYS.map(alertName), RULES_FAILING_ALERT];
+/** Every alert of the catalogue: each has a page, docs/alerts/<name lowercased>.md (the runbook URL pattern's %s). */
+export const ALERT_NAMES: readonly string[] = ALL_ALERTS.map((alert) => alert.name);
 
 export function alertPage(name: string): string {
-  return `docs/alerts/${name.toLowerCase()}.md`;
+  return runbookPath({ name });
 }
 
 function jsonSchema(schema: z.ZodType): JsonSchema {

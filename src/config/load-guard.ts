@@ -1,7 +1,7 @@
 // The config is code that runs inside headroom while it loads. These guards keep it from deciding headroom's
 // outcome: `process.exit(0)` would make `check` pass, `console.log` would corrupt `diff --format json` on stdout,
 // and a top-level `await` that never settles would hang (or let Node quit with code 13 and no word).
-// They hold only while the config loads: callbacks it leaves behind run unguarded (the README says so).
+// They hold only while the config loads: callbacks it leaves behind run unguarded (docs/configuration.md says so).
 import { InputError } from './input-error.ts';
 import { shownText } from './shown-text.ts';
 

@@ -15,7 +15,7 @@ export function zodProblems(error: z.ZodError, source: SourceFile, prefix: KeyPa
           [...path, key],
           meant
             ? `unknown key: did you mean ${meant}?`
-            : 'unknown key (check the spelling; see the reference in README.md)',
+            : 'unknown key (check the spelling; see docs/configuration.md and docs/team-files.md)',
         );
       });
     }

@@ -109,7 +109,7 @@ export function importMixinConfig(input: unknown): MixinConfigImport {
     (result.config[section] ??= {})[key] = text;
     const note =
       shared.headroomKey === 'links.runbookUrlPattern' && MIXIN_RUNBOOK_SITES.some((site) => text.includes(site))
-        ? "that site has kubernetes-mixin's runbooks, not headroom's: host docs/runbooks/*.md there, or point the pattern where you host them"
+        ? "that site has kubernetes-mixin's runbooks, not headroom's: host docs/alerts/*.md there, or point the pattern where you host them"
         : undefined;
     result.mapped.push({ mixinKey, headroomKey: shared.headroomKey, value: text, ...(note ? { note } : {}) });
   }

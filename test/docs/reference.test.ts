@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alertName, alertPage, renderDocs, renderPage } from '../../scripts/docs-reference.ts';
-import { DEFAULT_ALERTS } from '../../src/config/schema.ts';
+import { DEFAULT_ALERTS } from '../../src/alerts/catalogue.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const read = (page: string) => readFileSync(join(REPO_ROOT, page), 'utf8');

@@ -69,7 +69,7 @@ export async function diffOutput(
 
 /**
  * Where a markdown comment cut to fit says the full report is: the CI run's artifact when the run is known (the
- * README's workflows upload it as headroom-diff), and the command that prints it.
+ * workflows of docs/ci-review.md upload it as headroom-diff), and the command that prints it.
  */
 export function fullReportPointer(
   oldDir: string | undefined,
