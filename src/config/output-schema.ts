@@ -18,7 +18,11 @@ const dashboardOutput = z
           .boolean()
           .default(true)
           .meta({ description: 'ConfigMaps for the Grafana sidecar of kube-prometheus-stack' }),
-        namespace: kubernetesNamespace.default('monitoring'),
+        namespace: kubernetesNamespace
+          .default('monitoring')
+          .meta({
+            description: "Namespace of the dashboard ConfigMaps (the Grafana sidecar's namespace, or one it searches)",
+          }),
         labelName: kubernetesMetadataKey
           .default('grafana_dashboard')
           .meta({ description: 'The label the sidecar watches (sidecar.dashboards.label)' }),
@@ -33,7 +37,9 @@ const dashboardOutput = z
     grafanaOperator: z
       .strictObject({
         enabled: z.boolean().default(false).meta({ description: 'GrafanaDashboard objects of grafana-operator v5' }),
-        namespace: kubernetesNamespace.default('monitoring'),
+        namespace: kubernetesNamespace
+          .default('monitoring')
+          .meta({ description: 'Namespace of the GrafanaDashboard objects' }),
         instanceSelector: z
           .record(kubernetesMetadataKey, kubernetesLabelValue)
           .default({ dashboards: 'grafana' })
@@ -84,14 +90,23 @@ const ruleFilesOutput = z
 
 export const outputSchema = z
   .strictObject({
-    dir: z.string().default('generated'),
+    dir: z
+      .string()
+      .default('generated')
+      .meta({
+        description: 'Folder generate writes, relative to the config; it holds nothing but what headroom writes',
+      }),
     prometheusRule: z
       .strictObject({
         enabled: z
           .boolean()
           .default(true)
           .meta({ description: 'prometheus-operator PrometheusRule objects (false: rule files only)' }),
-        namespace: kubernetesNamespace.default('monitoring'),
+        namespace: kubernetesNamespace
+          .default('monitoring')
+          .meta({
+            description: 'Namespace of the PrometheusRule objects (one your Prometheus ruleNamespaceSelector selects)',
+          }),
         labels: kubernetesLabels.default({}).meta({
           description: "Metadata labels, e.g. for the Prometheus' ruleSelector (release: kube-prometheus-stack)",
         }),

@@ -46,8 +46,18 @@ export const configSchema = z
       .prefault({}),
     selectors: z
       .strictObject({
-        cadvisor: selector.default('job="kubelet", metrics_path="/metrics/cadvisor"'),
-        kubeStateMetrics: selector.default('job="kube-state-metrics"'),
+        cadvisor: selector
+          .default('job="kubelet", metrics_path="/metrics/cadvisor"')
+          .meta({
+            description:
+              "Label matchers of cadvisor's series (container_memory_working_set_bytes, container_oom_events_total, …)",
+          }),
+        kubeStateMetrics: selector
+          .default('job="kube-state-metrics"')
+          .meta({
+            description:
+              "Label matchers of kube-state-metrics' series (limits, restarts, terminations, node conditions)",
+          }),
         kubelet: selector
           .default('job="kubelet", metrics_path="/metrics"')
           .meta({ description: "Label matchers of the kubelet's own metrics (kubelet_evictions, kubelet_node_name)" }),
@@ -57,13 +67,25 @@ export const configSchema = z
       description:
         'Where memory limits are read: kube_pod_container_resource_limits or container_spec_memory_limit_bytes',
     }),
-    defaultTeam: teamName,
+    defaultTeam: teamName.meta({
+      description:
+        'The team that owns every namespace and node no team claims (its alerts go to routing.defaultReceiver); 1 to 26 lowercase letters, digits and dashes',
+    }),
     routing: routingConfig.optional(),
     alerts: alertOverridesSchema
       .default({})
-      .meta({ description: 'Defaults of every alert; unset ones come from DEFAULT_ALERTS' }),
-    teamsDir: z.string().default('teams'),
-    teams: z.array(teamSchema).default([]),
+      .meta({
+        description:
+          "Defaults of every alert for every team; unset settings keep headroom's defaults (see Alert settings)",
+      }),
+    teamsDir: z
+      .string()
+      .default('teams')
+      .meta({ description: 'Folder of the team files (one <team>.yaml each), relative to the config' }),
+    teams: z
+      .array(teamSchema)
+      .default([])
+      .meta({ description: 'Teams written inline, as in a team file; a team is defined once, here or in teamsDir' }),
     links: z.strictObject({
       grafanaUrl: grafanaUrl.meta({
         description:
