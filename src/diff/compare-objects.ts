@@ -1,6 +1,6 @@
 // Kubernetes objects added or removed (what Argo CD or Flux will create or prune), and metadata changes of the
 // ones that stay. An object is known by kind, namespace and name, wherever its file sits.
-import { isKubernetesObject } from '../output/kustomization.ts';
+import { isKubernetesObject } from '../output/kubernetes-object.ts';
 import type { ObjectChange } from './report.ts';
 import type { TreeDocument } from './tree-documents.ts';
 import { valueChanges } from './value-changes.ts';

@@ -8,8 +8,7 @@
 import type { Model } from '../model/model.ts';
 import { sortKeysDeep } from '../values/ordering.ts';
 import { clusterRegex, routingPlan, type TeamRoute } from './alertmanager-team-routes.ts';
-import type { GeneratedFile } from './generated-tree.ts';
-import { yamlText } from './yaml-text.ts';
+import { type GeneratedFile, objectFile } from './generated-file.ts';
 
 function alertmanagerConfigPath(team: string): string {
   return `alertmanager/alertmanager-config-${team}.yaml`;
@@ -35,7 +34,7 @@ export function alertmanagerConfigFiles(model: Model): GeneratedFile[] {
         receivers: receivers.map((name) => ({ name, ...integrations(settings.receivers[name]) })),
       },
     };
-    return [alertmanagerConfigPath(route.team), yamlText(object)];
+    return objectFile(alertmanagerConfigPath(route.team), object);
   });
 }
 

@@ -3,7 +3,7 @@
 // named, never defined: their Slack channels and PagerDuty keys stay in the user's file.
 import type { Model } from '../model/model.ts';
 import { clusterRegex, routingPlan, type TeamRoute } from './alertmanager-team-routes.ts';
-import type { GeneratedFile } from './generated-tree.ts';
+import { type GeneratedFile, textFile } from './generated-file.ts';
 import { yamlText } from './yaml-text.ts';
 
 const ROUTE_FILE_PATH = 'alertmanager/routes.yaml';
@@ -25,7 +25,7 @@ export function routeFileFiles(model: Model): GeneratedFile[] {
   };
   const text = yamlText({ route });
   const header = text.slice(0, text.indexOf('route:'));
-  return [[ROUTE_FILE_PATH, header + EXPLANATION + text.slice(header.length)]];
+  return [textFile(ROUTE_FILE_PATH, header + EXPLANATION + text.slice(header.length))];
 }
 
 function teamRoute(route: TeamRoute, clusterLabel: string | undefined): Record<string, unknown> {

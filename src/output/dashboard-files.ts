@@ -6,8 +6,7 @@ import type { Model } from '../model/model.ts';
 import { dashboardJson } from './dashboard-json.ts';
 import { configMapDataProblems, lastAppliedProblems } from './dashboard-size-guard.ts';
 import { dashboardConfigMap, grafanaDashboard } from './dashboard-wrappers.ts';
-import type { GeneratedFile } from './generated-tree.ts';
-import { yamlText } from './yaml-text.ts';
+import { type GeneratedFile, objectFile, textFile } from './generated-file.ts';
 
 const DASHBOARD_DIR = 'dashboards';
 const CONFIGMAP_DIR = `${DASHBOARD_DIR}/configmaps`;
@@ -20,7 +19,7 @@ export function dashboardFiles(model: Model): GeneratedFile[] {
   for (const dashboard of dashboards(model)) {
     const uid = dashboard.uid!;
     const json = dashboardJson(dashboard);
-    files.push([`${DASHBOARD_DIR}/${uid}.json`, json]);
+    files.push(textFile(`${DASHBOARD_DIR}/${uid}.json`, json));
     if (configMap.enabled) {
       const path = `${CONFIGMAP_DIR}/${uid}.yaml`;
       const object = dashboardConfigMap(model, uid, json);
@@ -28,13 +27,13 @@ export function dashboardFiles(model: Model): GeneratedFile[] {
         ...configMapDataProblems(path, object.data),
         ...lastAppliedProblems(path, 'output.dashboards.configMap', object, serverSideApply),
       );
-      files.push([path, yamlText(object)]);
+      files.push(objectFile(path, object));
     }
     if (grafanaOperator.enabled) {
       const path = `${GRAFANA_OPERATOR_DIR}/${uid}.yaml`;
       const object = grafanaDashboard(model, uid, json);
       problems.push(...lastAppliedProblems(path, 'output.dashboards.grafanaOperator', object, serverSideApply));
-      files.push([path, yamlText(object)]);
+      files.push(objectFile(path, object));
     }
   }
   if (problems.length > 0) throw new InputError(problems);

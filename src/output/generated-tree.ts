@@ -13,11 +13,10 @@ import { lastAppliedProblems } from './dashboard-size-guard.ts';
 import { InputError, type Problem } from '../config/input-error.ts';
 import { ruleFiles } from './rule-files.ts';
 import { settingsManifestFiles } from './settings-manifest.ts';
-import { yamlText } from './yaml-text.ts';
-import { byFirst } from '../values/ordering.ts';
+import { type GeneratedFile, objectFile } from './generated-file.ts';
+import { byCodePoint } from '../values/ordering.ts';
 
 export type GeneratedTree = Map<string, string>;
-export type GeneratedFile = [path: string, content: string];
 
 type SourceOutput = (model: Model) => GeneratedFile[];
 type DerivedOutput = (files: readonly GeneratedFile[], model: Model) => GeneratedFile[];
@@ -38,7 +37,7 @@ function ruleOutputFiles(model: Model): GeneratedFile[] {
     }),
   );
   if (problems.length > 0) throw new InputError(problems);
-  return [...objects.map(([path, object]): GeneratedFile => [path, yamlText(object)]), ...ruleFiles(model, groups)];
+  return [...objects.map(([path, object]) => objectFile(path, object)), ...ruleFiles(model, groups)];
 }
 
 const SOURCE_OUTPUTS: SourceOutput[] = [
@@ -66,10 +65,11 @@ export function generatedTree(model: Model): GeneratedTree {
   if (problems.length > 0) throw new InputError(problems);
   const files = [...sources];
   for (const output of DERIVED_OUTPUTS) files.push(...output(files, model));
-  const tree: GeneratedTree = new Map(files.sort(byFirst));
+  files.sort((a, b) => byCodePoint(a.path, b.path));
+  const tree: GeneratedTree = new Map(files.map((file) => [file.path, file.content]));
   if (tree.size !== files.length) {
-    const duplicate = files.find(([path], i) => i > 0 && files[i - 1]![0] === path)!;
-    throw new Error(`two outputs want to write ${duplicate[0]}`);
+    const duplicate = files.find((file, i) => i > 0 && files[i - 1]!.path === file.path)!;
+    throw new Error(`two outputs want to write ${duplicate.path}`);
   }
   return tree;
 }

@@ -12,7 +12,7 @@ import type { Model } from '../model/model.ts';
 import { SHARED_SETTINGS } from './mixin-shared-settings.ts';
 import { ruleGroups } from '../rule-groups/rule-groups.ts';
 import { canonicalGroup } from './prometheus-rule.ts';
-import type { GeneratedFile } from './generated-tree.ts';
+import { type GeneratedFile, textFile } from './generated-file.ts';
 import { GENERATED_NOTICE } from './header.ts';
 import { byCodePoint, sortedJson } from '../values/ordering.ts';
 
@@ -25,12 +25,12 @@ export function mixinFiles(files: readonly GeneratedFile[], model: Model): Gener
     .map(canonicalGroup)
     .sort((a, b) => byCodePoint(a.name, b.name));
   const dashboards = files
-    .map(([path]) => path)
+    .map((file) => file.path)
     .filter((path) => DASHBOARD_FILE.test(path))
     .sort();
   return [
-    [MIXIN_RULE_GROUPS_PATH, `${JSON.stringify({ groups }, null, 2)}\n`],
-    [MIXIN_INDEX_PATH, indexText(model, dashboards)],
+    textFile(MIXIN_RULE_GROUPS_PATH, `${JSON.stringify({ groups }, null, 2)}\n`),
+    textFile(MIXIN_INDEX_PATH, indexText(model, dashboards)),
   ];
 }
 

@@ -8,7 +8,7 @@
 // Not Kubernetes objects, so kustomization.yaml does not list them.
 import type { Model } from '../model/model.ts';
 import type { RuleGroup } from '../rules/rule-types.ts';
-import type { GeneratedFile } from './generated-tree.ts';
+import { type GeneratedFile, textFile } from './generated-file.ts';
 import { canonicalGroup } from './prometheus-rule.ts';
 import { yamlText } from './yaml-text.ts';
 import { byCodePoint } from '../values/ordering.ts';
@@ -39,11 +39,13 @@ export function ruleFiles(model: Model, groups: readonly RuleGroup[]): Generated
   const canonical = groups.map(canonicalGroup).sort((a, b) => byCodePoint(a.name, b.name));
   const files: GeneratedFile[] = [];
   if (prometheus.enabled)
-    files.push([PROMETHEUS_RULE_FILE_PATH, yamlText({ groups: canonical } satisfies PlainRuleFile)]);
+    files.push(textFile(PROMETHEUS_RULE_FILE_PATH, yamlText({ groups: canonical } satisfies PlainRuleFile)));
   if (mimir.enabled)
-    files.push([
-      mimirRuleFilePath(mimir.namespace),
-      yamlText({ namespace: mimir.namespace, groups: canonical } satisfies MimirRuleFile),
-    ]);
+    files.push(
+      textFile(
+        mimirRuleFilePath(mimir.namespace),
+        yamlText({ namespace: mimir.namespace, groups: canonical } satisfies MimirRuleFile),
+      ),
+    );
   return files;
 }

@@ -5,7 +5,7 @@
 import { stringify } from 'yaml';
 import type { AlertSettings } from '../alerts/catalogue.ts';
 import type { Model, Owner } from '../model/model.ts';
-import type { GeneratedFile } from './generated-tree.ts';
+import { type GeneratedFile, textFile } from './generated-file.ts';
 import { routingSettings } from './alertmanager-team-routes.ts';
 import { yamlHeader } from './header.ts';
 import { sortKeys, sortKeysDeep } from '../values/ordering.ts';
@@ -87,5 +87,5 @@ const EXPLANATION =
 
 export function settingsManifestFiles(model: Model): GeneratedFile[] {
   const text = stringify(settingsManifest(model), { lineWidth: 0, aliasDuplicateObjects: false });
-  return [[SETTINGS_MANIFEST_PATH, yamlHeader() + EXPLANATION + text]];
+  return [textFile(SETTINGS_MANIFEST_PATH, yamlHeader() + EXPLANATION + text)];
 }
