@@ -14,10 +14,28 @@ export const neq = (label: string, value: string) => matcher(label, '!=', value)
 export const re = (label: string, regex: string) => matcher(label, '=~', regex);
 export const nre = (label: string, regex: string) => matcher(label, '!~', regex);
 
-/** `metric{matchers}`; without a metric name (undefined), `{matchers}`, which needs at least one matcher. */
+/**
+ * `metric{matchers}`; without a metric name (undefined), `{matchers}`, which Prometheus takes only with a matcher that
+ * no empty value matches (`job="x"`, `job!=""`), lest it select every series.
+ */
 export function selector(metric: string | undefined, ...matchers: readonly Matcher[]): Selector {
-  if (metric === undefined && matchers.length === 0) throw new Error('PromQL: a selector needs a metric or a matcher');
+  if (metric === undefined && !matchers.some(excludesEmpty))
+    throw new Error('PromQL: a selector without a metric name needs a matcher that the empty value does not match');
   return { kind: 'selector', metric: metric === undefined ? undefined : checkMetricName(metric), matchers };
+}
+
+/** Whether the empty value fails the matcher (regular expressions are anchored, as in PromQL). */
+function excludesEmpty({ op, value }: Matcher): boolean {
+  const regexMatchesEmpty = () => {
+    try {
+      return new RegExp(`^(?:${value})$`, 'u').test('');
+    } catch {
+      return true; // not a JavaScript regular expression: assume the worst
+    }
+  };
+  if (op === '=') return value !== '';
+  if (op === '!=') return value === '';
+  return op === '=~' ? !regexMatchesEmpty() : regexMatchesEmpty();
 }
 
 /** The selector with `more` matchers after its own. */
