@@ -25,6 +25,7 @@ export { number, type Operand, string } from './literal.ts';
 export { negate } from './negation.ts';
 export { offset } from './offset.ts';
 export { paren } from './paren.ts';
+export { parseMatchers } from './parse-matchers.ts';
 export { print } from './print.ts';
 export { quote } from './quote.ts';
 export { range } from './range.ts';
