@@ -1,7 +1,8 @@
 // Aggregations: `sum(by(['namespace']), x)` is `sum by (namespace) (x)`, `topk(by(['node']), 1, x)` is
-// `topk by (node) (1, x)`, `group(without([]), x)` is `group without () (x)`, `max(x)` is `max(x)`.
+// `topk by (node) (1, x)`, `group(without([]), x)` is `group without () (x)`, `max(x)` is `max(x)`;
+// `aggregate('count_values', x, { param: string('value') })` is `count_values("value", x)`.
 import type { AggregationOp, Aggregation, ArgumentLayout, Expr, Grouping } from './expr.ts';
-import { type Operand, operand, string } from './literal.ts';
+import { type Operand, operand } from './literal.ts';
 import { checkLabelList } from './names.ts';
 import { expectType } from './types.ts';
 
@@ -55,16 +56,10 @@ function withParam<P>(op: AggregationOp, lift: (param: P) => Expr): WithParam<P>
       : aggregate(op, second as Expr, { param: lift(first) })) as WithParam<P>;
 }
 
+// Shorthands for the aggregations headroom uses; aggregate() builds the others (avg, quantile, count_values, …).
 export const sum = plain('sum');
-export const avg = plain('avg');
 export const min = plain('min');
 export const max = plain('max');
 export const count = plain('count');
 export const group = plain('group');
-export const stddev = plain('stddev');
-export const stdvar = plain('stdvar');
 export const topk = withParam<Operand>('topk', operand);
-export const bottomk = withParam<Operand>('bottomk', operand);
-export const quantile = withParam<Operand>('quantile', operand);
-/** `count_values("label", x)`: the number of series per value, the value in `label`. */
-export const countValues = withParam<string>('count_values', string);

@@ -1,23 +1,7 @@
 // PromQL as a tree: build expressions with the constructors, print them with print(). Nothing else in headroom writes
 // PromQL text. See expr.ts for the nodes and their layout choices, print.ts for the printer's rules.
 export type * from './expr.ts';
-export {
-  aggregate,
-  avg,
-  bottomk,
-  by,
-  count,
-  countValues,
-  group,
-  max,
-  min,
-  quantile,
-  stddev,
-  stdvar,
-  sum,
-  topk,
-  without,
-} from './aggregation.ts';
+export { aggregate, by, count, group, max, min, sum, topk, without } from './aggregation.ts';
 export { balanced } from './balanced.ts';
 export { type BinaryModifier, binary, groupLeft, groupRight, ignoring, on } from './binary.ts';
 export { call, labelReplace } from './call.ts';
@@ -27,8 +11,6 @@ export { offset } from './offset.ts';
 export { paren } from './paren.ts';
 export { parseMatchers } from './parse-matchers.ts';
 export { print } from './print.ts';
-export { quote } from './quote.ts';
 export { range } from './range.ts';
-export { eq, matcher, neq, nre, re, selector, withMatchers } from './selector.ts';
+export { eq, matcher, neq, re, selector } from './selector.ts';
 export { subquery } from './subquery.ts';
-export { typeOf } from './types.ts';

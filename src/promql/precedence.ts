@@ -4,7 +4,7 @@
 // otherwise read it differently.
 import type { Binary, BinaryOp, Expr } from './expr.ts';
 
-export const Level = {
+const Level = {
   or: 1,
   and: 2,
   comparison: 3,
@@ -35,12 +35,12 @@ const OPERATOR_LEVEL: Record<BinaryOp, number> = {
 };
 
 /** Whether the printed expression starts with a minus sign: unary minus, or a negative number literal. */
-export function isPrefixed(expr: Expr): boolean {
+function isPrefixed(expr: Expr): boolean {
   if (expr.kind === 'negation') return true;
   return expr.kind === 'number' && (expr.value < 0 || Object.is(expr.value, -0));
 }
 
-export function levelOf(expr: Expr): number {
+function levelOf(expr: Expr): number {
   if (isPrefixed(expr)) return Level.multiplicative;
   switch (expr.kind) {
     case 'binary':

@@ -1,5 +1,6 @@
 // Vector selectors and their label matchers: `selector('up', eq('job', 'kubelet'), re('pod', 'web-.*'))` is
-// `up{job="kubelet", pod=~"web-.*"}`. Matchers print in the order given.
+// `up{job="kubelet", pod=~"web-.*"}` (`matcher(label, '!~', regex)` for the fourth operator). Matchers print in the
+// order given.
 import type { Matcher, MatchOp, Selector } from './expr.ts';
 import { checkLabelName, checkMetricName } from './names.ts';
 import { quote } from './quote.ts';
@@ -12,7 +13,6 @@ export function matcher(label: string, op: MatchOp, value: string): Matcher {
 export const eq = (label: string, value: string) => matcher(label, '=', value);
 export const neq = (label: string, value: string) => matcher(label, '!=', value);
 export const re = (label: string, regex: string) => matcher(label, '=~', regex);
-export const nre = (label: string, regex: string) => matcher(label, '!~', regex);
 
 /**
  * `metric{matchers}`; without a metric name (undefined), `{matchers}`, which Prometheus takes only with a matcher that
@@ -36,9 +36,4 @@ function excludesEmpty({ op, value }: Matcher): boolean {
   if (op === '=') return value !== '';
   if (op === '!=') return value === '';
   return op === '=~' ? !regexMatchesEmpty() : regexMatchesEmpty();
-}
-
-/** The selector with `more` matchers after its own. */
-export function withMatchers(base: Selector, ...more: readonly Matcher[]): Selector {
-  return { ...base, matchers: [...base.matchers, ...more] };
 }

@@ -55,19 +55,19 @@ const selector = fc
     metric === undefined ? q.selector(undefined, ...matchers, q.eq('job', 'x')) : q.selector(metric, ...matchers),
   );
 
-export const number = fc
+const number = fc
   .oneof(fc.integer({ min: -3, max: 1000 }), fc.double(), fc.constantFrom(0.85, 1e21, 5e-324, -0))
   .map(q.number);
 
 const stringLiteral = anyString.map(q.string);
 
 /** A tree of each value type, `depth` levels deep at most; with `parens`, parentheses nodes here and there. */
-export interface Trees {
+interface Trees {
   vector: fc.Arbitrary<Expr>;
   scalar: fc.Arbitrary<Expr>;
 }
 
-export function trees(options: { parens: boolean; depth?: number }): Trees {
+function trees(options: { parens: boolean; depth?: number }): Trees {
   const depth = options.depth ?? 6;
   const vector: fc.Memo<Expr> = fc.memo((n) => (n <= 1 ? vectorLeaf : vectorNode(n)));
   const scalar: fc.Memo<Expr> = fc.memo((n) => (n <= 1 ? number : scalarNode(n)));

@@ -11,7 +11,6 @@ import {
   binary,
   by,
   call,
-  countValues,
   eq,
   type Expr,
   groupLeft,
@@ -267,7 +266,10 @@ describe('helpers', () => {
     );
   });
 
-  it('countValues() takes its label as a plain string', () => {
-    expect(print(countValues(by(['a']), 'value', x))).toBe('count_values by (a) ("value", x)');
+  it('aggregate() takes a parameter and a grouping', () => {
+    expect(print(aggregate('count_values', x, { grouping: by(['a']), param: string('value') }))).toBe(
+      'count_values by (a) ("value", x)',
+    );
+    expect(print(aggregate('quantile', x, { param: number(0.9), layout: 'inline' }))).toBe('quantile(0.9, x)');
   });
 });

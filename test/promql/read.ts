@@ -15,7 +15,7 @@ import { spansLines } from '../../src/promql/layout.ts';
 
 type Node = ReturnType<typeof parser.parse>['topNode'];
 
-export class ReadError extends Error {}
+class ReadError extends Error {}
 
 /** The tree of `text`; throws a ReadError where lezer finds a syntax error, or an Error where a constructor refuses. */
 export function read(text: string): Expr {
@@ -298,7 +298,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 /** A PromQL string literal's value (Go's escapes); written apart from src/promql/quote.ts to check it. */
-export function unquote(literal: string): string {
+function unquote(literal: string): string {
   const body = literal.slice(1, -1);
   if (literal.startsWith('`')) return body;
   return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/gs, (_, sequence: string) => {
