@@ -57,10 +57,13 @@ export function binary(left: Operand, op: BinaryOp, right: Operand, ...modifiers
     return found[0];
   };
   const matchingLabels = one(
-    (m): m is MatchingLabels => typeof m === 'object' && m.modifier in MATCHING,
+    (m): m is MatchingLabels => typeof m === 'object' && (m.modifier === 'on' || m.modifier === 'ignoring'),
     'on/ignoring',
   );
-  const groupSide = one((m): m is GroupSide => typeof m === 'object' && m.modifier in GROUP_SIDES, 'group_left/right');
+  const groupSide = one(
+    (m): m is GroupSide => typeof m === 'object' && (m.modifier === 'group_left' || m.modifier === 'group_right'),
+    'group_left/right',
+  );
   const bool = one((m): m is 'bool' => m === 'bool', 'bool') !== undefined;
   const layout = one((m): m is BinaryLayout => m === 'inline' || m === 'lines', 'layout') ?? 'inline';
 
@@ -69,9 +72,6 @@ export function binary(left: Operand, op: BinaryOp, right: Operand, ...modifiers
   checkTypes(op, l, r, bool, matching);
   return { kind: 'binary', op, left: l, right: r, bool, matching, layout };
 }
-
-const MATCHING = { on: true, ignoring: true };
-const GROUP_SIDES = { group_left: true, group_right: true };
 
 function vectorMatching(
   op: BinaryOp,

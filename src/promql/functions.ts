@@ -5,10 +5,7 @@ import type { ValueType } from './expr.ts';
 
 export interface Signature {
   readonly args: readonly ValueType[];
-  /**
-   * As Prometheus counts it: 0, exactly `args`; n > 0, the last argument may be left out and, with n > 1, repeated up
-   * to n times; -1, the last argument any number of times (none included).
-   */
+  /** As Prometheus counts it: 0, exactly `args`; n > 0, the last argument 0 to n times; -1, any number of times. */
   readonly variadic: number;
   readonly returns: ValueType;
 }
