@@ -1,5 +1,5 @@
-// Function calls: `call('max_over_time', [range(x, '10m')])` is `max_over_time(x[10m])`. The function must be one both
-// engines have (functions.ts) and its arguments of the types it takes.
+// Function calls: `call('max_over_time', [range(x, '10m')])` is `max_over_time(x[10m])`. The function must be one
+// every supported ruler has (functions.ts) and its arguments of the types it takes.
 import type { ArgumentLayout, Call, Expr } from './expr.ts';
 import { argumentTypes, FUNCTIONS } from './functions.ts';
 import { type Operand, operand, string } from './literal.ts';
@@ -7,7 +7,7 @@ import { expectType } from './types.ts';
 
 export function call(name: string, args: readonly Operand[] = [], layout: ArgumentLayout = 'block'): Call {
   const signature = FUNCTIONS.get(name);
-  if (signature === undefined) throw new Error(`PromQL: ${name}() is not a function both Prometheus 2 and 3 have`);
+  if (signature === undefined) throw new Error(`PromQL: ${name}() is not a function every supported ruler has`);
   const exprs = args.map(operand);
   const types = argumentTypes(name, signature, exprs.length);
   for (const [i, arg] of exprs.entries()) expectType(arg, [types[i]!], `argument ${i + 1} of ${name}()`);

@@ -1,6 +1,7 @@
-// The PromQL functions both engines headroom supports (Prometheus 2.42 and 3.5) have without feature flags, with
-// their argument and result types as Prometheus declares them: call() checks a call against them, so a misspelt
-// function or a wrong argument fails when the rule is built.
+// The PromQL functions every ruler headroom supports has without feature flags (Prometheus 2.42 and 3.5, and so Thanos
+// and Mimir; vmalert's MetricsQL, 1.79 and current: no native-histogram functions), with their argument and result
+// types as Prometheus declares them: call() checks a call against them, so a misspelt function or a wrong argument
+// fails when the rule is built.
 import type { ValueType } from './expr.ts';
 
 export interface Signature {
@@ -32,8 +33,6 @@ const ON_VECTOR = [
   'deg',
   'exp',
   'floor',
-  'histogram_count',
-  'histogram_sum',
   'ln',
   'log10',
   'log2',
@@ -80,7 +79,6 @@ export const FUNCTIONS: ReadonlyMap<string, Signature> = new Map([
   ['clamp', of([V, S, S], V)],
   ['clamp_max', of([V, S], V)],
   ['clamp_min', of([V, S], V)],
-  ['histogram_fraction', of([S, S, V], V)],
   ['histogram_quantile', of([S, V], V)],
   ['label_join', of([V, STR, STR, STR], V, -1)],
   ['label_replace', of([V, STR, STR, STR, STR], V)],

@@ -1,7 +1,8 @@
 // How tightly each construct binds, as Prometheus' parser has it: postfix range/subquery/offset tightest, then `^`
 // (right-associative), then unary minus with `* / % atan2`, then `+ -`, comparisons, `and unless`, and `or` loosest,
 // all binary levels but `^` left-associative. The printer parenthesises an operand exactly where this order would
-// otherwise read it differently.
+// otherwise read it differently, or where vmalert's MetricsQL would not read it at all (an offset under a subquery).
+// MetricsQL reads unary minus as `0 - x` with the same operand, which has the same value wherever it stands.
 import type { Binary, BinaryOp, Expr } from './expr.ts';
 
 const Level = {
@@ -71,7 +72,10 @@ export function negatedNeedsParens(operand: Expr): boolean {
   return !isPrefixed(operand) && levelOf(operand) < Level.power;
 }
 
-/** Whether a subquery must parenthesise the expression it evaluates (`(a + b)[5m:]`; not `x offset 1h[5m:]`). */
+/**
+ * Whether a subquery must parenthesise the expression it evaluates: anything but a selector, call, aggregation or
+ * literal (`(a + b)[5m:]`). An offset too: Prometheus reads `x offset 1h[5m:]`, MetricsQL (vmalert) refuses it.
+ */
 export function subqueriedNeedsParens(operand: Expr): boolean {
-  return levelOf(operand) < Level.postfix;
+  return levelOf(operand) < Level.atom;
 }

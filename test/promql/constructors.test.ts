@@ -50,7 +50,7 @@ const refusals: Refusal[] = [
   {
     name: 'a function Prometheus does not have',
     build: () => call('rates', [range(x, '5m')]),
-    error: /rates\(\) is not a function/,
+    error: /rates\(\) is not a function every supported ruler has/,
     raw: { kind: 'call', name: 'rates', args: [range(x, '5m')], layout: 'block' },
   },
   {

@@ -156,7 +156,7 @@ describe('vector matching', () => {
 describe('postfix operators bind tightest', () => {
   it.each<[string, Expr, string]>([
     ['a sum under a subquery', subquery(binary(a, '+', b), '5m'), '(a + b)[5m:]'],
-    ['an offset under a subquery', subquery(offset(a, '1h'), '5m', '1m'), 'a offset 1h[5m:1m]'],
+    ['an offset under a subquery (for MetricsQL)', subquery(offset(a, '1h'), '5m', '1m'), '(a offset 1h)[5m:1m]'],
     [
       'a subquery with an offset',
       offset(subquery(call('rate', [range(a, '5m')]), '1h', '1m'), '2h'),

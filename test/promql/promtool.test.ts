@@ -1,6 +1,8 @@
 // The printer's output on the engines themselves, each check on Prometheus 2.42 and 3.5: random trees as recording
 // rules pass `promtool check rules`; random trees of numbers compute, parsed by Prometheus, the value the tree has
 // (so Prometheus groups the text as the tree does); strings of any characters come back as the same label value.
+// vmalert (1.79 and current) parses the random trees too: MetricsQL is the language of the fourth ruler.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +10,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import * as q from '../../src/promql/index.ts';
+import { call, offset, print, selector, subquery } from '../../src/promql/index.ts';
 import { seedOf } from '../fuzz/fuzz-budget.ts';
+import { assertInstalled, BINARIES } from '../e2e/harness/binaries.ts';
 import { ENGINES, promtool } from '../helpers/promtool.ts';
 import { anyString, ruleTrees } from './arbitraries.ts';
 import { evaluate, Inexact, numericTrees, operatorPairs, type Value } from './numeric.ts';
@@ -146,6 +150,36 @@ for (const engine of ENGINES) {
     it(`reads ${strings.length} strings back as the same label value`, () => {
       const result = promtool(engine, ['test', 'rules', 'strings.test.yaml'], dir);
       expect(result.code, result.output).toBe(0);
+    });
+  });
+}
+
+for (const vmalert of [BINARIES.vmalertBookworm, BINARIES.vmalertSid]) {
+  describe(`vmalert ${vmalert.path}`, () => {
+    const dryRun = (file: string) => {
+      assertInstalled([vmalert]);
+      const result = spawnSync(vmalert.path, ['-dryRun', `-rule=${join(dir, file)}`, '-loggerLevel=ERROR'], {
+        encoding: 'utf8',
+      });
+      return { code: result.status, output: `${result.stdout}${result.stderr}` };
+    };
+
+    it(`parses the ${trees.length} random trees`, () => {
+      const result = dryRun('trees.yaml');
+      expect(result.code, result.output).toBe(0);
+    });
+
+    it('refuses an offset under a subquery without parentheses, which Prometheus takes', () => {
+      const bare = 'max_over_time(x offset 1h[5m:1m])';
+      writeFileSync(
+        join(dir, 'bare.yaml'),
+        stringify({ groups: [{ name: 'bare', rules: [{ record: 'bare', expr: bare }] }] }),
+      );
+      expect(dryRun('bare.yaml').output).toContain('unexpected token "["');
+      expect(promtool(ENGINES[0]!, ['check', 'rules', 'bare.yaml'], dir).code).toBe(0);
+      expect(print(call('max_over_time', [subquery(offset(selector('x'), '1h'), '5m', '1m')]))).toBe(
+        'max_over_time((x offset 1h)[5m:1m])',
+      );
     });
   });
 }
