@@ -28,7 +28,8 @@ const WORDS = [
 /** Distinct overrides, cycled over the teams that override something. */
 const OVERRIDES = [
   'alerts:\n  containerMemoryNearLimit:\n    threshold: 0.9\n    for: 10m\n',
-  'alerts:\n  containerMemoryNearLimit:\n    threshold: 0.95\n    severity: critical\n  containerOOMKilled:\n    window: 15m\n',
+  'alerts:\n  containerMemoryNearLimit:\n    threshold: 0.95\n    severity: critical\n  containerOOMKilled:\n    ' +
+    'window: 15m\n',
   'alerts:\n  containerOOMKilled:\n    severity: warning\n    window: 5m\n',
   'alerts:\n  containerMemoryNearLimit:\n    threshold: 0.8\n    for: 2m\n    severity: info\n',
 ];

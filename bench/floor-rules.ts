@@ -30,7 +30,9 @@ export const FLOOR_RULES: Record<FloorPart, { alert: string; expr: string }> = {
 };
 
 /** The near-limit rule as often written, without dedupe: many-to-many on duplicated kube-state-metrics series. */
-export const LITERAL_NEAR_LIMIT = `container_memory_working_set_bytes{${CADVISOR}, container!=""} / on ${KEY} kube_pod_container_resource_limits{${KSM}, resource="memory"} > 0.85`;
+export const LITERAL_NEAR_LIMIT =
+  `container_memory_working_set_bytes{${CADVISOR}, container!=""} / on ${KEY} ` +
+  `kube_pod_container_resource_limits{${KSM}, resource="memory"} > 0.85`;
 
 export const FLOOR_GROUP: RuleGroup = {
   name: 'floor',

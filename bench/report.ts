@@ -66,12 +66,14 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 function partsTable(runs: TeamRun[], floor: Floor): string {
   const rows = [
-    '| teams | part | rules | samples read | × its floor rule | CPU ms | × its floor rule | CPU ms over HTTP | live eval ms |',
+    '| teams | part | rules | samples read | × its floor rule | CPU ms | × its floor rule | CPU ms over HTTP | live ' +
+      'eval ms |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const [name, cost] of floor.parts) {
     rows.push(
-      `| floor | ${name} (one global rule) | ${cost.rules} | ${count(cost.samples)} | 1.00× | ${ms(cost.cpuSeconds)} | 1.00× | ${ms(cost.queryCpuSeconds)} | ${ms(cost.liveSeconds)} |`,
+      `| floor | ${name} (one global rule) | ${cost.rules} | ${count(cost.samples)} | 1.00× | ${ms(cost.cpuSeconds)} ` +
+        `| 1.00× | ${ms(cost.queryCpuSeconds)} | ${ms(cost.liveSeconds)} |`,
     );
   }
   for (const run of runs) {
@@ -80,7 +82,9 @@ function partsTable(runs: TeamRun[], floor: Floor): string {
       if (!cost) continue;
       const floorCost = floor.parts.get(FLOOR_OF[part])!;
       rows.push(
-        `| ${run.teams} | ${part} | ${cost.rules} | ${count(cost.samples)} | ${ratio(cost.samples, floorCost.samples)} | ${ms(cost.cpuSeconds)} | ${ratio(cost.cpuSeconds, floorCost.cpuSeconds)} | ${ms(cost.queryCpuSeconds)} | ${ms(cost.liveSeconds)} |`,
+        `| ${run.teams} | ${part} | ${cost.rules} | ${count(cost.samples)} | ` +
+          `${ratio(cost.samples, floorCost.samples)} | ${ms(cost.cpuSeconds)} | ` +
+          `${ratio(cost.cpuSeconds, floorCost.cpuSeconds)} | ${ms(cost.queryCpuSeconds)} | ${ms(cost.liveSeconds)} |`,
       );
     }
   }
@@ -92,18 +96,23 @@ function totalsTable(runs: TeamRun[], floor: Floor): string {
   const rows = [
     '| teams | rules | samples read | × floor | CPU ms | × floor | live group eval ms | × floor |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| floor | ${floorTotal.rules} | ${count(floorTotal.samples)} | 1.00× | ${ms(floorTotal.cpuSeconds)} | 1.00× | ${ms(floor.groupSeconds)} | 1.00× |`,
+    `| floor | ${floorTotal.rules} | ${count(floorTotal.samples)} | 1.00× | ${ms(floorTotal.cpuSeconds)} | 1.00× | ` +
+      `${ms(floor.groupSeconds)} | 1.00× |`,
   ];
   for (const run of runs) {
     const t = total(run.parts);
     rows.push(
-      `| ${run.teams} | ${t.rules} | ${count(t.samples)} | ${ratio(t.samples, floorTotal.samples)} | ${ms(t.cpuSeconds)} | ${ratio(t.cpuSeconds, floorTotal.cpuSeconds)} | ${ms(run.groupSeconds)} | ${ratio(run.groupSeconds, floor.groupSeconds)} |`,
+      `| ${run.teams} | ${t.rules} | ${count(t.samples)} | ${ratio(t.samples, floorTotal.samples)} | ` +
+        `${ms(t.cpuSeconds)} | ${ratio(t.cpuSeconds, floorTotal.cpuSeconds)} | ${ms(run.groupSeconds)} | ` +
+        `${ratio(run.groupSeconds, floor.groupSeconds)} |`,
     );
   }
   return rows.join('\n');
 }
 
-/** Each alert's whole chain (the rules it needs, namespace ownership counted with near-limit) against its floor rule. */
+/**
+ * Each alert's whole chain (the rules it needs, namespace ownership counted with near-limit) against its floor rule.
+ */
 function chainsTable(runs: TeamRun[], floor: Floor): string {
   const rows = [
     '| teams | chain | rules | samples read | × floor rule | CPU ms | × floor rule |',
@@ -115,7 +124,9 @@ function chainsTable(runs: TeamRun[], floor: Floor): string {
         .map((part) => run.parts.get(part) ?? emptyCost())
         .reduce(addCost, emptyCost());
       rows.push(
-        `| ${run.teams} | ${floorPart} | ${chain.rules} | ${count(chain.samples)} | ${ratio(chain.samples, floorCost.samples)} | ${ms(chain.cpuSeconds)} | ${ratio(chain.cpuSeconds, floorCost.cpuSeconds)} |`,
+        `| ${run.teams} | ${floorPart} | ${chain.rules} | ${count(chain.samples)} | ` +
+          `${ratio(chain.samples, floorCost.samples)} | ${ms(chain.cpuSeconds)} | ` +
+          `${ratio(chain.cpuSeconds, floorCost.cpuSeconds)} |`,
       );
     }
   }
@@ -131,12 +142,15 @@ export function summaryTable(engines: EngineRun[]): string {
   for (const engine of engines) {
     const floorTotal = total(engine.floor.parts);
     rows.push(
-      `| ${engine.version} | floor | ${floorTotal.rules} | 1.00× | ${ms(floorTotal.cpuSeconds)} ms | 1.00× | ${ms(engine.floor.groupSeconds)} ms | 1.00× |`,
+      `| ${engine.version} | floor | ${floorTotal.rules} | 1.00× | ${ms(floorTotal.cpuSeconds)} ms | 1.00× | ` +
+        `${ms(engine.floor.groupSeconds)} ms | 1.00× |`,
     );
     for (const run of engine.runs) {
       const t = total(run.parts);
       rows.push(
-        `| ${engine.version} | ${count(run.teams)} | ${count(t.rules)} | ${ratio(t.samples, floorTotal.samples)} | ${ms(t.cpuSeconds)} ms | ${ratio(t.cpuSeconds, floorTotal.cpuSeconds)} | ${ms(run.groupSeconds)} ms | ${ratio(run.groupSeconds, engine.floor.groupSeconds)} |`,
+        `| ${engine.version} | ${count(run.teams)} | ${count(t.rules)} | ${ratio(t.samples, floorTotal.samples)} | ` +
+          `${ms(t.cpuSeconds)} ms | ${ratio(t.cpuSeconds, floorTotal.cpuSeconds)} | ${ms(run.groupSeconds)} ms | ` +
+          `${ratio(run.groupSeconds, engine.floor.groupSeconds)} |`,
       );
     }
   }

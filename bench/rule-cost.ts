@@ -56,7 +56,8 @@ if (
   !(cpuRounds >= 1)
 ) {
   console.error(
-    `usage: npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 1..${SETTINGS.length}] [--cpu-rounds 5] [--prometheus PATH,PATH] [--out FILE|-]`,
+    `usage: npm run bench -- [--teams 1,100,500,1000] [--containers 40000] [--settings 1..${SETTINGS.length}] ` +
+      `[--cpu-rounds 5] [--prometheus PATH,PATH] [--out FILE|-]`,
   );
   process.exit(2);
 }
@@ -117,7 +118,8 @@ async function writeRuleSets(dir: string, cluster: Cluster, groups: number): Pro
     writeFileSync(file, stringify({ groups: rules.groups }, { lineWidth: 0 }));
     sets.push({ ...rules, teams, file });
     log(
-      `${teams} teams: ${rules.measured.length} rules generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${cluster.namespaces.length} namespaces in the data)`,
+      `${teams} teams: ${rules.measured.length} rules generated in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+        `(${cluster.namespaces.length} namespaces in the data)`,
     );
   }
   return sets;
@@ -163,7 +165,8 @@ async function measure(
 ): Promise<EngineRun> {
   const port = prometheus.port;
   log(
-    `Prometheus ${prometheus.version} on 127.0.0.1:${port}, scraping ${counts.cadvisor + 2 * counts.kubeStateMetricsPerReplica} series`,
+    `Prometheus ${prometheus.version} on 127.0.0.1:${port}, scraping ` +
+      `${counts.cadvisor + 2 * counts.kubeStateMetricsPerReplica} series`,
   );
   await waitUntil(async () => (await instantValue(port, 'count(up == 1)', Date.now() / 1000)) === 4, 120_000);
   const dataStart = Date.now();
@@ -303,7 +306,11 @@ ${containers.toLocaleString('en-US')} containers in ${cluster.pods.length.toLoca
 Scrape every ${scrapeInterval}s, rules every ${evalInterval}s, ${RUN_SECONDS}s of data; OOM window ${DEFAULT_OOM_WINDOW}${settings > 5 ? ' (some teams 1m)' : ''}. Each engine runs alone, one after the other: every rule set side by side while the data is collected, then each rule file alone for the live times.
 
 - **samples read**: \`stats.samples.totalQueryableSamples\` of each rule expression queried at one fixed time.
-- **CPU**: Prometheus process CPU time (all threads, scheduler nanoseconds) per evaluation of a part's expressions at that time, queried over the HTTP API (one query per rule, wrapped in \`count()\`) after scraping and rule evaluation have stopped; median of ${cpuRounds} rounds, each round querying every part of every rule set in turn, so load changes weigh on all alike, and each part starting on a freshly collected heap (\`/debug/pprof/heap?gc=1\`, not counted), so no part pays for a garbage collection another part's garbage caused. Other processes do not count, but a busy machine slows every query (shared caches and cores). Each query over HTTP pays a fixed cost that rule evaluation does not (request, parsing, JSON, and the garbage collections their responses cause: the \`empty query\` of each engine below, the mean over ${EMPTY_QUERIES.exprs.length.toLocaleString('en-US')} queries): **CPU** is the measured time less one empty query per rule; **CPU over HTTP** (per part) is the time as measured.
+- **CPU**: Prometheus process CPU time (all threads, scheduler nanoseconds) per evaluation of a part's expressions ' +
+  'at that time, queried over the HTTP API (one query per rule, wrapped in \`count()\`) after scraping and rule ' +
+    'evaluation have stopped; median of ${cpuRounds} rounds, each round querying every part of every rule set in ' +
+      'turn, so load changes weigh on all alike, and each part starting on a freshly collected heap ' +
+        '(\`/debug/pprof/heap?gc=1\`, not counted), so no part pays for a garbage collection another part's garbage caused. Other processes do not count, but a busy machine slows every query (shared caches and cores). Each query over HTTP pays a fixed cost that rule evaluation does not (request, parsing, JSON, and the garbage collections their responses cause: the \`empty query\` of each engine below, the mean over ${EMPTY_QUERIES.exprs.length.toLocaleString('en-US')} queries): **CPU** is the measured time less one empty query per rule; **CPU over HTTP** (per part) is the time as measured.
 - **live**: median per-rule and per-group \`evaluationTime\` (/api/v1/rules, one poll per evaluation over ${LIVE_SECONDS}s) while the rule file (the floor or one team count) is the only one Prometheus evaluates, scraping going on as before; a file's group time is the sum over its groups. Wall time: it includes annotation templates, which the floor has none of, and waiting for a core while scrapes run (\`load\` is the 1-minute load average at the end of each file's turn).
 - Floor (one rule each, kube-prometheus selectors): near-limit \`${FLOOR_RULES['near-limit'].expr}\`; OOM \`${FLOOR_RULES.oom.expr}\`; node \`${FLOOR_RULES.node.expr}\`. Without \`max by\`, the near-limit rule ${engines[0]?.literal ?? ''}.
 

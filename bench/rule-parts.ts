@@ -45,7 +45,8 @@ export type Part = (typeof PARTS)[number];
 /** Which floor rule a part is weighed against. */
 export const FLOOR_OF: Record<Part, 'near-limit' | 'oom' | 'node'> = {
   ratio: 'near-limit',
-  // The deduplicated restart counter serves ownership and the OOM alert; weighed with the OOM chain it replaces reads of.
+  // The deduplicated restart counter serves ownership and the OOM alert; weighed with the OOM chain it replaces reads
+  // of.
   'restart counter': 'oom',
   // Namespace ownership serves both container alerts; counted with the near-limit chain.
   'namespace containers': 'near-limit',

@@ -45,13 +45,16 @@ try {
 }
 rmSync(dir, { recursive: true, force: true });
 console.log(
-  `\nheadroom fuzz: ${runs} cases requested${values.seed ? `, seed ${values.seed}` : ', random seeds (printed by each property above)'}`,
+  `\nheadroom fuzz: ${runs} cases requested${
+    values.seed ? `, seed ${values.seed}` : ', random seeds (printed by ' + 'each property above)'
+  }`,
 );
 for (const { property, cases, failures } of lines)
   console.log(`  ${String(cases).padStart(6)} cases  ${String(failures).padStart(3)} failures  ${property}`);
 const cases = lines.reduce((sum, line) => sum + line.cases, 0);
 const failures = lines.reduce((sum, line) => sum + line.failures, 0);
 console.log(
-  `  ${String(cases).padStart(6)} cases  ${String(failures).padStart(3)} failures  in all, ${seconds.toFixed(0)} s wall clock`,
+  `  ${String(cases).padStart(6)} cases  ${String(failures).padStart(3)} failures  in all, ${seconds.toFixed(0)} s ` +
+    `wall clock`,
 );
 process.exit(vitest.status === 0 && failures === 0 && lines.length > 0 ? 0 : 1);

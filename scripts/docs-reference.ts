@@ -1,7 +1,7 @@
 // The reference tables of docs/ (config keys, team-file keys, every alert's settings), generated from the zod schemas'
-// descriptions so the documentation cannot drift from what headroom accepts. Hand-written pages hold the tables
-// between markers; `npm run docs` (scripts/write-docs.ts) fills them, test/docs/reference.test.ts fails when a committed
-// page differs from what this renders. A development tool, not part of the package: it lives beside the other scripts,
+// descriptions so the documentation cannot drift from what headroom accepts. Hand-written pages hold the tables between
+// markers; `npm run docs` (scripts/write-docs.ts) fills them, test/docs/reference.test.ts fails when a committed page
+// differs from what this renders. A development tool, not part of the package: it lives beside the other scripts,
 // outside src/ and its layers.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

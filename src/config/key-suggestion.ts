@@ -12,7 +12,9 @@ export function suggestedKey(path: KeyPath, key: string): string | undefined {
   return known?.find((candidate) => normalized(candidate) === normalized(key));
 }
 
-/** The keys the schema knows at `path`, where a suggestion is offered: under `alerts` (config, inline team, team file). */
+/**
+ * The keys the schema knows at `path`, where a suggestion is offered: under `alerts` (config, inline team, team file).
+ */
 function knownKeys(path: KeyPath): readonly string[] | undefined {
   const underAlerts = (at: number) => path[at] === 'alerts' && (at === 0 || (at === 2 && path[0] === 'teams'));
   if (underAlerts(path.length - 1)) return Object.keys(DEFAULT_ALERTS);

@@ -57,6 +57,9 @@ function notAConfigFile(configFile: string): string | undefined {
   if (stat.isDirectory()) return 'is a folder, not a config file (pass --config path/to/headroom.config.ts)';
   if (!stat.isFile()) return 'is not a regular file (a device or a pipe would never end or never start)';
   if (!CONFIG_EXTENSIONS.includes(extname(configFile)))
-    return `is not a TypeScript or JavaScript file (${CONFIG_EXTENSIONS.join(', ')}); pass --config path/to/headroom.config.ts`;
+    return (
+      `is not a TypeScript or JavaScript file (${CONFIG_EXTENSIONS.join(', ')}); pass --config ` +
+      `path/to/headroom.config.ts`
+    );
   return undefined;
 }

@@ -72,7 +72,8 @@ function thrownAt(error: unknown, configFile: string, sourceText: string): Posit
     if (!match) continue;
     const line = Number(match[1]);
     const text = sourceText.replace(/^\uFEFF/, '').split(/\r?\n/)[line - 1];
-    // Code written above an import is moved below it by the transform: the frame's line is the import's, not the code's.
+    // Code written above an import is moved below it by the transform: the frame's line is the import's, not the
+    // code's.
     if (text === undefined || /^\s*import\b/.test(text)) return undefined;
     return { line, column: text.length - text.trimStart().length + 1 };
   }

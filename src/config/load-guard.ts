@@ -18,7 +18,8 @@ export class ConfigExitCalled extends Error {
 export class ConfigTimedOut extends Error {
   constructor(readonly milliseconds: number) {
     super(
-      `the config did not finish loading within ${milliseconds / 1000} s (a top-level await that never settles?); HEADROOM_CONFIG_TIMEOUT_MS sets the limit`,
+      `the config did not finish loading within ${milliseconds / 1000} s (a top-level await that never settles?); ` +
+        `HEADROOM_CONFIG_TIMEOUT_MS sets the limit`,
     );
   }
 }

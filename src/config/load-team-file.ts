@@ -49,7 +49,9 @@ function syntaxProblems(file: string, document: Document, text: string) {
       return {
         file,
         ...position,
-        message: `holds ${count} YAML documents (a \`---\` line starts each): a team file holds one team; put each team in its own file`,
+        message:
+          `holds ${count} YAML documents (a \`---\` line starts each): a team file holds one team; put each ` +
+          `team in its own file`,
       };
     }
     // The yaml package reports a stack overflow on deep nesting (`[[[[…`) as an error of its own.

@@ -18,11 +18,9 @@ const dashboardOutput = z
           .boolean()
           .default(true)
           .meta({ description: 'ConfigMaps for the Grafana sidecar of kube-prometheus-stack' }),
-        namespace: kubernetesNamespace
-          .default('monitoring')
-          .meta({
-            description: "Namespace of the dashboard ConfigMaps (the Grafana sidecar's namespace, or one it searches)",
-          }),
+        namespace: kubernetesNamespace.default('monitoring').meta({
+          description: "Namespace of the dashboard ConfigMaps (the Grafana sidecar's namespace, or one it searches)",
+        }),
         labelName: kubernetesMetadataKey
           .default('grafana_dashboard')
           .meta({ description: 'The label the sidecar watches (sidecar.dashboards.label)' }),
@@ -51,10 +49,14 @@ const dashboardOutput = z
       description:
         'true when the objects are applied server-side: lifts the 262,144-byte limit of client-side kubectl apply',
     }),
-    perTeam: z.array(teamName).default([]).meta({
-      description:
-        'Teams that also get a dashboard of their own (uid headroom-team-<name>); every team is on the shared team dashboard',
-    }),
+    perTeam: z
+      .array(teamName)
+      .default([])
+      .meta({
+        description:
+          'Teams that also get a dashboard of their own (uid headroom-team-<name>); every team is on the shared team ' +
+          'dashboard',
+      }),
   })
   .prefault({});
 
@@ -90,23 +92,18 @@ const ruleFilesOutput = z
 
 export const outputSchema = z
   .strictObject({
-    dir: z
-      .string()
-      .default('generated')
-      .meta({
-        description: 'Folder generate writes, relative to the config; it holds nothing but what headroom writes',
-      }),
+    dir: z.string().default('generated').meta({
+      description: 'Folder generate writes, relative to the config; it holds nothing but what headroom writes',
+    }),
     prometheusRule: z
       .strictObject({
         enabled: z
           .boolean()
           .default(true)
           .meta({ description: 'prometheus-operator PrometheusRule objects (false: rule files only)' }),
-        namespace: kubernetesNamespace
-          .default('monitoring')
-          .meta({
-            description: 'Namespace of the PrometheusRule objects (one your Prometheus ruleNamespaceSelector selects)',
-          }),
+        namespace: kubernetesNamespace.default('monitoring').meta({
+          description: 'Namespace of the PrometheusRule objects (one your Prometheus ruleNamespaceSelector selects)',
+        }),
         labels: kubernetesLabels.default({}).meta({
           description: "Metadata labels, e.g. for the Prometheus' ruleSelector (release: kube-prometheus-stack)",
         }),
@@ -126,7 +123,8 @@ export const outputSchema = z
       code: 'custom',
       path: ['prometheusRule', 'enabled'],
       message:
-        'is false and no rule file is on: turn on output.ruleFiles.prometheus.enabled or output.ruleFiles.mimir.enabled, or nothing loads the alerts',
+        'is false and no rule file is on: turn on output.ruleFiles.prometheus.enabled or ' +
+        'output.ruleFiles.mimir.enabled, or nothing loads the alerts',
     });
   })
   .prefault({});

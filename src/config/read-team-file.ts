@@ -35,7 +35,8 @@ export function readTeamFile(file: string, path: string, allowedFolders: readonl
   if (!roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep))) {
     // The final target, not the link's text: a chain of links may leave the folder only at its last step.
     refuse(
-      `is a symbolic link to ${shownText(real)}, which leaves the config folder: refused, not read (team files must live in the config folder)`,
+      `is a symbolic link to ${shownText(real)}, which leaves the config folder: refused, not read (team files must ` +
+        `live in the config folder)`,
     );
   }
   checkKind(statSync(real), refuse);
@@ -101,7 +102,8 @@ function openOrRefuse(path: string, refuse: (message: string) => never): number 
 
 function tooLarge(size: number): string {
   const mib = (size / 1024 / 1024).toFixed(1);
-  return `is ${size > TEAM_FILE_MAX_BYTES + 1 ? `${mib} MiB` : 'larger than 1 MiB'}; team files are capped at 1 MiB (${TEAM_FILE_MAX_BYTES} bytes): refused, not read`;
+  const shown = size > TEAM_FILE_MAX_BYTES + 1 ? `${mib} MiB` : 'larger than 1 MiB';
+  return `is ${shown}; team files are capped at 1 MiB (${TEAM_FILE_MAX_BYTES} bytes): refused, not read`;
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -38,7 +38,8 @@ export const routingConfig = z
   .strictObject({
     defaultReceiver: receiverName.meta({
       description:
-        "Receiver of the default team's alerts (unowned namespaces and nodes) and of every team that names none; the fallback of the route tree",
+        "Receiver of the default team's alerts (unowned namespaces and nodes) and of every team that names none; the " +
+        'fallback of the route tree',
     }),
     ticketReceiver: receiverName.optional().meta({
       description: 'Receiver of severity="info" alerts of teams that name no ticketReceiver; unset: their receiver',
@@ -58,15 +59,20 @@ export const routingConfig = z
         }),
         namespace: kubernetesNamespace.default('monitoring').meta({
           description:
-            "The Alertmanager's own namespace; its alertmanagerConfigMatcherStrategy must be OnNamespaceExceptForAlertmanagerNamespace (or None)",
+            "The Alertmanager's own namespace; its alertmanagerConfigMatcherStrategy must be " +
+            'OnNamespaceExceptForAlertmanagerNamespace (or None)',
         }),
         labels: kubernetesLabels
           .default({})
           .meta({ description: "Metadata labels, for the Alertmanager's alertmanagerConfigSelector" }),
-        receivers: z.record(receiverName, z.record(z.string(), z.unknown())).default({}).meta({
-          description:
-            'Every receiver the objects name → its AlertmanagerConfig receiver spec without `name` (slackConfigs, pagerdutyConfigs, … with Secret references, never secret values)',
-        }),
+        receivers: z
+          .record(receiverName, z.record(z.string(), z.unknown()))
+          .default({})
+          .meta({
+            description:
+              'Every receiver the objects name → its AlertmanagerConfig receiver spec without `name` (slackConfigs, ' +
+              'pagerdutyConfigs, … with Secret references, never secret values)',
+          }),
       })
       .prefault({}),
   })

@@ -2,6 +2,7 @@
 // by concern: the alerts' settings in the catalogue (src/alerts/), teams, routing and outputs next to this file.
 import { z } from 'zod';
 import { alertOverridesSchema } from '../alerts/catalogue.ts';
+import { kubernetesMetadataKey } from '../values/kubernetes-names.ts';
 import { labelNameSetting } from '../values/label-name.ts';
 import { parseSelector, selectorLabelNames } from '../values/selector.ts';
 import { grafanaUrl, runbookUrlPattern } from '../values/url.ts';
@@ -25,39 +26,29 @@ export const configSchema = z
       .optional()
       .meta({
         description:
-          'Several clusters in one metrics store: the cluster label joins every aggregation and alert (kubernetes-mixin showMultiCluster)',
+          'Several clusters in one metrics store: the cluster label joins every aggregation and alert ' +
+          '(kubernetes-mixin showMultiCluster)',
       }),
     ownership: z
       .strictObject({
-        namespaceLabel: z
-          .string()
-          .regex(
-            /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
-            {
-              message: 'must be a Kubernetes label key, e.g. team or example.com/team',
-            },
-          )
-          .optional()
-          .meta({
-            description:
-              "Read each namespace's owner from this Kubernetes namespace label (kube_namespace_labels{label_<key>}); team files may then list no namespaces, and their explicit claims win",
-          }),
+        // The same check as every other Kubernetes label key headroom takes (values/kubernetes-names.ts).
+        namespaceLabel: kubernetesMetadataKey.optional().meta({
+          description:
+            "Read each namespace's owner from this Kubernetes namespace label " +
+            '(kube_namespace_labels{label_<key>}); team files may then list no namespaces, and their explicit ' +
+            'claims win',
+        }),
       })
       .prefault({}),
     selectors: z
       .strictObject({
-        cadvisor: selector
-          .default('job="kubelet", metrics_path="/metrics/cadvisor"')
-          .meta({
-            description:
-              "Label matchers of cadvisor's series (container_memory_working_set_bytes, container_oom_events_total, …)",
-          }),
-        kubeStateMetrics: selector
-          .default('job="kube-state-metrics"')
-          .meta({
-            description:
-              "Label matchers of kube-state-metrics' series (limits, restarts, terminations, node conditions)",
-          }),
+        cadvisor: selector.default('job="kubelet", metrics_path="/metrics/cadvisor"').meta({
+          description:
+            "Label matchers of cadvisor's series (container_memory_working_set_bytes, container_oom_events_total, …)",
+        }),
+        kubeStateMetrics: selector.default('job="kube-state-metrics"').meta({
+          description: "Label matchers of kube-state-metrics' series (limits, restarts, terminations, node conditions)",
+        }),
         kubelet: selector
           .default('job="kubelet", metrics_path="/metrics"')
           .meta({ description: "Label matchers of the kubelet's own metrics (kubelet_evictions, kubelet_node_name)" }),
@@ -69,15 +60,14 @@ export const configSchema = z
     }),
     defaultTeam: teamName.meta({
       description:
-        'The team that owns every namespace and node no team claims (its alerts go to routing.defaultReceiver); 1 to 26 lowercase letters, digits and dashes',
+        'The team that owns every namespace and node no team claims (its alerts go to routing.defaultReceiver); 1 to ' +
+        '26 lowercase letters, digits and dashes',
     }),
     routing: routingConfig.optional(),
-    alerts: alertOverridesSchema
-      .default({})
-      .meta({
-        description:
-          "Defaults of every alert for every team; unset settings keep headroom's defaults (see Alert settings)",
-      }),
+    alerts: alertOverridesSchema.default({}).meta({
+      description:
+        "Defaults of every alert for every team; unset settings keep headroom's defaults (see Alert settings)",
+    }),
     teamsDir: z
       .string()
       .default('teams')
@@ -89,7 +79,8 @@ export const configSchema = z
     links: z.strictObject({
       grafanaUrl: grafanaUrl.meta({
         description:
-          "Grafana's base URL (http or https, sub-path and query such as ?orgId=2 kept): alerts link to <grafanaUrl>/d/<uid>",
+          "Grafana's base URL (http or https, sub-path and query such as ?orgId=2 kept): alerts link to " +
+          '<grafanaUrl>/d/<uid>',
       }),
       runbookUrlPattern: runbookUrlPattern.meta({
         description: 'http(s) URL of the runbooks with one %s, replaced by the lowercase alert name',
@@ -108,7 +99,9 @@ export const configSchema = z
     context.addIssue({
       code: 'custom',
       path: ['cluster', 'label'],
-      message: `is matched by selectors.${selector[0]}, so it differs between exporters and no join between them would match; the cluster label must be the same on every series of a cluster`,
+      message:
+        `is matched by selectors.${selector[0]}, so it differs between exporters and no join between them ` +
+        `would match; the cluster label must be the same on every series of a cluster`,
     });
   });
 

@@ -15,7 +15,9 @@ export function teamFileNames(entries: readonly string[]): TeamFileName[] {
       named.push({
         name,
         load: false,
-        problem: `team files end in .yaml or .yml in lower case: rename it to ${name.replace(/\.ya?ml$/i, (ext) => ext.toLowerCase())}`,
+        problem:
+          `team files end in .yaml or .yml in lower case: rename it to ` +
+          `${name.replace(/\.ya?ml$/i, (ext) => ext.toLowerCase())}`,
       });
     else named.push({ name, load: true });
   }

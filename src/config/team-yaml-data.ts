@@ -40,7 +40,8 @@ export function plainDataProblems(document: Document, source: SourceFile, lineCo
       at(
         node,
         path,
-        `YAML tag ${shownText(node.tag.replace(/^tag:yaml\.org,2002:/, '!!'))} is not allowed: a team file holds plain data (quote a value that must stay text)`,
+        `YAML tag ${shownText(node.tag.replace(/^tag:yaml\.org,2002:/, '!!'))} is not allowed: a team file holds ` +
+          `plain data (quote a value that must stay text)`,
       );
     if (node.anchor) anchors.add(node.anchor);
     if (isSeq(node)) for (const [i, item] of node.items.entries()) walk(item, [...path, i]);
@@ -83,7 +84,8 @@ export function toPlainData(document: Document, source: SourceFile, lineCounter:
       else if (isMap(node)) for (const pair of node.items) find(pair.value);
     };
     find(document.contents);
-    const message = `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb): refused; write the values out`;
+    const message =
+      `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb): refused; write the ` + `values out`;
     throw new InputError([{ file: source.file, ...position(firstAlias, lineCounter), message }]);
   }
 }

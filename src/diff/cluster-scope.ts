@@ -12,7 +12,10 @@ export function scopeOf(clusters: readonly string[]): Scope {
   return clusters.length === 0 ? EVERY_CLUSTER : clusters;
 }
 
-/** Whether every cluster `inner` holds in is one `outer` holds in (sound: a cover by several patterns together is missed). */
+/**
+ * Whether every cluster `inner` holds in is one `outer` holds in (sound: a cover by several patterns together is
+ * missed).
+ */
 export function scopeCovers(outer: Scope, inner: Scope): boolean {
   return inner.every((cluster) => outer.some((pattern) => patternCovers(pattern, cluster)));
 }

@@ -108,7 +108,10 @@ function compareOwner(
   return changed ? change : undefined;
 }
 
-/** Where the owner's alerts go ({} without routing, or where the owner does not exist): the default team's route for what no team claims. */
+/**
+ * Where the owner's alerts go ({} without routing, or where the owner does not exist): the default team's route for
+ * what no team claims.
+ */
 function routeOf(manifest: ManifestData, team: string | undefined, absent: boolean): Record<string, unknown> {
   return absent ? {} : teamReceivers(manifest, team ?? manifest.defaultTeam);
 }

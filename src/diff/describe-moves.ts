@@ -35,7 +35,8 @@ export function moveSubject(move: OwnerMoved): string {
 /** " in clusters a-*", " outside clusters b", " in clusters a-* other than a-1", or nothing for every cluster. */
 export function clustersText(clusters: readonly string[], exceptClusters: readonly string[]): string {
   if (clusters.length === 0) return exceptClusters.length > 0 ? ` outside clusters ${exceptClusters.join(', ')}` : '';
-  return ` in clusters ${clusters.join(', ')}${exceptClusters.length > 0 ? ` other than ${exceptClusters.join(', ')}` : ''}`;
+  const except = exceptClusters.length > 0 ? ` other than ${exceptClusters.join(', ')}` : '';
+  return ` in clusters ${clusters.join(', ')}${except}`;
 }
 
 /**

@@ -70,7 +70,10 @@ function headline(report: DiffReport, comparing: string): string {
     plural(report.rules.length, 'rule'),
     plural(report.dashboards.length, 'dashboard'),
   ];
-  return `headroom diff ${comparing}: ${parts.join(', ')} changed; ${plural(report.files.length, 'file')} (+${added} −${removed})${drift.map((text) => `; ${text}`).join('')}`;
+  return (
+    `headroom diff ${comparing}: ${parts.join(', ')} changed; ${plural(report.files.length, 'file')} (+${added} ` +
+    `−${removed})${drift.map((text) => `; ${text}`).join('')}`
+  );
 }
 
 /** Manifest keys of settings shown under the name the config gives them. */
@@ -107,10 +110,7 @@ function introducedLines(settings: SettingsChanges): string[] {
     ...settings.global
       .filter((change) => INTRODUCED_CONFIG.has(change.name))
       .map((change) => `config: ${CONFIG_KEYS[change.name] ?? change.name} ${shownValue(change.name, change.new)}`),
-    ...settings.defaults.map(
-      (alert) =>
-        `defaults: ${alert.alert} ${alert.settings.map((change) => (change.name === 'enabled' ? (change.new ? 'on' : 'off') : `${change.name} ${shownValue(change.name, change.new)}`)).join(', ')}`,
-    ),
+    ...settings.defaults.map((alert) => `defaults: ${alert.alert} ${alert.settings.map(newSettingText).join(', ')}`),
     ...settings.owners
       .filter((owner) => owner.team !== undefined)
       .flatMap((owner) => ownerLines(owner, settings.defaultTeam)),
@@ -121,9 +121,7 @@ function introducedLines(settings: SettingsChanges): string[] {
           `nodes no team file claims: ${fallbackText({ ...fallback, label: undefined })}`,
         ]),
     ...(unclaimed && unclaimed.labels.length > 0
-      ? [
-          `${unclaimedName}: labels ${unclaimed.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`,
-        ]
+      ? [`${unclaimedName}: labels ${unclaimed.labels.map(newLabelText).join(', ')}`]
       : []),
     ...(unclaimed ? unclaimed.alerts.map((alert) => `${unclaimedName}: ${alertText(alert, true)}`) : []),
     ...(unclaimed && unclaimed.route.length > 0 ? [`${unclaimedName}: ${routeText(unclaimed.route, true)}`] : []),
@@ -138,10 +136,8 @@ function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
   if (owner.status === 'added') {
     const owns = claims(owner.namespaces.added, owner.nodes.added);
     return [
-      `${name}: added${owns ? `, owns ${owns}` : ''}${owner.clusters && owner.clusters.new.length > 0 ? ` in clusters ${owner.clusters.new.join(', ')}` : ''}`,
-      ...(owner.labels.length > 0
-        ? [`${name}: labels ${owner.labels.map((label) => `${label.name}=${labelValue(label.new)}`).join(', ')}`]
-        : []),
+      `${name}: added${owns ? `, owns ${owns}` : ''}${clustersOf(owner.clusters?.new ?? [])}`,
+      ...(owner.labels.length > 0 ? [`${name}: labels ${owner.labels.map(newLabelText).join(', ')}`] : []),
       ...owner.alerts.map((alert) => `${name}: ${alertText(alert, true)}`),
       ...route,
     ];
@@ -151,16 +147,15 @@ function ownerLines(owner: OwnerChange, defaultTeam: string): string[] {
     ...ownershipLine(name, 'nodes', owner.nodes),
     ...clusterScopeLine(name, owner.clusters),
     ...(owner.labels.length > 0
-      ? [
-          `${name}: ${owner.labels.map((label) => `label ${label.name} ${labelValue(label.old)} → ${labelValue(label.new)}`).join(', ')}`,
-        ]
+      ? [`${name}: ${owner.labels.map((label) => `label ${labelChange(label)}`).join(', ')}`]
       : []),
     ...owner.alerts.map((alert) => `${name}: ${alertText(alert)}`),
     ...route,
   ];
 }
 
-/** "receiver a → b, ticketReceiver a → c"; for an owner that is new, where its alerts go: "receiver a, ticketReceiver c". */
+/** "receiver a → b, ticketReceiver a → c"; for an owner that is new, where its alerts go: "receiver a, " +
+  "ticketReceiver c". */
 function routeText(route: ValueChange[], fresh: boolean): string {
   return route
     .map((change) => (fresh ? `${change.name} ${shownValue(change.name, change.new)}` : changeText(change)))
@@ -201,7 +196,10 @@ function clusterScopeLine(name: string, clusters: { old: string[]; new: string[]
 }
 
 function alertText(alert: AlertChange, againstDefaults = false): string {
-  return `${alert.alert} ${alert.settings.map((change) => (againstDefaults ? defaultedText(change) : changeText(change))).join(', ')}`;
+  return (
+    `${alert.alert} ` +
+    `${alert.settings.map((change) => (againstDefaults ? defaultedText(change) : changeText(change))).join(', ')}`
+  );
 }
 
 function defaultedText(change: ValueChange): string {
@@ -211,7 +209,9 @@ function defaultedText(change: ValueChange): string {
 }
 
 function ruleLine(change: RuleChange): string {
-  const id = `${change.rule.kind === 'record' ? 'recording rule ' : ''}${change.rule.name} ${labelsText(change.rule.labels)}`;
+  const id =
+    `${change.rule.kind === 'record' ? 'recording rule ' : ''}${change.rule.name} ` +
+    `${labelsText(change.rule.labels)}`;
   if (change.status !== 'changed') return `${id}: ${change.status}`;
   return `${id}: ${change.changes.map(ruleChangeText).join(', ')}`;
 }
@@ -238,9 +238,7 @@ function dashboardLines(change: DashboardChange): string[] {
   const quoted = (panels: string[]) => panels.map((panel) => `"${panel}"`).join(', ');
   const lines: string[] = [];
   if (change.changes.length > 0) {
-    lines.push(
-      `${name}: ${change.changes.map((c) => (c.old === undefined && c.new === undefined ? `${c.name} changed` : changeText(c))).join(', ')}`,
-    );
+    lines.push(`${name}: ${change.changes.map(valueChangeText).join(', ')}`);
   }
   if (change.panels.added.length > 0) lines.push(`${name}: panels added ${quoted(change.panels.added)}`);
   if (change.panels.removed.length > 0) lines.push(`${name}: panels removed ${quoted(change.panels.removed)}`);
@@ -261,9 +259,35 @@ function listText(value: unknown): string {
 
 function objectLine(change: ObjectChange): string {
   if (change.status !== 'changed') return `${change.object}: ${change.status}`;
-  return `${change.object}: metadata ${change.changes.map((c) => `${c.name} ${labelValue(c.old)} → ${labelValue(c.new)}`).join(', ')}`;
+  return `${change.object}: metadata ${change.changes.map(labelChange).join(', ')}`;
 }
 
 function fileLine(change: FileChange): string {
   return `${change.status} ${change.path} (+${change.added} −${change.removed})`;
+}
+
+/** `slack_channel=#payments`: a label as it now is. */
+function newLabelText(label: ValueChange): string {
+  return `${label.name}=${labelValue(label.new)}`;
+}
+
+/** `slack_channel #payments → #pay`: a label or metadata value that changed. */
+function labelChange(change: ValueChange): string {
+  return `${change.name} ${labelValue(change.old)} → ${labelValue(change.new)}`;
+}
+
+/** `threshold 90%`, or on/off for `enabled`: a default setting as it now is. */
+function newSettingText(change: ValueChange): string {
+  if (change.name === 'enabled') return change.new ? 'on' : 'off';
+  return `${change.name} ${shownValue(change.name, change.new)}`;
+}
+
+/** ` in clusters a, b`; nothing for every cluster. */
+function clustersOf(clusters: readonly string[]): string {
+  return clusters.length > 0 ? ` in clusters ${clusters.join(', ')}` : '';
+}
+
+/** `threshold 85% → 90%`, or "changed" where both values are unknown (a value too long to show). */
+function valueChangeText(change: ValueChange): string {
+  return change.old === undefined && change.new === undefined ? `${change.name} changed` : changeText(change);
 }

@@ -95,7 +95,9 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
   };
 }
 
-/** The side's committed folder → what this headroom generates from its config, when they differ (generated-drift.ts). */
+/**
+ * The side's committed folder → what this headroom generates from its config, when they differ (generated-drift.ts).
+ */
 function driftOf(side: NamedTree, which: GeneratedDrift['side']): GeneratedDrift | undefined {
   if (side.committed === undefined) return undefined;
   const { where, tree, notes } = side.committed;

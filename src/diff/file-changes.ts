@@ -20,12 +20,15 @@ export function fileChanges(old: GeneratedTree, current: GeneratedTree): FileCha
     const added = lines.filter((line) => line.startsWith('+')).length;
     const removed = lines.filter((line) => line.startsWith('-')).length;
     const whole = status !== 'changed' && Math.max(added, removed) > WHOLE_FILE_LINE_LIMIT;
-    const header = `--- ${before === undefined ? '/dev/null' : `a/${path}`}\n+++ ${after === undefined ? '/dev/null' : `b/${path}`}\n`;
+    const side = (content: string | undefined, prefix: string) =>
+      content === undefined ? '/dev/null' : `${prefix}/${path}`;
+    const header = `--- ${side(before, 'a')}\n+++ ${side(after, 'b')}\n`;
     // As git prints them: an empty side of a hunk starts at the line before it (0 for an empty file).
     const start = (line: number, count: number) => (count === 0 ? line - 1 : line);
     const hunks = patch.hunks.map(
       (hunk) =>
-        `@@ -${start(hunk.oldStart, hunk.oldLines)},${hunk.oldLines} +${start(hunk.newStart, hunk.newLines)},${hunk.newLines} @@\n${hunk.lines.join('\n')}\n`,
+        `@@ -${start(hunk.oldStart, hunk.oldLines)},${hunk.oldLines} ` +
+        `+${start(hunk.newStart, hunk.newLines)},${hunk.newLines} @@\n${hunk.lines.join('\n')}\n`,
     );
     return [{ path, status, added, removed, patch: whole ? '' : header + hunks.join('') }];
   });

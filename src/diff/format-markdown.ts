@@ -72,7 +72,8 @@ function cutComment(
     `### ${escapeMarkdown(description.headline)}`,
     '',
     '> [!NOTE]',
-    `> This comment is cut to fit GitHub's limit of ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')} characters: the summary first, the rest folded and cut. ${pointer}`,
+    `> This comment is cut to fit GitHub's limit of ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')} characters: the ` +
+      `summary first, the rest folded and cut. ${pointer}`,
   ].join('\n');
   const budget = new Budget(limit - size(head) - 1);
   const blocks: string[] = [head];
@@ -82,9 +83,8 @@ function cutComment(
   };
   if (description.warnings.length > 0) {
     const room = Math.min(budget.left - 2, Math.floor(limit * WARNING_SHARE));
-    add(
-      `\n${listWithin(warningBlock(description.warnings), room, (n) => `> - … and ${plural(n, 'more warning')} in the full report`)}`,
-    );
+    const more = (n: number) => `> - … and ${plural(n, 'more warning')} in the full report`;
+    add(`\n${listWithin(warningBlock(description.warnings), room, more)}`);
   }
   for (const note of description.notes) {
     const block = `\n> [!NOTE]\n> ${escapeMarkdown(note)}`;
@@ -107,10 +107,13 @@ function cutComment(
   // A section with no room left is still named, so room is kept for naming the ones after it.
   const skipped = sections.map(
     (section) =>
-      `\n<details><summary>${section.title}: in the full report (${plural(section.lines.length - (section.fence ? 1 : 0), 'line')})</summary>\n\n</details>`,
+      `\n<details><summary>${section.title}: in the full report ` +
+      `(${plural(section.lines.length - (section.fence ? 1 : 0), 'line')})</summary>\n\n</details>`,
   );
   sections.forEach((section, k) => {
-    const open = `\n<details><summary>${section.title} (${plural(section.lines.length - (section.fence ? 1 : 0), 'line')})</summary>\n`;
+    const open =
+      `\n<details><summary>${section.title} ` +
+      `(${plural(section.lines.length - (section.fence ? 1 : 0), 'line')})</summary>\n`;
     const close = `${section.fence ? '\n````' : ''}\n\n</details>`;
     const missing = (n: number) =>
       section.fence

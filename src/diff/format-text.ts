@@ -1,4 +1,5 @@
-// The terminal format: the summary, then the unified diff. Colour on a terminal, as the environment allows (wantsColour).
+// The terminal format: the summary, then the unified diff. Colour on a terminal, as the environment allows
+// (wantsColour).
 import type { Description } from './describe.ts';
 import type { DiffReport } from './report.ts';
 

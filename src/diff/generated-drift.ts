@@ -13,8 +13,10 @@ export function driftWarnings(drift: GeneratedDrift): Warning[] {
   const files = `${plural(count, 'file')} ${count === 1 ? 'differs' : 'differ'}`;
   const why =
     drift.side === 'base'
-      ? `another headroom version wrote it, or it was edited by hand; what this headroom changes in it is listed under "${driftTitle(drift)}"`
-      : 'regenerate it (`npx headroom generate`) and commit the result, or undo the hand edit; `headroom check` fails on it';
+      ? `another headroom version wrote it, or it was edited by hand; what this headroom changes in it is listed ` +
+        `under "${driftTitle(drift)}"`
+      : 'regenerate it (`npx headroom generate`) and commit the result, or undo the hand edit; `headroom check` ' +
+        'fails on it';
   return [
     {
       kind: 'generated-drift',

@@ -32,7 +32,9 @@ export function renameWarnings(
     return Array.isArray(output) ? output : [];
   };
   const ownDashboard = perTeam(old).includes(from)
-    ? `; its own dashboard's uid ${teamDashboardUid(from)} → ${perTeam(current).includes(to) ? teamDashboardUid(to) : '(none)'}, so links to /d/${teamDashboardUid(from)} break`
+    ? `; its own dashboard's uid ${teamDashboardUid(from)} → ` +
+      `${perTeam(current).includes(to) ? teamDashboardUid(to) : '(none)'}, so links to /d/${teamDashboardUid(from)} ` +
+      `break`
     : '';
   // The teams table carries the team; the owner series copy it onto every namespace (node) the team owns.
   const carriers = (name: string) =>
@@ -49,21 +51,29 @@ export function renameWarnings(
   return [
     {
       kind: 'team-renamed',
-      message: `${head}: its alerts now carry team="${to}"; Alertmanager routes, inhibit rules and silences matching team="${from}" stop matching them${routed}`,
+      message:
+        `${head}: its alerts now carry team="${to}"; Alertmanager routes, inhibit rules and silences matching ` +
+        `team="${from}" stop matching them${routed}`,
     },
     {
       kind: 'team-renamed',
-      message: `${head}: dashboard links and bookmarks with var-team=${from} (dashboard ${TEAM_DASHBOARD_UID}) show no data${ownDashboard}`,
+      message:
+        `${head}: dashboard links and bookmarks with var-team=${from} (dashboard ${TEAM_DASHBOARD_UID}) show ` +
+        `no data${ownDashboard}`,
     },
     {
       kind: 'team-renamed',
-      message: `${head}: ${recorded} with team="${from}" end and start again as team="${to}": a graph or query across the change sees two series`,
+      message:
+        `${head}: ${recorded} with team="${from}" end and start again as team="${to}": a graph or query ` +
+        `across the change sees two series`,
     },
     ...(labelOwner !== undefined
       ? [
           {
             kind: 'team-renamed' as const,
-            message: `${head}: namespaces whose ${labelOwner} (kube_namespace_labels) is "${from}" name no team any more and go to team ${current.defaultTeam} until relabelled`,
+            message:
+              `${head}: namespaces whose ${labelOwner} (kube_namespace_labels) is "${from}" name no team any ` +
+              `more and go to team ${current.defaultTeam} until relabelled`,
           },
         ]
       : []),
@@ -83,7 +93,9 @@ export function severityMoveWarnings(move: OwnerMoved): Warning[] {
   return [
     {
       kind: 'severity-moved',
-      message: `${moveSubject(move)} moves from ${fromName(move)} to ${toName(move)}: ${what}${move.namespaceLabel !== undefined ? ` (where its ${move.namespaceLabel} label names no team in scope)` : ''}`,
+      message:
+        `${moveSubject(move)} moves from ${fromName(move)} to ${toName(move)}: ${what}` +
+        (move.namespaceLabel !== undefined ? ` (where its ${move.namespaceLabel} label names no team in scope)` : ''),
     },
   ];
 }

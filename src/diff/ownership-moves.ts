@@ -41,7 +41,9 @@ export interface OwnerMoved {
    * the label names no team in scope. Absent with team files only, and for nodes.
    */
   namespaceLabel?: string;
-  /** Settings of the alerts that apply here (node alerts for nodes, the others for namespaces) that differ, old → new. */
+  /**
+   * Settings of the alerts that apply here (node alerts for nodes, the others for namespaces) that differ, old → new.
+   */
   changes: AlertChange[];
   /** Severity of each alert that applies, after the move ("off" for an alert turned off), keyed by alert name. */
   severities: Record<string, string>;

@@ -32,7 +32,9 @@ export function readManifest(tree: GeneratedTree): ManifestRead {
     raw = parse(text);
   } catch (error) {
     return {
-      problem: `has an unreadable ${SETTINGS_MANIFEST_PATH}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      problem:
+        `has an unreadable ${SETTINGS_MANIFEST_PATH}: ` +
+        `${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
     };
   }
   if (!isRecord(raw) || typeof raw.defaultTeam !== 'string' || !isRecord(raw.teams) || !isRecord(raw.unclaimed)) {

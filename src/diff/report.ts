@@ -52,7 +52,9 @@ export interface SettingsChanges {
   defaultTeam: string;
   /** Set when the old tree is from before headroom: every setting is new, shown from nothing. */
   introduced?: true;
-  /** Under namespace-label ownership (in the new tree), the label that names owners, as kube-state-metrics exports it. */
+  /**
+   * Under namespace-label ownership (in the new tree), the label that names owners, as kube-state-metrics exports it.
+   */
   namespaceLabel?: string;
 }
 
@@ -69,9 +71,13 @@ export interface RuleChange {
   changes: ValueChange[];
 }
 
-/** A rule output that appears or disappears: a ruler gets headroom's rules for the first time, or stops getting them. */
+/**
+ * A rule output that appears or disappears: a ruler gets headroom's rules for the first time, or stops getting them.
+ */
 export interface RuleOutputChange {
-  /** What loads it and where, e.g. "Mimir/Cortex ruler namespace headroom (mimirtool), rule-files/mimir/headroom.yaml". */
+  /**
+   * What loads it and where, e.g. "Mimir/Cortex ruler namespace headroom (mimirtool), rule-files/mimir/headroom.yaml".
+   */
   output: string;
   status: 'added' | 'removed';
   files: string[];

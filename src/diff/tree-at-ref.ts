@@ -192,7 +192,8 @@ function materialise(
     symlinkSync(outside, at);
     const shown = outside.length <= SHOWN_TARGET ? outside : `${outside.slice(0, SHOWN_TARGET - 1)}…`;
     notes.push(
-      `${ref}:${path} is a link out of the repository (to ${shown}): its content has no history here, so it is read as it is now at both sides.`,
+      `${ref}:${path} is a link out of the repository (to ${shown}): its content has no history here, so it is read ` +
+        `as it is now at both sides.`,
     );
   }
   return notes;
@@ -270,8 +271,10 @@ function unknownRef(cwd: string, ref: string): string {
   const fetchBranch = remote !== undefined ? `\`git fetch ${remote} ${ref.slice(remote.length + 1)}\`` : undefined;
   if (answer(['rev-parse', '--is-shallow-repository']) === 'true') {
     return (
-      `${unknown}: this clone is shallow (CI checks out one commit by default), so older commits and other branches are missing. ` +
-      `Fetch more history (\`git fetch --deepen=50\`, or \`git fetch --unshallow\`${fetchBranch ? ` and ${fetchBranch}` : ''}), ` +
+      `${unknown}: this clone is shallow (CI checks out one commit by default), so older commits and other branches ` +
+      `are missing. ` +
+      `Fetch more history (\`git fetch --deepen=50\`, or \`git fetch --unshallow\`` +
+      `${fetchBranch ? ` and ${fetchBranch}` : ''}), ` +
       'or check out with `fetch-depth: 0` (GitHub Actions, actions/checkout) or `GIT_DEPTH: 0` (GitLab CI)'
     );
   }

@@ -65,13 +65,19 @@ function fleetWarnings(old: ManifestData, current: ManifestData): Warning[] {
   if (old.global.clusterLabel !== current.global.clusterLabel) {
     warnings.push({
       kind: 'identity-changed',
-      message: `cluster label ${String(old.global.clusterLabel ?? '(none)')} → ${String(current.global.clusterLabel ?? '(none)')}: every alert's labels change, so alerts firing now resolve and fire again; check routes and silences that match on labels`,
+      message:
+        `cluster label ${String(old.global.clusterLabel ?? '(none)')} → ` +
+        `${String(current.global.clusterLabel ?? '(none)')}: every alert's labels change, so alerts firing now ` +
+        `resolve and fire again; check routes and silences that match on labels`,
     });
   }
   if (old.global.ownership !== current.global.ownership) {
     warnings.push({
       kind: 'ownership-mode',
-      message: `namespace ownership: ${String(old.global.ownership ?? '(unknown)')} → ${String(current.global.ownership ?? '(unknown)')}: namespaces change owner wherever the label decides; see the overview dashboard for labels naming no team`,
+      message:
+        `namespace ownership: ${String(old.global.ownership ?? '(unknown)')} → ` +
+        `${String(current.global.ownership ?? '(unknown)')}: namespaces change owner wherever the label decides; see ` +
+        `the overview dashboard for labels naming no team`,
     });
   }
   return warnings;
@@ -124,7 +130,9 @@ function clusterScopeWarnings(
     return [
       {
         kind: 'namespace-lost',
-        message: `team ${team} now owns its ${owned.join(' and ')} only in clusters ${owner.clusters.join(', ')}: elsewhere ${elsewhere}`,
+        message:
+          `team ${team} now owns its ${owned.join(' and ')} only in clusters ${owner.clusters.join(', ')}: ` +
+          `elsewhere ${elsewhere}`,
       },
     ];
   });
@@ -171,7 +179,9 @@ function lateAlerts(old: ManifestData, current: ManifestData, oldName: RenameMap
         const how = typeof oldThreshold === 'number' ? `raised from ${percent(oldThreshold)} to` : 'is';
         warnings.push({
           kind: 'threshold-high',
-          message: `${name}: ${alertName(key)} threshold ${how} ${percent(threshold)}, above ${percent(HIGH_THRESHOLD)}: little headroom is left to act before the OOM kill`,
+          message:
+            `${name}: ${alertName(key)} threshold ${how} ${percent(threshold)}, above ` +
+            `${percent(HIGH_THRESHOLD)}: little headroom is left to act before the OOM kill`,
         });
       }
       const forValue = settings.for;
@@ -188,7 +198,9 @@ function lateAlerts(old: ManifestData, current: ManifestData, oldName: RenameMap
           const how = oldMs === undefined ? 'is' : `raised from ${String(oldFor)} to`;
           warnings.push({
             kind: 'for-long',
-            message: `${name}: ${alertName(key)} for ${how} ${forValue}, above ${LONG_FOR}: the alert fires that long after the condition starts`,
+            message:
+              `${name}: ${alertName(key)} for ${how} ${forValue}, above ${LONG_FOR}: the alert fires that ` +
+              `long after the condition starts`,
           });
         }
       }
@@ -222,7 +234,9 @@ function ownershipWarnings(current: ManifestData, changes: ClaimChange[]): Warni
       if (held.length > 0) {
         return {
           kind: 'namespace-unowned',
-          message: `team ${team} no longer owns ${what}: now held by ${held.join(' and ')}; elsewhere its alerts go to ${fallback}`,
+          message:
+            `team ${team} no longer owns ${what}: now held by ${held.join(' and ')}; elsewhere its alerts go ` +
+            `to ${fallback}`,
         };
       }
       const still = other.except.map(
@@ -231,7 +245,9 @@ function ownershipWarnings(current: ManifestData, changes: ClaimChange[]): Warni
       if (still.length > 0) {
         return {
           kind: 'namespace-unowned',
-          message: `team ${team} no longer owns ${what}: only ${still.join(', ')} still claimed, the others go to ${fallback}`,
+          message:
+            `team ${team} no longer owns ${what}: only ${still.join(', ')} still claimed, the others go to ` +
+            `${fallback}`,
         };
       }
       const nobody =
@@ -262,13 +278,17 @@ function labelOwnerWarnings(
     ...removed.map(
       (team): Warning => ({
         kind: 'label-owner',
-        message: `team ${team} removed: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${current.defaultTeam} with the default settings`,
+        message:
+          `team ${team} removed: namespaces whose ${label} label names "${team}" (and that no team file ` +
+          `claims) go to team ${current.defaultTeam} with the default settings`,
       }),
     ),
     ...added.map(
       (team): Warning => ({
         kind: 'label-owner',
-        message: `team ${team} added: namespaces whose ${label} label names "${team}" (and that no team file claims) go to team ${team}${clustersText(current.teams[team]!.clusters, [])} instead of team ${current.defaultTeam}`,
+        message:
+          `team ${team} added: namespaces whose ${label} label names "${team}" (and that no team file claims) ` +
+          `go to team ${team}${clustersText(current.teams[team]!.clusters, [])} instead of team ${current.defaultTeam}`,
       }),
     ),
   ];

@@ -56,14 +56,19 @@ const IGNORED: Record<string, string> = {
   podLabel: 'headroom always reads the label `pod`, as cadvisor and kube-state-metrics 2.x name it',
   namespaceLabel: 'headroom always reads the label `namespace`, as cadvisor and kube-state-metrics name it',
   grafanaDashboardIDs:
-    "headroom's dashboard uids are fixed (headroom-overview, headroom-team, and headroom-team-<name> for output.dashboards.perTeam): its alerts link to them",
+    "headroom's dashboard uids are fixed (headroom-overview, headroom-team, and headroom-team-<name> for " +
+    'output.dashboards.perTeam): its alerts link to them',
   grafana72: "headroom's dashboards always use $__rate_interval (Grafana 7.2 and later)",
   grafanaIntervalVar: "headroom's dashboards always use $__rate_interval (Grafana 7.2 and later)",
   datasourceName: "headroom's dashboards choose the Prometheus data source with a `datasource` variable",
   datasourceFilterRegex: "headroom's dashboards choose the Prometheus data source with a `datasource` variable",
   'grafanaK8s.dashboardNamePrefix': `${FIXED_DASHBOARDS}: their titles start with "Kubernetes memory / "`,
-  'grafanaK8s.dashboardTags': `${FIXED_DASHBOARDS}: they are tagged headroom, kubernetes, memory (their link menus find each other by the headroom tag)`,
-  'grafanaK8s.linkPrefix': `${FIXED_DASHBOARDS}: links between them are /d/<uid>, which Grafana resolves under its own sub-path; alerts link through links.grafanaUrl`,
+  'grafanaK8s.dashboardTags':
+    `${FIXED_DASHBOARDS}: they are tagged headroom, kubernetes, memory (their link menus ` +
+    `find each other by the headroom tag)`,
+  'grafanaK8s.linkPrefix':
+    `${FIXED_DASHBOARDS}: links between them are /d/<uid>, which Grafana resolves under its ` +
+    `own sub-path; alerts link through links.grafanaUrl`,
   'grafanaK8s.refresh': `${FIXED_DASHBOARDS}: they refresh every 1m`,
   'grafanaK8s.minimumTimeInterval': FIXED_DASHBOARDS,
   'grafanaK8s.grafanaTimezone': `${FIXED_DASHBOARDS}: they show the viewer's browser time zone`,
@@ -78,7 +83,8 @@ export function importMixinConfig(input: unknown): MixinConfigImport {
     result.problems.push({
       path: [],
       message:
-        "must be a JSON object: kubernetes-mixin's _config, e.g. from jsonnet -e '(import \"mixin.libsonnet\")._config'",
+        "must be a JSON object: kubernetes-mixin's _config, " +
+        'e.g. from jsonnet -e \'(import "mixin.libsonnet")._config\'',
     });
     return result;
   }
@@ -109,7 +115,8 @@ export function importMixinConfig(input: unknown): MixinConfigImport {
     (result.config[section] ??= {})[key] = text;
     const note =
       shared.headroomKey === 'links.runbookUrlPattern' && MIXIN_RUNBOOK_SITES.some((site) => text.includes(site))
-        ? "that site has kubernetes-mixin's runbooks, not headroom's: host docs/alerts/*.md there, or point the pattern where you host them"
+        ? "that site has kubernetes-mixin's runbooks, not headroom's: host docs/alerts/*.md there, or point the " +
+          'pattern where you host them'
         : undefined;
     result.mapped.push({ mixinKey, headroomKey: shared.headroomKey, value: text, ...(note ? { note } : {}) });
   }
@@ -117,7 +124,9 @@ export function importMixinConfig(input: unknown): MixinConfigImport {
   return result;
 }
 
-/** The settings a snippet is spread beside (the README's example): the schema requires them, kubernetes-mixin has none. */
+/**
+ * The settings a snippet is spread beside (the README's example): the schema requires them, kubernetes-mixin has none.
+ */
 const PLACEHOLDERS = {
   defaultTeam: 'platform',
   links: { grafanaUrl: 'https://grafana.invalid', runbookUrlPattern: 'https://runbooks.invalid/%s' },
@@ -150,7 +159,9 @@ function ignoreWhatHeadroomRefuses(result: MixinConfigImport): void {
   const left = schemaRefusals(result.config);
   if (left.length > 0)
     throw new Error(
-      `import-mixin-config built a snippet the config schema refuses: ${left.map(({ key, message }) => `${key}: ${message}`).join('; ')}`,
+      `import-mixin-config built a snippet the config schema refuses: ${left
+        .map(({ key, message }) => `${key}: ${message}`)
+        .join('; ')}`,
     );
 }
 

@@ -1,6 +1,7 @@
 // The alerting guidelines of monitoring mixins, checked the way `mixtool lint` checks them
-// (github.com/monitoring-mixins/mixtool, pkg/mixer/lint.go; https://monitoring.mixins.dev/#guidelines-for-alert-names-labels-and-annotations),
-// plus the name lengths a mixin's consumers rely on. Rule ids are mixtool's, so a reader can look them up.
+// (github.com/monitoring-mixins/mixtool, pkg/mixer/lint.go;
+// https://monitoring.mixins.dev/#guidelines-for-alert-names-labels-and-annotations), plus the name lengths a mixin's
+// consumers rely on. Rule ids are mixtool's, so a reader can look them up.
 import { isAlertingRule, type RuleGroup } from '../rules/rule-types.ts';
 
 interface LintProblem {

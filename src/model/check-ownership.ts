@@ -57,7 +57,9 @@ function overlaps(teams: SourcedTeam[], field: 'namespaces' | 'nodes'): Problem[
       other.pattern === claim.pattern
         ? `"${claim.pattern}" is ${who}`
         : `"${claim.pattern}" overlaps "${other.pattern}", ${who}`;
-    const owner = `each ${field === 'nodes' ? 'node' : 'namespace'} must have exactly one owner${scoped ? ' in every cluster' : ''}`;
+    const owner =
+      `each ${field === 'nodes' ? 'node' : 'namespace'} must have exactly one ` +
+      `owner${scoped ? ' in every cluster' : ''}`;
     problems.push(at(claim.entry, [field, claim.index], `${what}: ${owner}`));
   });
   return problems;

@@ -25,7 +25,8 @@ export function routingProblems({ config, configFile, teams }: LoadedConfig): Pr
   const defined = new Set(Object.keys(routing.alertmanagerConfig.receivers));
   const missing = (name: string | undefined) => name !== undefined && !defined.has(name);
   const message = (name: string) =>
-    `receiver "${name}" has no entry in routing.alertmanagerConfig.receivers: its AlertmanagerConfig object would define it without integrations, and an empty receiver notifies nobody`;
+    `receiver "${name}" has no entry in routing.alertmanagerConfig.receivers: its AlertmanagerConfig object would ` +
+    `define it without integrations, and an empty receiver notifies nobody`;
   const problems: Problem[] = [];
   // Located only when there is something to report: parsing the config's TypeScript costs time.
   let configSource: SourceFile | undefined;

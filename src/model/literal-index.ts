@@ -7,7 +7,10 @@
 export class LiteralIndex {
   /** Ids in key order (ties in id order). */
   private readonly order: number[];
-  /** Per distinct key, in key order: where its ids start in `order`, where the keys starting with it end, its longest proper prefix among the keys (-1: none). */
+  /**
+   * Per distinct key, in key order: where its ids start in `order`, where the keys starting with it end, its longest
+   * proper prefix among the keys (-1: none).
+   */
   private readonly start: number[] = [];
   private readonly end: number[] = [];
   private readonly parent: number[] = [];

@@ -37,7 +37,8 @@ export function quietSettingWarnings(loaded: LoadedConfig): string[] {
               problemAt(
                 entry.source,
                 [...entry.path, 'name'],
-                `team "${entry.team.name}" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)`,
+                `team "${entry.team.name}" owns no namespaces and no nodes: its settings and labels apply to nothing ` +
+                  `(add namespaces or nodes)`,
               ),
             ]
           : []),
@@ -55,7 +56,9 @@ function missingTeamsDirWarning(folder: string, source: SourceFile): Problem {
   return {
     file: source.file,
     key: 'teamsDir',
-    message: `${shown}/ does not exist, so no team file was read (create it, or set teamsDir to where the team files are; with every team inline in the config, an empty ${shown}/ holding a .gitkeep ends this warning)`,
+    message:
+      `${shown}/ does not exist, so no team file was read (create it, or set teamsDir to where the team files ` +
+      `are; with every team inline in the config, an empty ${shown}/ holding a .gitkeep ends this warning)`,
   };
 }
 
@@ -95,7 +98,9 @@ function labelOwnershipOverridden(
       ? [
           at(
             ['namespaces', index],
-            `"${pattern}" claims every namespace${where}: a team file's claim beats ownership.namespaceLabel, so the label "${config.ownership.namespaceLabel}" decides no owner${where} (list the team's namespaces instead)`,
+            `"${pattern}" claims every namespace${where}: a team file's claim beats ownership.namespaceLabel, ` +
+              `so the label "${config.ownership.namespaceLabel}" decides no owner${where} ` +
+              "(list the team's namespaces instead)",
           ),
         ]
       : [],

@@ -72,7 +72,9 @@ function applyOverrides(defaults: AlertSettings, overrides: AlertOverrides): Ale
   return merged;
 }
 
-/** The label kube-state-metrics exports a Kubernetes label as: `label_` and the key with every other character as `_`. */
+/**
+ * The label kube-state-metrics exports a Kubernetes label as: `label_` and the key with every other character as `_`.
+ */
 function kubeStateMetricsLabel(key: string): string {
   return `label_${key.replace(/[^a-zA-Z0-9_]/g, '_')}`;
 }

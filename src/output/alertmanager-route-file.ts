@@ -8,7 +8,8 @@ import { yamlText } from './yaml-text.ts';
 
 const ROUTE_FILE_PATH = 'alertmanager/routes.yaml';
 
-const EXPLANATION = `# Alertmanager routes of headroom's alerts, one per team, matching the \`team\` label every alert carries.
+const EXPLANATION = `# Alertmanager routes of headroom's alerts, one per team, matching the \`team\` label every alert
+# carries.
 # Use: make this \`route:\` the root of your alertmanager.yml (add group_by, timings, your own routes after
 # headroom's), or copy its \`routes:\` into your tree. Define every receiver named here in \`receivers:\`.
 # \`continue\` is false everywhere: an alert stops at the first route that matches. Team values are unique, so at
@@ -30,7 +31,8 @@ export function routeFileFiles(model: Model): GeneratedFile[] {
 
 function teamRoute(route: TeamRoute, clusterLabel: string | undefined): Record<string, unknown> {
   const matchers = [`team="${route.team}"`];
-  // A cluster scope needs the cluster label (the config refuses it otherwise); checked again so no route is narrowed on a label alerts lack.
+  // A cluster scope needs the cluster label (the config refuses it otherwise); checked again so no route is narrowed on
+  // a label alerts lack.
   if (route.clusters.length > 0 && clusterLabel !== undefined)
     matchers.push(`${clusterLabel}=~"${clusterRegex(route.clusters)}"`);
   return {

@@ -22,7 +22,9 @@ export function configMapDataProblems(path: string, data: Record<string, string>
     {
       file: path,
       key: 'output.dashboards.configMap',
-      message: `the ConfigMap's data is ${bytes} bytes, over the ${CONFIGMAP_DATA_LIMIT} bytes (1 MiB) the API server accepts: ${SPLIT}`,
+      message:
+        `the ConfigMap's data is ${bytes} bytes, over the ${CONFIGMAP_DATA_LIMIT} bytes (1 MiB) the API ` +
+        `server accepts: ${SPLIT}`,
     },
   ];
 }
@@ -57,8 +59,10 @@ export function lastAppliedProblems(
       file: path,
       key,
       message:
-        `the object is ${bytes} bytes, over the ${LAST_APPLIED_LIMIT} bytes client-side \`kubectl apply\` can keep in its ` +
-        'last-applied-configuration annotation: apply server-side (`kubectl apply --server-side`, Argo CD ServerSideApply=true) and set ' +
+        `the object is ${bytes} bytes, over the ${LAST_APPLIED_LIMIT} bytes client-side \`kubectl apply\` can keep ` +
+        `in its ` +
+        'last-applied-configuration annotation: apply server-side (`kubectl apply --server-side`, Argo CD ' +
+        'ServerSideApply=true) and set ' +
         `${setting}: true, or ${split}`,
     },
   ];

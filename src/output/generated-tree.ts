@@ -33,7 +33,8 @@ function ruleOutputFiles(model: Model): GeneratedFile[] {
     lastAppliedProblems(path, 'output.prometheusRule', object, model.output.prometheusRule.serverSideApply, {
       setting: 'output.prometheusRule.serverSideApply',
       split:
-        'shorten long settings repeated in every alert (links.runbookUrlPattern, links.grafanaUrl), or give claims a literal start (payments-* rather than *-payments)',
+        'shorten long settings repeated in every alert (links.runbookUrlPattern, links.grafanaUrl), or give claims a ' +
+        'literal start (payments-* rather than *-payments)',
     }),
   );
   if (problems.length > 0) throw new InputError(problems);

@@ -41,7 +41,8 @@ export function locateOutTarget(named: string, source: OutSource): OutTarget {
     if (code === 'ELOOP') throw refusal(target, `is a link that leads back to itself (${capped(link)})`);
     throw refusal(
       target,
-      `is a link to ${capped(link)}, which does not exist: create that folder, or remove the link so headroom makes one`,
+      `is a link to ${capped(link)}, which does not exist: ` +
+        'create that folder, or remove the link so headroom makes one',
     );
   }
 }

@@ -30,7 +30,8 @@ export const RULE_OUTPUTS: readonly RuleOutput[] = [
   {
     dir: MIMIR_RULE_FILES_DIR,
     unitName: (path) =>
-      `Mimir/Cortex ruler namespace ${path.slice(MIMIR_RULE_FILES_DIR.length).replace(/\.yaml$/, '')} (mimirtool), ${path}`,
+      `Mimir/Cortex ruler namespace ${path.slice(MIMIR_RULE_FILES_DIR.length).replace(/\.yaml$/, '')} (mimirtool), ` +
+      `${path}`,
     groupsOf: plainGroups,
   },
 ];

@@ -62,7 +62,8 @@ const NO_CLUSTER_LABEL = 'none (one cluster)';
 function ownershipText(model: Model): string {
   return model.namespaceOwnerLabel === undefined
     ? 'team files'
-    : `team files, then the namespace label (kube_namespace_labels ${model.namespaceOwnerLabel}); labels naming no team go to the default team`;
+    : `team files, then the namespace label (kube_namespace_labels ${model.namespaceOwnerLabel}); labels naming no ` +
+        `team go to the default team`;
 }
 
 /** Every output setting but the folder, which only says where the files go. */

@@ -25,7 +25,9 @@ function everyEntry(dir: string): string[] {
   return walk(dir);
 }
 
-/** Whether the file is a plain file whose first lines carry headroom's generated-file notice (read: 200 bytes at most). */
+/**
+ * Whether the file is a plain file whose first lines carry headroom's generated-file notice (read: 200 bytes at most).
+ */
 export function beginsWithNotice(file: string): boolean {
   if (!lstatSync(file).isFile()) return false;
   const head = Buffer.alloc(200);

@@ -46,7 +46,8 @@ export async function writeTreeAtomically(
     if (error instanceof OutputLockBusy) {
       throw refusal(
         target,
-        `another headroom run (process ${capped(error.holder, 20)}) is writing it; wait for it to finish, or delete ${capped(error.lockFile)} if none is running`,
+        `another headroom run (process ${capped(error.holder, 20)}) is writing it; wait for it to finish, or delete ` +
+          `${capped(error.lockFile)} if none is running`,
       );
     }
     throw error;
@@ -101,7 +102,10 @@ function swapIn(real: string, staging: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
-/** A folder that cannot be written (read-only parent or file system, full disk) is reported as a problem with the folder. */
+/**
+ * A folder that cannot be written (read-only parent or file system, full disk) is reported as a problem with the
+ * folder.
+ */
 async function guarded<T>(target: OutTarget, work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();

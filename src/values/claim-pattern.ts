@@ -18,9 +18,15 @@ function namespaceProblem(pattern: string): string | undefined {
   if (pattern === '') return 'must not be empty (a namespace name or a glob of one)';
   if (/[A-Z]/.test(pattern)) return 'can never match: namespace names are lowercase';
   if (pattern.includes('.'))
-    return 'can never match: namespace names have no dots (a glob, not a regular expression: `payments*` for payments and every name after it)';
+    return (
+      'can never match: namespace names have no dots (a glob, not a regular expression: `payments*` for ' +
+      'payments and every name after it)'
+    );
   if (!NAMESPACE_GLOB.test(pattern)) {
-    return 'must be a namespace name or a glob of one (lowercase letters, digits and -, not first or last; `*` any run of characters, `?` one character)';
+    return (
+      'must be a namespace name or a glob of one (lowercase letters, digits and -, not first or last; `*` any ' +
+      'run of characters, `?` one character)'
+    );
   }
   if (shortestMatch(pattern) > 63) return 'can never match: namespace names have at most 63 characters';
   return undefined;
@@ -30,7 +36,10 @@ function nodeProblem(pattern: string): string | undefined {
   if (pattern === '') return 'must not be empty (a node name or a glob of one)';
   if (/[A-Z]/.test(pattern)) return 'can never match: node names are lowercase';
   if (!NODE_GLOB.test(pattern)) {
-    return 'must be a node name or a glob of one (lowercase letters, digits, - and ., not first or last; `*` any run of characters, `?` one character)';
+    return (
+      'must be a node name or a glob of one (lowercase letters, digits, - and ., not first or last; `*` any run ' +
+      'of characters, `?` one character)'
+    );
   }
   const literalRun = pattern.replace(WILDCARD, ' ');
   if (/\.\.|\.-|-\./.test(literalRun))

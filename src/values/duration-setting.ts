@@ -42,7 +42,9 @@ export const forDuration = boundedDuration({
 export const rangeDuration = boundedDuration({
   zero: false,
   max: '1d',
-  why: "every evaluation re-reads the whole window of every container, which at 10,000 containers nears Prometheus' default limit of 50M samples per query",
+  why:
+    "every evaluation re-reads the whole window of every container, which at 10,000 containers nears Prometheus' " +
+    'default limit of 50M samples per query',
 });
 
 /** How far ahead the leak forecast looks (a number of seconds in predict_linear, not a range). */

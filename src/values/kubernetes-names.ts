@@ -15,7 +15,10 @@ export const ANNOTATIONS_SIZE_LIMIT = 256 * 1024;
 export function namespaceProblem(name: string): string | undefined {
   if (name.length > 63) return 'must be a Kubernetes namespace name of at most 63 characters';
   if (!DNS1123_LABEL.test(name))
-    return 'must be a Kubernetes namespace name (lowercase letters, digits and -, starting and ending with a letter or digit)';
+    return (
+      'must be a Kubernetes namespace name (lowercase letters, digits and -, starting and ending with a letter ' +
+      'or digit)'
+    );
   return undefined;
 }
 
@@ -23,7 +26,10 @@ export function namespaceProblem(name: string): string | undefined {
 export function objectNameProblem(name: string): string | undefined {
   if (name.length > 253) return 'must be a Kubernetes object name of at most 253 characters';
   if (!DNS1123_SUBDOMAIN.test(name))
-    return 'must be a Kubernetes object name (lowercase letters, digits, - and ., starting and ending with a letter or digit)';
+    return (
+      'must be a Kubernetes object name (lowercase letters, digits, - and ., starting and ending with a letter ' +
+      'or digit)'
+    );
   return undefined;
 }
 
@@ -35,14 +41,26 @@ export function metadataKeyProblem(key: string): string | undefined {
   const example = 'e.g. grafana_dashboard or example.com/dashboard';
   if (prefix !== undefined) {
     if (prefix.length > 253)
-      return `must be a Kubernetes label name or annotation key whose prefix (before /) is at most 253 characters, ${example}`;
+      return (
+        `must be a Kubernetes label name or annotation key whose prefix (before /) is at most 253 characters, ` +
+        `${example}`
+      );
     if (!DNS1123_SUBDOMAIN.test(prefix))
-      return `must be a Kubernetes label name or annotation key whose prefix (before /) is a DNS subdomain (lowercase letters, digits, - and .), ${example}`;
+      return (
+        `must be a Kubernetes label name or annotation key whose prefix (before /) is a DNS subdomain ` +
+        `(lowercase letters, digits, - and .), ${example}`
+      );
   }
   if (name.length === 0 || name.length > 63)
-    return `must be a Kubernetes label name or annotation key whose name (after any prefix/) has 1 to 63 characters, ${example}`;
+    return (
+      `must be a Kubernetes label name or annotation key whose name (after any prefix/) has 1 to 63 characters, ` +
+      `${example}`
+    );
   if (!QUALIFIED_NAME.test(name))
-    return `must be a Kubernetes label name or annotation key (letters, digits, -, _ and ., starting and ending with a letter or digit), ${example}`;
+    return (
+      `must be a Kubernetes label name or annotation key (letters, digits, -, _ and ., starting and ending with ` +
+      `a letter or digit), ${example}`
+    );
   return undefined;
 }
 
@@ -61,7 +79,8 @@ export function annotationsProblem(annotations: Record<string, string>): string 
     0,
   );
   return size > ANNOTATIONS_SIZE_LIMIT
-    ? `must total at most ${ANNOTATIONS_SIZE_LIMIT} bytes (Kubernetes' limit on an object's annotations); these are ${size}`
+    ? `must total at most ${ANNOTATIONS_SIZE_LIMIT} bytes (Kubernetes' limit on an object's annotations); these are ` +
+        `${size}`
     : undefined;
 }
 

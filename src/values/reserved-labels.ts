@@ -56,7 +56,10 @@ export const RESERVED_LABELS: readonly string[] = [...Object.values(LABEL), ...O
 /** Why `name` may not be a team label or the cluster label; undefined when it may. */
 export function reservedLabelProblem(name: string): string | undefined {
   if (RESERVED_LABELS.includes(name))
-    return `is set by headroom (its rules set, select or join on it); pick another name (reserved: ${RESERVED_LABELS.join(', ')}, ${SETTINGS_LABEL_PREFIX}*)`;
+    return (
+      `is set by headroom (its rules set, select or join on it); pick another name (reserved: ` +
+      `${RESERVED_LABELS.join(', ')}, ${SETTINGS_LABEL_PREFIX}*)`
+    );
   if (name.startsWith(SETTINGS_LABEL_PREFIX))
     return `starts with ${SETTINGS_LABEL_PREFIX}, which headroom's owner series use; pick another name`;
   return undefined;

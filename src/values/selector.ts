@@ -11,7 +11,10 @@ export function parseSelector(text: string): string | undefined {
   if (hasControlCharacter(text))
     return 'must be on one line (no newlines or other control characters; alert descriptions quote it)';
   if (/[{}]/.test(outsideStrings(text)))
-    return 'must be label matchers without braces, e.g. job="kubelet" (braces inside a quoted value, as in job=~"a{2,3}", are fine)';
+    return (
+      'must be label matchers without braces, e.g. job="kubelet" (braces inside a quoted value, as in ' +
+      'job=~"a{2,3}", are fine)'
+    );
   if (text.includes('`')) return 'must not contain backticks (alert descriptions quote queries with them)';
   if (text.trim().endsWith(',')) return 'must not end with a comma (headroom adds its own matchers after it)';
   const source = `up{${text}}`;
@@ -25,7 +28,9 @@ export function parseSelector(text: string): string | undefined {
       else if (node.name === 'QuotedLabelName')
         error = `must name labels without quotes: Prometheus 2 refuses "name"="value" ${at}`;
       else if (node.name === 'LabelName' && source.slice(node.from, node.to).startsWith('__'))
-        error = `must not match labels starting with __ (reserved by Prometheus; __name__ would select another metric) ${at}`;
+        error =
+          `must not match labels starting with __ (reserved by Prometheus; __name__ would select another ` +
+          `metric) ${at}`;
       else if (node.name.endsWith('LabelMatcher') && isRegexMatch(node.node.getChild('MatchOp')?.firstChild?.name)) {
         const literal = node.node.getChild('StringLiteral');
         const problem = literal ? regexProblem(unquote(source.slice(literal.from, literal.to))) : undefined;

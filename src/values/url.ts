@@ -37,7 +37,10 @@ export function runbookUrlPatternProblem(pattern: string): string | undefined {
   if (count > 1) return 'must contain %s once (it is replaced by the lowercase alert name)';
   // Outside {{ }} these are plain text: a pattern that names them expects an expansion that never happens.
   if (/\$(labels|value|externalLabels|externalURL)\b/.test(pattern)) {
-    return 'must not contain $labels, $value or other template variables: the runbook URL is the same for every alert of one name (only %s is replaced)';
+    return (
+      'must not contain $labels, $value or other template variables: the runbook URL is the same for every ' +
+      'alert of one name (only %s is replaced)'
+    );
   }
   return linkProblem(pattern.replace('%s', 'alertname'), RUNBOOK_URL_EXAMPLE);
 }
