@@ -65,6 +65,11 @@ export interface AlertDefinition<
    * namespace's owner (headroom:team_setting:value), so one rule serves every value. undefined: not used by this owner.
    */
   valueSettings?: Record<string, (settings: z.output<Settings>) => number | undefined>;
+  /**
+   * Its settings that are ranges the rules read over (a window, a lookback): each must hold two samples, which
+   * validate warns about below 1m and doctor checks against the measured scrape interval.
+   */
+  ranges?: readonly (keyof z.output<Settings> & string)[];
   /** Settings that are valid but quietly useless, for generate and validate to print as warnings. */
   warnings?(settings: Partial<z.output<Settings>>): SettingWarning[];
 }

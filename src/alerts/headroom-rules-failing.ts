@@ -14,7 +14,12 @@ import type { AlertingRule } from '../rules/rule-types.ts';
 import { GROUP_PREFIX } from '../rules/rule-types.ts';
 import type { AlertFacts } from './alert-definition.ts';
 
-const rulerMetric = (metric: string, label: string): InputSeries => ({ metric, exporter: 'ruler', labels: [label] });
+const rulerMetric = (metric: string, label: string): InputSeries => ({
+  metric,
+  exporter: 'ruler',
+  key: [],
+  labels: [label],
+});
 
 /** Not configurable: it watches headroom itself, for the default team. */
 export const headroomRulesFailing: AlertFacts = {

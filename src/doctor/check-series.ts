@@ -1,0 +1,109 @@
+// Whether each input family is there, per cluster, with the labels the joins need: one count per family, then, only
+// where series exist, one count per label of the series that lack it. Counts only: no series list comes back, however
+// large the cluster.
+import type { Model } from '../model/model.ts';
+import { by, count, eq, type Matcher, neq, print, selector } from '../promql/index.ts';
+import { type Family, familyName } from './families.ts';
+import type { Finding } from './findings.ts';
+import type { QueryApi, Sample } from './query-api.ts';
+
+/** The family's series as the rules read them: the containers' cgroups or the pod's, never the pause container. */
+export function familyMatchers(family: Family): Matcher[] {
+  if (family.exporter !== 'cadvisor') return [...family.matchers];
+  return family.podCgroup
+    ? [...family.matchers, eq('container', ''), neq('pod', '')]
+    : [...family.matchers, neq('container', ''), neq('container', 'POD')];
+}
+
+/** Per cluster (the cluster label's value; '' for one cluster per store), how many series. */
+export async function countByCluster(
+  model: Model,
+  api: QueryApi,
+  metric: string,
+  matchers: readonly Matcher[],
+): Promise<Map<string, number>> {
+  const grouping = by(model.clusterLabel ? [model.clusterLabel] : []);
+  const samples = await api.query(print(count(grouping, selector(metric, ...matchers))));
+  return new Map(samples.map((sample) => [clusterOf(model, sample), sample.value]));
+}
+
+export function clusterOf(model: Model, sample: Sample): string {
+  return model.clusterLabel ? (sample.labels[model.clusterLabel] ?? '') : '';
+}
+
+/** Per family, the series per cluster: what the other checks and the list of clusters start from. */
+export async function familyCounts(
+  model: Model,
+  api: QueryApi,
+  families: readonly Family[],
+): Promise<Map<Family, Map<string, number>>> {
+  const counts = new Map<Family, Map<string, number>>();
+  for (const family of families)
+    counts.set(family, await countByCluster(model, api, family.metric, familyMatchers(family)));
+  return counts;
+}
+
+/** Families absent from a cluster the store holds other series of. */
+export function missingSeries(
+  families: readonly Family[],
+  counts: ReadonlyMap<Family, ReadonlyMap<string, number>>,
+  clusters: readonly string[],
+): Finding[] {
+  return families.flatMap((family) =>
+    clusters
+      .filter((cluster) => !counts.get(family)?.has(cluster))
+      .map((cluster) => ({
+        check: 'series' as const,
+        cluster: cluster || undefined,
+        subject: familyName(family),
+        message: `no ${familyName(family)} series${family.matchers.length > 0 ? ` matching the ${family.exporter} selector` : ''}`,
+        ...effects(family),
+        fixes: [],
+      })),
+  );
+}
+
+/** Series of a family that lack a label the joins need (an empty value is a missing label in PromQL). */
+export async function missingLabels(
+  model: Model,
+  api: QueryApi,
+  families: readonly Family[],
+  counts: ReadonlyMap<Family, ReadonlyMap<string, number>>,
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const family of families) {
+    if ((counts.get(family)?.size ?? 0) === 0) continue;
+    // The pod cgroup is container="" by definition; the containers' series are selected with container!="".
+    const labels = family.labels.filter((label) => !(family.exporter === 'cadvisor' && label === 'container'));
+    for (const label of labels) {
+      const lacking = await api.query(print(count(selector(family.metric, ...familyMatchers(family), eq(label, '')))));
+      const lackingCount = lacking[0]?.value ?? 0;
+      if (lackingCount === 0) continue;
+      const total = [...(counts.get(family)?.values() ?? [])].reduce((sum, n) => sum + n, 0);
+      const every = lackingCount >= total;
+      findings.push({
+        check: label === model.clusterLabel ? 'cluster-label' : 'labels',
+        cluster: undefined,
+        subject: `${familyName(family)}: ${label}`,
+        message: `${every ? 'every' : `${lackingCount} of ${total}`} ${familyName(family)} series lack the ${label} label`,
+        ...(every ? effects(family) : { blinds: [], degrades: family.readers.map(partly(label)) }),
+        fixes: [],
+      });
+    }
+  }
+  return findings;
+}
+
+function partly(label: string) {
+  return (reader: { alert: string }) => ({ alert: reader.alert, loses: `the series without the ${label} label` });
+}
+
+/** What a missing family does to the alerts that read it. */
+function effects(family: Family): Pick<Finding, 'blinds' | 'degrades'> {
+  return {
+    blinds: family.readers.filter((reader) => reader.optional === undefined).map((reader) => reader.alert),
+    degrades: family.readers
+      .filter((reader) => reader.optional !== undefined)
+      .map((reader) => ({ alert: reader.alert, loses: reader.optional! })),
+  };
+}

@@ -1,0 +1,61 @@
+// `headroom doctor`: asks the live store whether every enabled alert can see what it reads, per cluster — the input
+// series and their labels, the scrape interval against every range, kube-state-metrics' namespace labels, replicas,
+// and whether headroom's own rules run there. Queries are instant counts (no series lists, no range scans beyond
+// ten minutes of `up` and an hour of rule-failure counters), so doctor's cost does not grow with the fleet.
+import type { Model } from '../model/model.ts';
+import { ruleFindings } from './check-rules.ts';
+import { replicaFindings } from './check-replicas.ts';
+import { scrapeIntervals, shortRanges } from './check-scrape-interval.ts';
+import { familyCounts, missingLabels, missingSeries } from './check-series.ts';
+import { ownershipLabelFindings } from './check-ownership-labels.ts';
+import { enabledAlerts, families } from './families.ts';
+import { type DoctorReport, type Finding, readiness } from './findings.ts';
+import { withFixes } from './fixes.ts';
+import type { QueryApi } from './query-api.ts';
+
+export interface DoctorOptions {
+  /** Where the store's address is shown (no credentials). */
+  store: string;
+  /** A line per step, for a progress display on stderr. */
+  progress?: (line: string) => void;
+}
+
+export async function doctor(model: Model, api: QueryApi, options: DoctorOptions): Promise<DoctorReport> {
+  const progress = options.progress ?? (() => {});
+  const inputs = families(model);
+  const enabled = enabledAlerts(model).map((alert) => alert.name);
+  progress(`counting ${inputs.length} input series families`);
+  const counts = await familyCounts(model, api, inputs);
+  const seen = new Set([...counts.values()].flatMap((perCluster) => [...perCluster.keys()]));
+  // A store without any input still gets its findings, under one unnamed cluster.
+  const clusters = seen.size > 0 ? [...seen].sort() : [''];
+  progress(`checking labels in ${clusters.length} cluster(s)`);
+  const findings: Finding[] = [
+    ...missingSeries(inputs, counts, clusters),
+    ...(await missingLabels(model, api, inputs, counts)),
+  ];
+  progress('measuring scrape intervals');
+  const exporters = [...new Set(inputs.map((family) => family.exporter))];
+  findings.push(...shortRanges(model, await scrapeIntervals(model, api, exporters)));
+  progress("checking ownership labels, replicas and headroom's own rules");
+  findings.push(
+    ...(await ownershipLabelFindings(model, api, clusters)),
+    ...(await replicaFindings(model, api)),
+    ...(await ruleFindings(model, api, clusters, enabled)),
+  );
+  const named = clusters.map((cluster) => cluster || undefined);
+  const fixed = findings.map((finding) => withFixes(model, finding));
+  return {
+    store: options.store,
+    clusterLabel: model.clusterLabel,
+    clusters: named,
+    alerts: readiness(enabled, named, fixed),
+    findings: fixed,
+    queries: api.queries,
+  };
+}
+
+/** Exit 1 when some enabled alert is blind somewhere. */
+export function anyBlind(report: DoctorReport): boolean {
+  return report.alerts.some((alert) => alert.readiness === 'blind');
+}
