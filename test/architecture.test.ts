@@ -22,7 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['output'],
   ['mixin'],
   ['generate'],
-  ['diff'],
+  ['diff', 'doctor'],
   ['cli'],
   ['index'],
 ];
