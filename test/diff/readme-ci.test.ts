@@ -125,7 +125,7 @@ describe("README's diff example", () => {
       undefined,
       undefined,
       { config: join(repo.dir, 'headroom.config.ts'), base: 'origin/main', format: 'text' },
-      { colour: false },
+      { colour: false, cwd: repo.dir },
     );
     expect(['$ npx headroom diff --base origin/main', ...text.split('\n').slice(0, shown.length - 2)]).toEqual(
       shown.slice(0, -1),
