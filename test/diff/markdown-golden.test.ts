@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
 import { gitProject } from './git-project.ts';
 
-const GOLDEN = fileURLToPath(new URL('./markdown.golden.md', import.meta.url));
+const GOLDEN = fileURLToPath(new URL('./golden/markdown.golden.md', import.meta.url));
 
 describe('headroom diff --format markdown', () => {
   it('matches the golden comment for a threshold raise, a new team taking a namespace and a label change', () => {
