@@ -66,7 +66,7 @@ describe('README CI examples', () => {
     }
   });
 
-  it('the diff commands of each example work as written, with the base ref its platform would give: the full report and the comment', () => {
+  it('the diff commands of each example work as written, with the base ref its platform would give: the full report and the comment', async () => {
     const repo = gitProject();
     repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
     repo.edit('teams/payments.yaml', 'for: 10m', 'for: 20m');
@@ -86,7 +86,7 @@ describe('README CI examples', () => {
           .replaceAll(`$${variable}`, 'main')
           .split(' ')
           .map((arg) => arg.replace(/^"(.*)"$/, '$1'));
-        const result = runCli(args, repo.dir);
+        const result = await runCli(args, repo.dir);
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         expect(result.stdout).toContain(

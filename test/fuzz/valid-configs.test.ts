@@ -50,7 +50,7 @@ describe('fuzz: arbitrary valid configs', () => {
     // Once per run, the real CLI's files: the same bytes as the in-process tree.
     cliChecked = true;
     const out = join(parent, `cli-out-${Date.now()}`);
-    const result = runCli(['generate', '--config', configFile, '--out', out], parent);
+    const result = await runCli(['generate', '--config', configFile, '--out', out], parent);
     expect(result.code, result.stderr).toBe(0);
     expect(listFiles(out).sort()).toEqual([...generation.tree.keys()].sort());
     for (const [path, content] of generation.tree) expect(readFileSync(join(out, path), 'utf8'), path).toBe(content);

@@ -108,8 +108,8 @@ describe('--out refused: folders headroom must never replace', () => {
   let projectFiles: () => Record<string, string>;
   let userFiles: Record<string, string>;
 
-  beforeAll(() => {
-    project = generatedProject();
+  beforeAll(async () => {
+    project = await generatedProject();
     projectFiles = () => ({ config: project.read('headroom.config.ts'), ...project.snapshot('teams') });
     userFiles = projectFiles();
   });
@@ -119,36 +119,45 @@ describe('--out refused: folders headroom must never replace', () => {
     expect(leftovers(project.dir), 'no staging folder or lock left').toEqual([]);
   });
 
-  it('--out / (the filesystem root)', () => {
+  it('--out / (the filesystem root)', async () => {
     const before = readdirSync('/');
-    expectRefused(project, ['generate', '--out', '/'], '/: --out: is the filesystem root', 'will not write there');
+    await expectRefused(
+      project,
+      ['generate', '--out', '/'],
+      '/: --out: is the filesystem root',
+      'will not write there',
+    );
     expect(readdirSync('/')).toEqual(before);
   });
 
-  it('--out .. and --out ../.. (folders that hold the project)', () => {
+  it('--out .. and --out ../.. (folders that hold the project)', async () => {
     const parent = dirname(project.dir);
     const before = readdirSync(parent).filter((name) => name.startsWith('.'));
-    expectRefused(project, ['generate', '--out', '..'], '--out: holds the config file (headroom.config.ts)');
+    await expectRefused(project, ['generate', '--out', '..'], '--out: holds the config file (headroom.config.ts)');
     // ../.. is / when the temp folder sits right under it, else a folder above the project: refused either way.
-    expectRefused(project, ['generate', '--out', '../..'], /--out: (is the filesystem root|holds the config file)/);
+    await expectRefused(
+      project,
+      ['generate', '--out', '../..'],
+      /--out: (is the filesystem root|holds the config file)/,
+    );
     expect(readdirSync(parent).filter((name) => name.startsWith('.'))).toEqual(before);
     expect(leftovers(dirname(parent))).toEqual([]);
   });
 
-  it('--out . (the config folder itself)', () => {
-    expectRefused(
+  it('--out . (the config folder itself)', async () => {
+    await expectRefused(
       project,
       ['generate', '--out', '.'],
       '.: --out: holds the config file (headroom.config.ts); headroom replaces its output folder whole',
     );
   });
 
-  it("--out teams (a folder of the user's files)", () => {
-    expectRefused(project, ['generate', '--out', 'teams'], 'teams: --out: is a folder headroom did not generate');
+  it("--out teams (a folder of the user's files)", async () => {
+    await expectRefused(project, ['generate', '--out', 'teams'], 'teams: --out: is a folder headroom did not generate');
   });
 
-  it('--out headroom.config.ts/x (a file where a parent folder should be)', () => {
-    const result = expectRefused(
+  it('--out headroom.config.ts/x (a file where a parent folder should be)', async () => {
+    const result = await expectRefused(
       project,
       ['generate', '--out', 'headroom.config.ts/x'],
       'headroom.config.ts/x: --out: cannot be made: headroom.config.ts is a file, not a folder',
@@ -156,20 +165,20 @@ describe('--out refused: folders headroom must never replace', () => {
     expect(result.stderr).not.toContain('EEXIST');
   });
 
-  it("--out '' (an empty value, as from an unset shell variable)", () => {
-    expectRefused(
+  it("--out '' (an empty value, as from an unset shell variable)", async () => {
+    await expectRefused(
       project,
       ['generate', '--out', ''],
       "option '-o, --out <dir>' argument '' is invalid. it is empty: name a folder, or leave --out out",
     );
-    expectRefused(project, ['check', '--out', '  '], 'it is empty');
+    await expectRefused(project, ['check', '--out', '  '], 'it is empty');
   });
 
-  it('--out at a dangling symlink (generate and check)', () => {
+  it('--out at a dangling symlink (generate and check)', async () => {
     symlinkSync('no-such-folder', join(project.dir, 'dangling'));
     try {
       for (const command of ['generate', 'check']) {
-        const result = expectRefused(
+        const result = await expectRefused(
           project,
           [command, '--out', 'dangling'],
           'dangling: --out: is a link to no-such-folder, which does not exist: create that folder',
@@ -183,22 +192,22 @@ describe('--out refused: folders headroom must never replace', () => {
     }
   });
 
-  it('--out at a symlink that loops', () => {
+  it('--out at a symlink that loops', async () => {
     symlinkSync('loop', join(project.dir, 'loop'));
     try {
-      expectRefused(project, ['generate', '--out', 'loop'], 'loop: --out: is a link that leads back to itself');
+      await expectRefused(project, ['generate', '--out', 'loop'], 'loop: --out: is a link that leads back to itself');
     } finally {
       rmSync(join(project.dir, 'loop'));
     }
   });
 
   // A stand-in for /etc: the same path through the code, without betting a real system folder on it.
-  it('--out at a symlink to a folder headroom did not generate (like /etc)', () => {
+  it('--out at a symlink to a folder headroom did not generate (like /etc)', async () => {
     const etc = mkdtempSync(join(tmpdir(), 'headroom-etc-'));
     writeFileSync(join(etc, 'passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
     symlinkSync(etc, join(project.dir, 'etc-link'));
     try {
-      const result = expectRefused(
+      const result = await expectRefused(
         project,
         ['generate', '--out', 'etc-link'],
         `etc-link: --out: (a link to ${etc}) is a folder headroom did not generate`,
@@ -226,14 +235,14 @@ describe('--out refused: folders headroom must never replace', () => {
     }
   });
 
-  it('a README someone added to generated/ (and a hand-made dashboard): refused, not deleted', () => {
+  it('a README someone added to generated/ (and a hand-made dashboard): refused, not deleted', async () => {
     // Decision: generate refuses rather than delete a file it did not write; it names the file. Files headroom
     // wrote (the notice in their first lines, or JSON its mixin index imports) are still replaced, stale ones removed.
     project.write('generated/README.md', '# Our alerts\n');
     project.write('generated/dashboards/ours.json', '{"title": "ours"}\n');
     project.before = project.snapshot('generated');
     try {
-      expectRefused(
+      await expectRefused(
         project,
         ['generate'],
         'generated: output.dir: holds 2 files headroom did not write (README.md, dashboards/ours.json)',
@@ -247,14 +256,14 @@ describe('--out refused: folders headroom must never replace', () => {
     }
   });
 
-  it('check --out at a file, and at a folder that does not exist', () => {
-    const atFile = expectRefused(
+  it('check --out at a file, and at a folder that does not exist', async () => {
+    const atFile = await expectRefused(
       project,
       ['check', '--out', 'headroom.config.ts'],
       'headroom.config.ts: --out: is a file, not a folder',
     );
     expect(atFile.stderr).not.toContain('ENOTDIR');
-    const missing = runCli(['check', '--out', 'not-generated-yet'], project.dir);
+    const missing = await runCli(['check', '--out', 'not-generated-yet'], project.dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(
       'headroom: not-generated-yet does not exist: run `npx headroom generate --out not-generated-yet` first',
@@ -265,7 +274,7 @@ describe('--out refused: folders headroom must never replace', () => {
 });
 
 describe('output.dir and --out around a config in a subfolder', () => {
-  it('--out at the config file\'s folder when generated/ is elsewhere, and output.dir: "."', () => {
+  it('--out at the config file\'s folder when generated/ is elsewhere, and output.dir: "."', async () => {
     const project = tempProject('example');
     mkdirSync(join(project.dir, 'conf'));
     renameSync(join(project.dir, 'teams'), join(project.dir, 'conf/teams'));
@@ -273,22 +282,22 @@ describe('output.dir and --out around a config in a subfolder', () => {
     expect(config).toContain("dir: '../generated'");
     writeFileSync(join(project.dir, 'conf/headroom.config.ts'), config);
     rmSync(join(project.dir, 'headroom.config.ts'));
-    const generated = runCli(['generate', '-c', 'conf/headroom.config.ts'], project.dir);
+    const generated = await runCli(['generate', '-c', 'conf/headroom.config.ts'], project.dir);
     expect(generated.code, generated.stderr).toBe(0);
     const hostile = { ...project, before: project.snapshot('generated') };
 
-    expectRefused(
+    await expectRefused(
       hostile,
       ['generate', '-c', 'conf/headroom.config.ts', '--out', 'conf'],
       'conf: --out: holds the config file (conf/headroom.config.ts)',
     );
-    expectRefused(
+    await expectRefused(
       hostile,
       ['generate', '-c', 'conf/headroom.config.ts', '--out', '.'],
       '.: --out: holds the config file (conf/headroom.config.ts)',
     );
     writeFileSync(join(project.dir, 'conf/headroom.config.ts'), config.replace("dir: '../generated'", "dir: '.'"));
-    expectRefused(
+    await expectRefused(
       hostile,
       ['generate', '-c', 'conf/headroom.config.ts'],
       'conf: output.dir: holds the config file (conf/headroom.config.ts)',
@@ -298,11 +307,11 @@ describe('output.dir and --out around a config in a subfolder', () => {
 });
 
 describe('--out accepted: written where named, as a plain mkdir would', () => {
-  it('--out generated/ and --out ./generated/./ write generated/ itself', () => {
-    const project = generatedProject();
+  it('--out generated/ and --out ./generated/./ write generated/ itself', async () => {
+    const project = await generatedProject();
     const first = contents(join(project.dir, 'generated'));
     for (const spelling of ['generated/', './generated/./']) {
-      const result = runCli(['generate', '--out', spelling], project.dir);
+      const result = await runCli(['generate', '--out', spelling], project.dir);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('headroom: wrote generated (');
       expect(contents(join(project.dir, 'generated'))).toEqual(first);
@@ -330,34 +339,34 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
     }
   });
 
-  it('generated/ is a symlink to a folder headroom generated: the link stays, its target gets the fresh tree', () => {
+  it('generated/ is a symlink to a folder headroom generated: the link stays, its target gets the fresh tree', async () => {
     const project = tempProject('example');
-    expect(runCli(['generate', '--out', 'shared/rules'], project.dir).code).toBe(0);
+    expect((await runCli(['generate', '--out', 'shared/rules'], project.dir)).code).toBe(0);
     symlinkSync('shared/rules', join(project.dir, 'generated'));
     project.write(
       'teams/payments.yaml',
       project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
     );
-    const result = runCli(['generate'], project.dir);
+    const result = await runCli(['generate'], project.dir);
     expect(result.code, result.stderr).toBe(0);
 
     expect(lstatSync(join(project.dir, 'generated')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(project.dir, 'generated'))).toBe('shared/rules');
-    expect(runCli(['generate', '--out', 'fresh'], project.dir).code).toBe(0);
+    expect((await runCli(['generate', '--out', 'fresh'], project.dir)).code).toBe(0);
     expect(contents(join(project.dir, 'shared/rules'))).toEqual(contents(join(project.dir, 'fresh')));
     expect(readFileSync(join(project.dir, 'generated/prometheus-rules/headroom-teams.yaml'), 'utf8')).toContain('0.9');
     expect(leftovers(project.dir)).toEqual([]);
     expect(leftovers(join(project.dir, 'shared'))).toEqual([]);
-    expect(runCli(['check'], project.dir).code).toBe(0);
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
   });
 
-  it('a read-only parent folder (0555)', () => {
+  it('a read-only parent folder (0555)', async () => {
     const project = tempProject('example');
     const readOnly = join(project.dir, 'read-only');
     mkdirSync(readOnly);
     chmodSync(readOnly, 0o555);
     try {
-      const result = runCli(['generate', '--out', 'read-only/generated'], project.dir);
+      const result = await runCli(['generate', '--out', 'read-only/generated'], project.dir);
       if (isRoot) {
         // root writes through 0555: what root sees is a normal, complete generate, and the parent's mode kept.
         expect(result.code, result.stderr).toBe(0);
@@ -441,8 +450,8 @@ describe('--out below a folder that refuses writes: said plainly, exit 2, nothin
 });
 
 describe("runs that meet: a killed run's leftovers, two runs at once", () => {
-  it('staging folders and a lock left by a killed run are removed, never shipped', () => {
-    const project = generatedProject();
+  it('staging folders and a lock left by a killed run are removed, never shipped', async () => {
+    const project = await generatedProject();
     const expected = contents(join(project.dir, 'generated'));
     const stale = join(project.dir, '.generated.headroom-tmp-killed1');
     mkdirSync(join(stale, 'prometheus-rules'), { recursive: true });
@@ -450,12 +459,12 @@ describe("runs that meet: a killed run's leftovers, two runs at once", () => {
     mkdirSync(join(project.dir, '.generated.headroom-tmp-killed2-previous'));
     writeFileSync(join(project.dir, '.generated.headroom-lock'), `${deadPid()}\n`);
 
-    const result = runCli(['generate'], project.dir);
+    const result = await runCli(['generate'], project.dir);
     expect(result.code, result.stderr).toBe(0);
     expect(leftovers(project.dir)).toEqual([]);
     expect(contents(join(project.dir, 'generated'))).toEqual(expected);
     expect(readFileSync(join(project.dir, 'generated/kustomization.yaml'), 'utf8')).not.toContain('half-written');
-    expect(runCli(['check'], project.dir).code).toBe(0);
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
   });
 
   it('a run that finds the folder locked by a live run waits for it, then writes', async () => {
@@ -476,7 +485,7 @@ describe("runs that meet: a killed run's leftovers, two runs at once", () => {
 
   it('two generate runs into the same folder at once end with one complete tree', async () => {
     const project = tempProject('example');
-    expect(runCli(['generate', '--out', 'reference'], project.dir).code).toBe(0);
+    expect((await runCli(['generate', '--out', 'reference'], project.dir)).code).toBe(0);
     const results = await Promise.all([
       runAsync(['generate'], project.dir),
       runAsync(['generate'], project.dir),
@@ -495,7 +504,7 @@ describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', ()
   ] as const)(
     '%s while generate writes the staging folder: staging and lock removed, generated/ as it was, exit %i',
     async (signal, exitCode) => {
-      const project = generatedProject();
+      const project = await generatedProject();
       project.write(
         'teams/payments.yaml',
         project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
@@ -516,7 +525,10 @@ describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', ()
       expect(result.code, result.stderr).toBe(exitCode);
       expect(result.stderr).toContain(`headroom: stopped by ${signal}: generated was left as it was, nothing written`);
       expect(result.stdout).toBe('');
-      expect(runCli(['check'], project.dir).code, 'the old tree is still stale against the edited team file').toBe(1);
+      expect(
+        (await runCli(['check'], project.dir)).code,
+        'the old tree is still stale against the edited team file',
+      ).toBe(1);
     },
   );
 

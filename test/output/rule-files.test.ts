@@ -148,9 +148,9 @@ describe('output.ruleFiles', () => {
 });
 
 describe('output config checks', () => {
-  it('no rule output at all is a config error naming output.prometheusRule.enabled (exit 2, nothing written)', () => {
+  it('no rule output at all is a config error naming output.prometheusRule.enabled (exit 2, nothing written)', async () => {
     const project = projectWith(OUTPUTS.none);
-    const result = runCli(['generate'], project.dir);
+    const result = await runCli(['generate'], project.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /headroom\.config\.ts:\d+:\d+: output\.prometheusRule\.enabled: is false and no rule file is on/,
@@ -158,10 +158,10 @@ describe('output config checks', () => {
     expect(existsSync(join(project.dir, 'generated'))).toBe(false);
   });
 
-  it('a Mimir namespace that would make a hidden file or leave the folder is refused', () => {
+  it('a Mimir namespace that would make a hidden file or leave the folder is refused', async () => {
     for (const namespace of ['.hidden', '../x', 'a/b', '']) {
       const project = projectWith(OUTPUTS.mimirOnly.replace(MIMIR_NAMESPACE, namespace));
-      const result = runCli(['validate'], project.dir);
+      const result = await runCli(['validate'], project.dir);
       expect(result.code, namespace).toBe(2);
       expect(result.stderr, namespace).toMatch(/output\.ruleFiles\.mimir\.namespace: must be a Mimir rule namespace/);
     }
