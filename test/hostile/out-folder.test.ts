@@ -74,10 +74,30 @@ interface Ended extends CliResult {
 
 /** `generate` with every staging write slowed down (see slow-staging-writes.cjs), as a child the test can signal. */
 function startSlowGenerate(cwd: string): { child: ReturnType<typeof spawn>; ended: Promise<Ended> } {
-  const preload = join(REPO_ROOT, 'test/helpers/slow-staging-writes.cjs');
-  const child = spawn(process.execPath, ['--require', preload, CLI, 'generate'], {
+  return startGenerate(cwd, 'slow-staging-writes.cjs');
+}
+
+/**
+ * `generate` that counts, in the file it returns, each time it finds the output folder locked by another run (see
+ * count-lock-waits.cjs): a child the test can signal once it is waiting.
+ */
+function startLockedOutGenerate(cwd: string): {
+  child: ReturnType<typeof spawn>;
+  ended: Promise<Ended>;
+  waits: string;
+} {
+  const waits = join(mkdtempSync(join(tmpdir(), 'headroom-lock-waits-')), 'waits');
+  return { ...startGenerate(cwd, 'count-lock-waits.cjs', { HEADROOM_TEST_LOCK_WAITS: waits }), waits };
+}
+
+function startGenerate(
+  cwd: string,
+  preload: string,
+  env: Record<string, string> = {},
+): { child: ReturnType<typeof spawn>; ended: Promise<Ended> } {
+  const child = spawn(process.execPath, ['--require', join(REPO_ROOT, 'test/helpers', preload), CLI, 'generate'], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -89,6 +109,14 @@ function startSlowGenerate(cwd: string): { child: ReturnType<typeof spawn>; ende
   return { child, ended };
 }
 
+/** How many times the run of startLockedOutGenerate has found the lock held so far. */
+function lockWaits(waits: string): number {
+  return existsSync(waits) ? readFileSync(waits, 'utf8').split('\n').length - 1 : 0;
+}
+
+/** Polls at 50 ms: 10 times found held is half a second of waiting, not one unlucky try. */
+const WAITING = 10;
+
 async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -97,10 +125,9 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_00
   }
 }
 
-/** A process id that is surely not running: a child that has exited. */
+/** A process id that is surely not running: Linux gives processes ids below pid_max only. */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(child.stdout);
+  return Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
 }
 
 describe('--out refused: folders headroom must never replace', () => {
@@ -220,7 +247,7 @@ describe('--out refused: folders headroom must never replace', () => {
     }
   });
 
-  it('--out at a symlink to the home folder', () => {
+  it('--out at a symlink to the home folder', { tags: ['spawns'] }, () => {
     const home = mkdtempSync(join(tmpdir(), 'headroom-home-'));
     writeFileSync(join(home, '.bashrc'), 'export PATH\n');
     symlinkSync(home, join(project.dir, 'home-link'));
@@ -319,7 +346,9 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
     }
   });
 
-  it("folder and file modes follow the umask (0755/0644 under 022, 0750/0640 under 027), not mkdtemp's 0700", () => {
+  it("folder and file modes follow the umask (0755/0644 under 022, 0750/0640 under 027), not mkdtemp's 0700", {
+    tags: ['spawns'],
+  }, () => {
     const project = tempProject('example');
     for (const [umask, folderMode, fileMode] of [
       ['022', 0o755, 0o644],
@@ -397,6 +426,7 @@ const canDropToNobody =
 describe('--out below a folder that refuses writes: said plainly, exit 2, nothing written', () => {
   it.skipIf(!canMountReadOnly)(
     'a missing folder below a read-only file system (--out ro/x/generated): EROFS, not ENOENT',
+    { tags: ['spawns'] },
     () => {
       const project = tempProject('example');
       mkdirSync(join(project.dir, 'ro'));
@@ -422,6 +452,7 @@ describe('--out below a folder that refuses writes: said plainly, exit 2, nothin
 
   it.skipIf(isRoot && !canDropToNobody)(
     'a missing folder below a 0555 folder, as a user other than root: names the 0555 folder, not the one it could not make',
+    { tags: ['spawns'] },
     () => {
       const project = tempProject('example');
       const readOnly = join(project.dir, 'read-only');
@@ -467,23 +498,23 @@ describe("runs that meet: a killed run's leftovers, two runs at once", () => {
     expect((await runCli(['check'], project.dir)).code).toBe(0);
   });
 
-  it('a run that finds the folder locked by a live run waits for it, then writes', async () => {
+  it('a run that finds the folder locked by a live run waits for it, then writes', { tags: ['spawns'] }, async () => {
     const project = tempProject('example');
     const lock = join(project.dir, '.generated.headroom-lock');
     writeFileSync(lock, `${process.pid}\n`); // this test process: alive, as a run in the middle of writing is
-    const waiting = runAsync(['generate'], project.dir);
-    // Long enough for the run to load the config and reach the lock (a second or so), well inside its 60 s wait.
-    await new Promise((done) => setTimeout(done, 6000));
+    const { ended, waits } = startLockedOutGenerate(project.dir);
+    // The run has loaded the config, reached the lock and kept finding it held (well inside its 60 s wait).
+    await waitFor('the run to wait for the lock', () => lockWaits(waits) >= WAITING);
     expect(existsSync(join(project.dir, 'generated')), 'nothing written while the lock is held').toBe(false);
     expect(readdirSync(project.dir).filter((name) => name.includes('headroom-tmp'))).toEqual([]);
     rmSync(lock);
-    const result = await waiting;
+    const result = await ended;
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(join(project.dir, 'generated/headroom-settings.yaml'))).toBe(true);
     expect(leftovers(project.dir)).toEqual([]);
   });
 
-  it('two generate runs into the same folder at once end with one complete tree', async () => {
+  it('two generate runs into the same folder at once end with one complete tree', { tags: ['spawns'] }, async () => {
     const project = tempProject('example');
     expect((await runCli(['generate', '--out', 'reference'], project.dir)).code).toBe(0);
     const results = await Promise.all([
@@ -503,6 +534,7 @@ describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', ()
     ['SIGTERM', 143],
   ] as const)(
     '%s while generate writes the staging folder: staging and lock removed, generated/ as it was, exit %i',
+    { tags: ['spawns'] },
     async (signal, exitCode) => {
       const project = await generatedProject();
       project.write(
@@ -532,13 +564,15 @@ describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', ()
     },
   );
 
-  it("SIGINT while generate waits for another run's lock: exit 130, that lock left alone, nothing written", async () => {
+  it("SIGINT while generate waits for another run's lock: exit 130, that lock left alone, nothing written", {
+    tags: ['spawns'],
+  }, async () => {
     const project = tempProject('example');
     const lock = join(project.dir, '.generated.headroom-lock');
     writeFileSync(lock, `${process.pid}\n`); // held by this test process: alive, as a run in the middle of writing is
-    const { child, ended } = startSlowGenerate(project.dir);
-    // Long enough for the run to load the config and reach the lock (as in the lock test above), well inside its 60 s wait.
-    await new Promise((done) => setTimeout(done, 6000));
+    const { child, ended, waits } = startLockedOutGenerate(project.dir);
+    // Waiting for the lock, as in the test above.
+    await waitFor('the run to wait for the lock', () => lockWaits(waits) >= WAITING);
     child.kill('SIGINT');
     const result = await ended;
     expect(result.signal).toBeNull();
