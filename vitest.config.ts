@@ -10,5 +10,12 @@ export default defineConfig({
     // worker per core less one ran the suite one file at a time on a 2-core machine (10 min); a worker per core
     // keeps both busy.
     maxWorkers: Math.max(2, availableParallelism()),
+    tags: [
+      {
+        name: 'spawns',
+        description:
+          'starts a program besides git: promtool, amtool, kustomize, jsonnet, bin/headroom.js, npm, tsc (left out of npm run test:fast)',
+      },
+    ],
   },
 });

@@ -2,6 +2,7 @@
 // trace, nothing left behind) with 141, the code a shell reports for git or cat killed by SIGPIPE. And Ctrl-C
 // while `diff --base` generates the ref leaves no temporary folder behind either. Real processes: a real pipe and
 // real signals are what these are about.
+// @module-tag spawns (bin/headroom.js into a real pipe, and signalled)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,6 +2,7 @@
 // expression parses with lezer-promql; a second run gives the same bytes (in-process, and once through the CLI's files); every group passes
 // the real `promtool check rules` on both engines; every sampled namespace and node has exactly one owner series, of
 // the team that must own it (`promtool test rules` on synthetic series, both engines).
+// @module-tag spawns (promtool on both engines)
 import { fc, test } from '@fast-check/vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

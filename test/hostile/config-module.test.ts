@@ -325,7 +325,9 @@ describe('what the config does when it runs', () => {
   });
 
   // A real process: what is at stake is the process's own stdout and stderr, which a run in this one does not own.
-  it("prints with console.log: the text goes to stderr; stdout holds only headroom's summary", () => {
+  it("prints with console.log: the text goes to stderr; stdout holds only headroom's summary", {
+    tags: ['spawns'],
+  }, () => {
     project.write(
       CONFIG,
       `${original}console.log('hi from the config');\nconsole.info('info');\nprocess.stdout.write('raw\\n');\n`,
@@ -390,7 +392,7 @@ describe('console.log in the config and `diff --format json`', () => {
   afterAll(() => rmSync(repo.dir, { recursive: true, force: true }));
 
   // A real process, as above.
-  it("stdout is still one JSON document; the config's output is on stderr", () => {
+  it("stdout is still one JSON document; the config's output is on stderr", { tags: ['spawns'] }, () => {
     // Committed, so both the base ref's config and the work tree's print while loading.
     repo.edit(CONFIG, IMPORT_LINE, `${IMPORT_LINE}\nconsole.log('loading the config');\nconsole.warn('careful');`);
     repo.commit('a chatty config');

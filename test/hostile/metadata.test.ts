@@ -464,7 +464,9 @@ describe('Alertmanager receiver names', () => {
     );
   });
 
-  it('odd but valid receiver names (quotes, #, :, unicode, 200 characters) pass the real amtool check-config', async () => {
+  it('odd but valid receiver names (quotes, #, :, unicode, 200 characters) pass the real amtool check-config', {
+    tags: ['spawns'],
+  }, async () => {
     const receivers = [
       'Platform "On-Call" #1',
       'payments: tickets/ü',

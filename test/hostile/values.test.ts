@@ -310,7 +310,9 @@ describe('team labels', () => {
     },
   );
 
-  it('label values with $, %, backticks and quotes pass promtool check rules on both engines', async () => {
+  it('label values with $, %, backticks and quotes pass promtool check rules on both engines', {
+    tags: ['spawns'],
+  }, async () => {
     const value = '$labels.x $value `tick` 100% %s "q" \\';
     const fresh = tempProject('example');
     fresh.write(PAYMENTS, payments('"#payments-oncall"', JSON.stringify(value)));
@@ -359,7 +361,9 @@ describe('selectors', () => {
     );
   });
 
-  it('selector job=~"a{2,3}" (braces inside a regular expression) is accepted and passes promtool on both engines', async () => {
+  it('selector job=~"a{2,3}" (braces inside a regular expression) is accepted and passes promtool on both engines', {
+    tags: ['spawns'],
+  }, async () => {
     const fresh = tempProject('example');
     // The kube-state-metrics selector reaches the alert descriptions' Go templates: }}{{ in its value stays a string there.
     const config = configWithSelector('job=~"a{2,3}", metrics_path="/metrics/cadvisor"').replace(

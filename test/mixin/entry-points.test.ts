@@ -2,6 +2,7 @@
 // of jsonnet-compat/ against a generated folder, and its output must equal, object for object, the PrometheusRule
 // groups and dashboard files of that folder. Run on the committed generated/ (so the mixin and generated/ cannot
 // drift apart) and on folders freshly generated from several configs.
+// @module-tag spawns (jsonnet)
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -26,7 +26,7 @@ function tempFile(name: string, content: string): string {
 }
 
 describe('the kubernetes-mixin defaults fixture', () => {
-  it('is what jsonnet renders from defaults.jsonnet', () => {
+  it('is what jsonnet renders from defaults.jsonnet', { tags: ['spawns'] }, () => {
     const rendered = jsonnet([join(FIXTURE, 'defaults.jsonnet')]);
     expect(rendered.stderr).toBe('');
     expect(JSON.parse(rendered.stdout)).toEqual(defaults);
@@ -153,7 +153,9 @@ describe('headroom import-mixin-config', () => {
     expect(result.stderr).toMatch(/grafanaK8s\.dashboardNamePrefix: .*"Kubernetes memory \/ "/);
   });
 
-  it('writes a TypeScript snippet that a headroom.config.ts can spread, and generate uses its values', async () => {
+  it('writes a TypeScript snippet that a headroom.config.ts can spread, and generate uses its values', {
+    tags: ['spawns'],
+  }, async () => {
     const project = mkdtempSync(join(tmpdir(), 'headroom-import-project-'));
     const result = await runCli(
       ['import-mixin-config', DEFAULTS_FILE, '--out', join(project, 'kubernetes-mixin-settings.ts')],

@@ -128,7 +128,7 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
 });
 
 describe('jsonnet mixin on a folder with rule files only', () => {
-  it('alerts.jsonnet and rules.jsonnet serve the groups of the rule file', async () => {
+  it('alerts.jsonnet and rules.jsonnet serve the groups of the rule file', { tags: ['spawns'] }, async () => {
     const project = projectWith(OUTPUTS.filesOnly);
     await generateInto(project, 'generated');
     const outDir = join(project.dir, 'generated');

@@ -57,14 +57,18 @@ describe('output.ruleFiles', () => {
   });
 
   for (const engine of ENGINES) {
-    it(`the plain file passes the real \`promtool check rules\` as written (${engine.name})`, async () => {
+    it(`the plain file passes the real \`promtool check rules\` as written (${engine.name})`, {
+      tags: ['spawns'],
+    }, async () => {
       const { tree } = await generateWith(OUTPUTS.filesOnly);
       const result = promtool(engine, ['check', 'rules', writeTemp('headroom.rules.yaml', tree.get(PLAIN)!)]);
       expect(result.output).toContain('SUCCESS');
       expect(result.code, result.output).toBe(0);
     });
 
-    it(`the Mimir file is a valid rule file once its \`namespace:\` line is taken away, as mimirtool reads it (${engine.name})`, async () => {
+    it(`the Mimir file is a valid rule file once its \`namespace:\` line is taken away, as mimirtool reads it (${engine.name})`, {
+      tags: ['spawns'],
+    }, async () => {
       const { tree } = await generateWith(OUTPUTS.mimirOnly);
       const text = tree.get(MIMIR)!;
       const withoutNamespace = text.replace(`namespace: ${MIMIR_NAMESPACE}\n`, '');
