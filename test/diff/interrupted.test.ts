@@ -50,8 +50,10 @@ describe('headroom diff into a pipe that closes early', () => {
     expect(full.stdout.length).toBeGreaterThan(256 * 1024);
     // (markdown is cut to 65,536 bytes, which a pipe's buffer takes whole.)
     const firstLines = { json: '{', text: expect.stringMatching(/^headroom diff old → new: /) };
+    // One temporary folder for both runs: the second finds the compiled src/ jiti cached there by the first.
+    const temp = mkdtempSync(join(tmpdir(), 'headroom-pipe-'));
     for (const [format, first] of Object.entries(firstLines)) {
-      expect(pipedToHead(repo.dir, ['diff', 'old', 'new', '--format', format])).toEqual([first, 'exit 141', '']);
+      expect(pipedToHead(repo.dir, ['diff', 'old', 'new', '--format', format], temp)).toEqual([first, 'exit 141', '']);
     }
   });
 
