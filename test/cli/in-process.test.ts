@@ -16,11 +16,9 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-  { name: 'the version', args: ['--version'] },
   { name: 'help, wrapped to 80 columns off a terminal', args: ['generate', '--help'] },
   { name: 'an unknown command (commander, exit 2)', args: ['generat'] },
   { name: 'check before anything was generated (exit 1)', args: ['check', '--out', 'not-yet'] },
-  { name: 'validate', args: ['validate'] },
   { name: 'generate', args: ['generate'] },
   {
     name: 'a warning on stderr, and generate writing anyway',
@@ -31,7 +29,6 @@ const STEPS: Step[] = [
       ),
     args: ['generate', '--out', 'warned'],
   },
-  { name: 'check of a stale folder (exit 1)', args: ['check'] },
   {
     name: 'a bad team file: file, line, key, exit 2, nothing written',
     edit: (project) =>
