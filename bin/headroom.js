@@ -16,7 +16,12 @@ if (process.env.HEADROOM_TRACE_LOADER) {
   );
 }
 const { main } = freshness.fresh ? await import('../dist/cli/main.js') : await importSource();
-process.exitCode = await main(process.argv);
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+});
 
 async function importSource() {
   const { createJiti } = await import('jiti');

@@ -1,6 +1,7 @@
 // The scenarios must catch the naive rules of blog posts: each mutation (negative-controls/mutations.ts) swaps one
 // generated alert or recording for a known-wrong form and expects `promtool test rules` to fail. A scenario that
 // passed them would prove nothing.
+// @module-tag spawns (promtool on both engines)
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,12 +28,19 @@ function mutate(groups: Group[], mutation: Mutation): Group[] {
   }));
 }
 
+/** Each fixture is generated once; every mutation starts from a fresh parse of its rule groups (ruleGroupsOf). */
+const generations = new Map<string, ReturnType<typeof generateFixture>>();
+function generatedOnce(fixture: string): ReturnType<typeof generateFixture> {
+  if (!generations.has(fixture)) generations.set(fixture, generateFixture(fixture));
+  return generations.get(fixture)!;
+}
+
 for (const engine of ENGINES) {
   describe(`${engine.name}: the scenarios reject naive rules`, () => {
     for (const mutation of MUTATIONS) {
       it(mutation.name, async () => {
         const fixture = mutation.fixture ?? 'example';
-        const mutated = mutate(ruleGroupsOf(await generateFixture(fixture)) as Group[], mutation);
+        const mutated = mutate(ruleGroupsOf(await generatedOnce(fixture)) as Group[], mutation);
         const dir = mkdtempSync(join(tmpdir(), 'headroom-mutant-'));
         writeRuleFile(mutated, join(dir, 'rules.yaml'));
         const result = testRules(engine, join(REPO_ROOT, 'test/promtool', fixture, mutation.scenario), dir, {

@@ -6,6 +6,7 @@
 // Proven over the whole matrix of test/fixtures/scoped-labels — fraud claims `fraud-detection` in prod-* only and has
 // its own threshold (0.8) and receiver — with `promtool test rules` on both engines (which alerts fire, for whom) and
 // `amtool config routes test` (where each of those alerts goes).
+// @module-tag spawns (promtool and amtool)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

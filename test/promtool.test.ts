@@ -1,5 +1,6 @@
 // Every generated rule group passes the real `promtool check rules`, and the scenarios under test/promtool/<fixture>
 // prove the alerts' behaviour with `promtool test rules` on synthetic series, each on every engine (2.42 and 3.5).
+// @module-tag spawns (promtool on both engines)
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,8 +1,12 @@
 // The `headroom` command. Exit codes are in exit-codes.ts; each command is declared in commands/ and does its work
 // in actions/, imported only when it runs: start-up loads commander and nothing else (`headroom --help` is fast).
+// `main` returns the exit code and writes only through `io` (bin/headroom.js passes the real process's), so that
+// tests run it in-process; it never changes process.exitCode nor the process's working directory.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { inWorkingDirectory } from '../config/display-path.ts';
 import { InputError } from '../config/input-error.ts';
+import { type CliIo, printLine } from './cli-io.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerGenerate } from './commands/generate.ts';
@@ -11,31 +15,40 @@ import { registerSchema } from './commands/schema.ts';
 import { registerValidate } from './commands/validate.ts';
 import { type CommandOutcome, EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.ts';
 
-export async function main(argv: string[]): Promise<number> {
+/** `args`: the arguments after the command's name (process.argv.slice(2)). */
+export async function main(args: readonly string[], io: CliIo): Promise<number> {
   const outcome: CommandOutcome = { exitCode: EXIT_OK };
   const program = new Command('headroom')
     .description('Kubernetes memory alerts (PrometheusRule) and dashboards from one typed config')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Help is wrapped to the terminal's width, or to 80 columns when it goes to a pipe or a file.
+      getOutHelpWidth: () => (io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY ? (io.stderr.columns ?? 80) : 80),
+    })
     .version(packageVersion(), '-V, --version', 'print the version of headroom')
     .exitOverride()
     .showHelpAfterError('(run `headroom --help` for usage)');
-  registerGenerate(program, outcome);
-  registerCheck(program, outcome);
-  registerDiff(program, outcome);
-  registerValidate(program);
-  registerSchema(program);
-  registerImportMixinConfig(program);
+  const run = { io, outcome };
+  registerGenerate(program, run);
+  registerCheck(program, run);
+  registerDiff(program, run);
+  registerValidate(program, run);
+  registerSchema(program, run);
+  registerImportMixinConfig(program, run);
   try {
-    await program.parseAsync(argv);
+    await inWorkingDirectory(io.cwd, () => program.parseAsync(args, { from: 'user' }));
     return outcome.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     if (error instanceof InputError) {
-      console.error(`headroom: invalid input, nothing written:\n${error.message}`);
+      printLine(io.stderr, `headroom: invalid input, nothing written:\n${error.message}`);
       return EXIT_BAD_INPUT;
     }
     // A path that is a file where a folder is expected, a folder named like a team file, a missing parent folder…
     if (isFileSystemError(error)) {
-      console.error(`headroom: ${error.message}`);
+      printLine(io.stderr, `headroom: ${error.message}`);
       return EXIT_BAD_INPUT;
     }
     throw error;

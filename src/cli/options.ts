@@ -1,4 +1,5 @@
 // Options several commands share.
+import { resolve } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 
 export interface ConfigOptions {
@@ -16,3 +17,11 @@ export const outOption = () =>
       throw new InvalidArgumentError('it is empty: name a folder, or leave --out out to use output.dir.');
     return value;
   });
+
+/** --config and --out as absolute paths: relative ones are read against the working directory the run was given. */
+export function againstWorkingDirectory(options: ConfigOptions, cwd: string): ConfigOptions {
+  return {
+    config: resolve(cwd, options.config),
+    ...(options.out === undefined ? {} : { out: resolve(cwd, options.out) }),
+  };
+}

@@ -1,6 +1,7 @@
 // Reads one team file (YAML) into a validated team, keeping a locator for later errors.
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { type Document, LineCounter, parseAllDocuments, parseDocument } from 'yaml';
+import { resolveDisplayed } from './display-path.ts';
 import { InputError, type SourceFile } from './input-error.ts';
 import { yamlLocator } from './locate-yaml.ts';
 import { readTeamFile } from './read-team-file.ts';
@@ -20,8 +21,11 @@ export interface SourcedTeam {
  * Loads the team file at `file` (the path as messages show it). Its real path must lie in one of `allowedFolders`
  * (the config folder and the teams folder); by default the folder it sits in.
  */
-export function loadTeamFile(file: string, allowedFolders: readonly string[] = [dirname(resolve(file))]): SourcedTeam {
-  const text = readTeamFile(file, resolve(file), allowedFolders);
+export function loadTeamFile(
+  file: string,
+  allowedFolders: readonly string[] = [dirname(resolveDisplayed(file))],
+): SourcedTeam {
+  const text = readTeamFile(file, resolveDisplayed(file), allowedFolders);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const source: SourceFile = { file, locate: yamlLocator(document, lineCounter) };

@@ -1,7 +1,7 @@
 // The team files of the teams folder: every *.yaml / *.yml file, in name order, all their problems reported at once.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { displayPath } from './display-path.ts';
+import { dirname, join } from 'node:path';
+import { displayPath, resolveDisplayed } from './display-path.ts';
 import { InputError, type Problem, type SourceFile } from './input-error.ts';
 import { loadTeamFile, type SourcedTeam } from './load-team-file.ts';
 import { escapeInvisible } from './shown-text.ts';
@@ -32,7 +32,7 @@ export function loadTeamsDir(dir: string, config: SourceFile, required: boolean)
   }
   // A team file's real path must stay in the config folder (config.file is shown relative to the working directory),
   // or in the teams folder the config names.
-  const allowedFolders = [dirname(resolve(config.file)), dir];
+  const allowedFolders = [dirname(resolveDisplayed(config.file)), dir];
   const problems: Problem[] = [];
   const teams: SourcedTeam[] = [];
   for (const entry of teamFileNames(readdirSync(dir))) {

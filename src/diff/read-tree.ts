@@ -19,13 +19,13 @@ export interface GeneratedFolder {
   notes: string[];
 }
 
-/** `shown`: how notes name the folder (a folder copied out of git is named as at its ref). */
+/** `shown`: how messages and notes name the folder (as the user gave it; a folder copied out of git as at its ref). */
 export function readTreeDir(dir: string, shown = dir): GeneratedFolder {
-  if (!existsSync(dir)) throw new DiffInputError(`${dir}: no such folder`);
+  if (!existsSync(dir)) throw new DiffInputError(`${shown}: no such folder`);
   if (!statSync(dir).isDirectory())
-    throw new DiffInputError(`${dir}: not a folder (pass two generated folders, or --base <git-ref>)`);
+    throw new DiffInputError(`${shown}: not a folder (pass two generated folders, or --base <git-ref>)`);
   if (!isGeneratedFolder(dir))
-    throw new DiffInputError(`${dir}: ${NOT_GENERATED}; diff compares the folders \`headroom generate\` writes`);
+    throw new DiffInputError(`${shown}: ${NOT_GENERATED}; diff compares the folders \`headroom generate\` writes`);
   const strays = new Set(strayFiles(dir));
   const files = listFiles(dir, { plainOnly: true }).filter((path) => !strays.has(path));
   const named =

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
+import { resolveDisplayed, workingDirectory } from '../config/display-path.ts';
 import { InputError } from '../config/input-error.ts';
 import { generate } from '../generate.ts';
 import { isGeneratedFolder } from '../output/generated-folder.ts';
@@ -200,7 +201,7 @@ function materialise(
 }
 
 function atRef(file: string, scratch: string, ref: string): string {
-  const absolute = resolve(file);
+  const absolute = resolveDisplayed(file);
   const real = realpathSync(scratch);
   for (const root of [scratch, real]) {
     if (absolute.startsWith(`${root}/`)) return `${ref}:${relative(root, absolute).split('\\').join('/')}`;
@@ -210,7 +211,7 @@ function atRef(file: string, scratch: string, ref: string): string {
 
 /** A message that names a path in the temporary folder names it as ref:path instead. */
 function atRefIn(message: string, scratch: string, ref: string): string {
-  const relativeScratch = relative(process.cwd(), scratch);
+  const relativeScratch = relative(workingDirectory(), scratch);
   return [realpathSync(scratch), scratch, relativeScratch].reduce(
     (text, root) => text.split(`${root}/`).join(`${ref}:`),
     message,

@@ -15,15 +15,15 @@ alerts:
 let project: TempProject;
 let before: Record<string, string>;
 
-beforeEach(() => {
+beforeEach(async () => {
   project = tempProject('example');
-  expect(runCli(['generate'], project.dir).code).toBe(0);
+  expect((await runCli(['generate'], project.dir)).code).toBe(0);
   before = project.snapshot('generated');
   expect(Object.keys(before).length).toBeGreaterThan(0);
 });
 
-function expectRejected(args: string[], ...expected: (string | RegExp)[]): void {
-  const result = runCli(args, project.dir);
+async function expectRejected(args: string[], ...expected: (string | RegExp)[]): Promise<void> {
+  const result = await runCli(args, project.dir);
   expect(result.code, result.stdout + result.stderr).toBe(2);
   for (const text of expected) {
     if (typeof text === 'string') expect(result.stderr).toContain(text);
@@ -33,86 +33,92 @@ function expectRejected(args: string[], ...expected: (string | RegExp)[]): void 
 }
 
 describe('team file errors', () => {
-  it('unknown key', () => {
+  it('unknown key', async () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'treshold: 0.95'));
-    expectRejected(['generate'], 'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.treshold: unknown key');
+    await expectRejected(
+      ['generate'],
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.treshold: unknown key',
+    );
   });
 
-  it('wrong type', () => {
+  it('wrong type', async () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: high'));
-    expectRejected(
+    await expectRejected(
       ['generate'],
       'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "high"',
     );
   });
 
-  it('threshold above 1', () => {
+  it('threshold above 1', async () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: 1.5'));
-    expectRejected(
+    await expectRejected(
       ['generate'],
       'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be at most 1',
     );
   });
 
-  it('threshold of 0', () => {
+  it('threshold of 0', async () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: 0'));
-    expectRejected(
+    await expectRejected(
       ['generate'],
       'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be greater than 0',
     );
   });
 
-  it('bad duration', () => {
+  it('bad duration', async () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('for: 10m', 'for: 10 minutes'));
-    expectRejected(
+    await expectRejected(
       ['generate'],
       'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be a Prometheus duration',
     );
   });
 
-  it('duplicate team', () => {
+  it('duplicate team', async () => {
     project.write('teams/payments-again.yaml', 'name: payments\nnamespaces: [billing]\n');
-    expectRejected(
+    await expectRejected(
       ['generate'],
       'teams/payments.yaml:1:1: name: team "payments" is already defined in teams/payments-again.yaml',
     );
   });
 
-  it('overlapping namespace patterns', () => {
+  it('overlapping namespace patterns', async () => {
     project.write('teams/europe.yaml', 'name: europe\nnamespaces:\n  - eu-shop\n  - "*-eu"\n');
-    expectRejected(
+    await expectRejected(
       ['generate'],
       /teams\/payments\.yaml:2:24: namespaces\.1: "payments-\*" overlaps "\*-eu", also claimed by team "europe" \(teams\/europe\.yaml\)/,
     );
   });
 
-  it('the same namespace claimed by two teams', () => {
+  it('the same namespace claimed by two teams', async () => {
     project.write('teams/search.yaml', 'name: search\nnamespaces: [search, payments]\n');
-    expectRejected(['generate'], 'teams/search.yaml:2:22: namespaces.1: "payments" is also claimed by team "payments"');
+    await expectRejected(
+      ['generate'],
+      'teams/search.yaml:2:22: namespaces.1: "payments" is also claimed by team "payments"',
+    );
   });
 
-  it('YAML syntax error', () => {
+  it('YAML syntax error', async () => {
     project.write(
       'teams/payments.yaml',
       PAYMENTS.replace('labels: { slack_channel: "#payments-oncall" }', 'labels: { slack_channel: "#payments-oncall"'),
     );
-    expectRejected(['generate'], /teams\/payments\.yaml:\d+:\d+: YAML syntax error/);
+    await expectRejected(['generate'], /teams\/payments\.yaml:\d+:\d+: YAML syntax error/);
   });
 
-  it('a label headroom sets itself', () => {
+  it('a label headroom sets itself', async () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('slack_channel:', 'severity:'));
-    expectRejected(['generate'], 'teams/payments.yaml:3:11: labels.severity: is set by headroom');
+    await expectRejected(['generate'], 'teams/payments.yaml:3:11: labels.severity: is set by headroom');
   });
 
-  it('a node alert override for a team without nodes', () => {
+  it('a node alert override for a team without nodes', async () => {
     project.write('teams/payments.yaml', `${PAYMENTS}  nodeMemoryPressure: { for: 1m }\n`);
-    expectRejected(
+    await expectRejected(
       ['generate'],
       'teams/payments.yaml:6:3: alerts.nodeMemoryPressure: has no effect: the team owns no nodes',
     );
   });
 
-  it('a team label named like the cluster label', () => {
+  it('a team label named like the cluster label', async () => {
     project.write(
       'headroom.config.ts',
       project
@@ -120,16 +126,16 @@ describe('team file errors', () => {
         .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'region' },"),
     );
     project.write('teams/payments.yaml', PAYMENTS.replace('slack_channel:', 'region:'));
-    expectRejected(
+    await expectRejected(
       ['generate'],
       'teams/payments.yaml:3:11: labels.region: is the cluster label (cluster.label in the config)',
     );
   });
 
-  it('reports every broken team file at once', () => {
+  it('reports every broken team file at once', async () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('threshold: 0.95', 'threshold: 2'));
     project.write('teams/search.yaml', 'name: Search\n');
-    const result = runCli(['validate'], project.dir);
+    const result = await runCli(['validate'], project.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('teams/payments.yaml:5:31');
     expect(result.stderr).toContain('teams/search.yaml:1:1: name: must be 1 to 26 lowercase letters');
@@ -137,33 +143,33 @@ describe('team file errors', () => {
 });
 
 describe('config file errors', () => {
-  it('missing config file', () => {
-    expectRejected(
+  it('missing config file', async () => {
+    await expectRejected(
       ['generate', '--config', 'nowhere/headroom.config.ts'],
       'nowhere/headroom.config.ts: config file not found',
     );
   });
 
-  it('unknown key in the TypeScript config', () => {
+  it('unknown key in the TypeScript config', async () => {
     project.write(
       'headroom.config.ts',
       project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  alertz: {},"),
     );
-    expectRejected(['generate'], 'headroom.config.ts:6:3: alertz: unknown key');
+    await expectRejected(['generate'], 'headroom.config.ts:6:3: alertz: unknown key');
   });
 
-  it('wrong type in the TypeScript config, nested', () => {
+  it('wrong type in the TypeScript config, nested', async () => {
     project.write(
       'headroom.config.ts',
       project.read('headroom.config.ts').replace("for: '2m', severity: 'critical'", "for: 2, severity: 'critical'"),
     );
-    expectRejected(
+    await expectRejected(
       ['generate'],
       'headroom.config.ts:9:27: alerts.nodeMemoryPressure.for: must be a string, got number 2',
     );
   });
 
-  it('invalid severity in an inline team', () => {
+  it('invalid severity in an inline team', async () => {
     project.write(
       'headroom.config.ts',
       project
@@ -173,66 +179,75 @@ describe('config file errors', () => {
           "labels: { pager: 'platform-primary' }, alerts: { containerOOMKilled: { severity: 'page' } } }",
         ),
     );
-    expectRejected(
+    await expectRejected(
       ['generate'],
       /headroom\.config\.ts:11:131: teams\.0\.alerts\.containerOOMKilled\.severity: must be one of "critical", "warning", "info"/,
     );
   });
 
-  it('a team label Prometheus would read as a template', () => {
+  it('a team label Prometheus would read as a template', async () => {
     project.write('teams/payments.yaml', PAYMENTS.replace('"#payments-oncall"', '"{{ $value }}"'));
-    expectRejected(['generate'], 'teams/payments.yaml:3:11: labels.slack_channel: must not contain {{ or }}');
+    await expectRejected(['generate'], 'teams/payments.yaml:3:11: labels.slack_channel: must not contain {{ or }}');
   });
 
-  it('a selector that is not PromQL', () => {
+  it('a selector that is not PromQL', async () => {
     project.write(
       'headroom.config.ts',
       project
         .read('headroom.config.ts')
         .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  selectors: { cadvisor: 'job=kubelet' },"),
     );
-    expectRejected(
+    await expectRejected(
       ['generate'],
       'headroom.config.ts:6:16: selectors.cadvisor: is not a valid list of PromQL label matchers',
     );
   });
 
-  it('a config that does not compile', () => {
+  it('a config that does not compile', async () => {
     project.write(
       'headroom.config.ts',
       project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',,"),
     );
-    expectRejected(['generate'], 'headroom.config.ts:5:27: cannot load the config: Property assignment expected.');
+    await expectRejected(
+      ['generate'],
+      'headroom.config.ts:5:27: cannot load the config: Property assignment expected.',
+    );
   });
 });
 
 describe('command-line errors', () => {
-  it('--out pointing at a file', () => {
+  it('--out pointing at a file', async () => {
     const config = project.read('headroom.config.ts');
-    expectRejected(['generate', '--out', 'headroom.config.ts'], 'headroom.config.ts: --out: is a file, not a folder');
+    await expectRejected(
+      ['generate', '--out', 'headroom.config.ts'],
+      'headroom.config.ts: --out: is a file, not a folder',
+    );
     expect(project.read('headroom.config.ts')).toBe(config);
   });
 
-  it('check --out pointing at a file', () => {
-    expectRejected(['check', '--out', 'headroom.config.ts'], 'headroom.config.ts: --out: is a file, not a folder');
+  it('check --out pointing at a file', async () => {
+    await expectRejected(
+      ['check', '--out', 'headroom.config.ts'],
+      'headroom.config.ts: --out: is a file, not a folder',
+    );
   });
 
-  it('a folder named like a team file', () => {
+  it('a folder named like a team file', async () => {
     mkdirSync(join(project.dir, 'teams/odd.yaml'));
-    expectRejected(['generate'], 'teams/odd.yaml: is a folder, not a team file');
+    await expectRejected(['generate'], 'teams/odd.yaml: is a folder, not a team file');
   });
 
-  it('--out pointing at a folder headroom did not generate', () => {
+  it('--out pointing at a folder headroom did not generate', async () => {
     const teams = project.snapshot('teams');
-    expectRejected(['generate', '--out', 'teams'], 'teams: --out: is a folder headroom did not generate');
+    await expectRejected(['generate', '--out', 'teams'], 'teams: --out: is a folder headroom did not generate');
     expect(project.snapshot('teams')).toEqual(teams);
   });
 
-  it('unknown flag', () => {
-    expectRejected(['generate', '--outdir', 'x'], "unknown option '--outdir'");
+  it('unknown flag', async () => {
+    await expectRejected(['generate', '--outdir', 'x'], "unknown option '--outdir'");
   });
 
-  it('unknown command', () => {
-    expectRejected(['generat'], "unknown command 'generat'");
+  it('unknown command', async () => {
+    await expectRejected(['generat'], "unknown command 'generat'");
   });
 });

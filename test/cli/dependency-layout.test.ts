@@ -5,6 +5,7 @@
 // this repo's node_modules, and node_modules/.bin/headroom linked by npm itself (`npm rebuild`).
 // `npm install --offline <tarball>` is not used: the npm cache holds the dependencies' tarballs but not their
 // registry metadata, so it stops at ENOTCACHED.
+// @module-tag spawns (packs and installs headroom with npm, runs the installed command)
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,

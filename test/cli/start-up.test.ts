@@ -1,6 +1,7 @@
 // bin/headroom.js runs the compiled dist/ only while it was built from the src/ that is there now; after any edit
 // under src/ it runs src/ through jiti, so nobody runs stale code. Proven on a throwaway copy of the project, built
 // with the real `npm run build` script (bin/build-dist.js, tsc).
+// @module-tag spawns (builds dist/ with tsc and runs bin/headroom.js)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

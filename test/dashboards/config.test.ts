@@ -63,9 +63,9 @@ describe('output.dashboards', () => {
     ["{ perTeam: ['Payments'] }", 'output.dashboards.perTeam.0', 'must'],
     // A team name that is no team: no copy would show anything. The default team (platform) is one.
     ["{ perTeam: ['platform', 'payments'] }", 'output.dashboards.perTeam.1', '"payments" is not a team'],
-  ])('refuses %s with file:line:column and key, exit 2, nothing written', (dashboards, key, message) => {
+  ])('refuses %s with file:line:column and key, exit 2, nothing written', async (dashboards, key, message) => {
     const dir = project(dashboards);
-    const result = runCli(['generate'], dir);
+    const result = await runCli(['generate'], dir);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`headroom\\.config\\.ts:6:\\d+: ${key.replace(/\./g, '\\.')}: `));
     expect(result.stderr).toContain(message);

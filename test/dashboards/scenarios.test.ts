@@ -1,6 +1,7 @@
 // What the dashboards show: their queries (recorded with sample variable values) run with the generated rules under
 // `promtool test rules` against the synthetic series of scenarios/<fixture>.test.yaml. The fixture is
 // test/dashboards/fixtures/<fixture> when it exists there, else test/fixtures/<fixture>.
+// @module-tag spawns (promtool on both engines)
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -33,9 +33,9 @@ export default defineConfig({
 }
 
 describe('dashboard size guard', () => {
-  it('refuses a ConfigMap over the last-applied limit with advice, exit 2, nothing written', () => {
+  it('refuses a ConfigMap over the last-applied limit with advice, exit 2, nothing written', async () => {
     const dir = projectWithRunbookPadding(100_000, '{}');
-    const result = runCli(['generate'], dir);
+    const result = await runCli(['generate'], dir);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('invalid input, nothing written');
     // The overview (four runbook links, ~400 kB) is over 262,144 bytes; the team dashboard (two, ~220 kB) is not.
@@ -47,12 +47,12 @@ describe('dashboard size guard', () => {
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
-  it('checks GrafanaDashboard objects too', () => {
+  it('checks GrafanaDashboard objects too', async () => {
     const dir = projectWithRunbookPadding(
       100_000,
       '{ configMap: { enabled: false }, grafanaOperator: { enabled: true } }',
     );
-    const result = runCli(['generate'], dir);
+    const result = await runCli(['generate'], dir);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(
       /dashboards\/grafana-operator\/headroom-overview\.yaml: output\.dashboards\.grafanaOperator: the object is/,
@@ -60,20 +60,20 @@ describe('dashboard size guard', () => {
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
-  it('lets server-side apply users past the annotation limit, never past 1 MiB of ConfigMap data', () => {
+  it('lets server-side apply users past the annotation limit, never past 1 MiB of ConfigMap data', async () => {
     // The runbook links make the PrometheusRule objects too big as well: those are applied server-side too.
     const fits = projectWithRunbookPadding(
       100_000,
       '{ serverSideApply: true }, prometheusRule: { serverSideApply: true }',
     );
-    expect(runCli(['generate'], fits).code).toBe(0);
+    expect((await runCli(['generate'], fits)).code).toBe(0);
     expect(existsSync(join(fits, 'generated/dashboards/configmaps/headroom-overview.yaml'))).toBe(true);
 
     const tooBig = projectWithRunbookPadding(
       300_000,
       '{ serverSideApply: true }, prometheusRule: { serverSideApply: true }',
     );
-    const result = runCli(['generate'], tooBig);
+    const result = await runCli(['generate'], tooBig);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(
       /headroom-overview\.yaml: output\.dashboards\.configMap: the ConfigMap's data is \d+ bytes, over the 1048576 bytes \(1 MiB\)/,

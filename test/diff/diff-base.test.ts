@@ -8,50 +8,50 @@ import { type GitProject, gitProject } from './git-project.ts';
 const project = gitProject;
 
 /** Runs diff and proves it left the work tree exactly as it found it. */
-function diffUntouched(repo: GitProject, args: string[]) {
+async function diffUntouched(repo: GitProject, args: string[]) {
   const before = repo.snapshot();
-  const result = runCli(['diff', ...args], repo.dir);
+  const result = await runCli(['diff', ...args], repo.dir);
   expect(repo.snapshot()).toBe(before);
   return result;
 }
 
 describe('headroom diff --base', () => {
-  it('reports no change when the work tree generates what the ref does, exit 0 even with --exit-code', () => {
+  it('reports no change when the work tree generates what the ref does, exit 0 even with --exit-code', async () => {
     const repo = project();
-    const result = diffUntouched(repo, ['--base', 'main', '--exit-code']);
+    const result = await diffUntouched(repo, ['--base', 'main', '--exit-code']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('headroom diff main → work tree: no changes\n');
   });
 
-  it('reads a team file committed as a symlink inside the config folder as the work tree does: no change', () => {
+  it('reads a team file committed as a symlink inside the config folder as the work tree does: no change', async () => {
     const repo = project();
     mkdirSync(join(repo.dir, 'shared'));
     renameSync(join(repo.dir, 'teams/payments.yaml'), join(repo.dir, 'shared/payments.yaml'));
     symlinkSync('../shared/payments.yaml', join(repo.dir, 'teams/payments.yaml'));
     repo.commit('payments from a shared file');
-    const result = diffUntouched(repo, ['--base', 'main', '--exit-code']);
+    const result = await diffUntouched(repo, ['--base', 'main', '--exit-code']);
     expect(result.stderr).toBe('');
     // Read without the link, the base had no team payments: its namespaces moved to the default team.
     expect(result.stdout).toBe('headroom diff main → work tree: no changes\n');
     expect(result.code).toBe(0);
   });
 
-  it('refuses a team file committed as a symlink out of the config folder, naming it at the ref, never reading it', () => {
+  it('refuses a team file committed as a symlink out of the config folder, naming it at the ref, never reading it', async () => {
     const repo = project();
     symlinkSync('/etc/passwd', join(repo.dir, 'teams/passwd.yaml'));
     repo.commit('a link out of the repository');
     repo.remove('teams/passwd.yaml');
-    const result = diffUntouched(repo, ['--base', 'main']);
+    const result = await diffUntouched(repo, ['--base', 'main']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('main:teams/passwd.yaml');
     expect(result.stderr).not.toContain('root:');
   });
 
-  it('explains a team threshold and `for` change in one line, exit 1 with --exit-code and 0 without', () => {
+  it('explains a team threshold and `for` change in one line, exit 1 with --exit-code and 0 without', async () => {
     const repo = project();
     repo.edit('teams/payments.yaml', '{ threshold: 0.9, for: 10m }', '{ threshold: 0.95, for: 15m }');
-    const result = diffUntouched(repo, ['--base', 'main', '--exit-code']);
+    const result = await diffUntouched(repo, ['--base', 'main', '--exit-code']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n');
@@ -74,17 +74,17 @@ describe('headroom diff --base', () => {
     // 95% is not above the warning line; 15m is not above 30m.
     expect(result.stdout).not.toContain('Warnings');
 
-    const withoutExitCode = runCli(['diff', '--base', 'main'], repo.dir);
+    const withoutExitCode = await runCli(['diff', '--base', 'main'], repo.dir);
     expect(withoutExitCode.code).toBe(0);
     expect(withoutExitCode.stdout).toBe(result.stdout);
   });
 
-  it('explains ownership: namespaces moved between teams, a namespace left unowned, a node pool added', () => {
+  it('explains ownership: namespaces moved between teams, a namespace left unowned, a node pool added', async () => {
     const repo = project();
     repo.edit('teams/payments.yaml', 'namespaces: [payments, payments-eu]', 'namespaces: [payments]');
     repo.edit('teams/search.yaml', 'namespaces: [search, search-indexer]', 'namespaces: [search, payments-eu]');
     repo.edit('teams/search.yaml', 'nodes: [search-pool-*]', 'nodes: [search-pool-*, search-gpu-*]');
-    const result = diffUntouched(repo, ['--base', 'main', '--exit-code']);
+    const result = await diffUntouched(repo, ['--base', 'main', '--exit-code']);
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n');
     expect(lines).toContain('  team payments: namespaces removed payments-eu');
@@ -99,7 +99,7 @@ describe('headroom diff --base', () => {
     expect(lines).toContain('  recording rule headroom:namespace_owner:info {}: expression changed');
   });
 
-  it('explains a label change, a team added in an uncommitted file and a team removed', () => {
+  it('explains a label change, a team added in an uncommitted file and a team removed', async () => {
     const repo = project();
     repo.edit('teams/payments.yaml', '"#payments-oncall"', '"#payments-alerts"');
     repo.write(
@@ -107,7 +107,7 @@ describe('headroom diff --base', () => {
       'name: batch\nnamespaces: [batch-*]\nalerts:\n  containerMemoryNearLimit: { enabled: false }\n',
     );
     repo.remove('teams/search.yaml');
-    const result = diffUntouched(repo, ['--base', 'main']);
+    const result = await diffUntouched(repo, ['--base', 'main']);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines).toContain('  team payments: label slack_channel "#payments-oncall" → "#payments-alerts"');
@@ -122,11 +122,11 @@ describe('headroom diff --base', () => {
     );
   });
 
-  it('warns at the top about a threshold above 95%, a `for` above 30m and an alert turned off', () => {
+  it('warns at the top about a threshold above 95%, a `for` above 30m and an alert turned off', async () => {
     const repo = project();
     repo.edit('teams/payments.yaml', '{ threshold: 0.9, for: 10m }', '{ threshold: 0.97, for: 45m }');
     repo.edit('teams/search.yaml', '{ window: 30m }', '{ enabled: false }');
-    const result = diffUntouched(repo, ['--base', 'main']);
+    const result = await diffUntouched(repo, ['--base', 'main']);
     const warnings = result.stdout.split('\n\n')[1]!.split('\n');
     expect(warnings).toEqual([
       'Warnings',
@@ -136,36 +136,42 @@ describe('headroom diff --base', () => {
     ]);
   });
 
-  it('compares against an older commit and names the ref in the headline', () => {
+  it('compares against an older commit and names the ref in the headline', async () => {
     const repo = project();
     repo.edit('headroom.config.ts', "threshold: 0.85, for: '5m'", "threshold: 0.8, for: '5m'");
     repo.commit('lower the default threshold');
-    const result = diffUntouched(repo, ['--base', 'HEAD~1']);
+    const result = await diffUntouched(repo, ['--base', 'HEAD~1']);
     expect(result.stdout).toMatch(/^headroom diff HEAD~1 → work tree: /);
     expect(result.stdout.split('\n')).toContain('  defaults: ContainerMemoryNearLimit threshold 85% → 80%');
     expect(result.stdout.split('\n')).toContain(
       '  unclaimed namespaces (team platform): ContainerMemoryNearLimit threshold 85% → 80%',
     );
     expect(result.stdout.split('\n')).toContain('  team search: ContainerMemoryNearLimit threshold 85% → 80%');
-    expect(runCli(['diff', '--base', 'HEAD', '--exit-code'], repo.dir).code).toBe(0);
+    expect((await runCli(['diff', '--base', 'HEAD', '--exit-code'], repo.dir)).code).toBe(0);
   });
 
-  it('reads the config from a sub-folder of the repository (--config)', () => {
+  it('reads the config from a sub-folder of the repository (--config)', async () => {
     const repo = project();
     mkdirSync(join(repo.dir, 'monitoring'));
     repo.git('mv', 'headroom.config.ts', 'teams', 'monitoring/');
     repo.commit('move the config to monitoring/');
     repo.edit('monitoring/teams/search.yaml', '{ window: 30m }', '{ window: 20m }');
-    const result = diffUntouched(repo, ['--base', 'main', '--config', 'monitoring/headroom.config.ts', '--exit-code']);
+    const result = await diffUntouched(repo, [
+      '--base',
+      'main',
+      '--config',
+      'monitoring/headroom.config.ts',
+      '--exit-code',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')).toContain('  team search: ContainerOOMKilled window 30m → 20m');
   });
 
-  it('a ref from before the config (the change that introduces headroom): everything is new, said so', () => {
+  it('a ref from before the config (the change that introduces headroom): everything is new, said so', async () => {
     const repo = project();
     repo.write('other.config.ts', repo.read('headroom.config.ts'));
-    const result = diffUntouched(repo, ['--base', 'main', '--config', 'other.config.ts', '--exit-code']);
+    const result = await diffUntouched(repo, ['--base', 'main', '--config', 'other.config.ts', '--exit-code']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('\nNote: main has no other.config.ts: everything is new.\n');

@@ -18,7 +18,7 @@ async function twoTrees(change: (repo: ReturnType<typeof gitProject>) => void) {
 describe('headroom diff <old-dir> <new-dir>', () => {
   it('finds no change between two generations of one config', async () => {
     const repo = await twoTrees(() => {});
-    const result = runCli(['diff', 'old', 'new', '--exit-code'], repo.dir);
+    const result = await runCli(['diff', 'old', 'new', '--exit-code'], repo.dir);
     expect(result).toEqual({ code: 0, stdout: 'headroom diff old → new: no changes\n', stderr: '' });
   });
 
@@ -26,7 +26,7 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     const repo = await twoTrees((r) =>
       r.edit('teams/search.yaml', '{ window: 30m }', '{ window: 30m, severity: warning }'),
     );
-    const result = runCli(['diff', 'old', 'new', '--exit-code'], repo.dir);
+    const result = await runCli(['diff', 'old', 'new', '--exit-code'], repo.dir);
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')).toContain('  team search: ContainerOOMKilled severity critical → warning');
     expect(result.stdout.split('\n')).toContain(
@@ -39,14 +39,14 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     // A merge conflict below the generated-file notice.
     const file = 'new/prometheus-rules/headroom-meta.yaml';
     repo.write(file, `${repo.read(file).split('\n').slice(0, 2).join('\n')}\n<<<<<<< HEAD\ngroups: [\n`);
-    const result = runCli(['diff', 'old', 'new'], repo.dir);
+    const result = await runCli(['diff', 'old', 'new'], repo.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('prometheus-rules/headroom-meta.yaml: not valid YAML');
   });
 
   it('json: the same findings as data, for tools', async () => {
     const repo = await twoTrees((r) => r.edit('teams/payments.yaml', 'threshold: 0.9', 'threshold: 0.96'));
-    const result = runCli(['diff', 'old', 'new', '--format', 'json'], repo.dir);
+    const result = await runCli(['diff', 'old', 'new', '--format', 'json'], repo.dir);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.old).toBe('old');
@@ -77,7 +77,7 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     const repo = await twoTrees((r) => r.edit('teams/payments.yaml', 'for: 10m', 'for: 20m'));
     const manifest = join(repo.dir, 'old', 'headroom-settings.yaml');
     writeFileSync(manifest, `${readFileSync(manifest, 'utf8').split('\n').slice(0, 2).join('\n')}\nversion: 0\n`);
-    const result = runCli(['diff', 'old', 'new'], repo.dir);
+    const result = await runCli(['diff', 'old', 'new'], repo.dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       'Note: old has a headroom-settings.yaml of another shape (defaultTeam, teams, unclaimed expected)\n\nNote: Team, ownership and alert settings are not compared; rules, dashboards and files are.\n',
@@ -90,7 +90,7 @@ describe('headroom diff <old-dir> <new-dir>', () => {
 
   it('generated /etc: refused (exit 2), nothing printed, no file of /etc read', async () => {
     const repo = await twoTrees(() => {});
-    const result = runCli(['diff', 'old', '/etc'], repo.dir);
+    const result = await runCli(['diff', 'old', '/etc'], repo.dir);
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -106,7 +106,7 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     cpSync(join(repo.dir, 'new', 'headroom-settings.yaml'), join(repo.dir, 'fake', 'headroom-settings.yaml'));
     writeFileSync(join(repo.dir, 'fake', 'secrets', 'shadow.yaml'), 'root: $6$very-secret-hash\n');
     writeFileSync(join(repo.dir, 'fake', 'README.md'), 'our notes\n');
-    const result = runCli(['diff', 'old', 'fake'], repo.dir);
+    const result = await runCli(['diff', 'old', 'fake'], repo.dir);
     expect(result.stderr).toBe('');
     expect(result.stdout).not.toContain('very-secret-hash');
     expect(result.stdout).not.toContain('our notes');

@@ -9,9 +9,9 @@ import { treeAtRef } from '../../src/diff/tree-at-ref.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { type GitProject, gitProject } from './git-project.ts';
 
-function failsUntouched(repo: GitProject, args: string[]) {
+async function failsUntouched(repo: GitProject, args: string[]) {
   const before = repo.snapshot();
-  const result = runCli(['diff', ...args], repo.dir);
+  const result = await runCli(['diff', ...args], repo.dir);
   expect(repo.snapshot()).toBe(before);
   expect(result.code).toBe(2);
   expect(result.stdout).toBe('');
@@ -19,8 +19,8 @@ function failsUntouched(repo: GitProject, args: string[]) {
 }
 
 describe('headroom diff: errors exit 2', () => {
-  it('an unknown ref', () => {
-    expect(failsUntouched(gitProject(), ['--base', 'no-such-branch'])).toBe(
+  it('an unknown ref', async () => {
+    expect(await failsUntouched(gitProject(), ['--base', 'no-such-branch'])).toBe(
       'headroom diff: unknown git ref "no-such-branch" (a branch, tag or commit, e.g. origin/main)\n',
     );
   });
@@ -44,58 +44,60 @@ describe('headroom diff: errors exit 2', () => {
     await expect(treeAtRef(config, 'HEAD')).resolves.toMatchObject({ tree: expect.any(Map) });
   });
 
-  it('a config file missing from the work tree', () => {
-    expect(failsUntouched(gitProject(), ['--base', 'main', '--config', 'other.config.ts'])).toBe(
+  it('a config file missing from the work tree', async () => {
+    expect(await failsUntouched(gitProject(), ['--base', 'main', '--config', 'other.config.ts'])).toBe(
       'headroom diff: invalid input:\nother.config.ts: config file not found (pass --config PATH)\n',
     );
   });
 
-  it('a bad team file at the ref, named as ref:path with line and key', () => {
+  it('a bad team file at the ref, named as ref:path with line and key', async () => {
     const repo = gitProject();
     repo.edit('teams/payments.yaml', 'threshold: 0.9', 'threshold: 1.5');
     repo.commit('a broken threshold');
     repo.edit('teams/payments.yaml', 'threshold: 1.5', 'threshold: 0.9');
-    const stderr = failsUntouched(repo, ['--base', 'main']);
+    const stderr = await failsUntouched(repo, ['--base', 'main']);
     expect(stderr).toMatch(
       /^headroom diff: invalid input:\nmain:teams\/payments\.yaml:5:\d+: alerts\.containerMemoryNearLimit\.threshold: must be at most 1/,
     );
   });
 
-  it('a bad team file in the work tree', () => {
+  it('a bad team file in the work tree', async () => {
     const repo = gitProject();
     repo.edit('teams/search.yaml', 'window: 30m', 'window: soon');
-    expect(failsUntouched(repo, ['--base', 'main'])).toMatch(
+    expect(await failsUntouched(repo, ['--base', 'main'])).toMatch(
       /^headroom diff: invalid input:\nteams\/search\.yaml:6:\d+: alerts\.containerOOMKilled\.window: must be a Prometheus duration/,
     );
   });
 
-  it('a folder that is not in a git repository', () => {
+  it('a folder that is not in a git repository', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-nogit-'));
     cpSync(fileURLToPath(new URL('./project', import.meta.url)), dir, { recursive: true });
-    const result = runCli(['diff', '--base', 'main'], dir);
+    const result = await runCli(['diff', '--base', 'main'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^headroom diff: --base needs a git repository, and .* is not in one\n$/);
   });
 
-  it('folders that do not exist or are files, nothing to compare, or both ways at once', () => {
+  it('folders that do not exist or are files, nothing to compare, or both ways at once', async () => {
     const repo = gitProject();
-    expect(failsUntouched(repo, ['missing-old', 'missing-new'])).toBe('headroom diff: missing-old: no such folder\n');
-    expect(failsUntouched(repo, ['headroom.config.ts', 'teams'])).toBe(
+    expect(await failsUntouched(repo, ['missing-old', 'missing-new'])).toBe(
+      'headroom diff: missing-old: no such folder\n',
+    );
+    expect(await failsUntouched(repo, ['headroom.config.ts', 'teams'])).toBe(
       'headroom diff: headroom.config.ts: not a folder (pass two generated folders, or --base <git-ref>)\n',
     );
-    expect(failsUntouched(repo, [])).toBe(
+    expect(await failsUntouched(repo, [])).toBe(
       'headroom diff: nothing to compare: pass --base <git-ref> (e.g. origin/main), or two generated folders\n',
     );
-    expect(failsUntouched(repo, ['--base', 'main', 'teams', 'teams'])).toBe(
+    expect(await failsUntouched(repo, ['--base', 'main', 'teams', 'teams'])).toBe(
       'headroom diff: give either --base <git-ref> or two folders, not both\n',
     );
-    expect(failsUntouched(repo, ['--base', 'main', '--format', 'html'])).toMatch(/argument 'html' is invalid/);
+    expect(await failsUntouched(repo, ['--base', 'main', '--format', 'html'])).toMatch(/argument 'html' is invalid/);
   });
 
-  it('control: the snapshot used above does see a command that writes to the work tree', () => {
+  it('control: the snapshot used above does see a command that writes to the work tree', async () => {
     const repo = gitProject();
     const clean = repo.snapshot();
-    expect(runCli(['generate'], repo.dir).code).toBe(0);
+    expect((await runCli(['generate'], repo.dir)).code).toBe(0);
     expect(repo.snapshot()).not.toBe(clean);
   });
 });

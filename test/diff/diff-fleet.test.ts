@@ -3,18 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
 import { gitProject } from './git-project.ts';
 
-function diffLines(edit: (repo: ReturnType<typeof gitProject>) => void): string[] {
+async function diffLines(edit: (repo: ReturnType<typeof gitProject>) => void): Promise<string[]> {
   const repo = gitProject();
   edit(repo);
-  const result = runCli(['diff', '--base', 'main'], repo.dir);
+  const result = await runCli(['diff', '--base', 'main'], repo.dir);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return result.stdout.split('\n');
 }
 
 describe('headroom diff --base, fleet settings', () => {
-  it('names a cluster label and a claim narrowed to clusters, and warns about both', () => {
-    const lines = diffLines((repo) => {
+  it('names a cluster label and a claim narrowed to clusters, and warns about both', async () => {
+    const lines = await diffLines((repo) => {
       repo.edit(
         'headroom.config.ts',
         "defaultTeam: 'platform',",
@@ -40,8 +40,8 @@ describe('headroom diff --base, fleet settings', () => {
     expect(lines.some((line) => /^ {2}ContainerMemoryNearLimit \{.*\}: .*expression changed/.test(line))).toBe(true);
   });
 
-  it('names a switch of ownership mode and warns that owners move', () => {
-    const lines = diffLines((repo) =>
+  it('names a switch of ownership mode and warns that owners move', async () => {
+    const lines = await diffLines((repo) =>
       repo.edit(
         'headroom.config.ts',
         "defaultTeam: 'platform',",

@@ -14,7 +14,7 @@ async function diffBase(repo: GitProject) {
     undefined,
     undefined,
     { config: join(repo.dir, 'headroom.config.ts'), base: 'main', format: 'text' },
-    { colour: false },
+    { colour: false, cwd: repo.dir },
   );
   return { report, lines: text.split('\n') };
 }

@@ -1,12 +1,15 @@
 // `headroom diff … | head -1`: the reader goes away once it has its line. The command must end quietly (no stack
 // trace, nothing left behind) with 141, the code a shell reports for git or cat killed by SIGPIPE. And Ctrl-C
-// while `diff --base` generates the ref leaves no temporary folder behind either.
+// while `diff --base` generates the ref leaves no temporary folder behind either. Real processes: a real pipe and
+// real signals are what these are about.
+// @module-tag spawns (bin/headroom.js into a real pipe, and signalled)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/paths.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { gitProject } from './git-project.ts';
 import { writeGenerated } from './write-generated.ts';
 
@@ -43,16 +46,14 @@ describe('headroom diff into a pipe that closes early', () => {
       "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },",
     );
     await writeGenerated(repo.dir, 'new');
-    const full = spawnSync(process.execPath, [CLI, 'diff', 'old', 'new', '--format', 'json'], {
-      cwd: repo.dir,
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
+    const full = await runCli(['diff', 'old', 'new', '--format', 'json'], repo.dir);
     expect(full.stdout.length).toBeGreaterThan(256 * 1024);
     // (markdown is cut to 65,536 bytes, which a pipe's buffer takes whole.)
     const firstLines = { json: '{', text: expect.stringMatching(/^headroom diff old → new: /) };
+    // One temporary folder for both runs: the second finds the compiled src/ jiti cached there by the first.
+    const temp = mkdtempSync(join(tmpdir(), 'headroom-pipe-'));
     for (const [format, first] of Object.entries(firstLines)) {
-      expect(pipedToHead(repo.dir, ['diff', 'old', 'new', '--format', format])).toEqual([first, 'exit 141', '']);
+      expect(pipedToHead(repo.dir, ['diff', 'old', 'new', '--format', format], temp)).toEqual([first, 'exit 141', '']);
     }
   });
 

@@ -18,8 +18,8 @@ function warnings(stdout: string): string[] {
   return section(stdout, 'Warnings').map((line) => line.replace(/^! /, ''));
 }
 
-function diff(repo: GitProject, format: 'text' | 'json' | 'markdown') {
-  const result = runCli(['diff', '--base', 'main', '--format', format], repo.dir);
+async function diff(repo: GitProject, format: 'text' | 'json' | 'markdown') {
+  const result = await runCli(['diff', '--base', 'main', '--format', format], repo.dir);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return result.stdout;
@@ -62,7 +62,7 @@ const SEARCH_SEVERITIES =
   'critical: ContainerOOMKilled; warning: ContainerMemoryNearLimit, ContainerProcessOOMKilled, ContainerMemoryLeak, PodMemoryNearLimit, PodsEvicted; info: ContainersWithoutMemoryLimit, ContainersAboveMemoryRequest';
 
 describe('headroom diff: a namespace moving between teams', () => {
-  it('says where it moved, the settings and severity that now apply, and its routing labels and receivers old → new', () => {
+  it('says where it moved, the settings and severity that now apply, and its routing labels and receivers old → new', async () => {
     const repo = routedProject();
     repo.edit('teams/payments.yaml', 'namespaces: [payments, payments-eu]', 'namespaces: [payments]');
     repo.edit(
@@ -70,7 +70,7 @@ describe('headroom diff: a namespace moving between teams', () => {
       'namespaces: [search, search-indexer]',
       'namespaces: [search, search-indexer, payments-eu]',
     );
-    const text = diff(repo, 'text');
+    const text = await diff(repo, 'text');
     expect(warnings(text)).toEqual([
       'team payments no longer owns namespace payments-eu: team search does now',
       // payments overrides the severity to warning, search has none: the default critical applies now.
@@ -88,7 +88,7 @@ describe('headroom diff: a namespace moving between teams', () => {
       'namespace payments-eu: routing labels team "payments" → "search", slack_channel "#payments-oncall" → "#search"; receiver payments-pager → search-pager, ticketReceiver payments-pager → search-tickets',
     ]);
 
-    const report = JSON.parse(diff(repo, 'json'));
+    const report = JSON.parse(await diff(repo, 'json'));
     expect(report.settings.moves).toEqual([
       {
         kind: 'namespace-moved',
@@ -142,7 +142,7 @@ describe('headroom diff: a namespace moving between teams', () => {
     ]);
   });
 
-  it('a namespace no team claimed before, and one left to nobody: from and to the default team, node alerts for nodes', () => {
+  it('a namespace no team claimed before, and one left to nobody: from and to the default team, node alerts for nodes', async () => {
     const repo = gitProject();
     repo.edit('teams/search.yaml', 'nodes: [search-pool-*]', 'nodes: []');
     repo.edit(
@@ -150,7 +150,7 @@ describe('headroom diff: a namespace moving between teams', () => {
       'namespaces: [payments, payments-eu]',
       'namespaces: [payments, payments-eu, ledger]\nnodes: [search-pool-*]',
     );
-    const text = diff(repo, 'text');
+    const text = await diff(repo, 'text');
     expect(section(text, 'Namespaces and nodes changing team')).toEqual([
       'namespace ledger: moved from the default team platform (unclaimed) to team payments',
       'namespace ledger: ContainerMemoryNearLimit threshold 85% → 90%, for 5m → 10m',
@@ -165,7 +165,7 @@ describe('headroom diff: a namespace moving between teams', () => {
 });
 
 describe('headroom diff: a team renamed', () => {
-  it('a team file renamed with a new `name` and the same claims is one rename, with what the new team value breaks', () => {
+  it('a team file renamed with a new `name` and the same claims is one rename, with what the new team value breaks', async () => {
     const repo = routedProject();
     repo.write(
       'teams/payments-core.yaml',
@@ -176,7 +176,7 @@ describe('headroom diff: a team renamed', () => {
     );
     repo.remove('teams/payments.yaml');
     repo.write('headroom.config.ts', ROUTED_CONFIG("'payments-core'"));
-    const text = diff(repo, 'text');
+    const text = await diff(repo, 'text');
     expect(section(text, 'Teams and settings')).toEqual([
       'config: output.dashboards.perTeam ["payments"] → ["payments-core"]',
       'team "payments" renamed to "payments-core" (same claims: namespaces payments, payments-eu)',
@@ -190,7 +190,7 @@ describe('headroom diff: a team renamed', () => {
       'team payments renamed to payments-core: recorded series headroom:namespace_owner:info with team="payments" end and start again as team="payments-core": a graph or query across the change sees two series',
     ]);
 
-    const report = JSON.parse(diff(repo, 'json'));
+    const report = JSON.parse(await diff(repo, 'json'));
     expect(report.settings.moves).toEqual([
       {
         kind: 'team-renamed',
@@ -220,7 +220,7 @@ describe('headroom diff: a team renamed', () => {
       'team-renamed',
     ]);
 
-    const markdown = diff(repo, 'markdown').split('\n');
+    const markdown = (await diff(repo, 'markdown')).split('\n');
     expect(markdown).toContain(
       '- team "payments" renamed to "payments-core" (same claims: namespaces payments, payments-eu)',
     );
@@ -229,18 +229,18 @@ describe('headroom diff: a team renamed', () => {
     );
   });
 
-  it('not a rename: two unrelated teams, one removed and one added with other claims', () => {
+  it('not a rename: two unrelated teams, one removed and one added with other claims', async () => {
     const repo = gitProject();
     repo.remove('teams/search.yaml');
     repo.write('teams/ledger.yaml', 'name: ledger\nnamespaces: [ledger]\nlabels: { slack_channel: "#ledger" }\n');
-    const text = diff(repo, 'text');
+    const text = await diff(repo, 'text');
     expect(section(text, 'Teams and settings')).toEqual([
       'team ledger: added, owns namespaces ledger',
       'team ledger: labels slack_channel="#ledger"',
       'team search: removed (owned namespaces search, search-indexer; nodes search-pool-*)',
     ]);
     expect(text).not.toContain('renamed');
-    const report = JSON.parse(diff(repo, 'json'));
+    const report = JSON.parse(await diff(repo, 'json'));
     expect(
       report.settings.moves.map(
         (move: { kind: string; pattern: string; from: string; to: string }) =>

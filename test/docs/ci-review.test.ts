@@ -62,7 +62,7 @@ describe('docs/ci-review.md: the CI examples', () => {
     }
   });
 
-  it('the diff commands of each example work as written, with the base ref its platform would give: the full report and the comment', () => {
+  it('the diff commands of each example work as written, with the base ref its platform would give: the full report and the comment', async () => {
     const repo = gitProject();
     repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
     repo.edit('teams/payments.yaml', 'for: 10m', 'for: 20m');
@@ -82,7 +82,7 @@ describe('docs/ci-review.md: the CI examples', () => {
           .replaceAll(`$${variable}`, 'main')
           .split(' ')
           .map((arg) => arg.replace(/^"(.*)"$/, '$1'));
-        const result = runCli(args, repo.dir);
+        const result = await runCli(args, repo.dir);
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         expect(result.stdout).toContain(
@@ -121,7 +121,7 @@ describe('docs/ci-review.md: the diff example', () => {
       undefined,
       undefined,
       { config: join(repo.dir, 'headroom.config.ts'), base: 'origin/main', format: 'text' },
-      { colour: false },
+      { colour: false, cwd: repo.dir },
     );
     expect(['$ npx headroom diff --base origin/main', ...text.split('\n').slice(0, shown.length - 2)]).toEqual(
       shown.slice(0, -1),

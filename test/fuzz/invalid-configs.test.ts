@@ -60,7 +60,7 @@ describe('fuzz: arbitrary invalid configs (one planted defect)', () => {
     cli.cases++;
     const configFile = writeProject(defect.project, parent);
     const dir = dirname(configFile);
-    const result = runCli(['generate', '--config', 'headroom.config.ts', '--out', 'generated'], dir);
+    const result = await runCli(['generate', '--config', 'headroom.config.ts', '--out', 'generated'], dir);
     const context = `${result.stderr}\n${describeDefect(defect, configFile)}`;
     const located = new RegExp(
       `^${defect.file.replace(/[.*+?^${}()|[\]\\~]/g, '\\$&')}:(\\d+):(\\d+): ${defect.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `,

@@ -1,6 +1,7 @@
 // Arbitrary valid configs of 200 to 300 teams (seconds each to generate): every property of valid-configs.test.ts at
 // once — generates, every expression parses, every group passes promtool check rules and every sampled namespace and
 // node has exactly one owner, the right one, on both engines.
+// @module-tag spawns (promtool on both engines)
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { ruleGroupsOf } from '../helpers/generate-fixture.ts';

@@ -2,6 +2,7 @@
 // expression parses with lezer-promql; a second run gives the same bytes (in-process, and once through the CLI's files); every group passes
 // the real `promtool check rules` on both engines; every sampled namespace and node has exactly one owner series, of
 // the team that must own it (`promtool test rules` on synthetic series, both engines).
+// @module-tag spawns (promtool on both engines)
 import { fc, test } from '@fast-check/vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ describe('fuzz: arbitrary valid configs', () => {
     // Once per run, the real CLI's files: the same bytes as the in-process tree.
     cliChecked = true;
     const out = join(parent, `cli-out-${Date.now()}`);
-    const result = runCli(['generate', '--config', configFile, '--out', out], parent);
+    const result = await runCli(['generate', '--config', configFile, '--out', out], parent);
     expect(result.code, result.stderr).toBe(0);
     expect(listFiles(out).sort()).toEqual([...generation.tree.keys()].sort());
     for (const [path, content] of generation.tree) expect(readFileSync(join(out, path), 'utf8'), path).toBe(content);

@@ -1,7 +1,7 @@
 // The hostile-input corpus's one assertion: refused with exit 2, a message naming the file, line and key, no stack
 // trace, and the previous generated/ left exactly as it was.
 import { expect } from 'vitest';
-import { runCli, type CliResult } from './run-cli.ts';
+import { type CliResult, runCli } from './run-cli.ts';
 import { type TempProject, tempProject } from './temp-project.ts';
 
 export interface HostileProject extends TempProject {
@@ -10,15 +10,19 @@ export interface HostileProject extends TempProject {
 }
 
 /** A copy of the example project with a good generated/ in it, as a user's repo would be. */
-export function generatedProject(fixture = 'example'): HostileProject {
+export async function generatedProject(fixture = 'example'): Promise<HostileProject> {
   const project = tempProject(fixture);
-  const result = runCli(['generate'], project.dir);
+  const result = await runCli(['generate'], project.dir);
   expect(result.code, result.stderr).toBe(0);
   return { ...project, before: project.snapshot('generated') };
 }
 
-export function expectRefused(project: HostileProject, args: string[], ...expected: (string | RegExp)[]): CliResult {
-  const result = runCli(args, project.dir);
+export async function expectRefused(
+  project: HostileProject,
+  args: string[],
+  ...expected: (string | RegExp)[]
+): Promise<CliResult> {
+  const result = await runCli(args, project.dir);
   expect(result.code, result.stdout + result.stderr).toBe(2);
   for (const text of expected) {
     if (typeof text === 'string') expect(result.stderr).toContain(text);

@@ -51,8 +51,8 @@ const ORIGINAL_CONFIG = configText();
 let project: HostileProject;
 const originalTeams: Record<string, string> = {};
 
-beforeAll(() => {
-  project = generatedProject();
+beforeAll(async () => {
+  project = await generatedProject();
   for (const team of ['payments', 'search']) originalTeams[team] = project.read(`teams/${team}.yaml`);
 }, 60_000);
 
@@ -62,9 +62,9 @@ afterEach(() => {
 });
 
 /** Writes the config and expects it refused with `headroom.config.ts:<line>:<col>: <key>: …<message>…`. */
-function refusedConfig(settings: Settings, line: number, key: string, message: string): void {
+async function refusedConfig(settings: Settings, line: number, key: string, message: string): Promise<void> {
   project.write('headroom.config.ts', configText(settings));
-  expectRefused(
+  await expectRefused(
     project,
     ['generate'],
     new RegExp(`headroom\\.config\\.ts:${line}:\\d+: ${escaped(key)}: [^\\n]*${escaped(message)}`),
@@ -76,10 +76,10 @@ function escaped(text: string): string {
 }
 
 /** Generates with this config in a fresh copy of the example (accepted cases change generated/), returns the tree. */
-function accepted(settings: Settings): { dir: string; files: Record<string, string> } {
+async function accepted(settings: Settings): Promise<{ dir: string; files: Record<string, string> }> {
   const fresh = tempProject('example');
   fresh.write('headroom.config.ts', configText(settings));
-  const result = runCli(['generate'], fresh.dir);
+  const result = await runCli(['generate'], fresh.dir);
   expect(result.code, result.stderr).toBe(0);
   const files = Object.fromEntries(
     listFiles(join(fresh.dir, 'generated')).map((path) => [path, fresh.read(`generated/${path}`)]),
@@ -101,8 +101,8 @@ function dashboardUrls(files: Record<string, string>): string[] {
 }
 
 describe('Kubernetes metadata', () => {
-  it("output.prometheusRule.namespace 'Bad Namespace!'", () => {
-    refusedConfig(
+  it("output.prometheusRule.namespace 'Bad Namespace!'", async () => {
+    await refusedConfig(
       { prometheusRule: "{ namespace: 'Bad Namespace!' }" },
       10,
       'output.prometheusRule.namespace',
@@ -110,8 +110,8 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it('output.prometheusRule.namespace of 64 characters (a DNS-1123 label has at most 63)', () => {
-    refusedConfig(
+  it('output.prometheusRule.namespace of 64 characters (a DNS-1123 label has at most 63)', async () => {
+    await refusedConfig(
       { prometheusRule: `{ namespace: '${'n'.repeat(64)}' }` },
       10,
       'output.prometheusRule.namespace',
@@ -119,8 +119,8 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it("PrometheusRule label key 'bad key!!'", () => {
-    refusedConfig(
+  it("PrometheusRule label key 'bad key!!'", async () => {
+    await refusedConfig(
       { prometheusRule: "{ labels: { 'bad key!!': 'x' } }" },
       10,
       'output.prometheusRule.labels.bad key!!',
@@ -128,8 +128,8 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it("PrometheusRule label key with spaces ('release name')", () => {
-    refusedConfig(
+  it("PrometheusRule label key with spaces ('release name')", async () => {
+    await refusedConfig(
       { prometheusRule: "{ labels: { 'release name': 'x' } }" },
       10,
       'output.prometheusRule.labels.release name',
@@ -137,9 +137,9 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it('PrometheusRule label key with a prefix of 254 characters', () => {
+  it('PrometheusRule label key with a prefix of 254 characters', async () => {
     const key = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}/release`;
-    refusedConfig(
+    await refusedConfig(
       { prometheusRule: `{ labels: { '${key}': 'x' } }` },
       10,
       `output.prometheusRule.labels.${key}`,
@@ -147,9 +147,9 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it('PrometheusRule label key whose name part has 64 characters', () => {
+  it('PrometheusRule label key whose name part has 64 characters', async () => {
     const key = `example.com/${'x'.repeat(64)}`;
-    refusedConfig(
+    await refusedConfig(
       { prometheusRule: `{ labels: { '${key}': 'x' } }` },
       10,
       `output.prometheusRule.labels.${key}`,
@@ -157,8 +157,8 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it('PrometheusRule label value with a newline', () => {
-    refusedConfig(
+  it('PrometheusRule label value with a newline', async () => {
+    await refusedConfig(
       { prometheusRule: "{ labels: { release: 'kube-prometheus\\nstack' } }" },
       10,
       'output.prometheusRule.labels.release',
@@ -166,8 +166,8 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it('PrometheusRule label value of 64 characters', () => {
-    refusedConfig(
+  it('PrometheusRule label value of 64 characters', async () => {
+    await refusedConfig(
       { prometheusRule: `{ labels: { release: '${'v'.repeat(64)}' } }` },
       10,
       'output.prometheusRule.labels.release',
@@ -175,8 +175,8 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it("PrometheusRule label value with invalid characters ('{{ .Release }}')", () => {
-    refusedConfig(
+  it("PrometheusRule label value with invalid characters ('{{ .Release }}')", async () => {
+    await refusedConfig(
       { prometheusRule: "{ labels: { release: '{{ .Release }}' } }" },
       10,
       'output.prometheusRule.labels.release',
@@ -184,8 +184,8 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it("Grafana sidecar label name with a space ('grafana dashboard')", () => {
-    refusedConfig(
+  it("Grafana sidecar label name with a space ('grafana dashboard')", async () => {
+    await refusedConfig(
       { dashboards: "{ configMap: { labelName: 'grafana dashboard' } }" },
       11,
       'output.dashboards.configMap.labelName',
@@ -193,8 +193,8 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it("ConfigMap annotation key 'bad key!!'", () => {
-    refusedConfig(
+  it("ConfigMap annotation key 'bad key!!'", async () => {
+    await refusedConfig(
       { dashboards: "{ configMap: { annotations: { 'bad key!!': 'Memory' } } }" },
       11,
       'output.dashboards.configMap.annotations.bad key!!',
@@ -202,8 +202,8 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it('ConfigMap annotations over 256 KiB in total (the API server refuses the object)', () => {
-    refusedConfig(
+  it('ConfigMap annotations over 256 KiB in total (the API server refuses the object)', async () => {
+    await refusedConfig(
       { dashboards: `{ configMap: { annotations: { note: 'x'.repeat(262144) } } }` },
       11,
       'output.dashboards.configMap.annotations',
@@ -211,7 +211,7 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it("AlertmanagerConfig label key 'bad key!!' and namespace 'Bad Namespace!'", () => {
+  it("AlertmanagerConfig label key 'bad key!!' and namespace 'Bad Namespace!'", async () => {
     project.write(
       'headroom.config.ts',
       configText({
@@ -219,7 +219,7 @@ describe('Kubernetes metadata', () => {
           "{ defaultReceiver: 'oncall', alertmanagerConfig: { enabled: true, namespace: 'Bad Namespace!', labels: { 'bad key!!': 'x' } } }",
       }),
     );
-    expectRefused(
+    await expectRefused(
       project,
       ['generate'],
       /headroom\.config\.ts:13:\d+: routing\.alertmanagerConfig\.namespace: must be a Kubernetes namespace name/,
@@ -227,9 +227,9 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it('ConfigMap annotation values are free text: a newline, `{{ .Foo }}`, `$labels` and a YAML document marker are written as one inert string', () => {
+  it('ConfigMap annotation values are free text: a newline, `{{ .Foo }}`, `$labels` and a YAML document marker are written as one inert string', async () => {
     const value = 'Kubernetes: memory\n---\nkind: Secret\n{{ .Foo }} $labels "quoted" #not-a-comment';
-    const { files } = accepted({
+    const { files } = await accepted({
       dashboards: `{ configMap: { annotations: { 'k8s-sidecar-target-directory': ${JSON.stringify(value)} } } }`,
     });
     const configMaps = Object.entries(files).filter(([path]) => path.startsWith('dashboards/configmaps/'));
@@ -246,9 +246,9 @@ describe('Kubernetes metadata', () => {
     }
   });
 
-  it('object names: the longest team name (26 characters) names valid ConfigMaps and AlertmanagerConfigs; 27 is refused', () => {
+  it('object names: the longest team name (26 characters) names valid ConfigMaps and AlertmanagerConfigs; 27 is refused', async () => {
     const longest = 'abcdefghijklmnopqrstuvwxy0';
-    const { files } = accepted({
+    const { files } = await accepted({
       teams: `[{ name: 'platform', namespaces: ['kube-system'] }, { name: '${longest}', namespaces: ['long'] }]`,
       dashboards: `{ perTeam: ['${longest}'], grafanaOperator: { enabled: true } }`,
       routing: "{ defaultReceiver: 'oncall', alertmanagerConfig: { enabled: true, receivers: { oncall: {} } } }",
@@ -285,16 +285,16 @@ describe('Kubernetes metadata', () => {
         teams: `[{ name: 'platform', namespaces: ['kube-system'] }, { name: '${longest}z', namespaces: ['long'] }]`,
       }),
     );
-    expectRefused(
+    await expectRefused(
       project,
       ['generate'],
       /headroom\.config\.ts:4:\d+: teams\.1\.name: must be 1 to 26 lowercase letters/,
     );
   });
 
-  it('every generated object passes the API server metadata rules after odd but valid values, and reads the same in YAML 1.1 (kubectl) and 1.2', () => {
+  it('every generated object passes the API server metadata rules after odd but valid values, and reads the same in YAML 1.1 (kubectl) and 1.2', async () => {
     const prefix253 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
-    const { files } = accepted({
+    const { files } = await accepted({
       teams:
         "[{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'yes' } }, { name: 'abcdefghijklmnopqrstuvwxy0', namespaces: ['long'] }]",
       prometheusRule: `{ namespace: '${'n'.repeat(63)}', labels: { release: 'yes', on: 'on', 'example.com/n': 'n', empty: '', octal: '0o17', bool: 'true', '${prefix253}/${'x'.repeat(63)}': '${'v'.repeat(63)}' } }`,
@@ -362,8 +362,8 @@ function kubernetesObjects(
 }
 
 describe('links.grafanaUrl and links.runbookUrlPattern', () => {
-  it('grafanaUrl with a query string (https://g.example.com/?orgId=2): dashboard_url keeps orgId=2 before our variables', () => {
-    const urls = dashboardUrls(accepted({ grafanaUrl: 'https://g.example.com/?orgId=2' }).files);
+  it('grafanaUrl with a query string (https://g.example.com/?orgId=2): dashboard_url keeps orgId=2 before our variables', async () => {
+    const urls = dashboardUrls((await accepted({ grafanaUrl: 'https://g.example.com/?orgId=2' })).files);
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls)
       expect(url).toMatch(/^https:\/\/g\.example\.com\/d\/headroom-(team|overview)\?orgId=2&(var-|\{\{ range )/);
@@ -372,30 +372,43 @@ describe('links.grafanaUrl and links.runbookUrlPattern', () => {
     );
   });
 
-  it('grafanaUrl with a path prefix (https://g.example.com/grafana/): kept before /d/<uid>', () => {
-    const urls = dashboardUrls(accepted({ grafanaUrl: 'https://g.example.com/grafana/' }).files);
+  it('grafanaUrl with a path prefix (https://g.example.com/grafana/): kept before /d/<uid>', async () => {
+    const urls = dashboardUrls((await accepted({ grafanaUrl: 'https://g.example.com/grafana/' })).files);
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls)
       expect(url).toMatch(/^https:\/\/g\.example\.com\/grafana\/d\/headroom-(team|overview)\?(var-|\{\{ range )/);
   });
 
-  it('grafanaUrl with a #fragment', () => {
-    refusedConfig({ grafanaUrl: 'https://g.example.com/#x' }, 6, 'links.grafanaUrl', 'must not contain a #fragment');
+  it('grafanaUrl with a #fragment', async () => {
+    await refusedConfig(
+      { grafanaUrl: 'https://g.example.com/#x' },
+      6,
+      'links.grafanaUrl',
+      'must not contain a #fragment',
+    );
   });
 
   it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'])(
     'grafanaUrl %s',
-    (url) => {
-      refusedConfig({ grafanaUrl: url }, 6, 'links.grafanaUrl', 'must be an http:// or https:// URL');
+    async (url) => {
+      await refusedConfig({ grafanaUrl: url }, 6, 'links.grafanaUrl', 'must be an http:// or https:// URL');
     },
   );
 
-  it.each(['javascript:alert(%s)', 'data:text/plain,%s', 'file:///runbooks/%s'])('runbookUrlPattern %s', (pattern) => {
-    refusedConfig({ runbookUrlPattern: pattern }, 7, 'links.runbookUrlPattern', 'must be an http:// or https:// URL');
-  });
+  it.each(['javascript:alert(%s)', 'data:text/plain,%s', 'file:///runbooks/%s'])(
+    'runbookUrlPattern %s',
+    async (pattern) => {
+      await refusedConfig(
+        { runbookUrlPattern: pattern },
+        7,
+        'links.runbookUrlPattern',
+        'must be an http:// or https:// URL',
+      );
+    },
+  );
 
-  it('grafanaUrl with credentials (https://user:pass@host): a secret in every generated rule', () => {
-    refusedConfig(
+  it('grafanaUrl with credentials (https://user:pass@host): a secret in every generated rule', async () => {
+    await refusedConfig(
       { grafanaUrl: 'https://admin:s3cret@g.example.com' },
       6,
       'links.grafanaUrl',
@@ -403,8 +416,8 @@ describe('links.grafanaUrl and links.runbookUrlPattern', () => {
     );
   });
 
-  it('runbookUrlPattern with credentials (https://user:pass@host/%s)', () => {
-    refusedConfig(
+  it('runbookUrlPattern with credentials (https://user:pass@host/%s)', async () => {
+    await refusedConfig(
       { runbookUrlPattern: 'https://user:pass@runbooks.test/%s' },
       7,
       'links.runbookUrlPattern',
@@ -412,8 +425,8 @@ describe('links.grafanaUrl and links.runbookUrlPattern', () => {
     );
   });
 
-  it('grafanaUrl containing {{ .Foo }} (copied live into a Go template)', () => {
-    refusedConfig(
+  it('grafanaUrl containing {{ .Foo }} (copied live into a Go template)', async () => {
+    await refusedConfig(
       { grafanaUrl: 'https://g.example.com/{{ .Foo }}' },
       6,
       'links.grafanaUrl',
@@ -427,8 +440,8 @@ describe('links.grafanaUrl and links.runbookUrlPattern', () => {
     ['$labels', 'https://runbooks.test/$labels.namespace/%s', 'must not contain $labels'],
     ['no %s', 'https://runbooks.test/oom', 'must contain %s'],
     ['two %s', 'https://runbooks.test/%s#%s', 'must contain %s once'],
-  ])('runbookUrlPattern with %s', (_, pattern, message) => {
-    refusedConfig({ runbookUrlPattern: pattern }, 7, 'links.runbookUrlPattern', message);
+  ])('runbookUrlPattern with %s', async (_, pattern, message) => {
+    await refusedConfig({ runbookUrlPattern: pattern }, 7, 'links.runbookUrlPattern', message);
   });
 });
 
@@ -440,18 +453,20 @@ describe('Alertmanager receiver names', () => {
     ['empty', '""', 'must not be empty'],
     ['300 characters', `"${'r'.repeat(300)}"`, 'must be at most 200 characters'],
     ['{{ .Foo }}', '"{{ .Foo }}"', 'must not contain {{'],
-  ])('team routing.receiver %s', (_, receiver, message) => {
+  ])('team routing.receiver %s', async (_, receiver, message) => {
     project.write('headroom.config.ts', configText({ routing: ROUTING }));
     project.write('teams/payments.yaml', `${originalTeams.payments}routing: { receiver: ${receiver} }\n`);
     const line = originalTeams.payments!.split('\n').length;
-    expectRefused(
+    await expectRefused(
       project,
       ['generate'],
       new RegExp(`teams/payments\\.yaml:${line}:\\d+: routing\\.receiver: ${escaped(message)}`),
     );
   });
 
-  it('odd but valid receiver names (quotes, #, :, unicode, 200 characters) pass the real amtool check-config', async () => {
+  it('odd but valid receiver names (quotes, #, :, unicode, 200 characters) pass the real amtool check-config', {
+    tags: ['spawns'],
+  }, async () => {
     const receivers = [
       'Platform "On-Call" #1',
       'payments: tickets/ü',

@@ -74,10 +74,30 @@ interface Ended extends CliResult {
 
 /** `generate` with every staging write slowed down (see slow-staging-writes.cjs), as a child the test can signal. */
 function startSlowGenerate(cwd: string): { child: ReturnType<typeof spawn>; ended: Promise<Ended> } {
-  const preload = join(REPO_ROOT, 'test/helpers/slow-staging-writes.cjs');
-  const child = spawn(process.execPath, ['--require', preload, CLI, 'generate'], {
+  return startGenerate(cwd, 'slow-staging-writes.cjs');
+}
+
+/**
+ * `generate` that counts, in the file it returns, each time it finds the output folder locked by another run (see
+ * count-lock-waits.cjs): a child the test can signal once it is waiting.
+ */
+function startLockedOutGenerate(cwd: string): {
+  child: ReturnType<typeof spawn>;
+  ended: Promise<Ended>;
+  waits: string;
+} {
+  const waits = join(mkdtempSync(join(tmpdir(), 'headroom-lock-waits-')), 'waits');
+  return { ...startGenerate(cwd, 'count-lock-waits.cjs', { HEADROOM_TEST_LOCK_WAITS: waits }), waits };
+}
+
+function startGenerate(
+  cwd: string,
+  preload: string,
+  env: Record<string, string> = {},
+): { child: ReturnType<typeof spawn>; ended: Promise<Ended> } {
+  const child = spawn(process.execPath, ['--require', join(REPO_ROOT, 'test/helpers', preload), CLI, 'generate'], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -89,6 +109,14 @@ function startSlowGenerate(cwd: string): { child: ReturnType<typeof spawn>; ende
   return { child, ended };
 }
 
+/** How many times the run of startLockedOutGenerate has found the lock held so far. */
+function lockWaits(waits: string): number {
+  return existsSync(waits) ? readFileSync(waits, 'utf8').split('\n').length - 1 : 0;
+}
+
+/** Polls at 50 ms: 10 times found held is half a second of waiting, not one unlucky try. */
+const WAITING = 10;
+
 async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -97,10 +125,9 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_00
   }
 }
 
-/** A process id that is surely not running: a child that has exited. */
+/** A process id that is surely not running: Linux gives processes ids below pid_max only. */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(child.stdout);
+  return Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
 }
 
 describe('--out refused: folders headroom must never replace', () => {
@@ -108,8 +135,8 @@ describe('--out refused: folders headroom must never replace', () => {
   let projectFiles: () => Record<string, string>;
   let userFiles: Record<string, string>;
 
-  beforeAll(() => {
-    project = generatedProject();
+  beforeAll(async () => {
+    project = await generatedProject();
     projectFiles = () => ({ config: project.read('headroom.config.ts'), ...project.snapshot('teams') });
     userFiles = projectFiles();
   });
@@ -119,36 +146,45 @@ describe('--out refused: folders headroom must never replace', () => {
     expect(leftovers(project.dir), 'no staging folder or lock left').toEqual([]);
   });
 
-  it('--out / (the filesystem root)', () => {
+  it('--out / (the filesystem root)', async () => {
     const before = readdirSync('/');
-    expectRefused(project, ['generate', '--out', '/'], '/: --out: is the filesystem root', 'will not write there');
+    await expectRefused(
+      project,
+      ['generate', '--out', '/'],
+      '/: --out: is the filesystem root',
+      'will not write there',
+    );
     expect(readdirSync('/')).toEqual(before);
   });
 
-  it('--out .. and --out ../.. (folders that hold the project)', () => {
+  it('--out .. and --out ../.. (folders that hold the project)', async () => {
     const parent = dirname(project.dir);
     const before = readdirSync(parent).filter((name) => name.startsWith('.'));
-    expectRefused(project, ['generate', '--out', '..'], '--out: holds the config file (headroom.config.ts)');
+    await expectRefused(project, ['generate', '--out', '..'], '--out: holds the config file (headroom.config.ts)');
     // ../.. is / when the temp folder sits right under it, else a folder above the project: refused either way.
-    expectRefused(project, ['generate', '--out', '../..'], /--out: (is the filesystem root|holds the config file)/);
+    await expectRefused(
+      project,
+      ['generate', '--out', '../..'],
+      /--out: (is the filesystem root|holds the config file)/,
+    );
     expect(readdirSync(parent).filter((name) => name.startsWith('.'))).toEqual(before);
     expect(leftovers(dirname(parent))).toEqual([]);
   });
 
-  it('--out . (the config folder itself)', () => {
-    expectRefused(
+  it('--out . (the config folder itself)', async () => {
+    await expectRefused(
       project,
       ['generate', '--out', '.'],
       '.: --out: holds the config file (headroom.config.ts); headroom replaces its output folder whole',
     );
   });
 
-  it("--out teams (a folder of the user's files)", () => {
-    expectRefused(project, ['generate', '--out', 'teams'], 'teams: --out: is a folder headroom did not generate');
+  it("--out teams (a folder of the user's files)", async () => {
+    await expectRefused(project, ['generate', '--out', 'teams'], 'teams: --out: is a folder headroom did not generate');
   });
 
-  it('--out headroom.config.ts/x (a file where a parent folder should be)', () => {
-    const result = expectRefused(
+  it('--out headroom.config.ts/x (a file where a parent folder should be)', async () => {
+    const result = await expectRefused(
       project,
       ['generate', '--out', 'headroom.config.ts/x'],
       'headroom.config.ts/x: --out: cannot be made: headroom.config.ts is a file, not a folder',
@@ -156,20 +192,20 @@ describe('--out refused: folders headroom must never replace', () => {
     expect(result.stderr).not.toContain('EEXIST');
   });
 
-  it("--out '' (an empty value, as from an unset shell variable)", () => {
-    expectRefused(
+  it("--out '' (an empty value, as from an unset shell variable)", async () => {
+    await expectRefused(
       project,
       ['generate', '--out', ''],
       "option '-o, --out <dir>' argument '' is invalid. it is empty: name a folder, or leave --out out",
     );
-    expectRefused(project, ['check', '--out', '  '], 'it is empty');
+    await expectRefused(project, ['check', '--out', '  '], 'it is empty');
   });
 
-  it('--out at a dangling symlink (generate and check)', () => {
+  it('--out at a dangling symlink (generate and check)', async () => {
     symlinkSync('no-such-folder', join(project.dir, 'dangling'));
     try {
       for (const command of ['generate', 'check']) {
-        const result = expectRefused(
+        const result = await expectRefused(
           project,
           [command, '--out', 'dangling'],
           'dangling: --out: is a link to no-such-folder, which does not exist: create that folder',
@@ -183,22 +219,22 @@ describe('--out refused: folders headroom must never replace', () => {
     }
   });
 
-  it('--out at a symlink that loops', () => {
+  it('--out at a symlink that loops', async () => {
     symlinkSync('loop', join(project.dir, 'loop'));
     try {
-      expectRefused(project, ['generate', '--out', 'loop'], 'loop: --out: is a link that leads back to itself');
+      await expectRefused(project, ['generate', '--out', 'loop'], 'loop: --out: is a link that leads back to itself');
     } finally {
       rmSync(join(project.dir, 'loop'));
     }
   });
 
   // A stand-in for /etc: the same path through the code, without betting a real system folder on it.
-  it('--out at a symlink to a folder headroom did not generate (like /etc)', () => {
+  it('--out at a symlink to a folder headroom did not generate (like /etc)', async () => {
     const etc = mkdtempSync(join(tmpdir(), 'headroom-etc-'));
     writeFileSync(join(etc, 'passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
     symlinkSync(etc, join(project.dir, 'etc-link'));
     try {
-      const result = expectRefused(
+      const result = await expectRefused(
         project,
         ['generate', '--out', 'etc-link'],
         `etc-link: --out: (a link to ${etc}) is a folder headroom did not generate`,
@@ -211,7 +247,7 @@ describe('--out refused: folders headroom must never replace', () => {
     }
   });
 
-  it('--out at a symlink to the home folder', () => {
+  it('--out at a symlink to the home folder', { tags: ['spawns'] }, () => {
     const home = mkdtempSync(join(tmpdir(), 'headroom-home-'));
     writeFileSync(join(home, '.bashrc'), 'export PATH\n');
     symlinkSync(home, join(project.dir, 'home-link'));
@@ -226,14 +262,14 @@ describe('--out refused: folders headroom must never replace', () => {
     }
   });
 
-  it('a README someone added to generated/ (and a hand-made dashboard): refused, not deleted', () => {
+  it('a README someone added to generated/ (and a hand-made dashboard): refused, not deleted', async () => {
     // Decision: generate refuses rather than delete a file it did not write; it names the file. Files headroom
     // wrote (the notice in their first lines, or JSON its mixin index imports) are still replaced, stale ones removed.
     project.write('generated/README.md', '# Our alerts\n');
     project.write('generated/dashboards/ours.json', '{"title": "ours"}\n');
     project.before = project.snapshot('generated');
     try {
-      expectRefused(
+      await expectRefused(
         project,
         ['generate'],
         'generated: output.dir: holds 2 files headroom did not write (README.md, dashboards/ours.json)',
@@ -247,14 +283,14 @@ describe('--out refused: folders headroom must never replace', () => {
     }
   });
 
-  it('check --out at a file, and at a folder that does not exist', () => {
-    const atFile = expectRefused(
+  it('check --out at a file, and at a folder that does not exist', async () => {
+    const atFile = await expectRefused(
       project,
       ['check', '--out', 'headroom.config.ts'],
       'headroom.config.ts: --out: is a file, not a folder',
     );
     expect(atFile.stderr).not.toContain('ENOTDIR');
-    const missing = runCli(['check', '--out', 'not-generated-yet'], project.dir);
+    const missing = await runCli(['check', '--out', 'not-generated-yet'], project.dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(
       'headroom: not-generated-yet does not exist: run `npx headroom generate --out not-generated-yet` first',
@@ -265,7 +301,7 @@ describe('--out refused: folders headroom must never replace', () => {
 });
 
 describe('output.dir and --out around a config in a subfolder', () => {
-  it('--out at the config file\'s folder when generated/ is elsewhere, and output.dir: "."', () => {
+  it('--out at the config file\'s folder when generated/ is elsewhere, and output.dir: "."', async () => {
     const project = tempProject('example');
     mkdirSync(join(project.dir, 'conf'));
     renameSync(join(project.dir, 'teams'), join(project.dir, 'conf/teams'));
@@ -273,22 +309,22 @@ describe('output.dir and --out around a config in a subfolder', () => {
     expect(config).toContain("dir: '../generated'");
     writeFileSync(join(project.dir, 'conf/headroom.config.ts'), config);
     rmSync(join(project.dir, 'headroom.config.ts'));
-    const generated = runCli(['generate', '-c', 'conf/headroom.config.ts'], project.dir);
+    const generated = await runCli(['generate', '-c', 'conf/headroom.config.ts'], project.dir);
     expect(generated.code, generated.stderr).toBe(0);
     const hostile = { ...project, before: project.snapshot('generated') };
 
-    expectRefused(
+    await expectRefused(
       hostile,
       ['generate', '-c', 'conf/headroom.config.ts', '--out', 'conf'],
       'conf: --out: holds the config file (conf/headroom.config.ts)',
     );
-    expectRefused(
+    await expectRefused(
       hostile,
       ['generate', '-c', 'conf/headroom.config.ts', '--out', '.'],
       '.: --out: holds the config file (conf/headroom.config.ts)',
     );
     writeFileSync(join(project.dir, 'conf/headroom.config.ts'), config.replace("dir: '../generated'", "dir: '.'"));
-    expectRefused(
+    await expectRefused(
       hostile,
       ['generate', '-c', 'conf/headroom.config.ts'],
       'conf: output.dir: holds the config file (conf/headroom.config.ts)',
@@ -298,11 +334,11 @@ describe('output.dir and --out around a config in a subfolder', () => {
 });
 
 describe('--out accepted: written where named, as a plain mkdir would', () => {
-  it('--out generated/ and --out ./generated/./ write generated/ itself', () => {
-    const project = generatedProject();
+  it('--out generated/ and --out ./generated/./ write generated/ itself', async () => {
+    const project = await generatedProject();
     const first = contents(join(project.dir, 'generated'));
     for (const spelling of ['generated/', './generated/./']) {
-      const result = runCli(['generate', '--out', spelling], project.dir);
+      const result = await runCli(['generate', '--out', spelling], project.dir);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('headroom: wrote generated (');
       expect(contents(join(project.dir, 'generated'))).toEqual(first);
@@ -310,7 +346,9 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
     }
   });
 
-  it("folder and file modes follow the umask (0755/0644 under 022, 0750/0640 under 027), not mkdtemp's 0700", () => {
+  it("folder and file modes follow the umask (0755/0644 under 022, 0750/0640 under 027), not mkdtemp's 0700", {
+    tags: ['spawns'],
+  }, () => {
     const project = tempProject('example');
     for (const [umask, folderMode, fileMode] of [
       ['022', 0o755, 0o644],
@@ -330,34 +368,34 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
     }
   });
 
-  it('generated/ is a symlink to a folder headroom generated: the link stays, its target gets the fresh tree', () => {
+  it('generated/ is a symlink to a folder headroom generated: the link stays, its target gets the fresh tree', async () => {
     const project = tempProject('example');
-    expect(runCli(['generate', '--out', 'shared/rules'], project.dir).code).toBe(0);
+    expect((await runCli(['generate', '--out', 'shared/rules'], project.dir)).code).toBe(0);
     symlinkSync('shared/rules', join(project.dir, 'generated'));
     project.write(
       'teams/payments.yaml',
       project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
     );
-    const result = runCli(['generate'], project.dir);
+    const result = await runCli(['generate'], project.dir);
     expect(result.code, result.stderr).toBe(0);
 
     expect(lstatSync(join(project.dir, 'generated')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(project.dir, 'generated'))).toBe('shared/rules');
-    expect(runCli(['generate', '--out', 'fresh'], project.dir).code).toBe(0);
+    expect((await runCli(['generate', '--out', 'fresh'], project.dir)).code).toBe(0);
     expect(contents(join(project.dir, 'shared/rules'))).toEqual(contents(join(project.dir, 'fresh')));
     expect(readFileSync(join(project.dir, 'generated/prometheus-rules/headroom-teams.yaml'), 'utf8')).toContain('0.9');
     expect(leftovers(project.dir)).toEqual([]);
     expect(leftovers(join(project.dir, 'shared'))).toEqual([]);
-    expect(runCli(['check'], project.dir).code).toBe(0);
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
   });
 
-  it('a read-only parent folder (0555)', () => {
+  it('a read-only parent folder (0555)', async () => {
     const project = tempProject('example');
     const readOnly = join(project.dir, 'read-only');
     mkdirSync(readOnly);
     chmodSync(readOnly, 0o555);
     try {
-      const result = runCli(['generate', '--out', 'read-only/generated'], project.dir);
+      const result = await runCli(['generate', '--out', 'read-only/generated'], project.dir);
       if (isRoot) {
         // root writes through 0555: what root sees is a normal, complete generate, and the parent's mode kept.
         expect(result.code, result.stderr).toBe(0);
@@ -388,6 +426,7 @@ const canDropToNobody =
 describe('--out below a folder that refuses writes: said plainly, exit 2, nothing written', () => {
   it.skipIf(!canMountReadOnly)(
     'a missing folder below a read-only file system (--out ro/x/generated): EROFS, not ENOENT',
+    { tags: ['spawns'] },
     () => {
       const project = tempProject('example');
       mkdirSync(join(project.dir, 'ro'));
@@ -413,6 +452,7 @@ describe('--out below a folder that refuses writes: said plainly, exit 2, nothin
 
   it.skipIf(isRoot && !canDropToNobody)(
     'a missing folder below a 0555 folder, as a user other than root: names the 0555 folder, not the one it could not make',
+    { tags: ['spawns'] },
     () => {
       const project = tempProject('example');
       const readOnly = join(project.dir, 'read-only');
@@ -441,8 +481,8 @@ describe('--out below a folder that refuses writes: said plainly, exit 2, nothin
 });
 
 describe("runs that meet: a killed run's leftovers, two runs at once", () => {
-  it('staging folders and a lock left by a killed run are removed, never shipped', () => {
-    const project = generatedProject();
+  it('staging folders and a lock left by a killed run are removed, never shipped', async () => {
+    const project = await generatedProject();
     const expected = contents(join(project.dir, 'generated'));
     const stale = join(project.dir, '.generated.headroom-tmp-killed1');
     mkdirSync(join(stale, 'prometheus-rules'), { recursive: true });
@@ -450,33 +490,33 @@ describe("runs that meet: a killed run's leftovers, two runs at once", () => {
     mkdirSync(join(project.dir, '.generated.headroom-tmp-killed2-previous'));
     writeFileSync(join(project.dir, '.generated.headroom-lock'), `${deadPid()}\n`);
 
-    const result = runCli(['generate'], project.dir);
+    const result = await runCli(['generate'], project.dir);
     expect(result.code, result.stderr).toBe(0);
     expect(leftovers(project.dir)).toEqual([]);
     expect(contents(join(project.dir, 'generated'))).toEqual(expected);
     expect(readFileSync(join(project.dir, 'generated/kustomization.yaml'), 'utf8')).not.toContain('half-written');
-    expect(runCli(['check'], project.dir).code).toBe(0);
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
   });
 
-  it('a run that finds the folder locked by a live run waits for it, then writes', async () => {
+  it('a run that finds the folder locked by a live run waits for it, then writes', { tags: ['spawns'] }, async () => {
     const project = tempProject('example');
     const lock = join(project.dir, '.generated.headroom-lock');
     writeFileSync(lock, `${process.pid}\n`); // this test process: alive, as a run in the middle of writing is
-    const waiting = runAsync(['generate'], project.dir);
-    // Long enough for the run to load the config and reach the lock (a second or so), well inside its 60 s wait.
-    await new Promise((done) => setTimeout(done, 6000));
+    const { ended, waits } = startLockedOutGenerate(project.dir);
+    // The run has loaded the config, reached the lock and kept finding it held (well inside its 60 s wait).
+    await waitFor('the run to wait for the lock', () => lockWaits(waits) >= WAITING);
     expect(existsSync(join(project.dir, 'generated')), 'nothing written while the lock is held').toBe(false);
     expect(readdirSync(project.dir).filter((name) => name.includes('headroom-tmp'))).toEqual([]);
     rmSync(lock);
-    const result = await waiting;
+    const result = await ended;
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(join(project.dir, 'generated/headroom-settings.yaml'))).toBe(true);
     expect(leftovers(project.dir)).toEqual([]);
   });
 
-  it('two generate runs into the same folder at once end with one complete tree', async () => {
+  it('two generate runs into the same folder at once end with one complete tree', { tags: ['spawns'] }, async () => {
     const project = tempProject('example');
-    expect(runCli(['generate', '--out', 'reference'], project.dir).code).toBe(0);
+    expect((await runCli(['generate', '--out', 'reference'], project.dir)).code).toBe(0);
     const results = await Promise.all([
       runAsync(['generate'], project.dir),
       runAsync(['generate'], project.dir),
@@ -494,8 +534,9 @@ describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', ()
     ['SIGTERM', 143],
   ] as const)(
     '%s while generate writes the staging folder: staging and lock removed, generated/ as it was, exit %i',
+    { tags: ['spawns'] },
     async (signal, exitCode) => {
-      const project = generatedProject();
+      const project = await generatedProject();
       project.write(
         'teams/payments.yaml',
         project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
@@ -516,17 +557,22 @@ describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', ()
       expect(result.code, result.stderr).toBe(exitCode);
       expect(result.stderr).toContain(`headroom: stopped by ${signal}: generated was left as it was, nothing written`);
       expect(result.stdout).toBe('');
-      expect(runCli(['check'], project.dir).code, 'the old tree is still stale against the edited team file').toBe(1);
+      expect(
+        (await runCli(['check'], project.dir)).code,
+        'the old tree is still stale against the edited team file',
+      ).toBe(1);
     },
   );
 
-  it("SIGINT while generate waits for another run's lock: exit 130, that lock left alone, nothing written", async () => {
+  it("SIGINT while generate waits for another run's lock: exit 130, that lock left alone, nothing written", {
+    tags: ['spawns'],
+  }, async () => {
     const project = tempProject('example');
     const lock = join(project.dir, '.generated.headroom-lock');
     writeFileSync(lock, `${process.pid}\n`); // held by this test process: alive, as a run in the middle of writing is
-    const { child, ended } = startSlowGenerate(project.dir);
-    // Long enough for the run to load the config and reach the lock (as in the lock test above), well inside its 60 s wait.
-    await new Promise((done) => setTimeout(done, 6000));
+    const { child, ended, waits } = startLockedOutGenerate(project.dir);
+    // Waiting for the lock, as in the test above.
+    await waitFor('the run to wait for the lock', () => lockWaits(waits) >= WAITING);
     child.kill('SIGINT');
     const result = await ended;
     expect(result.signal).toBeNull();

@@ -26,8 +26,8 @@ const PAYMENTS = 'teams/payments.yaml';
 let project: HostileProject;
 const original: Record<string, string> = {};
 
-beforeAll(() => {
-  project = generatedProject();
+beforeAll(async () => {
+  project = await generatedProject();
   for (const file of ['headroom.config.ts', PAYMENTS, 'teams/search.yaml']) original[file] = project.read(file);
 });
 
@@ -64,20 +64,20 @@ function exampleTree(): Promise<ReadonlyMap<string, string>> {
   return example;
 }
 
-function refusedTeam(text: string, ...expected: (string | RegExp)[]): void {
+async function refusedTeam(text: string, ...expected: (string | RegExp)[]): Promise<void> {
   project.write(PAYMENTS, text);
-  expectRefused(project, ['generate'], ...expected);
+  await expectRefused(project, ['generate'], ...expected);
 }
 
 /** Runs `generate` on a fresh copy of the example with these files (accepted cases change generated/). */
-function accepted(files: Record<string, string>): {
+async function accepted(files: Record<string, string>): Promise<{
   fresh: TempProject;
   stderr: string;
   generated: Record<string, string>;
-} {
+}> {
   const fresh = tempProject('example');
   for (const [file, text] of Object.entries(files)) fresh.write(file, text);
-  const result = runCli(['generate'], fresh.dir);
+  const result = await runCli(['generate'], fresh.dir);
   expect(result.code, result.stderr).toBe(0);
   const generated = Object.fromEntries(
     listFiles(join(fresh.dir, 'generated')).map((path) => [path, fresh.read(`generated/${path}`)]),
@@ -152,37 +152,37 @@ function expectOnlyAsLabelValue(
 }
 
 describe('thresholds', () => {
-  it('threshold .nan (YAML NaN) says NaN, not "number null"', () => {
-    refusedTeam(
+  it('threshold .nan (YAML NaN) says NaN, not "number null"', async () => {
+    await refusedTeam(
       payments('threshold: 0.95', 'threshold: .nan'),
       'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got NaN',
     );
   });
 
-  it('threshold .inf (YAML infinity)', () => {
-    refusedTeam(
+  it('threshold .inf (YAML infinity)', async () => {
+    await refusedTeam(
       payments('threshold: 0.95', 'threshold: .inf'),
       'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got Infinity',
     );
   });
 
-  it('threshold -0.5 (negative)', () => {
-    refusedTeam(
+  it('threshold -0.5 (negative)', async () => {
+    await refusedTeam(
       payments('threshold: 0.95', 'threshold: -0.5'),
       'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be greater than 0',
     );
   });
 
-  it('threshold "0.85" (a number as a quoted YAML string) is refused, not converted', () => {
-    refusedTeam(
+  it('threshold "0.85" (a number as a quoted YAML string) is refused, not converted', async () => {
+    await refusedTeam(
       payments('threshold: 0.95', 'threshold: "0.85"'),
       'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "0.85"',
     );
   });
 
-  it('a string value of 10,000 characters is echoed capped at 80 characters', () => {
+  it('a string value of 10,000 characters is echoed capped at 80 characters', async () => {
     project.write(PAYMENTS, payments('threshold: 0.95', `threshold: "${'9'.repeat(10_000)}"`));
-    const refused = expectRefused(
+    const refused = await expectRefused(
       project,
       ['generate'],
       `teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "${'9'.repeat(78)}…`,
@@ -192,51 +192,51 @@ describe('thresholds', () => {
 });
 
 describe('durations', () => {
-  it('window: 0s (Prometheus refuses a range of 0)', () => {
-    refusedTeam(
+  it('window: 0s (Prometheus refuses a range of 0)', async () => {
+    await refusedTeam(
       paymentsWithLine6('containerOOMKilled: { window: 0s }'),
       'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: must be longer than 0',
     );
   });
 
-  it('for: -5m (negative)', () => {
-    refusedTeam(
+  it('for: -5m (negative)', async () => {
+    await refusedTeam(
       payments('for: 10m', 'for: -5m'),
       'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be a Prometheus duration such as 30s, 5m or 1h30m',
     );
   });
 
-  it('for: 1y (capped at 1w)', () => {
-    refusedTeam(
+  it('for: 1y (capped at 1w)', async () => {
+    await refusedTeam(
       payments('for: 10m', 'for: 1y'),
       'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be at most 1w: the alert would fire that long after the condition starts',
     );
   });
 
-  it('window: 1y (capped at 1d: every evaluation re-reads the window)', () => {
-    refusedTeam(
+  it('window: 1y (capped at 1d: every evaluation re-reads the window)', async () => {
+    await refusedTeam(
       paymentsWithLine6('containerOOMKilled: { window: 1y }'),
       'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: must be at most 1d',
     );
   });
 
-  it('window: 999999999999y (past the range Prometheus can hold)', () => {
-    refusedTeam(
+  it('window: 999999999999y (past the range Prometheus can hold)', async () => {
+    await refusedTeam(
       paymentsWithLine6('containerOOMKilled: { window: 999999999999y }'),
       'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: must be at most 1d',
     );
   });
 
-  it('leak horizon: 1y and lookback: 0s', () => {
-    refusedTeam(
+  it('leak horizon: 1y and lookback: 0s', async () => {
+    await refusedTeam(
       paymentsWithLine6('containerMemoryLeak: { horizon: 1y, lookback: 0s }'),
       'teams/payments.yaml:6:26: alerts.containerMemoryLeak.horizon: must be at most 4w',
       /teams\/payments\.yaml:6:\d+: alerts\.containerMemoryLeak\.lookback: must be longer than 0/,
     );
   });
 
-  it('for: 5m30s (a valid compound duration) is accepted and reaches the rule as written', () => {
-    const { generated, stderr } = accepted({ [PAYMENTS]: payments('for: 10m', 'for: 5m30s') });
+  it('for: 5m30s (a valid compound duration) is accepted and reaches the rule as written', async () => {
+    const { generated, stderr } = await accepted({ [PAYMENTS]: payments('for: 10m', 'for: 5m30s') });
     expect(stderr).toBe('');
     const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) =>
       rule.expr.includes('"for=5m30s,severity=warning"'),
@@ -244,8 +244,8 @@ describe('durations', () => {
     expect(owned.map((rule) => rule.for)).toEqual(['5m30s']);
   });
 
-  it('for: 0s (fire at once) is accepted', () => {
-    const { generated } = accepted({ [PAYMENTS]: payments('for: 10m', 'for: 0s') });
+  it('for: 0s (fire at once) is accepted', async () => {
+    const { generated } = await accepted({ [PAYMENTS]: payments('for: 10m', 'for: 0s') });
     const owned = alertRules(generated, 'ContainerMemoryNearLimit').filter((rule) =>
       rule.expr.includes('"for=0s,severity=warning"'),
     );
@@ -269,29 +269,29 @@ describe('team labels', () => {
     ['horizon', 'is set by headroom (its rules set, select or join on it)'],
     ['instance', 'is set by headroom (its rules set, select or join on it)'],
     ['headroom_tier', "starts with headroom_, which headroom's owner series use"],
-  ])('label name %j', (name, message) => {
-    refusedTeam(
+  ])('label name %j', async (name, message) => {
+    await refusedTeam(
       payments('slack_channel:', `${JSON.stringify(name)}:`),
       `teams/payments.yaml:3:11: labels.${name}: ${message}`,
     );
   });
 
-  it('label value with a newline ("a\\nb")', () => {
-    refusedTeam(
+  it('label value with a newline ("a\\nb")', async () => {
+    await refusedTeam(
       payments('"#payments-oncall"', '"#payments\\noncall"'),
       'teams/payments.yaml:3:11: labels.slack_channel: must not contain newlines or other control characters',
     );
   });
 
-  it('label value with {{ .Value }} (a Go template)', () => {
-    refusedTeam(
+  it('label value with {{ .Value }} (a Go template)', async () => {
+    await refusedTeam(
       payments('"#payments-oncall"', '"{{ .Value }}"'),
       'teams/payments.yaml:3:11: labels.slack_channel: must not contain {{ or }}',
     );
   });
 
-  it('label value of 201 characters (capped at 200)', () => {
-    refusedTeam(
+  it('label value of 201 characters (capped at 200)', async () => {
+    await refusedTeam(
       payments('"#payments-oncall"', `"${'x'.repeat(201)}"`),
       'teams/payments.yaml:3:11: labels.slack_channel: must be at most 200 characters',
     );
@@ -310,7 +310,9 @@ describe('team labels', () => {
     },
   );
 
-  it('label values with $, %, backticks and quotes pass promtool check rules on both engines', async () => {
+  it('label values with $, %, backticks and quotes pass promtool check rules on both engines', {
+    tags: ['spawns'],
+  }, async () => {
     const value = '$labels.x $value `tick` 100% %s "q" \\';
     const fresh = tempProject('example');
     fresh.write(PAYMENTS, payments('"#payments-oncall"', JSON.stringify(value)));
@@ -327,39 +329,41 @@ describe('team labels', () => {
 });
 
 describe('selectors', () => {
-  it('selector that breaks out: job="x"} or vector(1) or up{', () => {
+  it('selector that breaks out: job="x"} or vector(1) or up{', async () => {
     project.write('headroom.config.ts', configWithSelector('job="x"} or vector(1) or up{'));
-    expectRefused(
+    await expectRefused(
       project,
       ['generate'],
       'headroom.config.ts:6:16: selectors.cadvisor: must be label matchers without braces',
     );
   });
 
-  it('selector that selects another metric: job="x",__name__=~".+"', () => {
+  it('selector that selects another metric: job="x",__name__=~".+"', async () => {
     project.write('headroom.config.ts', configWithSelector('job="x",__name__=~".+"'));
-    expectRefused(
+    await expectRefused(
       project,
       ['generate'],
       'headroom.config.ts:6:16: selectors.cadvisor: must not match labels starting with __',
     );
   });
 
-  it('selector with a newline', () => {
+  it('selector with a newline', async () => {
     project.write('headroom.config.ts', configWithSelector('job="kubelet",\nmetrics_path="/metrics/cadvisor"'));
-    expectRefused(project, ['generate'], 'headroom.config.ts:6:16: selectors.cadvisor: must be on one line');
+    await expectRefused(project, ['generate'], 'headroom.config.ts:6:16: selectors.cadvisor: must be on one line');
   });
 
-  it('selector with an unterminated string hiding braces: job="x} or vector(1) or up{', () => {
+  it('selector with an unterminated string hiding braces: job="x} or vector(1) or up{', async () => {
     project.write('headroom.config.ts', configWithSelector('job="x} or vector(1) or up{'));
-    expectRefused(
+    await expectRefused(
       project,
       ['generate'],
       'headroom.config.ts:6:16: selectors.cadvisor: is not a valid list of PromQL label matchers',
     );
   });
 
-  it('selector job=~"a{2,3}" (braces inside a regular expression) is accepted and passes promtool on both engines', async () => {
+  it('selector job=~"a{2,3}" (braces inside a regular expression) is accepted and passes promtool on both engines', {
+    tags: ['spawns'],
+  }, async () => {
     const fresh = tempProject('example');
     // The kube-state-metrics selector reaches the alert descriptions' Go templates: }}{{ in its value stays a string there.
     const config = configWithSelector('job=~"a{2,3}", metrics_path="/metrics/cadvisor"').replace(
@@ -368,7 +372,7 @@ describe('selectors', () => {
     );
     expect(config).toContain('kubeStateMetrics');
     fresh.write('headroom.config.ts', config);
-    const result = runCli(['generate'], fresh.dir);
+    const result = await runCli(['generate'], fresh.dir);
     expect(result.code, result.stderr).toBe(0);
     const rules = fresh.read('generated/prometheus-rules/headroom-container-memory.yaml');
     expect(rules).toContain('container_memory_working_set_bytes{job=~"a{2,3}", metrics_path="/metrics/cadvisor"');
@@ -393,70 +397,75 @@ describe('namespace and node patterns', () => {
     ['p'.repeat(300), 'can never match: namespace names have at most 63 characters'],
     ['', 'must not be empty'],
     ['-lead', 'must be a namespace name or a glob of one'],
-  ])('namespace pattern %j', (pattern, message) => {
-    refusedTeam(payments('payments-*', JSON.stringify(pattern)), `teams/payments.yaml:2:24: namespaces.1: ${message}`);
+  ])('namespace pattern %j', async (pattern, message) => {
+    await refusedTeam(
+      payments('payments-*', JSON.stringify(pattern)),
+      `teams/payments.yaml:2:24: namespaces.1: ${message}`,
+    );
   });
 
-  it('a glob of 63 literal characters and a * (may match) is accepted', () => {
-    const { stderr } = accepted({ [PAYMENTS]: payments('payments-*', `${'p'.repeat(63)}*`) });
+  it('a glob of 63 literal characters and a * (may match) is accepted', async () => {
+    const { stderr } = await accepted({ [PAYMENTS]: payments('payments-*', `${'p'.repeat(63)}*`) });
     expect(stderr).toBe('');
   });
 
-  it('node pattern pool..a (empty DNS label)', () => {
+  it('node pattern pool..a (empty DNS label)', async () => {
     project.write('teams/search.yaml', original['teams/search.yaml']!.replace('search-pool-*', 'pool..a'));
-    expectRefused(
+    await expectRefused(
       project,
       ['generate'],
       'teams/search.yaml:3:9: nodes.0: can never match: each dot-separated part of a node name starts and ends with a letter or digit',
     );
   });
 
-  it('node pattern with dots (a DNS subdomain glob, ip-10-0-*.ec2.internal) is accepted', () => {
-    const { stderr } = accepted({
+  it('node pattern with dots (a DNS subdomain glob, ip-10-0-*.ec2.internal) is accepted', async () => {
+    const { stderr } = await accepted({
       'teams/search.yaml': original['teams/search.yaml']!.replace('search-pool-*', 'ip-10-0-*.ec2.internal'),
     });
     expect(stderr).toBe('');
   });
 
-  it('namespace * by a non-default team overlaps every other claim: refused', () => {
-    refusedTeam(payments('payments-*', '"*"'), /teams\/payments\.yaml:2:\d+: namespaces\.1: "\*" overlaps /);
+  it('namespace * by a non-default team overlaps every other claim: refused', async () => {
+    await refusedTeam(payments('payments-*', '"*"'), /teams\/payments\.yaml:2:\d+: namespaces\.1: "\*" overlaps /);
   });
 });
 
 describe('warnings: valid values that quietly disable alerting', () => {
-  it('window: 500ms (shorter than two scrapes) warns, and generate writes', () => {
-    const { stderr, generated } = accepted({ [PAYMENTS]: paymentsWithLine6('containerOOMKilled: { window: 500ms }') });
+  it('window: 500ms (shorter than two scrapes) warns, and generate writes', async () => {
+    const { stderr, generated } = await accepted({
+      [PAYMENTS]: paymentsWithLine6('containerOOMKilled: { window: 500ms }'),
+    });
     expect(stderr).toContain(
       "teams/payments.yaml:6:25: alerts.containerOOMKilled.window: warning: 500ms is shorter than 1m: at kube-prometheus' 30s scrape interval the range holds at most one sample, so the rule sees no change and the alert never fires",
     );
     expect(generated['prometheus-rules/headroom-container-memory.yaml']).toContain('[500ms]');
   });
 
-  it('threshold: 1e-9 (fires on every container) warns, and generate writes', () => {
-    const { stderr, generated } = accepted({ [PAYMENTS]: payments('threshold: 0.95', 'threshold: 1e-9') });
+  it('threshold: 1e-9 (fires on every container) warns, and generate writes', async () => {
+    const { stderr, generated } = await accepted({ [PAYMENTS]: payments('threshold: 0.95', 'threshold: 1e-9') });
     expect(stderr).toContain(
       'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1e-9 is below 0.5: the alert fires for every container using more than 1e-7% of its memory limit',
     );
     expect(generated['prometheus-rules/headroom-teams.yaml']).toContain('expr: vector(1e-9)');
   });
 
-  it('threshold: 1 (the ratio never exceeds 1) warns that it never fires', () => {
-    const { stderr } = accepted({ [PAYMENTS]: payments('threshold: 0.95', 'threshold: 1') });
+  it('threshold: 1 (the ratio never exceeds 1) warns that it never fires', async () => {
+    const { stderr } = await accepted({ [PAYMENTS]: payments('threshold: 0.95', 'threshold: 1') });
     expect(stderr).toContain(
       'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1 never fires: the working set never exceeds the limit',
     );
   });
 
-  it('threshold: 0.995 in the config warns that it fires only at the kill', () => {
+  it('threshold: 0.995 in the config warns that it fires only at the kill', async () => {
     const config = original['headroom.config.ts']!.replace('threshold: 0.85', 'threshold: 0.995');
-    const { stderr } = accepted({ 'headroom.config.ts': config });
+    const { stderr } = await accepted({ 'headroom.config.ts': config });
     expect(stderr).toMatch(
       /^headroom\.config\.ts:7:\d+: alerts\.containerMemoryNearLimit\.threshold: warning: 0\.995 fires only moments before the kernel OOM-kills the container/m,
     );
   });
 
-  it("containerProcessOOMKilled window: 2m (not longer than the rule's fixed for: 2m) warns that it never fires", () => {
-    const { stderr, generated } = accepted({
+  it("containerProcessOOMKilled window: 2m (not longer than the rule's fixed for: 2m) warns that it never fires", async () => {
+    const { stderr, generated } = await accepted({
       [PAYMENTS]: paymentsWithLine6('containerProcessOOMKilled: { window: 2m }'),
     });
     expect(stderr).toContain(
@@ -467,17 +476,17 @@ describe('warnings: valid values that quietly disable alerting', () => {
     );
   });
 
-  it('a team with no namespaces and no nodes (owns nothing) warns, and generate writes', () => {
-    const { stderr, fresh } = accepted({ 'teams/empty.yaml': 'name: empty\nlabels: { pager: empty }\n' });
+  it('a team with no namespaces and no nodes (owns nothing) warns, and generate writes', async () => {
+    const { stderr, fresh } = await accepted({ 'teams/empty.yaml': 'name: empty\nlabels: { pager: empty }\n' });
     expect(stderr).toBe(
       'teams/empty.yaml:1:1: name: warning: team "empty" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)\n',
     );
     expect(fresh.read('generated/headroom-settings.yaml')).toContain('empty');
   });
 
-  it('validate prints the same warnings and exits 0', () => {
+  it('validate prints the same warnings and exits 0', async () => {
     project.write(PAYMENTS, payments('threshold: 0.95', 'threshold: 1e-9'));
-    const result = runCli(['validate'], project.dir);
+    const result = await runCli(['validate'], project.dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(
       /^teams\/payments\.yaml:5:31: alerts\.containerMemoryNearLimit\.threshold: warning: 1e-9 is below 0\.5/m,
@@ -485,8 +494,8 @@ describe('warnings: valid values that quietly disable alerting', () => {
     expect(result.stdout).toContain('is valid');
   });
 
-  it('the example project gives no warning (negative control)', () => {
-    const result = runCli(['validate'], project.dir);
+  it('the example project gives no warning (negative control)', async () => {
+    const result = await runCli(['validate'], project.dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
   });

@@ -2,6 +2,7 @@
 // of jsonnet-compat/ against a generated folder, and its output must equal, object for object, the PrometheusRule
 // groups and dashboard files of that folder. Run on the committed generated/ (so the mixin and generated/ cannot
 // drift apart) and on folders freshly generated from several configs.
+// @module-tag spawns (jsonnet)
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +12,14 @@ import { runCli } from '../helpers/run-cli.ts';
 import { dashboardsOnDisk, holdsAlert, ruleGroupsOnDisk } from './generated-folder.ts';
 import { evaluateEntryPoint } from './jsonnet.ts';
 
-function generatedFrom(config: string): string {
+async function generatedFrom(config: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'headroom-mixin-'));
-  const result = runCli(['generate', '--config', config, '--out', outDir], REPO_ROOT);
+  const result = await runCli(['generate', '--config', config, '--out', outDir], REPO_ROOT);
   if (result.code !== 0) throw new Error(`headroom generate failed:\n${result.stderr}`);
   return outDir;
 }
 
-const folders: Record<string, () => string> = {
+const folders: Record<string, () => string | Promise<string>> = {
   'the committed generated/': () => join(REPO_ROOT, 'generated'),
   'a fresh generate of headroom.config.ts': () => generatedFrom('headroom.config.ts'),
   'a fresh generate of fixture example': () => generatedFrom('test/fixtures/example/headroom.config.ts'),
@@ -31,8 +32,8 @@ const folders: Record<string, () => string> = {
 for (const [name, folder] of Object.entries(folders)) {
   describe(`jsonnet-compat on ${name}`, () => {
     let outDir: string;
-    beforeAll(() => {
-      outDir = folder();
+    beforeAll(async () => {
+      outDir = await folder();
     });
 
     it('alerts.jsonnet prints the groups holding an alerting rule, whole and in order', () => {

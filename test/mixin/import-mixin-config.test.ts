@@ -26,7 +26,7 @@ function tempFile(name: string, content: string): string {
 }
 
 describe('the kubernetes-mixin defaults fixture', () => {
-  it('is what jsonnet renders from defaults.jsonnet', () => {
+  it('is what jsonnet renders from defaults.jsonnet', { tags: ['spawns'] }, () => {
     const rendered = jsonnet([join(FIXTURE, 'defaults.jsonnet')]);
     expect(rendered.stderr).toBe('');
     expect(JSON.parse(rendered.stdout)).toEqual(defaults);
@@ -144,8 +144,8 @@ describe('importMixinConfig never emits a setting the config schema refuses', ()
 });
 
 describe('headroom import-mixin-config', () => {
-  it('prints the snippet as JSON on stdout and the report on stderr', () => {
-    const result = runCli(['import-mixin-config', DEFAULTS_FILE, '--format', 'json'], REPO_ROOT);
+  it('prints the snippet as JSON on stdout and the report on stderr', async () => {
+    const result = await runCli(['import-mixin-config', DEFAULTS_FILE, '--format', 'json'], REPO_ROOT);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(importMixinConfig(defaults).config);
     expect(result.stderr).toContain('mapped 5 kubernetes-mixin settings');
@@ -153,9 +153,11 @@ describe('headroom import-mixin-config', () => {
     expect(result.stderr).toMatch(/grafanaK8s\.dashboardNamePrefix: .*"Kubernetes memory \/ "/);
   });
 
-  it('writes a TypeScript snippet that a headroom.config.ts can spread, and generate uses its values', () => {
+  it('writes a TypeScript snippet that a headroom.config.ts can spread, and generate uses its values', {
+    tags: ['spawns'],
+  }, async () => {
     const project = mkdtempSync(join(tmpdir(), 'headroom-import-project-'));
-    const result = runCli(
+    const result = await runCli(
       ['import-mixin-config', DEFAULTS_FILE, '--out', join(project, 'kubernetes-mixin-settings.ts')],
       REPO_ROOT,
     );
@@ -174,7 +176,7 @@ describe('headroom import-mixin-config', () => {
         '',
       ].join('\n'),
     );
-    const generated = runCli(['generate', '--config', join(project, 'headroom.config.ts')], REPO_ROOT);
+    const generated = await runCli(['generate', '--config', join(project, 'headroom.config.ts')], REPO_ROOT);
     expect(generated.code, generated.stderr).toBe(0);
 
     const rules = ruleGroupsOnDisk(join(project, 'generated')).flatMap((group) => group.rules);
@@ -202,10 +204,10 @@ describe('headroom import-mixin-config', () => {
     });
   });
 
-  it('a _config with clusterLabel: namespace: the snippet it writes is one generate accepts', () => {
+  it('a _config with clusterLabel: namespace: the snippet it writes is one generate accepts', async () => {
     const project = mkdtempSync(join(tmpdir(), 'headroom-import-project-'));
     const input = tempFile('mixin-config.json', JSON.stringify({ ...defaults, clusterLabel: 'namespace' }));
-    const result = runCli(
+    const result = await runCli(
       ['import-mixin-config', input, '--out', join(project, 'kubernetes-mixin-settings.ts')],
       REPO_ROOT,
     );
@@ -222,7 +224,7 @@ describe('headroom import-mixin-config', () => {
         '',
       ].join('\n'),
     );
-    const generated = runCli(['validate', '--config', join(project, 'headroom.config.ts')], REPO_ROOT);
+    const generated = await runCli(['validate', '--config', join(project, 'headroom.config.ts')], REPO_ROOT);
     expect(generated.code, generated.stderr).toBe(0);
   });
 
@@ -244,19 +246,19 @@ describe('headroom import-mixin-config', () => {
     ],
     ['a file that is not JSON', '{ "cadvisorSelector": ', /:1:\d+: not valid JSON/],
     ['JSON that is not an object', '["cadvisorSelector"]', /must be a JSON object/],
-  ])('exits 2 and writes nothing on %s', (_, content, message) => {
+  ])('exits 2 and writes nothing on %s', async (_, content, message) => {
     const file = tempFile('mixin-config.json', content);
     const out = join(mkdtempSync(join(tmpdir(), 'headroom-import-out-')), 'snippet.ts');
-    const result = runCli(['import-mixin-config', file, '--out', out], REPO_ROOT);
+    const result = await runCli(['import-mixin-config', file, '--out', out], REPO_ROOT);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain(file);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 on a file that does not exist', () => {
+  it('exits 2 on a file that does not exist', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'headroom-import-'));
-    const result = runCli(['import-mixin-config', join(dir, 'missing.json')], REPO_ROOT);
+    const result = await runCli(['import-mixin-config', join(dir, 'missing.json')], REPO_ROOT);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('cannot read');
   });

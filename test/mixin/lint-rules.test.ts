@@ -105,8 +105,8 @@ describe('lintTree', () => {
 });
 
 describe('headroom validate', () => {
-  it('lints the rules and passes on the example', () => {
-    const result = runCli(['validate'], REPO_ROOT);
+  it('lints the rules and passes on the example', async () => {
+    const result = await runCli(['validate'], REPO_ROOT);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });

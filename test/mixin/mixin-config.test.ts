@@ -1,5 +1,6 @@
 // The mixin's `_config` shows the settings headroom generated with under kubernetes-mixin's names, and refuses a
 // different value (it cannot change generated rules) with the headroom.config.ts key to change instead.
+// @module-tag spawns (jsonnet)
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.ts';

@@ -1,6 +1,7 @@
 // `kustomize build generated/` succeeds and yields exactly the generated Kubernetes objects: the real kustomize
 // (Debian sid's, unpacked into .tools/kustomize by scripts/install-kustomize.sh), on the example config and on a
 // config with every output on (AlertmanagerConfig objects, GrafanaDashboards, ConfigMaps, rule files beside them).
+// @module-tag spawns (kustomize)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

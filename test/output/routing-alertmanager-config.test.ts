@@ -2,6 +2,7 @@
 // ConfigBuilder does (pkg/alertmanager/amcfg.go, AddAlertmanagerConfigs): each object's route goes first under the
 // root, its receivers renamed <namespace>/<object>/<receiver>, its top route forced to `continue: true`, and under
 // matcherStrategy OnNamespace a matcher namespace="<object's namespace>" added. Then proven with the real amtool.
+// @module-tag spawns (amtool)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,7 @@
 // The generated route tree, proven with the real `amtool config routes test` (Debian package
 // prometheus-alertmanager): an alertmanager.yml is built from alertmanager/routes.yaml and stub receivers listed
 // here by hand, so a route naming any other receiver fails amtool's own config check.
+// @module-tag spawns (amtool)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

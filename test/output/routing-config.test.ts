@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempProject } from '../helpers/temp-project.ts';
 
-function generateIn(dir: string) {
-  const result = runCli(['generate', '--config', 'headroom.config.ts', '--out', 'out'], dir);
+async function generateIn(dir: string) {
+  const result = await runCli(['generate', '--config', 'headroom.config.ts', '--out', 'out'], dir);
   return { ...result, wrote: existsSync(join(dir, 'out')) };
 }
 
@@ -28,10 +28,10 @@ describe('routing input', () => {
     ['an unknown key', 'slackChannel: "#payments"', /routing\.slackChannel: unknown key/],
   ];
   for (const [what, routing, message] of badNames) {
-    it(`refuses a receiver name with ${what} in a team file, at its line and column`, () => {
+    it(`refuses a receiver name with ${what} in a team file, at its line and column`, async () => {
       const project = tempProject('routing');
       project.write('teams/payments.yaml', `name: payments\nnamespaces: [payments]\nrouting:\n  ${routing}\n`);
-      const result = generateIn(project.dir);
+      const result = await generateIn(project.dir);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(new RegExp(`teams/payments\\.yaml:4:3: ${message.source}`));
       expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -39,21 +39,21 @@ describe('routing input', () => {
     });
   }
 
-  it('refuses a team routing while the config has no routing (nothing would route it)', () => {
+  it('refuses a team routing while the config has no routing (nothing would route it)', async () => {
     const project = tempProject('routing');
     project.write(
       'headroom.config.ts',
       project.read('headroom.config.ts').replace(/ {2}routing: \{[\s\S]*?\n {2}\},\n {2}teams:/, '  teams:'),
     );
     expect(project.read('headroom.config.ts')).not.toMatch(/defaultReceiver/);
-    const result = generateIn(project.dir);
+    const result = await generateIn(project.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/teams\/payments\.yaml:4:1: routing: is set but the config has no `routing`/);
     expect(result.stderr).toMatch(/teams\/search\.yaml:5:1: routing: is set but the config has no `routing`/);
     expect(result.wrote).toBe(false);
   });
 
-  it('refuses, for AlertmanagerConfig objects, a receiver without integrations (it would notify nobody)', () => {
+  it('refuses, for AlertmanagerConfig objects, a receiver without integrations (it would notify nobody)', async () => {
     const project = tempProject('routing');
     project.write(
       'teams/payments.yaml',
@@ -65,7 +65,7 @@ describe('routing input', () => {
         .read('headroom.config.ts')
         .replace("defaultReceiver: 'platform-oncall'", "defaultReceiver: 'platform-typo'"),
     );
-    const result = generateIn(project.dir);
+    const result = await generateIn(project.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /headroom\.config\.ts:9:\d+: routing\.defaultReceiver: receiver "platform-typo" has no entry in routing\.alertmanagerConfig\.receivers/,
@@ -76,7 +76,7 @@ describe('routing input', () => {
     expect(result.wrote).toBe(false);
   });
 
-  it('accepts any other receiver name Alertmanager accepts (spaces, unicode, punctuation) and writes it quoted where YAML needs it', () => {
+  it('accepts any other receiver name Alertmanager accepts (spaces, unicode, punctuation) and writes it quoted where YAML needs it', async () => {
     const project = tempProject('routing');
     project.write(
       'teams/payments.yaml',
@@ -86,7 +86,7 @@ describe('routing input', () => {
       'headroom.config.ts',
       project.read('headroom.config.ts').replace('enabled: true,\n      namespace', 'enabled: false,\n      namespace'),
     );
-    const result = generateIn(project.dir);
+    const result = await generateIn(project.dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(project.read('out/alertmanager/routes.yaml')).toContain('receiver: "Zahlungen: Bereitschaft #1 ü \' \\" }"');

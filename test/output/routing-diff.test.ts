@@ -4,21 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempProject, type TempProject } from '../helpers/temp-project.ts';
 
-function diffAfter(change: (project: TempProject) => void): string[] {
+async function diffAfter(change: (project: TempProject) => void): Promise<string[]> {
   const project = tempProject('routing');
-  expect(runCli(['generate', '--out', 'old'], project.dir).stderr).toBe('');
+  expect((await runCli(['generate', '--out', 'old'], project.dir)).stderr).toBe('');
   change(project);
-  const generated = runCli(['generate', '--out', 'new'], project.dir);
+  const generated = await runCli(['generate', '--out', 'new'], project.dir);
   expect(generated.stderr).toBe('');
-  const result = runCli(['diff', 'old', 'new', '--exit-code'], project.dir);
+  const result = await runCli(['diff', 'old', 'new', '--exit-code'], project.dir);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(1);
   return result.stdout.split('\n').map((line) => line.trim());
 }
 
 describe('headroom diff of routing', () => {
-  it("names the team whose receiver changed, and the AlertmanagerConfig object's change", () => {
-    const lines = diffAfter((project) => {
+  it("names the team whose receiver changed, and the AlertmanagerConfig object's change", async () => {
+    const lines = await diffAfter((project) => {
       project.write(
         'teams/search.yaml',
         project.read('teams/search.yaml').replace('receiver: search-oncall', 'receiver: platform-oncall'),
@@ -30,8 +30,8 @@ describe('headroom diff of routing', () => {
     expect(lines.some((line) => line.includes('alertmanager/alertmanager-config-search.yaml'))).toBe(true);
   });
 
-  it('shows a team that has no routing of its own following a new default receiver', () => {
-    const lines = diffAfter((project) => {
+  it('shows a team that has no routing of its own following a new default receiver', async () => {
+    const lines = await diffAfter((project) => {
       const config = project.read('headroom.config.ts').replaceAll("'platform-oncall'", "'platform-pager'");
       project.write('headroom.config.ts', config);
     });
@@ -46,8 +46,8 @@ describe('headroom diff of routing', () => {
     expect(lines.filter((line) => line.startsWith('team payments'))).toEqual([]);
   });
 
-  it('shows a ticket receiver added to a team', () => {
-    const lines = diffAfter((project) => {
+  it('shows a ticket receiver added to a team', async () => {
+    const lines = await diffAfter((project) => {
       project.write(
         'teams/search.yaml',
         project

@@ -12,41 +12,41 @@ import { MIMIR_NAMESPACE, OUTPUTS, projectWith } from './rule-files-project.ts';
 const PLAIN = 'rule-files/prometheus/headroom.rules.yaml';
 const MIMIR = `rule-files/mimir/${MIMIR_NAMESPACE}.yaml`;
 
-function generateInto(project: ReturnType<typeof projectWith>, out: string): void {
-  const result = runCli(['generate', '--out', out], project.dir);
+async function generateInto(project: ReturnType<typeof projectWith>, out: string): Promise<void> {
+  const result = await runCli(['generate', '--out', out], project.dir);
   expect(result.code, result.stderr).toBe(0);
 }
 
 describe('check and validate with rule files only', () => {
-  it('check passes on a fresh folder and names the stale rule file', () => {
+  it('check passes on a fresh folder and names the stale rule file', async () => {
     const project = projectWith(OUTPUTS.filesOnly);
-    generateInto(project, 'generated');
-    expect(runCli(['check'], project.dir).code).toBe(0);
+    await generateInto(project, 'generated');
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
     project.write(
       'headroom.config.ts',
       project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
     );
-    const stale = runCli(['check'], project.dir);
+    const stale = await runCli(['check'], project.dir);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain(`changed:       ${MIMIR}`);
     expect(stale.stderr).toContain(`changed:       ${PLAIN}`);
     expect(stale.stderr).not.toContain('prometheus-rules/');
   });
 
-  it('validate lints the rules and counts them', () => {
-    const result = runCli(['validate'], projectWith(OUTPUTS.filesOnly).dir);
+  it('validate lints the rules and counts them', async () => {
+    const result = await runCli(['validate'], projectWith(OUTPUTS.filesOnly).dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/[1-9]\d* alerting and [1-9]\d* recording rules/);
   });
 });
 
 describe('headroom diff <dir> <dir> across rule outputs', () => {
-  it('names the ruler output a change adds, in every format', () => {
+  it('names the ruler output a change adds, in every format', async () => {
     const project = projectWith(OUTPUTS.objectsOnly);
-    generateInto(project, 'old');
+    await generateInto(project, 'old');
     projectWith(OUTPUTS.both, project);
-    generateInto(project, 'new');
-    const text = runCli(['diff', 'old', 'new'], project.dir);
+    await generateInto(project, 'new');
+    const text = await runCli(['diff', 'old', 'new'], project.dir);
     expect(text.code, text.stderr).toBe(0);
     const lines = text.stdout.split('\n');
     const section = lines.slice(lines.indexOf('Rule outputs'), lines.indexOf('', lines.indexOf('Rule outputs')));
@@ -59,9 +59,9 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     expect(text.stdout).not.toMatch(/^Rules$/m);
     expect(text.stdout).toContain('0 rules');
 
-    const markdown = runCli(['diff', 'old', 'new', '--format', 'markdown'], project.dir).stdout;
+    const markdown = (await runCli(['diff', 'old', 'new', '--format', 'markdown'], project.dir)).stdout;
     expect(markdown).toContain(`- added Mimir/Cortex ruler namespace ${MIMIR_NAMESPACE} (mimirtool), ${MIMIR}`);
-    const json = JSON.parse(runCli(['diff', 'old', 'new', '--format', 'json'], project.dir).stdout) as {
+    const json = JSON.parse((await runCli(['diff', 'old', 'new', '--format', 'json'], project.dir)).stdout) as {
       ruleOutputs: unknown[];
     };
     expect(json.ruleOutputs).toEqual([
@@ -74,16 +74,16 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     ]);
   });
 
-  it('names the PrometheusRule objects when they are turned off, and still compares the rules they carried', () => {
+  it('names the PrometheusRule objects when they are turned off, and still compares the rules they carried', async () => {
     const project = projectWith(OUTPUTS.objectsOnly);
-    generateInto(project, 'old');
+    await generateInto(project, 'old');
     projectWith(OUTPUTS.prometheusFileOnly, project);
     project.write(
       'headroom.config.ts',
       project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
     );
-    generateInto(project, 'new');
-    const result = runCli(['diff', 'old', 'new'], project.dir);
+    await generateInto(project, 'new');
+    const result = await runCli(['diff', 'old', 'new'], project.dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.split('\n')).toEqual(
       expect.arrayContaining([
@@ -97,12 +97,12 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     );
   });
 
-  it('a Mimir namespace renamed is one namespace removed and one added', () => {
+  it('a Mimir namespace renamed is one namespace removed and one added', async () => {
     const project = projectWith(OUTPUTS.mimirOnly);
-    generateInto(project, 'old');
+    await generateInto(project, 'old');
     projectWith(OUTPUTS.mimirOnly.replace(MIMIR_NAMESPACE, 'memory'), project);
-    generateInto(project, 'new');
-    const lines = runCli(['diff', 'old', 'new'], project.dir).stdout.split('\n');
+    await generateInto(project, 'new');
+    const lines = (await runCli(['diff', 'old', 'new'], project.dir)).stdout.split('\n');
     expect(lines).toEqual(
       expect.arrayContaining([
         '  added Mimir/Cortex ruler namespace memory (mimirtool), rule-files/mimir/memory.yaml',
@@ -111,15 +111,15 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     );
   });
 
-  it('says nothing about rule outputs when they stay the same', () => {
+  it('says nothing about rule outputs when they stay the same', async () => {
     const project = projectWith(OUTPUTS.filesOnly);
-    generateInto(project, 'old');
+    await generateInto(project, 'old');
     project.write(
       'headroom.config.ts',
       project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
     );
-    generateInto(project, 'new');
-    const result = runCli(['diff', 'old', 'new'], project.dir);
+    await generateInto(project, 'new');
+    const result = await runCli(['diff', 'old', 'new'], project.dir);
     expect(result.stdout).not.toContain('Rule outputs');
     expect(result.stdout).toContain(
       'recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed',
@@ -128,9 +128,9 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
 });
 
 describe('jsonnet mixin on a folder with rule files only', () => {
-  it('alerts.jsonnet and rules.jsonnet serve the groups of the rule file', () => {
+  it('alerts.jsonnet and rules.jsonnet serve the groups of the rule file', { tags: ['spawns'] }, async () => {
     const project = projectWith(OUTPUTS.filesOnly);
-    generateInto(project, 'generated');
+    await generateInto(project, 'generated');
     const outDir = join(project.dir, 'generated');
     const groups = (
       parse(readFileSync(join(outDir, PLAIN), 'utf8')) as { groups: { rules: Record<string, unknown>[] }[] }

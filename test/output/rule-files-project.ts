@@ -23,9 +23,10 @@ export const OUTPUTS = {
 
 export function projectWith(output: string, project: TempProject = tempProject('rule-files')): TempProject {
   const config = project.read('headroom.config.ts');
-  const line = /^ {2}output: .*$/m;
-  if (!line.test(config)) throw new Error('fixture rule-files has no `output:` line to replace');
-  project.write('headroom.config.ts', config.replace(line, `  output: ${output},`));
+  // `output: {…},` on one line, or over several up to its closing `},` (as the formatter wraps a long one).
+  const entry = /^ {2}output: (?:.*,|\{\n(?: {4}.*\n)* {2}\},)$/m;
+  if (!entry.test(config)) throw new Error('fixture rule-files has no `output:` entry to replace');
+  project.write('headroom.config.ts', config.replace(entry, `  output: ${output},`));
   return project;
 }
 

@@ -57,14 +57,18 @@ describe('output.ruleFiles', () => {
   });
 
   for (const engine of ENGINES) {
-    it(`the plain file passes the real \`promtool check rules\` as written (${engine.name})`, async () => {
+    it(`the plain file passes the real \`promtool check rules\` as written (${engine.name})`, {
+      tags: ['spawns'],
+    }, async () => {
       const { tree } = await generateWith(OUTPUTS.filesOnly);
       const result = promtool(engine, ['check', 'rules', writeTemp('headroom.rules.yaml', tree.get(PLAIN)!)]);
       expect(result.output).toContain('SUCCESS');
       expect(result.code, result.output).toBe(0);
     });
 
-    it(`the Mimir file is a valid rule file once its \`namespace:\` line is taken away, as mimirtool reads it (${engine.name})`, async () => {
+    it(`the Mimir file is a valid rule file once its \`namespace:\` line is taken away, as mimirtool reads it (${engine.name})`, {
+      tags: ['spawns'],
+    }, async () => {
       const { tree } = await generateWith(OUTPUTS.mimirOnly);
       const text = tree.get(MIMIR)!;
       const withoutNamespace = text.replace(`namespace: ${MIMIR_NAMESPACE}\n`, '');
@@ -148,9 +152,9 @@ describe('output.ruleFiles', () => {
 });
 
 describe('output config checks', () => {
-  it('no rule output at all is a config error naming output.prometheusRule.enabled (exit 2, nothing written)', () => {
+  it('no rule output at all is a config error naming output.prometheusRule.enabled (exit 2, nothing written)', async () => {
     const project = projectWith(OUTPUTS.none);
-    const result = runCli(['generate'], project.dir);
+    const result = await runCli(['generate'], project.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /headroom\.config\.ts:\d+:\d+: output\.prometheusRule\.enabled: is false and no rule file is on/,
@@ -158,10 +162,10 @@ describe('output config checks', () => {
     expect(existsSync(join(project.dir, 'generated'))).toBe(false);
   });
 
-  it('a Mimir namespace that would make a hidden file or leave the folder is refused', () => {
+  it('a Mimir namespace that would make a hidden file or leave the folder is refused', async () => {
     for (const namespace of ['.hidden', '../x', 'a/b', '']) {
       const project = projectWith(OUTPUTS.mimirOnly.replace(MIMIR_NAMESPACE, namespace));
-      const result = runCli(['validate'], project.dir);
+      const result = await runCli(['validate'], project.dir);
       expect(result.code, namespace).toBe(2);
       expect(result.stderr, namespace).toMatch(/output\.ruleFiles\.mimir\.namespace: must be a Mimir rule namespace/);
     }

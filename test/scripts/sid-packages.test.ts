@@ -1,6 +1,7 @@
 // scripts/sid-packages.sh takes the Debian archive from the machine's own apt sources (deb822 first, then the
 // one-line sources.list), with the suite set to sid: the repository names no host, and an install behind a local
 // mirror uses that mirror. Here apt-config is pointed (APT_CONFIG) at sources written by each case.
+// @module-tag spawns (bash)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

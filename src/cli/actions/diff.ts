@@ -1,5 +1,6 @@
 // `headroom diff`: what runs once the command is chosen (../commands/diff.ts declares it).
 import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { displayPath } from '../../config/display-path.ts';
 import { formatProblem, InputError } from '../../config/input-error.ts';
 import { describe } from '../../diff/describe.ts';
@@ -11,7 +12,8 @@ import { formatText, wantsColour } from '../../diff/format-text.ts';
 import { readTreeDir } from '../../diff/read-tree.ts';
 import type { DiffReport } from '../../diff/report.ts';
 import { isGeneratedFolder } from '../../output/generated-folder.ts';
-import { type CommandOutcome, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_DIFFERENT } from '../exit-codes.ts';
+import { type CommandRun, printLine } from '../cli-io.ts';
+import { EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_DIFFERENT } from '../exit-codes.ts';
 import { writeStdout } from '../write-stdout.ts';
 
 export interface DiffOptions {
@@ -25,35 +27,39 @@ export async function diffAction(
   oldDir: string | undefined,
   newDir: string | undefined,
   options: DiffOptions,
-  outcome: CommandOutcome,
+  { io, outcome }: CommandRun,
 ): Promise<void> {
   try {
     const { text, report } = await diffOutput(oldDir, newDir, options, {
-      colour: wantsColour(process.stdout, process.env),
-      env: process.env,
+      colour: wantsColour(io.stdout, io.env),
+      env: io.env,
+      cwd: io.cwd,
     });
-    if ((await writeStdout(text)) === 'closed') {
+    if ((await writeStdout(text, io.stdout)) === 'closed') {
       outcome.exitCode = EXIT_BROKEN_PIPE;
       return;
     }
     if (options.exitCode && report.changed) outcome.exitCode = EXIT_DIFFERENT;
   } catch (error) {
-    if (error instanceof DiffInputError) console.error(`headroom diff: ${error.message}`);
+    if (error instanceof DiffInputError) printLine(io.stderr, `headroom diff: ${error.message}`);
     else if (error instanceof InputError)
-      console.error(`headroom diff: invalid input:\n${error.problems.map(formatProblem).join('\n')}`);
+      printLine(io.stderr, `headroom diff: invalid input:\n${error.problems.map(formatProblem).join('\n')}`);
     else throw error;
     outcome.exitCode = EXIT_BAD_INPUT;
   }
 }
 
-/** The report and its text in the chosen format: everything `diff` does but writing it (callable in-process). */
+/**
+ * The report and its text in the chosen format: everything `diff` does but writing it. Relative folders and --config
+ * are read against `cwd`.
+ */
 export async function diffOutput(
   oldDir: string | undefined,
   newDir: string | undefined,
   options: DiffOptions,
-  output: { colour: boolean; env?: NodeJS.ProcessEnv },
+  output: { colour: boolean; env?: NodeJS.ProcessEnv; cwd: string },
 ): Promise<{ text: string; report: DiffReport }> {
-  const [old, current] = await trees(oldDir, newDir, options);
+  const [old, current] = await trees(oldDir, newDir, options, output.cwd);
   const report = diffTrees(old, current);
   const description = describe(report, `${old.name} → ${current.name}`);
   const text =
@@ -103,6 +109,7 @@ async function trees(
   oldDir: string | undefined,
   newDir: string | undefined,
   options: DiffOptions,
+  cwd: string,
 ): Promise<[NamedTree, NamedTree]> {
   if (options.base !== undefined) {
     if (oldDir !== undefined) throw new DiffInputError('give either --base <git-ref> or two folders, not both');
@@ -112,8 +119,9 @@ async function trees(
       import('../../diff/tree-at-ref.ts'),
     ]);
     // The work tree first: a missing or broken config there is the user's error to see, not an empty base.
-    const current = await generate(options.config);
-    const old = await treeAtRef(options.config, options.base);
+    const configFile = resolve(cwd, options.config);
+    const current = await generate(configFile);
+    const old = await treeAtRef(configFile, options.base);
     const committed = committedInWorkTree(current.outDir);
     return [
       { name: options.base, ...old },
@@ -124,7 +132,7 @@ async function trees(
     throw new DiffInputError('nothing to compare: pass --base <git-ref> (e.g. origin/main), or two generated folders');
   }
   return [
-    { name: oldDir, ...readTreeDir(oldDir) },
-    { name: newDir, ...readTreeDir(newDir) },
+    { name: oldDir, ...readTreeDir(resolve(cwd, oldDir), oldDir) },
+    { name: newDir, ...readTreeDir(resolve(cwd, newDir), newDir) },
   ];
 }

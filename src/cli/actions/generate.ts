@@ -3,14 +3,15 @@ import { displayPath } from '../../config/display-path.ts';
 import { generate } from '../../generate.ts';
 import { quietSettingWarnings } from '../../model/quiet-settings.ts';
 import { writeTreeAtomically } from '../../output/write-tree.ts';
-import type { CommandOutcome } from '../exit-codes.ts';
-import type { ConfigOptions } from '../options.ts';
+import { type CommandRun, printLine } from '../cli-io.ts';
+import { againstWorkingDirectory, type ConfigOptions } from '../options.ts';
 import { stoppableBySignals } from '../stop-signals.ts';
 import { generationSummary } from '../summary.ts';
 
-export async function generateAction(options: ConfigOptions, outcome: CommandOutcome): Promise<void> {
-  const generation = await generate(options.config, options.out);
-  for (const warning of quietSettingWarnings(generation.loaded)) console.error(warning);
+export async function generateAction(options: ConfigOptions, { io, outcome }: CommandRun): Promise<void> {
+  const paths = againstWorkingDirectory(options, io.cwd);
+  const generation = await generate(paths.config, paths.out);
+  for (const warning of quietSettingWarnings(generation.loaded)) printLine(io.stderr, warning);
   const named = {
     key: options.out === undefined ? 'output.dir' : '--out',
     configFile: generation.loaded.configFile,
@@ -20,9 +21,9 @@ export async function generateAction(options: ConfigOptions, outcome: CommandOut
     writeTreeAtomically(generation.outDir, generation.tree, named, abort),
   );
   if ('stopped' in written) {
-    console.error(`headroom: ${written.stopped.message}: ${where} was left as it was, nothing written`);
+    printLine(io.stderr, `headroom: ${written.stopped.message}: ${where} was left as it was, nothing written`);
     outcome.exitCode = written.stopped.exitCode;
     return;
   }
-  console.log(`headroom: wrote ${where} (${generationSummary(generation)})`);
+  printLine(io.stdout, `headroom: wrote ${where} (${generationSummary(generation)})`);
 }

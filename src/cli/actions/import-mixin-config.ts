@@ -2,33 +2,37 @@
 // declares it). kubernetes-mixin's `_config` → a headroom config snippet on stdout (or --out), and on stderr what
 // was mapped and what was ignored, with the reason.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../../config/input-error.ts';
 import { yamlLocator } from '../../config/locate-yaml.ts';
 import { importMixinConfig, type MixinConfigImport } from '../../mixin/kubernetes-mixin-config.ts';
+import { type CommandRun, printLine } from '../cli-io.ts';
 
 export interface ImportOptions {
   format: 'ts' | 'json';
   out?: string;
 }
 
-export function importMixinConfigAction(file: string, options: ImportOptions): void {
-  const imported = importMixinConfig(readJson(file));
+/** `file` is named in messages as given, and read against the working directory. */
+export function importMixinConfigAction(file: string, options: ImportOptions, { io }: CommandRun): void {
+  const path = resolve(io.cwd, file);
+  const imported = importMixinConfig(readJson(path, file));
   if (imported.problems.length > 0)
     throw new InputError(
-      imported.problems.map(({ path, ...problem }) => ({ file, ...located(file, path), ...problem })),
+      imported.problems.map(({ path: key, ...problem }) => ({ file, ...located(path, key), ...problem })),
     );
   const snippet =
     options.format === 'json' ? `${JSON.stringify(imported.config, null, 2)}\n` : typescriptSnippet(file, imported);
-  if (options.out) writeFileSync(options.out, snippet);
-  else process.stdout.write(snippet);
-  console.error(report(imported));
+  if (options.out) writeFileSync(resolve(io.cwd, options.out), snippet);
+  else io.stdout.write(snippet);
+  printLine(io.stderr, report(imported));
 }
 
-function readJson(file: string): unknown {
+function readJson(path: string, file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new InputError([{ file, message: `cannot read: ${(error as Error).message}` }]);
   }
@@ -48,9 +52,9 @@ function readJson(file: string): unknown {
 }
 
 /** Re-reads the file for positions: only on the error path. */
-function located(file: string, path: readonly PropertyKey[]) {
+function located(file: string, key: readonly PropertyKey[]) {
   const lineCounter = new LineCounter();
-  const position = yamlLocator(parseDocument(readFileSync(file, 'utf8'), { lineCounter }), lineCounter)(path);
+  const position = yamlLocator(parseDocument(readFileSync(file, 'utf8'), { lineCounter }), lineCounter)(key);
   return position ? { position } : {};
 }
 

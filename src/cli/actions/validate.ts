@@ -4,17 +4,19 @@ import { InputError } from '../../config/input-error.ts';
 import { generate } from '../../generate.ts';
 import { quietSettingWarnings } from '../../model/quiet-settings.ts';
 import { lintTree } from '../../mixin/lint-tree.ts';
-import type { ConfigOptions } from '../options.ts';
+import { type CommandRun, printLine } from '../cli-io.ts';
+import { againstWorkingDirectory, type ConfigOptions } from '../options.ts';
 import { generationSummary } from '../summary.ts';
 
-export async function validateAction(options: ConfigOptions): Promise<void> {
-  const generation = await generate(options.config);
-  for (const warning of quietSettingWarnings(generation.loaded)) console.error(warning);
+export async function validateAction(options: ConfigOptions, { io }: CommandRun): Promise<void> {
+  const generation = await generate(againstWorkingDirectory(options, io.cwd).config);
+  for (const warning of quietSettingWarnings(generation.loaded)) printLine(io.stderr, warning);
   // The rules it would write must follow the monitoring-mixin guidelines (as `mixtool lint` checks them).
   const lintProblems = lintTree(generation.tree);
   if (lintProblems.length > 0) throw new InputError(lintProblems);
   const teams = generation.loaded.teams.length;
-  console.log(
+  printLine(
+    io.stdout,
     `headroom: ${displayPath(generation.loaded.configFile)} is valid: ${teams} teams (${generationSummary(generation)})`,
   );
 }

@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
 import type { DiffOptions } from '../actions/diff.ts';
-import type { CommandOutcome } from '../exit-codes.ts';
+import type { CommandRun } from '../cli-io.ts';
 import { configOption } from '../options.ts';
 
-export function registerDiff(program: Command, outcome: CommandOutcome): void {
+export function registerDiff(program: Command, run: CommandRun): void {
   program
     .command('diff')
     .description(
@@ -18,6 +18,6 @@ export function registerDiff(program: Command, outcome: CommandOutcome): void {
     )
     .option('--exit-code', 'exit 1 when something changed (like git diff --exit-code)')
     .action(async (oldDir: string | undefined, newDir: string | undefined, options: DiffOptions) =>
-      (await import('../actions/diff.ts')).diffAction(oldDir, newDir, options, outcome),
+      (await import('../actions/diff.ts')).diffAction(oldDir, newDir, options, run),
     );
 }

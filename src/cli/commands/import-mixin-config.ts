@@ -1,8 +1,9 @@
 // `headroom import-mixin-config <file.json>`: kubernetes-mixin's `_config` → a headroom config snippet.
 import { type Command, Option } from 'commander';
 import type { ImportOptions } from '../actions/import-mixin-config.ts';
+import type { CommandRun } from '../cli-io.ts';
 
-export function registerImportMixinConfig(program: Command): void {
+export function registerImportMixinConfig(program: Command, run: CommandRun): void {
   program
     .command('import-mixin-config')
     .description("map kubernetes-mixin's _config (JSON) to headroom settings; reports what it ignored and why")
@@ -13,6 +14,6 @@ export function registerImportMixinConfig(program: Command): void {
     .addOption(new Option('--format <format>', 'snippet format').choices(['ts', 'json']).default('ts'))
     .addOption(new Option('-o, --out <file>', 'write the snippet to this file instead of stdout'))
     .action(async (file: string, options: ImportOptions) =>
-      (await import('../actions/import-mixin-config.ts')).importMixinConfigAction(file, options),
+      (await import('../actions/import-mixin-config.ts')).importMixinConfigAction(file, options, run),
     );
 }
