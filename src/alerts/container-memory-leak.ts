@@ -9,13 +9,13 @@
 //     lookbacks old (`and … offset 2×lookback`), so the fitted window never holds its first lookback.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
 import { binary, by, call, eq, max, offset, on, print, range, selector } from '../promql/index.ts';
 import { forDuration, horizonDuration, rangeDuration } from '../values/duration-setting.ts';
 import { durationMs } from '../values/duration.ts';
-import { containerQueryValue, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { containerQueryValue, teamDashboardUrl } from '../rules/annotations.ts';
 import { containerKey } from '../rules/keys.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
-import { rulesPerSetting } from '../rules/partition.ts';
 import { FORECAST_OVER_LIMIT, MEMORY_FORECAST } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -99,18 +99,12 @@ function forecastOverLimitRule(model: Model): RecordingRule[] {
 }
 
 function memoryLeakAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, containerMemoryLeak, (settings, own) => ({
-    alert: containerMemoryLeak.name,
-    expr: print(own(selector(FORECAST_OVER_LIMIT, eq('lookback', settings.lookback), eq('horizon', settings.horizon)))),
+  return alertRulesPerSetting(model, containerMemoryLeak, (settings) => ({
+    expr: selector(FORECAST_OVER_LIMIT, eq('lookback', settings.lookback), eq('horizon', settings.horizon)),
     for: settings.for,
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for, lookback: settings.lookback, horizon: settings.horizon },
-    annotations: {
-      summary: 'Container memory grows steadily and will reach its limit; the container is OOMKilled when it does.',
-      description: leakDescription(model, settings),
-      runbook_url: runbookUrl(model, containerMemoryLeak.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-    },
+    summary: 'Container memory grows steadily and will reach its limit; the container is OOMKilled when it does.',
+    description: leakDescription(model, settings),
+    dashboardUrl: teamDashboardUrl(model, ['namespace', 'pod']),
   }));
 }
 

@@ -4,13 +4,14 @@
 // of their namespace's owner, read through the same owner series that gives the alert its team.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
 import { binary, groupLeft, max, on, print, selector } from '../promql/index.ts';
 import { forDuration } from '../values/duration-setting.ts';
-import { containerQueryValue, namespaceQueryValue, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { containerQueryValue, namespaceQueryValue, teamDashboardUrl } from '../rules/annotations.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
 import { namespaceKey } from '../rules/keys.ts';
 import { ownerSettingValue } from '../rules/ownership.ts';
-import { partitions, rulesPerSetting } from '../rules/partition.ts';
+import { partitions } from '../rules/partition.ts';
 import { ABOVE_THRESHOLD, MEMORY_RATIO, NAMESPACE_THRESHOLD } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -78,18 +79,12 @@ function nearLimitAlerts(model: Model): AlertingRule[] {
     groupLeft(),
     'lines',
   );
-  return rulesPerSetting(model, containerMemoryNearLimit, (settings, own) => ({
-    alert: containerMemoryNearLimit.name,
-    expr: print(own(aboveItsThreshold)),
+  return alertRulesPerSetting(model, containerMemoryNearLimit, (settings) => ({
+    expr: aboveItsThreshold,
     for: settings.for,
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for },
-    annotations: {
-      summary: 'Container memory is close to its limit; the kernel kills the container (OOMKilled) when it reaches it.',
-      description: nearLimitDescription(model),
-      runbook_url: runbookUrl(model, containerMemoryNearLimit.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-    },
+    summary: 'Container memory is close to its limit; the kernel kills the container (OOMKilled) when it reaches it.',
+    description: nearLimitDescription(model),
+    dashboardUrl: teamDashboardUrl(model, ['namespace', 'pod']),
   }));
 }
 

@@ -22,6 +22,7 @@
 // severity) read only those few series, the evidence margin of each namespace's owner and the owner.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
 import {
   balanced,
   binary,
@@ -40,13 +41,13 @@ import {
 } from '../promql/index.ts';
 import { rangeDuration } from '../values/duration-setting.ts';
 import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
-import { containerQueryValue, firstMatchingCase, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { containerQueryValue, firstMatchingCase, teamDashboardUrl } from '../rules/annotations.ts';
 import { oomEventRules } from '../rules/container-oom-events.ts';
 import { CONTAINER_TYPE_NOUN, initContainerTypeRules } from '../rules/init-container-types.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
 import { containerKey, namespaceKey } from '../rules/keys.ts';
 import { ownerSettingValue } from '../rules/ownership.ts';
-import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
+import { distinctValues } from '../rules/partition.ts';
 import {
   EXIT137_PEAK_RATIO,
   EXIT137_RESTARTS,
@@ -212,18 +213,14 @@ function countedKills(model: Model, window: string): Expr {
 }
 
 function oomKilledAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, containerOOMKilled, (settings, own) => ({
-    alert: containerOOMKilled.name,
+  return alertRulesPerSetting(model, containerOOMKilled, (settings) => ({
     // One alert per kill: the evidence label dropped (see the file comment).
-    expr: print(own(max(without([LABEL.evidence]), countedKills(model, settings.window)))),
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, window: settings.window },
+    expr: max(without([LABEL.evidence]), countedKills(model, settings.window)),
+    summary: 'A container was killed by the kernel (OOMKilled) for reaching its memory limit.',
+    description: oomDescription(model, settings.window),
+    dashboardUrl: teamDashboardUrl(model, ['namespace', 'pod']),
     annotations: {
-      summary: 'A container was killed by the kernel (OOMKilled) for reaching its memory limit.',
-      description: oomDescription(model, settings.window),
       evidence: evidenceOf(model, settings.window, [EVIDENCE.reason, EVIDENCE.oomEvents, EVIDENCE.workingSet]),
-      runbook_url: runbookUrl(model, containerOOMKilled.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
     },
   }));
 }

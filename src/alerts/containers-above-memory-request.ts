@@ -6,13 +6,14 @@
 // them per namespace. The alert rules read only those counts, so they need no `for` of their own.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
 import { binary, by, call, count, eq, max, offset, on, print, range, selector } from '../promql/index.ts';
 import { forDuration } from '../values/duration-setting.ts';
-import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { teamDashboardUrl } from '../rules/annotations.ts';
 import { containerKey, namespaceKey } from '../rules/keys.ts';
 import { containersWord, namespaceExamples } from '../rules/namespace-examples.ts';
 import { INPUT } from '../rules/input-series.ts';
-import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
+import { distinctValues } from '../rules/partition.ts';
 import { anyOwnerHasOn } from '../rules/rule-settings.ts';
 import { ABOVE_REQUEST, NAMESPACE_ABOVE_REQUEST, REQUEST_RATIO } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
@@ -97,21 +98,14 @@ function aboveRequestRules(model: Model): RecordingRule[] {
 }
 
 function aboveRequestAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, containersAboveMemoryRequest, (settings, own) => ({
-    alert: containersAboveMemoryRequest.name,
-    expr: print(own(selector(NAMESPACE_ABOVE_REQUEST, eq('for', settings.for)))),
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for },
-    annotations: {
-      summary:
-        'Containers use more memory than they request; under node memory pressure the kubelet evicts them first.',
-      description:
-        `Namespace {{ $labels.namespace }} has {{ printf "%.0f" $value }} ${containersWord()} whose working set ` +
-        `stayed above their memory request for ${settings.for} (furthest above: ` +
-        `${namespaceExamples(model, (...m) => selector(ABOVE_REQUEST, eq('for', settings.for), ...m))}). Raise ` +
-        'their requests to what they use.',
-      runbook_url: runbookUrl(model, containersAboveMemoryRequest.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace']),
-    },
+  return alertRulesPerSetting(model, containersAboveMemoryRequest, (settings) => ({
+    expr: selector(NAMESPACE_ABOVE_REQUEST, eq('for', settings.for)),
+    summary: 'Containers use more memory than they request; under node memory pressure the kubelet evicts them first.',
+    description:
+      `Namespace {{ $labels.namespace }} has {{ printf "%.0f" $value }} ${containersWord()} whose working set ` +
+      `stayed above their memory request for ${settings.for} (furthest above: ` +
+      `${namespaceExamples(model, (...m) => selector(ABOVE_REQUEST, eq('for', settings.for), ...m))}). Raise ` +
+      'their requests to what they use.',
+    dashboardUrl: teamDashboardUrl(model, ['namespace']),
   }));
 }

@@ -5,13 +5,13 @@
 // the dashboards can name the largest), counted per namespace, and the alert rules read only the counts.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
 import { binary, by, count, max, on, print, selector } from '../promql/index.ts';
 import { forDuration } from '../values/duration-setting.ts';
-import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { teamDashboardUrl } from '../rules/annotations.ts';
 import { containerKey, keyOf, namespaceKey } from '../rules/keys.ts';
 import { containersWord, namespaceExamples } from '../rules/namespace-examples.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
-import { rulesPerSetting } from '../rules/partition.ts';
 import { anyOwnerHasOn } from '../rules/rule-settings.ts';
 import { CONTAINER_RESTARTS, NAMESPACE_WITHOUT_LIMIT, WITHOUT_LIMIT } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
@@ -60,22 +60,16 @@ function withoutLimitRules(model: Model): RecordingRule[] {
 
 function withoutLimitAlerts(model: Model): AlertingRule[] {
   const containers = containersWord();
-  return rulesPerSetting(model, containersWithoutMemoryLimit, (settings, own) => ({
-    alert: containersWithoutMemoryLimit.name,
-    expr: print(own(selector(NAMESPACE_WITHOUT_LIMIT))),
+  return alertRulesPerSetting(model, containersWithoutMemoryLimit, (settings) => ({
+    expr: selector(NAMESPACE_WITHOUT_LIMIT),
     for: settings.for,
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for },
-    annotations: {
-      summary:
-        'Containers run without a memory limit; they are stopped only when their node runs out of memory, with ' +
-        'their neighbours.',
-      description:
-        `Namespace {{ $labels.namespace }} runs {{ printf "%.0f" $value }} ${containers} without a memory limit ` +
-        `(largest working sets: ${namespaceExamples(model, (...m) => selector(WITHOUT_LIMIT, ...m))}). Set a ` +
-        'memory limit (or a pod-level one) on each.',
-      runbook_url: runbookUrl(model, containersWithoutMemoryLimit.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace']),
-    },
+    summary:
+      'Containers run without a memory limit; they are stopped only when their node runs out of memory, with ' +
+      'their neighbours.',
+    description:
+      `Namespace {{ $labels.namespace }} runs {{ printf "%.0f" $value }} ${containers} without a memory limit ` +
+      `(largest working sets: ${namespaceExamples(model, (...m) => selector(WITHOUT_LIMIT, ...m))}). Set a ` +
+      'memory limit (or a pod-level one) on each.',
+    dashboardUrl: teamDashboardUrl(model, ['namespace']),
   }));
 }

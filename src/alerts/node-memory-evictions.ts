@@ -15,6 +15,7 @@
 // kubernetes-mixin's KubeNodeEviction does; the alert rules read only the nodes with evictions.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
 import {
   binary,
   by,
@@ -31,13 +32,13 @@ import {
   sum,
 } from '../promql/index.ts';
 import { rangeDuration } from '../values/duration-setting.ts';
-import { overviewDashboardUrl, runbookUrl } from '../rules/annotations.ts';
+import { overviewDashboardUrl } from '../rules/annotations.ts';
 import { nodeMemoryPressureNow } from '../rules/eviction-annotations.ts';
 import { keyOf, nodeKey } from '../rules/keys.ts';
 import { riseWithin } from '../rules/counter-rise.ts';
 import { INPUT } from '../rules/input-series.ts';
 import { mayOwn } from '../rules/owned-by.ts';
-import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
+import { distinctValues } from '../rules/partition.ts';
 import { NODE_MEMORY_EVICTIONS } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -110,19 +111,13 @@ function nodeEvictionRules(model: Model): RecordingRule[] {
 }
 
 function nodeEvictionAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, nodeMemoryEvictions, (settings, own) => ({
-    alert: nodeMemoryEvictions.name,
-    expr: print(own(selector(NODE_MEMORY_EVICTIONS, eq('window', settings.window)))),
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, window: settings.window },
-    annotations: {
-      summary: 'The kubelet evicted pods from a node to reclaim memory.',
-      description:
-        'The kubelet of node {{ $labels.node }} evicted {{ printf "%.0f" $value }} pod(s) in the last ' +
-        `${settings.window} because the node ran short of memory (signal memory.available or ` +
-        `allocatableMemory.available). ${nodeMemoryPressureNow(model)}`,
-      runbook_url: runbookUrl(model, nodeMemoryEvictions.name),
-      dashboard_url: overviewDashboardUrl(model, ['node']),
-    },
+  return alertRulesPerSetting(model, nodeMemoryEvictions, (settings) => ({
+    expr: selector(NODE_MEMORY_EVICTIONS, eq('window', settings.window)),
+    summary: 'The kubelet evicted pods from a node to reclaim memory.',
+    description:
+      'The kubelet of node {{ $labels.node }} evicted {{ printf "%.0f" $value }} pod(s) in the last ' +
+      `${settings.window} because the node ran short of memory (signal memory.available or ` +
+      `allocatableMemory.available). ${nodeMemoryPressureNow(model)}`,
+    dashboardUrl: overviewDashboardUrl(model, ['node']),
   }));
 }

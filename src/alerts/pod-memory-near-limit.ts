@@ -6,13 +6,13 @@
 // too, and a second alert would report the same memory twice.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
 import { binary, by, max, on, print, selector } from '../promql/index.ts';
 import { forDuration } from '../values/duration-setting.ts';
 import { percent } from '../values/percent.ts';
-import { keyQueryValue, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { keyQueryValue, teamDashboardUrl } from '../rules/annotations.ts';
 import { keyOf } from '../rules/keys.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
-import { rulesPerSetting } from '../rules/partition.ts';
 import { anyOwnerHasOn } from '../rules/rule-settings.ts';
 import { CONTAINER_RESTARTS, POD_MEMORY_RATIO } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
@@ -73,20 +73,14 @@ function podMemoryRatioRule(model: Model): RecordingRule {
 }
 
 function podNearLimitAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, podMemoryNearLimit, (settings, own) => ({
-    alert: podMemoryNearLimit.name,
+  return alertRulesPerSetting(model, podMemoryNearLimit, (settings) => ({
     // The pods with a pod-level limit only are few: each rule compares them with its threshold directly.
-    expr: print(own(binary(selector(POD_MEMORY_RATIO), '>', settings.threshold))),
+    expr: binary(selector(POD_MEMORY_RATIO), '>', settings.threshold),
     for: settings.for,
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for, threshold: String(settings.threshold) },
-    annotations: {
-      summary:
-        'Pod memory is close to its pod-level limit; the kernel OOM-kills a container of the pod when it reaches it.',
-      description: podDescription(model, settings.threshold),
-      runbook_url: runbookUrl(model, podMemoryNearLimit.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-    },
+    summary:
+      'Pod memory is close to its pod-level limit; the kernel OOM-kills a container of the pod when it reaches it.',
+    description: podDescription(model, settings.threshold),
+    dashboardUrl: teamDashboardUrl(model, ['namespace', 'pod']),
   }));
 }
 
