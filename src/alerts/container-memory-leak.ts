@@ -9,13 +9,13 @@
 //     lookbacks old (`and … offset 2×lookback`), so the fitted window never holds its first lookback.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import { binary, by, call, eq, max, offset, on, print, range, selector } from '../promql/index.ts';
 import { forDuration, horizonDuration, rangeDuration } from '../values/duration-setting.ts';
 import { durationMs } from '../values/duration.ts';
-import { containerQueryValue, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { containerQueryValue, teamDashboardUrl } from '../rules/annotations.ts';
 import { containerKey } from '../rules/keys.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
-import { rulesPerSetting } from '../rules/partition.ts';
-import { aggregate, binary, by, matcher, series } from '../rules/promql.ts';
 import { FORECAST_OVER_LIMIT, MEMORY_FORECAST } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -80,16 +80,13 @@ function memoryForecastRules(model: Model): RecordingRule[] {
   const key = containerKey(model);
   return forecasts(model).map(({ lookback, horizon }) => {
     const workingSet = source.workingSet();
-    const currentLife = binary(
-      `predict_linear(${workingSet}[${lookback}], ${durationMs(horizon) / 1000})`,
-      'and',
-      workingSet,
-    );
-    const oldEnough = binary(currentLife, 'and', `${workingSet} offset ${minimumAge(lookback)}`);
+    const forecast = call('predict_linear', [range(workingSet, lookback), durationMs(horizon) / 1000]);
+    const currentLife = binary(forecast, 'and', workingSet, 'lines');
+    const oldEnough = binary(currentLife, 'and', offset(workingSet, minimumAge(lookback)), 'lines');
     return {
       record: MEMORY_FORECAST,
       // max by after the filters: one series per container, from its current life only.
-      expr: binary(aggregate('max', key, oldEnough), `/ on ${by(key)}`, source.memoryLimitBy(key)),
+      expr: print(binary(max(by(key), oldEnough), '/', source.memoryLimitBy(key), on(key), 'lines')),
       labels: { lookback, horizon },
     };
   });
@@ -97,41 +94,29 @@ function memoryForecastRules(model: Model): RecordingRule[] {
 
 /** The forecasts over the limit, every (lookback, horizon) in one pass: the few series the alert rules read. */
 function forecastOverLimitRule(model: Model): RecordingRule[] {
-  return forecasts(model).length === 0 ? [] : [{ record: FORECAST_OVER_LIMIT, expr: `${series(MEMORY_FORECAST)} > 1` }];
+  if (forecasts(model).length === 0) return [];
+  return [{ record: FORECAST_OVER_LIMIT, expr: print(binary(selector(MEMORY_FORECAST), '>', 1)) }];
 }
 
 function memoryLeakAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, containerMemoryLeak, (settings, own) => ({
-    alert: containerMemoryLeak.name,
-    expr: own(
-      series(
-        FORECAST_OVER_LIMIT,
-        matcher('lookback', '=', settings.lookback),
-        matcher('horizon', '=', settings.horizon),
-      ),
-    ),
+  return alertRulesPerSetting(model, containerMemoryLeak, (settings) => ({
+    expr: selector(FORECAST_OVER_LIMIT, eq('lookback', settings.lookback), eq('horizon', settings.horizon)),
     for: settings.for,
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for, lookback: settings.lookback, horizon: settings.horizon },
-    annotations: {
-      summary: 'Container memory grows steadily and will reach its limit; the container is OOMKilled when it does.',
-      description: leakDescription(model, settings),
-      runbook_url: runbookUrl(model, containerMemoryLeak.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-    },
+    summary: 'Container memory grows steadily and will reach its limit; the container is OOMKilled when it does.',
+    description: leakDescription(model, settings),
+    dashboardUrl: teamDashboardUrl(model, ['namespace', 'pod']),
   }));
 }
 
 function leakDescription(model: Model, { lookback, horizon }: Forecast): string {
   const source = sourceSeries(model);
-  const limit = containerQueryValue(model, (...m) => `max(${source.memoryLimit(...m)})`, 'humanize1024', {
-    suffix: 'B',
-  });
-  const workingSet = containerQueryValue(model, (...m) => `max(${source.workingSet(...m)})`, 'humanize1024', {
+  const limit = containerQueryValue(model, (...m) => max(source.memoryLimit(...m)), 'humanize1024', { suffix: 'B' });
+  const workingSet = containerQueryValue(model, (...m) => max(source.workingSet(...m)), 'humanize1024', {
     suffix: 'B',
   });
   return (
-    `Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} has grown steadily over the last ${lookback}: ` +
-    `at that rate its working set reaches {{ $value | humanizePercentage }} of its memory limit in ${horizon} (now ${workingSet} of ${limit}).`
+    'Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} has grown steadily ' +
+    `over the last ${lookback}: at that rate its working set reaches {{ $value | humanizePercentage }} of its ` +
+    `memory limit in ${horizon} (now ${workingSet} of ${limit}).`
   );
 }

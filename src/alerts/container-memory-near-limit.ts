@@ -4,13 +4,14 @@
 // of their namespace's owner, read through the same owner series that gives the alert its team.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import { binary, groupLeft, max, on, print, selector } from '../promql/index.ts';
 import { forDuration } from '../values/duration-setting.ts';
-import { containerQueryValue, namespaceQueryValue, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { containerQueryValue, namespaceQueryValue, teamDashboardUrl } from '../rules/annotations.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
-import { containerKey, namespaceKey } from '../rules/keys.ts';
+import { namespaceKey } from '../rules/keys.ts';
 import { ownerSettingValue } from '../rules/ownership.ts';
-import { partitions, rulesPerSetting } from '../rules/partition.ts';
-import { aggregate, binary, by, series } from '../rules/promql.ts';
+import { partitions } from '../rules/partition.ts';
 import { ABOVE_THRESHOLD, MEMORY_RATIO, NAMESPACE_THRESHOLD } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -52,7 +53,7 @@ const THRESHOLD = valueSettingId(containerMemoryNearLimit, 'threshold');
  */
 function thresholdRule(model: Model): RecordingRule[] {
   if (partitions(model, containerMemoryNearLimit).length === 0) return [];
-  return [{ record: NAMESPACE_THRESHOLD, expr: ownerSettingValue(model, 'namespaces', THRESHOLD) }];
+  return [{ record: NAMESPACE_THRESHOLD, expr: print(ownerSettingValue(model, 'namespaces', THRESHOLD)) }];
 }
 
 /**
@@ -64,47 +65,43 @@ function aboveThresholdRule(model: Model): RecordingRule[] {
     .map(({ alerts: { containerMemoryNearLimit: a } }) => (a.enabled ? a.threshold : undefined))
     .filter((value) => value !== undefined);
   if (thresholds.length === 0) return [];
-  return [{ record: ABOVE_THRESHOLD, expr: `${series(MEMORY_RATIO)} > ${Math.min(...thresholds)}` }];
+  return [{ record: ABOVE_THRESHOLD, expr: print(binary(selector(MEMORY_RATIO), '>', Math.min(...thresholds))) }];
 }
 
 function nearLimitAlerts(model: Model): AlertingRule[] {
   const namespace = namespaceKey(model);
   // Each container against its namespace's threshold, read through the same owner series as the team.
   const aboveItsThreshold = binary(
-    series(ABOVE_THRESHOLD),
-    `> on ${by(namespace)} group_left ()`,
+    selector(ABOVE_THRESHOLD),
+    '>',
     ownerSettingValue(model, 'namespaces', THRESHOLD),
+    on(namespace),
+    groupLeft(),
+    'lines',
   );
-  return rulesPerSetting(model, containerMemoryNearLimit, (settings, own) => ({
-    alert: containerMemoryNearLimit.name,
-    expr: own(aboveItsThreshold),
+  return alertRulesPerSetting(model, containerMemoryNearLimit, (settings) => ({
+    expr: aboveItsThreshold,
     for: settings.for,
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for },
-    annotations: {
-      summary: 'Container memory is close to its limit; the kernel kills the container (OOMKilled) when it reaches it.',
-      description: nearLimitDescription(model),
-      runbook_url: runbookUrl(model, containerMemoryNearLimit.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-    },
+    summary: 'Container memory is close to its limit; the kernel kills the container (OOMKilled) when it reaches it.',
+    description: nearLimitDescription(model),
+    dashboardUrl: teamDashboardUrl(model, ['namespace', 'pod']),
   }));
 }
 
 function nearLimitDescription(model: Model): string {
   const source = sourceSeries(model);
-  const limit = containerQueryValue(model, (...m) => `max(${source.memoryLimit(...m)})`, 'humanize1024', {
-    suffix: 'B',
-  });
-  const workingSet = containerQueryValue(model, (...m) => `max(${source.workingSet(...m)})`, 'humanize1024', {
+  const limit = containerQueryValue(model, (...m) => max(source.memoryLimit(...m)), 'humanize1024', { suffix: 'B' });
+  const workingSet = containerQueryValue(model, (...m) => max(source.workingSet(...m)), 'humanize1024', {
     suffix: 'B',
   });
   const threshold = namespaceQueryValue(
     model,
-    (...m) => `max(${series(NAMESPACE_THRESHOLD, ...m)})`,
+    (...m) => max(selector(NAMESPACE_THRESHOLD, ...m)),
     'humanizePercentage',
   );
   return (
-    'Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} ' +
-    `of its memory limit (working set ${workingSet} of ${limit}), above the ${threshold} threshold of team {{ $labels.team }}.`
+    'Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} uses ' +
+    `{{ $value | humanizePercentage }} of its memory limit (working set ${workingSet} of ${limit}), above the ` +
+    `${threshold} threshold of team {{ $labels.team }}.`
   );
 }

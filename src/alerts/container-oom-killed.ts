@@ -22,16 +22,32 @@
 // severity) read only those few series, the evidence margin of each namespace's owner and the owner.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import {
+  balanced,
+  binary,
+  by,
+  call,
+  eq,
+  type Expr,
+  groupLeft,
+  type Matcher,
+  max,
+  on,
+  print,
+  range,
+  selector,
+  without,
+} from '../promql/index.ts';
 import { rangeDuration } from '../values/duration-setting.ts';
 import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
-import { containerQueryValue, firstMatchingCase, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { containerQueryValue, firstMatchingCase, teamDashboardUrl } from '../rules/annotations.ts';
 import { oomEventRules } from '../rules/container-oom-events.ts';
 import { CONTAINER_TYPE_NOUN, initContainerTypeRules } from '../rules/init-container-types.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
 import { containerKey, namespaceKey } from '../rules/keys.ts';
 import { ownerSettingValue } from '../rules/ownership.ts';
-import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
-import { aggregate, balanced, binary, by, matcher, series, wrap } from '../rules/promql.ts';
+import { distinctValues } from '../rules/partition.ts';
 import {
   EXIT137_PEAK_RATIO,
   EXIT137_RESTARTS,
@@ -53,7 +69,8 @@ const settings = z.strictObject({
   severity,
   errorExit137: z.boolean().meta({
     description:
-      'Also count a termination with reason Error and exit code 137 when there is evidence of an OOM kill (OOM events, or the working set at the limit)',
+      'Also count a termination with reason Error and exit code 137 when there is evidence of an OOM kill (OOM ' +
+      'events, or the working set at the limit)',
   }),
   evidenceMargin: fraction.meta({
     description: 'Working set within this fraction of the limit just before an exit 137 counts as OOM evidence',
@@ -107,24 +124,26 @@ function oomWindows(model: Model, exit137 = false): string[] {
  * Containers of every kind restarted within `window` whose last termination matches `termination` (built from the
  * reason and exit code series of that kind, main or init); the value is the restart count, with container_type.
  */
-function restartedWith(model: Model, window: string, termination: (kind: 'main' | 'init') => string): string {
-  const key = containerKey(model);
+function restartedWith(model: Model, window: string, termination: (kind: 'main' | 'init') => Expr): Expr {
   return binary(
-    series(RESTARTS_IN_WINDOW, matcher(LABEL.window, '=', window)),
-    `and on ${by(key)}`,
-    binary(termination('main'), 'or', termination('init')),
+    selector(RESTARTS_IN_WINDOW, eq(LABEL.window, window)),
+    'and',
+    binary(termination('main'), 'or', termination('init'), 'lines'),
+    on(containerKey(model)),
+    'lines',
   );
 }
 
-function lastReason(model: Model, kind: 'main' | 'init', reason: string): string {
+function lastReason(model: Model, kind: 'main' | 'init', reason: string): Expr {
   const source = sourceSeries(model);
   const reasonSeries = kind === 'main' ? source.lastTerminatedReason : source.initLastTerminatedReason;
-  return `${aggregate('max', containerKey(model), reasonSeries(matcher(SOURCE_LABEL.reason, '=', reason)))} == 1`;
+  return binary(max(by(containerKey(model)), reasonSeries(eq(SOURCE_LABEL.reason, reason))), '==', 1);
 }
 
-function lastExitCode137(model: Model, kind: 'main' | 'init'): string {
+function lastExitCode137(model: Model, kind: 'main' | 'init'): Expr {
   const source = sourceSeries(model);
-  return `${aggregate('max', containerKey(model), kind === 'main' ? source.lastTerminatedExitCode() : source.initLastTerminatedExitCode())} == 137`;
+  const exitCode = kind === 'main' ? source.lastTerminatedExitCode() : source.initLastTerminatedExitCode();
+  return binary(max(by(containerKey(model)), exitCode), '==', 137);
 }
 
 /**
@@ -132,37 +151,32 @@ function lastExitCode137(model: Model, kind: 'main' | 'init'): string {
  * event, and their peak ratio to the limit within the window. None of them depends on an owner.
  */
 function oomRestartRules(model: Model): RecordingRule[] {
-  const key = containerKey(model);
+  const onKey = on(containerKey(model));
   const exit137Windows = new Set(oomWindows(model, true));
   return oomWindows(model).flatMap((window) => {
-    const inWindow = matcher(LABEL.window, '=', window);
+    const inWindow = eq(LABEL.window, window);
     const byReason: RecordingRule = {
       record: OOM_RESTARTS,
-      expr: restartedWith(model, window, (kind) => lastReason(model, kind, 'OOMKilled')),
+      expr: print(restartedWith(model, window, (kind) => lastReason(model, kind, 'OOMKilled'))),
       labels: { window, evidence: EVIDENCE.reason },
     };
     if (!exit137Windows.has(window)) return [byReason];
+    const exit137 = (kind: 'main' | 'init') =>
+      binary(lastReason(model, kind, 'Error'), 'and', lastExitCode137(model, kind), onKey, 'lines');
+    const peakRatio = call('max_over_time', [range(selector(MEMORY_RATIO), window)]);
     return [
       byReason,
-      {
-        record: EXIT137_RESTARTS,
-        expr: restartedWith(model, window, (kind) =>
-          binary(lastReason(model, kind, 'Error'), `and on ${by(key)}`, lastExitCode137(model, kind)),
-        ),
-        labels: { window },
-      },
+      { record: EXIT137_RESTARTS, expr: print(restartedWith(model, window, exit137)), labels: { window } },
       {
         record: OOM_RESTARTS,
-        expr: binary(series(EXIT137_RESTARTS, inWindow), `and on ${by(key)}`, series(OOM_EVENTS, inWindow)),
+        expr: print(
+          binary(selector(EXIT137_RESTARTS, inWindow), 'and', selector(OOM_EVENTS, inWindow), onKey, 'lines'),
+        ),
         labels: { window, evidence: EVIDENCE.oomEvents },
       },
       {
         record: EXIT137_PEAK_RATIO,
-        expr: binary(
-          `max_over_time(${series(MEMORY_RATIO)}[${window}])`,
-          `and on ${by(key)}`,
-          series(EXIT137_RESTARTS, inWindow),
-        ),
+        expr: print(binary(peakRatio, 'and', selector(EXIT137_RESTARTS, inWindow), onKey, 'lines')),
         labels: { window },
       },
     ];
@@ -173,38 +187,40 @@ function oomRestartRules(model: Model): RecordingRule[] {
  * The kills of one window that count for their namespace's owner: by reason always; with reason Error and exit 137
  * where the owner counts them (it has an evidence margin), with an OOM event or the peak within the margin.
  */
-function countedKills(model: Model, window: string): string {
-  const inWindow = matcher(LABEL.window, '=', window);
-  const byReason = series(OOM_RESTARTS, inWindow, matcher(LABEL.evidence, '=', EVIDENCE.reason));
+function countedKills(model: Model, window: string): Expr {
+  const inWindow = eq(LABEL.window, window);
+  const byReason = selector(OOM_RESTARTS, inWindow, eq(LABEL.evidence, EVIDENCE.reason));
   if (!oomWindows(model, true).includes(window)) return byReason;
-  const namespace = namespaceKey(model);
+  const onNamespace = on(namespaceKey(model));
   const margin = ownerSettingValue(model, 'namespaces', MARGIN);
   const withEvents = binary(
-    series(OOM_RESTARTS, inWindow, matcher(LABEL.evidence, '=', EVIDENCE.oomEvents)),
-    `and on ${by(namespace)}`,
+    selector(OOM_RESTARTS, inWindow, eq(LABEL.evidence, EVIDENCE.oomEvents)),
+    'and',
     margin,
+    onNamespace,
+    'lines',
   );
-  const atLimit = binary(
-    series(EXIT137_RESTARTS, inWindow),
-    `and on ${by(containerKey(model))}`,
-    binary(series(EXIT137_PEAK_RATIO, inWindow), `>= on ${by(namespace)} group_left ()`, binary('1', '-', margin)),
+  const peakAtLimit = binary(
+    selector(EXIT137_PEAK_RATIO, inWindow),
+    '>=',
+    binary(1, '-', margin, 'lines'),
+    onNamespace,
+    groupLeft(),
+    'lines',
   );
-  return balanced([byReason, withEvents, atLimit], 'or');
+  const atLimit = binary(selector(EXIT137_RESTARTS, inWindow), 'and', peakAtLimit, on(containerKey(model)), 'lines');
+  return balanced([byReason, withEvents, atLimit], 'or', 'lines');
 }
 
 function oomKilledAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, containerOOMKilled, (settings, own) => ({
-    alert: containerOOMKilled.name,
+  return alertRulesPerSetting(model, containerOOMKilled, (settings) => ({
     // One alert per kill: the evidence label dropped (see the file comment).
-    expr: own(wrap(`max without (${LABEL.evidence})`, countedKills(model, settings.window))),
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, window: settings.window },
+    expr: max(without([LABEL.evidence]), countedKills(model, settings.window)),
+    summary: 'A container was killed by the kernel (OOMKilled) for reaching its memory limit.',
+    description: oomDescription(model, settings.window),
+    dashboardUrl: teamDashboardUrl(model, ['namespace', 'pod']),
     annotations: {
-      summary: 'A container was killed by the kernel (OOMKilled) for reaching its memory limit.',
-      description: oomDescription(model, settings.window),
       evidence: evidenceOf(model, settings.window, [EVIDENCE.reason, EVIDENCE.oomEvents, EVIDENCE.workingSet]),
-      runbook_url: runbookUrl(model, containerOOMKilled.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
     },
   }));
 }
@@ -213,8 +229,8 @@ function oomKilledAlerts(model: Model): AlertingRule[] {
 function evidenceOf(model: Model, window: string, texts: readonly [string, string, string]): string {
   const kills =
     (evidence: string) =>
-    (...m: string[]) =>
-      series(OOM_RESTARTS, matcher(LABEL.window, '=', window), matcher(LABEL.evidence, '=', evidence), ...m);
+    (...m: Matcher[]) =>
+      selector(OOM_RESTARTS, eq(LABEL.window, window), eq(LABEL.evidence, evidence), ...m);
   return firstMatchingCase(containerKey(model), [
     { query: kills(EVIDENCE.reason), text: texts[0] },
     { query: kills(EVIDENCE.oomEvents), text: texts[1] },
@@ -223,7 +239,7 @@ function evidenceOf(model: Model, window: string, texts: readonly [string, strin
 }
 
 function oomDescription(model: Model, window: string): string {
-  const limit = containerQueryValue(model, (...m) => `max(${sourceSeries(model).memoryLimit(...m)})`, 'humanize1024', {
+  const limit = containerQueryValue(model, (...m) => max(sourceSeries(model).memoryLimit(...m)), 'humanize1024', {
     suffix: 'B memory limit',
     otherwise: 'node memory, as it has no memory limit',
   });

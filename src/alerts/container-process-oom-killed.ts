@@ -8,9 +8,11 @@
 // The kills are recorded once per distinct window; the alert rules read only those few series.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import { binary, eq, groupLeft, on, paren, print, selector } from '../promql/index.ts';
 import { rangeDuration } from '../values/duration-setting.ts';
 import { durationMs, isDuration } from '../values/duration.ts';
-import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { teamDashboardUrl } from '../rules/annotations.ts';
 import { oomEventRules } from '../rules/container-oom-events.ts';
 import {
   CONTAINER_TYPE,
@@ -20,8 +22,6 @@ import {
 } from '../rules/init-container-types.ts';
 import { INPUT } from '../rules/input-series.ts';
 import { containerKey } from '../rules/keys.ts';
-import { rulesPerSetting } from '../rules/partition.ts';
-import { binary, by, group, matcher, series } from '../rules/promql.ts';
 import { INIT_CONTAINER_TYPE, OOM_EVENTS, PROCESS_OOM_KILLS, RESTARTS_IN_WINDOW } from '../rules/record-names.ts';
 import { restartsInWindowRules } from '../rules/restarts-in-window.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
@@ -62,20 +62,26 @@ export const containerProcessOOMKilled = defineAlert({
 const PROCESS_OOM_FOR = '2m';
 
 function processWindows(model: Model): string[] {
-  const on = model.owners.map((owner) => owner.alerts.containerProcessOOMKilled).filter((a) => a.enabled);
-  return [...new Set(on.map((a) => a.window))].sort();
+  const enabled = model.owners.map((owner) => owner.alerts.containerProcessOOMKilled).filter((a) => a.enabled);
+  return [...new Set(enabled.map((a) => a.window))].sort();
 }
 
-/** Per distinct window: OOM kills counted in containers (init containers and sidecars included) that did not restart. */
+/**
+ * Per distinct window: OOM kills counted in containers (init containers and sidecars included) that did not restart.
+ */
 function processOOMKillRules(model: Model): RecordingRule[] {
   return processWindows(model).map((window) => {
-    const inWindow = matcher('window', '=', window);
+    const inWindow = eq('window', window);
     return {
       record: PROCESS_OOM_KILLS,
-      expr: binary(
-        series(OOM_EVENTS, inWindow),
-        `unless on ${by(containerKey(model))}`,
-        series(RESTARTS_IN_WINDOW, inWindow),
+      expr: print(
+        binary(
+          selector(OOM_EVENTS, inWindow),
+          'unless',
+          selector(RESTARTS_IN_WINDOW, inWindow),
+          on(containerKey(model)),
+          'lines',
+        ),
       ),
       labels: { window },
     };
@@ -84,29 +90,28 @@ function processOOMKillRules(model: Model): RecordingRule[] {
 
 function processOOMKilledAlerts(model: Model): AlertingRule[] {
   const key = containerKey(model);
-  return rulesPerSetting(model, containerProcessOOMKilled, (settings, own) => {
+  return alertRulesPerSetting(model, containerProcessOOMKilled, (settings) => {
     // container_type from the init container series (few series here: only the killed containers).
-    const kills = series(PROCESS_OOM_KILLS, matcher('window', '=', settings.window));
+    const kills = selector(PROCESS_OOM_KILLS, eq('window', settings.window));
+    const initTypes = selector(INIT_CONTAINER_TYPE);
+    // In parentheses as an argument on the call's line: `label_replace((…), "container_type", …)`.
+    const main = paren(binary(kills, 'unless', initTypes, on(key), 'lines'));
     const typed = binary(
-      setLabel(group(binary(kills, `unless on ${by(key)}`, series(INIT_CONTAINER_TYPE))), CONTAINER_TYPE.container),
+      setLabel(main, CONTAINER_TYPE.container),
       'or',
-      binary(kills, `* on ${by(key)} group_left (container_type)`, series(INIT_CONTAINER_TYPE)),
+      binary(kills, '*', initTypes, on(key), groupLeft(['container_type']), 'lines'),
+      'lines',
     );
     return {
-      alert: containerProcessOOMKilled.name,
-      expr: own(typed),
+      expr: typed,
       for: PROCESS_OOM_FOR,
-      // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-      labels: { severity: settings.severity, window: settings.window },
-      annotations: {
-        summary: 'The kernel OOM-killed a process inside a container; the container kept running.',
-        description:
-          `${CONTAINER_TYPE_NOUN} {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }}: ` +
-          `{{ printf "%.0f" $value }} {{ if eq (printf "%.0f" $value) "1" }}process{{ else }}processes{{ end }} OOM-killed in the last ${settings.window}, without a restart. ` +
-          'A worker or child process reached the memory limit and was killed; the container lost its work silently.',
-        runbook_url: runbookUrl(model, containerProcessOOMKilled.name),
-        dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-      },
+      summary: 'The kernel OOM-killed a process inside a container; the container kept running.',
+      description:
+        `${CONTAINER_TYPE_NOUN} {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }}: ` +
+        '{{ printf "%.0f" $value }} {{ if eq (printf "%.0f" $value) "1" }}process{{ else }}processes{{ end }} ' +
+        `OOM-killed in the last ${settings.window}, without a restart. A worker or child process reached the ` +
+        'memory limit and was killed; the container lost its work silently.',
+      dashboardUrl: teamDashboardUrl(model, ['namespace', 'pod']),
     };
   });
 }
@@ -119,7 +124,9 @@ function windowWarnings(window: string | undefined): SettingWarning[] {
   return [
     {
       setting: 'window',
-      message: `${window} is not longer than the alert's fixed for: ${PROCESS_OOM_FOR}: a kill leaves the window before the alert may fire, so it never fires`,
+      message:
+        `${window} is not longer than the alert's fixed for: ${PROCESS_OOM_FOR}: a kill leaves the window before ` +
+        'the alert may fire, so it never fires',
     },
   ];
 }

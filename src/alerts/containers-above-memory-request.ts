@@ -6,14 +6,15 @@
 // them per namespace. The alert rules read only those counts, so they need no `for` of their own.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import { binary, by, call, count, eq, max, offset, on, print, range, selector } from '../promql/index.ts';
 import { forDuration } from '../values/duration-setting.ts';
-import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { teamDashboardUrl } from '../rules/annotations.ts';
 import { containerKey, namespaceKey } from '../rules/keys.ts';
 import { containersWord, namespaceExamples } from '../rules/namespace-examples.ts';
 import { INPUT } from '../rules/input-series.ts';
-import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
+import { distinctValues } from '../rules/partition.ts';
 import { anyOwnerHasOn } from '../rules/rule-settings.ts';
-import { aggregate, binary, by, matcher, series } from '../rules/promql.ts';
 import { ABOVE_REQUEST, NAMESPACE_ABOVE_REQUEST, REQUEST_RATIO } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -58,22 +59,31 @@ function requestRatioRule(model: Model): RecordingRule {
   // max by: kube-state-metrics replicas report each request twice.
   return {
     record: REQUEST_RATIO,
-    expr: binary(
-      aggregate('max', key, source.workingSet()),
-      `/ on ${by(key)}`,
-      aggregate('max', key, `${source.memoryRequest()} > 0`),
+    expr: print(
+      binary(
+        max(by(key), source.workingSet()),
+        '/',
+        max(by(key), binary(source.memoryRequest(), '>', 0)),
+        on(key),
+        'lines',
+      ),
     ),
   };
 }
 
 /** Per distinct `for`: the containers that stayed above their request all that time, and existed `for` ago. */
 function aboveRequestRules(model: Model): RecordingRule[] {
+  const ratio = selector(REQUEST_RATIO);
   const durationRules = durations(model).map((duration) => ({
     record: ABOVE_REQUEST,
-    expr: binary(
-      `min_over_time(${series(REQUEST_RATIO)}[${duration}]) > 1`,
-      `and on ${by(containerKey(model))}`,
-      `${series(REQUEST_RATIO)} offset ${duration}`,
+    expr: print(
+      binary(
+        binary(call('min_over_time', [range(ratio, duration)]), '>', 1),
+        'and',
+        offset(ratio, duration),
+        on(containerKey(model)),
+        'lines',
+      ),
     ),
     labels: { for: duration },
   }));
@@ -82,25 +92,20 @@ function aboveRequestRules(model: Model): RecordingRule[] {
     ...durationRules,
     {
       record: NAMESPACE_ABOVE_REQUEST,
-      expr: aggregate('count', [...namespaceKey(model), 'for'], series(ABOVE_REQUEST)),
+      expr: print(count(by([...namespaceKey(model), 'for']), selector(ABOVE_REQUEST))),
     },
   ];
 }
 
 function aboveRequestAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, containersAboveMemoryRequest, (settings, own) => ({
-    alert: containersAboveMemoryRequest.name,
-    expr: own(series(NAMESPACE_ABOVE_REQUEST, matcher('for', '=', settings.for))),
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for },
-    annotations: {
-      summary:
-        'Containers use more memory than they request; under node memory pressure the kubelet evicts them first.',
-      description:
-        `Namespace {{ $labels.namespace }} has {{ printf "%.0f" $value }} ${containersWord()} whose working set stayed above their memory request for ${settings.for} ` +
-        `(furthest above: ${namespaceExamples(model, (...m) => series(ABOVE_REQUEST, matcher('for', '=', settings.for), ...m))}). Raise their requests to what they use.`,
-      runbook_url: runbookUrl(model, containersAboveMemoryRequest.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace']),
-    },
+  return alertRulesPerSetting(model, containersAboveMemoryRequest, (settings) => ({
+    expr: selector(NAMESPACE_ABOVE_REQUEST, eq('for', settings.for)),
+    summary: 'Containers use more memory than they request; under node memory pressure the kubelet evicts them first.',
+    description:
+      `Namespace {{ $labels.namespace }} has {{ printf "%.0f" $value }} ${containersWord()} whose working set ` +
+      `stayed above their memory request for ${settings.for} (furthest above: ` +
+      `${namespaceExamples(model, (...m) => selector(ABOVE_REQUEST, eq('for', settings.for), ...m))}). Raise ` +
+      'their requests to what they use.',
+    dashboardUrl: teamDashboardUrl(model, ['namespace']),
   }));
 }

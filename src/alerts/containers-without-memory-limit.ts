@@ -5,14 +5,14 @@
 // the dashboards can name the largest), counted per namespace, and the alert rules read only the counts.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import { binary, by, count, max, on, print, selector } from '../promql/index.ts';
 import { forDuration } from '../values/duration-setting.ts';
-import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { teamDashboardUrl } from '../rules/annotations.ts';
 import { containerKey, keyOf, namespaceKey } from '../rules/keys.ts';
 import { containersWord, namespaceExamples } from '../rules/namespace-examples.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
-import { rulesPerSetting } from '../rules/partition.ts';
 import { anyOwnerHasOn } from '../rules/rule-settings.ts';
-import { aggregate, binary, by, series } from '../rules/promql.ts';
 import { CONTAINER_RESTARTS, NAMESPACE_WITHOUT_LIMIT, WITHOUT_LIMIT } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -47,33 +47,29 @@ function withoutLimitRules(model: Model): RecordingRule[] {
   const source = sourceSeries(model);
   const key = containerKey(model);
   const pod = keyOf(model, 'namespace', 'pod');
-  const noOwnLimit = binary(aggregate('max', key, source.workingSet()), `unless on ${by(key)}`, source.memoryLimit());
-  const noLimit = binary(noOwnLimit, `unless on ${by(pod)}`, source.podMemoryLimit());
+  const noOwnLimit = binary(max(by(key), source.workingSet()), 'unless', source.memoryLimit(), on(key), 'lines');
+  const noLimit = binary(noOwnLimit, 'unless', source.podMemoryLimit(), on(pod), 'lines');
   // With kube-state-metrics' limits, a container it does not report (an outage, a pod too new) would look limitless.
   const expr =
-    model.limitSource === 'cadvisor' ? noLimit : binary(noLimit, `and on ${by(key)}`, series(CONTAINER_RESTARTS));
+    model.limitSource === 'cadvisor' ? noLimit : binary(noLimit, 'and', selector(CONTAINER_RESTARTS), on(key), 'lines');
   return [
-    { record: WITHOUT_LIMIT, expr },
-    { record: NAMESPACE_WITHOUT_LIMIT, expr: aggregate('count', namespaceKey(model), series(WITHOUT_LIMIT)) },
+    { record: WITHOUT_LIMIT, expr: print(expr) },
+    { record: NAMESPACE_WITHOUT_LIMIT, expr: print(count(by(namespaceKey(model)), selector(WITHOUT_LIMIT))) },
   ];
 }
 
 function withoutLimitAlerts(model: Model): AlertingRule[] {
   const containers = containersWord();
-  return rulesPerSetting(model, containersWithoutMemoryLimit, (settings, own) => ({
-    alert: containersWithoutMemoryLimit.name,
-    expr: own(series(NAMESPACE_WITHOUT_LIMIT)),
+  return alertRulesPerSetting(model, containersWithoutMemoryLimit, (settings) => ({
+    expr: selector(NAMESPACE_WITHOUT_LIMIT),
     for: settings.for,
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for },
-    annotations: {
-      summary:
-        'Containers run without a memory limit; they are stopped only when their node runs out of memory, with their neighbours.',
-      description:
-        `Namespace {{ $labels.namespace }} runs {{ printf "%.0f" $value }} ${containers} without a memory limit ` +
-        `(largest working sets: ${namespaceExamples(model, (...m) => series(WITHOUT_LIMIT, ...m))}). Set a memory limit (or a pod-level one) on each.`,
-      runbook_url: runbookUrl(model, containersWithoutMemoryLimit.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace']),
-    },
+    summary:
+      'Containers run without a memory limit; they are stopped only when their node runs out of memory, with ' +
+      'their neighbours.',
+    description:
+      `Namespace {{ $labels.namespace }} runs {{ printf "%.0f" $value }} ${containers} without a memory limit ` +
+      `(largest working sets: ${namespaceExamples(model, (...m) => selector(WITHOUT_LIMIT, ...m))}). Set a ` +
+      'memory limit (or a pod-level one) on each.',
+    dashboardUrl: teamDashboardUrl(model, ['namespace']),
   }));
 }

@@ -5,10 +5,22 @@
 // (`vmalert_*_rules_errors_total`); both per `group`, copied into `rule_group`.
 import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
 import type { Model } from '../model/model.ts';
+import {
+  balanced,
+  binary,
+  by,
+  call,
+  type Expr,
+  labelReplace,
+  max,
+  print,
+  range,
+  re,
+  selector,
+} from '../promql/index.ts';
 import { runbookUrl } from '../rules/annotations.ts';
 import { riseWithin } from '../rules/counter-rise.ts';
 import { keyOf } from '../rules/keys.ts';
-import { aggregate, balanced, labelReplace, matcher, series } from '../rules/promql.ts';
 import type { InputSeries } from '../rules/input-series.ts';
 import type { AlertingRule } from '../rules/rule-types.ts';
 import { GROUP_PREFIX } from '../rules/rule-types.ts';
@@ -41,29 +53,30 @@ export const headroomRulesFailing: AlertFacts = {
 
 const WINDOW = '10m';
 
-function failures(model: Model): string {
-  const byGroup = keyOf(model, LABEL.ruleGroup);
-  const prometheus = series(
-    'prometheus_rule_evaluation_failures_total',
-    matcher(LABEL.ruleGroup, '=~', `.*;${GROUP_PREFIX}.*`),
-  );
-  const vmalert = (metric: string) => series(metric, matcher(SOURCE_LABEL.group, '=~', `${GROUP_PREFIX}.*`));
+function failures(model: Model): Expr {
+  const byGroup = by(keyOf(model, LABEL.ruleGroup));
+  const prometheus = selector('prometheus_rule_evaluation_failures_total', re(LABEL.ruleGroup, `.*;${GROUP_PREFIX}.*`));
+  const vmalert = (metric: string) => selector(metric, re(SOURCE_LABEL.group, `${GROUP_PREFIX}.*`));
+  const failedWithinWindow = (metric: string) =>
+    binary(call('max_over_time', [range(vmalert(metric), WINDOW)]), '>', 0);
   const perRule = balanced(
     [
-      `max_over_time(${vmalert('vmalert_alerting_rules_error')}[${WINDOW}]) > 0`,
-      `max_over_time(${vmalert('vmalert_recording_rules_error')}[${WINDOW}]) > 0`,
+      failedWithinWindow('vmalert_alerting_rules_error'),
+      failedWithinWindow('vmalert_recording_rules_error'),
       riseWithin(vmalert('vmalert_alerting_rules_errors_total'), WINDOW, { resets: true }),
       riseWithin(vmalert('vmalert_recording_rules_errors_total'), WINDOW, { resets: true }),
     ],
     'or',
+    'lines',
   );
   // max by: the instances of an HA pair report the same failures, without adding them up.
   return balanced(
     [
-      aggregate('max', byGroup, riseWithin(prometheus, WINDOW, { resets: true })),
-      aggregate('max', byGroup, labelReplace(perRule, LABEL.ruleGroup, '$1', SOURCE_LABEL.group, '(.*)')),
+      max(byGroup, riseWithin(prometheus, WINDOW, { resets: true })),
+      max(byGroup, labelReplace(perRule, LABEL.ruleGroup, '$1', SOURCE_LABEL.group, '(.*)')),
     ],
     'or',
+    'lines',
   );
 }
 
@@ -72,13 +85,14 @@ function metaAlerts(model: Model): AlertingRule[] {
   return [
     {
       alert: headroomRulesFailing.name,
-      expr: failures(model),
+      expr: print(failures(model)),
       labels: { ...catchAll.labels, severity: 'critical', team: model.defaultTeam },
       annotations: {
         summary: "Headroom's rules fail to evaluate: memory alerts may be silent.",
         description:
-          `Rule group {{ $labels.rule_group }} failed to evaluate in the last ${WINDOW} ({{ printf "%.0f" $value }} failed evaluations counted). ` +
-          "Check the ruler's log (Prometheus, Thanos ruler or vmalert) for the error.",
+          `Rule group {{ $labels.rule_group }} failed to evaluate in the last ${WINDOW} ` +
+          `({{ printf "%.0f" $value }} failed evaluations counted). Check the ruler's log (Prometheus, Thanos ` +
+          'ruler or vmalert) for the error.',
         runbook_url: runbookUrl(model, headroomRulesFailing.name),
       },
     },

@@ -15,15 +15,30 @@
 // kubernetes-mixin's KubeNodeEviction does; the alert rules read only the nodes with evictions.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import {
+  binary,
+  by,
+  call,
+  eq,
+  type Expr,
+  groupLeft,
+  max,
+  offset,
+  on,
+  print,
+  range,
+  selector,
+  sum,
+} from '../promql/index.ts';
 import { rangeDuration } from '../values/duration-setting.ts';
-import { overviewDashboardUrl, runbookUrl } from '../rules/annotations.ts';
+import { overviewDashboardUrl } from '../rules/annotations.ts';
 import { nodeMemoryPressureNow } from '../rules/eviction-annotations.ts';
 import { keyOf, nodeKey } from '../rules/keys.ts';
 import { riseWithin } from '../rules/counter-rise.ts';
 import { INPUT } from '../rules/input-series.ts';
 import { mayOwn } from '../rules/owned-by.ts';
-import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
-import { aggregate, binary, by, matcher, series } from '../rules/promql.ts';
+import { distinctValues } from '../rules/partition.ts';
 import { NODE_MEMORY_EVICTIONS } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -62,44 +77,47 @@ function evictionWindows(model: Model): string[] {
 }
 
 /** Memory evictions per kubelet and signal within `window` (see the file comment). */
-function evictionsPerKubelet(model: Model, window: string): string {
+function evictionsPerKubelet(model: Model, window: string): Expr {
   const source = sourceSeries(model);
-  const kubelet = keyOf(model, 'instance');
+  const evictions = source.memoryEvictions();
   const appeared = binary(
-    binary(
-      `max_over_time(${source.memoryEvictions()}[${window}])`,
-      'unless',
-      `${source.memoryEvictions()} offset ${window}`,
-    ),
-    `and on ${by(kubelet)}`,
-    `${source.kubeletNodeName()} offset ${window}`,
+    binary(call('max_over_time', [range(evictions, window)]), 'unless', offset(evictions, window), 'lines'),
+    'and',
+    offset(source.kubeletNodeName(), window),
+    on(keyOf(model, 'instance')),
+    'lines',
   );
-  return binary(appeared, 'or', riseWithin(source.memoryEvictions(), window, { resets: true }));
+  return binary(appeared, 'or', riseWithin(evictions, window, { resets: true }), 'lines');
 }
 
 function nodeEvictionRules(model: Model): RecordingRule[] {
   const kubelet = keyOf(model, 'instance');
-  const nodeName = aggregate('max', keyOf(model, 'instance', 'node'), sourceSeries(model).kubeletNodeName());
-  return evictionWindows(model).map((window) => ({
-    record: NODE_MEMORY_EVICTIONS,
-    expr: `${aggregate('sum', nodeKey(model), binary(evictionsPerKubelet(model, window), `* on ${by(kubelet)} group_left (node)`, nodeName))} > 0`,
-    labels: { window },
-  }));
+  const nodeName = max(by(keyOf(model, 'instance', 'node')), sourceSeries(model).kubeletNodeName());
+  return evictionWindows(model).map((window) => {
+    const evictions = binary(
+      evictionsPerKubelet(model, window),
+      '*',
+      nodeName,
+      on(kubelet),
+      groupLeft(['node']),
+      'lines',
+    );
+    return {
+      record: NODE_MEMORY_EVICTIONS,
+      expr: print(binary(sum(by(nodeKey(model)), evictions), '>', 0)),
+      labels: { window },
+    };
+  });
 }
 
 function nodeEvictionAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, nodeMemoryEvictions, (settings, own) => ({
-    alert: nodeMemoryEvictions.name,
-    expr: own(series(NODE_MEMORY_EVICTIONS, matcher('window', '=', settings.window))),
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, window: settings.window },
-    annotations: {
-      summary: 'The kubelet evicted pods from a node to reclaim memory.',
-      description:
-        `The kubelet of node {{ $labels.node }} evicted {{ printf "%.0f" $value }} pod(s) in the last ${settings.window} ` +
-        `because the node ran short of memory (signal memory.available or allocatableMemory.available). ${nodeMemoryPressureNow(model)}`,
-      runbook_url: runbookUrl(model, nodeMemoryEvictions.name),
-      dashboard_url: overviewDashboardUrl(model, ['node']),
-    },
+  return alertRulesPerSetting(model, nodeMemoryEvictions, (settings) => ({
+    expr: selector(NODE_MEMORY_EVICTIONS, eq('window', settings.window)),
+    summary: 'The kubelet evicted pods from a node to reclaim memory.',
+    description:
+      'The kubelet of node {{ $labels.node }} evicted {{ printf "%.0f" $value }} pod(s) in the last ' +
+      `${settings.window} because the node ran short of memory (signal memory.available or ` +
+      `allocatableMemory.available). ${nodeMemoryPressureNow(model)}`,
+    dashboardUrl: overviewDashboardUrl(model, ['node']),
   }));
 }

@@ -2,12 +2,12 @@
 // Nodes belong to the team that claims them (dedicated node pools), else to the default team.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import { binary, by, max } from '../promql/index.ts';
 import { forDuration } from '../values/duration-setting.ts';
-import { overviewDashboardUrl, runbookUrl } from '../rules/annotations.ts';
+import { overviewDashboardUrl } from '../rules/annotations.ts';
 import { INPUT } from '../rules/input-series.ts';
-import { rulesPerSetting } from '../rules/partition.ts';
 import { keyOf } from '../rules/keys.ts';
-import { aggregate } from '../rules/promql.ts';
 import type { AlertingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
 import { defineAlert } from './alert-definition.ts';
@@ -34,18 +34,14 @@ export const nodeMemoryPressure = defineAlert({
 });
 
 function nodePressureAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, nodeMemoryPressure, (settings, own) => ({
-    alert: nodeMemoryPressure.name,
+  return alertRulesPerSetting(model, nodeMemoryPressure, (settings) => ({
     // max by (node): kube-state-metrics replicas report every node twice.
-    expr: own(`(${aggregate('max', keyOf(model, 'node'), sourceSeries(model).memoryPressure())} == 1)`),
+    expr: binary(max(by(keyOf(model, 'node')), sourceSeries(model).memoryPressure()), '==', 1),
     for: settings.for,
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for },
-    annotations: {
-      summary: 'A node is under memory pressure; the kubelet evicts pods to reclaim memory.',
-      description: `Node {{ $labels.node }} has reported the MemoryPressure condition for at least ${settings.for}. Pods on it may be evicted and new pods are not scheduled there.`,
-      runbook_url: runbookUrl(model, nodeMemoryPressure.name),
-      dashboard_url: overviewDashboardUrl(model, ['node']),
-    },
+    summary: 'A node is under memory pressure; the kubelet evicts pods to reclaim memory.',
+    description:
+      `Node {{ $labels.node }} has reported the MemoryPressure condition for at least ${settings.for}. Pods on ` +
+      'it may be evicted and new pods are not scheduled there.',
+    dashboardUrl: overviewDashboardUrl(model, ['node']),
   }));
 }

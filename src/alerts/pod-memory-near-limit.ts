@@ -6,14 +6,14 @@
 // too, and a second alert would report the same memory twice.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import { binary, by, max, on, print, selector } from '../promql/index.ts';
 import { forDuration } from '../values/duration-setting.ts';
 import { percent } from '../values/percent.ts';
-import { keyQueryValue, runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { keyQueryValue, teamDashboardUrl } from '../rules/annotations.ts';
 import { keyOf } from '../rules/keys.ts';
 import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
-import { rulesPerSetting } from '../rules/partition.ts';
 import { anyOwnerHasOn } from '../rules/rule-settings.ts';
-import { aggregate, binary, by, series } from '../rules/promql.ts';
 import { CONTAINER_RESTARTS, POD_MEMORY_RATIO } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -56,47 +56,42 @@ function podMemoryRatioRule(model: Model): RecordingRule {
   const source = sourceSeries(model);
   const key = podKey(model);
   const ratio = binary(
-    aggregate('max', key, source.podWorkingSet()),
-    `/ on ${by(key)}`,
-    aggregate('max', key, source.podMemoryLimit()),
+    max(by(key), source.podWorkingSet()),
+    '/',
+    max(by(key), source.podMemoryLimit()),
+    on(key),
+    'lines',
   );
-  const podLimitOnly = binary(ratio, `unless on ${by(key)}`, source.memoryLimit());
+  const podLimitOnly = binary(ratio, 'unless', source.memoryLimit(), on(key), 'lines');
   // With kube-state-metrics' limits, a pod it does not report (an outage, a pod too new) would look limitless: the
   // container alert's pods would come here. Judge only pods kube-state-metrics knows.
   const expr =
     model.limitSource === 'cadvisor'
       ? podLimitOnly
-      : binary(podLimitOnly, `and on ${by(key)}`, series(CONTAINER_RESTARTS));
-  return { record: POD_MEMORY_RATIO, expr };
+      : binary(podLimitOnly, 'and', selector(CONTAINER_RESTARTS), on(key), 'lines');
+  return { record: POD_MEMORY_RATIO, expr: print(expr) };
 }
 
 function podNearLimitAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, podMemoryNearLimit, (settings, own) => ({
-    alert: podMemoryNearLimit.name,
+  return alertRulesPerSetting(model, podMemoryNearLimit, (settings) => ({
     // The pods with a pod-level limit only are few: each rule compares them with its threshold directly.
-    expr: own(`(${series(POD_MEMORY_RATIO)} > ${settings.threshold})`),
+    expr: binary(selector(POD_MEMORY_RATIO), '>', settings.threshold),
     for: settings.for,
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, for: settings.for, threshold: String(settings.threshold) },
-    annotations: {
-      summary:
-        'Pod memory is close to its pod-level limit; the kernel OOM-kills a container of the pod when it reaches it.',
-      description: podDescription(model, settings.threshold),
-      runbook_url: runbookUrl(model, podMemoryNearLimit.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace', 'pod']),
-    },
+    summary:
+      'Pod memory is close to its pod-level limit; the kernel OOM-kills a container of the pod when it reaches it.',
+    description: podDescription(model, settings.threshold),
+    dashboardUrl: teamDashboardUrl(model, ['namespace', 'pod']),
   }));
 }
 
 function podDescription(model: Model, threshold: number): string {
   const source = sourceSeries(model);
   const key = podKey(model);
-  const limit = keyQueryValue(key, (...m) => `max(${source.podMemoryLimit(...m)})`, 'humanize1024', { suffix: 'B' });
-  const workingSet = keyQueryValue(key, (...m) => `max(${source.podWorkingSet(...m)})`, 'humanize1024', {
-    suffix: 'B',
-  });
+  const limit = keyQueryValue(key, (...m) => max(source.podMemoryLimit(...m)), 'humanize1024', { suffix: 'B' });
+  const workingSet = keyQueryValue(key, (...m) => max(source.podWorkingSet(...m)), 'humanize1024', { suffix: 'B' });
   return (
-    'Pod {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} of its pod-level memory limit ' +
-    `(working set ${workingSet} of ${limit}), above the ${percent(threshold)} threshold of team {{ $labels.team }}. Its containers declare no limit of their own.`
+    'Pod {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} of its pod-level ' +
+    `memory limit (working set ${workingSet} of ${limit}), above the ${percent(threshold)} threshold of team ` +
+    '{{ $labels.team }}. Its containers declare no limit of their own.'
   );
 }

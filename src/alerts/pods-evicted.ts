@@ -16,13 +16,14 @@
 // namespace; the alert rules read only those counts.
 import { z } from 'zod';
 import type { Model } from '../model/model.ts';
+import { alertRulesPerSetting } from '../rules/alert-rules.ts';
+import { binary, by, call, count, eq, max, min, on, print, range, selector } from '../promql/index.ts';
 import { rangeDuration } from '../values/duration-setting.ts';
-import { runbookUrl, teamDashboardUrl } from '../rules/annotations.ts';
+import { teamDashboardUrl } from '../rules/annotations.ts';
 import { evictedFromDashboardUrl, evictedFromText } from '../rules/eviction-annotations.ts';
 import { INPUT } from '../rules/input-series.ts';
 import { keyOf, namespaceKey } from '../rules/keys.ts';
-import { distinctValues, rulesPerSetting } from '../rules/partition.ts';
-import { aggregate, binary, by, matcher, series } from '../rules/promql.ts';
+import { distinctValues } from '../rules/partition.ts';
 import { NAMESPACE_PODS_EVICTED, POD_EVICTED } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
@@ -63,35 +64,35 @@ function podsEvictedRules(model: Model): RecordingRule[] {
   return evictionWindows(model).flatMap((window): RecordingRule[] => [
     {
       record: POD_EVICTED,
-      expr: binary(
-        `${aggregate('max', pod, source.podEvicted())} == 1`,
-        `and on ${by(pod)}`,
-        `${aggregate('min', pod, `min_over_time(${source.podFailed()}[${window}])`)} == 0`,
+      expr: print(
+        binary(
+          binary(max(by(pod), source.podEvicted()), '==', 1),
+          'and',
+          binary(min(by(pod), call('min_over_time', [range(source.podFailed(), window)])), '==', 0),
+          on(pod),
+          'lines',
+        ),
       ),
       labels: { window },
     },
     {
       record: NAMESPACE_PODS_EVICTED,
-      expr: aggregate('count', namespaceKey(model), series(POD_EVICTED, matcher('window', '=', window))),
+      expr: print(count(by(namespaceKey(model)), selector(POD_EVICTED, eq('window', window)))),
       labels: { window },
     },
   ]);
 }
 
 function podsEvictedAlerts(model: Model): AlertingRule[] {
-  return rulesPerSetting(model, podsEvicted, (settings, own) => ({
-    alert: podsEvicted.name,
-    expr: own(series(NAMESPACE_PODS_EVICTED, matcher('window', '=', settings.window))),
-    // Rules of one alert differ by a label, or promtool's lint rejects them as duplicates.
-    labels: { severity: settings.severity, window: settings.window },
+  return alertRulesPerSetting(model, podsEvicted, (settings) => ({
+    expr: selector(NAMESPACE_PODS_EVICTED, eq('window', settings.window)),
+    summary: 'Pods of a namespace were evicted by the kubelet.',
+    description:
+      'The kubelet evicted {{ printf "%.0f" $value }} pod(s) of namespace {{ $labels.namespace }} in the last ' +
+      `${settings.window}, to reclaim memory or disk on their node.${evictedFromText(model, settings.window)} ` +
+      'Evicted pods stay listed as Failed until deleted; their controllers start replacements elsewhere.',
+    dashboardUrl: teamDashboardUrl(model, ['namespace']),
     annotations: {
-      summary: 'Pods of a namespace were evicted by the kubelet.',
-      description:
-        `The kubelet evicted {{ printf "%.0f" $value }} pod(s) of namespace {{ $labels.namespace }} in the last ${settings.window}, ` +
-        `to reclaim memory or disk on their node.${evictedFromText(model, settings.window)} ` +
-        'Evicted pods stay listed as Failed until deleted; their controllers start replacements elsewhere.',
-      runbook_url: runbookUrl(model, podsEvicted.name),
-      dashboard_url: teamDashboardUrl(model, ['namespace']),
       // The overview on the nodes the pods were evicted from: their memory pressure and evictions over time.
       nodes_dashboard_url: evictedFromDashboardUrl(model, settings.window),
     },

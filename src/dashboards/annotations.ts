@@ -1,6 +1,7 @@
 // Dashboard annotations: Grafana's own (annotations and alert state changes), and markers for events that explain
 // the graphs, e.g. an OOM kill where a working set line drops.
 import { AnnotationQueryBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { type Expr, print } from '../promql/index.ts';
 import { DATASOURCE } from './common.ts';
 
 /** What Grafana adds to every dashboard it saves; without it the alert state annotations are missing. */
@@ -18,7 +19,7 @@ export function grafanaAnnotations(): AnnotationQueryBuilder {
 /** Marks each time `expr` returns a series; its labels fill `text`. */
 export function prometheusAnnotation(
   name: string,
-  expr: string,
+  expr: Expr,
   title: string,
   text: string,
   color: string,
@@ -29,7 +30,7 @@ export function prometheusAnnotation(
     .enable(true)
     .hide(false)
     .iconColor(color)
-    .expr(expr)
+    .expr(print(expr))
     .step('1m')
     .titleFormat(title)
     .textFormat(text);

@@ -3,15 +3,16 @@
 // Without a cluster label each helper gives what a single cluster needs: nothing.
 import type { QueryVariableBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { Model } from '../model/model.ts';
+import { type Matcher, selector } from '../promql/index.ts';
 import { NAMESPACE_OWNER } from '../rules/record-names.ts';
 import { labelValuesVariable, variableMatcher } from './variables.ts';
 
 /** The variable's name whatever the label is called: alerts link with `var-cluster`. */
 export const CLUSTER_VARIABLE = 'cluster';
 
-/** The selected clusters as a matcher; undefined for a single cluster. */
-export function clusterMatcher(model: Model): string | undefined {
-  return model.clusterLabel ? variableMatcher(model.clusterLabel, CLUSTER_VARIABLE) : undefined;
+/** The selected clusters as a matcher; none for a single cluster. */
+export function clusterMatchers(model: Model): Matcher[] {
+  return model.clusterLabel ? [variableMatcher(model.clusterLabel, CLUSTER_VARIABLE)] : [];
 }
 
 /** The clusters the owner series know (every namespace seen has one), "All" by default. */
@@ -19,7 +20,7 @@ export function clusterVariable(model: Model): QueryVariableBuilder[] {
   if (!model.clusterLabel) return [];
   return [
     labelValuesVariable(CLUSTER_VARIABLE, 'Cluster', {
-      selector: NAMESPACE_OWNER,
+      selector: selector(NAMESPACE_OWNER),
       label: model.clusterLabel,
       allValue: '.*',
     }),

@@ -15,23 +15,34 @@ import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sd
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { binary, call, type Expr, print } from '../promql/index.ts';
 
 /** Every panel and variable reads the Prometheus the datasource variable selects. */
 export const DATASOURCE: DataSourceRef = { type: 'prometheus', uid: '${datasource}' };
 
 /** A range query drawing one series per result, named by `legend`. */
-export function rangeQuery(refId: string, expr: string, legend: string): DataqueryBuilder {
-  return new DataqueryBuilder().datasource(DATASOURCE).refId(refId).expr(expr).range().legendFormat(legend);
+export function rangeQuery(refId: string, expr: Expr, legend: string): DataqueryBuilder {
+  return new DataqueryBuilder().datasource(DATASOURCE).refId(refId).expr(print(expr)).range().legendFormat(legend);
 }
 
 /** An instant query whose labels become table columns. */
-export function tableQuery(refId: string, expr: string): DataqueryBuilder {
-  return new DataqueryBuilder().datasource(DATASOURCE).refId(refId).expr(expr).instant().format(PromQueryFormat.Table);
+export function tableQuery(refId: string, expr: Expr): DataqueryBuilder {
+  return new DataqueryBuilder()
+    .datasource(DATASOURCE)
+    .refId(refId)
+    .expr(print(expr))
+    .instant()
+    .format(PromQueryFormat.Table);
 }
 
 /** An instant query reduced to one number. */
-export function statQuery(refId: string, expr: string): DataqueryBuilder {
-  return new DataqueryBuilder().datasource(DATASOURCE).refId(refId).expr(expr).instant();
+export function statQuery(refId: string, expr: Expr): DataqueryBuilder {
+  return new DataqueryBuilder().datasource(DATASOURCE).refId(refId).expr(print(expr)).instant();
+}
+
+/** `expr or vector(0)`: a stat shows 0, not "No data", where nothing is counted. */
+export function orZero(expr: Expr): Expr {
+  return binary(expr, 'or', call('vector', [0]));
 }
 
 export function row(id: number, title: string): RowBuilder {

@@ -7,6 +7,7 @@ import {
   VariableRefresh,
   VariableSort,
 } from '@grafana/grafana-foundation-sdk/dashboard';
+import { type Matcher, print, re, type Selector } from '../promql/index.ts';
 import { DATASOURCE } from './common.ts';
 
 const DATASOURCE_VARIABLE = 'datasource';
@@ -17,7 +18,7 @@ export function datasourceVariable(): DatasourceVariableBuilder {
 
 interface ValuesOf {
   /** A series selector whose label values are the choices. */
-  selector: string;
+  selector: Selector;
   label: string;
   /**
    * What "All" stands for. Unset, Grafana sends the regex of every listed value: right where the list is a
@@ -32,7 +33,7 @@ export function labelValuesVariable(
   title: string,
   { selector, label, allValue }: ValuesOf,
 ): QueryVariableBuilder {
-  const query = `label_values(${selector}, ${label})`;
+  const query = labelValues(selector, label);
   const variable = new QueryVariableBuilder(name)
     .label(title)
     .datasource(DATASOURCE)
@@ -47,16 +48,21 @@ export function labelValuesVariable(
 }
 
 /** Regex matcher of a multi-value variable (Grafana writes several values as `a|b`). */
-export function variableMatcher(label: string, variable: string): string {
-  return `${label}=~"$${variable}"`;
+export function variableMatcher(label: string, variable: string): Matcher {
+  return re(label, `$${variable}`);
+}
+
+/** Grafana's query of a variable's choices: the values of `label` among the series `selector` selects. */
+function labelValues(selector: Selector, label: string): string {
+  return `label_values(${print(selector)}, ${label})`;
 }
 
 /**
  * The team of the shared team dashboard: one team at a time (alerts link with `var-team`), the first one by name
  * unless the URL says otherwise.
  */
-export function teamVariable(selector: string): QueryVariableBuilder {
-  const query = `label_values(${selector}, team)`;
+export function teamVariable(selector: Selector): QueryVariableBuilder {
+  const query = labelValues(selector, 'team');
   return new QueryVariableBuilder('team')
     .label('Team')
     .datasource(DATASOURCE)

@@ -4,7 +4,7 @@
 // fails when the rule is built.
 import type { ValueType } from './expr.ts';
 
-export interface Signature {
+interface Signature {
   readonly args: readonly ValueType[];
   /** As Prometheus counts it: 0, exactly `args`; n > 0, the last argument 0 to n times; -1, any number of times. */
   readonly variadic: number;

@@ -15,6 +15,24 @@
 import { LABEL } from '../values/reserved-labels.ts';
 import { literalPrefix, patternToRegex } from '../values/name-pattern.ts';
 import type { Model, Owner } from '../model/model.ts';
+import {
+  balanced,
+  binary,
+  by,
+  call,
+  count,
+  eq,
+  type Expr,
+  group,
+  groupLeft,
+  labelReplace,
+  type Matcher,
+  neq,
+  on,
+  print,
+  re,
+  selector,
+} from '../promql/index.ts';
 import { byFirst } from '../values/ordering.ts';
 import { contentChunks } from './content-chunks.ts';
 import { keyOf, namespaceKey } from '../rules/keys.ts';
@@ -22,7 +40,6 @@ import { type NameRange, prefixMeetsRange, prefixWithinRange, rangeRegexes, rang
 import { CLAIM, mayOwn, type OwnedBy, ownedLabel, ownerSeriesName } from '../rules/owned-by.ts';
 import { copiedOwnerLabels, ownerLabels } from '../rules/ownership.ts';
 import { ownerSettingsLabels, settingsLabel } from '../rules/partition.ts';
-import { aggregate, balanced, binary, by, labelReplace, matcher, series, wrap } from '../rules/promql.ts';
 import { ALERTS } from '../alerts/catalogue.ts';
 import { valueSettingId } from '../alerts/alert-definition.ts';
 import { alertSettingsOf } from '../rules/rule-settings.ts';
@@ -48,13 +65,13 @@ import { sourceSeries } from '../rules/source-series.ts';
 export function namespaceContainersRule(model: Model): RecordingRule {
   return {
     record: NAMESPACE_CONTAINERS,
-    expr: aggregate('count', namespaceKey(model), `${series(MEMORY_RATIO)} or ${series(CONTAINER_RESTARTS)}`),
+    expr: print(count(by(namespaceKey(model)), binary(selector(MEMORY_RATIO), 'or', selector(CONTAINER_RESTARTS)))),
   };
 }
 
 /** The nodes known, recorded once per evaluation: what the node ownership rule scans. */
 export function nodesSeenRule(model: Model): RecordingRule {
-  return { record: NODE_SEEN, expr: aggregate('group', keyOf(model, LABEL.node), sourceSeries(model).nodeCondition()) };
+  return { record: NODE_SEEN, expr: print(group(by(keyOf(model, LABEL.node)), sourceSeries(model).nodeCondition())) };
 }
 
 /** Owners that can own something: their teams-table entry is needed. The catch-all owner always can. */
@@ -101,7 +118,7 @@ export function teamsTable(model: Model): TeamsChunk[] {
 function teamInfoRules(model: Model): RecordingRule[] {
   return owningOwners(model).map((owner) => ({
     record: TEAM_INFO,
-    expr: 'vector(1)',
+    expr: print(call('vector', [1])),
     labels: {
       ...ownerLabels(owner),
       ...ownerSettingsLabels(model, owner, ALERTS),
@@ -114,14 +131,14 @@ function teamInfoRules(model: Model): RecordingRule[] {
 function teamSettingRules(model: Model): RecordingRule[] {
   return owningOwners(model).flatMap((owner) =>
     ALERTS.flatMap((alert) =>
-      Object.entries(alert.valueSettings ?? {}).flatMap(([name, valueOf]) => {
-        const value = (valueOf as (settings: unknown) => number | undefined)(alertSettingsOf(owner, alert.key));
+      Object.entries(alert.valueSettings ?? {}).flatMap(([name, settingValue]) => {
+        const value = (settingValue as (settings: unknown) => number | undefined)(alertSettingsOf(owner, alert.key));
         if (value === undefined) return [];
         const setting = valueSettingId(alert, name);
         return [
           {
             record: TEAM_SETTING,
-            expr: `vector(${value})`,
+            expr: print(call('vector', [value])),
             labels: { [LABEL.setting]: setting, ...(owner.claimedBy ? { [LABEL.owner]: owner.claimedBy } : {}) },
           },
         ];
@@ -191,9 +208,9 @@ export function ownerShards(model: Model, kind: OwnedBy): OwnerShard[] {
 
 function ownerRule(model: Model, kind: OwnedBy, range: NameRange, claims: ClaimPattern[]): RecordingRule {
   const key = keyOf(model, ownedLabel(kind));
-  const inRange = rangeRegexes(range).map((regex) => matcher(ownedLabel(kind), '=~', regex));
-  const seen = (...matchers: (string | undefined)[]) =>
-    series(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
+  const inRange = rangeRegexes(range).map((regex) => re(ownedLabel(kind), regex));
+  const seen = (...matchers: Matcher[]) =>
+    selector(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
   const teamClaims = model.owners.flatMap((owner) =>
     fileClaims(
       model,
@@ -204,30 +221,35 @@ function ownerRule(model: Model, kind: OwnedBy, range: NameRange, claims: ClaimP
       seen,
     ),
   );
-  const claimed = (expr: string, claim: string) => labelReplace(expr, LABEL.claim, claim);
-  const unclaimed = claimed(aggregate('group', key, seen(...inRange)), CLAIM.none);
-  let rest = unclaimed;
+  const claimed = (expr: Expr, claim: string) => labelReplace(expr, LABEL.claim, claim);
+  const unclaimed = claimed(group(by(key), seen(...inRange)), CLAIM.none);
+  let rest: Expr = unclaimed;
   if (kind === 'namespaces' && model.namespaceOwnerLabel !== undefined) {
     const label = model.namespaceOwnerLabel;
     const labelled = namespaceLabelClaims(model, label, inRange);
     const decided =
       labelled === undefined
         ? unclaimed
-        : binary(claimed(labelled, CLAIM.namespaceLabel), `or on ${by(key)}`, unclaimed);
+        : binary(claimed(labelled, CLAIM.namespaceLabel), 'or', unclaimed, on(key), 'lines');
     // Replicas that disagree about the label (a relabel between their scrapes): nobody, until they agree.
-    const named = sourceSeries(model).namespaceLabels(matcher(label, '!=', ''), ...inRange);
-    const ambiguous = `${aggregate('count', key, aggregate('group', [...key, label], named))} > 1`;
-    rest = binary(decided, `unless on ${by(key)}`, ambiguous);
+    const named = sourceSeries(model).namespaceLabels(neq(label, ''), ...inRange);
+    const ambiguous = binary(count(by(key), group(by([...key, label]), named)), '>', 1);
+    rest = binary(decided, 'unless', ambiguous, on(key), 'lines');
   }
   const owners =
-    teamClaims.length === 0 ? rest : binary(claimed(balanced(teamClaims, 'or'), CLAIM.file), `or on ${by(key)}`, rest);
+    teamClaims.length === 0
+      ? rest
+      : binary(claimed(balanced(teamClaims, 'or', 'lines'), CLAIM.file), 'or', rest, on(key), 'lines');
   const joined = binary(
     owners,
-    `* on (${LABEL.owner}) group_left ${by(teamInfoLabels(model, kind))}`,
-    series(TEAM_INFO),
+    '*',
+    selector(TEAM_INFO),
+    on([LABEL.owner]),
+    groupLeft(teamInfoLabels(model, kind)),
+    'lines',
   );
   // The value is the time of the decision: readers keep the newest where a renamed group's old decisions linger.
-  return { record: ownerSeriesName(kind), expr: wrap('time() *', joined) };
+  return { record: ownerSeriesName(kind), expr: print(binary(call('time'), '*', joined)) };
 }
 
 /**
@@ -240,30 +262,32 @@ function fileClaims(
   owner: Owner,
   range: NameRange,
   claims: ClaimPattern[],
-  seen: (...matchers: (string | undefined)[]) => string,
-): string[] {
+  seen: (...matchers: Matcher[]) => Expr,
+): Expr[] {
   if (claims.length === 0) return [];
-  const within =
-    model.clusterLabel && owner.clusters.length > 0
-      ? matcher(model.clusterLabel, '=~', regexOf(owner.clusters))
-      : undefined;
+  const within = clustersMatchers(model, owner.clusters);
   const inside = claims.filter((claim) => prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
   const across = claims.filter((claim) => !prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
-  const held = rangeRegexes(range).map((regex) => matcher(ownedLabel(kind), '=~', regex));
+  const held = rangeRegexes(range).map((regex) => re(ownedLabel(kind), regex));
   const selectors = [
-    ...(inside.length > 0 ? [seen(matcher(ownedLabel(kind), '=~', regexOf(inside)), within)] : []),
-    ...(across.length > 0 ? [seen(matcher(ownedLabel(kind), '=~', regexOf(across)), ...held, within)] : []),
+    ...(inside.length > 0 ? [seen(re(ownedLabel(kind), regexOf(inside)), ...within)] : []),
+    ...(across.length > 0 ? [seen(re(ownedLabel(kind), regexOf(across)), ...held, ...within)] : []),
   ];
-  return selectors.map((selector) =>
-    labelReplace(aggregate('group', keyOf(model, ownedLabel(kind)), selector), LABEL.owner, owner.claimedBy!),
+  return selectors.map((matched) =>
+    labelReplace(group(by(keyOf(model, ownedLabel(kind))), matched), LABEL.owner, owner.claimedBy!),
   );
+}
+
+/** The matcher of a team's clusters: none for a single cluster or a team in every cluster. */
+function clustersMatchers(model: Model, clusters: string[]): Matcher[] {
+  return model.clusterLabel && clusters.length > 0 ? [re(model.clusterLabel, regexOf(clusters))] : [];
 }
 
 /**
  * Namespaces in a range whose owner label names a team with a team file, in its clusters, with `owner` (the label's
  * value): teams without clusters in one selector, teams with the same clusters in one each.
  */
-function namespaceLabelClaims(model: Model, label: string, inRange: string[]): string | undefined {
+function namespaceLabelClaims(model: Model, label: string, inRange: Matcher[]): Expr | undefined {
   const key = namespaceKey(model);
   const labels = sourceSeries(model).namespaceLabels;
   const byClusters = new Map<string, { clusters: string[]; teams: string[] }>();
@@ -276,14 +300,10 @@ function namespaceLabelClaims(model: Model, label: string, inRange: string[]): s
     byClusters.set(scope, entry);
   }
   const claims = [...byClusters.entries()].sort(byFirst).map(([, { clusters, teams }]) => {
-    const within = clusters.length > 0 ? matcher(model.clusterLabel!, '=~', regexOf(clusters)) : undefined;
-    return aggregate(
-      'group',
-      [...key, LABEL.owner],
-      labelReplace(labels(matcher(label, '=~', teams.join('|')), within, ...inRange), LABEL.owner, '$1', label, '(.*)'),
-    );
+    const named = labels(re(label, teams.join('|')), ...clustersMatchers(model, clusters), ...inRange);
+    return group(by([...key, LABEL.owner]), labelReplace(named, LABEL.owner, '$1', label, '(.*)'));
   });
-  return claims.length === 0 ? undefined : balanced(claims, 'or');
+  return claims.length === 0 ? undefined : balanced(claims, 'or', 'lines');
 }
 
 /**
@@ -294,18 +314,10 @@ export function unknownOwnerRule(model: Model): RecordingRule[] {
   const label = model.namespaceOwnerLabel;
   if (label === undefined) return [];
   const key = namespaceKey(model);
-  const named = sourceSeries(model).namespaceLabels(matcher(label, '!=', ''), matcher(label, '!=', model.defaultTeam));
-  const unknown = aggregate(
-    'group',
-    [...key, LABEL.ownerLabel],
-    labelReplace(named, LABEL.ownerLabel, '$1', label, '(.*)'),
-  );
-  return [
-    {
-      record: NAMESPACE_OWNER_UNKNOWN,
-      expr: binary(unknown, `and on ${by(key)}`, series(NAMESPACE_OWNER, matcher(LABEL.claim, '=', CLAIM.none))),
-    },
-  ];
+  const named = sourceSeries(model).namespaceLabels(neq(label, ''), neq(label, model.defaultTeam));
+  const unknown = group(by([...key, LABEL.ownerLabel]), labelReplace(named, LABEL.ownerLabel, '$1', label, '(.*)'));
+  const decidedByNobody = selector(NAMESPACE_OWNER, eq(LABEL.claim, CLAIM.none));
+  return [{ record: NAMESPACE_OWNER_UNKNOWN, expr: print(binary(unknown, 'and', decidedByNobody, on(key), 'lines')) }];
 }
 
 function regexOf(patterns: string[]): string {

@@ -2,8 +2,8 @@
 import { grafanaDashboardLink } from '../values/url.ts';
 import { OVERVIEW_DASHBOARD_UID, TEAM_DASHBOARD_UID } from '../values/dashboard-uid.ts';
 import type { Model } from '../model/model.ts';
+import { eq, type Expr, type Matcher, print } from '../promql/index.ts';
 import { containerKey, keyOf } from './keys.ts';
-import { matcher } from './promql.ts';
 
 export function runbookUrl(model: Model, alert: string): string {
   return model.links.runbookUrlPattern.replace('%s', alert.toLowerCase());
@@ -35,6 +35,9 @@ export function clusterVariableValue(clusterLabel: string): string {
   return `{{ $labels.${clusterLabel} | urlquery }}`;
 }
 
+/** A PromQL query built from matchers that select the alert's key labels (given in the key's order). */
+export type KeyQuery = (...matchers: Matcher[]) => Expr;
+
 /**
  * Go template that runs a PromQL query for the alert's container (or namespace) when the notification is rendered
  * and prints the first value with `format` (e.g. `humanize1024`); prints nothing when the query returns nothing.
@@ -42,26 +45,26 @@ export function clusterVariableValue(clusterLabel: string): string {
  */
 export function keyQueryValue(
   key: readonly string[],
-  query: (...matchers: string[]) => string,
+  query: KeyQuery,
   format: string,
   options: { suffix?: string; otherwise?: string } = {},
 ): string {
   const otherwise = options.otherwise ? `{{ else }}${options.otherwise}` : '';
-  return `{{ with ${keyQuery(key, query)} }}{{ . | first | value | ${format} }}${options.suffix ?? ''}${otherwise}{{ end }}`;
+  const value = `{{ . | first | value | ${format} }}${options.suffix ?? ''}`;
+  return `{{ with ${keyQuery(key, query)} }}${value}${otherwise}{{ end }}`;
 }
 
 /**
  * The template call `query (printf `…` $labels.…)` that runs `query(matchers)` for the alert's key when the
  * notification is rendered: its result is empty (false in `if`/`with`) when the query returns nothing.
  */
-function keyQuery(key: readonly string[], query: (...matchers: string[]) => string): string {
-  const text = query(...key.map((label, i) => matcher(label, '=', `${SLOT}${i}`)));
+export function keyQuery(key: readonly string[], query: KeyQuery): string {
+  const text = print(query(...key.map((label, i) => eq(label, `${SLOT}${i}`))));
   if (text.includes('`')) throw new Error('template queries may not contain backticks');
   // A % of the configured selectors must reach PromQL as is, not as a printf verb. One printf argument per slot as it
   // occurs: a query may select the key more than once (`a{key} or b{key}`).
-  const slots = new RegExp(`"${SLOT}(\\d+)"`, 'g');
-  const printfFormat = text.replace(/%/g, '%%').replace(slots, '"%s"');
-  const args = [...text.matchAll(slots)].map((slot) => `$labels.${key[Number(slot[1])]}`).join(' ');
+  const printfFormat = text.replace(/%/g, '%%').replace(PRINTED_SLOTS, '"%s"');
+  const args = [...text.matchAll(PRINTED_SLOTS)].map((slot) => `$labels.${key[Number(slot[1])]}`).join(' ');
   return `query (printf \`${printfFormat}\` ${args})`;
 }
 
@@ -71,7 +74,7 @@ function keyQuery(key: readonly string[], query: (...matchers: string[]) => stri
  */
 export function firstMatchingCase(
   key: readonly string[],
-  cases: readonly { query?: (...matchers: string[]) => string; text: string }[],
+  cases: readonly { query?: KeyQuery; text: string }[],
 ): string {
   return cases
     .map(({ query, text }, i) => {
@@ -85,7 +88,7 @@ export function firstMatchingCase(
 /** keyQueryValue for the alert's container. */
 export function containerQueryValue(
   model: Model,
-  query: (...matchers: string[]) => string,
+  query: KeyQuery,
   format: string,
   options: { suffix?: string; otherwise?: string } = {},
 ): string {
@@ -93,9 +96,11 @@ export function containerQueryValue(
 }
 
 /** keyQueryValue for the alert's namespace. */
-export function namespaceQueryValue(model: Model, query: (...matchers: string[]) => string, format: string): string {
+export function namespaceQueryValue(model: Model, query: KeyQuery, format: string): string {
   return keyQueryValue(keyOf(model, 'namespace'), query, format);
 }
 
-/** Where keyQueryValue puts the alert's label values. */
+/** Where keyQuery puts the alert's label values: a NUL (no configured selector holds one) and the label's index. */
 const SLOT = '\u0000';
+/** The slots as the printer quotes them (NUL as \u0000), with the index. */
+const PRINTED_SLOTS = /"\\u0000(\d+)"/g;

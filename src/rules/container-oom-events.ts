@@ -4,8 +4,8 @@
 // Each container start is a new cgroup and a new series from 0, so the rise per series (counter-rise.ts), then max by
 // container (a duplicated scrape reports the same count). A kubelet restart resets the count: the rise since counts.
 import type { Model } from '../model/model.ts';
+import { by, max, print } from '../promql/index.ts';
 import { containerKey } from './keys.ts';
-import { aggregate } from './promql.ts';
 import { OOM_EVENTS } from './record-names.ts';
 import type { RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
@@ -23,7 +23,7 @@ function oomEventWindows(model: Model): string[] {
 export function oomEventRules(model: Model): RecordingRule[] {
   return oomEventWindows(model).map((window) => ({
     record: OOM_EVENTS,
-    expr: aggregate('max', containerKey(model), riseWithin(sourceSeries(model).oomEvents(), window, { resets: true })),
+    expr: print(max(by(containerKey(model)), riseWithin(sourceSeries(model).oomEvents(), window, { resets: true }))),
     labels: { window },
   }));
 }

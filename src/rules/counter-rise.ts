@@ -10,9 +10,11 @@
 // the window has passed it. Whole numbers, compared `> 0`. It is not reset-aware: for counters that go back to 0 under
 // the same labels (cadvisor's and the kubelet's after a kubelet restart), `increase() > 0` is added as a condition —
 // both engines count a reset as no rise, and a flat counter never passes the first condition.
+import { binary, call, type Duration, type Expr, range, type Selector } from '../promql/index.ts';
 
-/** The rise of each series of `counter` (a selector) within `window`, where it rose; `resets`: see the file comment. */
-export function riseWithin(counter: string, window: string, { resets }: { resets: boolean }): string {
-  const rise = `max_over_time(${counter}[${window}]) - min_over_time(${counter}[${window}]) > 0`;
-  return resets ? `${rise} and increase(${counter}[${window}]) > 0` : rise;
+/** The rise of each series of `counter` within `window`, where it rose; `resets`: see the file comment. */
+export function riseWithin(counter: Selector, window: Duration, { resets }: { resets: boolean }): Expr {
+  const over = (fn: string) => call(fn, [range(counter, window)]);
+  const rise = binary(binary(over('max_over_time'), '-', over('min_over_time')), '>', 0);
+  return resets ? binary(rise, 'and', binary(over('increase'), '>', 0)) : rise;
 }

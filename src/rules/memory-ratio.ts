@@ -1,8 +1,8 @@
 // Working set / memory limit of every container: ContainerMemoryNearLimit compares it with thresholds, the exit-137
 // evidence of ContainerOOMKilled reads its peak, and the dashboards plot it.
 import type { Model } from '../model/model.ts';
+import { binary, by, max, on, print } from '../promql/index.ts';
 import { containerKey } from './keys.ts';
-import { aggregate, binary, by } from './promql.ts';
 import { MEMORY_RATIO } from './record-names.ts';
 import type { RecordingRule } from './rule-types.ts';
 import { sourceSeries } from './source-series.ts';
@@ -14,6 +14,6 @@ export function memoryRatioRule(model: Model): RecordingRule {
   return {
     record: MEMORY_RATIO,
     // max by: one series per container even where a scrape or kube-state-metrics replica duplicates it.
-    expr: binary(aggregate('max', key, source.workingSet()), `/ on ${by(key)}`, source.memoryLimitBy(key)),
+    expr: print(binary(max(by(key), source.workingSet()), '/', source.memoryLimitBy(key), on(key), 'lines')),
   };
 }

@@ -10,16 +10,29 @@
 // label of the owner series, see partition.ts), so the team an alert names and the settings it was judged by always
 // come from the same owner series.
 import type { Model, Owner } from '../model/model.ts';
+import {
+  binary,
+  by,
+  type Expr,
+  eq,
+  group,
+  groupLeft,
+  type Matcher,
+  max,
+  on,
+  selector,
+  topk,
+  without,
+} from '../promql/index.ts';
 import { LABEL } from '../values/reserved-labels.ts';
 import { keyOf } from './keys.ts';
 import { type OwnedBy, ownedLabel, ownerSeriesName } from './owned-by.ts';
-import { aggregate, binary, by, matcher, series, wrap } from './promql.ts';
 import { TEAM_SETTING } from './record-names.ts';
 
 /** An alert rule's owners: those whose owner series has `label` matching `matcher`. */
 export interface Selection {
   label: string;
-  matcher: string;
+  matcher: Matcher;
 }
 
 /** The labels an owner's alerts carry from it: its team and its team labels. */
@@ -36,32 +49,43 @@ export function copiedOwnerLabels(model: Model): string[] {
  * The newest owner of each namespace (node), as 1, with every label of its owner series; only those whose owner has
  * the selected settings when `selection` is given.
  */
-export function currentOwners(model: Model, kind: OwnedBy, selection?: Selection): string {
+export function currentOwners(model: Model, kind: OwnedBy, selection?: Selection): Expr {
   const key = keyOf(model, ownedLabel(kind));
-  const newest = `topk by ${by(key)} (1, ${ownerSeriesName(kind)})`;
+  const newest = topk(by(key), 1, selector(ownerSeriesName(kind)));
   const owners =
     selection === undefined
       ? newest
-      : binary(newest, `and on ${by([...key, selection.label])}`, series(ownerSeriesName(kind), selection.matcher));
-  return wrap('group without ()', owners);
+      : binary(
+          newest,
+          'and',
+          selector(ownerSeriesName(kind), selection.matcher),
+          on([...key, selection.label]),
+          'lines',
+        );
+  return group(without([]), owners);
 }
 
 /**
  * Per namespace (node): the value of a numeric setting (its id, e.g. containerMemoryNearLimit.threshold) of its newest
  * owner (see rule-settings.ts).
  */
-export function ownerSettingValue(model: Model, kind: OwnedBy, setting: string): string {
+export function ownerSettingValue(model: Model, kind: OwnedBy, setting: string): Expr {
   const key = keyOf(model, ownedLabel(kind));
-  const values = series(TEAM_SETTING, matcher(LABEL.setting, '=', setting));
-  return aggregate('max', key, binary(currentOwners(model, kind), `* on (${LABEL.owner}) group_left ()`, values));
+  const values = selector(TEAM_SETTING, eq(LABEL.setting, setting));
+  return max(by(key), binary(currentOwners(model, kind), '*', values, on([LABEL.owner]), groupLeft(), 'lines'));
 }
 
-/** `expr` restricted to what the selected owners own, with the owner's team and team labels; the value stays `expr`'s. */
-export function withOwnerLabels(model: Model, kind: OwnedBy, expr: string, selection: Selection | undefined): string {
+/**
+ * `expr` restricted to what the selected owners own, with the owner's team and team labels; the value stays `expr`'s.
+ */
+export function withOwnerLabels(model: Model, kind: OwnedBy, expr: Expr, selection: Selection | undefined): Expr {
   const key = keyOf(model, ownedLabel(kind));
   return binary(
     expr,
-    `* on ${by(key)} group_left ${by(copiedOwnerLabels(model))}`,
+    '*',
     currentOwners(model, kind, selection),
+    on(key),
+    groupLeft(copiedOwnerLabels(model)),
+    'lines',
   );
 }

@@ -5,10 +5,10 @@
 // come from one owner series (ownership.ts).
 import { SETTINGS_LABEL_PREFIX } from '../values/reserved-labels.ts';
 import type { Model, Owner } from '../model/model.ts';
+import { eq, type Expr, re } from '../promql/index.ts';
 import { byCodePoint } from '../values/ordering.ts';
 import { mayOwn } from './owned-by.ts';
 import { type Selection, withOwnerLabels } from './ownership.ts';
-import { matcher } from './promql.ts';
 import { type PartitionedAlert, ruleSettingsOf, type SettingValue, settingsText } from './rule-settings.ts';
 
 type Settings = Record<string, SettingValue>;
@@ -35,7 +35,10 @@ export function partitions<S extends Settings>(model: Model, alert: PartitionedA
   return [...byText.values()].sort((a, b) => byCodePoint(a.text, b.text));
 }
 
-/** `containerMemoryNearLimit` → `headroom_container_memory_near_limit`, `containerOOMKilled` → `headroom_container_oom_killed`. */
+/**
+ * `containerMemoryNearLimit` → `headroom_container_memory_near_limit`, `containerOOMKilled` →
+ * `headroom_container_oom_killed`.
+ */
 function settingsLabelName(alert: PartitionedAlert): string {
   const words = alert.key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2');
   return `${SETTINGS_LABEL_PREFIX}${words.toLowerCase()}`;
@@ -99,8 +102,7 @@ function selectionOf<S extends Settings>(
   const texts = chosen.map((partition) => partition.text);
   return {
     label,
-    matcher:
-      texts.length === 1 ? matcher(label, '=', texts[0]!) : matcher(label, '=~', texts.map(escapeRegex).join('|')),
+    matcher: texts.length === 1 ? eq(label, texts[0]!) : re(label, texts.map(escapeRegex).join('|')),
   };
 }
 
@@ -111,7 +113,7 @@ function selectionOf<S extends Settings>(
 export function rulesPerSetting<S extends Settings, R>(
   model: Model,
   alert: PartitionedAlert<S>,
-  build: (settings: S, own: (expr: string) => string) => R,
+  build: (settings: S, own: (expr: Expr) => Expr) => R,
 ): R[] {
   return partitions(model, alert).map((partition) =>
     build(partition.settings, (expr) =>

@@ -211,6 +211,12 @@ const refusals: Refusal[] = [
     raw: { kind: 'range', selector: x, range: '5m1h' },
   },
   {
+    name: "a variable that is not one of Grafana's intervals",
+    build: () => range(x, '$__ranges'),
+    error: /"\$__ranges" is not a duration/,
+    raw: { kind: 'range', selector: x, range: '$__ranges' },
+  },
+  {
     name: 'unary minus of a string',
     build: () => negate(string('a')),
     error: /what unary minus negates must be scalar or instant vector, not string/,
@@ -264,6 +270,12 @@ describe('helpers', () => {
     expect(print(labelReplace(x, 'owner', '$1', 'namespace', '(.*)'))).toBe(
       'label_replace(x, "owner", "$1", "namespace", "(.*)")',
     );
+  });
+
+  it("range() takes Grafana's interval variables, for dashboards (Grafana puts a duration in their place)", () => {
+    expect(print(range(x, '$__range'))).toBe('x[$__range]');
+    expect(print(call('increase', [range(x, '$__rate_interval')]))).toBe('increase(x[$__rate_interval])');
+    expect(print(range(x, '$__interval'))).toBe('x[$__interval]');
   });
 
   it('aggregate() takes a parameter and a grouping', () => {

@@ -2,11 +2,11 @@
 // tens of thousands of containers), with working set, limit and owning team beside it.
 import { TEAM_DASHBOARD_UID } from '../../values/dashboard-uid.ts';
 import type { Model } from '../../model/model.ts';
+import { binary, by, type Expr, group, groupLeft, on, selector, topk } from '../../promql/index.ts';
 import { containerKey, namespaceKey } from '../../rules/keys.ts';
-import { aggregate, binary, by, series } from '../../rules/promql.ts';
 import { currentOwners } from '../../rules/ownership.ts';
 import { MEMORY_RATIO } from '../../rules/record-names.ts';
-import { CLUSTER_VARIABLE, clusterMatcher } from '../clusters.ts';
+import { CLUSTER_VARIABLE, clusterMatchers } from '../clusters.ts';
 import { row, tableColumns, tablePanel, tableQuery } from '../common.ts';
 import { containerSeries, ownerColumns } from '../container-series.ts';
 import { dashboardUrl } from '../links.ts';
@@ -17,24 +17,23 @@ import { variableMatcher } from '../variables.ts';
 const CLOSEST_COUNT = 50;
 
 export function closestToLimitSection(model: Model): Section {
-  const selected = [clusterMatcher(model), variableMatcher('namespace', 'namespace')];
+  const selected = [...clusterMatchers(model), variableMatcher('namespace', 'namespace')];
   const key = containerKey(model);
-  const owner = ownerColumns(model).join(', ');
-  const closest = `topk(${CLOSEST_COUNT}, ${series(MEMORY_RATIO, ...selected)} * on ${by(namespaceKey(model))} group_left (${owner}) ${currentOwners(model, 'namespaces')})`;
+  const owner = ownerColumns(model);
+  const ratio = selector(MEMORY_RATIO, ...selected);
+  const owners = currentOwners(model, 'namespaces');
+  const closest = topk(CLOSEST_COUNT, binary(ratio, '*', owners, on(namespaceKey(model)), groupLeft(owner)));
   // Working set and limit of the same containers, carrying the owner columns too so the merge lines the rows up.
-  const ofClosest = (expr: string) =>
-    binary(
-      expr,
-      `* on ${by(key)} group_left (${owner})`,
-      aggregate('group', [...key, ...ownerColumns(model)], closest),
-    );
+  const ofClosest = (expr: Expr) =>
+    binary(expr, '*', group(by([...key, ...owner]), closest), on(key), groupLeft(owner), 'lines');
   const containers = containerSeries(model);
   return {
     row: row(200, 'Containers closest to their memory limit'),
     panels: [
       tablePanel(201, `Top ${CLOSEST_COUNT} containers by % of memory limit`, '% of limit')
         .description(
-          'Working set / limit, as recorded for the ContainerMemoryNearLimit alert. Click a pod to open the team dashboard on it.',
+          'Working set / limit, as recorded for the ContainerMemoryNearLimit alert. Click a pod to open the team ' +
+            'dashboard on it.',
         )
         .withTarget(tableQuery('A', closest))
         .withTarget(tableQuery('B', ofClosest(containers.workingSet(...selected))))

@@ -2,11 +2,12 @@
 // runs out of memory, and the kernel then kills whatever it picks. Read from what ContainersWithoutMemoryLimit
 // records (pod-level limits already counted as limits), so the panels and the alert agree.
 import type { Model } from '../../model/model.ts';
+import { by, max, selector, sum } from '../../promql/index.ts';
 import { containerKey, namespaceKey } from '../../rules/keys.ts';
-import { aggregate, series } from '../../rules/promql.ts';
 import { NAMESPACE_WITHOUT_LIMIT, WITHOUT_LIMIT } from '../../rules/record-names.ts';
-import { clusterLegend, clusterMatcher } from '../clusters.ts';
+import { clusterLegend, clusterMatchers } from '../clusters.ts';
 import {
+  orZero,
   rangeQuery,
   row,
   statPanel,
@@ -21,20 +22,21 @@ import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
 const DESCRIPTION =
-  "Containers with a working set but no memory limit, neither their own nor their pod's: the blind spot of every limit alert. " +
-  'As recorded for the ContainersWithoutMemoryLimit alert; empty where every team turned that alert off.';
+  "Containers with a working set but no memory limit, neither their own nor their pod's: the blind spot of every " +
+  'limit alert. As recorded for the ContainersWithoutMemoryLimit alert; empty where every team turned that alert ' +
+  'off.';
 
 export function noLimitSection(model: Model): Section {
-  const selected = [clusterMatcher(model), variableMatcher('namespace', 'namespace')];
-  const withoutLimit = aggregate('max', containerKey(model), series(WITHOUT_LIMIT, ...selected));
-  const perNamespace = aggregate('max', namespaceKey(model), series(NAMESPACE_WITHOUT_LIMIT, ...selected));
+  const selected = [...clusterMatchers(model), variableMatcher('namespace', 'namespace')];
+  const withoutLimit = max(by(containerKey(model)), selector(WITHOUT_LIMIT, ...selected));
+  const perNamespace = max(by(namespaceKey(model)), selector(NAMESPACE_WITHOUT_LIMIT, ...selected));
   return {
     row: row(500, 'Containers without a memory limit'),
     panels: [
       statPanel(501, 'Containers without a memory limit', 'none')
         .height(10)
         .description(DESCRIPTION)
-        .withTarget(statQuery('A', `sum(${perNamespace}) or vector(0)`)),
+        .withTarget(statQuery('A', orZero(sum(perNamespace)))),
       tablePanel(502, 'Containers without a memory limit', 'working set')
         .span(18)
         .description(DESCRIPTION)

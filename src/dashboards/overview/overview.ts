@@ -1,4 +1,5 @@
-// "Kubernetes memory / Overview": the cluster (or the selected clusters) at a glance. NodeMemoryPressure alerts link here with `var-node`.
+// "Kubernetes memory / Overview": the cluster (or the selected clusters) at a glance. NodeMemoryPressure alerts link
+// here with `var-node`.
 import { DashboardBuilder, DashboardCursorSync } from '@grafana/grafana-foundation-sdk/dashboard';
 import { OVERVIEW_DASHBOARD_UID } from '../../values/dashboard-uid.ts';
 import { containerMemoryNearLimit } from '../../alerts/container-memory-near-limit.ts';
@@ -6,10 +7,10 @@ import { containerOOMKilled } from '../../alerts/container-oom-killed.ts';
 import { headroomRulesFailing } from '../../alerts/headroom-rules-failing.ts';
 import { nodeMemoryPressure } from '../../alerts/node-memory-pressure.ts';
 import type { Model } from '../../model/model.ts';
+import { selector } from '../../promql/index.ts';
 import { NAMESPACE_OWNER } from '../../rules/record-names.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
-import { series } from '../../rules/promql.ts';
-import { clusterMatcher, clusterVariable } from '../clusters.ts';
+import { clusterMatchers, clusterVariable } from '../clusters.ts';
 import { dashboardDefaults } from '../dashboard-defaults.ts';
 import { otherDashboardsLink, runbookLinks, teamDashboardLink } from '../links.ts';
 import { addSections } from '../section.ts';
@@ -27,11 +28,13 @@ import { unknownOwnersSection } from './unknown-owners.ts';
 const OVERVIEW_TITLE = 'Kubernetes memory / Overview';
 
 export function overviewDashboard(model: Model): DashboardBuilder {
-  const cluster = clusterMatcher(model);
+  const cluster = clusterMatchers(model);
   const dashboard = dashboardDefaults(new DashboardBuilder(OVERVIEW_TITLE))
     .uid(OVERVIEW_DASHBOARD_UID)
     .description(
-      `Memory trouble across ${model.clusterLabel ? 'the selected clusters' : 'the cluster'}: node pressure, containers near their limit, OOM kills (silent ones too), evictions, containers without a limit or above their request.`,
+      `Memory trouble across ${model.clusterLabel ? 'the selected clusters' : 'the cluster'}: node pressure, ` +
+        'containers near their limit, OOM kills (silent ones too), evictions, containers without a limit or above ' +
+        'their request.',
     )
     .tooltip(DashboardCursorSync.Crosshair)
     .withVariable(datasourceVariable());
@@ -39,14 +42,14 @@ export function overviewDashboard(model: Model): DashboardBuilder {
   dashboard
     .withVariable(
       labelValuesVariable('node', 'Node', {
-        selector: sourceSeries(model).nodeCondition(cluster),
+        selector: sourceSeries(model).nodeCondition(...cluster),
         label: 'node',
         allValue: '.*',
       }),
     )
     .withVariable(
       labelValuesVariable('namespace', 'Namespace', {
-        selector: series(NAMESPACE_OWNER, cluster),
+        selector: selector(NAMESPACE_OWNER, ...cluster),
         label: 'namespace',
         allValue: '.*',
       }),

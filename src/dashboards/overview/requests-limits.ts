@@ -1,17 +1,17 @@
 // Overview: per namespace, what containers use (working set) against what they asked for and may use at most.
 import type { Model } from '../../model/model.ts';
+import { by, type Expr, sum } from '../../promql/index.ts';
 import { namespaceKey } from '../../rules/keys.ts';
-import { aggregate } from '../../rules/promql.ts';
-import { clusterLegend, clusterMatcher } from '../clusters.ts';
+import { clusterLegend, clusterMatchers } from '../clusters.ts';
 import { rangeQuery, row, timeseriesPanel } from '../common.ts';
 import { containerSeries } from '../container-series.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
 export function requestsLimitsSection(model: Model): Section {
-  const selected = [clusterMatcher(model), variableMatcher('namespace', 'namespace')];
+  const selected = [...clusterMatchers(model), variableMatcher('namespace', 'namespace')];
   const containers = containerSeries(model);
-  const perNamespace = (inner: string) => aggregate('sum', namespaceKey(model), inner);
+  const perNamespace = (inner: Expr) => sum(by(namespaceKey(model)), inner);
   const legend = (what: string) => clusterLegend(model, `{{namespace}} ${what}`);
   const dashed = [{ id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } }];
   return {

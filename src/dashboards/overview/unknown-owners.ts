@@ -1,17 +1,21 @@
 // Overview, with ownership by namespace label: namespaces whose label names no team. Their alerts go to the default
 // team until someone fixes the label or adds the team; the table says which value to look for.
 import type { Model } from '../../model/model.ts';
+import { selector } from '../../promql/index.ts';
 import { namespaceKey } from '../../rules/keys.ts';
-import { series } from '../../rules/promql.ts';
 import { NAMESPACE_OWNER_UNKNOWN } from '../../rules/record-names.ts';
-import { clusterMatcher } from '../clusters.ts';
+import { clusterMatchers } from '../clusters.ts';
 import { row, tablePanel, tableQuery } from '../common.ts';
 import type { Section } from '../section.ts';
 import { variableMatcher } from '../variables.ts';
 
 export function unknownOwnersSection(model: Model): Section[] {
   if (!model.namespaceOwnerLabel) return [];
-  const unknown = series(NAMESPACE_OWNER_UNKNOWN, clusterMatcher(model), variableMatcher('namespace', 'namespace'));
+  const unknown = selector(
+    NAMESPACE_OWNER_UNKNOWN,
+    ...clusterMatchers(model),
+    variableMatcher('namespace', 'namespace'),
+  );
   const columns = [...namespaceKey(model), 'owner_label'];
   return [
     {
@@ -19,8 +23,8 @@ export function unknownOwnersSection(model: Model): Section[] {
       panels: [
         tablePanel(601, 'Namespaces whose owner label names no team', 'namespace', false)
           .description(
-            `The namespace label read as ${model.namespaceOwnerLabel} names no team: the namespace goes to the default team ` +
-              `(${model.defaultTeam}). Fix the label, or add the team.`,
+            `The namespace label read as ${model.namespaceOwnerLabel} names no team: the namespace goes to the ` +
+              `default team (${model.defaultTeam}). Fix the label, or add the team.`,
           )
           .withTarget(tableQuery('A', unknown))
           .transformations([

@@ -2,8 +2,8 @@
 // ContainersAboveMemoryRequest alert (info). Under node memory pressure the kubelet evicts those first; the table says
 // which containers to give a larger request, the graph how many per namespace over time.
 import type { Model } from '../../model/model.ts';
+import { by, max, selector } from '../../promql/index.ts';
 import { containerKey, namespaceKey } from '../../rules/keys.ts';
-import { aggregate, series } from '../../rules/promql.ts';
 import { ABOVE_REQUEST, NAMESPACE_ABOVE_REQUEST } from '../../rules/record-names.ts';
 import { clusterLegend } from '../clusters.ts';
 import { rangeQuery, row, tableColumns, tablePanel, tableQuery, timeseriesPanel } from '../common.ts';
@@ -11,14 +11,15 @@ import type { Section } from '../section.ts';
 import type { TeamScope } from './team-scope.ts';
 
 const ABOVE_REQUEST_DESCRIPTION =
-  "Containers whose working set stayed above their memory request for the whole of the ContainersAboveMemoryRequest alert's " +
-  '`for`, as the rules record them; where several `for` are set, any of them. Empty where the alert is off.';
+  'Containers whose working set stayed above their memory request for the whole of the ' +
+  `ContainersAboveMemoryRequest alert's \`for\`, as the rules record them; where several \`for\` are set, any of ` +
+  'them. Empty where the alert is off.';
 
 export function aboveRequestSection(model: Model, scope: TeamScope): Section {
   // max by the key: one value per container (or namespace) whatever the `for` durations.
-  const containers = scope.owned(aggregate('max', containerKey(model), series(ABOVE_REQUEST, ...scope.containers)));
+  const containers = scope.owned(max(by(containerKey(model)), selector(ABOVE_REQUEST, ...scope.containers)));
   const perNamespace = scope.owned(
-    aggregate('max', namespaceKey(model), series(NAMESPACE_ABOVE_REQUEST, ...scope.namespaces)),
+    max(by(namespaceKey(model)), selector(NAMESPACE_ABOVE_REQUEST, ...scope.namespaces)),
   );
   return {
     row: row(600, 'Containers above their memory request'),

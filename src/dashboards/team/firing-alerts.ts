@@ -1,18 +1,18 @@
 // Team dashboard: the team's headroom alerts firing now (Prometheus' ALERTS series).
 import type { Model } from '../../model/model.ts';
-import { matcher, series } from '../../rules/promql.ts';
-import { clusterMatcher } from '../clusters.ts';
+import { eq, re, selector } from '../../promql/index.ts';
+import { clusterMatchers } from '../clusters.ts';
 import { row, tablePanel, tableQuery } from '../common.ts';
 import type { Section } from '../section.ts';
 import { TEAM_MATCHER } from './team-scope.ts';
 
 export function firingAlertsSection(model: Model, alerts: readonly string[]): Section {
-  const firing = series(
+  const firing = selector(
     'ALERTS',
-    matcher('alertstate', '=', 'firing'),
+    eq('alertstate', 'firing'),
     TEAM_MATCHER,
-    clusterMatcher(model),
-    matcher('alertname', '=~', alerts.join('|')),
+    ...clusterMatchers(model),
+    re('alertname', alerts.join('|')),
   );
   return {
     row: row(400, 'Firing alerts'),

@@ -7,11 +7,11 @@ import { ALL_ALERTS } from '../../alerts/catalogue.ts';
 import { containerMemoryNearLimit } from '../../alerts/container-memory-near-limit.ts';
 import { containerOOMKilled } from '../../alerts/container-oom-killed.ts';
 import type { Model } from '../../model/model.ts';
-import { series } from '../../rules/promql.ts';
+import { selector } from '../../promql/index.ts';
 import { NAMESPACE_OWNER } from '../../rules/record-names.ts';
 import { sourceSeries } from '../../rules/source-series.ts';
 import { prometheusAnnotation } from '../annotations.ts';
-import { clusterLegend, clusterMatcher, clusterVariable } from '../clusters.ts';
+import { clusterLegend, clusterMatchers, clusterVariable } from '../clusters.ts';
 import { containerSeries } from '../container-series.ts';
 import { dashboardDefaults } from '../dashboard-defaults.ts';
 import { otherDashboardsLink, overviewLink, runbookLinks, teamDashboardLink } from '../links.ts';
@@ -40,24 +40,27 @@ function teamDashboardTitle(team: string): string {
 /** The shared team dashboard; with `fixedTeam`, the copy of that team (same queries, the team variable fixed). */
 export function teamDashboard(model: Model, fixedTeam?: string): DashboardBuilder {
   const scope = teamScope(model);
-  const cluster = clusterMatcher(model);
+  const cluster = clusterMatchers(model);
   // The owner series carry the team of every namespace seen, globs, labels and catch-all already resolved by the rules.
-  const team = fixedTeam === undefined ? teamVariable(series(NAMESPACE_OWNER, cluster)) : fixedTeamVariable(fixedTeam);
+  const team =
+    fixedTeam === undefined ? teamVariable(selector(NAMESPACE_OWNER, ...cluster)) : fixedTeamVariable(fixedTeam);
   const namespaces = labelValuesVariable('namespace', 'Namespace', {
-    selector: series(NAMESPACE_OWNER, cluster, TEAM_MATCHER),
+    selector: selector(NAMESPACE_OWNER, ...cluster, TEAM_MATCHER),
     label: 'namespace',
   });
   const pods = labelValuesVariable('pod', 'Pod', {
-    selector: sourceSeries(model).restarts(cluster, variableMatcher('namespace', 'namespace')),
+    selector: sourceSeries(model).restarts(...cluster, variableMatcher('namespace', 'namespace')),
     label: 'pod',
     allValue: '.*',
   });
+  const whose = fixedTeam === undefined ? 'the selected team' : `team ${fixedTeam}`;
   const dashboard = dashboardDefaults(
     new DashboardBuilder(fixedTeam === undefined ? TEAM_DASHBOARD_TITLE : teamDashboardTitle(fixedTeam)),
   )
     .uid(fixedTeam === undefined ? TEAM_DASHBOARD_UID : teamDashboardUid(fixedTeam))
     .description(
-      `Memory of the containers in the namespaces of ${fixedTeam === undefined ? 'the selected team' : `team ${fixedTeam}`}: limits, pod-level limits, OOM kills, terminations, containers above their request, firing alerts.`,
+      `Memory of the containers in the namespaces of ${whose}: limits, pod-level limits, OOM kills, terminations, ` +
+        'containers above their request, firing alerts.',
     )
     .tooltip(DashboardCursorSync.Crosshair)
     .withVariable(datasourceVariable());

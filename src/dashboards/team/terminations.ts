@@ -1,7 +1,7 @@
 // Team dashboard: why containers stopped lately (OOMKilled, Error, Completed…), from their last termination.
 import type { Model } from '../../model/model.ts';
+import { by, call, sum } from '../../promql/index.ts';
 import { containerKey, keyOf } from '../../rules/keys.ts';
-import { aggregate } from '../../rules/promql.ts';
 import { clusterLegend } from '../clusters.ts';
 import { countBarsPanel, rangeQuery, row, tableColumns, tablePanel, tableQuery } from '../common.ts';
 import { containerSeries } from '../container-series.ts';
@@ -20,14 +20,14 @@ export function terminationsSection(model: Model, scope: TeamScope): Section {
       tablePanel(301, 'Containers restarted in the selected range, by last termination reason', 'restarts')
         .span(12)
         .description(NOTE)
-        .withTarget(tableQuery('A', `round(\n${terminations('$__range')}\n)`))
+        .withTarget(tableQuery('A', call('round', [terminations('$__range')])))
         .transformations(tableColumns([...containerKey(model), 'reason'], { A: 'restarts' })),
       countBarsPanel(302, 'Terminations by reason')
         .description(NOTE)
         .withTarget(
           rangeQuery(
             'A',
-            aggregate('sum', keyOf(model, 'reason'), terminations('$__rate_interval')),
+            sum(by(keyOf(model, 'reason')), terminations('$__rate_interval')),
             clusterLegend(model, '{{reason}}'),
           ),
         ),
