@@ -18,6 +18,8 @@ export type Verdict = typeof KEPT | Fix;
 
 export interface StackFixes {
   stack: Stack;
+  /** The user page that shows these fixes, relative to the repository. */
+  page: string;
   /** Per input metric of src/rules/input-series.ts, by metric name. */
   metrics: Readonly<Record<string, Verdict>>;
   /** To scrape the series headroom reads every 30 s or faster (its windows assume two samples a minute). */

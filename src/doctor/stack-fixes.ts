@@ -6,10 +6,8 @@ import { k8sMonitoringHelm } from './stacks/k8s-monitoring-helm.ts';
 import { kubePrometheusStack } from './stacks/kube-prometheus-stack.ts';
 import { kubeStateMetrics } from './stacks/kube-state-metrics.ts';
 
-/** A fix and the stack it is for. */
-export interface StackFix extends Fix {
-  stack: Stack;
-}
+/** A fix and the stack it is for (what findings.ts calls a Fix). */
+type StackFix = Fix & { stack: Stack };
 
 /** Every stack headroom knows, in the order doctor prints them. */
 export const STACKS: readonly StackFixes[] = [kubePrometheusStack, k8sMonitoringHelm, gmp, kubeStateMetrics];

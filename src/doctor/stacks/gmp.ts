@@ -81,6 +81,7 @@ const OWN_KUBE_STATE_METRICS: Fix = {
 
 export const gmp: StackFixes = {
   stack: 'gmp',
+  page: 'docs/stacks/gmp.md',
   metrics: {
     [INPUT.workingSet.metric]: KEPT,
     [INPUT.cadvisorLimit.metric]: CADVISOR_MONITORING,

@@ -110,6 +110,7 @@ const POD_CGROUP = `clusterMetrics:
 
 export const k8sMonitoringHelm: StackFixes = {
   stack: 'k8s-monitoring-helm',
+  page: 'docs/stacks/k8s-monitoring-helm.md',
   metrics: {
     [INPUT.workingSet.metric]: KEPT,
     [INPUT.cadvisorLimit.metric]: CADVISOR_INCLUDE,

@@ -55,6 +55,7 @@ const CADVISOR_LIMIT = {
 
 export const kubePrometheusStack: StackFixes = {
   stack: 'kube-prometheus-stack',
+  page: 'docs/stacks/kube-prometheus-stack.md',
   // The kubelet's /metrics endpoint drops only storage-operation histogram buckets (values.yaml metricRelabelings);
   // the kube-state-metrics subchart 8.4.0 (Chart.yaml dependencies) runs kube-state-metrics 2.20.0, which exports
   // every kube-state-metrics series headroom reads.

@@ -17,6 +17,7 @@ function since(release: string, what: string): Fix {
 
 export const kubeStateMetrics: StackFixes = {
   stack: 'kube-state-metrics',
+  page: 'docs/stacks/prometheus-kube-state-metrics.md',
   // docs/metrics/workload/pod-metrics.md lists every kube-state-metrics series headroom reads; CHANGELOG.md dates the
   // late ones: the exit code v2.7.0 (#1752), restart_policy on kube_pod_init_container_info v2.11.0 (#2240), the
   // init-container exit code v2.20.0 (#3000). cadvisor and the kubelet are scraped by your own jobs: nothing to drop.
