@@ -1,18 +1,16 @@
 // What `headroom doctor` prints when a live store lacks what headroom reads: per monitoring stack, the change that
 // brings it back. One file per stack under stacks/; docs/stacks/<stack>.md shows the same snippets.
-import { type Fix, KEPT, type Stack, type StackFixes, type Verdict } from './fix.ts';
+import type { Fix } from './findings.ts';
+import { KEPT, type StackFixes, type Verdict } from './stack-data.ts';
 import { gmp } from './stacks/gmp.ts';
 import { k8sMonitoringHelm } from './stacks/k8s-monitoring-helm.ts';
 import { kubePrometheusStack } from './stacks/kube-prometheus-stack.ts';
 import { kubeStateMetrics } from './stacks/kube-state-metrics.ts';
 
-/** A fix and the stack it is for (what findings.ts calls a Fix). */
-type StackFix = Fix & { stack: Stack };
-
 /** Every stack headroom knows, in the order doctor prints them. */
 export const STACKS: readonly StackFixes[] = [kubePrometheusStack, k8sMonitoringHelm, gmp, kubeStateMetrics];
 
-function fixes(verdictOf: (stack: StackFixes) => Verdict): StackFix[] {
+function fixes(verdictOf: (stack: StackFixes) => Verdict): Fix[] {
   return STACKS.flatMap((stack) => {
     const verdict = verdictOf(stack);
     return verdict === KEPT ? [] : [{ stack: stack.stack, ...verdict }];
@@ -20,7 +18,7 @@ function fixes(verdictOf: (stack: StackFixes) => Verdict): StackFix[] {
 }
 
 /** The stacks that lose `metric` (an input metric of src/rules/input-series.ts) by default, with the fix. */
-export function fixesFor(metric: string): StackFix[] {
+export function fixesFor(metric: string): Fix[] {
   return fixes((stack) => {
     const verdict = stack.metrics[metric];
     if (verdict === undefined)
@@ -30,21 +28,21 @@ export function fixesFor(metric: string): StackFix[] {
 }
 
 /** Per stack, how to scrape headroom's series every 30 s or faster. */
-export function scrapeIntervalFixes(): StackFix[] {
+export function scrapeIntervalFixes(): Fix[] {
   return fixes((stack) => stack.scrapeInterval);
 }
 
 /** Per stack, how to export kube_namespace_labels with `labelKey` (config `ownership.namespaceLabel`). */
-export function namespaceLabelFixes(labelKey: string): StackFix[] {
+export function namespaceLabelFixes(labelKey: string): Fix[] {
   return fixes((stack) => stack.namespaceLabels(labelKey));
 }
 
 /** The stacks that drop cadvisor's pod cgroup (container="", pod!=""), with the fix. */
-export function podCgroupFixes(): StackFix[] {
+export function podCgroupFixes(): Fix[] {
   return fixes((stack) => stack.podCgroup);
 }
 
 /** The stacks whose job labels differ from headroom's default selectors, with the selectors to configure. */
-export function selectorFixes(): StackFix[] {
+export function selectorFixes(): Fix[] {
   return fixes((stack) => stack.selectors);
 }

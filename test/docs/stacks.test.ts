@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_ALERTS } from '../../src/alerts/catalogue.ts';
-import type { Fix, StackFixes } from '../../src/doctor/fix.ts';
+import type { Remedy, StackFixes } from '../../src/doctor/stack-data.ts';
 import { STACKS } from '../../src/doctor/stack-fixes.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { relativeLinks } from './markdown-links.ts';
@@ -13,7 +13,7 @@ import { relativeLinks } from './markdown-links.ts';
 const pageOf = (stack: StackFixes) => readFileSync(join(REPO_ROOT, stack.page), 'utf8');
 
 /** The fixes of a stack, each once (several metrics share one), with the namespace label of the pages: team. */
-function fixesOf(stack: StackFixes): Fix[] {
+function fixesOf(stack: StackFixes): Remedy[] {
   const verdicts = [
     ...Object.values(stack.metrics),
     stack.scrapeInterval,
@@ -21,12 +21,12 @@ function fixesOf(stack: StackFixes): Fix[] {
     stack.podCgroup,
     stack.selectors,
   ];
-  const fixes = verdicts.filter((verdict): verdict is Fix => verdict !== 'kept');
+  const fixes = verdicts.filter((verdict): verdict is Remedy => verdict !== 'kept');
   return [...new Map(fixes.map((fix) => [fix.snippet, fix])).values()];
 }
 
 /** Is `snippet` a whole fenced code block of `page`, fenced as YAML where it is YAML? */
-function fenced(page: string, snippet: string, language: Fix['language']): boolean {
+function fenced(page: string, snippet: string, language: Remedy['language']): boolean {
   const blocks = [...page.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)];
   return blocks.some(([, info, body]) => body === snippet && (language === 'text' || info === 'yaml'));
 }

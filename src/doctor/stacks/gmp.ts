@@ -6,12 +6,12 @@
 // (pkg/operator/apis/monitoring/v1/node_types.go: job is the object's name, instance <node>:<path>), and the
 // `selectors` point at them.
 import { INPUT } from '../../rules/input-series.ts';
-import { type Fix, KEPT, type StackFixes } from '../fix.ts';
+import { type Remedy, KEPT, type StackFixes } from '../stack-data.ts';
 
 // examples/cadvisor-metrics.yaml keeps, of the memory series, container_memory_rss and
 // container_memory_working_set_bytes only (interval 30s). One object for the three cadvisor series headroom reads,
 // so one selector covers them.
-const CADVISOR_MONITORING: Fix = {
+const CADVISOR_MONITORING: Remedy = {
   why:
     "GKE's managed cAdvisor collection keeps only container_memory_rss and container_memory_working_set_bytes of the " +
     'memory series (prometheus-engine examples/cadvisor-metrics.yaml); a ClusterNodeMonitoring of your own scrapes ' +
@@ -35,7 +35,7 @@ spec:
 
 // examples/kubelet-metrics.yaml keeps kubelet_node_name but not kubelet_evictions. headroom joins the two on
 // `instance`, so both come from one object.
-const KUBELET_MONITORING: Fix = {
+const KUBELET_MONITORING: Remedy = {
   why:
     "GKE's managed kubelet collection keeps kubelet_node_name but not kubelet_evictions (prometheus-engine " +
     'examples/kubelet-metrics.yaml); a ClusterNodeMonitoring of your own scrapes both, and selectors.kubelet must ' +
@@ -68,7 +68,7 @@ const EXAMPLE =
   'examples/kube-state-metrics/kube-state-metrics.yaml';
 const IMAGE = 'registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.20.0';
 
-const OWN_KUBE_STATE_METRICS: Fix = {
+const OWN_KUBE_STATE_METRICS: Remedy = {
   why:
     "GKE's managed kube-state-metrics package exports a curated subset of kube-state-metrics. Where a series " +
     "headroom reads is missing, run kube-state-metrics yourself from Google's example, at 2.20 for init-container " +

@@ -2,7 +2,7 @@
 // k8s-monitoring-4.4.0). Paths below are relative to charts/k8s-monitoring/charts/feature-cluster-metrics (the
 // parent's `clusterMetrics:` values) unless named otherwise.
 import { INPUT } from '../../rules/input-series.ts';
-import { KEPT, type StackFixes } from '../fix.ts';
+import { KEPT, type StackFixes } from '../stack-data.ts';
 
 // default-allow-lists/cadvisor.yaml keeps container_memory_working_set_bytes but neither container_oom_events_total
 // nor container_spec_memory_limit_bytes; templates/_cadvisor.alloy.tpl appends metricsTuning.includeMetrics to the

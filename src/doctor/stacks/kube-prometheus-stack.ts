@@ -3,7 +3,7 @@
 // (templates/exporters/kubelet/servicemonitor.yaml: jobLabel k8s-app, metrics_path relabelled) and kube-state-metrics
 // (charts/kube-state-metrics templates/servicemonitor.yaml: jobLabel app.kubernetes.io/name).
 import { INPUT } from '../../rules/input-series.ts';
-import { KEPT, type StackFixes } from '../fix.ts';
+import { KEPT, type StackFixes } from '../stack-data.ts';
 
 // values.yaml lines 1874-1909, kubelet.serviceMonitor.cAdvisorMetricRelabelings: its seventh rule drops
 // `container_spec.*`, container_spec_memory_limit_bytes with it (the pod cgroup's too). Helm replaces a list whole, so

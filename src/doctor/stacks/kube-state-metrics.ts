@@ -2,12 +2,12 @@
 // prometheus/prometheus documentation/examples/prometheus-kubernetes.yml at 058f7603806b for the scrape jobs). Nothing
 // drops a series here; what kube-state-metrics exports depends on its release and its flags.
 import { INPUT } from '../../rules/input-series.ts';
-import { type Fix, KEPT, type StackFixes } from '../fix.ts';
+import { type Remedy, KEPT, type StackFixes } from '../stack-data.ts';
 
 const IMAGE = 'registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.20.0\n';
 
 /** kube-state-metrics exports `what` from `release` on (CHANGELOG.md): an older one must be upgraded. */
-function since(release: string, what: string): Fix {
+function since(release: string, what: string): Remedy {
   return {
     why: `kube-state-metrics exports ${what} from ${release} on; an older release lacks it. Run 2.20 or later.`,
     snippet: IMAGE,

@@ -1,20 +1,16 @@
 // What one monitoring stack does, by default, with the series headroom reads, and what to change where it loses them.
 // Pure data: `headroom doctor` prints a stack's fix when a live store lacks a series; docs/stacks/ shows the same
 // snippets (a test holds them equal).
+import type { Fix } from './findings.ts';
 
-export type Stack = 'kube-prometheus-stack' | 'k8s-monitoring-helm' | 'gmp' | 'kube-state-metrics';
+type Stack = 'kube-prometheus-stack' | 'k8s-monitoring-helm' | 'gmp' | 'kube-state-metrics';
 
-export interface Fix {
-  /** Why the stack loses the series, in one or two sentences. */
-  why: string;
-  /** Copy-paste ready: Helm values or a manifest (yaml), or a command line or flag (text). */
-  snippet: string;
-  language: 'yaml' | 'text';
-}
+/** A fix as a stack's data holds it: why, snippet and language (the stack is the one it belongs to). */
+export type Remedy = Omit<Fix, 'stack'>;
 
 /** The stack keeps the series (or does what headroom needs) as shipped: nothing to do. */
 export const KEPT = 'kept';
-export type Verdict = typeof KEPT | Fix;
+export type Verdict = typeof KEPT | Remedy;
 
 export interface StackFixes {
   stack: Stack;
@@ -23,9 +19,9 @@ export interface StackFixes {
   /** Per input metric of src/rules/input-series.ts, by metric name. */
   metrics: Readonly<Record<string, Verdict>>;
   /** To scrape the series headroom reads every 30 s or faster (its windows assume two samples a minute). */
-  scrapeInterval: Fix;
+  scrapeInterval: Remedy;
   /** To export kube_namespace_labels with the namespace label `labelKey` (config `ownership.namespaceLabel`). */
-  namespaceLabels(labelKey: string): Fix;
+  namespaceLabels(labelKey: string): Remedy;
   /** To keep cadvisor's pod cgroup (container="", pod!=""), which PodMemoryNearLimit and pod-level limits read. */
   podCgroup: Verdict;
   /** headroom's `selectors` for the jobs the stack scrapes (kube-prometheus's, headroom's defaults, need nothing). */
