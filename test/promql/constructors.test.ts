@@ -248,7 +248,7 @@ writeFileSync(
   }),
 );
 for (const engine of ENGINES) {
-  describe(`${engine.name} refuses the same trees built by hand`, () => {
+  describe(`${engine.name} refuses the same trees built by hand`, { tags: ['spawns'] }, () => {
     let output: string | undefined;
     it.each(refusals.map((refusal, i) => ({ ...refusal, i })))('$name', ({ raw, i }) => {
       output ??= promtool(engine, ['check', 'rules', file]).output;

@@ -2,6 +2,7 @@
 // rules pass `promtool check rules`; random trees of numbers compute, parsed by Prometheus, the value the tree has
 // (so Prometheus groups the text as the tree does); strings of any characters come back as the same label value.
 // vmalert (1.79 and current) parses the random trees too: MetricsQL is the language of the fourth ruler.
+// @module-tag spawns (promtool, vmalert)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
