@@ -37,7 +37,9 @@ function layerOf(file: string): number {
   return layer;
 }
 
-/** The modules of src/ a file imports at runtime (`import type` and type-only specifiers left out), relative to src/. */
+/**
+ * The modules of src/ a file imports at runtime (`import type` and type-only specifiers left out), relative to src/.
+ */
 function runtimeImports(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(join(SRC, file), 'utf8'), ts.ScriptTarget.Latest);
   const imports: string[] = [];

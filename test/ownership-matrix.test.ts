@@ -98,7 +98,9 @@ function scenario(): string {
           input_series: inputSeries,
           promql_expr_test: [
             {
-              expr: 'count by (cluster, namespace, pod, team) (ALERTS{alertname="ContainerMemoryNearLimit", alertstate="firing"})',
+              expr:
+                'count by (cluster, namespace, pod, team) (ALERTS{alertname="ContainerMemoryNearLimit", ' +
+                'alertstate="firing"})',
               eval_time: '10m',
               exp_samples: expected,
             },
@@ -111,10 +113,14 @@ function scenario(): string {
 }
 
 describe('ownership, settings and routing agree for every (cluster, namespace)', () => {
-  it('the matrix covers every case: claim in and out of its clusters, the label naming the team, another, none, an unknown one', () => {
-    expect(cells).toHaveLength(16);
-    expect(new Set(cells.map(ownerOf))).toEqual(new Set(['fraud', 'search', 'platform']));
-  });
+  it(
+    'the matrix covers every case: claim in and out of its clusters, the label naming the team, another, none, an ' +
+      'unknown one',
+    () => {
+      expect(cells).toHaveLength(16);
+      expect(new Set(cells.map(ownerOf))).toEqual(new Set(['fraud', 'search', 'platform']));
+    },
+  );
 
   for (const engine of ENGINES) {
     it(`${engine.name}: each alert names the owner and fires on the owner's threshold`, async () => {

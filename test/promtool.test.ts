@@ -11,7 +11,10 @@ import { FIXTURES, REPO_ROOT } from './helpers/paths.ts';
 import { ENGINES, promtool, testRules } from './helpers/promtool.ts';
 
 const SCENARIOS = join(REPO_ROOT, 'test', 'promtool');
-/** Scenarios that also run lagged: every rule reading the others an evaluation late, as on vmalert (helpers/promtool.ts). */
+/**
+ * Scenarios that also run lagged: every rule reading the others an evaluation late, as on vmalert
+ * (helpers/promtool.ts).
+ */
 const LAGGED = ['fleet/ownership-transitions.test.yaml'];
 
 /** Each config is generated once for all its checks and scenarios on every engine. */

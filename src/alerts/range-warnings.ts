@@ -11,7 +11,9 @@ export function rangeWarnings(setting: string, value: string | undefined): Setti
   return [
     {
       setting,
-      message: `${value} is shorter than ${SHORTEST_RANGE}: at kube-prometheus' 30s scrape interval the range holds at most one sample, so the rule sees no change and the alert never fires`,
+      message:
+        `${value} is shorter than ${SHORTEST_RANGE}: at kube-prometheus' 30s scrape interval the range holds ` +
+        `at most one sample, so the rule sees no change and the alert never fires`,
     },
   ];
 }

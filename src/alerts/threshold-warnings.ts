@@ -13,11 +13,13 @@ export function thresholdWarnings(value: number | undefined): SettingWarning[] {
   if (value === undefined) return [];
   if (value < LOW_THRESHOLD)
     return warning(
-      `${value} is below ${LOW_THRESHOLD}: the alert fires for every container using more than ${percent(value)} of its memory limit, most of them (thresholds are fractions: 0.85 is 85%)`,
+      `${value} is below ${LOW_THRESHOLD}: the alert fires for every container using more than ${percent(value)} of ` +
+        `its memory limit, most of them (thresholds are fractions: 0.85 is 85%)`,
     );
   if (value >= 1)
     return warning(
-      `${value} never fires: the working set never exceeds the limit, the kernel OOM-kills the container at it (ContainerOOMKilled reports that)`,
+      `${value} never fires: the working set never exceeds the limit, the kernel OOM-kills the container at it ` +
+        `(ContainerOOMKilled reports that)`,
     );
   if (value >= KILL_THRESHOLD)
     return warning(`${value} fires only moments before the kernel OOM-kills the container: no time is left to act`);

@@ -56,7 +56,9 @@ export function missingSeries(
         check: 'series' as const,
         cluster: cluster || undefined,
         subject: familyName(family),
-        message: `no ${familyName(family)} series${family.matchers.length > 0 ? ` matching the ${family.exporter} selector` : ''}`,
+        message:
+          `no ${familyName(family)} ` +
+          `series${family.matchers.length > 0 ? ` matching the ${family.exporter} selector` : ''}`,
         ...effects(family),
         fixes: [],
       })),
@@ -81,11 +83,12 @@ export async function missingLabels(
       if (lackingCount === 0) continue;
       const total = [...(counts.get(family)?.values() ?? [])].reduce((sum, n) => sum + n, 0);
       const every = lackingCount >= total;
+      const share = every ? 'every' : `${lackingCount} of ${total}`;
       findings.push({
         check: label === model.clusterLabel ? 'cluster-label' : 'labels',
         cluster: undefined,
         subject: `${familyName(family)}: ${label}`,
-        message: `${every ? 'every' : `${lackingCount} of ${total}`} ${familyName(family)} series lack the ${label} label`,
+        message: `${share} ${familyName(family)} series lack the ${label} label`,
         ...(every ? effects(family) : { blinds: [], degrades: family.readers.map(partly(label)) }),
         fixes: [],
       });

@@ -55,7 +55,9 @@ function buildRuleGroups(model: Model): RuleGroup[] {
   ];
 }
 
-/** The rules of the group's alerts in catalogue order, each alert's shared recordings before the first that needs them. */
+/**
+ * The rules of the group's alerts in catalogue order, each alert's shared recordings before the first that needs them.
+ */
 function alertRules(model: Model, group: AlertGroup): Rule[] {
   const emitted = new Set<SharedRecordings>();
   return ALL_ALERTS.filter((alert) => alert.group === group).flatMap((alert) => {

@@ -31,7 +31,8 @@ export const NAMESPACE_OWNER_UNKNOWN = 'headroom:namespace_owner_unknown:info';
 export const TEAM_INFO = 'headroom:team:info';
 /**
  * One per owner and numeric setting it uses {owner (absent for the default team's catch-all), setting (e.g.
- * containerMemoryNearLimit.threshold)}: the value. Constant; joined through each namespace's owner (see rule-settings.ts).
+ * containerMemoryNearLimit.threshold)}: the value. Constant; joined through each namespace's owner (see
+ * rule-settings.ts).
  */
 export const TEAM_SETTING = 'headroom:team_setting:value';
 /**
@@ -90,13 +91,16 @@ export const MEMORY_FORECAST = 'headroom:container_memory_forecast:ratio_limit';
 export const FORECAST_OVER_LIMIT = 'headroom:container_memory_forecast_over_limit:ratio_limit';
 /** Working set of real containers without a memory limit of their own nor of their pod {namespace, pod, container}. */
 export const WITHOUT_LIMIT = 'headroom:container_memory_working_set_without_limit:bytes';
-/** Containers without a memory limit per namespace {namespace}: ContainersWithoutMemoryLimit, the overview dashboard. */
+/**
+ * Containers without a memory limit per namespace {namespace}: ContainersWithoutMemoryLimit, the overview dashboard.
+ */
 export const NAMESPACE_WITHOUT_LIMIT = 'headroom:namespace_containers_without_memory_limit:count';
 /** Working set / memory request per container {namespace, pod, container}; only containers with a request. */
 export const REQUEST_RATIO = 'headroom:container_memory_working_set:ratio_request';
 /**
  * Containers whose working set stayed above their memory request for the whole of `for` {namespace, pod, container,
- * for}, value = the lowest ratio to the request in that time; one rule per distinct `for` of ContainersAboveMemoryRequest.
+ * for}, value = the lowest ratio to the request in that time; one rule per distinct `for` of
+ * ContainersAboveMemoryRequest.
  */
 export const ABOVE_REQUEST = 'headroom:container_memory_above_request:ratio_request';
 /** ABOVE_REQUEST counted per namespace {namespace, for}: what the alert rules and the dashboards read. */
@@ -112,7 +116,9 @@ export const POD_MEMORY_RATIO = 'headroom:pod_memory_working_set:ratio_pod_limit
  * the overview dashboard (evictions over time) read it.
  */
 export const NODE_MEMORY_EVICTIONS = 'headroom:node_memory_evictions:increase';
-/** 1 per pod evicted within the window {namespace, pod, window} (see pods-evicted.ts); old evicted pods are not in it. */
+/**
+ * 1 per pod evicted within the window {namespace, pod, window} (see pods-evicted.ts); old evicted pods are not in it.
+ */
 export const POD_EVICTED = 'headroom:pod_evicted_recently:info';
 /** Pods evicted within the window per namespace {namespace, window}: PodsEvicted and the dashboards read it. */
 export const NAMESPACE_PODS_EVICTED = 'headroom:namespace_pods_evicted:increase';

@@ -107,25 +107,29 @@ beforeAll(() => {
 }, SETUP_TIMEOUT);
 
 describe('headroom installed as a dependency (npm pack → node_modules/headroom)', () => {
-  it('packs the bin, the built dist/ with its declarations, src/, the schemas and the README; no tests, benchmarks or generated files', () => {
-    for (const path of [
-      'package.json',
-      'README.md',
-      'bin/headroom.js',
-      'bin/dist-freshness.js',
-      'dist/cli/main.js',
-      'dist/index.js',
-      'dist/index.d.ts',
-      'dist/config/schema.d.ts',
-      'src/index.ts',
-      'schemas/team.schema.json',
-    ]) {
-      expect(packed).toContain(path);
-    }
-    const tops = new Set(packed.map((path) => path.split('/')[0]));
-    for (const absent of ['test', 'bench', 'scripts', 'teams', 'node_modules', 'headroom.config.ts', 'tsconfig.json'])
-      expect(tops).not.toContain(absent);
-  });
+  it(
+    'packs the bin, the built dist/ with its declarations, src/, the schemas and the README; no tests, benchmarks ' +
+      'or generated files',
+    () => {
+      for (const path of [
+        'package.json',
+        'README.md',
+        'bin/headroom.js',
+        'bin/dist-freshness.js',
+        'dist/cli/main.js',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/config/schema.d.ts',
+        'src/index.ts',
+        'schemas/team.schema.json',
+      ]) {
+        expect(packed).toContain(path);
+      }
+      const tops = new Set(packed.map((path) => path.split('/')[0]));
+      for (const absent of ['test', 'bench', 'scripts', 'teams', 'node_modules', 'headroom.config.ts', 'tsconfig.json'])
+        expect(tops).not.toContain(absent);
+    },
+  );
 
   it('packs docs/ (the alert pages are the runbooks) and jsonnet-compat/, which the README and docs/install.md name', () => {
     const inRepo = (folder: string) =>
@@ -155,16 +159,20 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
     expect(result.stderr).toContain('headroom: running dist/');
   });
 
-  it('`npx headroom generate` writes generated/ from a config that imports from "headroom", and `npx headroom check` passes', () => {
-    expect(readFileSync(join(consumer, 'headroom.config.ts'), 'utf8')).toContain("from 'headroom'");
-    const generate = expectSuccess(run('npx', ['headroom', 'generate'], consumer));
-    expect(generate.stdout).toMatch(/wrote generated \(\d+ files/);
-    expect(readdirSync(join(consumer, 'generated')).sort()).toEqual(
-      expect.arrayContaining(['dashboards', 'kustomization.yaml', 'prometheus-rules']),
-    );
-    const check = expectSuccess(run('npx', ['headroom', 'check'], consumer));
-    expect(check.stdout).toContain('generated is up to date');
-  });
+  it(
+    '`npx headroom generate` writes generated/ from a config that imports from "headroom", and `npx headroom check` ' +
+      'passes',
+    () => {
+      expect(readFileSync(join(consumer, 'headroom.config.ts'), 'utf8')).toContain("from 'headroom'");
+      const generate = expectSuccess(run('npx', ['headroom', 'generate'], consumer));
+      expect(generate.stdout).toMatch(/wrote generated \(\d+ files/);
+      expect(readdirSync(join(consumer, 'generated')).sort()).toEqual(
+        expect.arrayContaining(['dashboards', 'kustomization.yaml', 'prometheus-rules']),
+      );
+      const check = expectSuccess(run('npx', ['headroom', 'check'], consumer));
+      expect(check.stdout).toContain('generated is up to date');
+    },
+  );
 
   it('`npx headroom check` on a stale tree names a command that works here, and running it makes check pass', () => {
     expectSuccess(run('npx', ['headroom', 'generate'], consumer));
@@ -187,7 +195,8 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
   });
 
   it.each(['bundler', 'node16'])(
-    'tsc --noEmit (moduleResolution %s) type-checks the config against the packed declarations and reports a misspelled key',
+    'tsc --noEmit (moduleResolution %s) type-checks the config against the packed declarations and reports a ' +
+      'misspelled key',
     (resolution) => {
       const module = resolution === 'bundler' ? 'ESNext' : 'Node16';
       const files = ['headroom.config.ts', 'typed.ts', 'misspelled.ts'];
@@ -211,13 +220,15 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
         [
           "import { defineConfig, type HeadroomConfig, type TeamConfig } from 'headroom';",
           "const team: TeamConfig = { name: 'payments', namespaces: ['payments-*'] };",
-          "export const config: HeadroomConfig = defineConfig({ defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.example.com', runbookUrlPattern: 'https://runbooks.example.com/%s' }, teams: [team] });",
+          "export const config: HeadroomConfig = defineConfig({ defaultTeam: 'platform', links: { grafanaUrl: " +
+            "'https://grafana.example.com', runbookUrlPattern: 'https://runbooks.example.com/%s' }, teams: [team] });",
           '',
         ].join('\n'),
       );
       writeFileSync(
         join(consumer, 'misspelled.ts'),
-        "import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeem: 'platform', links: { grafanaUrl: 'https://grafana.example.com', runbookUrlPattern: 'https://runbooks.example.com/%s' } });\n",
+        "import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeem: 'platform', links: { " +
+          "grafanaUrl: 'https://grafana.example.com', runbookUrlPattern: 'https://runbooks.example.com/%s' } });\n",
       );
       const tsc = join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
       const result = run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`, '--pretty', 'false'], consumer);

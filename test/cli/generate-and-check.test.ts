@@ -48,24 +48,28 @@ describe('generate', () => {
 });
 
 describe('the teams folder', () => {
-  it('a missing default teams/: generate warns on stderr naming it and exits 0; a teamsDir the config names and that is missing: exit 2', async () => {
-    const project = tempProject('example');
-    rmSync(join(project.dir, 'teams'), { recursive: true });
-    const result = await runCli(['generate'], project.dir);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(
-      'headroom.config.ts: teamsDir: warning: teams/ does not exist, so no team file was read',
-    );
-    project.write(
-      'headroom.config.ts',
-      project
-        .read('headroom.config.ts')
-        .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  teamsDir: 'team-files',"),
-    );
-    const named = await runCli(['generate'], project.dir);
-    expect(named.code).toBe(2);
-    expect(named.stderr).toMatch(/headroom\.config\.ts:\d+:\d+: teamsDir: folder team-files does not exist/);
-  });
+  it(
+    'a missing default teams/: generate warns on stderr naming it and exits 0; a teamsDir the config names and that ' +
+      'is missing: exit 2',
+    async () => {
+      const project = tempProject('example');
+      rmSync(join(project.dir, 'teams'), { recursive: true });
+      const result = await runCli(['generate'], project.dir);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain(
+        'headroom.config.ts: teamsDir: warning: teams/ does not exist, so no team file was read',
+      );
+      project.write(
+        'headroom.config.ts',
+        project
+          .read('headroom.config.ts')
+          .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  teamsDir: 'team-files',"),
+      );
+      const named = await runCli(['generate'], project.dir);
+      expect(named.code).toBe(2);
+      expect(named.stderr).toMatch(/headroom\.config\.ts:\d+:\d+: teamsDir: folder team-files does not exist/);
+    },
+  );
 });
 
 describe('check', () => {

@@ -63,7 +63,8 @@ describe('did you mean, for unknown keys under alerts', () => {
 
   it('a key that is no alert, and an unknown key outside alerts: the plain message', () => {
     expect(teamFileProblems('  ContainerCPUThrottled: { for: 5m }')).toEqual([
-      'web.yaml:4:3: alerts.ContainerCPUThrottled: unknown key (check the spelling; see docs/configuration.md and docs/team-files.md)',
+      'web.yaml:4:3: alerts.ContainerCPUThrottled: unknown key (check the spelling; see docs/configuration.md and ' +
+        'docs/team-files.md)',
     ]);
   });
 

@@ -10,7 +10,8 @@ import { CONFIGS } from './helpers/configs.ts';
 const GOLDEN = join(REPO_ROOT, 'test/dashboards/golden');
 
 describe('dashboard output', () => {
-  // The example: dashboards and their ConfigMaps. The others: dashboard JSON only (wrappers.test.ts proves they embed it).
+  // The example: dashboards and their ConfigMaps. The others: dashboard JSON only (wrappers.test.ts proves they embed
+  // it).
   const cases = [
     { name: 'repository-example', config: CONFIGS['repository example'], files: /^dashboards\// },
     { name: 'default-team-claims', config: CONFIGS['default team claims'], files: /^dashboards\/[^/]+\.json$/ },

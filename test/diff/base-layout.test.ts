@@ -20,7 +20,8 @@ describe('diff --base: the teams folder at the ref', () => {
     const base = await treeAtRef(config, 'main');
     expect(base.tree).toEqual((await generate(config)).tree);
     expect(base.notes).toEqual([
-      `main:teams is a link out of the repository (to ${join(shared, 'teams')}): its content has no history here, so it is read as it is now at both sides.`,
+      `main:teams is a link out of the repository (to ${join(shared, 'teams')}): its content has no history here, so ` +
+        `it is read as it is now at both sides.`,
     ]);
   });
 

@@ -59,10 +59,12 @@ describe('headroom diff --base', () => {
     // Only payments changed: no other team is mentioned in the summary of settings.
     expect(lines.filter((line) => / {2}team (search|platform)|unclaimed/.test(line))).toEqual([]);
     expect(lines).toContain(
-      '  ContainerMemoryNearLimit {for="15m", severity="warning"}: label for "10m" → "15m", expression changed, for 10m → 15m',
+      '  ContainerMemoryNearLimit {for="15m", severity="warning"}: label for "10m" → "15m", expression changed, for ' +
+        '10m → 15m',
     );
     expect(lines).toContain(
-      '  recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed',
+      '  recording rule headroom:team_setting:value {owner="payments", ' +
+        'setting="containerMemoryNearLimit.threshold"}: expression changed',
     );
     // The raw diff follows the summary.
     expect(result.stdout).toMatch(/\nDiff\n--- a\//);
@@ -92,7 +94,8 @@ describe('headroom diff --base', () => {
     expect(lines).toContain('  team search: nodes added search-gpu-*');
     expect(lines).toContain('  ! team payments no longer owns namespace payments-eu: team search does now');
     expect(lines).toContain(
-      '  ! team search no longer owns namespace search-indexer, and no other team does: its alerts go to team platform with the default settings',
+      '  ! team search no longer owns namespace search-indexer, and no other team does: its alerts go to team ' +
+        'platform with the default settings',
     );
     // Warnings come first, before the summary.
     expect(result.stdout.indexOf('Warnings')).toBeLessThan(result.stdout.indexOf('Teams and settings'));
@@ -115,10 +118,13 @@ describe('headroom diff --base', () => {
     expect(lines).toContain('  team batch: ContainerMemoryNearLimit off (default on)');
     expect(lines).toContain('  team search: removed (owned namespaces search, search-indexer; nodes search-pool-*)');
     expect(lines).toContain(
-      '  ! team search no longer owns nodes matching search-pool-*, and no other team does: its alerts go to team platform with the default settings',
+      '  ! team search no longer owns nodes matching search-pool-*, and no other team does: its alerts go to team ' +
+        'platform with the default settings',
     );
     expect(lines).toContain(
-      '  recording rule headroom:team:info {headroom_container_memory_near_limit="for=10m,severity=warning", owner="payments", slack_channel="#payments-alerts", team="payments"}: label headroom_container_oom_killed "severity=critical,window=10m" → (none), label slack_channel "#payments-oncall" → "#payments-alerts"',
+      '  recording rule headroom:team:info {headroom_container_memory_near_limit="for=10m,severity=warning", ' +
+        'owner="payments", slack_channel="#payments-alerts", team="payments"}: label headroom_container_oom_killed ' +
+        '"severity=critical,window=10m" → (none), label slack_channel "#payments-oncall" → "#payments-alerts"',
     );
   });
 
@@ -131,8 +137,10 @@ describe('headroom diff --base', () => {
     expect(warnings).toEqual([
       'Warnings',
       '  ! team search: ContainerOOMKilled turned off',
-      '  ! team payments: ContainerMemoryNearLimit threshold raised from 90% to 97%, above 95%: little headroom is left to act before the OOM kill',
-      '  ! team payments: ContainerMemoryNearLimit for raised from 10m to 45m, above 30m: the alert fires that long after the condition starts',
+      '  ! team payments: ContainerMemoryNearLimit threshold raised from 90% to 97%, above 95%: little headroom is ' +
+        'left to act before the OOM kill',
+      '  ! team payments: ContainerMemoryNearLimit for raised from 10m to 45m, above 30m: the alert fires that long ' +
+        'after the condition starts',
     ]);
   });
 

@@ -30,7 +30,8 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')).toContain('  team search: ContainerOOMKilled severity critical → warning');
     expect(result.stdout.split('\n')).toContain(
-      '  ContainerOOMKilled {severity="warning", window="30m"}: label severity "critical" → "warning", expression changed',
+      '  ContainerOOMKilled {severity="warning", window="30m"}: label severity "critical" → "warning", expression ' +
+        'changed',
     );
   });
 
@@ -66,7 +67,8 @@ describe('headroom diff <old-dir> <new-dir>', () => {
       {
         kind: 'threshold-high',
         message:
-          'team payments: ContainerMemoryNearLimit threshold raised from 90% to 96%, above 95%: little headroom is left to act before the OOM kill',
+          'team payments: ContainerMemoryNearLimit threshold raised from 90% to 96%, above 95%: little headroom is ' +
+          'left to act before the OOM kill',
       },
     ]);
     expect(report.files.map((file: { path: string }) => file.path)).toContain('headroom-settings.yaml');
@@ -80,11 +82,13 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     const result = await runCli(['diff', 'old', 'new'], repo.dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'Note: old has a headroom-settings.yaml of another shape (defaultTeam, teams, unclaimed expected)\n\nNote: Team, ownership and alert settings are not compared; rules, dashboards and files are.\n',
+      'Note: old has a headroom-settings.yaml of another shape (defaultTeam, teams, unclaimed expected)\n\nNote: ' +
+        'Team, ownership and alert settings are not compared; rules, dashboards and files are.\n',
     );
     expect(result.stdout).not.toContain('Teams and settings');
     expect(result.stdout.split('\n')).toContain(
-      '  ContainerMemoryNearLimit {for="20m", severity="warning"}: label for "10m" → "20m", expression changed, for 10m → 20m',
+      '  ContainerMemoryNearLimit {for="20m", severity="warning"}: label for "10m" → "20m", expression changed, for ' +
+        '10m → 20m',
     );
   });
 
@@ -95,25 +99,30 @@ describe('headroom diff <old-dir> <new-dir>', () => {
       code: 2,
       stdout: '',
       stderr:
-        "headroom diff: /etc: a folder headroom did not generate (no headroom-settings.yaml with headroom's header); diff compares the folders `headroom generate` writes\n",
+        "headroom diff: /etc: a folder headroom did not generate (no headroom-settings.yaml with headroom's header); " +
+        'diff compares the folders `headroom generate` writes\n',
     });
   });
 
-  it('a folder with a copied headroom-settings.yaml but other files: only files headroom wrote are read, the others named', async () => {
-    const repo = await twoTrees(() => {});
-    // A folder made to look generated: the manifest copied in beside files headroom never wrote.
-    mkdirSync(join(repo.dir, 'fake', 'secrets'), { recursive: true });
-    cpSync(join(repo.dir, 'new', 'headroom-settings.yaml'), join(repo.dir, 'fake', 'headroom-settings.yaml'));
-    writeFileSync(join(repo.dir, 'fake', 'secrets', 'shadow.yaml'), 'root: $6$very-secret-hash\n');
-    writeFileSync(join(repo.dir, 'fake', 'README.md'), 'our notes\n');
-    const result = await runCli(['diff', 'old', 'fake'], repo.dir);
-    expect(result.stderr).toBe('');
-    expect(result.stdout).not.toContain('very-secret-hash');
-    expect(result.stdout).not.toContain('our notes');
-    expect(result.stdout).toContain(
-      '\nNote: fake: 2 files headroom did not write, left out of the comparison: README.md, secrets/shadow.yaml\n',
-    );
-    // What fake lacks of headroom's output reads as removed.
-    expect(result.stdout.split('\n')).toContain('  PrometheusRule monitoring/headroom-container-memory: removed');
-  });
+  it(
+    'a folder with a copied headroom-settings.yaml but other files: only files headroom wrote are read, the others ' +
+      'named',
+    async () => {
+      const repo = await twoTrees(() => {});
+      // A folder made to look generated: the manifest copied in beside files headroom never wrote.
+      mkdirSync(join(repo.dir, 'fake', 'secrets'), { recursive: true });
+      cpSync(join(repo.dir, 'new', 'headroom-settings.yaml'), join(repo.dir, 'fake', 'headroom-settings.yaml'));
+      writeFileSync(join(repo.dir, 'fake', 'secrets', 'shadow.yaml'), 'root: $6$very-secret-hash\n');
+      writeFileSync(join(repo.dir, 'fake', 'README.md'), 'our notes\n');
+      const result = await runCli(['diff', 'old', 'fake'], repo.dir);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).not.toContain('very-secret-hash');
+      expect(result.stdout).not.toContain('our notes');
+      expect(result.stdout).toContain(
+        '\nNote: fake: 2 files headroom did not write, left out of the comparison: README.md, secrets/shadow.yaml\n',
+      );
+      // What fake lacks of headroom's output reads as removed.
+      expect(result.stdout.split('\n')).toContain('  PrometheusRule monitoring/headroom-container-memory: removed');
+    },
+  );
 });

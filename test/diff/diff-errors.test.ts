@@ -33,8 +33,10 @@ describe('headroom diff: errors exit 2', () => {
     expect(spawnSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone]).status).toBe(0);
     const config = join(clone, 'headroom.config.ts');
     await expect(treeAtRef(config, 'HEAD~1')).rejects.toThrow(
-      'unknown git ref "HEAD~1" (a branch, tag or commit, e.g. origin/main): this clone is shallow (CI checks out one commit by default), ' +
-        'so older commits and other branches are missing. Fetch more history (`git fetch --deepen=50`, or `git fetch --unshallow`), ' +
+      'unknown git ref "HEAD~1" (a branch, tag or commit, e.g. origin/main): this clone is shallow (CI checks out ' +
+        'one commit by default), ' +
+        'so older commits and other branches are missing. Fetch more history (`git fetch --deepen=50`, or `git fetch ' +
+        '--unshallow`), ' +
         'or check out with `fetch-depth: 0` (GitHub Actions, actions/checkout) or `GIT_DEPTH: 0` (GitLab CI)',
     );
     await expect(treeAtRef(config, 'origin/release')).rejects.toThrow(

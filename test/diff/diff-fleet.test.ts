@@ -28,11 +28,13 @@ describe('headroom diff --base, fleet settings', () => {
     });
     const warnings = lines.slice(0, lines.indexOf('Teams and settings'));
     expect(warnings).toContain(
-      "  ! cluster label none (one cluster) → cluster: every alert's labels change, so alerts firing now resolve and fire again; check routes and silences that match on labels",
+      "  ! cluster label none (one cluster) → cluster: every alert's labels change, so alerts firing now resolve and " +
+        'fire again; check routes and silences that match on labels',
     );
     expect(warnings).toContain(
       // Team files only: no namespace label decides, so the default team gets them.
-      '  ! team payments now owns its namespaces only in clusters prod-eu-*: elsewhere they go to team platform with the default settings',
+      '  ! team payments now owns its namespaces only in clusters prod-eu-*: elsewhere they go to team platform with ' +
+        'the default settings',
     );
     expect(lines).toContain('  config: cluster.label none (one cluster) → cluster');
     expect(lines).toContain('  team payments: claims hold in every cluster → prod-eu-*');
@@ -49,7 +51,8 @@ describe('headroom diff --base, fleet settings', () => {
       ),
     );
     expect(lines).toContain(
-      '  config: ownership team files → team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default team',
+      '  config: ownership team files → team files, then the namespace label (kube_namespace_labels label_team); ' +
+        'labels naming no team go to the default team',
     );
     expect(
       lines.some((line) =>

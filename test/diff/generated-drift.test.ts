@@ -34,26 +34,32 @@ describe('diff --base and the committed generated/', () => {
     expect(lines[0]).toBe('headroom diff main → work tree: no changes');
   });
 
-  it('an upgrade: generated/ at main written by another headroom version, the work tree regenerated: what this headroom changes', async () => {
-    const repo = await committedProject();
-    // What an older version wrote: the near-limit alert waited 11 minutes where this one waits 10 (in every output).
-    repo.edit(RULES, /( {8}for: )10m/, '$111m');
-    repo.edit('generated/mixin/rule-groups.json', /"for": "10m",(\s+"labels")/, '"for": "11m",$1');
-    repo.commit('generated/ of an older headroom');
-    await writeGenerated(repo.dir, 'generated');
-    const { report, lines } = await diffBase(repo);
-    expect(report.changed).toBe(true);
-    expect(lines[0]).toBe(
-      "headroom diff main → work tree: the configs generate the same; generated/ at main is not this headroom's output",
-    );
-    expect(lines).toContain(
-      '  ! generated/ at main is not what this headroom generates from main\'s config (2 files differ): another headroom version wrote it, or it was edited by hand; what this headroom changes in it is listed under "generated/ at main → as this headroom generates it"',
-    );
-    const section = lines.slice(lines.indexOf('generated/ at main → as this headroom generates it'));
-    expect(section).toContain('  ContainerMemoryNearLimit {for="10m", severity="warning"}: for 11m → 10m');
-    expect(section).toContain('  changed prometheus-rules/headroom-container-memory.yaml (+1 −1)');
-    expect(section).toContain('  changed mixin/rule-groups.json (+1 −1)');
-  });
+  it(
+    'an upgrade: generated/ at main written by another headroom version, the work tree regenerated: what this ' +
+      'headroom changes',
+    async () => {
+      const repo = await committedProject();
+      // What an older version wrote: the near-limit alert waited 11 minutes where this one waits 10 (in every output).
+      repo.edit(RULES, /( {8}for: )10m/, '$111m');
+      repo.edit('generated/mixin/rule-groups.json', /"for": "10m",(\s+"labels")/, '"for": "11m",$1');
+      repo.commit('generated/ of an older headroom');
+      await writeGenerated(repo.dir, 'generated');
+      const { report, lines } = await diffBase(repo);
+      expect(report.changed).toBe(true);
+      expect(lines[0]).toBe(
+        "headroom diff main → work tree: the configs generate the same; generated/ at main is not this headroom's output",
+      );
+      expect(lines).toContain(
+        "  ! generated/ at main is not what this headroom generates from main's config (2 files differ): another " +
+          'headroom version wrote it, or it was edited by hand; what this headroom changes in it is listed under ' +
+          '"generated/ at main → as this headroom generates it"',
+      );
+      const section = lines.slice(lines.indexOf('generated/ at main → as this headroom generates it'));
+      expect(section).toContain('  ContainerMemoryNearLimit {for="10m", severity="warning"}: for 11m → 10m');
+      expect(section).toContain('  changed prometheus-rules/headroom-container-memory.yaml (+1 −1)');
+      expect(section).toContain('  changed mixin/rule-groups.json (+1 −1)');
+    },
+  );
 
   it('generated/ edited by hand in the work tree: regenerate it', async () => {
     const repo = await committedProject();
@@ -61,7 +67,9 @@ describe('diff --base and the committed generated/', () => {
     const { report, lines } = await diffBase(repo);
     expect(report.changed).toBe(true);
     expect(lines).toContain(
-      `  ! ${join(repo.dir, 'generated')}/ in the work tree is not what this headroom generates from the work tree's config (1 file differs): regenerate it (\`npx headroom generate\`) and commit the result, or undo the hand edit; \`headroom check\` fails on it`,
+      `  ! ${join(repo.dir, 'generated')}/ in the work tree is not what this headroom generates from the work tree's ` +
+        `config (1 file differs): regenerate it (\`npx headroom generate\`) and commit the result, or undo the hand ` +
+        `edit; \`headroom check\` fails on it`,
     );
     expect(lines).toContain('  changed prometheus-rules/headroom-container-memory.yaml (+1 −1)');
   });

@@ -26,7 +26,9 @@ function largeDiff() {
 
 /** stdout's lines: what head printed, the command's exit code, then its stderr. Its temporary files go to `temp`. */
 function pipedToHead(dir: string, args: string[], temp = mkdtempSync(join(tmpdir(), 'headroom-pipe-'))) {
-  const command = `"${process.execPath}" "${CLI}" ${args.join(' ')} 2>"${temp}/../stderr-${basename(temp)}" | head -1; echo "exit \${PIPESTATUS[0]}"; cat "${temp}/../stderr-${basename(temp)}"`;
+  const command =
+    `"${process.execPath}" "${CLI}" ${args.join(' ')} 2>"${temp}/../stderr-${basename(temp)}" | head ` +
+    `-1; echo "exit \${PIPESTATUS[0]}"; cat "${temp}/../stderr-${basename(temp)}"`;
   const { FORCE_COLOR: _force, ...env } = process.env;
   const result = spawnSync('bash', ['-c', command], {
     cwd: dir,

@@ -74,7 +74,8 @@ describe('diff --base of the change that introduces headroom', () => {
     const { settings } = await introduction(repo.dir);
     expect(settings).toEqual(
       expect.arrayContaining([
-        'namespaces no team file claims: the team its label_team label names, or team platform with the default settings where the label names no team in scope',
+        'namespaces no team file claims: the team its label_team label names, or team platform with the default ' +
+          'settings where the label names no team in scope',
         'nodes no team file claims: team platform with the default settings',
       ]),
     );
@@ -85,7 +86,8 @@ describe('diff --base of the change that introduces headroom', () => {
     repo.edit('teams/payments.yaml', 'threshold: 0.9', 'threshold: 0.97');
     const { description } = await introduction(repo.dir);
     expect(description.warnings).toEqual([
-      'team payments: ContainerMemoryNearLimit threshold is 97%, above 95%: little headroom is left to act before the OOM kill',
+      'team payments: ContainerMemoryNearLimit threshold is 97%, above 95%: little headroom is left to act before ' +
+        'the OOM kill',
     ]);
   });
 });

@@ -39,7 +39,8 @@ describe('markdown comment size', () => {
     const lines = comment.split('\n');
     expect(lines.slice(0, 2)).toEqual([MARKDOWN_MARKER, `### ${description.headline}`]);
     expect(comment).toContain(
-      "> This comment is cut to fit GitHub's limit of 65,536 characters: the summary first, the rest folded and cut. The full report: the headroom-diff artifact of [this workflow run](https://github.com/o/r/actions/runs/1).",
+      "> This comment is cut to fit GitHub's limit of 65,536 characters: the summary first, the rest folded and cut. " +
+        'The full report: the headroom-diff artifact of [this workflow run](https://github.com/o/r/actions/runs/1).',
     );
     // Warnings before any fold, cut with a count of the rest.
     expect(comment.indexOf('> [!WARNING]')).toBeLessThan(comment.indexOf('<details>'));
@@ -68,25 +69,31 @@ describe('markdown comment size, laid out', () => {
   const report = { files: [], drift: [] } as unknown as Parameters<typeof formatMarkdown>[0];
   const lines = (n: number, text: string) => Array.from({ length: n }, (_, i) => `${text} ${i}`);
 
-  it('a section longer than the room is cut line by line, with the count of what is left out; one with no room left is named', () => {
-    const description = {
-      headline: 'headroom diff a → b',
-      warnings: [],
-      notes: [],
-      sections: [
-        { title: 'Teams and settings', lines: lines(5000, 'team x: ContainerMemoryNearLimit threshold 85% → 80%') },
-        { title: 'Rules', lines: lines(3000, 'ContainerMemoryNearLimit {}: expression changed') },
-      ],
-    };
-    const comment = formatMarkdown(report, description);
-    expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(comment).toMatch(/\n- … \d+ more lines in the full report\n\n<\/details>\n/);
-    expect(comment).toContain('<details><summary>Rules: in the full report (3000 lines)</summary>');
-    expect(count(comment, '<details>')).toBe(count(comment, '</details>'));
-  });
+  it(
+    'a section longer than the room is cut line by line, with the count of what is left out; one with no room left ' +
+      'is named',
+    () => {
+      const description = {
+        headline: 'headroom diff a → b',
+        warnings: [],
+        notes: [],
+        sections: [
+          { title: 'Teams and settings', lines: lines(5000, 'team x: ContainerMemoryNearLimit threshold 85% → 80%') },
+          { title: 'Rules', lines: lines(3000, 'ContainerMemoryNearLimit {}: expression changed') },
+        ],
+      };
+      const comment = formatMarkdown(report, description);
+      expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+      expect(comment).toMatch(/\n- … \d+ more lines in the full report\n\n<\/details>\n/);
+      expect(comment).toContain('<details><summary>Rules: in the full report (3000 lines)</summary>');
+      expect(count(comment, '<details>')).toBe(count(comment, '</details>'));
+    },
+  );
 
   it('a unified diff longer than the room is cut inside its fence, the fence closed before the count', () => {
-    const patch = `--- a/x.yaml\n+++ b/x.yaml\n@@ -1,4000 +1,4000 @@\n${lines(4000, '-old line').join('\n')}\n${lines(4000, '+new line').join('\n')}\n`;
+    const patch =
+      `--- a/x.yaml\n+++ b/x.yaml\n@@ -1,4000 +1,4000 ` +
+      `@@\n${lines(4000, '-old line').join('\n')}\n${lines(4000, '+new line').join('\n')}\n`;
     const big = {
       files: [{ path: 'x.yaml', status: 'changed', added: 4000, removed: 4000, patch }],
       drift: [],
@@ -123,14 +130,16 @@ describe('where the full report is', () => {
         GITHUB_RUN_ID: '42',
       }),
     ).toBe(
-      'the headroom-diff artifact of [this workflow run](https://github.com/acme/gitops/actions/runs/42), or `npx headroom diff --base origin/main`',
+      'the headroom-diff artifact of [this workflow run](https://github.com/acme/gitops/actions/runs/42), or `npx ' +
+        'headroom diff --base origin/main`',
     );
     expect(
       fullReportPointer(undefined, undefined, options, {
         CI_JOB_URL: 'https://gitlab.example.com/acme/gitops/-/jobs/7',
       }),
     ).toBe(
-      'the headroom-diff artifact of [this job](https://gitlab.example.com/acme/gitops/-/jobs/7), or `npx headroom diff --base origin/main`',
+      'the headroom-diff artifact of [this job](https://gitlab.example.com/acme/gitops/-/jobs/7), or `npx headroom ' +
+        'diff --base origin/main`',
     );
   });
 

@@ -57,15 +57,20 @@ describe('ownership moves', () => {
 
   it('a rename under namespace-label ownership: namespaces labelled with the old name go to the default team', () => {
     const ownership =
-      'team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default team';
+      'team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the ' +
+      'default team';
     const old = manifest({ payments: team(['payments']) }, { ownership });
     const current = manifest({ core: team(['payments']) }, { ownership });
     const rename = findRenames(old, current)[0]!;
     expect(renameWarnings(rename, old, current, []).map((warning) => warning.message)).toEqual([
-      'team payments renamed to core: its alerts now carry team="core"; Alertmanager routes, inhibit rules and silences matching team="payments" stop matching them',
-      'team payments renamed to core: dashboard links and bookmarks with var-team=payments (dashboard headroom-team) show no data',
-      'team payments renamed to core: series recorded with team="payments" end and start again as team="core": a graph or query across the change sees two series',
-      'team payments renamed to core: namespaces whose label_team (kube_namespace_labels) is "payments" name no team any more and go to team platform until relabelled',
+      'team payments renamed to core: its alerts now carry team="core"; Alertmanager routes, inhibit rules and ' +
+        'silences matching team="payments" stop matching them',
+      'team payments renamed to core: dashboard links and bookmarks with var-team=payments (dashboard headroom-team) ' +
+        'show no data',
+      'team payments renamed to core: series recorded with team="payments" end and start again as team="core": a ' +
+        'graph or query across the change sees two series',
+      'team payments renamed to core: namespaces whose label_team (kube_namespace_labels) is "payments" name no team ' +
+        'any more and go to team platform until relabelled',
     ]);
   });
 });

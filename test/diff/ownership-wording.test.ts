@@ -11,7 +11,8 @@ import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manife
 import { reviewWarnings } from '../../src/diff/warnings.ts';
 
 const LABEL_OWNERSHIP =
-  'team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default team';
+  'team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default ' +
+  'team';
 
 function team(namespaces: string[], clusters: string[] = [], nodes: string[] = []): ManifestOwnerData {
   return {
@@ -38,12 +39,18 @@ describe('diff wording under namespace-label ownership', () => {
     const old = labelled({ payments: team(['payments', 'payments-eu']) });
     const current = labelled({ payments: team([]) });
     expect(warnings(old, current)).toEqual([
-      'team payments no longer owns namespace payments, and no other team file claims it: its alerts go to the team its label_team label names (team payments where it names payments), or team platform with the default settings where the label names no team in scope',
-      'team payments no longer owns namespace payments-eu, and no other team file claims it: its alerts go to the team its label_team label names (team payments where it names payments), or team platform with the default settings where the label names no team in scope',
+      'team payments no longer owns namespace payments, and no other team file claims it: its alerts go to the team ' +
+        'its label_team label names (team payments where it names payments), or team platform with the default ' +
+        'settings where the label names no team in scope',
+      'team payments no longer owns namespace payments-eu, and no other team file claims it: its alerts go to the ' +
+        'team its label_team label names (team payments where it names payments), or team platform with the default ' +
+        'settings where the label names no team in scope',
     ]);
     expect(moves(old, current)).toEqual([
-      'namespace payments: moved from team payments to the team its label_team label names (the default team platform where it names no team in scope)',
-      'namespace payments-eu: moved from team payments to the team its label_team label names (the default team platform where it names no team in scope)',
+      'namespace payments: moved from team payments to the team its label_team label names (the default team ' +
+        'platform where it names no team in scope)',
+      'namespace payments-eu: moved from team payments to the team its label_team label names (the default team ' +
+        'platform where it names no team in scope)',
     ]);
     const [move] = findMoves(old, current, []);
     expect(move).toMatchObject({ to: 'platform', toUnclaimed: true, namespaceLabel: 'label_team' });
@@ -57,10 +64,13 @@ describe('diff wording under namespace-label ownership', () => {
     const old = labelled({ batch: team(['batch-*']) });
     const current = labelled({ batch: team(['batch-1']) });
     expect(warnings(old, current)).toEqual([
-      'team batch no longer owns namespaces matching batch-*: only batch-1 (team batch) still claimed, the others go to the team its label_team label names (team batch where it names batch), or team platform with the default settings where the label names no team in scope',
+      'team batch no longer owns namespaces matching batch-*: only batch-1 (team batch) still claimed, the others go ' +
+        'to the team its label_team label names (team batch where it names batch), or team platform with the default ' +
+        'settings where the label names no team in scope',
     ]);
     expect(moves(old, current)).toEqual([
-      'namespaces matching batch-* other than batch-1: moved from team batch to the team its label_team label names (the default team platform where it names no team in scope)',
+      'namespaces matching batch-* other than batch-1: moved from team batch to the team its label_team label names ' +
+        '(the default team platform where it names no team in scope)',
     ]);
   });
 
@@ -69,7 +79,8 @@ describe('diff wording under namespace-label ownership', () => {
     const current = labelled({ search: team(['search', 'ledger']) });
     expect(warnings(old, current)).toEqual([]);
     expect(moves(old, current)).toEqual([
-      'namespace ledger: moved from the team its label_team label names (the default team platform where it names no team in scope) to team search',
+      'namespace ledger: moved from the team its label_team label names (the default team platform where it names no ' +
+        'team in scope) to team search',
     ]);
   });
 
@@ -77,8 +88,10 @@ describe('diff wording under namespace-label ownership', () => {
     const old = labelled({ search: team([]), payments: team(['payments']) });
     const current = labelled({ payments: team(['payments']), ledger: team([], ['prod-*']) });
     expect(warnings(old, current)).toEqual([
-      'team search removed: namespaces whose label_team label names "search" (and that no team file claims) go to team platform with the default settings',
-      'team ledger added: namespaces whose label_team label names "ledger" (and that no team file claims) go to team ledger in clusters prod-* instead of team platform',
+      'team search removed: namespaces whose label_team label names "search" (and that no team file claims) go to ' +
+        'team platform with the default settings',
+      'team ledger added: namespaces whose label_team label names "ledger" (and that no team file claims) go to team ' +
+        'ledger in clusters prod-* instead of team platform',
     ]);
   });
 
@@ -86,8 +99,10 @@ describe('diff wording under namespace-label ownership', () => {
     const old = manifest({ payments: team(['payments', 'legacy']), batch: team(['batch-*']) });
     const current = manifest({ payments: team(['payments', 'ledger']), batch: team(['batch-1']) });
     expect(warnings(old, current)).toEqual([
-      'team payments no longer owns namespace legacy, and no other team does: its alerts go to team platform with the default settings',
-      'team batch no longer owns namespaces matching batch-*: only batch-1 (team batch) still claimed, the others go to team platform with the default settings',
+      'team payments no longer owns namespace legacy, and no other team does: its alerts go to team platform with ' +
+        'the default settings',
+      'team batch no longer owns namespaces matching batch-*: only batch-1 (team batch) still claimed, the others go ' +
+        'to team platform with the default settings',
     ]);
     expect(moves(old, current)).toEqual([
       'namespaces matching batch-* other than batch-1: moved from team batch to the default team platform (unclaimed)',
@@ -102,7 +117,8 @@ describe('diff wording with cluster scopes', () => {
     const old = manifest({ payments: team(['payments', 'shop']), search: team(['search'], ['prod-*']) });
     const current = manifest({ payments: team(['payments']), search: team(['search', 'shop'], ['prod-*']) });
     expect(warnings(old, current)).toEqual([
-      'team payments no longer owns namespace shop: now held by team search in clusters prod-*; elsewhere its alerts go to team platform with the default settings',
+      'team payments no longer owns namespace shop: now held by team search in clusters prod-*; elsewhere its alerts ' +
+        'go to team platform with the default settings',
     ]);
     expect(moves(old, current)).toEqual([
       'namespace shop outside clusters prod-*: moved from team payments to the default team platform (unclaimed)',
@@ -114,7 +130,8 @@ describe('diff wording with cluster scopes', () => {
     const old = manifest({ eu: team(['shop'], ['prod-eu-*']), us: team(['shop'], ['prod-us-*']) });
     const current = manifest({ eu: team([], ['prod-eu-*']), us: team(['shop'], ['prod-us-*']) });
     expect(warnings(old, current)).toEqual([
-      'team eu no longer owns namespace shop in clusters prod-eu-*, and no other team does: its alerts go to team platform with the default settings',
+      'team eu no longer owns namespace shop in clusters prod-eu-*, and no other team does: its alerts go to team ' +
+        'platform with the default settings',
     ]);
     expect(moves(old, current)).toEqual([
       'namespace shop in clusters prod-eu-*: moved from team eu to the default team platform (unclaimed)',
@@ -125,11 +142,16 @@ describe('diff wording with cluster scopes', () => {
     const old = labelled({ payments: team(['payments'], [], ['pay-pool-*']), search: team(['search']) });
     const current = labelled({ payments: team(['payments'], ['prod-*'], ['pay-pool-*']), search: team(['search']) });
     expect(warnings(old, current)).toEqual([
-      'team payments now owns its namespaces and nodes and the namespaces its label_team label names only in clusters prod-*: elsewhere its namespaces go to the team its label_team label names, or team platform with the default settings where the label names no team in scope; its nodes go to team platform with the default settings',
+      'team payments now owns its namespaces and nodes and the namespaces its label_team label names only in ' +
+        'clusters prod-*: elsewhere its namespaces go to the team its label_team label names, or team platform with ' +
+        'the default settings where the label names no team in scope; its nodes go to team platform with the ' +
+        'default settings',
     ]);
     expect(moves(old, current)).toEqual([
-      'namespace payments outside clusters prod-*: moved from team payments to the team its label_team label names (the default team platform where it names no team in scope)',
-      'nodes matching pay-pool-* outside clusters prod-*: moved from team payments to the default team platform (unclaimed)',
+      'namespace payments outside clusters prod-*: moved from team payments to the team its label_team label names ' +
+        '(the default team platform where it names no team in scope)',
+      'nodes matching pay-pool-* outside clusters prod-*: moved from team payments to the default team platform ' +
+        '(unclaimed)',
     ]);
   });
 
@@ -137,7 +159,8 @@ describe('diff wording with cluster scopes', () => {
     const old = manifest({ search: team(['search'], [], ['search-pool-*']) });
     const current = manifest({ search: team(['search'], ['prod-*'], ['search-pool-*']) });
     expect(warnings(old, current)).toEqual([
-      'team search now owns its namespaces and nodes only in clusters prod-*: elsewhere they go to team platform with the default settings',
+      'team search now owns its namespaces and nodes only in clusters prod-*: elsewhere they go to team platform ' +
+        'with the default settings',
     ]);
   });
 
@@ -145,7 +168,8 @@ describe('diff wording with cluster scopes', () => {
     const old = manifest({ payments: team(['shop']), legacy: team([], ['dev-*']) });
     const current = manifest({ payments: team(['shop'], ['prod-*']), legacy: team(['shop'], ['dev-*']) });
     expect(warnings(old, current)).toEqual([
-      'team payments now owns its namespaces only in clusters prod-*: elsewhere they go to team legacy where claimed there, else team platform with the default settings',
+      'team payments now owns its namespaces only in clusters prod-*: elsewhere they go to team legacy where claimed ' +
+        'there, else team platform with the default settings',
     ]);
     expect(moves(old, current)).toEqual([
       'namespace shop in clusters dev-*: moved from team payments to team legacy',

@@ -59,7 +59,8 @@ function routedProject(): GitProject {
 }
 
 const SEARCH_SEVERITIES =
-  'critical: ContainerOOMKilled; warning: ContainerMemoryNearLimit, ContainerProcessOOMKilled, ContainerMemoryLeak, PodMemoryNearLimit, PodsEvicted; info: ContainersWithoutMemoryLimit, ContainersAboveMemoryRequest';
+  'critical: ContainerOOMKilled; warning: ContainerMemoryNearLimit, ContainerProcessOOMKilled, ContainerMemoryLeak, ' +
+  'PodMemoryNearLimit, PodsEvicted; info: ContainersWithoutMemoryLimit, ContainersAboveMemoryRequest';
 
 describe('headroom diff: a namespace moving between teams', () => {
   it('says where it moved, the settings and severity that now apply, and its routing labels and receivers old → new', async () => {
@@ -85,7 +86,8 @@ describe('headroom diff: a namespace moving between teams', () => {
       'namespace payments-eu: ContainerMemoryNearLimit threshold 90% → 85%, for 10m → 5m',
       'namespace payments-eu: ContainerOOMKilled window 10m → 30m, severity warning → critical',
       `namespace payments-eu: severity now ${SEARCH_SEVERITIES}`,
-      'namespace payments-eu: routing labels team "payments" → "search", slack_channel "#payments-oncall" → "#search"; receiver payments-pager → search-pager, ticketReceiver payments-pager → search-tickets',
+      'namespace payments-eu: routing labels team "payments" → "search", slack_channel "#payments-oncall" → ' +
+        '"#search"; receiver payments-pager → search-pager, ticketReceiver payments-pager → search-tickets',
     ]);
 
     const report = JSON.parse(await diff(repo, 'json'));
@@ -154,12 +156,15 @@ describe('headroom diff: a namespace moving between teams', () => {
     expect(section(text, 'Namespaces and nodes changing team')).toEqual([
       'namespace ledger: moved from the default team platform (unclaimed) to team payments',
       'namespace ledger: ContainerMemoryNearLimit threshold 85% → 90%, for 5m → 10m',
-      'namespace ledger: severity now critical: ContainerOOMKilled; warning: ContainerMemoryNearLimit, ContainerProcessOOMKilled, ContainerMemoryLeak, PodMemoryNearLimit, PodsEvicted; info: ContainersWithoutMemoryLimit, ContainersAboveMemoryRequest',
+      'namespace ledger: severity now critical: ContainerOOMKilled; warning: ContainerMemoryNearLimit, ' +
+        'ContainerProcessOOMKilled, ContainerMemoryLeak, PodMemoryNearLimit, PodsEvicted; info: ' +
+        'ContainersWithoutMemoryLimit, ContainersAboveMemoryRequest',
       'namespace ledger: routing labels team "platform" → "payments", slack_channel (none) → "#payments-oncall"',
       'nodes matching search-pool-*: moved from team search to team payments',
       'nodes matching search-pool-*: alert settings the same under both',
       'nodes matching search-pool-*: severity now critical: NodeMemoryPressure; warning: NodeMemoryEvictions',
-      'nodes matching search-pool-*: routing labels team "search" → "payments", slack_channel "#search" → "#payments-oncall"',
+      'nodes matching search-pool-*: routing labels team "search" → "payments", slack_channel "#search" → ' +
+        '"#payments-oncall"',
     ]);
   });
 });
@@ -185,9 +190,14 @@ describe('headroom diff: a team renamed', () => {
     expect(text).not.toMatch(/team payments(-core)?: (added|removed)/);
     expect(section(text, 'Namespaces and nodes changing team')).toEqual([]);
     expect(warnings(text)).toEqual([
-      `team payments renamed to payments-core: its alerts now carry team="payments-core"; Alertmanager routes, inhibit rules and silences matching team="payments" stop matching them (headroom's generated routes follow the new name; routes and silences kept by hand do not)`,
-      "team payments renamed to payments-core: dashboard links and bookmarks with var-team=payments (dashboard headroom-team) show no data; its own dashboard's uid headroom-team-payments → headroom-team-payments-core, so links to /d/headroom-team-payments break",
-      'team payments renamed to payments-core: recorded series headroom:namespace_owner:info with team="payments" end and start again as team="payments-core": a graph or query across the change sees two series',
+      `team payments renamed to payments-core: its alerts now carry team="payments-core"; Alertmanager routes, ` +
+        `inhibit rules and silences matching team="payments" stop matching them (headroom's generated routes follow ` +
+        `the new name; routes and silences kept by hand do not)`,
+      'team payments renamed to payments-core: dashboard links and bookmarks with var-team=payments (dashboard ' +
+        "headroom-team) show no data; its own dashboard's uid headroom-team-payments → headroom-team-payments-core, " +
+        'so links to /d/headroom-team-payments break',
+      'team payments renamed to payments-core: recorded series headroom:namespace_owner:info with team="payments" ' +
+        'end and start again as team="payments-core": a graph or query across the change sees two series',
     ]);
 
     const report = JSON.parse(await diff(repo, 'json'));
@@ -225,7 +235,9 @@ describe('headroom diff: a team renamed', () => {
       '- team "payments" renamed to "payments-core" (same claims: namespaces payments, payments-eu)',
     );
     expect(markdown).toContain(
-      '> - team payments renamed to payments-core: recorded series headroom:namespace\\_owner:info with team="payments" end and start again as team="payments-core": a graph or query across the change sees two series',
+      '> - team payments renamed to payments-core: recorded series headroom:namespace\\_owner:info with ' +
+        'team="payments" end and start again as team="payments-core": a graph or query across the change sees two ' +
+        'series',
     );
   });
 

@@ -57,7 +57,8 @@ describe('review warnings', () => {
     const current = manifest({ payments: team(['payments']), search: team(['search', 'payments-*']) });
     expect(messages(old, current)).toEqual([
       'namespace-lost: team payments no longer owns namespace payments-eu: team search does now',
-      'namespace-unowned: team payments no longer owns namespace legacy, and no other team does: its alerts go to team platform with the default settings',
+      'namespace-unowned: team payments no longer owns namespace legacy, and no other team does: its alerts go to ' +
+        'team platform with the default settings',
     ]);
   });
 
@@ -65,9 +66,12 @@ describe('review warnings', () => {
     const old = manifest({ search: team(['search'], () => {}, ['search-pool-*']), batch: team(['batch-*']) });
     const current = manifest({ batch: team(['batch-1', 'batch-2']) });
     expect(messages(old, current)).toEqual([
-      'namespace-unowned: team search no longer owns namespace search, and no other team does: its alerts go to team platform with the default settings',
-      'namespace-unowned: team batch no longer owns namespaces matching batch-*: only batch-1 (team batch), batch-2 (team batch) still claimed, the others go to team platform with the default settings',
-      'namespace-unowned: team search no longer owns nodes matching search-pool-*, and no other team does: its alerts go to team platform with the default settings',
+      'namespace-unowned: team search no longer owns namespace search, and no other team does: its alerts go to team ' +
+        'platform with the default settings',
+      'namespace-unowned: team batch no longer owns namespaces matching batch-*: only batch-1 (team batch), batch-2 ' +
+        '(team batch) still claimed, the others go to team platform with the default settings',
+      'namespace-unowned: team search no longer owns nodes matching search-pool-*, and no other team does: its ' +
+        'alerts go to team platform with the default settings',
     ]);
   });
 
@@ -75,7 +79,8 @@ describe('review warnings', () => {
     const old = manifest({ payments: team(['payments-*']), search: team(['search']) });
     const current = manifest({ payments: team(['payments-eu']), search: team(['search', 'payments-us']) });
     expect(messages(old, current)).toEqual([
-      'namespace-unowned: team payments no longer owns namespaces matching payments-*: only payments-eu (team payments), payments-us (team search) still claimed, the others go to team platform with the default settings',
+      'namespace-unowned: team payments no longer owns namespaces matching payments-*: only payments-eu (team ' +
+        'payments), payments-us (team search) still claimed, the others go to team platform with the default settings',
     ]);
   });
 
@@ -96,8 +101,10 @@ describe('review warnings', () => {
       d: team(['d'], at(0.98)),
     });
     expect(messages(old, current)).toEqual([
-      'threshold-high: team a: ContainerMemoryNearLimit threshold raised from 90% to 96%, above 95%: little headroom is left to act before the OOM kill',
-      'threshold-high: team d: ContainerMemoryNearLimit threshold is 98%, above 95%: little headroom is left to act before the OOM kill',
+      'threshold-high: team a: ContainerMemoryNearLimit threshold raised from 90% to 96%, above 95%: little headroom ' +
+        'is left to act before the OOM kill',
+      'threshold-high: team d: ContainerMemoryNearLimit threshold is 98%, above 95%: little headroom is left to act ' +
+        'before the OOM kill',
     ]);
   });
 
@@ -125,7 +132,8 @@ describe('review warnings', () => {
       c: team(['c'], (o) => (o.alerts.containerMemoryNearLimit!.for = '45m')),
     });
     expect(messages(old, current)).toEqual([
-      'for-long: team a: NodeMemoryPressure for raised from 2m to 1h, above 30m: the alert fires that long after the condition starts',
+      'for-long: team a: NodeMemoryPressure for raised from 2m to 1h, above 30m: the alert fires that long after the ' +
+        'condition starts',
     ]);
   });
 
@@ -135,7 +143,8 @@ describe('review warnings', () => {
       team([], (o) => (o.alerts.containerMemoryNearLimit!.threshold = 0.99)),
     );
     expect(messages(manifest({}), current)).toEqual([
-      'threshold-high: unclaimed namespaces (team platform): ContainerMemoryNearLimit threshold raised from 85% to 99%, above 95%: little headroom is left to act before the OOM kill',
+      'threshold-high: unclaimed namespaces (team platform): ContainerMemoryNearLimit threshold raised from 85% to ' +
+        '99%, above 95%: little headroom is left to act before the OOM kill',
     ]);
   });
 

@@ -6,28 +6,33 @@ import { gitProject } from './git-project.ts';
 import { diffOfChange } from './in-process-diff.ts';
 
 describe('diff wording', () => {
-  it("the default receiver changed, so two teams' receivers did: the headline counts 2 teams, each team names its receiver", async () => {
-    const project = tempProject('routing');
-    const { lines } = await diffOfChange(project.dir, () =>
-      project.write(
-        'headroom.config.ts',
-        project.read('headroom.config.ts').replaceAll("'platform-oncall'", "'platform-pager'"),
-      ),
-    );
-    expect(lines[0]).toMatch(/^headroom diff old → new: 2 teams, 0 rules, 0 dashboards changed; /);
-    // batch names no receiver; the default team's route takes everything no team claims.
-    expect(lines).toContain(
-      'team batch: receiver platform-oncall → platform-pager, ticketReceiver platform-oncall → platform-pager',
-    );
-    expect(lines).toContain(
-      'unclaimed namespaces (team platform): receiver platform-oncall → platform-pager, ticketReceiver platform-oncall → platform-pager',
-    );
-    expect(
-      lines.filter(
-        (line) => line.startsWith('config: routing.teams.') || line.startsWith('config: routing.fallbackReceiver'),
-      ),
-    ).toEqual([]);
-  });
+  it(
+    "the default receiver changed, so two teams' receivers did: the headline counts 2 teams, each team names its " +
+      'receiver',
+    async () => {
+      const project = tempProject('routing');
+      const { lines } = await diffOfChange(project.dir, () =>
+        project.write(
+          'headroom.config.ts',
+          project.read('headroom.config.ts').replaceAll("'platform-oncall'", "'platform-pager'"),
+        ),
+      );
+      expect(lines[0]).toMatch(/^headroom diff old → new: 2 teams, 0 rules, 0 dashboards changed; /);
+      // batch names no receiver; the default team's route takes everything no team claims.
+      expect(lines).toContain(
+        'team batch: receiver platform-oncall → platform-pager, ticketReceiver platform-oncall → platform-pager',
+      );
+      expect(lines).toContain(
+        'unclaimed namespaces (team platform): receiver platform-oncall → platform-pager, ticketReceiver ' +
+          'platform-oncall → platform-pager',
+      );
+      expect(
+        lines.filter(
+          (line) => line.startsWith('config: routing.teams.') || line.startsWith('config: routing.fallbackReceiver'),
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it("a team's clusters changed under routing: said once, with the team, no config key that no file has", async () => {
     const project = tempProject('routing');

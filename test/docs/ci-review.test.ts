@@ -62,35 +62,39 @@ describe('docs/ci-review.md: the CI examples', () => {
     }
   });
 
-  it('the diff commands of each example work as written, with the base ref its platform would give: the full report and the comment', async () => {
-    const repo = gitProject();
-    repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
-    repo.edit('teams/payments.yaml', 'for: 10m', 'for: 20m');
-    for (const [workflow, variable] of [
-      [yamlBlocks[0], 'GITHUB_BASE_REF'],
-      [yamlBlocks[1], 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME'],
-    ] as const) {
-      const lines = commands(workflow).filter((command) => command.startsWith('npx headroom diff'));
-      expect(lines.map((line) => / > (headroom-diff\.\w+)$/.exec(line)?.[1])).toEqual([
-        'headroom-diff.txt',
-        'headroom-diff.md',
-      ]);
-      for (const line of lines) {
-        const args = line
-          .replace(/^npx headroom /, '')
-          .replace(/ > headroom-diff\.\w+$/, '')
-          .replaceAll(`$${variable}`, 'main')
-          .split(' ')
-          .map((arg) => arg.replace(/^"(.*)"$/, '$1'));
-        const result = await runCli(args, repo.dir);
-        expect(result.stderr).toBe('');
-        expect(result.code).toBe(0);
-        expect(result.stdout).toContain(
-          `${line.includes('markdown') ? '-' : ' '} team payments: ContainerMemoryNearLimit for 10m → 20m\n`,
-        );
+  it(
+    'the diff commands of each example work as written, with the base ref its platform would give: the full report ' +
+      'and the comment',
+    async () => {
+      const repo = gitProject();
+      repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+      repo.edit('teams/payments.yaml', 'for: 10m', 'for: 20m');
+      for (const [workflow, variable] of [
+        [yamlBlocks[0], 'GITHUB_BASE_REF'],
+        [yamlBlocks[1], 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME'],
+      ] as const) {
+        const lines = commands(workflow).filter((command) => command.startsWith('npx headroom diff'));
+        expect(lines.map((line) => / > (headroom-diff\.\w+)$/.exec(line)?.[1])).toEqual([
+          'headroom-diff.txt',
+          'headroom-diff.md',
+        ]);
+        for (const line of lines) {
+          const args = line
+            .replace(/^npx headroom /, '')
+            .replace(/ > headroom-diff\.\w+$/, '')
+            .replaceAll(`$${variable}`, 'main')
+            .split(' ')
+            .map((arg) => arg.replace(/^"(.*)"$/, '$1'));
+          const result = await runCli(args, repo.dir);
+          expect(result.stderr).toBe('');
+          expect(result.code).toBe(0);
+          expect(result.stdout).toContain(
+            `${line.includes('markdown') ? '-' : ' '} team payments: ContainerMemoryNearLimit for 10m → 20m\n`,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
   it('each workflow keeps the full report as the artifact the cut comment points to (headroom-diff)', () => {
     const github = JSON.stringify(yamlBlocks[0]);

@@ -56,7 +56,8 @@ afterAll(async () => {
   if (alive.length > 0) throw new Error(`e2e: processes still running after the stop: ${alive.join(' ')}`);
   const rulers = stack?.rulers.map((ruler) => `${ruler.name}: ${ruler.version}`).join('; ') ?? 'not started';
   console.log(
-    `e2e: ${((Date.now() - began) / 1000).toFixed(0)} s in all (servers ready in ${((readyAt - began) / 1000).toFixed(1)} s; stopped ${pids.length} by pid: ${pids.join(' ')}); ${rulers}`,
+    `e2e: ${((Date.now() - began) / 1000).toFixed(0)} s in all (servers ready in ` +
+      `${((readyAt - began) / 1000).toFixed(1)} s; stopped ${pids.length} by pid: ${pids.join(' ')}); ${rulers}`,
   );
 }, 30_000);
 

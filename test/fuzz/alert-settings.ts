@@ -42,7 +42,8 @@ function kindOf(alert: string, setting: string, schema: z.ZodType): SettingKind 
   if (schema instanceof z.ZodString && schema.safeParse('5m').success && !schema.safeParse('5 minutes').success)
     return { kind: 'duration' };
   throw new Error(
-    `alerts.${alert}.${setting}: a setting of a kind the fuzz arbitraries do not know; teach test/fuzz/alert-settings.ts`,
+    `alerts.${alert}.${setting}: a setting of a kind the fuzz arbitraries do not know; teach ` +
+      `test/fuzz/alert-settings.ts`,
   );
 }
 

@@ -34,7 +34,8 @@ type ClaimShape = { kind: 'exact'; word: string } | { kind: 'prefix'; tail: stri
 const word = fc.stringMatching(/^[a-z0-9]{1,6}$/);
 /** A run of pattern characters holding at least one wildcard, starting and ending with a name character or wildcard. */
 const globPart = fc
-  // No '.': namespace names have none (a dotted namespace pattern never matches and is refused), nor `..` in node names.
+  // No '.': namespace names have none (a dotted namespace pattern never matches and is refused), nor `..` in node
+  // names.
   .array(fc.oneof(word, fc.constantFrom('*', '?', '-', '*', '??')), { minLength: 1, maxLength: 4 })
   .map((parts) => parts.join(''))
   .map((text) => (/[*?]/.test(text) ? text : `${text}*`))

@@ -63,7 +63,8 @@ describe('fuzz: arbitrary invalid configs (one planted defect)', () => {
     const result = await runCli(['generate', '--config', 'headroom.config.ts', '--out', 'generated'], dir);
     const context = `${result.stderr}\n${describeDefect(defect, configFile)}`;
     const located = new RegExp(
-      `^${defect.file.replace(/[.*+?^${}()|[\]\\~]/g, '\\$&')}:(\\d+):(\\d+): ${defect.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `,
+      `^${defect.file.replace(/[.*+?^${}()|[\]\\~]/g, '\\$&')}:(\\d+):(\\d+): ` +
+        `${defect.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `,
       'm',
     ).exec(result.stderr);
     const ok =

@@ -25,7 +25,10 @@ export function counter(property: string): CaseCounter {
 
 /** What a failing case prints: where the project was written, and its config. */
 export function shown(project: ProjectCase, configFile: string): string {
-  return `project written to ${configFile} (kept only while the test runs)\nconfig: ${typescriptLiteral(project.config).slice(0, 4000)}\nteam files: ${project.teamFiles.length}`;
+  return (
+    `project written to ${configFile} (kept only while the test runs)\nconfig: ` +
+    `${typescriptLiteral(project.config).slice(0, 4000)}\nteam files: ${project.teamFiles.length}`
+  );
 }
 
 /** Writes and generates one case, counted; a failure to generate is a failed case. */
@@ -41,7 +44,8 @@ export async function generated(
   } catch (error) {
     counted.failures++;
     throw new Error(
-      `a valid config did not generate: ${error instanceof Error ? error.message : String(error)}\n${shown(project, configFile)}`,
+      `a valid config did not generate: ` +
+        `${error instanceof Error ? error.message : String(error)}\n${shown(project, configFile)}`,
     );
   }
 }

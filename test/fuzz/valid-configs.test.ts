@@ -1,7 +1,7 @@
 // Properties of arbitrary valid configs (test/fuzz/arbitraries.ts, a handful to 40 teams): each generates; every
-// expression parses with lezer-promql; a second run gives the same bytes (in-process, and once through the CLI's files); every group passes
-// the real `promtool check rules` on both engines; every sampled namespace and node has exactly one owner series, of
-// the team that must own it (`promtool test rules` on synthetic series, both engines).
+// expression parses with lezer-promql; a second run gives the same bytes (in-process, and once through the CLI's
+// files); every group passes the real `promtool check rules` on both engines; every sampled namespace and node has
+// exactly one owner series, of the team that must own it (`promtool test rules` on synthetic series, both engines).
 // @module-tag spawns (promtool on both engines)
 import { fc, test } from '@fast-check/vitest';
 import { readFileSync } from 'node:fs';

@@ -89,7 +89,8 @@ export function scenarioForEngine(text: string, major: number, file = 'scenario'
     );
     if (missing.length > 0) {
       throw new Error(
-        `${file}:${line + 1}: engine-specific item without a variant for ${missing.map((engine) => engine.name).join(', ')}: every engine's truth is asserted`,
+        `${file}:${line + 1}: engine-specific item without a variant for ` +
+          `${missing.map((engine) => engine.name).join(', ')}: every engine's truth is asserted`,
       );
     }
   }

@@ -119,17 +119,21 @@ describe('what the config does when it runs', () => {
     expect(result.stderr).not.toContain('jiti');
   });
 
-  it('a getter that throws (get links() { throw … }): exit 2 at the line that threw, as for a throw at import, for check too', async () => {
-    const links = "  links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' },";
-    project.write(CONFIG, edited(links, "  get links(): never {\n    throw new Error('no links today');\n  },"));
-    for (const command of ['generate', 'check', 'validate']) {
-      await expectRefused(
-        project,
-        [command],
-        'headroom.config.ts:13:5: cannot load the config: it threw Error: no links today',
-      );
-    }
-  });
+  it(
+    'a getter that throws (get links() { throw … }): exit 2 at the line that threw, as for a throw at import, for ' +
+      'check too',
+    async () => {
+      const links = "  links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' },";
+      project.write(CONFIG, edited(links, "  get links(): never {\n    throw new Error('no links today');\n  },"));
+      for (const command of ['generate', 'check', 'validate']) {
+        await expectRefused(
+          project,
+          [command],
+          'headroom.config.ts:13:5: cannot load the config: it threw Error: no links today',
+        );
+      }
+    },
+  );
 
   it('a getter that calls process.exit(0) (in an inline team): refused like the call at top level, so check cannot pass', async () => {
     const teams = "teams: [{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'platform-primary' } }],";
@@ -147,7 +151,8 @@ describe('what the config does when it runs', () => {
   it('a Proxy as the settings whose traps throw: refused at the trap, no stack trace', async () => {
     project.write(
       CONFIG,
-      `${original.replace('export default defineConfig(', 'const settings = (')}\nexport default new Proxy(settings, {\n  ownKeys() {\n    throw new RangeError('no keys');\n  },\n});\n`,
+      `${original.replace('export default defineConfig(', 'const settings = (')}\nexport default new Proxy(settings, ` +
+        `{\n  ownKeys() {\n    throw new RangeError('no keys');\n  },\n});\n`,
     );
     await expectRefused(
       project,
@@ -166,20 +171,24 @@ describe('what the config does when it runs', () => {
     expect(result.stderr).not.toMatch(/headroom\.config\.ts:\d/);
   });
 
-  it('throws a 10,000-character message full of escape codes: one line of at most 80 characters of it, escapes not echoed', async () => {
-    project.write(
-      CONFIG,
-      edited(IMPORT_LINE, `${IMPORT_LINE}\nthrow new Error('\\u001b[31m' + 'x'.repeat(10000) + '\\nsecond line');`),
-    );
-    const result = await expectRefused(
-      project,
-      ['generate'],
-      /headroom\.config\.ts:3:1: cannot load the config: it threw .*…$/m,
-    );
-    expect(result.stderr).not.toContain('x'.repeat(81));
-    expect(result.stderr).not.toContain('\u001b');
-    expect(result.stderr).not.toContain('second line');
-  });
+  it(
+    'throws a 10,000-character message full of escape codes: one line of at most 80 characters of it, escapes not ' +
+      'echoed',
+    async () => {
+      project.write(
+        CONFIG,
+        edited(IMPORT_LINE, `${IMPORT_LINE}\nthrow new Error('\\u001b[31m' + 'x'.repeat(10000) + '\\nsecond line');`),
+      );
+      const result = await expectRefused(
+        project,
+        ['generate'],
+        /headroom\.config\.ts:3:1: cannot load the config: it threw .*…$/m,
+      );
+      expect(result.stderr).not.toContain('x'.repeat(81));
+      expect(result.stderr).not.toContain('\u001b');
+      expect(result.stderr).not.toContain('second line');
+    },
+  );
 
   it('has no default export: says to export default defineConfig({...}), not "defaultTeam is required"', async () => {
     project.write(CONFIG, edited('export default defineConfig(', 'export const config = defineConfig('));
@@ -196,7 +205,8 @@ describe('what the config does when it runs', () => {
     const result = await expectRefused(
       project,
       ['generate'],
-      'headroom.config.ts:4:16: the default export is a function; export the settings object itself: export default defineConfig({...})',
+      'headroom.config.ts:4:16: the default export is a function; export the settings object itself: export default ' +
+        'defineConfig({...})',
     );
     expect(result.stderr).not.toContain('undefined');
   });
@@ -238,7 +248,8 @@ describe('what the config does when it runs', () => {
     await expectRefused(
       project,
       ['generate'],
-      'headroom.config.ts:1:16: the default export must be the settings object (export default defineConfig({...})), got null',
+      'headroom.config.ts:1:16: the default export must be the settings object (export default defineConfig({...})), ' +
+        'got null',
     );
   });
 
@@ -247,7 +258,8 @@ describe('what the config does when it runs', () => {
     await expectRefused(
       project,
       ['generate'],
-      'headroom.config.ts:1:16: the default export must be the settings object (export default defineConfig({...})), got an array',
+      'headroom.config.ts:1:16: the default export must be the settings object (export default defineConfig({...})), ' +
+        'got an array',
     );
   });
 

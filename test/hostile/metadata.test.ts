@@ -216,7 +216,8 @@ describe('Kubernetes metadata', () => {
       'headroom.config.ts',
       configText({
         routing:
-          "{ defaultReceiver: 'oncall', alertmanagerConfig: { enabled: true, namespace: 'Bad Namespace!', labels: { 'bad key!!': 'x' } } }",
+          "{ defaultReceiver: 'oncall', alertmanagerConfig: { enabled: true, namespace: 'Bad Namespace!', labels: { " +
+          "'bad key!!': 'x' } } }",
       }),
     );
     await expectRefused(
@@ -227,24 +228,28 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it('ConfigMap annotation values are free text: a newline, `{{ .Foo }}`, `$labels` and a YAML document marker are written as one inert string', async () => {
-    const value = 'Kubernetes: memory\n---\nkind: Secret\n{{ .Foo }} $labels "quoted" #not-a-comment';
-    const { files } = await accepted({
-      dashboards: `{ configMap: { annotations: { 'k8s-sidecar-target-directory': ${JSON.stringify(value)} } } }`,
-    });
-    const configMaps = Object.entries(files).filter(([path]) => path.startsWith('dashboards/configmaps/'));
-    expect(configMaps.length).toBeGreaterThan(0);
-    for (const [path, text] of configMaps) {
-      const documents = parseAllDocuments(text, { version: '1.1' });
-      expect(Array.isArray(documents) ? documents.length : 0, path).toBe(1);
-      const object = (documents as { toJS(): unknown }[])[0]!.toJS() as {
-        metadata: { annotations: Record<string, string> };
-        kind: string;
-      };
-      expect(object.kind).toBe('ConfigMap');
-      expect(object.metadata.annotations).toEqual({ 'k8s-sidecar-target-directory': value });
-    }
-  });
+  it(
+    'ConfigMap annotation values are free text: a newline, `{{ .Foo }}`, `$labels` and a YAML document marker are ' +
+      'written as one inert string',
+    async () => {
+      const value = 'Kubernetes: memory\n---\nkind: Secret\n{{ .Foo }} $labels "quoted" #not-a-comment';
+      const { files } = await accepted({
+        dashboards: `{ configMap: { annotations: { 'k8s-sidecar-target-directory': ${JSON.stringify(value)} } } }`,
+      });
+      const configMaps = Object.entries(files).filter(([path]) => path.startsWith('dashboards/configmaps/'));
+      expect(configMaps.length).toBeGreaterThan(0);
+      for (const [path, text] of configMaps) {
+        const documents = parseAllDocuments(text, { version: '1.1' });
+        expect(Array.isArray(documents) ? documents.length : 0, path).toBe(1);
+        const object = (documents as { toJS(): unknown }[])[0]!.toJS() as {
+          metadata: { annotations: Record<string, string> };
+          kind: string;
+        };
+        expect(object.kind).toBe('ConfigMap');
+        expect(object.metadata.annotations).toEqual({ 'k8s-sidecar-target-directory': value });
+      }
+    },
+  );
 
   it('object names: the longest team name (26 characters) names valid ConfigMaps and AlertmanagerConfigs; 27 is refused', async () => {
     const longest = 'abcdefghijklmnopqrstuvwxy0';
@@ -292,39 +297,51 @@ describe('Kubernetes metadata', () => {
     );
   });
 
-  it('every generated object passes the API server metadata rules after odd but valid values, and reads the same in YAML 1.1 (kubectl) and 1.2', async () => {
-    const prefix253 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
-    const { files } = await accepted({
-      teams:
-        "[{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'yes' } }, { name: 'abcdefghijklmnopqrstuvwxy0', namespaces: ['long'] }]",
-      prometheusRule: `{ namespace: '${'n'.repeat(63)}', labels: { release: 'yes', on: 'on', 'example.com/n': 'n', empty: '', octal: '0o17', bool: 'true', '${prefix253}/${'x'.repeat(63)}': '${'v'.repeat(63)}' } }`,
-      dashboards:
-        "{ perTeam: ['abcdefghijklmnopqrstuvwxy0'], configMap: { labelName: 'example.com/dashboard', labelValue: 'NO', annotations: { 'k8s-sidecar-target-directory': '/tmp/dashboards/Kubernetes: \"memory\"\\n{{ x }}' } }, grafanaOperator: { enabled: true, namespace: 'grafana', instanceSelector: { dashboards: 'off' }, folder: 'Memory: {{ x }}' } }",
-      routing:
-        "{ defaultReceiver: 'Platform \"On-Call\" #1', alertmanagerConfig: { enabled: true, labels: { alertmanagerConfig: 'y' }, receivers: { 'Platform \"On-Call\" #1': { webhookConfigs: [{ urlSecret: { name: 'hook', key: 'url' } }] } } } }",
-    });
-    const objects = kubernetesObjects(files);
-    expect(new Set(objects.map(({ object }) => object.kind))).toEqual(
-      new Set(['PrometheusRule', 'ConfigMap', 'GrafanaDashboard', 'AlertmanagerConfig']),
-    );
-    for (const { path, object, asYaml12 } of objects) {
-      expect(metadataProblems(object.metadata ?? {}), path).toEqual([]);
-      expect(object, `${path} reads the same in YAML 1.1 and 1.2`).toEqual(asYaml12);
-    }
-    const rule = objects.find(({ object }) => object.kind === 'PrometheusRule')!.object.metadata!;
-    expect(rule.labels).toMatchObject({
-      release: 'yes',
-      on: 'on',
-      'example.com/n': 'n',
-      empty: '',
-      octal: '0o17',
-      bool: 'true',
-    });
-    // The kustomization lists exactly these objects.
-    expect((parse(files['kustomization.yaml']!) as { resources: string[] }).resources).toEqual(
-      objects.map(({ path }) => path).sort(),
-    );
-  });
+  it(
+    'every generated object passes the API server metadata rules after odd but valid values, and reads the same in ' +
+      'YAML 1.1 (kubectl) and 1.2',
+    async () => {
+      const prefix253 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+      const { files } = await accepted({
+        teams:
+          "[{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'yes' } }, { name: " +
+          "'abcdefghijklmnopqrstuvwxy0', namespaces: ['long'] }]",
+        prometheusRule:
+          `{ namespace: '${'n'.repeat(63)}', labels: { release: 'yes', on: 'on', 'example.com/n': 'n', ` +
+          `empty: '', octal: '0o17', bool: 'true', '${prefix253}/${'x'.repeat(63)}': '${'v'.repeat(63)}' } }`,
+        dashboards:
+          "{ perTeam: ['abcdefghijklmnopqrstuvwxy0'], configMap: { labelName: 'example.com/dashboard', labelValue: " +
+          "'NO', annotations: { 'k8s-sidecar-target-directory': '/tmp/dashboards/Kubernetes: \"memory\"\\n{{ x }}' } " +
+          "}, grafanaOperator: { enabled: true, namespace: 'grafana', instanceSelector: { dashboards: 'off' }, " +
+          "folder: 'Memory: {{ x }}' } }",
+        routing:
+          '{ defaultReceiver: \'Platform "On-Call" #1\', alertmanagerConfig: { enabled: true, labels: { ' +
+          "alertmanagerConfig: 'y' }, receivers: { 'Platform \"On-Call\" #1': { webhookConfigs: [{ urlSecret: { " +
+          "name: 'hook', key: 'url' } }] } } } }",
+      });
+      const objects = kubernetesObjects(files);
+      expect(new Set(objects.map(({ object }) => object.kind))).toEqual(
+        new Set(['PrometheusRule', 'ConfigMap', 'GrafanaDashboard', 'AlertmanagerConfig']),
+      );
+      for (const { path, object, asYaml12 } of objects) {
+        expect(metadataProblems(object.metadata ?? {}), path).toEqual([]);
+        expect(object, `${path} reads the same in YAML 1.1 and 1.2`).toEqual(asYaml12);
+      }
+      const rule = objects.find(({ object }) => object.kind === 'PrometheusRule')!.object.metadata!;
+      expect(rule.labels).toMatchObject({
+        release: 'yes',
+        on: 'on',
+        'example.com/n': 'n',
+        empty: '',
+        octal: '0o17',
+        bool: 'true',
+      });
+      // The kustomization lists exactly these objects.
+      expect((parse(files['kustomization.yaml']!) as { resources: string[] }).resources).toEqual(
+        objects.map(({ path }) => path).sort(),
+      );
+    },
+  );
 });
 
 interface KubernetesObject {
@@ -368,7 +385,8 @@ describe('links.grafanaUrl and links.runbookUrlPattern', () => {
     for (const url of urls)
       expect(url).toMatch(/^https:\/\/g\.example\.com\/d\/headroom-(team|overview)\?orgId=2&(var-|\{\{ range )/);
     expect(urls).toContain(
-      'https://g.example.com/d/headroom-team?orgId=2&var-team={{ $labels.team }}&var-namespace={{ $labels.namespace }}&var-pod={{ $labels.pod }}',
+      'https://g.example.com/d/headroom-team?orgId=2&var-team={{ $labels.team }}&var-namespace={{ $labels.namespace ' +
+        '}}&var-pod={{ $labels.pod }}',
     );
   });
 

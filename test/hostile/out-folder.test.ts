@@ -451,7 +451,8 @@ describe('--out below a folder that refuses writes: said plainly, exit 2, nothin
   );
 
   it.skipIf(isRoot && !canDropToNobody)(
-    'a missing folder below a 0555 folder, as a user other than root: names the 0555 folder, not the one it could not make',
+    'a missing folder below a 0555 folder, as a user other than root: names the 0555 folder, not the one it could ' +
+      'not make',
     { tags: ['spawns'] },
     () => {
       const project = tempProject('example');

@@ -213,7 +213,8 @@ describe('team files refused', () => {
     const { stderr } = await expectRefused(
       project,
       ['generate'],
-      'teams/x.yaml:4:1: holds 2 YAML documents (a `---` line starts each): a team file holds one team; put each team in its own file',
+      'teams/x.yaml:4:1: holds 2 YAML documents (a `---` line starts each): a team file holds one team; put each ' +
+        'team in its own file',
     );
     expect(stderr).not.toContain('parseAllDocuments');
   });
@@ -360,7 +361,8 @@ describe('team files refused', () => {
   it('a merge key (<<: *base)', async () => {
     project.write(
       'teams/x.yaml',
-      'name: x\nnamespaces: [x]\nalerts:\n  containerMemoryNearLimit: &base { for: 5m }\n  containerOOMKilled:\n    <<: *base\n',
+      'name: x\nnamespaces: [x]\nalerts:\n  containerMemoryNearLimit: &base { for: 5m }\n  containerOOMKilled:\n    ' +
+        '<<: *base\n',
     );
     await expectRefused(
       project,

@@ -185,7 +185,8 @@ describe('thresholds', () => {
     const refused = await expectRefused(
       project,
       ['generate'],
-      `teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string "${'9'.repeat(78)}…`,
+      `teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: must be a number, got the string ` +
+        `"${'9'.repeat(78)}…`,
     );
     expect(refused.stderr.length).toBeLessThan(400);
   });
@@ -202,14 +203,16 @@ describe('durations', () => {
   it('for: -5m (negative)', async () => {
     await refusedTeam(
       payments('for: 10m', 'for: -5m'),
-      'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be a Prometheus duration such as 30s, 5m or 1h30m',
+      'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be a Prometheus duration such as 30s, 5m ' +
+        'or 1h30m',
     );
   });
 
   it('for: 1y (capped at 1w)', async () => {
     await refusedTeam(
       payments('for: 10m', 'for: 1y'),
-      'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be at most 1w: the alert would fire that long after the condition starts',
+      'teams/payments.yaml:5:48: alerts.containerMemoryNearLimit.for: must be at most 1w: the alert would fire that ' +
+        'long after the condition starts',
     );
   });
 
@@ -365,7 +368,8 @@ describe('selectors', () => {
     tags: ['spawns'],
   }, async () => {
     const fresh = tempProject('example');
-    // The kube-state-metrics selector reaches the alert descriptions' Go templates: }}{{ in its value stays a string there.
+    // The kube-state-metrics selector reaches the alert descriptions' Go templates: }}{{ in its value stays a string
+    // there.
     const config = configWithSelector('job=~"a{2,3}", metrics_path="/metrics/cadvisor"').replace(
       ' },\n',
       ', kubeStateMetrics: \'job="ksm}}{{ .x }}"\' },\n',
@@ -414,7 +418,8 @@ describe('namespace and node patterns', () => {
     await expectRefused(
       project,
       ['generate'],
-      'teams/search.yaml:3:9: nodes.0: can never match: each dot-separated part of a node name starts and ends with a letter or digit',
+      'teams/search.yaml:3:9: nodes.0: can never match: each dot-separated part of a node name starts and ends with ' +
+        'a letter or digit',
     );
   });
 
@@ -436,7 +441,9 @@ describe('warnings: valid values that quietly disable alerting', () => {
       [PAYMENTS]: paymentsWithLine6('containerOOMKilled: { window: 500ms }'),
     });
     expect(stderr).toContain(
-      "teams/payments.yaml:6:25: alerts.containerOOMKilled.window: warning: 500ms is shorter than 1m: at kube-prometheus' 30s scrape interval the range holds at most one sample, so the rule sees no change and the alert never fires",
+      'teams/payments.yaml:6:25: alerts.containerOOMKilled.window: warning: 500ms is shorter than 1m: at ' +
+        "kube-prometheus' 30s scrape interval the range holds at most one sample, so the rule sees no change and the " +
+        'alert never fires',
     );
     expect(generated['prometheus-rules/headroom-container-memory.yaml']).toContain('[500ms]');
   });
@@ -444,7 +451,8 @@ describe('warnings: valid values that quietly disable alerting', () => {
   it('threshold: 1e-9 (fires on every container) warns, and generate writes', async () => {
     const { stderr, generated } = await accepted({ [PAYMENTS]: payments('threshold: 0.95', 'threshold: 1e-9') });
     expect(stderr).toContain(
-      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1e-9 is below 0.5: the alert fires for every container using more than 1e-7% of its memory limit',
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1e-9 is below 0.5: the alert ' +
+        'fires for every container using more than 1e-7% of its memory limit',
     );
     expect(generated['prometheus-rules/headroom-teams.yaml']).toContain('expr: vector(1e-9)');
   });
@@ -452,7 +460,8 @@ describe('warnings: valid values that quietly disable alerting', () => {
   it('threshold: 1 (the ratio never exceeds 1) warns that it never fires', async () => {
     const { stderr } = await accepted({ [PAYMENTS]: payments('threshold: 0.95', 'threshold: 1') });
     expect(stderr).toContain(
-      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1 never fires: the working set never exceeds the limit',
+      'teams/payments.yaml:5:31: alerts.containerMemoryNearLimit.threshold: warning: 1 never fires: the working set ' +
+        'never exceeds the limit',
     );
   });
 
@@ -469,7 +478,8 @@ describe('warnings: valid values that quietly disable alerting', () => {
       [PAYMENTS]: paymentsWithLine6('containerProcessOOMKilled: { window: 2m }'),
     });
     expect(stderr).toContain(
-      "teams/payments.yaml:6:32: alerts.containerProcessOOMKilled.window: warning: 2m is not longer than the alert's fixed for: 2m",
+      "teams/payments.yaml:6:32: alerts.containerProcessOOMKilled.window: warning: 2m is not longer than the alert's " +
+        'fixed for: 2m',
     );
     expect(generated['prometheus-rules/headroom-container-memory.yaml']).toMatch(
       /- alert: ContainerProcessOOMKilled\n[\s\S]*?for: 2m\n[\s\S]*?window: 2m/,
@@ -479,7 +489,8 @@ describe('warnings: valid values that quietly disable alerting', () => {
   it('a team with no namespaces and no nodes (owns nothing) warns, and generate writes', async () => {
     const { stderr, fresh } = await accepted({ 'teams/empty.yaml': 'name: empty\nlabels: { pager: empty }\n' });
     expect(stderr).toBe(
-      'teams/empty.yaml:1:1: name: warning: team "empty" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)\n',
+      'teams/empty.yaml:1:1: name: warning: team "empty" owns no namespaces and no nodes: its settings and labels ' +
+        'apply to nothing (add namespaces or nodes)\n',
     );
     expect(fresh.read('generated/headroom-settings.yaml')).toContain('empty');
   });

@@ -112,22 +112,26 @@ describe('importMixinConfig never emits a setting the config schema refuses', ()
     links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s', ...config.links },
   });
 
-  it("clusterLabel: namespace (a label headroom sets itself): ignored with the schema's reason, no cluster in the snippet", () => {
-    const imported = importMixinConfig({ ...defaults, clusterLabel: 'namespace' });
-    expect(imported.problems).toEqual([]);
-    expect(imported.config.cluster).toBeUndefined();
-    expect(imported.mapped.map((setting) => setting.mixinKey)).toEqual([
-      'cadvisorSelector',
-      'kubeStateMetricsSelector',
-      'runbookURLPattern',
-    ]);
-    const reasons = Object.fromEntries(imported.ignored.map((setting) => [setting.mixinKey, setting.reason]));
-    expect(reasons.clusterLabel).toMatch(
-      /^headroom refuses cluster\.label "namespace": is set by headroom \(its rules set, select or join on it\); pick another name/,
-    );
-    expect(reasons.showMultiCluster).toMatch(/^headroom refuses cluster\.label "namespace": /);
-    expect(configSchema.safeParse(spread(imported.config)).success).toBe(true);
-  });
+  it(
+    "clusterLabel: namespace (a label headroom sets itself): ignored with the schema's reason, no cluster in the " +
+      'snippet',
+    () => {
+      const imported = importMixinConfig({ ...defaults, clusterLabel: 'namespace' });
+      expect(imported.problems).toEqual([]);
+      expect(imported.config.cluster).toBeUndefined();
+      expect(imported.mapped.map((setting) => setting.mixinKey)).toEqual([
+        'cadvisorSelector',
+        'kubeStateMetricsSelector',
+        'runbookURLPattern',
+      ]);
+      const reasons = Object.fromEntries(imported.ignored.map((setting) => [setting.mixinKey, setting.reason]));
+      expect(reasons.clusterLabel).toMatch(
+        /^headroom refuses cluster\.label "namespace": is set by headroom \(its rules set, select or join on it\); pick another name/,
+      );
+      expect(reasons.showMultiCluster).toMatch(/^headroom refuses cluster\.label "namespace": /);
+      expect(configSchema.safeParse(spread(imported.config)).success).toBe(true);
+    },
+  );
 
   it.each<[string, string]>([
     ...RESERVED_LABELS.map((label): [string, string] => ['clusterLabel', label]),
@@ -220,7 +224,8 @@ describe('headroom import-mixin-config', () => {
       [
         "import { defineConfig } from 'headroom';",
         "import { kubernetesMixinSettings } from './kubernetes-mixin-settings.ts';",
-        "export default defineConfig({ ...kubernetesMixinSettings, defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.test', ...kubernetesMixinSettings.links } });",
+        "export default defineConfig({ ...kubernetesMixinSettings, defaultTeam: 'platform', links: { grafanaUrl: " +
+          "'https://grafana.test', ...kubernetesMixinSettings.links } });",
         '',
       ].join('\n'),
     );

@@ -33,8 +33,11 @@ describe('ownershipProblems with cluster scopes', () => {
     const prod = team('payments-prod', 'namespaces:\n  - billing\n  - "pay*"\nclusters: ["prod-*"]\n');
     const everywhere = team('billing', 'namespaces: [billing]\n');
     expect(messages([eu, prod, everywhere])).toEqual([
-      'payments-prod.yaml:4:5: namespaces.1: "pay*" overlaps "payments", also claimed by team "payments-eu" (payments-eu.yaml) in overlapping clusters (prod-eu-* and prod-*): each namespace must have exactly one owner in every cluster',
-      'billing.yaml:2:14: namespaces.0: "billing" is also claimed by team "payments-prod" (payments-prod.yaml) in overlapping clusters (prod-* and every cluster): each namespace must have exactly one owner in every cluster',
+      'payments-prod.yaml:4:5: namespaces.1: "pay*" overlaps "payments", also claimed by team "payments-eu" ' +
+        '(payments-eu.yaml) in overlapping clusters (prod-eu-* and prod-*): each namespace must have exactly one ' +
+        'owner in every cluster',
+      'billing.yaml:2:14: namespaces.0: "billing" is also claimed by team "payments-prod" (payments-prod.yaml) in ' +
+        'overlapping clusters (prod-* and every cluster): each namespace must have exactly one owner in every cluster',
     ]);
   });
 
@@ -44,7 +47,8 @@ describe('ownershipProblems with cluster scopes', () => {
     const all = team('pool-all', 'nodes: ["pool-*"]\n');
     expect(messages([eu, us])).toEqual([]);
     expect(messages([eu, us, all])).toEqual([
-      'pool-all.yaml:2:9: nodes.0: "pool-*" overlaps "pool-a-*", also claimed by team "pool-eu" (pool-eu.yaml) in overlapping clusters (prod-eu-* and every cluster): each node must have exactly one owner in every cluster',
+      'pool-all.yaml:2:9: nodes.0: "pool-*" overlaps "pool-a-*", also claimed by team "pool-eu" (pool-eu.yaml) in ' +
+        'overlapping clusters (prod-eu-* and every cluster): each node must have exactly one owner in every cluster',
     ]);
   });
 
@@ -54,17 +58,22 @@ describe('ownershipProblems with cluster scopes', () => {
     expect(messages([eu], CLUSTERED)).toEqual([]);
   });
 
-  it('one team listing web-frontend and web-*, or a name twice: no conflict, the team owns each name once (quiet-settings warns)', () => {
-    const web = team(
-      'web',
-      'namespaces: [web-frontend, "web-*", web-frontend]\nclusters: ["prod-eu-*", "prod-us-*"]\n',
-    );
-    expect(messages([web])).toEqual([]);
-    const other = team('shop', 'namespaces: [web-frontend]\n');
-    expect(messages([web, other])).toEqual([
-      'shop.yaml:2:14: namespaces.0: "web-frontend" is also claimed by team "web" (web.yaml) in overlapping clusters (prod-eu-*, prod-us-* and every cluster): each namespace must have exactly one owner in every cluster',
-    ]);
-  });
+  it(
+    'one team listing web-frontend and web-*, or a name twice: no conflict, the team owns each name once ' +
+      '(quiet-settings warns)',
+    () => {
+      const web = team(
+        'web',
+        'namespaces: [web-frontend, "web-*", web-frontend]\nclusters: ["prod-eu-*", "prod-us-*"]\n',
+      );
+      expect(messages([web])).toEqual([]);
+      const other = team('shop', 'namespaces: [web-frontend]\n');
+      expect(messages([web, other])).toEqual([
+        'shop.yaml:2:14: namespaces.0: "web-frontend" is also claimed by team "web" (web.yaml) in overlapping clusters ' +
+          '(prod-eu-*, prod-us-* and every cluster): each namespace must have exactly one owner in every cluster',
+      ]);
+    },
+  );
 
   it('thousands of exact names in one team, some listed twice: no ownership problem', () => {
     const names = Array.from({ length: 8000 }, (_, i) => `ns-${i}`);
@@ -72,15 +81,22 @@ describe('ownershipProblems with cluster scopes', () => {
     expect(messages([big], {})).toEqual([]);
   });
 
-  it('a×40* and *b×30 of two teams: no namespace of at most 63 characters matches both, so no conflict; as nodes they conflict', () => {
-    const [prefix, suffix] = [`${'a'.repeat(40)}*`, `*${'b'.repeat(30)}`];
-    expect(
-      messages([team('long-a', `namespaces: ["${prefix}"]\n`), team('long-b', `namespaces: ["${suffix}"]\n`)], {}),
-    ).toEqual([]);
-    expect(messages([team('pool-a', `nodes: ["${prefix}"]\n`), team('pool-b', `nodes: ["${suffix}"]\n`)], {})).toEqual([
-      `pool-b.yaml:2:9: nodes.0: "${suffix}" overlaps "${prefix}", also claimed by team "pool-a" (pool-a.yaml): each node must have exactly one owner`,
-    ]);
-  });
+  it(
+    'a×40* and *b×30 of two teams: no namespace of at most 63 characters matches both, so no conflict; as nodes ' +
+      'they conflict',
+    () => {
+      const [prefix, suffix] = [`${'a'.repeat(40)}*`, `*${'b'.repeat(30)}`];
+      expect(
+        messages([team('long-a', `namespaces: ["${prefix}"]\n`), team('long-b', `namespaces: ["${suffix}"]\n`)], {}),
+      ).toEqual([]);
+      expect(
+        messages([team('pool-a', `nodes: ["${prefix}"]\n`), team('pool-b', `nodes: ["${suffix}"]\n`)], {}),
+      ).toEqual([
+        `pool-b.yaml:2:9: nodes.0: "${suffix}" overlaps "${prefix}", also claimed by team "pool-a" (pool-a.yaml): each ` +
+          `node must have exactly one owner`,
+      ]);
+    },
+  );
 });
 
 describe('overrides of node alerts', () => {
@@ -90,7 +106,8 @@ describe('overrides of node alerts', () => {
       'namespaces: [payments]\nalerts:\n  nodeMemoryEvictions: { window: 30m }\n  podsEvicted: { window: 30m }\n',
     );
     expect(messages([payments], {})).toEqual([
-      'payments-nodes.yaml:4:3: alerts.nodeMemoryEvictions: has no effect: the team owns no nodes (list them under `nodes:`)',
+      'payments-nodes.yaml:4:3: alerts.nodeMemoryEvictions: has no effect: the team owns no nodes (list them under ' +
+        '`nodes:`)',
     ]);
     const pool = team('pool', 'nodes: ["pool-*"]\nalerts:\n  nodeMemoryEvictions: { window: 30m }\n');
     expect(messages([pool], {})).toEqual([]);

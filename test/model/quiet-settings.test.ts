@@ -71,7 +71,8 @@ describe('quietSettingWarnings', () => {
 
   it('a team that owns nothing, but not the default team and not with ownership by namespace label', async () => {
     expect(await warningsWith({ empty: 'name: empty\n' })).toEqual([
-      'empty.yaml:1:1: name: warning: team "empty" owns no namespaces and no nodes: its settings and labels apply to nothing (add namespaces or nodes)',
+      'empty.yaml:1:1: name: warning: team "empty" owns no namespaces and no nodes: its settings and labels apply to ' +
+        'nothing (add namespaces or nodes)',
     ]);
     const byLabel = (text: string) =>
       text.replace(
@@ -87,9 +88,12 @@ describe('quietSettingWarnings', () => {
     const web =
       'name: web\nnamespaces: [web-frontend, "web-*", web-frontend, "*-eu"]\nnodes: ["pool-web-*", "pool-web-?"]\n';
     expect(await warningsWith({ web })).toEqual([
-      'web.yaml:2:14: namespaces.0: warning: "web-frontend" is already covered by "web-*" (namespaces.1) of this team: it changes nothing',
-      'web.yaml:2:37: namespaces.2: warning: "web-frontend" is already listed (namespaces.0): listing it again changes nothing',
-      'web.yaml:3:23: nodes.1: warning: "pool-web-?" is already covered by "pool-web-*" (nodes.0) of this team: it changes nothing',
+      'web.yaml:2:14: namespaces.0: warning: "web-frontend" is already covered by "web-*" (namespaces.1) of this ' +
+        'team: it changes nothing',
+      'web.yaml:2:37: namespaces.2: warning: "web-frontend" is already listed (namespaces.0): listing it again ' +
+        'changes nothing',
+      'web.yaml:3:23: nodes.1: warning: "pool-web-?" is already covered by "pool-web-*" (nodes.0) of this team: it ' +
+        'changes nothing',
     ]);
   });
 
@@ -97,36 +101,44 @@ describe('quietSettingWarnings', () => {
     const names = Array.from({ length: 8000 }, (_, i) => `ns-${i}`);
     const big = `name: big\nnamespaces:\n${[...names, 'ns-17', 'ns-7999'].map((name) => `  - ${name}`).join('\n')}\n`;
     expect(await warningsWith({ big })).toEqual([
-      'big.yaml:8003:5: namespaces.8000: warning: "ns-17" is already listed (namespaces.17): listing it again changes nothing',
-      'big.yaml:8004:5: namespaces.8001: warning: "ns-7999" is already listed (namespaces.7999): listing it again changes nothing',
+      'big.yaml:8003:5: namespaces.8000: warning: "ns-17" is already listed (namespaces.17): listing it again ' +
+        'changes nothing',
+      'big.yaml:8004:5: namespaces.8001: warning: "ns-7999" is already listed (namespaces.7999): listing it again ' +
+        'changes nothing',
     ]);
   });
 
-  it('a lone team claiming * under ownership.namespaceLabel: warned at the claim (the label decides no owner), not without the label', async () => {
-    const byLabel = (text: string) =>
-      text.replace(
-        "  defaultTeam: 'platform',",
-        "  defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },",
-      );
-    const everything = 'name: everything\nnamespaces: [prod, "*"]\n';
-    expect(await warningsWith({ everything }, byLabel)).toEqual([
-      'everything.yaml:2:14: namespaces.0: warning: "prod" is already covered by "*" (namespaces.1) of this team: it changes nothing',
-      'everything.yaml:2:20: namespaces.1: warning: "*" claims every namespace: a team file\'s claim beats ownership.namespaceLabel, so the label "team" decides no owner (list the team\'s namespaces instead)',
-    ]);
-    const scoped = 'name: everything\nnamespaces: ["?*"]\nclusters: [prod-eu]\n';
-    const clustered = (text: string) =>
-      byLabel(text).replace(
-        "  defaultTeam: 'platform',",
-        "  defaultTeam: 'platform',\n  cluster: { label: 'cluster' },",
-      );
-    expect(await warningsWith({ everything: scoped }, clustered)).toEqual([
-      expect.stringContaining('namespaces.0: warning: "?*" claims every namespace in clusters prod-eu: '),
-    ]);
-    // Without the label, only the redundant name is worth a word.
-    expect(await warningsWith({ everything })).toEqual([
-      expect.stringContaining('"prod" is already covered by "*" (namespaces.1)'),
-    ]);
-  });
+  it(
+    'a lone team claiming * under ownership.namespaceLabel: warned at the claim (the label decides no owner), not ' +
+      'without the label',
+    async () => {
+      const byLabel = (text: string) =>
+        text.replace(
+          "  defaultTeam: 'platform',",
+          "  defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },",
+        );
+      const everything = 'name: everything\nnamespaces: [prod, "*"]\n';
+      expect(await warningsWith({ everything }, byLabel)).toEqual([
+        'everything.yaml:2:14: namespaces.0: warning: "prod" is already covered by "*" (namespaces.1) of this team: it ' +
+          'changes nothing',
+        'everything.yaml:2:20: namespaces.1: warning: "*" claims every namespace: a team file\'s claim beats ' +
+          'ownership.namespaceLabel, so the label "team" decides no owner (list the team\'s namespaces instead)',
+      ]);
+      const scoped = 'name: everything\nnamespaces: ["?*"]\nclusters: [prod-eu]\n';
+      const clustered = (text: string) =>
+        byLabel(text).replace(
+          "  defaultTeam: 'platform',",
+          "  defaultTeam: 'platform',\n  cluster: { label: 'cluster' },",
+        );
+      expect(await warningsWith({ everything: scoped }, clustered)).toEqual([
+        expect.stringContaining('namespaces.0: warning: "?*" claims every namespace in clusters prod-eu: '),
+      ]);
+      // Without the label, only the redundant name is worth a word.
+      expect(await warningsWith({ everything })).toEqual([
+        expect.stringContaining('"prod" is already covered by "*" (namespaces.1)'),
+      ]);
+    },
+  );
 
   it('a missing default teams/ folder: warned at teamsDir, naming the folder; an empty one (a .gitkeep in it) is not', async () => {
     const project = tempProject('example');
@@ -134,7 +146,9 @@ describe('quietSettingWarnings', () => {
     const warnings = quietSettingWarnings(await loadConfig(join(project.dir, 'headroom.config.ts')));
     const shown = displayPath(project.dir);
     expect(warnings).toEqual([
-      `${shown}/headroom.config.ts: teamsDir: warning: ${shown}/teams/ does not exist, so no team file was read (create it, or set teamsDir to where the team files are; with every team inline in the config, an empty ${shown}/teams/ holding a .gitkeep ends this warning)`,
+      `${shown}/headroom.config.ts: teamsDir: warning: ${shown}/teams/ does not exist, so no team file was read ` +
+        `(create it, or set teamsDir to where the team files are; with every team inline in the config, an empty ` +
+        `${shown}/teams/ holding a .gitkeep ends this warning)`,
     ]);
     mkdirSync(join(project.dir, 'teams'));
     writeFileSync(join(project.dir, 'teams/.gitkeep'), '');

@@ -7,9 +7,11 @@ const KSM = 'job="kube-state-metrics"';
 const CADVISOR = 'job="kubelet", metrics_path="/metrics/cadvisor"';
 // The owner join as the rules write it (src/rules/ownership.ts): the newest owner series, as 1.
 const OWNER =
-  '* on (namespace) group_left (team, pager, slack_channel) group without () (topk by (namespace) (1, headroom:namespace_owner:info))';
+  '* on (namespace) group_left (team, pager, slack_channel) group without () (topk by (namespace) (1, ' +
+  'headroom:namespace_owner:info))';
 const KUBELET = 'job="kubelet", metrics_path="/metrics"';
-const MEMORY_EVICTIONS = `kubelet_evictions{${KUBELET}, eviction_signal=~"memory.available|allocatableMemory.available"}`;
+const MEMORY_EVICTIONS =
+  `kubelet_evictions{${KUBELET}, ` + `eviction_signal=~"memory.available|allocatableMemory.available"}`;
 const NODE_NAME = `max by (instance, node) (kubelet_node_name{${KUBELET}})`;
 const EVICTED = `max by (namespace, pod) (kube_pod_status_reason{${KSM}, reason="Evicted"}) == 1`;
 const WORKING_SET = `container_memory_working_set_bytes{${CADVISOR}, container!="", container!="POD"}`;
@@ -36,18 +38,25 @@ export interface Mutation {
 }
 
 // The fleet fixture's owner decision as a chain (the claims, then everything not claimed): what headroom did before.
-// While kube-state-metrics replicas disagree, a label names nobody: the catch-all then gives the namespace to the default
-// team; where rules read each other an evaluation late, it also claims what a claim of the same evaluation holds.
+// While kube-state-metrics replicas disagree, a label names nobody: the catch-all then gives the namespace to the
+// default team; where rules read each other an evaluation late, it also claims what a claim of the same evaluation
+// holds.
 const FLEET_OWNER_JOIN =
   '* on (owner) group_left (team, slack_channel, headroom_container_memory_near_limit) headroom:team:info';
 const FLEET_LABEL_CLAIMS =
-  'group by (cluster, namespace, owner) (label_replace(kube_namespace_labels{job="kube-state-metrics", label_team=~"batch|search"}, "owner", "$1", "label_team", "(.*)"))' +
-  ' unless on (cluster, namespace) count by (cluster, namespace) (group by (cluster, namespace, label_team) (kube_namespace_labels{job="kube-state-metrics", label_team!=""})) > 1';
+  'group by (cluster, namespace, owner) (label_replace(kube_namespace_labels{job="kube-state-metrics", ' +
+  'label_team=~"batch|search"}, "owner", "$1", "label_team", "(.*)"))' +
+  ' unless on (cluster, namespace) count by (cluster, namespace) (group by (cluster, namespace, label_team) ' +
+  '(kube_namespace_labels{job="kube-state-metrics", label_team!=""})) > 1';
 const FLEET_CLAIMS =
-  'time() * ((label_replace(label_replace(group by (cluster, namespace) (headroom:namespace_containers:count{namespace=~"payments", cluster=~"prod-eu-.*"}), "owner", "payments", "", ""), "claim", "file", "", "")' +
-  ` or on (cluster, namespace) label_replace(${FLEET_LABEL_CLAIMS}, "claim", "namespace-label", "", "")) ${FLEET_OWNER_JOIN})`;
+  'time() * ((label_replace(label_replace(group by (cluster, namespace) ' +
+  '(headroom:namespace_containers:count{namespace=~"payments", cluster=~"prod-eu-.*"}), "owner", "payments", "", ' +
+  '""), "claim", "file", "", "")' +
+  ` or on (cluster, namespace) label_replace(${FLEET_LABEL_CLAIMS}, "claim", "namespace-label", "", "")) ` +
+  `${FLEET_OWNER_JOIN})`;
 const FLEET_CATCH_ALL =
-  'time() * (label_replace(group by (cluster, namespace) (headroom:namespace_containers:count) unless on (cluster, namespace) headroom:namespace_owner:info{claim!="none"}, "claim", "none", "", "")' +
+  'time() * (label_replace(group by (cluster, namespace) (headroom:namespace_containers:count) unless on (cluster, ' +
+  'namespace) headroom:namespace_owner:info{claim!="none"}, "claim", "none", "", "")' +
   ` ${FLEET_OWNER_JOIN})`;
 
 export const MUTATIONS: Mutation[] = [
@@ -55,28 +64,35 @@ export const MUTATIONS: Mutation[] = [
     name: 'last_terminated_reason alone fires forever',
     scenario: 'container-oom-killed.test.yaml',
     alert: 'ContainerOOMKilled',
-    expr: `(max by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason{${KSM}, reason="OOMKilled"}) == 1) ${OWNER}`,
+    expr:
+      `(max by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason{${KSM}, ` +
+      `reason="OOMKilled"}) == 1) ${OWNER}`,
   },
   {
     name: 'x - x offset 10m misses young pods',
     scenario: 'container-oom-killed.test.yaml',
     alert: 'ContainerOOMKilled',
     expr:
-      `((max by (namespace, pod, container) (kube_pod_container_status_restarts_total{${KSM}} - kube_pod_container_status_restarts_total{${KSM}} offset 10m) > 0)` +
-      ` and on (namespace, pod, container) (max by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason{${KSM}, reason="OOMKilled"}) == 1)) ${OWNER}`,
+      `((max by (namespace, pod, container) (kube_pod_container_status_restarts_total{${KSM}} - ` +
+      `kube_pod_container_status_restarts_total{${KSM}} offset 10m) > 0)` +
+      ` and on (namespace, pod, container) (max by (namespace, pod, container) ` +
+      `(kube_pod_container_status_last_terminated_reason{${KSM}, reason="OOMKilled"}) == 1)) ${OWNER}`,
   },
   {
     name: 'any restart counts as an OOM kill',
     scenario: 'container-oom-killed.test.yaml',
     alert: 'ContainerOOMKilled',
-    expr: `(max by (namespace, pod, container) (increase(kube_pod_container_status_restarts_total{${KSM}}[10m])) > 0) ${OWNER}`,
+    expr:
+      `(max by (namespace, pod, container) (increase(kube_pod_container_status_restarts_total{${KSM}}[10m])) > ` +
+      `0) ${OWNER}`,
   },
   {
     name: 'summing working set counts the pod-level cgroup twice',
     scenario: 'container-memory-near-limit.test.yaml',
     alert: 'ContainerMemoryNearLimit',
     expr:
-      `(sum by (namespace, pod) (container_memory_working_set_bytes{${CADVISOR}}) / sum by (namespace, pod) (kube_pod_container_resource_limits{${KSM}, resource="memory"}) > 0.85)` +
+      `(sum by (namespace, pod) (container_memory_working_set_bytes{${CADVISOR}}) / sum by (namespace, pod) ` +
+      `(kube_pod_container_resource_limits{${KSM}, resource="memory"}) > 0.85)` +
       ` ${OWNER}`,
   },
   {
@@ -92,8 +108,10 @@ export const MUTATIONS: Mutation[] = [
     guards: 'ContainerMemoryNearLimit',
     recording: (rule) => rule.record === 'headroom:container_memory_working_set:ratio_limit',
     expr:
-      `max by (namespace, pod, container) (container_memory_working_set_bytes{${CADVISOR}, container!="", container!="POD"})` +
-      ` / on (namespace, pod, container) max by (namespace, pod, container) (kube_pod_container_resource_limits{${KSM}, resource="memory"} > 0)`,
+      `max by (namespace, pod, container) (container_memory_working_set_bytes{${CADVISOR}, container!="", ` +
+      `container!="POD"})` +
+      ` / on (namespace, pod, container) max by (namespace, pod, container) ` +
+      `(kube_pod_container_resource_limits{${KSM}, resource="memory"} > 0)`,
   },
   {
     name: 'ownership from the restart counter alone misses namespaces without it',
@@ -107,7 +125,8 @@ export const MUTATIONS: Mutation[] = [
     fixture: 'fleet',
     scenario: 'label-ownership.test.yaml',
     recording: (rule) => rule.record === 'headroom:namespace_owner:info',
-    // The file claims and the rest side by side (`or`) instead of the file first (its first `or on (cluster, namespace)`).
+    // The file claims and the rest side by side (`or`) instead of the file first (its first `or on (cluster,
+    // namespace)`).
     expr: (expr) => expr.replace('or on (cluster, namespace)', 'or'),
   },
   {
@@ -124,21 +143,27 @@ export const MUTATIONS: Mutation[] = [
     fixture: 'fleet',
     scenario: 'label-ownership.test.yaml',
     alert: 'ContainerMemoryNearLimit',
-    expr: 'headroom:container_memory_above_threshold:ratio_limit * on (cluster, namespace) group_left (team, slack_channel) headroom:namespace_owner:info',
+    expr:
+      'headroom:container_memory_above_threshold:ratio_limit * on (cluster, namespace) group_left (team, ' +
+      'slack_channel) headroom:namespace_owner:info',
   },
   {
     name: 'predict_linear on the raw series of every container life fires on a restart',
     scenario: 'container-memory-leak.test.yaml',
     guards: 'ContainerMemoryLeak',
     recording: (rule) => rule.record === 'headroom:container_memory_forecast:ratio_limit',
-    expr: `max by (namespace, pod, container) (predict_linear(${WORKING_SET}[1h], 14400) and ${WORKING_SET} offset 2h) / on (namespace, pod, container) ${LIMIT}`,
+    expr:
+      `max by (namespace, pod, container) (predict_linear(${WORKING_SET}[1h], 14400) and ${WORKING_SET} offset ` +
+      `2h) / on (namespace, pod, container) ${LIMIT}`,
   },
   {
     name: 'a forecast of a young life fits its startup ramp',
     scenario: 'container-memory-leak.test.yaml',
     guards: 'ContainerMemoryLeak',
     recording: (rule) => rule.record === 'headroom:container_memory_forecast:ratio_limit',
-    expr: `max by (namespace, pod, container) (predict_linear(${WORKING_SET}[1h], 14400) and ${WORKING_SET}) / on (namespace, pod, container) ${LIMIT}`,
+    expr:
+      `max by (namespace, pod, container) (predict_linear(${WORKING_SET}[1h], 14400) and ${WORKING_SET}) / on ` +
+      `(namespace, pod, container) ${LIMIT}`,
   },
   {
     name: 'a per-container risk alert gives 300 alerts for one namespace',
@@ -167,13 +192,16 @@ export const MUTATIONS: Mutation[] = [
     recording: (rule) => rule.record === 'headroom:pod_memory_working_set:ratio_pod_limit',
     expr:
       `max by (namespace, pod) (container_memory_working_set_bytes{${CADVISOR}, container="", pod!=""})` +
-      ` / on (namespace, pod) max by (namespace, pod) (container_spec_memory_limit_bytes{${CADVISOR}, container="", pod!=""} > 0)`,
+      ` / on (namespace, pod) max by (namespace, pod) (container_spec_memory_limit_bytes{${CADVISOR}, container="", ` +
+      `pod!=""} > 0)`,
   },
   {
     name: 'exit code 137 alone counts a liveness-probe SIGKILL as an OOM kill',
     scenario: 'container-oom-killed-evidence.test.yaml',
     alert: 'ContainerOOMKilled',
-    expr: `max without (evidence) (headroom:container_oom_restarts:increase{window="10m"} or headroom:container_exit137_restarts:increase{window="10m"}) ${OWNER}`,
+    expr:
+      `max without (evidence) (headroom:container_oom_restarts:increase{window="10m"} or ` +
+      `headroom:container_exit137_restarts:increase{window="10m"}) ${OWNER}`,
   },
   {
     name: 'the evidence as a label pages twice for one kill whose samples arrive in different evaluations',
@@ -190,7 +218,8 @@ export const MUTATIONS: Mutation[] = [
       rule.labels?.window === '10m' &&
       rule.labels?.evidence === 'oom-events',
     expr:
-      `label_replace(increase(headroom:container_restarts_total:max[10m]) > 0 and on (namespace, pod, container) headroom:container_oom_events:increase{window="10m"},` +
+      `label_replace(increase(headroom:container_restarts_total:max[10m]) > 0 and on (namespace, pod, container) ` +
+      `headroom:container_oom_events:increase{window="10m"},` +
       ` "container_type", "container", "", "")`,
   },
   {
@@ -203,7 +232,8 @@ export const MUTATIONS: Mutation[] = [
       rule.labels?.evidence === 'reason',
     expr:
       `label_replace(increase(headroom:container_restarts_total:max[10m]) > 0 and on (namespace, pod, container)` +
-      ` max by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason{${KSM}, reason="OOMKilled"}) == 1, "container_type", "container", "", "")`,
+      ` max by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason{${KSM}, ` +
+      `reason="OOMKilled"}) == 1, "container_type", "container", "", "")`,
   },
   {
     name: 'rising OOM events alone page beside ContainerOOMKilled for containers that restarted',
@@ -220,7 +250,9 @@ export const MUTATIONS: Mutation[] = [
     recording: (rule) =>
       rule.record === 'headroom:container_process_oom_kills:increase' && rule.labels?.window === '10m',
     expr:
-      `(max by (namespace, pod, container) (max_over_time(container_oom_events_total{${CADVISOR}, container!="", container!="POD"}[10m]) - min_over_time(container_oom_events_total{${CADVISOR}, container!="", container!="POD"}[10m])) > 0)` +
+      `(max by (namespace, pod, container) (max_over_time(container_oom_events_total{${CADVISOR}, container!="", ` +
+      `container!="POD"}[10m]) - min_over_time(container_oom_events_total{${CADVISOR}, container!="", ` +
+      `container!="POD"}[10m])) > 0)` +
       ' unless on (namespace, pod, container) increase(headroom:container_restarts_total:max[10m]) > 0',
   },
   {
@@ -228,7 +260,9 @@ export const MUTATIONS: Mutation[] = [
     scenario: 'container-process-oom-killed.test.yaml',
     guards: 'ContainerProcessOOMKilled',
     recording: (rule) => rule.record === 'headroom:container_oom_events:increase' && rule.labels?.window === '10m',
-    expr: `sum by (namespace, pod, container) (increase(container_oom_events_total{${CADVISOR}, container!="", container!="POD"}[10m])) > 0`,
+    expr:
+      `sum by (namespace, pod, container) (increase(container_oom_events_total{${CADVISOR}, container!="", ` +
+      `container!="POD"}[10m])) > 0`,
   },
   {
     name: 'increase of kubelet_evictions misses the first eviction (the counter is born at 1)',
@@ -242,7 +276,9 @@ export const MUTATIONS: Mutation[] = [
     scenario: 'node-memory-evictions.test.yaml',
     guards: 'NodeMemoryEvictions',
     recording: (rule) => rule.record === 'headroom:node_memory_evictions:increase',
-    expr: `sum by (node) (((max_over_time(${MEMORY_EVICTIONS}[10m]) unless ${MEMORY_EVICTIONS} offset 10m) or increase(${MEMORY_EVICTIONS}[10m])) * on (instance) group_left (node) ${NODE_NAME}) > 0`,
+    expr:
+      `sum by (node) (((max_over_time(${MEMORY_EVICTIONS}[10m]) unless ${MEMORY_EVICTIONS} offset 10m) or ` +
+      `increase(${MEMORY_EVICTIONS}[10m])) * on (instance) group_left (node) ${NODE_NAME}) > 0`,
   },
   {
     name: 'every eviction signal counts, disk pressure too',
@@ -251,7 +287,9 @@ export const MUTATIONS: Mutation[] = [
     recording: (rule) => rule.record === 'headroom:node_memory_evictions:increase',
     expr: (() => {
       const any = `kubelet_evictions{${KUBELET}}`;
-      const appeared = `(max_over_time(${any}[10m]) unless ${any} offset 10m) and on (instance) kubelet_node_name{${KUBELET}} offset 10m`;
+      const appeared =
+        `(max_over_time(${any}[10m]) unless ${any} offset 10m) and on (instance) ` +
+        `kubelet_node_name{${KUBELET}} offset 10m`;
       return `sum by (node) ((${appeared} or increase(${any}[10m])) * on (instance) group_left (node) ${NODE_NAME}) > 0`;
     })(),
   },
@@ -266,21 +304,27 @@ export const MUTATIONS: Mutation[] = [
     scenario: 'pods-evicted.test.yaml',
     guards: 'PodsEvicted',
     recording: (rule) => rule.record === 'headroom:pod_evicted_recently:info',
-    expr: `${EVICTED} unless on (namespace, pod) max by (namespace, pod) (kube_pod_status_reason{${KSM}, reason="Evicted"} offset 10m) == 1`,
+    expr:
+      `${EVICTED} unless on (namespace, pod) max by (namespace, pod) (kube_pod_status_reason{${KSM}, ` +
+      `reason="Evicted"} offset 10m) == 1`,
   },
   {
     name: 'a pod that existed a window ago misses pods evicted minutes after their start',
     scenario: 'pods-evicted.test.yaml',
     guards: 'PodsEvicted',
     recording: (rule) => rule.record === 'headroom:pod_evicted_recently:info',
-    expr: `${EVICTED} and on (namespace, pod) min by (namespace, pod) (kube_pod_status_phase{${KSM}, phase="Failed"} offset 10m) == 0`,
+    expr:
+      `${EVICTED} and on (namespace, pod) min by (namespace, pod) (kube_pod_status_phase{${KSM}, phase="Failed"} ` +
+      `offset 10m) == 0`,
   },
   {
     name: 'replicas deduplicated with max: a replica started after the eviction hides it',
     scenario: 'pods-evicted.test.yaml',
     guards: 'PodsEvicted',
     recording: (rule) => rule.record === 'headroom:pod_evicted_recently:info',
-    expr: `${EVICTED} and on (namespace, pod) max by (namespace, pod) (min_over_time(kube_pod_status_phase{${KSM}, phase="Failed"}[10m])) == 0`,
+    expr:
+      `${EVICTED} and on (namespace, pod) max by (namespace, pod) (min_over_time(kube_pod_status_phase{${KSM}, ` +
+      `phase="Failed"}[10m])) == 0`,
   },
   {
     name: "evicted pods keyed without the cluster label merge two clusters' pods of one name",
@@ -288,7 +332,9 @@ export const MUTATIONS: Mutation[] = [
     scenario: 'evictions.test.yaml',
     guards: 'PodsEvicted',
     recording: (rule) => rule.record === 'headroom:pod_evicted_recently:info',
-    expr: `${EVICTED} and on (namespace, pod) min by (namespace, pod) (min_over_time(kube_pod_status_phase{${KSM}, phase="Failed"}[10m])) == 0`,
+    expr:
+      `${EVICTED} and on (namespace, pod) min by (namespace, pod) (min_over_time(kube_pod_status_phase{${KSM}, ` +
+      `phase="Failed"}[10m])) == 0`,
   },
   {
     name: 'per-pod eviction alerts give one alert per pod, not per namespace',
@@ -307,6 +353,8 @@ export const MUTATIONS: Mutation[] = [
     name: "Prometheus' failure counter alone is silent where vmalert evaluates the rules",
     scenario: 'headroom-rules-failing.test.yaml',
     alert: 'HeadroomRulesFailing',
-    expr: 'max by (rule_group) (increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;headroom-.*"}[10m]) > 0)',
+    expr:
+      'max by (rule_group) ' +
+      '(increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;headroom-.*"}[10m]) > 0)',
   },
 ];

@@ -37,7 +37,10 @@ function isObject(value: unknown): value is KubeObject {
 }
 
 function id(object: KubeObject): string {
-  return `${object.apiVersion} ${object.kind} ${object.metadata?.namespace ?? '(no namespace)'}/${object.metadata?.name ?? '(no name)'}`;
+  return (
+    `${object.apiVersion} ${object.kind} ` +
+    `${object.metadata?.namespace ?? '(no namespace)'}/${object.metadata?.name ?? '(no name)'}`
+  );
 }
 
 function kustomizeBuild(dir: string): string {

@@ -66,7 +66,8 @@ describe('a group of many distinct settings', () => {
     const file = join(dir, 'headroom.config.ts');
     writeFileSync(
       file,
-      `import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeam: 'platform', teams: [${teams.join(', ')}],` +
+      `import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeam: 'platform', teams: ` +
+        `[${teams.join(', ')}],` +
         ` links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' } });\n`,
     );
     const generation = await generate(file);
@@ -97,8 +98,10 @@ describe('an object that cannot be split to fit', () => {
     const file = join(dir, 'headroom.config.ts');
     writeFileSync(
       file,
-      `import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeam: 'platform', teams: [{ name: 'wide', namespaces: [${patterns}] }],` +
-        ` links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' }, output: { prometheusRule: { serverSideApply: ${serverSideApply} } } });\n`,
+      `import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeam: 'platform', teams: [{ ` +
+        `name: 'wide', namespaces: [${patterns}] }],` +
+        ` links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' }, output: { ` +
+        `prometheusRule: { serverSideApply: ${serverSideApply} } } });\n`,
     );
     return file;
   };

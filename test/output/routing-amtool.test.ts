@@ -152,8 +152,11 @@ describe('alertmanager/routes.yaml under amtool', () => {
     expect(check.output).toMatch(/undefined receiver "search-oncall"/);
   });
 
-  it("sends info to the config-wide ticket receiver where a team names none, and the default team's own receiver is the fallback", async () => {
-    const config = projectConfig(`{
+  it(
+    "sends info to the config-wide ticket receiver where a team names none, and the default team's own receiver is " +
+      'the fallback',
+    async () => {
+      const config = projectConfig(`{
       defaultTeam: 'platform',
       routing: { defaultReceiver: 'everyone', ticketReceiver: 'jira' },
       teams: [
@@ -163,21 +166,24 @@ describe('alertmanager/routes.yaml under amtool', () => {
       ],
       links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' },
     }`);
-    const file = await alertmanagerFile(config, ['everyone', 'jira', 'platform-pager', 'web-pager', 'web-board']);
-    expect(routedTo(file, { team: 'web', severity: 'critical' }, 'web-pager')).toBe('web-pager');
-    expect(routedTo(file, { team: 'web', severity: 'info' }, 'web-board')).toBe('web-board');
-    expect(routedTo(file, { team: 'data', severity: 'warning' }, 'everyone')).toBe('everyone');
-    expect(routedTo(file, { team: 'data', severity: 'info' }, 'jira')).toBe('jira');
-    // The default team's file names its receiver: its alerts (unowned namespaces included) and the root use it.
-    expect(routedTo(file, { team: 'platform', severity: 'critical', namespace: 'unowned' }, 'platform-pager')).toBe(
-      'platform-pager',
-    );
-    expect(routedTo(file, { team: 'platform', severity: 'info' }, 'jira')).toBe('jira');
-    expect(routedTo(file, { alertname: 'Other' }, 'platform-pager')).toBe('platform-pager');
-  });
+      const file = await alertmanagerFile(config, ['everyone', 'jira', 'platform-pager', 'web-pager', 'web-board']);
+      expect(routedTo(file, { team: 'web', severity: 'critical' }, 'web-pager')).toBe('web-pager');
+      expect(routedTo(file, { team: 'web', severity: 'info' }, 'web-board')).toBe('web-board');
+      expect(routedTo(file, { team: 'data', severity: 'warning' }, 'everyone')).toBe('everyone');
+      expect(routedTo(file, { team: 'data', severity: 'info' }, 'jira')).toBe('jira');
+      // The default team's file names its receiver: its alerts (unowned namespaces included) and the root use it.
+      expect(routedTo(file, { team: 'platform', severity: 'critical', namespace: 'unowned' }, 'platform-pager')).toBe(
+        'platform-pager',
+      );
+      expect(routedTo(file, { team: 'platform', severity: 'info' }, 'jira')).toBe('jira');
+      expect(routedTo(file, { alertname: 'Other' }, 'platform-pager')).toBe('platform-pager');
+    },
+  );
 
   it('writes no route file without `routing` in the config, nor when routeFile is off', async () => {
-    const base = `defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' }`;
+    const base =
+      `defaultTeam: 'platform', links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: ` +
+      `'https://runbooks.test/%s' }`;
     const none = await generate(projectConfig(`{ ${base} }`));
     expect([...none.tree.keys()].filter((path) => path.startsWith('alertmanager/'))).toEqual([]);
     const off = await generate(

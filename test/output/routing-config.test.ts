@@ -76,19 +76,27 @@ describe('routing input', () => {
     expect(result.wrote).toBe(false);
   });
 
-  it('accepts any other receiver name Alertmanager accepts (spaces, unicode, punctuation) and writes it quoted where YAML needs it', async () => {
-    const project = tempProject('routing');
-    project.write(
-      'teams/payments.yaml',
-      'name: payments\nnamespaces: [payments]\nrouting: { receiver: "Zahlungen: Bereitschaft #1 ü \' \\" }" }\n',
-    );
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace('enabled: true,\n      namespace', 'enabled: false,\n      namespace'),
-    );
-    const result = await generateIn(project.dir);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(project.read('out/alertmanager/routes.yaml')).toContain('receiver: "Zahlungen: Bereitschaft #1 ü \' \\" }"');
-  });
+  it(
+    'accepts any other receiver name Alertmanager accepts (spaces, unicode, punctuation) and writes it quoted where ' +
+      'YAML needs it',
+    async () => {
+      const project = tempProject('routing');
+      project.write(
+        'teams/payments.yaml',
+        'name: payments\nnamespaces: [payments]\nrouting: { receiver: "Zahlungen: Bereitschaft #1 ü \' \\" }" }\n',
+      );
+      project.write(
+        'headroom.config.ts',
+        project
+          .read('headroom.config.ts')
+          .replace('enabled: true,\n      namespace', 'enabled: false,\n      namespace'),
+      );
+      const result = await generateIn(project.dir);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(project.read('out/alertmanager/routes.yaml')).toContain(
+        'receiver: "Zahlungen: Bereitschaft #1 ü \' \\" }"',
+      );
+    },
+  );
 });

@@ -40,7 +40,8 @@ describe('headroom diff of routing', () => {
     );
     // The default team's route is where everything no team claims goes, and alerts no team route matches.
     expect(lines).toContain(
-      'unclaimed namespaces (team platform): receiver platform-oncall → platform-pager, ticketReceiver platform-oncall → platform-pager',
+      'unclaimed namespaces (team platform): receiver platform-oncall → platform-pager, ticketReceiver ' +
+        'platform-oncall → platform-pager',
     );
     // payments names its own receiver: unchanged.
     expect(lines.filter((line) => line.startsWith('team payments'))).toEqual([]);

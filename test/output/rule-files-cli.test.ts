@@ -93,7 +93,8 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     );
     // The threshold change is read from the PrometheusRule objects on one side and the rule file on the other.
     expect(result.stdout).toContain(
-      'recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed',
+      'recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: ' +
+        'expression changed',
     );
   });
 
@@ -122,7 +123,8 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     const result = await runCli(['diff', 'old', 'new'], project.dir);
     expect(result.stdout).not.toContain('Rule outputs');
     expect(result.stdout).toContain(
-      'recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: expression changed',
+      'recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: ' +
+        'expression changed',
     );
   });
 });

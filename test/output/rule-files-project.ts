@@ -9,7 +9,8 @@ import { byFirst } from '../../src/values/ordering.ts';
 import { type TempProject, tempProject } from '../helpers/temp-project.ts';
 
 export const MIMIR_NAMESPACE = 'kubernetes-memory';
-const RULE_FILES = `ruleFiles: { prometheus: { enabled: true }, mimir: { enabled: true, namespace: '${MIMIR_NAMESPACE}' } }`;
+const RULE_FILES =
+  `ruleFiles: { prometheus: { enabled: true }, mimir: { enabled: true, namespace: ` + `'${MIMIR_NAMESPACE}' } }`;
 
 /** The `output:` values the tests switch between. */
 export const OUTPUTS = {
@@ -17,7 +18,9 @@ export const OUTPUTS = {
   filesOnly: `{ prometheusRule: { enabled: false }, ${RULE_FILES} }`,
   both: `{ ${RULE_FILES} }`,
   prometheusFileOnly: '{ prometheusRule: { enabled: false }, ruleFiles: { prometheus: { enabled: true } } }',
-  mimirOnly: `{ prometheusRule: { enabled: false }, ruleFiles: { mimir: { enabled: true, namespace: '${MIMIR_NAMESPACE}' } } }`,
+  mimirOnly:
+    `{ prometheusRule: { enabled: false }, ruleFiles: { mimir: { enabled: true, namespace: ` +
+    `'${MIMIR_NAMESPACE}' } } }`,
   none: '{ prometheusRule: { enabled: false } }',
 } as const;
 

@@ -66,7 +66,8 @@ describe('output.ruleFiles', () => {
       expect(result.code, result.output).toBe(0);
     });
 
-    it(`the Mimir file is a valid rule file once its \`namespace:\` line is taken away, as mimirtool reads it (${engine.name})`, {
+    it(`the Mimir file is a valid rule file once its \`namespace:\` line is taken away, as mimirtool reads it ` +
+      `(${engine.name})`, {
       tags: ['spawns'],
     }, async () => {
       const { tree } = await generateWith(OUTPUTS.mimirOnly);
@@ -80,27 +81,31 @@ describe('output.ruleFiles', () => {
     });
   }
 
-  it('prometheusRule.enabled=false: no PrometheusRule file, the kustomization lists no rule file, the mixin and linter still read the rules', async () => {
-    const filesOnly = await generateWith(OUTPUTS.filesOnly);
-    const objectsOnly = await generateWith(OUTPUTS.objectsOnly);
-    const paths = [...filesOnly.tree.keys()];
-    expect(paths.filter((path) => path.startsWith('prometheus-rules/'))).toEqual([]);
-    expect(paths.filter((path) => /PrometheusRule/.test(filesOnly.tree.get(path)!) && path.endsWith('.yaml'))).toEqual(
-      [],
-    );
-    const resources = (parse(filesOnly.tree.get('kustomization.yaml')!) as { resources: string[] }).resources;
-    expect(resources.length).toBeGreaterThan(0);
-    expect(resources.filter((path) => path.startsWith('rule-files/') || path.startsWith('prometheus-rules/'))).toEqual(
-      [],
-    );
+  it(
+    'prometheusRule.enabled=false: no PrometheusRule file, the kustomization lists no rule file, the mixin and ' +
+      'linter still read the rules',
+    async () => {
+      const filesOnly = await generateWith(OUTPUTS.filesOnly);
+      const objectsOnly = await generateWith(OUTPUTS.objectsOnly);
+      const paths = [...filesOnly.tree.keys()];
+      expect(paths.filter((path) => path.startsWith('prometheus-rules/'))).toEqual([]);
+      expect(
+        paths.filter((path) => /PrometheusRule/.test(filesOnly.tree.get(path)!) && path.endsWith('.yaml')),
+      ).toEqual([]);
+      const resources = (parse(filesOnly.tree.get('kustomization.yaml')!) as { resources: string[] }).resources;
+      expect(resources.length).toBeGreaterThan(0);
+      expect(
+        resources.filter((path) => path.startsWith('rule-files/') || path.startsWith('prometheus-rules/')),
+      ).toEqual([]);
 
-    // The readers see the same groups as with PrometheusRule objects; the mixin JSON is byte-identical.
-    const groups = objectGroups(objectsOnly.tree);
-    expect(treeRuleGroups(filesOnly.tree).map(({ group }) => group)).toEqual(groups);
-    expect(treeRuleGroups(filesOnly.tree).every(({ file }) => file === PLAIN)).toBe(true);
-    expect(filesOnly.tree.get('mixin/rule-groups.json')).toBe(objectsOnly.tree.get('mixin/rule-groups.json'));
-    expect(JSON.parse(filesOnly.tree.get('mixin/rule-groups.json')!)).toEqual({ groups });
-  });
+      // The readers see the same groups as with PrometheusRule objects; the mixin JSON is byte-identical.
+      const groups = objectGroups(objectsOnly.tree);
+      expect(treeRuleGroups(filesOnly.tree).map(({ group }) => group)).toEqual(groups);
+      expect(treeRuleGroups(filesOnly.tree).every(({ file }) => file === PLAIN)).toBe(true);
+      expect(filesOnly.tree.get('mixin/rule-groups.json')).toBe(objectsOnly.tree.get('mixin/rule-groups.json'));
+      expect(JSON.parse(filesOnly.tree.get('mixin/rule-groups.json')!)).toEqual({ groups });
+    },
+  );
 
   it('the kustomization of both outputs lists the PrometheusRule files and not the rule files', async () => {
     const { tree } = await generateWith(OUTPUTS.both);

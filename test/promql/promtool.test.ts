@@ -130,7 +130,8 @@ writeFileSync(
   `rule_files: [strings.yaml]\ntests:\n  - alert_rule_test:\n${strings
     .map(
       (value, i) =>
-        `      - eval_time: 0m\n        alertname: Quoted${i}\n        exp_alerts:\n          - exp_labels:\n              quoted: ${yamlQuoted(value)}\n`,
+        `      - eval_time: 0m\n        alertname: Quoted${i}\n        exp_alerts:\n          - exp_labels:\n        ` +
+        `      quoted: ${yamlQuoted(value)}\n`,
     )
     .join('')}`,
 );

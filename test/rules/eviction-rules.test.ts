@@ -143,13 +143,15 @@ describe('eviction rules in a fleet (fixture fleet)', () => {
       ]);
     }
     expect(podsEvicted.annotations.dashboard_url).toBe(
-      'https://grafana.test/d/headroom-team?var-team={{ $labels.team }}&var-namespace={{ $labels.namespace }}&var-cluster={{ $labels.cluster | urlquery }}',
+      'https://grafana.test/d/headroom-team?var-team={{ $labels.team }}&var-namespace={{ $labels.namespace ' +
+        '}}&var-cluster={{ $labels.cluster | urlquery }}',
     );
     expect(podsEvicted.annotations.nodes_dashboard_url).toMatch(
       /^https:\/\/grafana\.test\/d\/headroom-overview\?\{\{ range .*var-node=.*&var-cluster=\{\{ \$labels\.cluster \| urlquery \}\}$/,
     );
     expect(annotationQueries(alerts(model, 'NodeMemoryEvictions')[0]!)).toEqual([
-      'max(kube_node_status_condition{job="kube-state-metrics", condition="MemoryPressure", status="true", cluster="x", node="x"}) == 1',
+      'max(kube_node_status_condition{job="kube-state-metrics", condition="MemoryPressure", status="true", ' +
+        'cluster="x", node="x"}) == 1',
     ]);
   });
 });

@@ -48,7 +48,10 @@ function alerts(rules: Rule[], name: string): AlertingRule[] {
   return rules.filter((rule): rule is AlertingRule => 'alert' in rule && rule.alert === name);
 }
 
-/** The settings-label matchers of an expression's owner selectors, e.g. `headroom_container_oom_killed="severity=critical,window=10m"`. */
+/**
+ * The settings-label matchers of an expression's owner selectors, e.g.
+ * `headroom_container_oom_killed="severity=critical,window=10m"`.
+ */
 function settingsMatchers(expr: string): string[] {
   return [...new Set(vectorSelectors(expr).flatMap((s) => s.matchers.filter((m) => m.startsWith('headroom_'))))];
 }

@@ -1,42 +1,47 @@
-// The rules of ContainerMemoryLeak, PodMemoryNearLimit and the two risk reports: the expensive work over every container
-// is recorded once per distinct setting that must sit inside the expression, and the alert rules, one per distinct
-// rule-level setting, read only the few recorded series. Team settings come from the example fixture's model with
-// overrides applied here (its team files set none of these alerts).
+// The rules of ContainerMemoryLeak, PodMemoryNearLimit and the two risk reports: the expensive work over every
+// container is recorded once per distinct setting that must sit inside the expression, and the alert rules, one per
+// distinct rule-level setting, read only the few recorded series. Team settings come from the example fixture's model
+// with overrides applied here (its team files set none of these alerts).
 import { describe, expect, it } from 'vitest';
 import { alerts, metrics, modelWith, recorded } from '../helpers/model-rules.ts';
 
 describe('ContainerMemoryLeak', () => {
-  it('records one forecast per distinct (lookback, horizon), each fitted over its lookback and judging lives twice as old', async () => {
-    const model = await modelWith({
-      search: { containerMemoryLeak: { lookback: '30m' } },
-      payments: { containerMemoryLeak: { lookback: '30m', for: '1h' } },
-    });
-    const forecasts = recorded(model, 'headroom:container_memory_forecast:ratio_limit');
-    expect(
-      forecasts.map((rule) => [
-        rule.labels,
-        rule.expr.includes(`[${rule.labels!.lookback}], 14400)`),
-        rule.expr.match(/offset (\w+)/g),
-      ]),
-    ).toEqual([
-      [{ lookback: '1h', horizon: '4h' }, true, ['offset 2h']],
-      [{ lookback: '30m', horizon: '4h' }, true, ['offset 1h']],
-    ]);
-    // Alert rules: one per (for, severity, lookback, horizon); each reads only the series over the limit of its forecast.
-    const leak = alerts(model, 'ContainerMemoryLeak');
-    expect(leak.map((rule) => rule.labels)).toEqual([
-      { severity: 'warning', for: '1h', lookback: '30m', horizon: '4h' },
-      { severity: 'warning', for: '30m', lookback: '1h', horizon: '4h' },
-      { severity: 'warning', for: '30m', lookback: '30m', horizon: '4h' },
-    ]);
-    for (const rule of leak) {
-      expect(metrics(rule.expr)).toEqual([
-        'headroom:container_memory_forecast_over_limit:ratio_limit',
-        'headroom:namespace_owner:info',
+  it(
+    'records one forecast per distinct (lookback, horizon), each fitted over its lookback and judging lives twice ' +
+      'as old',
+    async () => {
+      const model = await modelWith({
+        search: { containerMemoryLeak: { lookback: '30m' } },
+        payments: { containerMemoryLeak: { lookback: '30m', for: '1h' } },
+      });
+      const forecasts = recorded(model, 'headroom:container_memory_forecast:ratio_limit');
+      expect(
+        forecasts.map((rule) => [
+          rule.labels,
+          rule.expr.includes(`[${rule.labels!.lookback}], 14400)`),
+          rule.expr.match(/offset (\w+)/g),
+        ]),
+      ).toEqual([
+        [{ lookback: '1h', horizon: '4h' }, true, ['offset 2h']],
+        [{ lookback: '30m', horizon: '4h' }, true, ['offset 1h']],
       ]);
-      expect(rule.expr).toContain(`lookback="${rule.labels.lookback}", horizon="${rule.labels.horizon}"`);
-    }
-  });
+      // Alert rules: one per (for, severity, lookback, horizon); each reads only the series over the limit of its
+      // forecast.
+      const leak = alerts(model, 'ContainerMemoryLeak');
+      expect(leak.map((rule) => rule.labels)).toEqual([
+        { severity: 'warning', for: '1h', lookback: '30m', horizon: '4h' },
+        { severity: 'warning', for: '30m', lookback: '1h', horizon: '4h' },
+        { severity: 'warning', for: '30m', lookback: '30m', horizon: '4h' },
+      ]);
+      for (const rule of leak) {
+        expect(metrics(rule.expr)).toEqual([
+          'headroom:container_memory_forecast_over_limit:ratio_limit',
+          'headroom:namespace_owner:info',
+        ]);
+        expect(rule.expr).toContain(`lookback="${rule.labels.lookback}", horizon="${rule.labels.horizon}"`);
+      }
+    },
+  );
 
   it('has no forecast rule when every owner turned the alert off', async () => {
     const off = { containerMemoryLeak: { enabled: false } };

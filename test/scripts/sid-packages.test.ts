@@ -30,23 +30,33 @@ function mirrorFor(sources: { deb822?: Record<string, string>; list?: string }, 
   return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr };
 }
 
-const DEBIAN = `Types: deb\n# http://snapshot.debian.org/archive/debian/20250520T000000Z\nURIs: http://mirror.internal:3142/debian\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: ${KEYRING}\n`;
-const SECURITY = `Types: deb\nURIs: http://security-mirror.internal/debian-security\nSuites: bookworm-security\nComponents: main\nSigned-By: ${KEYRING}\n`;
+const DEBIAN =
+  `Types: deb\n# http://snapshot.debian.org/archive/debian/20250520T000000Z\nURIs: ` +
+  `http://mirror.internal:3142/debian\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: ${KEYRING}\n`;
+const SECURITY =
+  `Types: deb\nURIs: http://security-mirror.internal/debian-security\nSuites: ` +
+  `bookworm-security\nComponents: main\nSigned-By: ${KEYRING}\n`;
 const DOCKER =
-  'Types: deb\nURIs: https://download.docker.com/linux/debian\nSuites: bookworm\nComponents: stable\nSigned-By: /etc/apt/keyrings/docker.asc\n';
+  'Types: deb\nURIs: https://download.docker.com/linux/debian\nSuites: bookworm\nComponents: stable\nSigned-By: ' +
+  '/etc/apt/keyrings/docker.asc\n';
 
 describe('sid-packages.sh: the mirror comes from the apt sources', () => {
   it('names no Debian host itself', () => {
     expect(readFileSync(join(REPO_ROOT, 'scripts/sid-packages.sh'), 'utf8')).not.toMatch(/debian\.org/);
   });
 
-  it('deb822 sources with a security stanza first, a Docker repository and a disabled stanza: the Debian archive behind the local mirror', () => {
-    const disabled = `Enabled: no\nTypes: deb\nURIs: http://old-mirror.internal/debian\nSuites: bookworm\nComponents: main\n`;
-    const result = mirrorFor({
-      deb822: { 'a-docker.sources': DOCKER, 'b-old.sources': disabled, 'debian.sources': `${SECURITY}\n${DEBIAN}` },
-    });
-    expect(result).toEqual({ code: 0, stdout: 'http://mirror.internal:3142/debian', stderr: '' });
-  });
+  it(
+    'deb822 sources with a security stanza first, a Docker repository and a disabled stanza: the Debian archive ' +
+      'behind the local mirror',
+    () => {
+      const disabled =
+        `Enabled: no\nTypes: deb\nURIs: http://old-mirror.internal/debian\nSuites: ` + `bookworm\nComponents: main\n`;
+      const result = mirrorFor({
+        deb822: { 'a-docker.sources': DOCKER, 'b-old.sources': disabled, 'debian.sources': `${SECURITY}\n${DEBIAN}` },
+      });
+      expect(result).toEqual({ code: 0, stdout: 'http://mirror.internal:3142/debian', stderr: '' });
+    },
+  );
 
   it('a deb822 stanza that names no key (the system keyrings apply) counts as the Debian archive', () => {
     const unsigned = 'Types: deb deb-src\nURIs: http://mirror.internal/debian\nSuites: trixie\nComponents: main\n';

@@ -40,7 +40,8 @@ export async function checkAction(options: ConfigOptions, { io, outcome }: Comma
   ];
   printLine(
     io.stderr,
-    `headroom: ${where} is not what the config generates:\n${lines.join('\n')}\nRun \`${generateCommand(options)}\` and commit the result.`,
+    `headroom: ${where} is not what the config generates:\n${lines.join('\n')}\nRun \`${generateCommand(options)}\` ` +
+      `and commit the result.`,
   );
   outcome.exitCode = EXIT_DIFFERENT;
 }

@@ -83,12 +83,16 @@ export function fullReportPointer(
   options: DiffOptions,
   env: NodeJS.ProcessEnv,
 ): string {
-  const command = `\`npx headroom diff ${options.base !== undefined ? `--base ${options.base}` : `${oldDir ?? ''} ${newDir ?? ''}`}\``;
+  const command = `\`npx headroom diff ${
+    options.base !== undefined ? `--base ${options.base}` : `${oldDir ?? ''} ${newDir ?? ''}`
+  }\``;
   const run =
     env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
       ? {
           what: 'this workflow run',
-          url: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,
+          url:
+            `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}` +
+            `/actions/runs/${env.GITHUB_RUN_ID}`,
         }
       : env.CI_JOB_URL
         ? { what: 'this job', url: env.CI_JOB_URL }

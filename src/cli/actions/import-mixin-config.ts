@@ -63,7 +63,8 @@ function typescriptSnippet(file: string, imported: MixinConfigImport): string {
     `// headroom settings from kubernetes-mixin's _config (${file}), by \`headroom import-mixin-config\`.`,
     '// Spread them into defineConfig({ ... }) in headroom.config.ts; defaultTeam and links.grafanaUrl have no',
     '// kubernetes-mixin counterpart, e.g.',
-    '//   defineConfig({ ...kubernetesMixinSettings, defaultTeam: ..., links: { grafanaUrl: ..., ...kubernetesMixinSettings.links } })',
+    '//   defineConfig({ ...kubernetesMixinSettings, defaultTeam: ..., links: { grafanaUrl: ..., ' +
+      '...kubernetesMixinSettings.links } })',
     `export const kubernetesMixinSettings = ${JSON.stringify(imported.config, null, 2)};`,
     '',
   ].join('\n');

@@ -15,8 +15,6 @@ export async function validateAction(options: ConfigOptions, { io }: CommandRun)
   const lintProblems = lintTree(generation.tree);
   if (lintProblems.length > 0) throw new InputError(lintProblems);
   const teams = generation.loaded.teams.length;
-  printLine(
-    io.stdout,
-    `headroom: ${displayPath(generation.loaded.configFile)} is valid: ${teams} teams (${generationSummary(generation)})`,
-  );
+  const configFile = displayPath(generation.loaded.configFile);
+  printLine(io.stdout, `headroom: ${configFile} is valid: ${teams} teams (${generationSummary(generation)})`);
 }

@@ -9,7 +9,8 @@ export function registerImportMixinConfig(program: Command, run: CommandRun): vo
     .description("map kubernetes-mixin's _config (JSON) to headroom settings; reports what it ignored and why")
     .argument(
       '<file>',
-      `kubernetes-mixin's _config as JSON, e.g. from: jsonnet -J vendor -e '(import "kubernetes-mixin/mixin.libsonnet")._config'`,
+      `kubernetes-mixin's _config as JSON, e.g. from: jsonnet -J vendor -e '(import ` +
+        `"kubernetes-mixin/mixin.libsonnet")._config'`,
     )
     .addOption(new Option('--format <format>', 'snippet format').choices(['ts', 'json']).default('ts'))
     .addOption(new Option('-o, --out <file>', 'write the snippet to this file instead of stdout'))

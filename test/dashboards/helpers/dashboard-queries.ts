@@ -48,7 +48,9 @@ export function allPanels(dashboard: DashboardJson): PanelJson[] {
   return walk(dashboard.panels);
 }
 
-/** Panel and annotation queries, and the series selector inside every `label_values(selector, label)` variable query. */
+/**
+ * Panel and annotation queries, and the series selector inside every `label_values(selector, label)` variable query.
+ */
 export function queriesOf(dashboard: DashboardJson): Query[] {
   const panelQueries = allPanels(dashboard).flatMap((panel) =>
     (panel.targets ?? []).map((target) => ({

@@ -120,7 +120,10 @@ export class Exporter {
     }
   }
 
-  /** Resolves once the target has answered a scrape whose answer was made after this call: it shows every change before it. */
+  /**
+   * Resolves once the target has answered a scrape whose answer was made after this call: it shows every change before
+   * it.
+   */
   nextScrape(cluster: string, kind: TargetKind): Promise<void> {
     const target = `${cluster}/${kind}`;
     const since = performance.now();

@@ -27,7 +27,10 @@ export class World {
     return this.startedAt + seconds * 1000;
   }
 
-  /** Resolves after `count` scrapes of the target answered after this call (the first already shows every change made before it). */
+  /**
+   * Resolves after `count` scrapes of the target answered after this call (the first already shows every change made
+   * before it).
+   */
   async scrapes(cluster: string, kind: TargetKind, count = 1): Promise<void> {
     for (let i = 0; i < count; i++) await this.exporter.nextScrape(cluster, kind);
   }

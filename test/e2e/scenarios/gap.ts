@@ -88,7 +88,8 @@ async function play(world: World, name: string): Promise<void> {
 function checks(cluster: string, how: string): Check[] {
   return [
     noPage(
-      `${how}: no ContainerOOMKilled starts after the return (flat restart counters 1–9; container, init container, sidecar)`,
+      `${how}: no ContainerOOMKilled starts after the return (flat restart counters 1–9; container, init container, ` +
+        `sidecar)`,
       { alertname: 'ContainerOOMKilled', cluster, pod: /^old-/ },
       BACK_AT,
     ),
@@ -107,7 +108,9 @@ function checks(cluster: string, how: string): Check[] {
 
 export const gap: Scenario = {
   name: 'gap',
-  title: `scenario gap: kube-state-metrics and the kubelet gone for ${GAP_SECONDS}s, back with the same counters, page nobody`,
+  title:
+    `scenario gap: kube-state-metrics and the kubelet gone for ${GAP_SECONDS}s, back with the same counters, ` +
+    `page nobody`,
   clusters: [SAME_REPLICAS, RESCHEDULED],
   drive: async (world) => {
     await Promise.all([play(world, SAME_REPLICAS), play(world, RESCHEDULED)]);

@@ -1,7 +1,8 @@
 // Issue 15, item 3: ownership changes while alerts fire. Namespaces labelled team=search, each with a container near
-// its limit and one in a crash loop of OOM kills, are relabelled team=storage: no alert of theirs may ever reach the default team's
-// receiver, and they end at storage's. Namespaces that appear with a container near its limit and a kill soon after
-// (one owned by its label, one claimed by a team file) are notified to their owner from the first notification on.
+// its limit and one in a crash loop of OOM kills, are relabelled team=storage: no alert of theirs may ever reach the
+// default team's receiver, and they end at storage's. Namespaces that appear with a container near its limit and a kill
+// soon after (one owned by its label, one claimed by a team file) are notified to their owner from the first
+// notification on.
 import { MiB } from '../harness/kube.ts';
 import { describePage } from '../harness/pages.ts';
 import type { World } from '../harness/world.ts';
@@ -24,7 +25,9 @@ const NEW_NAMESPACES = [
 ];
 const RELABEL_AT = [90, 97];
 const NEW_AT = 60;
-/** The relabelled namespaces' kill-0 is in a crash loop of OOM kills from here on: its alert fires across the relabel. */
+/**
+ * The relabelled namespaces' kill-0 is in a crash loop of OOM kills from here on: its alert fires across the relabel.
+ */
 const CRASH_LOOP = { from: 45, every: 25 };
 const ALERTS = ['ContainerMemoryNearLimit', 'ContainerOOMKilled'];
 
@@ -97,7 +100,8 @@ export const relabel: Scenario = {
             if (before.length === 0) problems.push(`${namespace} ${alertname}: never paged search before the relabel`);
             if (last === undefined || last.labels.team !== 'storage' || last.firstAt < world.time(RELABEL_AT[0]!)) {
               problems.push(
-                `${namespace} ${alertname}: the last page is not storage's after the relabel${last === undefined ? '' : `: ${describePage(last, world.startedAt)}`}`,
+                `${namespace} ${alertname}: the last page is not storage's after the ` +
+                  `relabel${last === undefined ? '' : `: ${describePage(last, world.startedAt)}`}`,
               );
             } else {
               problems.push(...wrongOwner(last, { team: 'storage', cluster: CLUSTER }, world));

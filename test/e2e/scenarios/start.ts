@@ -82,7 +82,8 @@ export const start: Scenario = {
   drive,
   checks: [
     noPage(
-      'no ContainerOOMKilled for a kill before the start (flat restart counters 1–9; containers, init containers, sidecars)',
+      'no ContainerOOMKilled for a kill before the start (flat restart counters 1–9; containers, init containers, ' +
+        'sidecars)',
       { alertname: 'ContainerOOMKilled', cluster: CLUSTER, pod: /^old-/ },
     ),
     noPage('no NodeMemoryEvictions for evictions before the start (kubelet_evictions born at 1 and 4)', {
@@ -96,7 +97,8 @@ export const start: Scenario = {
       { team: 'search', cluster: CLUSTER, severity: 'critical' },
     ),
     onePage(
-      'an eviction during the run (a counter born at 1 on a kubelet seen for longer than the window) pages the node owner once',
+      'an eviction during the run (a counter born at 1 on a kubelet seen for longer than the window) pages the node ' +
+        'owner once',
       { alertname: 'NodeMemoryEvictions', cluster: EVICTION_CLUSTER },
       { team: 'platform', cluster: EVICTION_CLUSTER, severity: 'warning' },
     ),
