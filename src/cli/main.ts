@@ -9,6 +9,7 @@ import { InputError } from '../config/input-error.ts';
 import { type CliIo, printLine } from './cli-io.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerDiff } from './commands/diff.ts';
+import { registerDoctor } from './commands/doctor.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerImportMixinConfig } from './commands/import-mixin-config.ts';
 import { registerSchema } from './commands/schema.ts';
@@ -35,6 +36,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
   registerCheck(program, run);
   registerDiff(program, run);
   registerValidate(program, run);
+  registerDoctor(program, run);
   registerSchema(program, run);
   registerImportMixinConfig(program, run);
   try {

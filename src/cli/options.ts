@@ -25,3 +25,48 @@ export function againstWorkingDirectory(options: ConfigOptions, cwd: string): Co
     ...(options.out === undefined ? {} : { out: resolve(cwd, options.out) }),
   };
 }
+
+/** How doctor and backtest reach the live store; credentials come from the environment (see query-api.ts). */
+export interface StoreOptions {
+  prometheus: string;
+  header: string[];
+  caFile?: string;
+  timeout: number;
+}
+
+/** --prometheus, --header (repeatable), --ca-file and --timeout, for a command that queries the live store. */
+export function storeOptions(): Option[] {
+  return [
+    new Option(
+      '-p, --prometheus <url>',
+      'base URL of the query API (Prometheus, Thanos querier, Mimir, VictoriaMetrics)',
+    ).makeOptionMandatory(),
+    new Option('-H, --header <name: value>', 'extra request header, e.g. "X-Scope-OrgID: tenant-1" (repeatable)')
+      .argParser(collectHeader)
+      .default([]),
+    new Option('--ca-file <path>', 'PEM file of the certificate authorities to trust for https'),
+    new Option('--timeout <seconds>', 'time each query may take').argParser(positiveSeconds).default(30),
+  ];
+}
+
+function collectHeader(value: string, previous: string[]): string[] {
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/.test(value))
+    throw new InvalidArgumentError('expected "Name: value", e.g. "X-Scope-OrgID: tenant-1".');
+  return [...previous, value];
+}
+
+function positiveSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('expected a number of seconds > 0.');
+  return seconds;
+}
+
+/** The --header values as a header object: the name before the first colon, the value after it, trimmed. */
+export function headersOf(values: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    values.map((value) => {
+      const colon = value.indexOf(':');
+      return [value.slice(0, colon).trim(), value.slice(colon + 1).trim()];
+    }),
+  );
+}

@@ -4,6 +4,7 @@
 import type { Model } from '../model/model.ts';
 import { by, count, neq, print, selector } from '../promql/index.ts';
 import { clusterOf } from './check-series.ts';
+import { namespaceLabelFixes } from './stack-fixes.ts';
 import { exporterMatchers } from './families.ts';
 import type { Finding } from './findings.ts';
 import type { QueryApi } from './query-api.ts';
@@ -40,7 +41,7 @@ export async function ownershipLabelFindings(
           'and every namespace without a team-file claim goes to the default team',
         blinds: [],
         degrades: [],
-        fixes: [],
+        fixes: namespaceLabelFixes(model.namespaceOwnerKey ?? label),
       });
       continue;
     }

@@ -4,11 +4,12 @@
 import type { Model } from '../model/model.ts';
 import { by, count, eq, type Matcher, neq, print, selector } from '../promql/index.ts';
 import { type Family, familyName } from './families.ts';
-import type { Finding } from './findings.ts';
+import type { Finding, Fix } from './findings.ts';
 import type { QueryApi, Sample } from './query-api.ts';
+import { fixesFor, podCgroupFixes, selectorFixes } from './stack-fixes.ts';
 
 /** The family's series as the rules read them: the containers' cgroups or the pod's, never the pause container. */
-export function familyMatchers(family: Family): Matcher[] {
+function familyMatchers(family: Family): Matcher[] {
   if (family.exporter !== 'cadvisor') return [...family.matchers];
   return family.podCgroup
     ? [...family.matchers, eq('container', ''), neq('pod', '')]
@@ -43,26 +44,60 @@ export async function familyCounts(
   return counts;
 }
 
-/** Families absent from a cluster the store holds other series of. */
-export function missingSeries(
+/**
+ * Families absent from a cluster the store holds other series of, each with the stacks' fixes. Where the configured
+ * selector is what hides it (the metric is there under other jobs), the finding says under which, and the fix is
+ * headroom's `selectors`, not the stack.
+ */
+export async function missingSeries(
+  model: Model,
+  api: QueryApi,
   families: readonly Family[],
   counts: ReadonlyMap<Family, ReadonlyMap<string, number>>,
   clusters: readonly string[],
-): Finding[] {
-  return families.flatMap((family) =>
-    clusters
-      .filter((cluster) => !counts.get(family)?.has(cluster))
-      .map((cluster) => ({
-        check: 'series' as const,
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const family of families) {
+    const missing = clusters.filter((cluster) => !counts.get(family)?.has(cluster));
+    if (missing.length === 0) continue;
+    const elsewhere = family.matchers.length > 0 ? await jobsWithout(model, api, family) : new Map<string, string[]>();
+    for (const cluster of missing) {
+      const jobs = elsewhere.get(cluster) ?? [];
+      const selected = family.matchers.length > 0 ? ` matching the ${family.exporter} selector` : '';
+      findings.push({
+        check: 'series',
         cluster: cluster || undefined,
         subject: familyName(family),
         message:
-          `no ${familyName(family)} ` +
-          `series${family.matchers.length > 0 ? ` matching the ${family.exporter} selector` : ''}`,
+          `no ${familyName(family)} series${selected}` +
+          (jobs.length > 0 ? `; the store has it under ${jobs.map((job) => `job="${job}"`).join(', ')}` : ''),
         ...effects(family),
-        fixes: [],
-      })),
-  );
+        fixes: jobs.length > 0 ? selectorFixes() : seriesFixes(family),
+      });
+    }
+  }
+  return findings;
+}
+
+/** The stacks' fixes for a family: the metric's, and for the pod cgroup the stacks that drop it besides. */
+function seriesFixes(family: Family): Fix[] {
+  if (!family.podCgroup) return fixesFor(family.metric);
+  const forMetric = fixesFor(family.metric);
+  const dropsCgroup = podCgroupFixes().filter((fix) => !forMetric.some((other) => other.stack === fix.stack));
+  return [...forMetric, ...dropsCgroup];
+}
+
+/** Per cluster, the jobs that export the family's metric when the configured selector is left out. */
+async function jobsWithout(model: Model, api: QueryApi, family: Family): Promise<Map<string, string[]>> {
+  const unselected = { ...family, matchers: [] };
+  const keys = [...(model.clusterLabel ? [model.clusterLabel] : []), 'job'];
+  const samples = await api.query(print(count(by(keys), selector(family.metric, ...familyMatchers(unselected)))));
+  const jobs = new Map<string, string[]>();
+  for (const sample of samples) {
+    const cluster = clusterOf(model, sample);
+    jobs.set(cluster, [...(jobs.get(cluster) ?? []), sample.labels.job ?? ''].sort());
+  }
+  return jobs;
 }
 
 /** Series of a family that lack a label the joins need (an empty value is a missing label in PromQL). */

@@ -10,10 +10,9 @@ import { familyCounts, missingLabels, missingSeries } from './check-series.ts';
 import { ownershipLabelFindings } from './check-ownership-labels.ts';
 import { enabledAlerts, families } from './families.ts';
 import { type DoctorReport, type Finding, readiness } from './findings.ts';
-import { withFixes } from './fixes.ts';
 import type { QueryApi } from './query-api.ts';
 
-export interface DoctorOptions {
+interface DoctorOptions {
   /** Where the store's address is shown (no credentials). */
   store: string;
   /** A line per step, for a progress display on stderr. */
@@ -31,7 +30,7 @@ export async function doctor(model: Model, api: QueryApi, options: DoctorOptions
   const clusters = seen.size > 0 ? [...seen].sort() : [''];
   progress(`checking labels in ${clusters.length} cluster(s)`);
   const findings: Finding[] = [
-    ...missingSeries(inputs, counts, clusters),
+    ...(await missingSeries(model, api, inputs, counts, clusters)),
     ...(await missingLabels(model, api, inputs, counts)),
   ];
   progress('measuring scrape intervals');
@@ -44,13 +43,12 @@ export async function doctor(model: Model, api: QueryApi, options: DoctorOptions
     ...(await ruleFindings(model, api, clusters, enabled)),
   );
   const named = clusters.map((cluster) => cluster || undefined);
-  const fixed = findings.map((finding) => withFixes(model, finding));
   return {
     store: options.store,
     clusterLabel: model.clusterLabel,
     clusters: named,
-    alerts: readiness(enabled, named, fixed),
-    findings: fixed,
+    alerts: readiness(enabled, named, findings),
+    findings,
     queries: api.queries,
   };
 }

@@ -8,13 +8,13 @@ import https from 'node:https';
 import { StoreError } from './store-error.ts';
 
 /** Environment variables doctor reads credentials from. */
-export const CREDENTIAL_VARIABLES = {
+const CREDENTIAL_VARIABLES = {
   token: 'HEADROOM_PROMETHEUS_TOKEN',
   username: 'HEADROOM_PROMETHEUS_USERNAME',
   password: 'HEADROOM_PROMETHEUS_PASSWORD',
 } as const;
 
-export interface QueryApiOptions {
+interface QueryApiOptions {
   /** Base URL of the store, e.g. http://prometheus:9090 or https://mimir.example/prometheus. */
   url: string;
   /** Extra request headers, e.g. X-Scope-OrgID for Mimir. */

@@ -25,6 +25,8 @@ export interface Model {
   clusterLabel: string | undefined;
   /** The kube-state-metrics label (e.g. label_team) that names a namespace's owner; undefined: team files only. */
   namespaceOwnerLabel: string | undefined;
+  /** The Kubernetes namespace label it comes from (config `ownership.namespaceLabel`, e.g. team). */
+  namespaceOwnerKey: string | undefined;
   selectors: HeadroomConfig['selectors'];
   limitSource: HeadroomConfig['limitSource'];
   links: HeadroomConfig['links'];

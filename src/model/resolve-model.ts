@@ -39,6 +39,7 @@ export function resolveModel(loaded: LoadedConfig): Model {
       config.ownership.namespaceLabel === undefined
         ? undefined
         : kubeStateMetricsLabel(config.ownership.namespaceLabel),
+    namespaceOwnerKey: config.ownership.namespaceLabel,
     selectors: config.selectors,
     limitSource: config.limitSource,
     links: config.links,
