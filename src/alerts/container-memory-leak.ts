@@ -20,7 +20,6 @@ import { FORECAST_OVER_LIMIT, MEMORY_FORECAST } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
 import { defineAlert } from './alert-definition.ts';
-import { rangeWarnings } from './range-warnings.ts';
 import { durationSetting, enabled, severity } from './settings.ts';
 
 const settings = z.strictObject({
@@ -43,7 +42,7 @@ export const containerMemoryLeak = defineAlert({
   inputs: [INPUT.workingSet, ...LIMIT_INPUTS],
   panels: [{ dashboard: 'team', row: 'Memory per container' }],
   rules: (model) => [...memoryForecastRules(model), ...forecastOverLimitRule(model), ...memoryLeakAlerts(model)],
-  warnings: (a) => rangeWarnings('lookback', a.lookback),
+  ranges: ['lookback'],
 });
 
 interface Forecast {

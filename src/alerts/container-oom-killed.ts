@@ -44,7 +44,7 @@ import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
 import { containerQueryValue, firstMatchingCase, teamDashboardUrl } from '../rules/annotations.ts';
 import { oomEventRules } from '../rules/container-oom-events.ts';
 import { CONTAINER_TYPE_NOUN, initContainerTypeRules } from '../rules/init-container-types.ts';
-import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
+import { INPUT, LIMIT_INPUTS, optional } from '../rules/input-series.ts';
 import { containerKey, namespaceKey } from '../rules/keys.ts';
 import { ownerSettingValue } from '../rules/ownership.ts';
 import { distinctValues } from '../rules/partition.ts';
@@ -60,7 +60,6 @@ import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { restartsInWindowRules } from '../rules/restarts-in-window.ts';
 import { sourceSeries } from '../rules/source-series.ts';
 import { defineAlert, valueSettingId } from './alert-definition.ts';
-import { rangeWarnings } from './range-warnings.ts';
 import { durationSetting, enabled, fraction, severity } from './settings.ts';
 
 const settings = z.strictObject({
@@ -88,16 +87,18 @@ export const containerOOMKilled = defineAlert({
   ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
   valueSettings: { evidenceMargin: (a) => (a.enabled && a.errorExit137 ? a.evidenceMargin : undefined) },
   inputs: [
-    INPUT.workingSet,
-    ...LIMIT_INPUTS,
-    INPUT.oomEvents,
     INPUT.restarts,
     INPUT.lastReason,
-    INPUT.lastExitCode,
-    INPUT.initRestarts,
-    INPUT.initLastReason,
-    INPUT.initLastExitCode,
-    INPUT.initInfo,
+    ...[INPUT.lastExitCode, INPUT.initLastExitCode].map((input) =>
+      optional(input, 'kills reported as Error with exit code 137 (a child process killed, or the OOM event raced)'),
+    ),
+    optional(INPUT.oomEvents, "the oom-events evidence for exit code 137 (cadvisor's OOM kill count)"),
+    ...[INPUT.workingSet, ...LIMIT_INPUTS].map((input) =>
+      optional(input, 'the working-set-at-limit evidence for exit code 137'),
+    ),
+    ...[INPUT.initRestarts, INPUT.initLastReason, INPUT.initInfo].map((input) =>
+      optional(input, "init containers' and native sidecars' kills"),
+    ),
   ],
   panels: [
     { dashboard: 'team', row: 'OOM kills and restarts' },
@@ -105,7 +106,7 @@ export const containerOOMKilled = defineAlert({
   ],
   needs: [initContainerTypeRules, restartsInWindowRules, oomEventRules],
   rules: (model) => [...oomRestartRules(model), ...oomKilledAlerts(model)],
-  warnings: (a) => rangeWarnings('window', a.window),
+  ranges: ['window'],
 });
 
 /** Why a kill counts as an OOM kill: the `evidence` label of the recorded kills and annotation of the alert. */

@@ -20,7 +20,7 @@ import {
   initContainerTypeRules,
   setLabel,
 } from '../rules/init-container-types.ts';
-import { INPUT } from '../rules/input-series.ts';
+import { INPUT, optional } from '../rules/input-series.ts';
 import { containerKey } from '../rules/keys.ts';
 import { INIT_CONTAINER_TYPE, OOM_EVENTS, PROCESS_OOM_KILLS, RESTARTS_IN_WINDOW } from '../rules/record-names.ts';
 import { restartsInWindowRules } from '../rules/restarts-in-window.ts';
@@ -44,14 +44,21 @@ export const containerProcessOOMKilled = defineAlert({
   settings,
   defaults: { enabled: true, window: '10m', severity: 'warning' },
   ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
-  inputs: [INPUT.oomEvents, INPUT.restarts, INPUT.initRestarts, INPUT.initInfo],
+  inputs: [
+    INPUT.oomEvents,
+    INPUT.restarts,
+    ...[INPUT.initRestarts, INPUT.initInfo].map((input) =>
+      optional(input, "telling init containers' and native sidecars' restarts from their containers'"),
+    ),
+  ],
   panels: [
     { dashboard: 'team', row: 'OOM kills and restarts' },
     { dashboard: 'overview', row: 'Silent OOM kills' },
   ],
   needs: [initContainerTypeRules, restartsInWindowRules, oomEventRules],
   rules: (model) => [...processOOMKillRules(model), ...processOOMKilledAlerts(model)],
-  warnings: (a) => windowWarnings(a.window),
+  ranges: ['window'],
+  warnings: (a) => forWarnings(a.window),
 });
 
 /**
@@ -116,10 +123,12 @@ function processOOMKilledAlerts(model: Model): AlertingRule[] {
   });
 }
 
-/** A window too short for two samples, or one the fixed `for` outlasts: a kill leaves it before the alert may fire. */
-function windowWarnings(window: string | undefined): SettingWarning[] {
-  const tooShort = rangeWarnings('window', window);
-  if (tooShort.length > 0 || window === undefined || !isDuration(window)) return tooShort;
+/**
+ * A window the fixed `for` outlasts: a kill leaves it before the alert may fire. (A window too short for two samples
+ * is warned about as a range, and only that.)
+ */
+function forWarnings(window: string | undefined): SettingWarning[] {
+  if (window === undefined || !isDuration(window) || rangeWarnings('window', window).length > 0) return [];
   if (durationMs(window) > durationMs(PROCESS_OOM_FOR)) return [];
   return [
     {

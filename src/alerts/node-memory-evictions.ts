@@ -36,14 +36,13 @@ import { overviewDashboardUrl } from '../rules/annotations.ts';
 import { nodeMemoryPressureNow } from '../rules/eviction-annotations.ts';
 import { keyOf, nodeKey } from '../rules/keys.ts';
 import { riseWithin } from '../rules/counter-rise.ts';
-import { INPUT } from '../rules/input-series.ts';
+import { INPUT, optional } from '../rules/input-series.ts';
 import { mayOwn } from '../rules/owned-by.ts';
 import { distinctValues } from '../rules/partition.ts';
 import { NODE_MEMORY_EVICTIONS } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
 import { defineAlert } from './alert-definition.ts';
-import { rangeWarnings } from './range-warnings.ts';
 import { durationSetting, enabled, severity } from './settings.ts';
 
 const settings = z.strictObject({
@@ -61,10 +60,14 @@ export const nodeMemoryEvictions = defineAlert({
   settings,
   defaults: { enabled: true, window: '10m', severity: 'warning' },
   ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
-  inputs: [INPUT.evictions, INPUT.kubeletNodeName, INPUT.nodeCondition],
+  inputs: [
+    INPUT.evictions,
+    INPUT.kubeletNodeName,
+    optional(INPUT.nodeCondition, 'whether the node is under MemoryPressure now, in the description'),
+  ],
   panels: [{ dashboard: 'overview', row: 'Memory evictions' }],
   rules: (model) => [...nodeEvictionRules(model), ...nodeEvictionAlerts(model)],
-  warnings: (a) => rangeWarnings('window', a.window),
+  ranges: ['window'],
 });
 
 /** Distinct windows of the owners that have the alert on and can own nodes, sorted. */

@@ -21,14 +21,13 @@ import { binary, by, call, count, eq, max, min, on, print, range, selector } fro
 import { rangeDuration } from '../values/duration-setting.ts';
 import { teamDashboardUrl } from '../rules/annotations.ts';
 import { evictedFromDashboardUrl, evictedFromText } from '../rules/eviction-annotations.ts';
-import { INPUT } from '../rules/input-series.ts';
+import { INPUT, optional } from '../rules/input-series.ts';
 import { keyOf, namespaceKey } from '../rules/keys.ts';
 import { distinctValues } from '../rules/partition.ts';
 import { NAMESPACE_PODS_EVICTED, POD_EVICTED } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule } from '../rules/rule-types.ts';
 import { sourceSeries } from '../rules/source-series.ts';
 import { defineAlert } from './alert-definition.ts';
-import { rangeWarnings } from './range-warnings.ts';
 import { durationSetting, enabled, severity } from './settings.ts';
 
 const settings = z.strictObject({
@@ -46,10 +45,10 @@ export const podsEvicted = defineAlert({
   settings,
   defaults: { enabled: true, window: '10m', severity: 'warning' },
   ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
-  inputs: [INPUT.podReason, INPUT.podPhase, INPUT.podInfo],
+  inputs: [INPUT.podReason, INPUT.podPhase, optional(INPUT.podInfo, 'the nodes the pods were evicted from')],
   panels: [{ dashboard: 'overview', row: 'Memory evictions' }],
   rules: (model) => [...podsEvictedRules(model), ...podsEvictedAlerts(model)],
-  warnings: (a) => rangeWarnings('window', a.window),
+  ranges: ['window'],
 });
 
 /** Distinct windows of the owners that have the alert on, sorted. */

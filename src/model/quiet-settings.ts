@@ -14,7 +14,8 @@ import { patternCovers } from '../values/name-pattern.ts';
 import type { HeadroomConfig } from '../config/schema.ts';
 import type { AlertOverrides } from '../alerts/catalogue.ts';
 import { problemAt } from '../config/zod-problems.ts';
-import type { SettingWarning } from '../alerts/alert-definition.ts';
+import type { AlertDefinition } from '../alerts/alert-definition.ts';
+import { settingWarnings } from '../alerts/range-warnings.ts';
 import { ALERTS } from '../alerts/catalogue.ts';
 import { redundantClaims } from './redundant-claims.ts';
 
@@ -111,9 +112,10 @@ function labelOwnershipOverridden(
 function alertWarnings(alerts: AlertOverrides, source: SourceFile, at: KeyPath): Problem[] {
   return ALERTS.flatMap((alert) => {
     const given = alerts[alert.key];
-    if (given === undefined || alert.warnings === undefined) return [];
-    const warnings = (alert.warnings as (settings: object) => SettingWarning[])(given);
-    return warnings.map(({ setting, message }) => problemAt(source, [...at, alert.key, setting], message));
+    if (given === undefined) return [];
+    return settingWarnings(alert as AlertDefinition, given).map(({ setting, message }) =>
+      problemAt(source, [...at, alert.key, setting], message),
+    );
   });
 }
 
