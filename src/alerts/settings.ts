@@ -8,8 +8,6 @@ export const severity = z.enum(['critical', 'warning', 'info']).meta({
   description: 'The severity label: critical pages, warning notifies, info goes to the ticket receiver',
 });
 
-type Severity = z.output<typeof severity>;
-
 /** A share of the memory limit an alert fires above. */
 export const threshold = z
   .number({ message: 'must be a number' })

@@ -84,8 +84,8 @@ export function toPlainData(document: Document, source: SourceFile, lineCounter:
       else if (isMap(node)) for (const pair of node.items) find(pair.value);
     };
     find(document.contents);
-    const message =
-      `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb): refused; write the ` + `values out`;
+    const expansion = `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes`;
+    const message = `${expansion} (an alias bomb): refused; write the values out`;
     throw new InputError([{ file: source.file, ...position(firstAlias, lineCounter), message }]);
   }
 }

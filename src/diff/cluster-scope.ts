@@ -27,8 +27,3 @@ export function scopesOverlap(a: Scope, b: Scope): boolean {
 export function isEveryCluster(scope: Scope): boolean {
   return scope.includes('*');
 }
-
-/** "every cluster", or the patterns as listed. */
-function scopeText(scope: Scope): string {
-  return isEveryCluster(scope) ? 'every cluster' : scope.join(', ');
-}

@@ -42,15 +42,6 @@ export function routingPlan(model: Model): RoutingPlan | undefined {
   return { clusterLabel: model.clusterLabel, fallbackReceiver, routes };
 }
 
-/** Every receiver the plan names, sorted and once each. */
-function plannedReceivers(plan: RoutingPlan): string[] {
-  const names = new Set([
-    plan.fallbackReceiver,
-    ...plan.routes.flatMap((route) => [route.receiver, ...(route.ticketReceiver ? [route.ticketReceiver] : [])]),
-  ]);
-  return [...names].sort(byCodePoint);
-}
-
 /**
  * A cluster glob as an Alertmanager regular expression (Alertmanager anchors it): `*` any run, `?` one character,
  * `.` literal. Cluster patterns allow only letters, digits and `_ . : - * ?`, so nothing else needs escaping.

@@ -5,10 +5,6 @@ import { reservedLabelProblem } from './reserved-labels.ts';
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-function isLabelName(text: string): boolean {
-  return LABEL_NAME.test(text);
-}
-
 /** A label name a user chooses for `what` (e.g. the team label): valid, not reserved by Prometheus nor headroom. */
 export function labelNameSetting(what: string) {
   return z
