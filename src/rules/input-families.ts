@@ -63,12 +63,16 @@ export function inputFamilies(model: Model, alerts: readonly InputReader[]): Fam
       byId.set(id, family);
     }
   }
+  // Each exporter's selector parsed once.
+  const matchers = new Map<Exporter, Matcher[]>();
+  const matchersOf = (exporter: Exporter) =>
+    matchers.get(exporter) ?? matchers.set(exporter, exporterMatchers(model, exporter)).get(exporter)!;
   return [...byId.values()]
     .map(({ input, readers, labels }) => ({
       metric: input.metric,
       exporter: input.exporter,
       podCgroup: input.podCgroup === true,
-      matchers: exporterMatchers(model, input.exporter),
+      matchers: matchersOf(input.exporter),
       labels: [...(model.clusterLabel ? [model.clusterLabel] : []), ...[...labels].sort()],
       readers,
     }))
