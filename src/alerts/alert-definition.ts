@@ -29,8 +29,11 @@ export interface AlertFacts {
   panels: readonly PanelReference[];
   /** Shared recordings its rules read (see SharedRecordings). */
   needs?: readonly SharedRecordings[];
-  /** Its recording rules and alert rules, in evaluation order. */
-  rules(model: Model): Rule[];
+  /**
+   * Its recording rules and alert rules, in evaluation order. `alerts`: the tunable alerts of the catalogue, for a
+   * meta-alert that watches them (the catalogue imports every alert module, so none imports it).
+   */
+  rules(model: Model, alerts: readonly AlertDefinition[]): Rule[];
 }
 
 /** Recordings that several alerts read, emitted once before the first alert that needs them (dedupe by identity). */

@@ -9,6 +9,7 @@ import { containerOOMKilled } from './container-oom-killed.ts';
 import { containerProcessOOMKilled } from './container-process-oom-killed.ts';
 import { containersAboveMemoryRequest } from './containers-above-memory-request.ts';
 import { containersWithoutMemoryLimit } from './containers-without-memory-limit.ts';
+import { headroomInputMissing } from './headroom-input-missing.ts';
 import { headroomRulesFailing } from './headroom-rules-failing.ts';
 import { nodeMemoryEvictions } from './node-memory-evictions.ts';
 import { nodeMemoryPressure } from './node-memory-pressure.ts';
@@ -30,7 +31,7 @@ export const ALERTS = [
 ] as const;
 
 /** headroom's alerts about itself: not configurable, for the default team. */
-const META_ALERTS: readonly AlertFacts[] = [headroomRulesFailing];
+const META_ALERTS: readonly AlertFacts[] = [headroomRulesFailing, headroomInputMissing];
 
 /** Every alert, the tunable ones first. */
 export const ALL_ALERTS: readonly AlertFacts[] = [...ALERTS, ...META_ALERTS];

@@ -6,5 +6,7 @@ import { isAlertingRule } from '../rules/rule-types.ts';
 export function generationSummary({ model, tree }: Generation): string {
   const rules = ruleGroups(model).flatMap((group) => group.rules);
   const alerts = rules.filter(isAlertingRule).length;
-  return `${tree.size} files, ${alerts} alerting and ${rules.length - alerts} recording rules`;
+  const held = model.notGenerated.map(({ alert, needs }) => `${alert} (needs ${needs.join(', ')})`);
+  const notGenerated = held.length > 0 ? `; not generated, inputs declared absent: ${held.join(', ')}` : '';
+  return `${tree.size} files, ${alerts} alerting and ${rules.length - alerts} recording rules${notGenerated}`;
 }

@@ -6,6 +6,7 @@ import { kubernetesMetadataKey } from '../values/kubernetes-names.ts';
 import { labelNameSetting } from '../values/label-name.ts';
 import { parseSelector, selectorLabelNames } from '../values/selector.ts';
 import { grafanaUrl, runbookUrlPattern } from '../values/url.ts';
+import { inputsSchema } from './inputs-schema.ts';
 import { outputSchema } from './output-schema.ts';
 import { routingConfig } from './routing-schema.ts';
 import { teamName, teamSchema } from './team-schema.ts';
@@ -58,6 +59,7 @@ export const configSchema = z
       description:
         'Where memory limits are read: kube_pod_container_resource_limits or container_spec_memory_limit_bytes',
     }),
+    inputs: inputsSchema,
     defaultTeam: teamName.meta({
       description:
         'The team that owns every namespace and node no team claims (its alerts go to routing.defaultReceiver); 1 to ' +

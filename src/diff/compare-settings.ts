@@ -4,6 +4,7 @@ import { alertName } from './alert-names.ts';
 import type { ManifestData } from './read-manifest.ts';
 import type { AlertChange, OwnerChange, SettingsChanges } from './report.ts';
 import { fallbackOf } from './fallback.ts';
+import { notGeneratedChanges } from './not-generated.ts';
 import { findMoves } from './ownership-moves.ts';
 import { findRenames, renameMaps } from './team-renames.ts';
 import { teamReceivers } from './team-receivers.ts';
@@ -18,6 +19,9 @@ const PER_TEAM_ROUTING = /^routing\.(teams\.|fallbackReceiver$)/;
 export function compareSettings(old: ManifestData, current: ManifestData): SettingsChanges {
   const renames = findRenames(old, current);
   const { newName, oldName } = renameMaps(renames);
+  const notGenerated = notGeneratedChanges(old, current);
+  // An alert inputs.absent holds back or releases is told once (notGenerated), not as every owner's `enabled`.
+  const held = new Set(notGenerated.map((change) => change.alert));
   const global = [
     ...valueChanges({ defaultTeam: old.defaultTeam }, { defaultTeam: current.defaultTeam }),
     ...valueChanges(old.global, current.global).filter((change) => !PER_TEAM_ROUTING.test(change.name)),
@@ -28,22 +32,23 @@ export function compareSettings(old: ManifestData, current: ManifestData): Setti
   const owners = names
     .map((name) => {
       const was = oldName.get(name);
-      if (was === undefined) return compareOwner(old, current, name, name);
+      if (was === undefined) return compareOwner(old, current, name, name, held);
       // The rename says what changed of its route (renameLines).
       return {
-        ...compareOwner(old, current, was, name, true)!,
+        ...compareOwner(old, current, was, name, held, true)!,
         route: [],
         status: 'renamed' as const,
         renamedFrom: was,
       };
     })
-    .concat(compareOwner(old, current, undefined, undefined))
+    .concat(compareOwner(old, current, undefined, undefined, held))
     .filter((owner): owner is OwnerChange => owner !== undefined);
   const moves = [...renames, ...findMoves(old, current, renames)];
   const namespaceLabel = fallbackOf(current, 'namespaces').label;
   return {
     global,
-    defaults: compareAlerts(old.defaults, current.defaults),
+    defaults: compareAlerts(old.defaults, current.defaults, held),
+    notGenerated,
     owners,
     moves,
     defaultTeam: current.defaultTeam,
@@ -74,6 +79,8 @@ function compareOwner(
   newManifest: ManifestData,
   oldTeam: string | undefined,
   team: string | undefined,
+  /** Alerts whose `enabled` inputs.absent changes (told once, see notGeneratedChanges). */
+  held: ReadonlySet<string>,
   /** Report it even when nothing but its name changed (a rename). */
   always = false,
 ): OwnerChange | undefined {
@@ -91,7 +98,7 @@ function compareOwner(
     clusters: sameValue(before.clusters, after.clusters) ? undefined : { old: before.clusters, new: after.clusters },
     labels: valueChanges(before.labels, after.labels),
     // A removed team's settings and route are gone with it; an added team's are shown against the defaults.
-    alerts: status === 'removed' ? [] : compareAlerts(before.alerts, after.alerts),
+    alerts: status === 'removed' ? [] : compareAlerts(before.alerts, after.alerts, held),
     route:
       status === 'removed' ? [] : valueChanges(routeOf(oldManifest, oldTeam, !old), routeOf(newManifest, team, false)),
   };
@@ -116,9 +123,17 @@ function routeOf(manifest: ManifestData, team: string | undefined, absent: boole
   return absent ? {} : teamReceivers(manifest, team ?? manifest.defaultTeam);
 }
 
-function compareAlerts(old: ManifestData['defaults'], current: ManifestData['defaults']): AlertChange[] {
+function compareAlerts(
+  old: ManifestData['defaults'],
+  current: ManifestData['defaults'],
+  held: ReadonlySet<string>,
+): AlertChange[] {
   const keys = [...new Set([...Object.keys(old), ...Object.keys(current)])];
   return keys
-    .map((key) => ({ alert: alertName(key), settings: alertSettingChanges(old[key], current[key]) }))
+    .map((key) => {
+      const alert = alertName(key);
+      const settings = alertSettingChanges(old[key], current[key]);
+      return { alert, settings: held.has(alert) ? settings.filter((change) => change.name !== 'enabled') : settings };
+    })
     .filter((change) => change.settings.length > 0);
 }

@@ -13,6 +13,7 @@ import type {
   ValueChange,
 } from './report.ts';
 import { fallbackText } from './fallback.ts';
+import { notGeneratedLine } from './not-generated.ts';
 import { driftTitle } from './generated-drift.ts';
 import { valueChanges } from './value-changes.ts';
 import { changeText, labelValue, ownerName, plural, shownValue } from './wording.ts';
@@ -90,6 +91,7 @@ function settingsLines(settings: SettingsChanges): string[] {
     ...settings.global.map(
       (change) => `config: ${changeText({ ...change, name: CONFIG_KEYS[change.name] ?? change.name })}`,
     ),
+    ...settings.notGenerated.map(notGeneratedLine),
     ...settings.defaults.map((alert) => `defaults: ${alertText(alert)}`),
     ...settings.owners.flatMap((owner) => [
       ...settings.moves.flatMap((move) =>
@@ -110,6 +112,7 @@ function introducedLines(settings: SettingsChanges): string[] {
     ...settings.global
       .filter((change) => INTRODUCED_CONFIG.has(change.name))
       .map((change) => `config: ${CONFIG_KEYS[change.name] ?? change.name} ${shownValue(change.name, change.new)}`),
+    ...settings.notGenerated.map(notGeneratedLine),
     ...settings.defaults.map((alert) => `defaults: ${alert.alert} ${alert.settings.map(newSettingText).join(', ')}`),
     ...settings.owners
       .filter((owner) => owner.team !== undefined)

@@ -20,6 +20,8 @@ export interface ManifestData {
   defaults: Record<string, Record<string, unknown>>;
   teams: Record<string, ManifestOwnerData>;
   unclaimed: ManifestOwnerData;
+  /** Alerts held back by `inputs.absent`, by name: the declared-absent inputs each needs (none: none held back). */
+  notGenerated?: Record<string, string[]>;
 }
 
 type ManifestRead = { manifest: ManifestData } | { problem: string };
@@ -48,6 +50,9 @@ export function readManifest(tree: GeneratedTree): ManifestRead {
       defaults: alertsData(raw.defaults),
       teams,
       unclaimed: ownerData(raw.unclaimed),
+      notGenerated: isRecord(raw.notGenerated)
+        ? Object.fromEntries(Object.entries(raw.notGenerated).map(([alert, needs]) => [alert, strings(needs)]))
+        : {},
     },
   };
 }

@@ -41,10 +41,24 @@ export interface OwnerChange {
   route: ValueChange[];
 }
 
+/** An alert `inputs.absent` starts or stops holding back (see src/model/not-generated.ts). */
+export interface NotGeneratedChange {
+  /** Its name, e.g. ContainerProcessOOMKilled. */
+  alert: string;
+  /**
+   * held-back: not generated any more, for the declared-absent inputs `needs`; generated: held back before, now
+   * generated for the teams that have it on; off: held back before, now off for every team anyway.
+   */
+  status: 'held-back' | 'generated' | 'off';
+  needs: string[];
+}
+
 export interface SettingsChanges {
   /** defaultTeam, limitSource, selectors.*, links.*, prometheusRule.* */
   global: ValueChange[];
   defaults: AlertChange[];
+  /** Alerts `inputs.absent` holds back or releases; their `enabled` changes are told here, not per team. */
+  notGenerated: NotGeneratedChange[];
   owners: OwnerChange[];
   /** Teams renamed, then namespaces and nodes changing owner with what that changes for their alerts. */
   moves: (TeamRenamed | OwnerMoved)[];

@@ -30,10 +30,20 @@ interface WarningInput {
 
 export function reviewWarnings(input: WarningInput): Warning[] {
   const { old, current } = input;
+  const heldBack = current?.notGenerated ?? {};
   const removedAlerts = [...new Set(input.oldAlerts)]
     .filter((alert) => !input.newAlerts.includes(alert))
     .sort()
-    .map((alert): Warning => ({ kind: 'alert-removed', message: `alert ${alert} removed: no rule fires it any more` }));
+    .map(
+      (alert): Warning => ({
+        kind: 'alert-removed',
+        message:
+          heldBack[alert] === undefined
+            ? `alert ${alert} removed: no rule fires it any more`
+            : `alert ${alert} removed: not generated, for any team, as it needs ${heldBack[alert].join(', ')}, ` +
+              'declared absent (inputs.absent)',
+      }),
+    );
   if (!old || !current) return removedAlerts;
   const renames = input.renames ?? [];
   const names = renameMaps(renames);
@@ -154,10 +164,13 @@ function ownerPairs(old: ManifestData, current: ManifestData, oldName: RenameMap
   ];
 }
 
+/** An owner's alert turned off; one inputs.absent holds back is told once, as removed (see removedAlerts). */
 function turnedOff(old: ManifestData, current: ManifestData, oldName: RenameMap): Warning[] {
+  const heldBack = current.notGenerated ?? {};
   return ownerPairs(old, current, oldName).flatMap(({ name, old: was, current: is }) =>
     Object.entries(is.alerts)
       .filter(([key, settings]) => was?.alerts[key]?.enabled === true && settings.enabled === false)
+      .filter(([key]) => heldBack[alertName(key)] === undefined)
       .map(([key]): Warning => ({ kind: 'alert-removed', message: `${name}: ${alertName(key)} turned off` })),
   );
 }

@@ -2,19 +2,11 @@
 // where series exist, one count per label of the series that lack it. Counts only: no series list comes back, however
 // large the cluster.
 import type { Model } from '../model/model.ts';
-import { by, count, eq, type Matcher, neq, print, selector } from '../promql/index.ts';
-import { type Family, familyName } from './families.ts';
+import { by, count, eq, type Matcher, print, selector } from '../promql/index.ts';
+import { type Family, familyMatchers, familyName } from './families.ts';
 import type { Finding, Fix } from './findings.ts';
 import type { QueryApi, Sample } from './query-api.ts';
 import { fixesFor, podCgroupFixes, selectorFixes } from './stack-fixes.ts';
-
-/** The family's series as the rules read them: the containers' cgroups or the pod's, never the pause container. */
-function familyMatchers(family: Family): Matcher[] {
-  if (family.exporter !== 'cadvisor') return [...family.matchers];
-  return family.podCgroup
-    ? [...family.matchers, eq('container', ''), neq('pod', '')]
-    : [...family.matchers, neq('container', ''), neq('container', 'POD')];
-}
 
 /** Per cluster (the cluster label's value; '' for one cluster per store), how many series. */
 export async function countByCluster(

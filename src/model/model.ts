@@ -20,6 +20,16 @@ export interface Owner {
   routing: Team['routing'];
 }
 
+/** An alert held back by `inputs.absent`. */
+export interface NotGenerated {
+  /** Its name, e.g. ContainerProcessOOMKilled. */
+  alert: string;
+  /** The declared-absent metrics it cannot work without. */
+  needs: readonly string[];
+  /** The teams that have it on (the default team for what no team claims), sorted. */
+  onFor: readonly string[];
+}
+
 export interface Model {
   /** The cluster label when several clusters share one metrics store; undefined for a single cluster. */
   clusterLabel: string | undefined;
@@ -29,6 +39,13 @@ export interface Model {
   namespaceOwnerKey: string | undefined;
   selectors: HeadroomConfig['selectors'];
   limitSource: HeadroomConfig['limitSource'];
+  /** Input metrics the config declares absent (`inputs.absent`), sorted: no alert expects them, none watches them. */
+  absentInputs: readonly string[];
+  /**
+   * Alerts some owner has on that need a declared-absent input: not generated for any owner (their settings in
+   * `owners` and `defaults` say off), in catalogue order.
+   */
+  notGenerated: readonly NotGenerated[];
   links: HeadroomConfig['links'];
   output: HeadroomConfig['output'];
   /** Alertmanager routing outputs; undefined: none. */

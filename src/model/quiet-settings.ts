@@ -1,9 +1,10 @@
-// Settings that are valid but quietly turn alerting off (or drown it): a range too short to hold two samples, a
-// process-OOM window its alert's fixed `for` outlasts, a near-limit threshold that fires for almost every container or
-// only at the kill, a team that owns nothing, a `*` claim that leaves ownership by namespace label nothing to decide,
-// a default teams folder that does not exist (no team file read, silently); and claims that change nothing (a name
-// listed twice, or covered by another pattern of the same team). generate and validate print them as warnings and
-// still write: each has a rare legitimate use, and refusing would block a config that works.
+// Settings that are valid but quietly turn alerting off (or drown it): an input declared absent that an alert some team
+// has on needs, a range too short to hold two samples, a process-OOM window its alert's fixed `for` outlasts, a
+// near-limit threshold that fires for almost every container or only at the kill, a team that owns nothing, a `*`
+// claim that leaves ownership by namespace label nothing to decide, a default teams folder that does not exist (no
+// team file read, silently); and claims that change nothing (a name listed twice, or covered by another pattern of the
+// same team). generate and validate print them as warnings and still write: each has a rare legitimate use, and
+// refusing would block a config that works.
 import { readFileSync } from 'node:fs';
 import { displayPath } from '../config/display-path.ts';
 import { formatProblem, type KeyPath, type Problem, type SourceFile } from '../config/input-error.ts';
@@ -17,6 +18,7 @@ import { problemAt } from '../config/zod-problems.ts';
 import type { AlertDefinition } from '../alerts/alert-definition.ts';
 import { settingWarnings } from '../alerts/range-warnings.ts';
 import { ALERTS } from '../alerts/catalogue.ts';
+import { absentInputWarnings } from './absent-input-warnings.ts';
 import { redundantClaims } from './redundant-claims.ts';
 
 /** The warnings, each `file:line:col: key: warning: …`, config first, then the teams in load order. */
@@ -26,6 +28,7 @@ export function quietSettingWarnings(loaded: LoadedConfig): string[] {
   const warnings = [
     ...(loaded.missingTeamsDir === undefined ? [] : [missingTeamsDirWarning(loaded.missingTeamsDir, configSource)]),
     ...alertWarnings(config.alerts, configSource, ['alerts']),
+    ...absentInputWarnings(loaded, configSource),
     ...loaded.teams.flatMap((entry) => {
       const ownsNothing =
         entry.team.name !== config.defaultTeam &&

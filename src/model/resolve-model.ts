@@ -10,6 +10,7 @@ import { ownershipProblems } from './check-ownership.ts';
 import { routingProblems } from './check-routing.ts';
 import { teamLabelProblems } from './check-team-labels.ts';
 import type { Model, Owner } from './model.ts';
+import { holdBack } from './not-generated.ts';
 
 export function resolveModel(loaded: LoadedConfig): Model {
   const problems = [
@@ -33,6 +34,9 @@ export function resolveModel(loaded: LoadedConfig): Model {
     alerts: defaults,
     routing: defaultTeamFile?.routing,
   };
+  const absentInputs = [...new Set(config.inputs.absent)].sort(byCodePoint);
+  const configured = [...teams.map((team) => teamOwner(team, defaults)), catchAll];
+  const held = holdBack(configured, defaults, absentInputs, config.limitSource);
   return {
     clusterLabel: config.cluster?.label,
     namespaceOwnerLabel:
@@ -42,12 +46,14 @@ export function resolveModel(loaded: LoadedConfig): Model {
     namespaceOwnerKey: config.ownership.namespaceLabel,
     selectors: config.selectors,
     limitSource: config.limitSource,
+    absentInputs,
+    notGenerated: held.notGenerated,
     links: config.links,
     output: config.output,
     routing: config.routing,
     defaultTeam: config.defaultTeam,
-    defaults,
-    owners: [...teams.map((team) => teamOwner(team, defaults)), catchAll],
+    defaults: held.defaults,
+    owners: held.owners,
   };
 }
 

@@ -31,6 +31,11 @@ interface SettingsManifest {
   teams: Record<string, ManifestOwner>;
   /** Everything no team claims: alerts carry `team: <defaultTeam>` and these settings. */
   unclaimed: Omit<ManifestOwner, 'namespaces' | 'nodes'>;
+  /**
+   * Alerts some team has on that `inputs.absent` holds back, by name: the declared-absent inputs each needs. Off in
+   * every owner's settings above. Absent when none is.
+   */
+  notGenerated?: Record<string, readonly string[]>;
 }
 
 function settingsManifest(model: Model): SettingsManifest {
@@ -44,6 +49,8 @@ function settingsManifest(model: Model): SettingsManifest {
       clusterLabel: model.clusterLabel ?? NO_CLUSTER_LABEL,
       ownership: ownershipText(model),
       limitSource: model.limitSource,
+      // Only where some input is declared absent: a tree generated before `inputs` existed reads the same.
+      ...(model.absentInputs.length > 0 ? { inputs: { absent: model.absentInputs } } : {}),
       selectors: model.selectors,
       links: model.links,
       output: outputSettings(model),
@@ -52,6 +59,9 @@ function settingsManifest(model: Model): SettingsManifest {
     defaults: model.defaults,
     teams: sortKeys(teams),
     unclaimed: { labels: catchAll?.labels ?? {}, alerts: catchAll?.alerts ?? model.defaults },
+    ...(model.notGenerated.length > 0
+      ? { notGenerated: Object.fromEntries(model.notGenerated.map(({ alert, needs }) => [alert, needs])) }
+      : {}),
   };
 }
 

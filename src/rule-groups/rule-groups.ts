@@ -4,7 +4,7 @@
 // decisions, see owner-rules.ts): an alert reads an ownership decided at an earlier evaluation, never one recorded in
 // its own.
 import type { AlertGroup, SharedRecordings } from '../alerts/alert-definition.ts';
-import { ALL_ALERTS } from '../alerts/catalogue.ts';
+import { ALERTS, ALL_ALERTS } from '../alerts/catalogue.ts';
 import type { Model } from '../model/model.ts';
 import { containerRestartsRule } from '../rules/container-restarts.ts';
 import { memoryRatioRule } from '../rules/memory-ratio.ts';
@@ -63,6 +63,6 @@ function alertRules(model: Model, group: AlertGroup): Rule[] {
   return ALL_ALERTS.filter((alert) => alert.group === group).flatMap((alert) => {
     const needed = (alert.needs ?? []).filter((recordings) => !emitted.has(recordings));
     for (const recordings of needed) emitted.add(recordings);
-    return [...needed.flatMap((recordings) => recordings(model)), ...alert.rules(model)];
+    return [...needed.flatMap((recordings) => recordings(model)), ...alert.rules(model, ALERTS)];
   });
 }

@@ -122,3 +122,8 @@ export const NODE_MEMORY_EVICTIONS = 'headroom:node_memory_evictions:increase';
 export const POD_EVICTED = 'headroom:pod_evicted_recently:info';
 /** Pods evicted within the window per namespace {namespace, window}: PodsEvicted and the dashboards read it. */
 export const NAMESPACE_PODS_EVICTED = 'headroom:namespace_pods_evicted:increase';
+/**
+ * 1 per cluster and input family it has series of {input (the metric), cgroup="pod" for a pod cgroup family}: one
+ * rule per family an enabled alert reads, what HeadroomInputMissing compares the clusters seen with.
+ */
+export const INPUT_PRESENT = 'headroom:input_present:group';

@@ -29,6 +29,10 @@ export const LABEL = {
   /** Which numeric setting a headroom:team_setting:value series holds. */
   setting: 'setting',
   ruleGroup: 'rule_group',
+  /** HeadroomInputMissing: the input metric missing, on the alert and on the presence series it reads. */
+  input: 'input',
+  /** With `input`: "pod" for the pod cgroup's series of a cadvisor metric. */
+  cgroup: 'cgroup',
 } as const;
 
 /** Labels of the source series that the rules select on or join by (kube-state-metrics, cadvisor, the kubelet). */

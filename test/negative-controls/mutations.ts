@@ -15,6 +15,11 @@ const MEMORY_EVICTIONS =
 const NODE_NAME = `max by (instance, node) (kubelet_node_name{${KUBELET}})`;
 const EVICTED = `max by (namespace, pod) (kube_pod_status_reason{${KSM}, reason="Evicted"}) == 1`;
 const WORKING_SET = `container_memory_working_set_bytes{${CADVISOR}, container!="", container!="POD"}`;
+/** The metric a HeadroomInputMissing rule watches, and its family's selector in the inputs fixture. */
+function watchedFamily(expr: string): string {
+  const metric = /input="([^"]+)"/.exec(expr)![1]!;
+  return `${metric}{${metric.startsWith('container_') ? CADVISOR : KSM}}`;
+}
 const LIMIT = `max by (namespace, pod, container) (kube_pod_container_resource_limits{${KSM}, resource="memory"} > 0)`;
 
 export interface Mutation {
@@ -356,5 +361,35 @@ export const MUTATIONS: Mutation[] = [
     expr:
       'max by (rule_group) ' +
       '(increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;headroom-.*"}[10m]) > 0)',
+  },
+  {
+    name: 'absent() of a family misses one cluster losing it while another has it',
+    fixture: 'inputs',
+    scenario: 'headroom-input-missing.test.yaml',
+    alert: 'HeadroomInputMissing',
+    everyRule: true,
+    expr: (expr) => `absent(${watchedFamily(expr)})`,
+  },
+  {
+    name: 'remembering clusters for an hour alerts on every family of a cluster that went away',
+    fixture: 'inputs',
+    scenario: 'headroom-input-missing.test.yaml',
+    alert: 'HeadroomInputMissing',
+    everyRule: true,
+    expr: (expr) =>
+      expr.replace(
+        / unless on \(cluster\) /,
+        ' or on (cluster) group by (cluster) (last_over_time(headroom:input_present:group[1h])) unless on (cluster) ',
+      ),
+  },
+  {
+    name: 'expecting every family wherever the cluster is seen alerts on series born with a restart, before any',
+    fixture: 'inputs',
+    scenario: 'headroom-input-missing.test.yaml',
+    alert: 'HeadroomInputMissing',
+    everyRule: true,
+    expr: (expr) =>
+      'group by (cluster) (headroom:input_present:group) unless on (cluster) ' +
+      `group by (cluster) (${watchedFamily(expr)})`,
   },
 ];

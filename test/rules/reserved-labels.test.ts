@@ -31,7 +31,7 @@ function labelNames(expr: string): string[] {
 const CONFIGS = {
   'the repository example': join(REPO_ROOT, 'headroom.config.ts'),
   ...Object.fromEntries(
-    ['example', 'fleet', 'routing', 'scoped-labels', 'cadvisor-limits', 'e2e'].map((name) => [
+    ['example', 'fleet', 'routing', 'scoped-labels', 'cadvisor-limits', 'e2e', 'inputs'].map((name) => [
       `fixture ${name}`,
       join(FIXTURES, name, 'headroom.config.ts'),
     ]),
