@@ -90,9 +90,9 @@ export const containerOOMKilled = defineAlert({
     INPUT.restarts,
     INPUT.lastReason,
     ...[INPUT.lastExitCode, INPUT.initLastExitCode].map((input) =>
-      optional(input, 'kills reported as Error with exit code 137 (a child process killed, or the OOM event raced)'),
+      optional(input, 'the kills reported as Error with exit code 137'),
     ),
-    optional(INPUT.oomEvents, "the oom-events evidence for exit code 137 (cadvisor's OOM kill count)"),
+    optional(INPUT.oomEvents, 'the oom-events evidence for exit code 137'),
     ...[INPUT.workingSet, ...LIMIT_INPUTS].map((input) =>
       optional(input, 'the working-set-at-limit evidence for exit code 137'),
     ),

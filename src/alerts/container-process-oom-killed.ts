@@ -48,7 +48,7 @@ export const containerProcessOOMKilled = defineAlert({
     INPUT.oomEvents,
     INPUT.restarts,
     ...[INPUT.initRestarts, INPUT.initInfo].map((input) =>
-      optional(input, "telling init containers' and native sidecars' restarts from their containers'"),
+      optional(input, 'the container type of init containers and native sidecars'),
     ),
   ],
   panels: [

@@ -8,6 +8,9 @@ import { problemAt } from '../config/zod-problems.ts';
 import { neededAbsent } from '../rules/input-families.ts';
 import { byCodePoint } from '../values/ordering.ts';
 
+/** "A, B, and C": the held-back alerts, each with the teams that have it on. */
+const ALERT_LIST = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+
 /** At most this many teams are named; the rest are counted. */
 const NAMED_TEAMS = 5;
 
@@ -40,7 +43,7 @@ export function absentInputWarnings(loaded: LoadedConfig, source: SourceFile) {
       problemAt(
         source,
         ['inputs', 'absent', index],
-        `${metric} is declared absent: ${held.join(' and ')} ${held.length === 1 ? 'needs' : 'need'} it, so ` +
+        `${metric} is declared absent: ${ALERT_LIST.format(held)} ${held.length === 1 ? 'needs' : 'need'} it, so ` +
           `${held.length === 1 ? 'it is' : 'they are'} not generated, for any team (turn ` +
           `${held.length === 1 ? 'it' : 'them'} off to end this warning, or keep the series and remove it from ` +
           'inputs.absent)',

@@ -51,13 +51,15 @@ describe('HeadroomInputMissing', () => {
       ALERTS.flatMap((alert) =>
         alert.inputs
           .filter((input) => input.limitSource === undefined || input.limitSource === example.limitSource)
-          .map((input) => input.metric),
+          .map((input) => `${input.metric}${input.podCgroup ? ' (pod)' : ''}`),
       ),
     );
-    const expected = [...read].filter((metric) => EXPECTED[metric] !== undefined).sort();
+    const expected = [...read].filter((family) => EXPECTED[family.replace(' (pod)', '')] !== undefined).sort();
     expect(watched(rules)).toEqual(expected);
     expect(watched(rules)).not.toContain('kubelet_evictions');
-    expect(presence(rules).map((rule) => rule.labels?.input)).toEqual(expected);
+    expect(presence(rules).map((rule) => `${rule.labels?.input}${rule.labels?.cgroup ? ' (pod)' : ''}`)).toEqual(
+      expected,
+    );
   });
 
   it('does not watch a family only alerts off for every owner read; one owner with it on is enough', () => {
@@ -84,7 +86,7 @@ describe('HeadroomInputMissing', () => {
     expect(rule.expr).toBe(
       'label_replace(group by (cluster) (headroom:input_present:group), "input", ' +
         '"container_memory_working_set_bytes", "", "") unless on (cluster) ' +
-        'headroom:input_present:group{input="container_memory_working_set_bytes"}',
+        'headroom:input_present:group{input="container_memory_working_set_bytes", cgroup=""}',
     );
     expect(rule.for).toBe('15m');
     expect(rule.labels).toEqual({ severity: 'warning', team: 'platform', input: 'container_memory_working_set_bytes' });

@@ -169,14 +169,18 @@ describe('quietSettingWarnings', () => {
   it('an input declared absent that alerts on for some team need: warned at the entry, naming them', async () => {
     const absent = (metrics: string) => (text: string) =>
       text.replace("  defaultTeam: 'platform',", `  defaultTeam: 'platform',\n  inputs: { absent: [${metrics}] },`);
-    expect(await warningsWith({}, absent("'kube_pod_status_phase', 'container_oom_events_total'"))).toEqual([
+    expect(
+      await warningsWith({}, absent("'kube_pod_status_phase', 'kube_pod_container_status_restarts_total'")),
+    ).toEqual([
       'headroom.config.ts:6:22: inputs.absent.0: warning: kube_pod_status_phase is declared absent: PodsEvicted (on ' +
         'for teams payments, platform, search) needs it, so it is not generated, for any team (turn it off to end ' +
         'this warning, or keep the series and remove it from inputs.absent)',
-      'headroom.config.ts:6:47: inputs.absent.1: warning: container_oom_events_total is declared absent: ' +
-        'ContainerOOMKilled (on for teams payments, platform, search) and ContainerProcessOOMKilled (on for teams ' +
-        'payments, platform, search) need it, so they are not generated, for any team (turn them off to end this ' +
-        'warning, or keep the series and remove it from inputs.absent)',
+      'headroom.config.ts:6:47: inputs.absent.1: warning: kube_pod_container_status_restarts_total is declared ' +
+        'absent: ContainerOOMKilled (on for teams payments, platform, search), ContainerProcessOOMKilled (on for ' +
+        'teams payments, platform, search), PodMemoryNearLimit (on for teams payments, platform, search), and ' +
+        'ContainersWithoutMemoryLimit (on for teams payments, platform, search) need it, so they are not ' +
+        'generated, for any team (turn them off to end this warning, or keep the series and remove it from ' +
+        'inputs.absent)',
     ]);
     // Off in the defaults and on for one team: that team is named; off everywhere: nothing to warn about.
     const offByDefault = (text: string) =>
