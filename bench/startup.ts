@@ -59,9 +59,8 @@ const loaders: Array<[string, NodeJS.ProcessEnv]> = [
 try {
   console.log(`headroom start-up, ${runs} runs each (median; first run in brackets)`);
   for (const [loaderName, env] of loaders) {
-    console.log(
-      `\n${loaderName}\n${'ran'.padEnd(20)}${'command'.padEnd(22)}${'wall s'.padEnd(15)}${'CPU s'.padEnd(15)}max RSS MB`,
-    );
+    const header = `${'ran'.padEnd(20)}${'command'.padEnd(22)}${'wall s'.padEnd(15)}${'CPU s'.padEnd(15)}max RSS MB`;
+    console.log(`\n${loaderName}\n${header}`);
     for (const [name, args] of commands) {
       const measured = Array.from({ length: runs }, () => run(args, env, timeFile));
       const first = measured[0]!;
@@ -69,9 +68,8 @@ try {
       const ran = [...new Set(measured.map((m) => m.loader))].join(' + ');
       const cell = (pick: (m: Run) => number, digits: number) =>
         `${median(measured.map(pick)).toFixed(digits)} (${pick(first).toFixed(digits)})`.padEnd(15);
-      console.log(
-        `${ran.padEnd(20)}${name.padEnd(22)}${cell((m) => m.seconds, 2)}${cell((m) => m.cpuSeconds, 2)}${cell((m) => m.maxRssMb, 0)}`,
-      );
+      const cells = [cell((m) => m.seconds, 2), cell((m) => m.cpuSeconds, 2), cell((m) => m.maxRssMb, 0)];
+      console.log(`${ran.padEnd(20)}${name.padEnd(22)}${cells.join('')}`);
     }
   }
   console.log(

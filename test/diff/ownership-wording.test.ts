@@ -173,7 +173,8 @@ describe('diff wording with cluster scopes', () => {
     ]);
     expect(moves(old, current)).toEqual([
       'namespace shop in clusters dev-*: moved from team payments to team legacy',
-      'namespace shop outside clusters prod-*, dev-*: moved from team payments to the default team platform (unclaimed)',
+      'namespace shop outside clusters prod-*, dev-*: ' +
+        'moved from team payments to the default team platform (unclaimed)',
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempProject } from '../helpers/temp-project.ts';
+import { joined } from '../helpers/regexp.ts';
 
 async function generateIn(dir: string) {
   const result = await runCli(['generate', '--config', 'headroom.config.ts', '--out', 'out'], dir);
@@ -68,7 +69,10 @@ describe('routing input', () => {
     const result = await generateIn(project.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /headroom\.config\.ts:9:\d+: routing\.defaultReceiver: receiver "platform-typo" has no entry in routing\.alertmanagerConfig\.receivers/,
+      joined(
+        /headroom\.config\.ts:9:\d+: routing\.defaultReceiver: /,
+        /receiver "platform-typo" has no entry in routing\.alertmanagerConfig\.receivers/,
+      ),
     );
     expect(result.stderr).toMatch(
       /teams\/payments\.yaml:3:\d+: routing\.ticketReceiver: receiver "nowhere" has no entry/,

@@ -74,29 +74,32 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     ]);
   });
 
-  it('names the PrometheusRule objects when they are turned off, and still compares the rules they carried', async () => {
-    const project = projectWith(OUTPUTS.objectsOnly);
-    await generateInto(project, 'old');
-    projectWith(OUTPUTS.prometheusFileOnly, project);
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
-    );
-    await generateInto(project, 'new');
-    const result = await runCli(['diff', 'old', 'new'], project.dir);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.split('\n')).toEqual(
-      expect.arrayContaining([
-        `  added Prometheus rule file (rule_files, Thanos ruler, vmalert), ${PLAIN}`,
-        '  removed PrometheusRule objects (prometheus-operator), prometheus-rules/',
-      ]),
-    );
-    // The threshold change is read from the PrometheusRule objects on one side and the rule file on the other.
-    expect(result.stdout).toContain(
-      'recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: ' +
-        'expression changed',
-    );
-  });
+  it(
+    'names the PrometheusRule objects when they are turned off, ' + 'and still compares the rules they carried',
+    async () => {
+      const project = projectWith(OUTPUTS.objectsOnly);
+      await generateInto(project, 'old');
+      projectWith(OUTPUTS.prometheusFileOnly, project);
+      project.write(
+        'headroom.config.ts',
+        project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
+      );
+      await generateInto(project, 'new');
+      const result = await runCli(['diff', 'old', 'new'], project.dir);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.split('\n')).toEqual(
+        expect.arrayContaining([
+          `  added Prometheus rule file (rule_files, Thanos ruler, vmalert), ${PLAIN}`,
+          '  removed PrometheusRule objects (prometheus-operator), prometheus-rules/',
+        ]),
+      );
+      // The threshold change is read from the PrometheusRule objects on one side and the rule file on the other.
+      expect(result.stdout).toContain(
+        'recording rule headroom:team_setting:value {owner="payments", ' +
+          'setting="containerMemoryNearLimit.threshold"}: expression changed',
+      );
+    },
+  );
 
   it('a Mimir namespace renamed is one namespace removed and one added', async () => {
     const project = projectWith(OUTPUTS.mimirOnly);
