@@ -120,11 +120,10 @@ describe('team file errors', () => {
   });
 
   it('a team label named like the cluster label', async () => {
-    project.write(
+    project.edit(
       'headroom.config.ts',
-      project
-        .read('headroom.config.ts')
-        .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  cluster: { label: 'region' },"),
+      "defaultTeam: 'platform',",
+      "defaultTeam: 'platform',\n  cluster: { label: 'region' },",
     );
     project.write('teams/payments.yaml', PAYMENTS.replace('slack_channel:', 'region:'));
     await expectRejected(
@@ -152,18 +151,12 @@ describe('config file errors', () => {
   });
 
   it('unknown key in the TypeScript config', async () => {
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  alertz: {},"),
-    );
+    project.edit('headroom.config.ts', "defaultTeam: 'platform',", "defaultTeam: 'platform',\n  alertz: {},");
     await expectRejected(['generate'], 'headroom.config.ts:6:3: alertz: unknown key');
   });
 
   it('wrong type in the TypeScript config, nested', async () => {
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace("for: '2m', severity: 'critical'", "for: 2, severity: 'critical'"),
-    );
+    project.edit('headroom.config.ts', "for: '2m', severity: 'critical'", "for: 2, severity: 'critical'");
     await expectRejected(
       ['generate'],
       'headroom.config.ts:9:27: alerts.nodeMemoryPressure.for: must be a string, got number 2',
@@ -171,14 +164,10 @@ describe('config file errors', () => {
   });
 
   it('invalid severity in an inline team', async () => {
-    project.write(
+    project.edit(
       'headroom.config.ts',
-      project
-        .read('headroom.config.ts')
-        .replace(
-          "labels: { pager: 'platform-primary' } }",
-          "labels: { pager: 'platform-primary' }, alerts: { containerOOMKilled: { severity: 'page' } } }",
-        ),
+      "labels: { pager: 'platform-primary' } }",
+      "labels: { pager: 'platform-primary' }, alerts: { containerOOMKilled: { severity: 'page' } } }",
     );
     await expectRejected(
       ['generate'],
@@ -193,11 +182,10 @@ describe('config file errors', () => {
   });
 
   it('a selector that is not PromQL', async () => {
-    project.write(
+    project.edit(
       'headroom.config.ts',
-      project
-        .read('headroom.config.ts')
-        .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  selectors: { cadvisor: 'job=kubelet' },"),
+      "defaultTeam: 'platform',",
+      "defaultTeam: 'platform',\n  selectors: { cadvisor: 'job=kubelet' },",
     );
     await expectRejected(
       ['generate'],
@@ -206,10 +194,7 @@ describe('config file errors', () => {
   });
 
   it('a config that does not compile', async () => {
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace("defaultTeam: 'platform',", "defaultTeam: 'platform',,"),
-    );
+    project.edit('headroom.config.ts', "defaultTeam: 'platform',", "defaultTeam: 'platform',,");
     await expectRejected(
       ['generate'],
       'headroom.config.ts:5:27: cannot load the config: Property assignment expected.',

@@ -59,11 +59,10 @@ describe('the teams folder', () => {
       expect(result.stderr).toContain(
         'headroom.config.ts: teamsDir: warning: teams/ does not exist, so no team file was read',
       );
-      project.write(
+      project.edit(
         'headroom.config.ts',
-        project
-          .read('headroom.config.ts')
-          .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  teamsDir: 'team-files',"),
+        "defaultTeam: 'platform',",
+        "defaultTeam: 'platform',\n  teamsDir: 'team-files',",
       );
       const named = await runCli(['generate'], project.dir);
       expect(named.code).toBe(2);
@@ -79,10 +78,7 @@ describe('check', () => {
     expect((await runCli(['generate'], project.dir)).code).toBe(0);
     expect(await runCli(['check'], project.dir)).toMatchObject({ code: 0 });
 
-    project.write(
-      'teams/payments.yaml',
-      project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
-    );
+    project.edit('teams/payments.yaml', 'threshold: 0.95', 'threshold: 0.9');
     project.write('generated/extra.yaml', 'x: 1\n');
     const stale = await runCli(['check'], project.dir);
     expect(stale.code).toBe(1);
@@ -99,10 +95,7 @@ describe('check', () => {
       const project = tempProject('example');
       const config = join(project.dir, 'headroom.config.ts');
       expect((await runCli(['generate', '--out', 'my rules'], project.dir)).code).toBe(0);
-      project.write(
-        'teams/payments.yaml',
-        project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
-      );
+      project.edit('teams/payments.yaml', 'threshold: 0.95', 'threshold: 0.9');
       const stale = await runCli(['check', '-c', config, '--out', 'my rules'], project.dir);
       expect(stale.code).toBe(1);
       expect(stale.stderr).toContain(

@@ -374,10 +374,7 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
       const project = tempProject('example');
       expect((await runCli(['generate', '--out', 'shared/rules'], project.dir)).code).toBe(0);
       symlinkSync('shared/rules', join(project.dir, 'generated'));
-      project.write(
-        'teams/payments.yaml',
-        project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
-      );
+      project.edit('teams/payments.yaml', 'threshold: 0.95', 'threshold: 0.9');
       const result = await runCli(['generate'], project.dir);
       expect(result.code, result.stderr).toBe(0);
 
@@ -543,10 +540,7 @@ describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', ()
     { tags: ['spawns'] },
     async (signal, exitCode) => {
       const project = await generatedProject();
-      project.write(
-        'teams/payments.yaml',
-        project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
-      );
+      project.edit('teams/payments.yaml', 'threshold: 0.95', 'threshold: 0.9');
       const { child, ended } = startSlowGenerate(project.dir);
       const staging = () => readdirSync(project.dir).find((name) => name.includes('.headroom-tmp-'));
       // A few files in: the run is in the middle of writing, holding the lock.

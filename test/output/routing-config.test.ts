@@ -42,10 +42,7 @@ describe('routing input', () => {
 
   it('refuses a team routing while the config has no routing (nothing would route it)', async () => {
     const project = tempProject('routing');
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace(/ {2}routing: \{[\s\S]*?\n {2}\},\n {2}teams:/, '  teams:'),
-    );
+    project.edit('headroom.config.ts', / {2}routing: \{[\s\S]*?\n {2}\},\n {2}teams:/, '  teams:');
     expect(project.read('headroom.config.ts')).not.toMatch(/defaultReceiver/);
     const result = await generateIn(project.dir);
     expect(result.code).toBe(2);
@@ -60,12 +57,7 @@ describe('routing input', () => {
       'teams/payments.yaml',
       'name: payments\nnamespaces: [payments]\nrouting: { receiver: payments-oncall, ticketReceiver: nowhere }\n',
     );
-    project.write(
-      'headroom.config.ts',
-      project
-        .read('headroom.config.ts')
-        .replace("defaultReceiver: 'platform-oncall'", "defaultReceiver: 'platform-typo'"),
-    );
+    project.edit('headroom.config.ts', "defaultReceiver: 'platform-oncall'", "defaultReceiver: 'platform-typo'");
     const result = await generateIn(project.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
@@ -89,12 +81,7 @@ describe('routing input', () => {
         'teams/payments.yaml',
         'name: payments\nnamespaces: [payments]\nrouting: { receiver: "Zahlungen: Bereitschaft #1 ü \' \\" }" }\n',
       );
-      project.write(
-        'headroom.config.ts',
-        project
-          .read('headroom.config.ts')
-          .replace('enabled: true,\n      namespace', 'enabled: false,\n      namespace'),
-      );
+      project.edit('headroom.config.ts', 'enabled: true,\n      namespace', 'enabled: false,\n      namespace');
       const result = await generateIn(project.dir);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);

@@ -22,10 +22,7 @@ describe('check and validate with rule files only', () => {
     const project = projectWith(OUTPUTS.filesOnly);
     await generateInto(project, 'generated');
     expect((await runCli(['check'], project.dir)).code).toBe(0);
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
-    );
+    project.edit('headroom.config.ts', "threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'");
     const stale = await runCli(['check'], project.dir);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain(`changed:       ${MIMIR}`);
@@ -80,10 +77,7 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
       const project = projectWith(OUTPUTS.objectsOnly);
       await generateInto(project, 'old');
       projectWith(OUTPUTS.prometheusFileOnly, project);
-      project.write(
-        'headroom.config.ts',
-        project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
-      );
+      project.edit('headroom.config.ts', "threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'");
       await generateInto(project, 'new');
       const result = await runCli(['diff', 'old', 'new'], project.dir);
       expect(result.code, result.stderr).toBe(0);
@@ -118,10 +112,7 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
   it('says nothing about rule outputs when they stay the same', async () => {
     const project = projectWith(OUTPUTS.filesOnly);
     await generateInto(project, 'old');
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
-    );
+    project.edit('headroom.config.ts', "threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'");
     await generateInto(project, 'new');
     const result = await runCli(['diff', 'old', 'new'], project.dir);
     expect(result.stdout).not.toContain('Rule outputs');

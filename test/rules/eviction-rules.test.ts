@@ -4,6 +4,7 @@
 // annotations run at notification time parse. Team settings: the example model with overrides applied here.
 import { describe, expect, it } from 'vitest';
 import { syntaxErrors, vectorSelectors } from '../helpers/promql-tree.ts';
+import type { Model } from '../../src/model/model.ts';
 import type { AlertingRule } from '../../src/rules/rule-types.ts';
 import { alerts, metrics, modelWith, recorded, rules } from '../helpers/model-rules.ts';
 import { joined } from '../helpers/regexp.ts';
@@ -12,6 +13,10 @@ import { joined } from '../helpers/regexp.ts';
 const ownerMatchers = (expr: string) => [
   ...new Set(vectorSelectors(expr).flatMap((s) => s.matchers.filter((m) => m.startsWith('headroom_')))),
 ];
+
+/** Each alert rule of `alert` as its labels, the owners it selects and the series it reads. */
+const alertRules = (model: Model, alert: string) =>
+  alerts(model, alert).map((rule) => [rule.labels, ownerMatchers(rule.expr), metrics(rule.expr)]);
 
 const NODE_EVICTIONS = 'headroom:node_memory_evictions:increase';
 const POD_EVICTED = 'headroom:pod_evicted_recently:info';
@@ -42,12 +47,7 @@ describe('NodeMemoryEvictions', () => {
           true,
         );
       }
-      const rulesByWindow = alerts(model, 'NodeMemoryEvictions').map((rule) => [
-        rule.labels,
-        ownerMatchers(rule.expr),
-        metrics(rule.expr),
-      ]);
-      expect(rulesByWindow).toEqual([
+      expect(alertRules(model, 'NodeMemoryEvictions')).toEqual([
         [
           { severity: 'critical', window: '30m' },
           ['headroom_node_memory_evictions="severity=critical,window=30m"'],
@@ -92,12 +92,7 @@ describe('PodsEvicted', () => {
         [{ window: '10m' }, `count by (namespace) (${POD_EVICTED}{window="10m"})`],
         [{ window: '30m' }, `count by (namespace) (${POD_EVICTED}{window="30m"})`],
       ]);
-      const rulesBySetting = alerts(model, 'PodsEvicted').map((rule) => [
-        rule.labels,
-        ownerMatchers(rule.expr),
-        metrics(rule.expr),
-      ]);
-      expect(rulesBySetting).toEqual([
+      expect(alertRules(model, 'PodsEvicted')).toEqual([
         [
           { severity: 'info', window: '10m' },
           ['headroom_pods_evicted="severity=info,window=10m"'],
