@@ -12,18 +12,16 @@ export function renderCadvisor(cluster: Cluster, tick: number): string {
     const value = c.workingSet + ((tick * 4096 + i) % 65536);
     const key = `${c.namespace}/${c.pod}`;
     byPod.set(key, (byPod.get(key) ?? 0) + value);
+    const where = `namespace="${c.namespace}",node="${c.node}",pod="${c.pod}"`;
     lines.push(
-      `container_memory_working_set_bytes{container="${c.container}",image="registry.example/app:1",namespace="${c.namespace}",node="${c.node}",pod="${c.pod}"} ${value}`,
+      `container_memory_working_set_bytes{container="${c.container}",image="registry.example/app:1",${where}} ${value}`,
     );
   }
   for (const p of cluster.pods) {
     const total = byPod.get(`${p.namespace}/${p.pod}`) ?? 0;
-    lines.push(
-      `container_memory_working_set_bytes{container="",image="",namespace="${p.namespace}",node="${p.node}",pod="${p.pod}"} ${total + 1048576}`,
-    );
-    lines.push(
-      `container_memory_working_set_bytes{container="POD",image="registry.k8s.io/pause:3.9",namespace="${p.namespace}",node="${p.node}",pod="${p.pod}"} 327680`,
-    );
+    const where = `namespace="${p.namespace}",node="${p.node}",pod="${p.pod}"`;
+    lines.push(`container_memory_working_set_bytes{container="",image="",${where}} ${total + 1048576}`);
+    lines.push(`container_memory_working_set_bytes{container="POD",image="registry.k8s.io/pause:3.9",${where}} 327680`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -21,7 +21,8 @@ export const FLOOR_RULES: Record<FloorPart, { alert: string; expr: string }> = {
     alert: 'FloorContainerOOMKilled',
     expr:
       `max by ${KEY} (increase(kube_pod_container_status_restarts_total{${KSM}}[${DEFAULT_OOM_WINDOW}])) > 0` +
-      ` and on ${KEY} max by ${KEY} (kube_pod_container_status_last_terminated_reason{${KSM}, reason="OOMKilled"}) == 1`,
+      ` and on ${KEY} max by ${KEY}` +
+      ` (kube_pod_container_status_last_terminated_reason{${KSM}, reason="OOMKilled"}) == 1`,
   },
   node: {
     alert: 'FloorNodeMemoryPressure',

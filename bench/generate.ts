@@ -1,46 +1,21 @@
 // `npm run bench:generate [-- --teams 100,500,1000 --long-list 8000 --runs 3]`: wall time, CPU time and peak RSS
 // of `headroom generate` on fleet configs (bench/fleet-config.ts) and on one team listing many namespaces, run as a
 // child process the way users run it; median of the runs, plus what it wrote.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeFleetConfig, writeLongListConfig } from './fleet-config.ts';
 import { median } from './median.ts';
-
-const HEADROOM = fileURLToPath(new URL('../bin/headroom.js', import.meta.url));
+import { type TimedRun, timedRun } from './timed-run.ts';
 
 const loaders = new Set<string>();
 
-interface Run {
-  seconds: number;
-  /** User + system CPU time: less disturbed than wall time when other work shares the machine. */
-  cpuSeconds: number;
-  maxRssMb: number;
-}
-
-/** One `generate`, measured by GNU time (wall clock, CPU time and the child's peak resident set). */
-function runGenerate(configFile: string, out: string, timeFile: string): Run {
-  const result = spawnSync(
-    '/usr/bin/time',
-    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, HEADROOM, 'generate', '--config', configFile, '--out', out],
-    {
-      encoding: 'utf8',
-      // bin/headroom.js says on stderr whether it ran the compiled dist/ or src/ through jiti: the figures differ.
-      env: { ...process.env, HEADROOM_TRACE_LOADER: '1' },
-    },
-  );
-  if (result.status !== 0) throw new Error(`generate failed (exit ${result.status}):\n${result.stderr}`);
-  loaders.add(/^headroom: running .*$/m.exec(result.stderr)?.[0] ?? 'headroom: loader not reported');
-  const [seconds, user, system, kilobytes] = readFileSync(timeFile, 'utf8')
-    .trim()
-    .split('\n')
-    .at(-1)!
-    .split(' ')
-    .map(Number);
-  return { seconds: seconds!, cpuSeconds: user! + system!, maxRssMb: kilobytes! / 1024 };
+/** One `generate`, timed; which loader ran is collected for the summary. */
+function runGenerate(configFile: string, out: string, timeFile: string): TimedRun {
+  const run = timedRun(['generate', '--config', configFile, '--out', out], timeFile);
+  loaders.add(run.loader);
+  return run;
 }
 
 function filesAndBytes(dir: string): { files: number; bytes: number } {

@@ -158,9 +158,16 @@ export function summaryTable(engines: EngineRun[]): string {
 }
 
 export function engineSection(engine: EngineRun): string {
+  const { before, live } = engine.load;
+  const load = [
+    `Load average ${before.toFixed(1)} when the data collection started,`,
+    `${live.min.toFixed(1)}–${live.max.toFixed(1)} at the end of the rule files' live turns.`,
+    `One empty query (\`count(vector(1))\`) costs ${ms(engine.emptyQuerySeconds)} ms CPU over the HTTP API`,
+    '(the mean of many in a row, garbage collections included).',
+  ].join(' ');
   return `## Prometheus ${engine.version}
 
-Load average ${engine.load.before.toFixed(1)} when the data collection started, ${engine.load.live.min.toFixed(1)}–${engine.load.live.max.toFixed(1)} at the end of the rule files' live turns. One empty query (\`count(vector(1))\`) costs ${ms(engine.emptyQuerySeconds)} ms CPU over the HTTP API (the mean of many in a row, garbage collections included).
+${load}
 
 ### Totals
 

@@ -182,9 +182,8 @@ async function measure(
   const turns = [floorFile, ...ruleSets.map((set) => set.file)].map((file) => ({ file, beside: [] as string[] }));
   const phases = new Map<string, LivePhase>();
   for (const { file, beside } of turns) {
-    log(
-      `live: ${basename(file)}${beside.length > 0 ? ` beside ${beside.map((f) => basename(f)).join(', ')}` : ' alone'} for ${LIVE_SECONDS} s`,
-    );
+    const company = beside.length > 0 ? ` beside ${beside.map((f) => basename(f)).join(', ')}` : ' alone';
+    log(`live: ${basename(file)}${company} for ${LIVE_SECONDS} s`);
     phases.set(
       file,
       await liveAlone(prometheus, file, evalInterval, Math.max(1, Math.round(LIVE_SECONDS / evalInterval)), beside),
@@ -278,6 +277,7 @@ async function measure(
     await sleep(hold * 1000);
   }
   log(`Prometheus ${prometheus.version} measured`);
+  const failing = broken.map((rule) => `${rule.file} ${rule.group}#${rule.index}: ${rule.lastError}`);
   return {
     version: prometheus.version,
     floor,
@@ -286,9 +286,7 @@ async function measure(
     load: { before: loadBefore, live: { min: Math.min(...liveLoads), max: Math.max(...liveLoads) } },
     literal,
     checks: `${seenNamespaces} namespaces in the data; ${checks.join('; ')}.${
-      broken.length > 0
-        ? `\nRules failing: ${broken.map((rule) => `${rule.file} ${rule.group}#${rule.index}: ${rule.lastError}`).join('; ')}`
-        : ' No rule failed.'
+      failing.length > 0 ? `\nRules failing: ${failing.join('; ')}` : ' No rule failed.'
     }`,
   };
 }
@@ -298,23 +296,64 @@ function report(started: Date, cluster: Cluster, engines: EngineRun[]): string {
   const args = process.argv.slice(2);
   const command = args.length === 0 ? DEFAULT_COMMAND : `${DEFAULT_COMMAND} -- ${args.join(' ')}`;
   const cpu = cpus();
+  const count = (n: number) => n.toLocaleString('en-US');
+  // Each paragraph and list item is one line of Markdown, written here as sentences joined by spaces.
+  const machine =
+    `\`${command}\` on ${started.toISOString().slice(0, 10)}: ` +
+    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; ` +
+    `Prometheus ${engines.map((engine) => engine.version).join(' and ')}.`;
+  const data = [
+    `${count(containers)} containers in ${count(cluster.pods.length)} pods, ${cluster.namespaces.length} namespaces,`,
+    `${cluster.nodes.length} nodes; series scraped: cadvisor ${count(counts.cadvisor)} (incl. pod cgroup and pause),`,
+    `kube-state-metrics ${count(counts.kubeStateMetricsPerReplica)} × 2 replicas.`,
+    'Teams claim their namespaces by exact names (odd teams) or one glob (even teams), every tenth team a node pool;',
+    `${settings} distinct team settings.`,
+  ].join(' ');
+  const timing = [
+    `Scrape every ${scrapeInterval}s, rules every ${evalInterval}s, ${RUN_SECONDS}s of data;`,
+    `OOM window ${DEFAULT_OOM_WINDOW}${settings > 5 ? ' (some teams 1m)' : ''}.`,
+    'Each engine runs alone, one after the other: every rule set side by side while the data is collected,',
+    'then each rule file alone for the live times.',
+  ].join(' ');
+  const cpuItem = [
+    "- **CPU**: Prometheus process CPU time (all threads, scheduler nanoseconds) per evaluation of a part's",
+    'expressions at that time, queried over the HTTP API (one query per rule, wrapped in `count()`) after scraping',
+    `and rule evaluation have stopped; median of ${cpuRounds} rounds, each round querying every part of every rule set`,
+    'in turn, so load changes weigh on all alike, and each part starting on a freshly collected heap',
+    "(`/debug/pprof/heap?gc=1`, not counted), so no part pays for a garbage collection another part's garbage caused.",
+    'Other processes do not count, but a busy machine slows every query (shared caches and cores).',
+    'Each query over HTTP pays a fixed cost that rule evaluation does not (request, parsing, JSON, and the garbage',
+    'collections their responses cause: the `empty query` of each engine below, the mean over',
+    `${count(EMPTY_QUERIES.exprs.length)} queries): **CPU** is the measured time less one empty query per rule;`,
+    '**CPU over HTTP** (per part) is the time as measured.',
+  ].join(' ');
+  const liveItem = [
+    '- **live**: median per-rule and per-group `evaluationTime` (/api/v1/rules, one poll per evaluation over',
+    `${LIVE_SECONDS}s) while the rule file (the floor or one team count) is the only one Prometheus evaluates,`,
+    "scraping going on as before; a file's group time is the sum over its groups. Wall time: it includes annotation",
+    'templates, which the floor has none of, and waiting for a core while scrapes run (`load` is the 1-minute load',
+    "average at the end of each file's turn).",
+  ].join(' ');
+  const floorItem = [
+    '- Floor (one rule each, kube-prometheus selectors):',
+    `near-limit \`${FLOOR_RULES['near-limit'].expr}\`;`,
+    `OOM \`${FLOOR_RULES.oom.expr}\`;`,
+    `node \`${FLOOR_RULES.node.expr}\`.`,
+    `Without \`max by\`, the near-limit rule ${engines[0]?.literal ?? ''}.`,
+  ].join(' ');
   return `<!-- generated by \`${command}\` (bench/rule-cost.ts); do not edit -->
 # Rule cost: headroom vs one global rule per alert
 
-\`${command}\` on ${started.toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Prometheus ${engines.map((engine) => engine.version).join(' and ')}.
-${containers.toLocaleString('en-US')} containers in ${cluster.pods.length.toLocaleString('en-US')} pods, ${cluster.namespaces.length} namespaces, ${cluster.nodes.length} nodes; series scraped: cadvisor ${counts.cadvisor.toLocaleString('en-US')} (incl. pod cgroup and pause), kube-state-metrics ${counts.kubeStateMetricsPerReplica.toLocaleString('en-US')} × 2 replicas. Teams claim their namespaces by exact names (odd teams) or one glob (even teams), every tenth team a node pool; ${settings} distinct team settings.
-Scrape every ${scrapeInterval}s, rules every ${evalInterval}s, ${RUN_SECONDS}s of data; OOM window ${DEFAULT_OOM_WINDOW}${settings > 5 ? ' (some teams 1m)' : ''}. Each engine runs alone, one after the other: every rule set side by side while the data is collected, then each rule file alone for the live times.
+${machine}
+${data}
+${timing}
 
 - **samples read**: \`stats.samples.totalQueryableSamples\` of each rule expression queried at one fixed time.
-- **CPU**: Prometheus process CPU time (all threads, scheduler nanoseconds) per evaluation of a part's expressions ' +
-  'at that time, queried over the HTTP API (one query per rule, wrapped in \`count()\`) after scraping and rule ' +
-    'evaluation have stopped; median of ${cpuRounds} rounds, each round querying every part of every rule set in ' +
-      'turn, so load changes weigh on all alike, and each part starting on a freshly collected heap ' +
-        '(\`/debug/pprof/heap?gc=1\`, not counted), so no part pays for a garbage collection another part's garbage caused. Other processes do not count, but a busy machine slows every query (shared caches and cores). Each query over HTTP pays a fixed cost that rule evaluation does not (request, parsing, JSON, and the garbage collections their responses cause: the \`empty query\` of each engine below, the mean over ${EMPTY_QUERIES.exprs.length.toLocaleString('en-US')} queries): **CPU** is the measured time less one empty query per rule; **CPU over HTTP** (per part) is the time as measured.
-- **live**: median per-rule and per-group \`evaluationTime\` (/api/v1/rules, one poll per evaluation over ${LIVE_SECONDS}s) while the rule file (the floor or one team count) is the only one Prometheus evaluates, scraping going on as before; a file's group time is the sum over its groups. Wall time: it includes annotation templates, which the floor has none of, and waiting for a core while scrapes run (\`load\` is the 1-minute load average at the end of each file's turn).
-- Floor (one rule each, kube-prometheus selectors): near-limit \`${FLOOR_RULES['near-limit'].expr}\`; OOM \`${FLOOR_RULES.oom.expr}\`; node \`${FLOOR_RULES.node.expr}\`. Without \`max by\`, the near-limit rule ${engines[0]?.literal ?? ''}.
+${cpuItem}
+${liveItem}
+${floorItem}
 
-## Summary: 1 to ${Math.max(...teamCounts).toLocaleString('en-US')} teams against the floor
+## Summary: 1 to ${count(Math.max(...teamCounts))} teams against the floor
 
 ${summaryTable(engines)}
 

@@ -2,45 +2,23 @@
 // users run it: `--help`, `--version`, and `generate` on the repository's example config (output to a temp folder).
 // Median and first of the runs, wall clock and CPU time, once from the compiled dist/ (when it is fresh) and once
 // from src/ through jiti (the fallback after an edit).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { median } from './median.ts';
+import { type TimedRun, timedRun } from './timed-run.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const HEADROOM = join(ROOT, 'bin', 'headroom.js');
 
-interface Run {
-  seconds: number;
-  /** User + system CPU time: less disturbed than wall time when other work shares the machine. */
-  cpuSeconds: number;
-  maxRssMb: number;
-  loader: string;
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv, timeFile: string): Run {
-  const result = spawnSync(
-    '/usr/bin/time',
-    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, HEADROOM, ...args],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, ...env, HEADROOM_TRACE_LOADER: '1' },
-    },
-  );
-  if (result.status !== 0)
-    throw new Error(`headroom ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
-  const loader = /^headroom: running (dist\/|src\/ through jiti)/m.exec(result.stderr)?.[1] ?? 'not reported';
-  const [seconds, user, system, kilobytes] = readFileSync(timeFile, 'utf8')
-    .trim()
-    .split('\n')
-    .at(-1)!
-    .split(' ')
-    .map(Number);
-  return { seconds: seconds!, cpuSeconds: user! + system!, maxRssMb: kilobytes! / 1024, loader };
+/** A timed run, its loader said short: `dist/`, `src/ through jiti` or `not reported`. */
+function run(args: string[], env: NodeJS.ProcessEnv, timeFile: string): TimedRun {
+  const measured = timedRun(args, timeFile, { cwd: ROOT, env });
+  return {
+    ...measured,
+    loader: /^headroom: running (dist\/|src\/ through jiti)/.exec(measured.loader)?.[1] ?? 'not reported',
+  };
 }
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -59,19 +37,17 @@ const loaders: Array<[string, NodeJS.ProcessEnv]> = [
 try {
   console.log(`headroom start-up, ${runs} runs each (median; first run in brackets)`);
   for (const [loaderName, env] of loaders) {
-    console.log(
-      `\n${loaderName}\n${'ran'.padEnd(20)}${'command'.padEnd(22)}${'wall s'.padEnd(15)}${'CPU s'.padEnd(15)}max RSS MB`,
-    );
+    const header = `${'ran'.padEnd(20)}${'command'.padEnd(22)}${'wall s'.padEnd(15)}${'CPU s'.padEnd(15)}max RSS MB`;
+    console.log(`\n${loaderName}\n${header}`);
     for (const [name, args] of commands) {
       const measured = Array.from({ length: runs }, () => run(args, env, timeFile));
       const first = measured[0]!;
       // Which one really ran: dist/ is skipped when stale (src/ edited after the last `npm run build`).
       const ran = [...new Set(measured.map((m) => m.loader))].join(' + ');
-      const cell = (pick: (m: Run) => number, digits: number) =>
+      const cell = (pick: (m: TimedRun) => number, digits: number) =>
         `${median(measured.map(pick)).toFixed(digits)} (${pick(first).toFixed(digits)})`.padEnd(15);
-      console.log(
-        `${ran.padEnd(20)}${name.padEnd(22)}${cell((m) => m.seconds, 2)}${cell((m) => m.cpuSeconds, 2)}${cell((m) => m.maxRssMb, 0)}`,
-      );
+      const cells = [cell((m) => m.seconds, 2), cell((m) => m.cpuSeconds, 2), cell((m) => m.maxRssMb, 0)];
+      console.log(`${ran.padEnd(20)}${name.padEnd(22)}${cells.join('')}`);
     }
   }
   console.log(

@@ -52,6 +52,7 @@ function clusterOf(cell: Cell, i: number): string {
 
 function scenario(): string {
   const ksm = { job: 'kube-state-metrics' };
+  const cadvisor = { job: 'kubelet', metrics_path: '/metrics/cadvisor' };
   const labels = (record: Record<string, string>) =>
     `{${Object.entries(record)
       .map(([k, v]) => `${k}="${v}"`)
@@ -64,16 +65,17 @@ function scenario(): string {
   const inputSeries = cells.flatMap((cell, i) => {
     const key = { cluster: clusterOf(cell, i), namespace: cell.namespace };
     return [
-      ...containers.flatMap(({ pod, bytes }) => [
-        {
-          series: `container_memory_working_set_bytes${labels({ job: 'kubelet', metrics_path: '/metrics/cadvisor', ...key, pod, container: 'app' })}`,
-          values: `${bytes}x15`,
-        },
-        {
-          series: `kube_pod_container_resource_limits${labels({ ...ksm, ...key, pod, container: 'app', resource: 'memory', unit: 'byte' })}`,
-          values: `${LIMIT}x15`,
-        },
-      ]),
+      ...containers.flatMap(({ pod, bytes }) => {
+        const container = { ...key, pod, container: 'app' };
+        const limit = { ...ksm, ...container, resource: 'memory', unit: 'byte' };
+        return [
+          {
+            series: `container_memory_working_set_bytes${labels({ ...cadvisor, ...container })}`,
+            values: `${bytes}x15`,
+          },
+          { series: `kube_pod_container_resource_limits${labels(limit)}`, values: `${LIMIT}x15` },
+        ];
+      }),
       {
         series: `kube_namespace_labels${labels({ ...ksm, ...key, ...(cell.label ? { label_team: cell.label } : {}) })}`,
         values: '1x15',

@@ -74,31 +74,34 @@ describe('every alert of the catalogue', () => {
         expect(controls.length).toBeGreaterThan(0);
       });
 
-      it('declares the inputs its rules read: the metrics of its expressions, and of its annotations besides', async () => {
-        for (const limitSource of ['kube-state-metrics', 'cadvisor'] as const) {
-          const { model } = await generateFixture('example');
-          const shaped = { ...model, limitSource };
-          const rules = [
-            ...(alert.needs ?? []).flatMap((recordings) => recordings(shaped)),
-            ...alert.rules(shaped, ALERTS),
-          ];
-          const declared = alert.inputs
-            .filter((input) => input.limitSource === undefined || input.limitSource === limitSource)
-            .map((input) => input.metric);
-          // HeadroomInputMissing reads the other alerts' inputs to watch them, and needs none of its own.
-          const watched = alert === headroomInputMissing ? ALERTS.flatMap((other) => other.inputs) : [];
-          const read = metricsRead(shaped, rules);
-          expect(
-            [...read].filter(
-              (metric) => !declared.includes(metric) && !watched.some((input) => input.metric === metric),
-            ),
-            `read, not declared (${limitSource})`,
-          ).toEqual([]);
-          const annotations = JSON.stringify(rules.map((rule) => ('annotations' in rule ? rule.annotations : {})));
-          const unused = declared.filter((metric) => !read.has(metric) && !annotations.includes(metric));
-          expect(unused, `declared, read nowhere (${limitSource})`).toEqual([]);
-        }
-      });
+      it(
+        'declares the inputs its rules read: ' + 'the metrics of its expressions, and of its annotations besides',
+        async () => {
+          for (const limitSource of ['kube-state-metrics', 'cadvisor'] as const) {
+            const { model } = await generateFixture('example');
+            const shaped = { ...model, limitSource };
+            const rules = [
+              ...(alert.needs ?? []).flatMap((recordings) => recordings(shaped)),
+              ...alert.rules(shaped, ALERTS),
+            ];
+            const declared = alert.inputs
+              .filter((input) => input.limitSource === undefined || input.limitSource === limitSource)
+              .map((input) => input.metric);
+            // HeadroomInputMissing reads the other alerts' inputs to watch them, and needs none of its own.
+            const watched = alert === headroomInputMissing ? ALERTS.flatMap((other) => other.inputs) : [];
+            const read = metricsRead(shaped, rules);
+            expect(
+              [...read].filter(
+                (metric) => !declared.includes(metric) && !watched.some((input) => input.metric === metric),
+              ),
+              `read, not declared (${limitSource})`,
+            ).toEqual([]);
+            const annotations = JSON.stringify(rules.map((rule) => ('annotations' in rule ? rule.annotations : {})));
+            const unused = declared.filter((metric) => !read.has(metric) && !annotations.includes(metric));
+            expect(unused, `declared, read nowhere (${limitSource})`).toEqual([]);
+          }
+        },
+      );
 
       it('names dashboard rows that exist', async () => {
         const { tree } = await generateFixture('example');

@@ -87,10 +87,13 @@ beforeAll(() => {
   consumer = join(work, 'gitops-repo');
   const installed = join(consumer, 'node_modules', 'headroom');
   mkdirSync(installed, { recursive: true });
-  writeFileSync(
-    join(consumer, 'package.json'),
-    `${JSON.stringify({ name: 'gitops-repo', private: true, type: 'module', devDependencies: { headroom: `file:../${tarball}` } }, null, 2)}\n`,
-  );
+  const manifest = {
+    name: 'gitops-repo',
+    private: true,
+    type: 'module',
+    devDependencies: { headroom: `file:../${tarball}` },
+  };
+  writeFileSync(join(consumer, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   expectSuccess(run('tar', ['-xzf', join(work, tarball), '-C', installed, '--strip-components=1'], work));
   const { dependencies } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
@@ -131,33 +134,42 @@ describe('headroom installed as a dependency (npm pack → node_modules/headroom
     },
   );
 
-  it('packs docs/ (the alert pages are the runbooks) and jsonnet-compat/, which the README and docs/install.md name', () => {
-    const inRepo = (folder: string) =>
-      readdirSync(join(REPO_ROOT, folder), { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => relative(REPO_ROOT, join(entry.parentPath, entry.name)).split(sep).join('/'))
-        .sort();
-    expect(packed.filter((path) => path.startsWith('docs/')).sort()).toEqual(inRepo('docs'));
-    expect(packed.filter((path) => path.startsWith('jsonnet-compat/')).sort()).toEqual(inRepo('jsonnet-compat'));
-    expect(inRepo('docs')).toContain('docs/alerts/containeroomkilled.md');
-    // The paths the docs name, as a user of the installed copy would look for them.
-    const named = ['README.md', 'docs/install.md'].map((page) => readFileSync(join(REPO_ROOT, page), 'utf8')).join('');
-    for (const [name, path] of [
-      ['node_modules/headroom/docs/alerts/', 'docs/alerts/containermemoryleak.md'],
-      ['node_modules/headroom/jsonnet-compat/', 'jsonnet-compat/mixin.libsonnet'],
-    ] as const) {
-      expect(named).toContain(name);
-      expect(existsSync(join(consumer, 'node_modules', 'headroom', path)), path).toBe(true);
-    }
-  });
+  it(
+    'packs docs/ (the alert pages are the runbooks) and jsonnet-compat/, ' +
+      'which the README and docs/install.md name',
+    () => {
+      const inRepo = (folder: string) =>
+        readdirSync(join(REPO_ROOT, folder), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => relative(REPO_ROOT, join(entry.parentPath, entry.name)).split(sep).join('/'))
+          .sort();
+      expect(packed.filter((path) => path.startsWith('docs/')).sort()).toEqual(inRepo('docs'));
+      expect(packed.filter((path) => path.startsWith('jsonnet-compat/')).sort()).toEqual(inRepo('jsonnet-compat'));
+      expect(inRepo('docs')).toContain('docs/alerts/containeroomkilled.md');
+      // The paths the docs name, as a user of the installed copy would look for them.
+      const named = ['README.md', 'docs/install.md']
+        .map((page) => readFileSync(join(REPO_ROOT, page), 'utf8'))
+        .join('');
+      for (const [name, path] of [
+        ['node_modules/headroom/docs/alerts/', 'docs/alerts/containermemoryleak.md'],
+        ['node_modules/headroom/jsonnet-compat/', 'jsonnet-compat/mixin.libsonnet'],
+      ] as const) {
+        expect(named).toContain(name);
+        expect(existsSync(join(consumer, 'node_modules', 'headroom', path)), path).toBe(true);
+      }
+    },
+  );
 
-  it('`npx headroom --version` prints the version, running the packed dist/ (never src/*.ts under node_modules)', () => {
-    const result = expectSuccess(
-      run('npx', ['--no-install', 'headroom', '--version'], consumer, { HEADROOM_TRACE_LOADER: '1' }),
-    );
-    expect(result.stdout.trim()).toBe(VERSION);
-    expect(result.stderr).toContain('headroom: running dist/');
-  });
+  it(
+    '`npx headroom --version` prints the version, ' + 'running the packed dist/ (never src/*.ts under node_modules)',
+    () => {
+      const result = expectSuccess(
+        run('npx', ['--no-install', 'headroom', '--version'], consumer, { HEADROOM_TRACE_LOADER: '1' }),
+      );
+      expect(result.stdout.trim()).toBe(VERSION);
+      expect(result.stderr).toContain('headroom: running dist/');
+    },
+  );
 
   it(
     '`npx headroom generate` writes generated/ from a config that imports from "headroom", and `npx headroom check` ' +

@@ -59,11 +59,10 @@ describe('the teams folder', () => {
       expect(result.stderr).toContain(
         'headroom.config.ts: teamsDir: warning: teams/ does not exist, so no team file was read',
       );
-      project.write(
+      project.edit(
         'headroom.config.ts',
-        project
-          .read('headroom.config.ts')
-          .replace("defaultTeam: 'platform',", "defaultTeam: 'platform',\n  teamsDir: 'team-files',"),
+        "defaultTeam: 'platform',",
+        "defaultTeam: 'platform',\n  teamsDir: 'team-files',",
       );
       const named = await runCli(['generate'], project.dir);
       expect(named.code).toBe(2);
@@ -79,10 +78,7 @@ describe('check', () => {
     expect((await runCli(['generate'], project.dir)).code).toBe(0);
     expect(await runCli(['check'], project.dir)).toMatchObject({ code: 0 });
 
-    project.write(
-      'teams/payments.yaml',
-      project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
-    );
+    project.edit('teams/payments.yaml', 'threshold: 0.95', 'threshold: 0.9');
     project.write('generated/extra.yaml', 'x: 1\n');
     const stale = await runCli(['check'], project.dir);
     expect(stale.code).toBe(1);
@@ -93,24 +89,24 @@ describe('check', () => {
     expect(stale.stderr).not.toContain('npm run');
   });
 
-  it('names the generate command with the --config and --out it was given (quoted for the shell where needed)', async () => {
-    const project = tempProject('example');
-    const config = join(project.dir, 'headroom.config.ts');
-    expect((await runCli(['generate', '--out', 'my rules'], project.dir)).code).toBe(0);
-    project.write(
-      'teams/payments.yaml',
-      project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
-    );
-    const stale = await runCli(['check', '-c', config, '--out', 'my rules'], project.dir);
-    expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain(
-      `Run \`npx headroom generate --config ${config} --out 'my rules'\` and commit the result.`,
-    );
-    const missing = await runCli(['check', '--out', 'not-yet'], project.dir);
-    expect(missing.stderr).toContain(
-      'headroom: not-yet does not exist: run `npx headroom generate --out not-yet` first and commit the result.',
-    );
-  });
+  it(
+    'names the generate command with the --config and --out it was given ' + '(quoted for the shell where needed)',
+    async () => {
+      const project = tempProject('example');
+      const config = join(project.dir, 'headroom.config.ts');
+      expect((await runCli(['generate', '--out', 'my rules'], project.dir)).code).toBe(0);
+      project.edit('teams/payments.yaml', 'threshold: 0.95', 'threshold: 0.9');
+      const stale = await runCli(['check', '-c', config, '--out', 'my rules'], project.dir);
+      expect(stale.code).toBe(1);
+      expect(stale.stderr).toContain(
+        `Run \`npx headroom generate --config ${config} --out 'my rules'\` and commit the result.`,
+      );
+      const missing = await runCli(['check', '--out', 'not-yet'], project.dir);
+      expect(missing.stderr).toContain(
+        'headroom: not-yet does not exist: run `npx headroom generate --out not-yet` first and commit the result.',
+      );
+    },
+  );
 
   it('passes on the repository itself: generated/ is what headroom.config.ts produces', async () => {
     const result = await runCli(['check'], REPO_ROOT);

@@ -22,17 +22,12 @@ const STEPS: Step[] = [
   { name: 'generate', args: ['generate'] },
   {
     name: 'a warning on stderr, and generate writing anyway',
-    edit: (project) =>
-      project.write(
-        'teams/payments.yaml',
-        project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 1'),
-      ),
+    edit: (project) => project.edit('teams/payments.yaml', 'threshold: 0.95', 'threshold: 1'),
     args: ['generate', '--out', 'warned'],
   },
   {
     name: 'a bad team file: file, line, key, exit 2, nothing written',
-    edit: (project) =>
-      project.write('teams/payments.yaml', project.read('teams/payments.yaml').replace('threshold:', 'treshold:')),
+    edit: (project) => project.edit('teams/payments.yaml', 'threshold:', 'treshold:'),
     args: ['generate'],
   },
   { name: 'a file system refusal (--out at a file)', args: ['generate', '--out', 'headroom.config.ts'] },

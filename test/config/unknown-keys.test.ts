@@ -8,6 +8,7 @@ import { formatProblem, InputError } from '../../src/config/input-error.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { loadTeamFile } from '../../src/config/load-team-file.ts';
 import { tempProject } from '../helpers/temp-project.ts';
+import { joined } from '../helpers/regexp.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'headroom-unknown-keys-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -84,7 +85,10 @@ describe('did you mean, for unknown keys under alerts', () => {
       await configProblems((text) => text.replace("teams: [{ name: 'platform', namespaces: ['kube-system'], ", inline)),
     ).toEqual([
       expect.stringMatching(
-        /^headroom\.config\.ts:11:\d+: teams\.0\.alerts\.NodeMemoryPressure: unknown key: did you mean nodeMemoryPressure\?$/,
+        joined(
+          /^headroom\.config\.ts:11:\d+: /,
+          /teams\.0\.alerts\.NodeMemoryPressure: unknown key: did you mean nodeMemoryPressure\?$/,
+        ),
       ),
     ]);
   });

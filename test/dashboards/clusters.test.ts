@@ -54,46 +54,52 @@ function tableColumnsOf(dashboard: DashboardJson): { title: string; columns: str
 }
 
 describe('dashboards of several clusters', () => {
-  it('every dashboard has a multi-value cluster variable from the owner series, right after the datasource', async () => {
-    const { tree } = await generate(CONFIGS['two clusters']);
-    for (const dashboard of dashboardsOf(tree).values()) {
-      const variables = dashboard.templating.list as unknown as {
-        name: string;
-        query: string;
-        multi: boolean;
-        includeAll: boolean;
-        allValue: string;
-      }[];
-      expect(variables[1], dashboard.uid).toMatchObject({
-        name: 'cluster',
-        query: 'label_values(headroom:namespace_owner:info, cluster)',
-        multi: true,
-        includeAll: true,
-        allValue: '.*',
-      });
-    }
-  });
-
-  it('every query but the cluster list filters by the selected clusters and keeps the cluster in every by and on', async () => {
-    const { tree } = await generate(CONFIGS['two clusters']);
-    const queries = [...dashboardsOf(tree).values()]
-      .flatMap(queriesOf)
-      .filter((query) => query.where !== 'variable cluster');
-    expect(queries.length).toBeGreaterThan(30);
-    let groupings = 0;
-    for (const query of queries) {
-      const where = `${query.dashboard} ${query.where}`;
-      expect(
-        vectorSelectors(query.expr).some((selector) => selector.matchers.includes('cluster=~"$cluster"')),
-        `${where}: ${query.expr}`,
-      ).toBe(true);
-      for (const labels of groupingLists(withSampleValues(query.expr))) {
-        expect(labels, `${where}: ${query.expr}`).toContain('cluster');
-        groupings++;
+  it(
+    'every dashboard has a multi-value cluster variable from the owner series, ' + 'right after the datasource',
+    async () => {
+      const { tree } = await generate(CONFIGS['two clusters']);
+      for (const dashboard of dashboardsOf(tree).values()) {
+        const variables = dashboard.templating.list as unknown as {
+          name: string;
+          query: string;
+          multi: boolean;
+          includeAll: boolean;
+          allValue: string;
+        }[];
+        expect(variables[1], dashboard.uid).toMatchObject({
+          name: 'cluster',
+          query: 'label_values(headroom:namespace_owner:info, cluster)',
+          multi: true,
+          includeAll: true,
+          allValue: '.*',
+        });
       }
-    }
-    expect(groupings).toBeGreaterThan(30);
-  });
+    },
+  );
+
+  it(
+    'every query but the cluster list filters by the selected clusters ' + 'and keeps the cluster in every by and on',
+    async () => {
+      const { tree } = await generate(CONFIGS['two clusters']);
+      const queries = [...dashboardsOf(tree).values()]
+        .flatMap(queriesOf)
+        .filter((query) => query.where !== 'variable cluster');
+      expect(queries.length).toBeGreaterThan(30);
+      let groupings = 0;
+      for (const query of queries) {
+        const where = `${query.dashboard} ${query.where}`;
+        expect(
+          vectorSelectors(query.expr).some((selector) => selector.matchers.includes('cluster=~"$cluster"')),
+          `${where}: ${query.expr}`,
+        ).toBe(true);
+        for (const labels of groupingLists(withSampleValues(query.expr))) {
+          expect(labels, `${where}: ${query.expr}`).toContain('cluster');
+          groupings++;
+        }
+      }
+      expect(groupings).toBeGreaterThan(30);
+    },
+  );
 
   it('tables show the cluster first and the claim beside the team; legends name the cluster', async () => {
     const { tree } = await generate(CONFIGS['two clusters']);
@@ -129,22 +135,25 @@ describe('dashboards of several clusters', () => {
 describe.each(Object.entries(CONFIGS).filter(([name]) => name !== 'two clusters'))(
   'dashboards of one cluster (%s)',
   (_name, config) => {
-    it('have no cluster variable, query, column or link parameter, no claim column, no unknown-owner table', async () => {
-      const { tree } = await generate(config);
-      for (const dashboard of dashboardsOf(tree).values()) {
-        expect(dashboard.templating.list.map((variable) => variable.name)).not.toContain('cluster');
-        for (const query of queriesOf(dashboard)) {
-          // (A configured selector may name a cluster, as cadvisor-limits' does; no query selects or groups by one.)
-          expect(query.expr, `${dashboard.uid} ${query.where}`).not.toMatch(/\$cluster|claim/);
-          expect(groupingLists(withSampleValues(query.expr)).flat(), `${dashboard.uid} ${query.where}`).not.toContain(
-            'cluster',
-          );
+    it(
+      'have no cluster variable, query, column or link parameter, ' + 'no claim column, no unknown-owner table',
+      async () => {
+        const { tree } = await generate(config);
+        for (const dashboard of dashboardsOf(tree).values()) {
+          expect(dashboard.templating.list.map((variable) => variable.name)).not.toContain('cluster');
+          for (const query of queriesOf(dashboard)) {
+            // (A configured selector may name a cluster, as cadvisor-limits' does; no query selects or groups by one.)
+            expect(query.expr, `${dashboard.uid} ${query.where}`).not.toMatch(/\$cluster|claim/);
+            expect(groupingLists(withSampleValues(query.expr)).flat(), `${dashboard.uid} ${query.where}`).not.toContain(
+              'cluster',
+            );
+          }
+          for (const table of tableColumnsOf(dashboard))
+            expect(table.columns.filter((column) => column === 'cluster' || column === 'claim')).toEqual([]);
+          expect(JSON.stringify(dashboard.links)).not.toContain('cluster');
+          expect(JSON.stringify(dashboard)).not.toContain(NAMESPACE_OWNER_UNKNOWN);
         }
-        for (const table of tableColumnsOf(dashboard))
-          expect(table.columns.filter((column) => column === 'cluster' || column === 'claim')).toEqual([]);
-        expect(JSON.stringify(dashboard.links)).not.toContain('cluster');
-        expect(JSON.stringify(dashboard)).not.toContain(NAMESPACE_OWNER_UNKNOWN);
-      }
-    });
+      },
+    );
   },
 );

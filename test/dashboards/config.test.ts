@@ -26,21 +26,24 @@ export default defineConfig({
 }
 
 describe('output.dashboards', () => {
-  it('defaults to sidecar ConfigMaps in monitoring, labelled grafana_dashboard: "1", no GrafanaDashboard objects', async () => {
-    const { model } = await generate(CONFIGS['fixture cadvisor-limits']);
-    expect(model.output.dashboards).toEqual({
-      configMap: {
-        enabled: true,
-        namespace: 'monitoring',
-        labelName: 'grafana_dashboard',
-        labelValue: '1',
-        annotations: {},
-      },
-      grafanaOperator: { enabled: false, namespace: 'monitoring', instanceSelector: { dashboards: 'grafana' } },
-      serverSideApply: false,
-      perTeam: [],
-    });
-  });
+  it(
+    'defaults to sidecar ConfigMaps in monitoring, ' + 'labelled grafana_dashboard: "1", no GrafanaDashboard objects',
+    async () => {
+      const { model } = await generate(CONFIGS['fixture cadvisor-limits']);
+      expect(model.output.dashboards).toEqual({
+        configMap: {
+          enabled: true,
+          namespace: 'monitoring',
+          labelName: 'grafana_dashboard',
+          labelValue: '1',
+          annotations: {},
+        },
+        grafanaOperator: { enabled: false, namespace: 'monitoring', instanceSelector: { dashboards: 'grafana' } },
+        serverSideApply: false,
+        perTeam: [],
+      });
+    },
+  );
 
   it.each([
     // The wording of a label-name refusal is the config's (it says which characters a Kubernetes key allows).

@@ -12,6 +12,7 @@ import {
   lastAppliedProblems,
 } from '../../src/output/dashboard-size-guard.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { joined } from '../helpers/regexp.ts';
 
 /**
  * A project whose runbook URL pattern is `padding` characters long: every runbook link of every dashboard repeats
@@ -40,7 +41,10 @@ describe('dashboard size guard', () => {
     expect(result.stderr).toContain('invalid input, nothing written');
     // The overview (four runbook links, ~400 kB) is over 262,144 bytes; the team dashboard (two, ~220 kB) is not.
     expect(result.stderr).toMatch(
-      /dashboards\/configmaps\/headroom-overview\.yaml: output\.dashboards\.configMap: the object is \d+ bytes, over the 262144 bytes/,
+      joined(
+        /dashboards\/configmaps\/headroom-overview\.yaml: /,
+        /output\.dashboards\.configMap: the object is \d+ bytes, over the 262144 bytes/,
+      ),
     );
     expect(result.stderr).toContain('kubectl apply --server-side');
     expect(result.stderr).not.toContain('headroom-team.yaml');
@@ -76,7 +80,10 @@ describe('dashboard size guard', () => {
     const result = await runCli(['generate'], tooBig);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(
-      /headroom-overview\.yaml: output\.dashboards\.configMap: the ConfigMap's data is \d+ bytes, over the 1048576 bytes \(1 MiB\)/,
+      joined(
+        /headroom-overview\.yaml: output\.dashboards\.configMap: /,
+        /the ConfigMap's data is \d+ bytes, over the 1048576 bytes \(1 MiB\)/,
+      ),
     );
     expect(result.stderr).toContain('split the dashboard');
     expect(existsSync(join(tooBig, 'generated'))).toBe(false);
@@ -118,27 +125,32 @@ export default defineConfig({
 }
 
 describe('dashboards per team', () => {
-  it('do not grow with the number of teams: the overview and the shared team dashboard, plus the copies asked for', async () => {
-    const dashboardFiles = async (teams: number, perTeam: string[]) =>
-      new Map(
-        [...(await generate(projectWithTeams(teams, perTeam))).tree].filter(([path]) => path.startsWith('dashboards/')),
-      );
-    const few = await dashboardFiles(2, []);
-    const many = await dashboardFiles(120, []);
-    expect([...many.keys()].sort()).toEqual([
-      'dashboards/configmaps/headroom-overview.yaml',
-      'dashboards/configmaps/headroom-team.yaml',
-      'dashboards/headroom-overview.json',
-      'dashboards/headroom-team.json',
-    ]);
-    // Byte for byte the same: no team's name, namespaces or threshold is written into a dashboard.
-    expect(many).toEqual(few);
-    const copies = await dashboardFiles(120, ['team-7', 'team-99']);
-    expect([...copies.keys()].filter((path) => path.endsWith('.json')).sort()).toEqual([
-      'dashboards/headroom-overview.json',
-      'dashboards/headroom-team-team-7.json',
-      'dashboards/headroom-team-team-99.json',
-      'dashboards/headroom-team.json',
-    ]);
-  });
+  it(
+    'do not grow with the number of teams: ' + 'the overview and the shared team dashboard, plus the copies asked for',
+    async () => {
+      const dashboardFiles = async (teams: number, perTeam: string[]) =>
+        new Map(
+          [...(await generate(projectWithTeams(teams, perTeam))).tree].filter(([path]) =>
+            path.startsWith('dashboards/'),
+          ),
+        );
+      const few = await dashboardFiles(2, []);
+      const many = await dashboardFiles(120, []);
+      expect([...many.keys()].sort()).toEqual([
+        'dashboards/configmaps/headroom-overview.yaml',
+        'dashboards/configmaps/headroom-team.yaml',
+        'dashboards/headroom-overview.json',
+        'dashboards/headroom-team.json',
+      ]);
+      // Byte for byte the same: no team's name, namespaces or threshold is written into a dashboard.
+      expect(many).toEqual(few);
+      const copies = await dashboardFiles(120, ['team-7', 'team-99']);
+      expect([...copies.keys()].filter((path) => path.endsWith('.json')).sort()).toEqual([
+        'dashboards/headroom-overview.json',
+        'dashboards/headroom-team-team-7.json',
+        'dashboards/headroom-team-team-99.json',
+        'dashboards/headroom-team.json',
+      ]);
+    },
+  );
 });

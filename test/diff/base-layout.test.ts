@@ -10,20 +10,24 @@ import { generate } from '../../src/generate.ts';
 import { gitProject } from './git-project.ts';
 
 describe('diff --base: the teams folder at the ref', () => {
-  it('teams a symlink to a shared checkout outside the repository: read as now at both sides, no team added, said so', async () => {
-    const repo = gitProject();
-    const shared = mkdtempSync(join(tmpdir(), 'headroom-shared-teams-'));
-    renameSync(join(repo.dir, 'teams'), join(shared, 'teams'));
-    symlinkSync(join(shared, 'teams'), join(repo.dir, 'teams'));
-    repo.commit('teams from the shared checkout');
-    const config = join(repo.dir, 'headroom.config.ts');
-    const base = await treeAtRef(config, 'main');
-    expect(base.tree).toEqual((await generate(config)).tree);
-    expect(base.notes).toEqual([
-      `main:teams is a link out of the repository (to ${join(shared, 'teams')}): its content has no history here, so ` +
-        `it is read as it is now at both sides.`,
-    ]);
-  });
+  it(
+    'teams a symlink to a shared checkout outside the repository: read as now at both sides, no team added, said ' +
+      'so',
+    async () => {
+      const repo = gitProject();
+      const shared = mkdtempSync(join(tmpdir(), 'headroom-shared-teams-'));
+      renameSync(join(repo.dir, 'teams'), join(shared, 'teams'));
+      symlinkSync(join(shared, 'teams'), join(repo.dir, 'teams'));
+      repo.commit('teams from the shared checkout');
+      const config = join(repo.dir, 'headroom.config.ts');
+      const base = await treeAtRef(config, 'main');
+      expect(base.tree).toEqual((await generate(config)).tree);
+      expect(base.notes).toEqual([
+        `main:teams is a link out of the repository (to ${join(shared, 'teams')}): its content has no history here, ` +
+          `so it is read as it is now at both sides.`,
+      ]);
+    },
+  );
 
   it('teams a relative symlink to a folder elsewhere in the repository: read as at the ref', async () => {
     const repo = gitProject();

@@ -71,32 +71,35 @@ describe('dashboard changes', () => {
     ]);
   });
 
-  it('a dashboard in a JSON file and in a ConfigMap is one dashboard; one only in a GrafanaDashboard is found too', () => {
-    const configMap = (d: unknown) =>
-      stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { 'team.json': json(d) } });
-    const grafanaDashboard = (d: unknown) =>
-      stringify({
-        apiVersion: 'grafana.integreatly.org/v1beta1',
-        kind: 'GrafanaDashboard',
-        metadata: { name: 'y' },
-        spec: { json: json(d) },
-      });
-    const changes = compareDashboards(
-      documents({
-        'dashboards/team.json': json(dashboard('team', base)),
-        'cm/team.yaml': configMap(dashboard('team', base)),
-      }),
-      documents({
-        'dashboards/team.json': json(dashboard('team', base, 'Renamed')),
-        'cm/team.yaml': configMap(dashboard('team', base, 'Renamed')),
-        'operator/extra.yaml': grafanaDashboard(dashboard('extra', base.slice(0, 2))),
-      }),
-    );
-    expect(changes.map((c) => [c.uid, c.status, c.changes, c.panels])).toEqual([
-      ['extra', 'added', [], { added: ['Memory vs limit', 'OOM kills'], removed: [] }],
-      ['team', 'changed', [{ name: 'title', old: 'Dashboard team', new: 'Renamed' }], { added: [], removed: [] }],
-    ]);
-  });
+  it(
+    'a dashboard in a JSON file and in a ConfigMap is one dashboard; ' + 'one only in a GrafanaDashboard is found too',
+    () => {
+      const configMap = (d: unknown) =>
+        stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { 'team.json': json(d) } });
+      const grafanaDashboard = (d: unknown) =>
+        stringify({
+          apiVersion: 'grafana.integreatly.org/v1beta1',
+          kind: 'GrafanaDashboard',
+          metadata: { name: 'y' },
+          spec: { json: json(d) },
+        });
+      const changes = compareDashboards(
+        documents({
+          'dashboards/team.json': json(dashboard('team', base)),
+          'cm/team.yaml': configMap(dashboard('team', base)),
+        }),
+        documents({
+          'dashboards/team.json': json(dashboard('team', base, 'Renamed')),
+          'cm/team.yaml': configMap(dashboard('team', base, 'Renamed')),
+          'operator/extra.yaml': grafanaDashboard(dashboard('extra', base.slice(0, 2))),
+        }),
+      );
+      expect(changes.map((c) => [c.uid, c.status, c.changes, c.panels])).toEqual([
+        ['extra', 'added', [], { added: ['Memory vs limit', 'OOM kills'], removed: [] }],
+        ['team', 'changed', [{ name: 'title', old: 'Dashboard team', new: 'Renamed' }], { added: [], removed: [] }],
+      ]);
+    },
+  );
 
   it('a removed dashboard, and nothing for an identical one', () => {
     const same = json(dashboard('same', base));

@@ -37,16 +37,19 @@ describe('headroom diff --base', () => {
     expect(result.code).toBe(0);
   });
 
-  it('refuses a team file committed as a symlink out of the config folder, naming it at the ref, never reading it', async () => {
-    const repo = project();
-    symlinkSync('/etc/passwd', join(repo.dir, 'teams/passwd.yaml'));
-    repo.commit('a link out of the repository');
-    repo.remove('teams/passwd.yaml');
-    const result = await diffUntouched(repo, ['--base', 'main']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('main:teams/passwd.yaml');
-    expect(result.stderr).not.toContain('root:');
-  });
+  it(
+    'refuses a team file committed as a symlink out of the config folder, ' + 'naming it at the ref, never reading it',
+    async () => {
+      const repo = project();
+      symlinkSync('/etc/passwd', join(repo.dir, 'teams/passwd.yaml'));
+      repo.commit('a link out of the repository');
+      repo.remove('teams/passwd.yaml');
+      const result = await diffUntouched(repo, ['--base', 'main']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('main:teams/passwd.yaml');
+      expect(result.stderr).not.toContain('root:');
+    },
+  );
 
   it('explains a team threshold and `for` change in one line, exit 1 with --exit-code and 0 without', async () => {
     const repo = project();

@@ -75,22 +75,25 @@ describe('headroom diff <old-dir> <new-dir>', () => {
     expect(report.summary.sections[0].lines).toEqual(['team payments: ContainerMemoryNearLimit threshold 90% → 96%']);
   });
 
-  it('an old tree whose headroom-settings.yaml has another shape: says so, still compares rules and files', async () => {
-    const repo = await twoTrees((r) => r.edit('teams/payments.yaml', 'for: 10m', 'for: 20m'));
-    const manifest = join(repo.dir, 'old', 'headroom-settings.yaml');
-    writeFileSync(manifest, `${readFileSync(manifest, 'utf8').split('\n').slice(0, 2).join('\n')}\nversion: 0\n`);
-    const result = await runCli(['diff', 'old', 'new'], repo.dir);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(
-      'Note: old has a headroom-settings.yaml of another shape (defaultTeam, teams, unclaimed expected)\n\nNote: ' +
-        'Team, ownership and alert settings are not compared; rules, dashboards and files are.\n',
-    );
-    expect(result.stdout).not.toContain('Teams and settings');
-    expect(result.stdout.split('\n')).toContain(
-      '  ContainerMemoryNearLimit {for="20m", severity="warning"}: label for "10m" → "20m", expression changed, for ' +
-        '10m → 20m',
-    );
-  });
+  it(
+    'an old tree whose headroom-settings.yaml has another shape: ' + 'says so, still compares rules and files',
+    async () => {
+      const repo = await twoTrees((r) => r.edit('teams/payments.yaml', 'for: 10m', 'for: 20m'));
+      const manifest = join(repo.dir, 'old', 'headroom-settings.yaml');
+      writeFileSync(manifest, `${readFileSync(manifest, 'utf8').split('\n').slice(0, 2).join('\n')}\nversion: 0\n`);
+      const result = await runCli(['diff', 'old', 'new'], repo.dir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(
+        'Note: old has a headroom-settings.yaml of another shape (defaultTeam, teams, unclaimed expected)\n\nNote: ' +
+          'Team, ownership and alert settings are not compared; rules, dashboards and files are.\n',
+      );
+      expect(result.stdout).not.toContain('Teams and settings');
+      expect(result.stdout.split('\n')).toContain(
+        '  ContainerMemoryNearLimit {for="20m", severity="warning"}: label for "10m" → "20m", expression changed, ' +
+          'for 10m → 20m',
+      );
+    },
+  );
 
   it('generated /etc: refused (exit 2), nothing printed, no file of /etc read', async () => {
     const repo = await twoTrees(() => {});

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { treeAtRef } from '../../src/diff/tree-at-ref.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { type GitProject, gitProject } from './git-project.ts';
+import { joined } from '../helpers/regexp.ts';
 
 async function failsUntouched(repo: GitProject, args: string[]) {
   const before = repo.snapshot();
@@ -59,7 +60,10 @@ describe('headroom diff: errors exit 2', () => {
     repo.edit('teams/payments.yaml', 'threshold: 1.5', 'threshold: 0.9');
     const stderr = await failsUntouched(repo, ['--base', 'main']);
     expect(stderr).toMatch(
-      /^headroom diff: invalid input:\nmain:teams\/payments\.yaml:5:\d+: alerts\.containerMemoryNearLimit\.threshold: must be at most 1/,
+      joined(
+        /^headroom diff: invalid input:\n/,
+        /main:teams\/payments\.yaml:5:\d+: alerts\.containerMemoryNearLimit\.threshold: must be at most 1/,
+      ),
     );
   });
 
@@ -67,7 +71,10 @@ describe('headroom diff: errors exit 2', () => {
     const repo = gitProject();
     repo.edit('teams/search.yaml', 'window: 30m', 'window: soon');
     expect(await failsUntouched(repo, ['--base', 'main'])).toMatch(
-      /^headroom diff: invalid input:\nteams\/search\.yaml:6:\d+: alerts\.containerOOMKilled\.window: must be a Prometheus duration/,
+      joined(
+        /^headroom diff: invalid input:\n/,
+        /teams\/search\.yaml:6:\d+: alerts\.containerOOMKilled\.window: must be a Prometheus duration/,
+      ),
     );
   });
 

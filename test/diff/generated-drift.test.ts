@@ -47,7 +47,8 @@ describe('diff --base and the committed generated/', () => {
       const { report, lines } = await diffBase(repo);
       expect(report.changed).toBe(true);
       expect(lines[0]).toBe(
-        "headroom diff main → work tree: the configs generate the same; generated/ at main is not this headroom's output",
+        'headroom diff main → work tree: the configs generate the same; ' +
+          "generated/ at main is not this headroom's output",
       );
       expect(lines).toContain(
         "  ! generated/ at main is not what this headroom generates from main's config (2 files differ): another " +

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { edited } from '../helpers/temp-project.ts';
 
 const PROJECT = fileURLToPath(new URL('./project', import.meta.url));
 const GIT_ENV = {
@@ -40,12 +41,7 @@ export function gitProject(): GitProject {
     git,
     write: (path, content) => writeFileSync(join(dir, path), content),
     read: (path) => readFileSync(join(dir, path), 'utf8'),
-    edit: (path, from, to) => {
-      const before = project.read(path);
-      const after = before.replace(from, to);
-      if (after === before) throw new Error(`edit of ${path} changed nothing: ${String(from)} not found`);
-      project.write(path, after);
-    },
+    edit: (path, from, to) => project.write(path, edited(path, project.read(path), from, to)),
     remove: (path) => rmSync(join(dir, path)),
     commit: (message) => {
       git('add', '-A');

@@ -39,25 +39,32 @@ function pipedToHead(dir: string, args: string[], temp = mkdtempSync(join(tmpdir
 }
 
 describe('headroom diff into a pipe that closes early', () => {
-  it('diff old new --format json | head -1 (a report of over 256 KiB): the first line, exit 141, nothing on stderr', async () => {
-    const repo = largeDiff();
-    await writeGenerated(repo.dir, 'old');
-    repo.edit(
-      'headroom.config.ts',
-      "defaultTeam: 'platform',",
-      "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },",
-    );
-    await writeGenerated(repo.dir, 'new');
-    const full = await runCli(['diff', 'old', 'new', '--format', 'json'], repo.dir);
-    expect(full.stdout.length).toBeGreaterThan(256 * 1024);
-    // (markdown is cut to 65,536 bytes, which a pipe's buffer takes whole.)
-    const firstLines = { json: '{', text: expect.stringMatching(/^headroom diff old → new: /) };
-    // One temporary folder for both runs: the second finds the compiled src/ jiti cached there by the first.
-    const temp = mkdtempSync(join(tmpdir(), 'headroom-pipe-'));
-    for (const [format, first] of Object.entries(firstLines)) {
-      expect(pipedToHead(repo.dir, ['diff', 'old', 'new', '--format', format], temp)).toEqual([first, 'exit 141', '']);
-    }
-  });
+  it(
+    'diff old new --format json | head -1 (a report of over 256 KiB): ' + 'the first line, exit 141, nothing on stderr',
+    async () => {
+      const repo = largeDiff();
+      await writeGenerated(repo.dir, 'old');
+      repo.edit(
+        'headroom.config.ts',
+        "defaultTeam: 'platform',",
+        "defaultTeam: 'platform',\n  cluster: { label: 'cluster' },",
+      );
+      await writeGenerated(repo.dir, 'new');
+      const full = await runCli(['diff', 'old', 'new', '--format', 'json'], repo.dir);
+      expect(full.stdout.length).toBeGreaterThan(256 * 1024);
+      // (markdown is cut to 65,536 bytes, which a pipe's buffer takes whole.)
+      const firstLines = { json: '{', text: expect.stringMatching(/^headroom diff old → new: /) };
+      // One temporary folder for both runs: the second finds the compiled src/ jiti cached there by the first.
+      const temp = mkdtempSync(join(tmpdir(), 'headroom-pipe-'));
+      for (const [format, first] of Object.entries(firstLines)) {
+        expect(pipedToHead(repo.dir, ['diff', 'old', 'new', '--format', format], temp)).toEqual([
+          first,
+          'exit 141',
+          '',
+        ]);
+      }
+    },
+  );
 
   it('diff --base main | head -1: the same, and no scratch folder left behind', () => {
     const repo = largeDiff();

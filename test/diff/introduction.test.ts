@@ -64,22 +64,25 @@ describe('diff --base of the change that introduces headroom', () => {
     );
   });
 
-  it('under namespace-label ownership: namespaces no file claims go to the label team or the default team', async () => {
-    const repo = gitProject();
-    repo.edit(
-      'headroom.config.ts',
-      "defaultTeam: 'platform',",
-      "defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },",
-    );
-    const { settings } = await introduction(repo.dir);
-    expect(settings).toEqual(
-      expect.arrayContaining([
-        'namespaces no team file claims: the team its label_team label names, or team platform with the default ' +
-          'settings where the label names no team in scope',
-        'nodes no team file claims: team platform with the default settings',
-      ]),
-    );
-  });
+  it(
+    'under namespace-label ownership: ' + 'namespaces no file claims go to the label team or the default team',
+    async () => {
+      const repo = gitProject();
+      repo.edit(
+        'headroom.config.ts',
+        "defaultTeam: 'platform',",
+        "defaultTeam: 'platform',\n  ownership: { namespaceLabel: 'team' },",
+      );
+      const { settings } = await introduction(repo.dir);
+      expect(settings).toEqual(
+        expect.arrayContaining([
+          'namespaces no team file claims: the team its label_team label names, or team platform with the default ' +
+            'settings where the label names no team in scope',
+          'nodes no team file claims: team platform with the default settings',
+        ]),
+      );
+    },
+  );
 
   it('a team starting with a threshold above 95% is warned about, as a team added is', async () => {
     const repo = gitProject();

@@ -8,6 +8,8 @@ import { gitProject } from './git-project.ts';
 import { diffOfChange } from './in-process-diff.ts';
 
 const TEAMS = 300;
+/** What fleetChange changes. */
+const FLEET_CHANGE = `a default threshold changed for ${TEAMS} teams`;
 
 async function fleetChange() {
   const repo = gitProject();
@@ -26,7 +28,7 @@ async function fleetChange() {
 const count = (text: string, what: string) => text.split(what).length - 1;
 
 describe('markdown comment size', () => {
-  it(`a default threshold changed for ${TEAMS} teams: cut to 65,536 characters, summary first, every fold closed`, async () => {
+  it(`${FLEET_CHANGE}: cut to 65,536 characters, summary first, every fold closed`, async () => {
     const { report, description } = await fleetChange();
     const whole = formatMarkdown(report, description, { limit: Number.POSITIVE_INFINITY });
     expect(whole.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);

@@ -1,25 +1,15 @@
 // Moves found from pairs of settings manifests, for the cases the CLI tests do not build: part of a glob moving,
 // a claim taken out of another team's wider glob, and the rename warning under namespace-label ownership.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERTS } from '../../src/alerts/catalogue.ts';
 import { renameWarnings } from '../../src/diff/move-warnings.ts';
 import { findMoves } from '../../src/diff/ownership-moves.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';
 import { findRenames } from '../../src/diff/team-renames.ts';
+import { manifestData, ownerData } from './manifest-data.ts';
 
-function team(namespaces: string[]): ManifestOwnerData {
-  return {
-    namespaces,
-    nodes: [],
-    clusters: [],
-    labels: {},
-    alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'],
-  };
-}
-
-function manifest(teams: Record<string, ManifestOwnerData>, global: Record<string, unknown> = {}): ManifestData {
-  return { defaultTeam: 'platform', global, defaults: {}, teams, unclaimed: team([]) };
-}
+const team = (namespaces: string[]) => ownerData(namespaces);
+const manifest = (teams: Record<string, ManifestOwnerData>, global: Record<string, unknown> = {}) =>
+  manifestData(teams, { global });
 
 const moves = (old: ManifestData, current: ManifestData) =>
   findMoves(old, current, []).map(

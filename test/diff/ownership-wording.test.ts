@@ -4,29 +4,20 @@
 // the default team. The manifest knows no label values, so where no claim decides the diff says "the label's team
 // or the default team", never the default team alone.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERTS } from '../../src/alerts/catalogue.ts';
 import { moveLines } from '../../src/diff/describe-moves.ts';
 import { findMoves } from '../../src/diff/ownership-moves.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';
 import { reviewWarnings } from '../../src/diff/warnings.ts';
+import { manifestData, ownerData } from './manifest-data.ts';
 
 const LABEL_OWNERSHIP =
   'team files, then the namespace label (kube_namespace_labels label_team); labels naming no team go to the default ' +
   'team';
 
-function team(namespaces: string[], clusters: string[] = [], nodes: string[] = []): ManifestOwnerData {
-  return {
-    namespaces,
-    nodes,
-    clusters,
-    labels: {},
-    alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'],
-  };
-}
-
-function manifest(teams: Record<string, ManifestOwnerData>, ownership = 'team files'): ManifestData {
-  return { defaultTeam: 'platform', global: { ownership }, defaults: {}, teams, unclaimed: team([]) };
-}
+const team = (namespaces: string[], clusters: string[] = [], nodes: string[] = []) =>
+  ownerData(namespaces, { clusters, nodes });
+const manifest = (teams: Record<string, ManifestOwnerData>, ownership = 'team files') =>
+  manifestData(teams, { global: { ownership } });
 
 const labelled = (teams: Record<string, ManifestOwnerData>) => manifest(teams, LABEL_OWNERSHIP);
 const warnings = (old: ManifestData, current: ManifestData) =>
@@ -173,7 +164,8 @@ describe('diff wording with cluster scopes', () => {
     ]);
     expect(moves(old, current)).toEqual([
       'namespace shop in clusters dev-*: moved from team payments to team legacy',
-      'namespace shop outside clusters prod-*, dev-*: moved from team payments to the default team platform (unclaimed)',
+      'namespace shop outside clusters prod-*, dev-*: ' +
+        'moved from team payments to the default team platform (unclaimed)',
     ]);
   });
 });

@@ -1,23 +1,13 @@
 // The rename rule on pairs of settings manifests: a team gone and a team new with the same set of claims
 // (namespaces, nodes, cluster scope; at least one claim) is one team renamed; any difference is not.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERTS } from '../../src/alerts/catalogue.ts';
-import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';
+import type { ManifestOwnerData } from '../../src/diff/read-manifest.ts';
 import { findRenames } from '../../src/diff/team-renames.ts';
+import { manifestData, ownerData } from './manifest-data.ts';
 
-function team(namespaces: string[], nodes: string[] = [], clusters: string[] = []): ManifestOwnerData {
-  return {
-    namespaces,
-    nodes,
-    clusters,
-    labels: {},
-    alerts: structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'],
-  };
-}
-
-function manifest(teams: Record<string, ManifestOwnerData>): ManifestData {
-  return { defaultTeam: 'platform', global: {}, defaults: {}, teams, unclaimed: team([]) };
-}
+const team = (namespaces: string[], nodes: string[] = [], clusters: string[] = []) =>
+  ownerData(namespaces, { nodes, clusters });
+const manifest = (teams: Record<string, ManifestOwnerData>) => manifestData(teams);
 
 const renamed = (old: Record<string, ManifestOwnerData>, current: Record<string, ManifestOwnerData>) =>
   findRenames(manifest(old), manifest(current)).map((rename) => `${rename.from} → ${rename.to}`);

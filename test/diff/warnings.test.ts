@@ -1,26 +1,23 @@
 // The warnings a reviewer sees first, from pairs of settings manifests: each fires on its case and not on its
 // near miss.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERTS } from '../../src/alerts/catalogue.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';
 import { patternCovers } from '../../src/values/name-pattern.ts';
 import { reviewWarnings } from '../../src/diff/warnings.ts';
-
-const alerts = () => structuredClone(DEFAULT_ALERTS) as unknown as ManifestOwnerData['alerts'];
+import { defaultAlerts, manifestData, ownerData } from './manifest-data.ts';
 
 function team(
   namespaces: string[],
   changes: (owner: ManifestOwnerData) => void = () => {},
   nodes: string[] = [],
 ): ManifestOwnerData {
-  const owner: ManifestOwnerData = { namespaces, nodes, clusters: [], labels: {}, alerts: alerts() };
+  const owner = ownerData(namespaces, { nodes });
   changes(owner);
   return owner;
 }
 
-function manifest(teams: Record<string, ManifestOwnerData>, unclaimed = team([])): ManifestData {
-  return { defaultTeam: 'platform', global: {}, defaults: alerts(), teams, unclaimed };
-}
+const manifest = (teams: Record<string, ManifestOwnerData>, unclaimed = team([])) =>
+  manifestData(teams, { defaults: defaultAlerts(), unclaimed });
 
 const noRules = { oldAlerts: [], newAlerts: [] };
 const messages = (old: ManifestData, current: ManifestData) =>

@@ -12,10 +12,7 @@ describe('diff wording', () => {
     async () => {
       const project = tempProject('routing');
       const { lines } = await diffOfChange(project.dir, () =>
-        project.write(
-          'headroom.config.ts',
-          project.read('headroom.config.ts').replaceAll("'platform-oncall'", "'platform-pager'"),
-        ),
+        project.edit('headroom.config.ts', /'platform-oncall'/g, "'platform-pager'"),
       );
       expect(lines[0]).toMatch(/^headroom diff old → new: 2 teams, 0 rules, 0 dashboards changed; /);
       // batch names no receiver; the default team's route takes everything no team claims.
@@ -37,10 +34,7 @@ describe('diff wording', () => {
   it("a team's clusters changed under routing: said once, with the team, no config key that no file has", async () => {
     const project = tempProject('routing');
     const { lines } = await diffOfChange(project.dir, () =>
-      project.write(
-        'teams/search.yaml',
-        project.read('teams/search.yaml').replace('clusters: [prod-*]', 'clusters: [prod-eu-*]'),
-      ),
+      project.edit('teams/search.yaml', 'clusters: [prod-*]', 'clusters: [prod-eu-*]'),
     );
     expect(lines).toContain('team search: claims hold in prod-* → prod-eu-*');
     expect(lines.filter((line) => line.startsWith('config:'))).toEqual([]);

@@ -72,24 +72,18 @@ export function ownerScenario(project: ProjectCase, rulesFile: string): string {
   const ownerLabel = config.ownership?.namespaceLabel;
   const where = (sample: OwnedSample) => (clusterLabel ? { [clusterLabel]: sample.cluster } : {});
   const inputSeries = [
-    ...project.namespaces.flatMap((sample) => [
-      {
-        series: `kube_pod_container_status_restarts_total${labelsText({ ...ksm, ...where(sample), namespace: sample.name, pod: 'app-0', container: 'app' })}`,
-        values: '0x10',
-      },
-      ...(ownerLabel
-        ? [
-            {
-              series: `kube_namespace_labels${labelsText({ ...ksm, ...where(sample), namespace: sample.name, ...(sample.ownerLabel !== undefined ? { [ksmLabel(ownerLabel)]: sample.ownerLabel } : {}) })}`,
-              values: '1x10',
-            },
-          ]
-        : []),
-    ]),
-    ...project.nodes.map((sample) => ({
-      series: `kube_node_status_condition${labelsText({ ...ksm, ...where(sample), node: sample.name, condition: 'MemoryPressure', status: 'false' })}`,
-      values: '1x10',
-    })),
+    ...project.namespaces.flatMap((sample) => {
+      const namespace = { ...ksm, ...where(sample), namespace: sample.name };
+      const restarts = { ...namespace, pod: 'app-0', container: 'app' };
+      const series = [{ series: `kube_pod_container_status_restarts_total${labelsText(restarts)}`, values: '0x10' }];
+      if (!ownerLabel) return series;
+      const owner = sample.ownerLabel !== undefined ? { [ksmLabel(ownerLabel)]: sample.ownerLabel } : {};
+      return [...series, { series: `kube_namespace_labels${labelsText({ ...namespace, ...owner })}`, values: '1x10' }];
+    }),
+    ...project.nodes.map((sample) => {
+      const condition = { ...ksm, ...where(sample), node: sample.name, condition: 'MemoryPressure', status: 'false' };
+      return { series: `kube_node_status_condition${labelsText(condition)}`, values: '1x10' };
+    }),
   ];
   const by = (label: string) => [...(clusterLabel ? [clusterLabel] : []), label, 'team'].join(', ');
   const expected = (samples: OwnedSample[], label: string) =>

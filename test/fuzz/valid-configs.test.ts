@@ -14,7 +14,7 @@ import { syntaxErrors } from '../helpers/promql-tree.ts';
 import { ENGINES } from '../helpers/promtool.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { type ProjectCase, validProjectArb } from './arbitraries.ts';
-import { BATCH, checkRulesBatch, ownerScenariosBatch } from './batches.ts';
+import { BATCH, type BatchFailure, checkRulesBatch, ownerScenariosBatch } from './batches.ts';
 import { casesOf, LONG_RUN } from './fuzz-budget.ts';
 import { counter, generated, projectsFolder, runs, shown } from './property-kit.ts';
 
@@ -23,6 +23,9 @@ const parent = projectsFolder();
 const smallProjects = validProjectArb({ large: LONG_RUN });
 const batchOf = (arbitrary: fc.Arbitrary<ProjectCase>, size = BATCH) =>
   fc.array(arbitrary, { minLength: 1, maxLength: size, size: 'max' });
+/** A batch's failure, with the project it came from when promtool's output names one. */
+const failureText = (failure: BatchFailure, from: { project: ProjectCase; configFile: string } | undefined) =>
+  `${failure.output}\n${from ? shown(from.project, from.configFile) : ''}`;
 
 describe('fuzz: arbitrary valid configs', () => {
   const generates = counter('valid config generates, parses, is byte-identical on a second run');
@@ -68,11 +71,7 @@ describe('fuzz: arbitrary valid configs', () => {
       );
       checked.failures += failures.length;
       const first = failures[0];
-      expect(
-        first,
-        first &&
-          `${first.output}\n${cases[first.index] ? shown(cases[first.index]!.project, cases[first.index]!.configFile) : ''}`,
-      ).toBeUndefined();
+      expect(first, first && failureText(first, cases[first.index])).toBeUndefined();
     });
 
     const owners = counter(`every sampled namespace and node has exactly one owner, the right one (${engine.name})`);
@@ -82,11 +81,7 @@ describe('fuzz: arbitrary valid configs', () => {
       const failures = ownerScenariosBatch(engine, cases);
       owners.failures += failures.length;
       const first = failures[0];
-      expect(
-        first,
-        first &&
-          `${first.output}\n${cases[first.index] ? shown(cases[first.index]!.project, cases[first.index]!.configFile) : ''}`,
-      ).toBeUndefined();
+      expect(first, first && failureText(first, cases[first.index])).toBeUndefined();
     });
   }
 });

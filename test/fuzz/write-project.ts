@@ -19,7 +19,8 @@ export function typescriptLiteral(value: unknown, indent = ''): string {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{}';
     const key = (name: string) => (IDENTIFIER.test(name) ? name : JSON.stringify(name));
-    return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${typescriptLiteral(item, inner)},`).join('\n')}\n${indent}}`;
+    const lines = entries.map(([name, item]) => `${inner}${key(name)}: ${typescriptLiteral(item, inner)},`);
+    return `{\n${lines.join('\n')}\n${indent}}`;
   }
   return JSON.stringify(value);
 }

@@ -74,38 +74,50 @@ describe('what the config file says', () => {
     await expectRefused(project, ['generate'], /^headroom\.config\.ts:5:\d+: cannot load the config: /m);
   });
 
-  it('a type error that still runs (threshold as the string "0.9"): the schema names the key at its line and column', async () => {
-    project.write(CONFIG, edited('threshold: 0.85', "threshold: '0.9'"));
-    await expectRefused(
-      project,
-      ['check'],
-      /headroom\.config\.ts:7:33: alerts\.containerMemoryNearLimit\.threshold: must be a number/,
-    );
-  });
+  it(
+    'a type error that still runs (threshold as the string "0.9"): ' +
+      'the schema names the key at its line and column',
+    async () => {
+      project.write(CONFIG, edited('threshold: 0.85', "threshold: '0.9'"));
+      await expectRefused(
+        project,
+        ['check'],
+        /headroom\.config\.ts:7:33: alerts\.containerMemoryNearLimit\.threshold: must be a number/,
+      );
+    },
+  );
 
-  it('a byte order mark and CRLF line endings: a syntax error and a schema error are still at the right line and column', async () => {
-    const crlf = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
-    project.write(CONFIG, crlf(edited("defaultTeam: 'platform',", "defaultTeam: 'platform',,")));
-    await expectRefused(
-      project,
-      ['generate'],
-      'headroom.config.ts:5:27: cannot load the config: Property assignment expected.',
-    );
-    // On line 1 the mark is not a column: `const a = ;` is missing its expression at column 11, not 12.
-    project.write(CONFIG, crlf(`const a = ;\n${original}`));
-    await expectRefused(project, ['generate'], 'headroom.config.ts:1:11: cannot load the config: Expression expected.');
-    project.write(CONFIG, crlf(edited('threshold: 0.85', "threshold: '0.9'")));
-    await expectRefused(
-      project,
-      ['generate'],
-      /headroom\.config\.ts:7:33: alerts\.containerMemoryNearLimit\.threshold: must be a number/,
-    );
-    // And a BOM with CRLF is no error in itself: the same output as the plain file.
-    project.write(CONFIG, original);
-    const plain = await outputOf([]);
-    project.write(CONFIG, crlf(original));
-    expect(await outputOf([])).toEqual(plain);
-  });
+  it(
+    'a byte order mark and CRLF line endings: a syntax error and a schema error are still at the right line and ' +
+      'column',
+    async () => {
+      const crlf = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+      project.write(CONFIG, crlf(edited("defaultTeam: 'platform',", "defaultTeam: 'platform',,")));
+      await expectRefused(
+        project,
+        ['generate'],
+        'headroom.config.ts:5:27: cannot load the config: Property assignment expected.',
+      );
+      // On line 1 the mark is not a column: `const a = ;` is missing its expression at column 11, not 12.
+      project.write(CONFIG, crlf(`const a = ;\n${original}`));
+      await expectRefused(
+        project,
+        ['generate'],
+        'headroom.config.ts:1:11: cannot load the config: Expression expected.',
+      );
+      project.write(CONFIG, crlf(edited('threshold: 0.85', "threshold: '0.9'")));
+      await expectRefused(
+        project,
+        ['generate'],
+        /headroom\.config\.ts:7:33: alerts\.containerMemoryNearLimit\.threshold: must be a number/,
+      );
+      // And a BOM with CRLF is no error in itself: the same output as the plain file.
+      project.write(CONFIG, original);
+      const plain = await outputOf([]);
+      project.write(CONFIG, crlf(original));
+      expect(await outputOf([])).toEqual(plain);
+    },
+  );
 });
 
 describe('what the config does when it runs', () => {
@@ -135,18 +147,23 @@ describe('what the config does when it runs', () => {
     },
   );
 
-  it('a getter that calls process.exit(0) (in an inline team): refused like the call at top level, so check cannot pass', async () => {
-    const teams = "teams: [{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'platform-primary' } }],";
-    project.write(
-      CONFIG,
-      edited(teams, "teams: [{ name: 'platform', get namespaces() { return process.exit(0); } }],"),
-    );
-    await expectRefused(
-      project,
-      ['check'],
-      'headroom.config.ts:11:3: cannot load the config: the config called process.exit(0) while loading',
-    );
-  });
+  it(
+    'a getter that calls process.exit(0) (in an inline team): refused like the call at top level, so check cannot ' +
+      'pass',
+    async () => {
+      const teams =
+        "teams: [{ name: 'platform', namespaces: ['kube-system'], labels: { pager: 'platform-primary' } }],";
+      project.write(
+        CONFIG,
+        edited(teams, "teams: [{ name: 'platform', get namespaces() { return process.exit(0); } }],"),
+      );
+      await expectRefused(
+        project,
+        ['check'],
+        'headroom.config.ts:11:3: cannot load the config: the config called process.exit(0) while loading',
+      );
+    },
+  );
 
   it('a Proxy as the settings whose traps throw: refused at the trap, no stack trace', async () => {
     project.write(
@@ -161,15 +178,18 @@ describe('what the config does when it runs', () => {
     );
   });
 
-  it('throws above its imports (the transform moves the import first): the file without a position it cannot know', async () => {
-    project.write(CONFIG, `throw new TypeError('early');\n${original}`);
-    const result = await expectRefused(
-      project,
-      ['generate'],
-      'headroom.config.ts: cannot load the config: it threw TypeError: early',
-    );
-    expect(result.stderr).not.toMatch(/headroom\.config\.ts:\d/);
-  });
+  it(
+    'throws above its imports (the transform moves the import first): ' + 'the file without a position it cannot know',
+    async () => {
+      project.write(CONFIG, `throw new TypeError('early');\n${original}`);
+      const result = await expectRefused(
+        project,
+        ['generate'],
+        'headroom.config.ts: cannot load the config: it threw TypeError: early',
+      );
+      expect(result.stderr).not.toMatch(/headroom\.config\.ts:\d/);
+    },
+  );
 
   it(
     'throws a 10,000-character message full of escape codes: one line of at most 80 characters of it, escapes not ' +
@@ -295,46 +315,52 @@ describe('what the config does when it runs', () => {
     expect(result.stderr, 'no require stack').not.toContain('Require stack');
   });
 
-  it('calls process.exit(0) at top level: `check` and `generate` refuse, exit 2, naming the file and line', async () => {
-    project.write(CONFIG, `${original}process.exit(0);\n`);
-    const line = original.split('\n').length;
-    for (const command of ['check', 'generate']) {
-      await expectRefused(
-        project,
-        [command],
-        `headroom.config.ts:${line}:1: cannot load the config: the config called process.exit(0) while loading`,
-      );
-    }
-  });
+  it(
+    'calls process.exit(0) at top level: ' + '`check` and `generate` refuse, exit 2, naming the file and line',
+    async () => {
+      project.write(CONFIG, `${original}process.exit(0);\n`);
+      const line = original.split('\n').length;
+      for (const command of ['check', 'generate']) {
+        await expectRefused(
+          project,
+          [command],
+          `headroom.config.ts:${line}:1: cannot load the config: the config called process.exit(0) while loading`,
+        );
+      }
+    },
+  );
 
   it('calls process.exit(0) inside a try/catch that swallows the refusal: still refused', async () => {
     project.write(CONFIG, `${original}try { process.exit(0); } catch {}\n`);
     await expectRefused(project, ['check'], 'the config called process.exit(0) while loading');
   });
 
-  it('awaits forever at top level: refused after HEADROOM_CONFIG_TIMEOUT_MS, not a hang nor a silent exit 13', async () => {
-    project.write(CONFIG, edited(IMPORT_LINE, `${IMPORT_LINE}\nawait new Promise(() => {});`));
-    process.env.HEADROOM_CONFIG_TIMEOUT_MS = '300';
-    try {
-      await expectRefused(
-        project,
-        ['check'],
-        'headroom.config.ts: cannot load the config: the config did not finish loading within 0.3 s',
-        'HEADROOM_CONFIG_TIMEOUT_MS',
-      );
-      process.env.HEADROOM_CONFIG_TIMEOUT_MS = 'soon';
-      await expectRefused(
-        project,
-        ['check'],
-        'HEADROOM_CONFIG_TIMEOUT_MS: must be a positive number of milliseconds, got "soon"',
-      );
-    } finally {
-      delete process.env.HEADROOM_CONFIG_TIMEOUT_MS;
-    }
-    // A top-level await that settles loads under the default limit.
-    project.write(CONFIG, edited(IMPORT_LINE, `${IMPORT_LINE}\nawait new Promise((done) => setTimeout(done, 20));`));
-    expect((await runCli(['validate'], project.dir)).code).toBe(0);
-  });
+  it(
+    'awaits forever at top level: ' + 'refused after HEADROOM_CONFIG_TIMEOUT_MS, not a hang nor a silent exit 13',
+    async () => {
+      project.write(CONFIG, edited(IMPORT_LINE, `${IMPORT_LINE}\nawait new Promise(() => {});`));
+      process.env.HEADROOM_CONFIG_TIMEOUT_MS = '300';
+      try {
+        await expectRefused(
+          project,
+          ['check'],
+          'headroom.config.ts: cannot load the config: the config did not finish loading within 0.3 s',
+          'HEADROOM_CONFIG_TIMEOUT_MS',
+        );
+        process.env.HEADROOM_CONFIG_TIMEOUT_MS = 'soon';
+        await expectRefused(
+          project,
+          ['check'],
+          'HEADROOM_CONFIG_TIMEOUT_MS: must be a positive number of milliseconds, got "soon"',
+        );
+      } finally {
+        delete process.env.HEADROOM_CONFIG_TIMEOUT_MS;
+      }
+      // A top-level await that settles loads under the default limit.
+      project.write(CONFIG, edited(IMPORT_LINE, `${IMPORT_LINE}\nawait new Promise((done) => setTimeout(done, 20));`));
+      expect((await runCli(['validate'], project.dir)).code).toBe(0);
+    },
+  );
 
   // A real process: what is at stake is the process's own stdout and stderr, which a run in this one does not own.
   it("prints with console.log: the text goes to stderr; stdout holds only headroom's summary", {

@@ -14,6 +14,7 @@ import { listFiles } from '../../src/output/list-files.ts';
 import { expectRefused, generatedProject, type HostileProject } from '../helpers/hostile.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempProject } from '../helpers/temp-project.ts';
+import { joined } from '../helpers/regexp.ts';
 
 interface Settings {
   grafanaUrl?: string;
@@ -224,7 +225,10 @@ describe('Kubernetes metadata', () => {
       project,
       ['generate'],
       /headroom\.config\.ts:13:\d+: routing\.alertmanagerConfig\.namespace: must be a Kubernetes namespace name/,
-      /headroom\.config\.ts:13:\d+: routing\.alertmanagerConfig\.labels\.bad key!!: must be a Kubernetes label name or annotation key/,
+      joined(
+        /headroom\.config\.ts:13:\d+: /,
+        /routing\.alertmanagerConfig\.labels\.bad key!!: must be a Kubernetes label name or annotation key/,
+      ),
     );
   });
 
@@ -251,51 +255,55 @@ describe('Kubernetes metadata', () => {
     },
   );
 
-  it('object names: the longest team name (26 characters) names valid ConfigMaps and AlertmanagerConfigs; 27 is refused', async () => {
-    const longest = 'abcdefghijklmnopqrstuvwxy0';
-    const { files } = await accepted({
-      teams: `[{ name: 'platform', namespaces: ['kube-system'] }, { name: '${longest}', namespaces: ['long'] }]`,
-      dashboards: `{ perTeam: ['${longest}'], grafanaOperator: { enabled: true } }`,
-      routing: "{ defaultReceiver: 'oncall', alertmanagerConfig: { enabled: true, receivers: { oncall: {} } } }",
-    });
-    const names = kubernetesObjects(files).map(({ object }) => object.metadata?.name);
-    expect(names).toContain(`headroom-team-${longest}`);
-    expect(names).toContain(`headroom-${longest}`);
-    // No config value other than a team name feeds an object name: these are every name written.
-    expect(
-      new Set(
-        names.map((name) =>
-          String(name)
-            .replace(longest, '<team>')
-            .replace(/headroom-(platform|payments|search)$/, 'headroom-<team>'),
+  it(
+    'object names: the longest team name (26 characters) names valid ConfigMaps and AlertmanagerConfigs; 27 is ' +
+      'refused',
+    async () => {
+      const longest = 'abcdefghijklmnopqrstuvwxy0';
+      const { files } = await accepted({
+        teams: `[{ name: 'platform', namespaces: ['kube-system'] }, { name: '${longest}', namespaces: ['long'] }]`,
+        dashboards: `{ perTeam: ['${longest}'], grafanaOperator: { enabled: true } }`,
+        routing: "{ defaultReceiver: 'oncall', alertmanagerConfig: { enabled: true, receivers: { oncall: {} } } }",
+      });
+      const names = kubernetesObjects(files).map(({ object }) => object.metadata?.name);
+      expect(names).toContain(`headroom-team-${longest}`);
+      expect(names).toContain(`headroom-${longest}`);
+      // No config value other than a team name feeds an object name: these are every name written.
+      expect(
+        new Set(
+          names.map((name) =>
+            String(name)
+              .replace(longest, '<team>')
+              .replace(/headroom-(platform|payments|search)$/, 'headroom-<team>'),
+          ),
         ),
-      ),
-    ).toEqual(
-      new Set([
-        'headroom-container-memory',
-        'headroom-meta',
-        'headroom-node-memory',
-        'headroom-overview',
-        'headroom-namespace-ownership',
-        'headroom-node-ownership',
-        'headroom-team',
-        'headroom-team-<team>',
-        'headroom-teams',
-        'headroom-<team>',
-      ]),
-    );
-    project.write(
-      'headroom.config.ts',
-      configText({
-        teams: `[{ name: 'platform', namespaces: ['kube-system'] }, { name: '${longest}z', namespaces: ['long'] }]`,
-      }),
-    );
-    await expectRefused(
-      project,
-      ['generate'],
-      /headroom\.config\.ts:4:\d+: teams\.1\.name: must be 1 to 26 lowercase letters/,
-    );
-  });
+      ).toEqual(
+        new Set([
+          'headroom-container-memory',
+          'headroom-meta',
+          'headroom-node-memory',
+          'headroom-overview',
+          'headroom-namespace-ownership',
+          'headroom-node-ownership',
+          'headroom-team',
+          'headroom-team-<team>',
+          'headroom-teams',
+          'headroom-<team>',
+        ]),
+      );
+      project.write(
+        'headroom.config.ts',
+        configText({
+          teams: `[{ name: 'platform', namespaces: ['kube-system'] }, { name: '${longest}z', namespaces: ['long'] }]`,
+        }),
+      );
+      await expectRefused(
+        project,
+        ['generate'],
+        /headroom\.config\.ts:4:\d+: teams\.1\.name: must be 1 to 26 lowercase letters/,
+      );
+    },
+  );
 
   it(
     'every generated object passes the API server metadata rules after odd but valid values, and reads the same in ' +
@@ -379,16 +387,20 @@ function kubernetesObjects(
 }
 
 describe('links.grafanaUrl and links.runbookUrlPattern', () => {
-  it('grafanaUrl with a query string (https://g.example.com/?orgId=2): dashboard_url keeps orgId=2 before our variables', async () => {
-    const urls = dashboardUrls((await accepted({ grafanaUrl: 'https://g.example.com/?orgId=2' })).files);
-    expect(urls.length).toBeGreaterThan(0);
-    for (const url of urls)
-      expect(url).toMatch(/^https:\/\/g\.example\.com\/d\/headroom-(team|overview)\?orgId=2&(var-|\{\{ range )/);
-    expect(urls).toContain(
-      'https://g.example.com/d/headroom-team?orgId=2&var-team={{ $labels.team }}&var-namespace={{ $labels.namespace ' +
-        '}}&var-pod={{ $labels.pod }}',
-    );
-  });
+  it(
+    'grafanaUrl with a query string (https://g.example.com/?orgId=2): dashboard_url keeps orgId=2 before our ' +
+      'variables',
+    async () => {
+      const urls = dashboardUrls((await accepted({ grafanaUrl: 'https://g.example.com/?orgId=2' })).files);
+      expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls)
+        expect(url).toMatch(/^https:\/\/g\.example\.com\/d\/headroom-(team|overview)\?orgId=2&(var-|\{\{ range )/);
+      expect(urls).toContain(
+        'https://g.example.com/d/headroom-team?orgId=2&var-team={{ $labels.team }}' +
+          '&var-namespace={{ $labels.namespace }}&var-pod={{ $labels.pod }}',
+      );
+    },
+  );
 
   it('grafanaUrl with a path prefix (https://g.example.com/grafana/): kept before /d/<uid>', async () => {
     const urls = dashboardUrls((await accepted({ grafanaUrl: 'https://g.example.com/grafana/' })).files);

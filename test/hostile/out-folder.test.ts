@@ -368,26 +368,28 @@ describe('--out accepted: written where named, as a plain mkdir would', () => {
     }
   });
 
-  it('generated/ is a symlink to a folder headroom generated: the link stays, its target gets the fresh tree', async () => {
-    const project = tempProject('example');
-    expect((await runCli(['generate', '--out', 'shared/rules'], project.dir)).code).toBe(0);
-    symlinkSync('shared/rules', join(project.dir, 'generated'));
-    project.write(
-      'teams/payments.yaml',
-      project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
-    );
-    const result = await runCli(['generate'], project.dir);
-    expect(result.code, result.stderr).toBe(0);
+  it(
+    'generated/ is a symlink to a folder headroom generated: ' + 'the link stays, its target gets the fresh tree',
+    async () => {
+      const project = tempProject('example');
+      expect((await runCli(['generate', '--out', 'shared/rules'], project.dir)).code).toBe(0);
+      symlinkSync('shared/rules', join(project.dir, 'generated'));
+      project.edit('teams/payments.yaml', 'threshold: 0.95', 'threshold: 0.9');
+      const result = await runCli(['generate'], project.dir);
+      expect(result.code, result.stderr).toBe(0);
 
-    expect(lstatSync(join(project.dir, 'generated')).isSymbolicLink()).toBe(true);
-    expect(readlinkSync(join(project.dir, 'generated'))).toBe('shared/rules');
-    expect((await runCli(['generate', '--out', 'fresh'], project.dir)).code).toBe(0);
-    expect(contents(join(project.dir, 'shared/rules'))).toEqual(contents(join(project.dir, 'fresh')));
-    expect(readFileSync(join(project.dir, 'generated/prometheus-rules/headroom-teams.yaml'), 'utf8')).toContain('0.9');
-    expect(leftovers(project.dir)).toEqual([]);
-    expect(leftovers(join(project.dir, 'shared'))).toEqual([]);
-    expect((await runCli(['check'], project.dir)).code).toBe(0);
-  });
+      expect(lstatSync(join(project.dir, 'generated')).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(join(project.dir, 'generated'))).toBe('shared/rules');
+      expect((await runCli(['generate', '--out', 'fresh'], project.dir)).code).toBe(0);
+      expect(contents(join(project.dir, 'shared/rules'))).toEqual(contents(join(project.dir, 'fresh')));
+      expect(readFileSync(join(project.dir, 'generated/prometheus-rules/headroom-teams.yaml'), 'utf8')).toContain(
+        '0.9',
+      );
+      expect(leftovers(project.dir)).toEqual([]);
+      expect(leftovers(join(project.dir, 'shared'))).toEqual([]);
+      expect((await runCli(['check'], project.dir)).code).toBe(0);
+    },
+  );
 
   it('a read-only parent folder (0555)', async () => {
     const project = tempProject('example');
@@ -538,10 +540,7 @@ describe('signals: a run stopped by Ctrl-C or SIGTERM leaves nothing behind', ()
     { tags: ['spawns'] },
     async (signal, exitCode) => {
       const project = await generatedProject();
-      project.write(
-        'teams/payments.yaml',
-        project.read('teams/payments.yaml').replace('threshold: 0.95', 'threshold: 0.9'),
-      );
+      project.edit('teams/payments.yaml', 'threshold: 0.95', 'threshold: 0.9');
       const { child, ended } = startSlowGenerate(project.dir);
       const staging = () => readdirSync(project.dir).find((name) => name.includes('.headroom-tmp-'));
       // A few files in: the run is in the middle of writing, holding the lock.

@@ -58,16 +58,20 @@ describe('team files refused', () => {
     expect(validate.stderr).not.toContain('root:');
   });
 
-  it('a relative symlink that climbs out of the config folder (../../../../etc/hostname), through an in-folder link', async () => {
-    mkdirSync(join(project.dir, 'elsewhere'));
-    link(project, `${'../'.repeat(12)}etc/hostname`, 'elsewhere/hop.yaml');
-    link(project, '../elsewhere/hop.yaml', 'teams/climb.yaml');
-    await expectRefused(
-      project,
-      ['generate'],
-      'teams/climb.yaml: is a symbolic link to /etc/hostname, which leaves the config folder: refused, not read',
-    );
-  });
+  it(
+    'a relative symlink that climbs out of the config folder (../../../../etc/hostname), ' +
+      'through an in-folder link',
+    async () => {
+      mkdirSync(join(project.dir, 'elsewhere'));
+      link(project, `${'../'.repeat(12)}etc/hostname`, 'elsewhere/hop.yaml');
+      link(project, '../elsewhere/hop.yaml', 'teams/climb.yaml');
+      await expectRefused(
+        project,
+        ['generate'],
+        'teams/climb.yaml: is a symbolic link to /etc/hostname, which leaves the config folder: refused, not read',
+      );
+    },
+  );
 
   it('a symlink to a folder named x.yaml', async () => {
     mkdirSync(join(project.dir, 'elsewhere', 'x.yaml'), { recursive: true });
@@ -367,7 +371,8 @@ describe('team files refused', () => {
     await expectRefused(
       project,
       ['generate'],
-      'teams/x.yaml:6:5: alerts.containerOOMKilled.<<: merge keys (`<<: *anchor`) are not supported: write the keys out',
+      'teams/x.yaml:6:5: alerts.containerOOMKilled.<<: ' +
+        'merge keys (`<<: *anchor`) are not supported: write the keys out',
     );
   });
 
@@ -424,20 +429,23 @@ describe('team files accepted (documented)', () => {
     await expectGenerates('checkout');
   });
 
-  it('the teams folder itself a symlink to a shared checkout outside the config folder: its files are read', async () => {
-    const shared = mkdtempSync(join(tmpdir(), 'headroom-shared-teams-'));
-    try {
-      writeFileSync(join(shared, 'shared.yaml'), teamFile('shared'));
-      rmSync(join(project.dir, 'teams'), { recursive: true });
-      symlinkSync(shared, join(project.dir, 'teams'));
-      await expectGenerates('shared');
-    } finally {
-      rmSync(join(project.dir, 'teams'));
-      mkdirSync(join(project.dir, 'teams'));
-      for (const name of TEAM_FILES) project.write(`teams/${name}`, originals[name]!);
-      rmSync(shared, { recursive: true, force: true });
-    }
-  });
+  it(
+    'the teams folder itself a symlink to a shared checkout outside the config folder: ' + 'its files are read',
+    async () => {
+      const shared = mkdtempSync(join(tmpdir(), 'headroom-shared-teams-'));
+      try {
+        writeFileSync(join(shared, 'shared.yaml'), teamFile('shared'));
+        rmSync(join(project.dir, 'teams'), { recursive: true });
+        symlinkSync(shared, join(project.dir, 'teams'));
+        await expectGenerates('shared');
+      } finally {
+        rmSync(join(project.dir, 'teams'));
+        mkdirSync(join(project.dir, 'teams'));
+        for (const name of TEAM_FILES) project.write(`teams/${name}`, originals[name]!);
+        rmSync(shared, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('a UTF-8 byte-order mark: stripped, the file parses', async () => {
     project.write('teams/bom.yaml', `\ufeff${teamFile('bom')}`);

@@ -14,6 +14,7 @@ import { expectRefused, generatedProject, type HostileProject } from '../helpers
 import { ENGINES, promtool } from '../helpers/promtool.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { type TempProject, tempProject } from '../helpers/temp-project.ts';
+import { joined } from '../helpers/regexp.ts';
 
 // teams/payments.yaml of the example, line by line:
 // 1 name: payments
@@ -304,7 +305,8 @@ describe('team labels', () => {
     'label value %j is accepted and written only as an inert label value',
     async (value) => {
       const fresh = tempProject('example');
-      fresh.write(PAYMENTS, payments('"#payments-oncall"', JSON.stringify(value))); // a JSON string is a YAML double-quoted scalar
+      // A JSON string is a YAML double-quoted scalar.
+      fresh.write(PAYMENTS, payments('"#payments-oncall"', JSON.stringify(value)));
       const { tree } = await generate(join(fresh.dir, 'headroom.config.ts'));
       // The owner rule, the settings manifest and the mixin's JSON hold it; nothing else changes.
       expect(
@@ -469,22 +471,29 @@ describe('warnings: valid values that quietly disable alerting', () => {
     const config = original['headroom.config.ts']!.replace('threshold: 0.85', 'threshold: 0.995');
     const { stderr } = await accepted({ 'headroom.config.ts': config });
     expect(stderr).toMatch(
-      /^headroom\.config\.ts:7:\d+: alerts\.containerMemoryNearLimit\.threshold: warning: 0\.995 fires only moments before the kernel OOM-kills the container/m,
+      joined(
+        /^headroom\.config\.ts:7:\d+: /m,
+        /alerts\.containerMemoryNearLimit\.threshold: warning: /,
+        /0\.995 fires only moments before the kernel OOM-kills the container/,
+      ),
     );
   });
 
-  it("containerProcessOOMKilled window: 2m (not longer than the rule's fixed for: 2m) warns that it never fires", async () => {
-    const { stderr, generated } = await accepted({
-      [PAYMENTS]: paymentsWithLine6('containerProcessOOMKilled: { window: 2m }'),
-    });
-    expect(stderr).toContain(
-      "teams/payments.yaml:6:32: alerts.containerProcessOOMKilled.window: warning: 2m is not longer than the alert's " +
-        'fixed for: 2m',
-    );
-    expect(generated['prometheus-rules/headroom-container-memory.yaml']).toMatch(
-      /- alert: ContainerProcessOOMKilled\n[\s\S]*?for: 2m\n[\s\S]*?window: 2m/,
-    );
-  });
+  it(
+    'containerProcessOOMKilled window: ' + "2m (not longer than the rule's fixed for: 2m) warns that it never fires",
+    async () => {
+      const { stderr, generated } = await accepted({
+        [PAYMENTS]: paymentsWithLine6('containerProcessOOMKilled: { window: 2m }'),
+      });
+      expect(stderr).toContain(
+        'teams/payments.yaml:6:32: alerts.containerProcessOOMKilled.window: warning: 2m is not longer than the ' +
+          "alert's fixed for: 2m",
+      );
+      expect(generated['prometheus-rules/headroom-container-memory.yaml']).toMatch(
+        /- alert: ContainerProcessOOMKilled\n[\s\S]*?for: 2m\n[\s\S]*?window: 2m/,
+      );
+    },
+  );
 
   it('a team with no namespaces and no nodes (owns nothing) warns, and generate writes', async () => {
     const { stderr, fresh } = await accepted({ 'teams/empty.yaml': 'name: empty\nlabels: { pager: empty }\n' });

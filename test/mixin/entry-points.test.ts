@@ -58,28 +58,34 @@ for (const [name, folder] of Object.entries(folders)) {
       expect(evaluateEntryPoint('dashboards.jsonnet', outDir)).toEqual(dashboardsOnDisk(outDir));
     });
 
-    it('example-kube-prometheus.jsonnet puts every group in one PrometheusRule and every dashboard in a ConfigMap', () => {
-      const manifests = evaluateEntryPoint('example-kube-prometheus.jsonnet', outDir) as {
-        'headroom-prometheusRule': { kind: string; metadata: { namespace: string }; spec: { groups: unknown[] } };
-        'grafana-dashboardDefinitions': {
-          items: { metadata: { name: string; namespace: string }; data: Record<string, string> }[];
+    it(
+      'example-kube-prometheus.jsonnet puts every group in one PrometheusRule ' + 'and every dashboard in a ConfigMap',
+      () => {
+        const manifests = evaluateEntryPoint('example-kube-prometheus.jsonnet', outDir) as {
+          'headroom-prometheusRule': { kind: string; metadata: { namespace: string }; spec: { groups: unknown[] } };
+          'grafana-dashboardDefinitions': {
+            items: { metadata: { name: string; namespace: string }; data: Record<string, string> }[];
+          };
         };
-      };
-      const groups = ruleGroupsOnDisk(outDir);
-      const rule = manifests['headroom-prometheusRule'];
-      expect(rule.kind).toBe('PrometheusRule');
-      expect(rule.metadata.namespace).toBe('monitoring');
-      expect(rule.spec.groups).toEqual([...groups.filter(holdsAlert), ...groups.filter((group) => !holdsAlert(group))]);
-      expect(rule.spec.groups).toHaveLength(groups.length);
+        const groups = ruleGroupsOnDisk(outDir);
+        const rule = manifests['headroom-prometheusRule'];
+        expect(rule.kind).toBe('PrometheusRule');
+        expect(rule.metadata.namespace).toBe('monitoring');
+        expect(rule.spec.groups).toEqual([
+          ...groups.filter(holdsAlert),
+          ...groups.filter((group) => !holdsAlert(group)),
+        ]);
+        expect(rule.spec.groups).toHaveLength(groups.length);
 
-      const items = manifests['grafana-dashboardDefinitions'].items;
-      const dashboards = Object.fromEntries(
-        items.flatMap((item) => Object.entries(item.data).map(([file, json]) => [file, JSON.parse(json) as unknown])),
-      );
-      expect(dashboards).toEqual(dashboardsOnDisk(outDir));
-      for (const item of items)
-        expect(item.metadata.name).toBe(`grafana-dashboard-${Object.keys(item.data)[0]!.replace(/\.json$/, '')}`);
-    });
+        const items = manifests['grafana-dashboardDefinitions'].items;
+        const dashboards = Object.fromEntries(
+          items.flatMap((item) => Object.entries(item.data).map(([file, json]) => [file, JSON.parse(json) as unknown])),
+        );
+        expect(dashboards).toEqual(dashboardsOnDisk(outDir));
+        for (const item of items)
+          expect(item.metadata.name).toBe(`grafana-dashboard-${Object.keys(item.data)[0]!.replace(/\.json$/, '')}`);
+      },
+    );
   });
 }
 

@@ -12,6 +12,7 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { ruleGroupsOnDisk } from './generated-folder.ts';
 import { jsonnet, JSONNET_COMPAT } from './jsonnet.ts';
+import { joined } from '../helpers/regexp.ts';
 
 const FIXTURE = join(REPO_ROOT, 'test/mixin/fixtures/kubernetes-mixin');
 const DEFAULTS_FILE = join(FIXTURE, 'defaults.json');
@@ -126,7 +127,10 @@ describe('importMixinConfig never emits a setting the config schema refuses', ()
       ]);
       const reasons = Object.fromEntries(imported.ignored.map((setting) => [setting.mixinKey, setting.reason]));
       expect(reasons.clusterLabel).toMatch(
-        /^headroom refuses cluster\.label "namespace": is set by headroom \(its rules set, select or join on it\); pick another name/,
+        joined(
+          /^headroom refuses cluster\.label "namespace": /,
+          /is set by headroom \(its rules set, select or join on it\); pick another name/,
+        ),
       );
       expect(reasons.showMultiCluster).toMatch(/^headroom refuses cluster\.label "namespace": /);
       expect(configSchema.safeParse(spread(imported.config)).success).toBe(true);

@@ -69,8 +69,9 @@ describe('ownershipProblems with cluster scopes', () => {
       expect(messages([web])).toEqual([]);
       const other = team('shop', 'namespaces: [web-frontend]\n');
       expect(messages([web, other])).toEqual([
-        'shop.yaml:2:14: namespaces.0: "web-frontend" is also claimed by team "web" (web.yaml) in overlapping clusters ' +
-          '(prod-eu-*, prod-us-* and every cluster): each namespace must have exactly one owner in every cluster',
+        'shop.yaml:2:14: namespaces.0: "web-frontend" is also claimed by team "web" (web.yaml) in overlapping ' +
+          'clusters (prod-eu-*, prod-us-* and every cluster): each namespace must have exactly one owner in every ' +
+          'cluster',
       ]);
     },
   );
@@ -92,8 +93,8 @@ describe('ownershipProblems with cluster scopes', () => {
       expect(
         messages([team('pool-a', `nodes: ["${prefix}"]\n`), team('pool-b', `nodes: ["${suffix}"]\n`)], {}),
       ).toEqual([
-        `pool-b.yaml:2:9: nodes.0: "${suffix}" overlaps "${prefix}", also claimed by team "pool-a" (pool-a.yaml): each ` +
-          `node must have exactly one owner`,
+        `pool-b.yaml:2:9: nodes.0: "${suffix}" overlaps "${prefix}", also claimed by team "pool-a" (pool-a.yaml): ` +
+          `each node must have exactly one owner`,
       ]);
     },
   );

@@ -84,29 +84,35 @@ describe('quietSettingWarnings', () => {
     expect(await warningsWith({}, platformOwnsNothing)).toEqual([]);
   });
 
-  it('one team listing web-frontend and web-*: a warning at the pattern that changes nothing, not a refusal', async () => {
-    const web =
-      'name: web\nnamespaces: [web-frontend, "web-*", web-frontend, "*-eu"]\nnodes: ["pool-web-*", "pool-web-?"]\n';
-    expect(await warningsWith({ web })).toEqual([
-      'web.yaml:2:14: namespaces.0: warning: "web-frontend" is already covered by "web-*" (namespaces.1) of this ' +
-        'team: it changes nothing',
-      'web.yaml:2:37: namespaces.2: warning: "web-frontend" is already listed (namespaces.0): listing it again ' +
-        'changes nothing',
-      'web.yaml:3:23: nodes.1: warning: "pool-web-?" is already covered by "pool-web-*" (nodes.0) of this team: it ' +
-        'changes nothing',
-    ]);
-  });
+  it(
+    'one team listing web-frontend and web-*: ' + 'a warning at the pattern that changes nothing, not a refusal',
+    async () => {
+      const web =
+        'name: web\nnamespaces: [web-frontend, "web-*", web-frontend, "*-eu"]\nnodes: ["pool-web-*", "pool-web-?"]\n';
+      expect(await warningsWith({ web })).toEqual([
+        'web.yaml:2:14: namespaces.0: warning: "web-frontend" is already covered by "web-*" (namespaces.1) of this ' +
+          'team: it changes nothing',
+        'web.yaml:2:37: namespaces.2: warning: "web-frontend" is already listed (namespaces.0): listing it again ' +
+          'changes nothing',
+        'web.yaml:3:23: nodes.1: warning: "pool-web-?" is already covered by "pool-web-*" (nodes.0) of this team: it ' +
+          'changes nothing',
+      ]);
+    },
+  );
 
-  it('thousands of exact names in one team: each name listed twice warned once, against its first listing', async () => {
-    const names = Array.from({ length: 8000 }, (_, i) => `ns-${i}`);
-    const big = `name: big\nnamespaces:\n${[...names, 'ns-17', 'ns-7999'].map((name) => `  - ${name}`).join('\n')}\n`;
-    expect(await warningsWith({ big })).toEqual([
-      'big.yaml:8003:5: namespaces.8000: warning: "ns-17" is already listed (namespaces.17): listing it again ' +
-        'changes nothing',
-      'big.yaml:8004:5: namespaces.8001: warning: "ns-7999" is already listed (namespaces.7999): listing it again ' +
-        'changes nothing',
-    ]);
-  });
+  it(
+    'thousands of exact names in one team: ' + 'each name listed twice warned once, against its first listing',
+    async () => {
+      const names = Array.from({ length: 8000 }, (_, i) => `ns-${i}`);
+      const big = `name: big\nnamespaces:\n${[...names, 'ns-17', 'ns-7999'].map((name) => `  - ${name}`).join('\n')}\n`;
+      expect(await warningsWith({ big })).toEqual([
+        'big.yaml:8003:5: namespaces.8000: warning: "ns-17" is already listed (namespaces.17): listing it again ' +
+          'changes nothing',
+        'big.yaml:8004:5: namespaces.8001: warning: "ns-7999" is already listed (namespaces.7999): listing it again ' +
+          'changes nothing',
+      ]);
+    },
+  );
 
   it(
     'a lone team claiming * under ownership.namespaceLabel: warned at the claim (the label decides no owner), not ' +
@@ -119,8 +125,8 @@ describe('quietSettingWarnings', () => {
         );
       const everything = 'name: everything\nnamespaces: [prod, "*"]\n';
       expect(await warningsWith({ everything }, byLabel)).toEqual([
-        'everything.yaml:2:14: namespaces.0: warning: "prod" is already covered by "*" (namespaces.1) of this team: it ' +
-          'changes nothing',
+        'everything.yaml:2:14: namespaces.0: warning: "prod" is already covered by "*" (namespaces.1) of this team: ' +
+          'it changes nothing',
         'everything.yaml:2:20: namespaces.1: warning: "*" claims every namespace: a team file\'s claim beats ' +
           'ownership.namespaceLabel, so the label "team" decides no owner (list the team\'s namespaces instead)',
       ]);
@@ -140,20 +146,24 @@ describe('quietSettingWarnings', () => {
     },
   );
 
-  it('a missing default teams/ folder: warned at teamsDir, naming the folder; an empty one (a .gitkeep in it) is not', async () => {
-    const project = tempProject('example');
-    rmSync(join(project.dir, 'teams'), { recursive: true });
-    const warnings = quietSettingWarnings(await loadConfig(join(project.dir, 'headroom.config.ts')));
-    const shown = displayPath(project.dir);
-    expect(warnings).toEqual([
-      `${shown}/headroom.config.ts: teamsDir: warning: ${shown}/teams/ does not exist, so no team file was read ` +
-        `(create it, or set teamsDir to where the team files are; with every team inline in the config, an empty ` +
-        `${shown}/teams/ holding a .gitkeep ends this warning)`,
-    ]);
-    mkdirSync(join(project.dir, 'teams'));
-    writeFileSync(join(project.dir, 'teams/.gitkeep'), '');
-    expect(quietSettingWarnings(await loadConfig(join(project.dir, 'headroom.config.ts')))).toEqual([]);
-  });
+  it(
+    'a missing default teams/ folder: warned at teamsDir, naming the folder; an empty one (a .gitkeep in it) is ' +
+      'not',
+    async () => {
+      const project = tempProject('example');
+      rmSync(join(project.dir, 'teams'), { recursive: true });
+      const warnings = quietSettingWarnings(await loadConfig(join(project.dir, 'headroom.config.ts')));
+      const shown = displayPath(project.dir);
+      expect(warnings).toEqual([
+        `${shown}/headroom.config.ts: teamsDir: warning: ${shown}/teams/ does not exist, so no team file was read ` +
+          `(create it, or set teamsDir to where the team files are; with every team inline in the config, an empty ` +
+          `${shown}/teams/ holding a .gitkeep ends this warning)`,
+      ]);
+      mkdirSync(join(project.dir, 'teams'));
+      writeFileSync(join(project.dir, 'teams/.gitkeep'), '');
+      expect(quietSettingWarnings(await loadConfig(join(project.dir, 'headroom.config.ts')))).toEqual([]);
+    },
+  );
 
   it('a setting in the config is located in the TypeScript file', async () => {
     const warnings = await warningsWith({}, (text) =>

@@ -10,8 +10,8 @@ const OWNER =
   '* on (namespace) group_left (team, pager, slack_channel) group without () (topk by (namespace) (1, ' +
   'headroom:namespace_owner:info))';
 const KUBELET = 'job="kubelet", metrics_path="/metrics"';
-const MEMORY_EVICTIONS =
-  `kubelet_evictions{${KUBELET}, ` + `eviction_signal=~"memory.available|allocatableMemory.available"}`;
+const MEMORY_SIGNALS = 'eviction_signal=~"memory.available|allocatableMemory.available"';
+const MEMORY_EVICTIONS = `kubelet_evictions{${KUBELET}, ${MEMORY_SIGNALS}}`;
 const NODE_NAME = `max by (instance, node) (kubelet_node_name{${KUBELET}})`;
 const EVICTED = `max by (namespace, pod) (kube_pod_status_reason{${KSM}, reason="Evicted"}) == 1`;
 const WORKING_SET = `container_memory_working_set_bytes{${CADVISOR}, container!="", container!="POD"}`;
@@ -295,7 +295,8 @@ export const MUTATIONS: Mutation[] = [
       const appeared =
         `(max_over_time(${any}[10m]) unless ${any} offset 10m) and on (instance) ` +
         `kubelet_node_name{${KUBELET}} offset 10m`;
-      return `sum by (node) ((${appeared} or increase(${any}[10m])) * on (instance) group_left (node) ${NODE_NAME}) > 0`;
+      const evicted = `(${appeared} or increase(${any}[10m]))`;
+      return `sum by (node) (${evicted} * on (instance) group_left (node) ${NODE_NAME}) > 0`;
     })(),
   },
   {

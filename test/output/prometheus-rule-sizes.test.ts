@@ -55,39 +55,42 @@ describe('PrometheusRule objects of a fleet of 1,000 teams (5 patterns, 2 labels
 });
 
 describe('a group of many distinct settings', () => {
-  it('keeps its recording rules and moves its alert rules to groups of their own, every object under the limit', async () => {
-    // 400 teams, each with a `for` of its own: 400 ContainerMemoryNearLimit rules, ~1 MB of alert rules.
-    const dir = mkdtempSync(join(tmpdir(), 'headroom-many-settings-'));
-    const teams = Array.from(
-      { length: 400 },
-      (_, i) =>
-        `{ name: 'team-${i}', namespaces: ['team-${i}'], alerts: { containerMemoryNearLimit: { for: '${i + 1}m' } } }`,
-    );
-    const file = join(dir, 'headroom.config.ts');
-    writeFileSync(
-      file,
-      `import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeam: 'platform', teams: ` +
-        `[${teams.join(', ')}],` +
-        ` links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' } });\n`,
-    );
-    const generation = await generate(file);
-    const sizes = objectSizes(generation);
-    expect([...sizes].filter(([, bytes]) => bytes > LAST_APPLIED_LIMIT)).toEqual([]);
-    const parts = [...sizes.keys()].filter((path) => path.includes('headroom-container-memory'));
-    expect(parts.length).toBeGreaterThan(2);
-    const group = (path: string) =>
-      (parse(generation.tree.get(path)!) as { spec: { groups: { rules: { alert?: string; record?: string }[] }[] } })
-        .spec.groups[0]!;
-    // The recording rules, in their order, stay in headroom-container-memory; every alert rule is in exactly one part.
-    expect(
-      group(`${PROMETHEUS_RULES_DIR}headroom-container-memory.yaml`).rules.every((rule) => rule.record !== undefined),
-    ).toBe(true);
-    const nearLimit = parts.flatMap((path) =>
-      group(path).rules.filter((rule) => rule.alert === 'ContainerMemoryNearLimit'),
-    );
-    // One per distinct `for`: team-4's 5m is the default's.
-    expect(nearLimit).toHaveLength(400);
-  });
+  it(
+    'keeps its recording rules and moves its alert rules to groups of their own, ' + 'every object under the limit',
+    async () => {
+      // 400 teams, each with a `for` of its own: 400 ContainerMemoryNearLimit rules, ~1 MB of alert rules.
+      const dir = mkdtempSync(join(tmpdir(), 'headroom-many-settings-'));
+      const teams = Array.from({ length: 400 }, (_, i) => {
+        const alerts = `alerts: { containerMemoryNearLimit: { for: '${i + 1}m' } }`;
+        return `{ name: 'team-${i}', namespaces: ['team-${i}'], ${alerts} }`;
+      });
+      const file = join(dir, 'headroom.config.ts');
+      writeFileSync(
+        file,
+        `import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeam: 'platform', teams: ` +
+          `[${teams.join(', ')}],` +
+          ` links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' } });\n`,
+      );
+      const generation = await generate(file);
+      const sizes = objectSizes(generation);
+      expect([...sizes].filter(([, bytes]) => bytes > LAST_APPLIED_LIMIT)).toEqual([]);
+      const parts = [...sizes.keys()].filter((path) => path.includes('headroom-container-memory'));
+      expect(parts.length).toBeGreaterThan(2);
+      const group = (path: string) =>
+        (parse(generation.tree.get(path)!) as { spec: { groups: { rules: { alert?: string; record?: string }[] }[] } })
+          .spec.groups[0]!;
+      // The recording rules, in their order, stay in headroom-container-memory;
+      // every alert rule is in exactly one part.
+      expect(
+        group(`${PROMETHEUS_RULES_DIR}headroom-container-memory.yaml`).rules.every((rule) => rule.record !== undefined),
+      ).toBe(true);
+      const nearLimit = parts.flatMap((path) =>
+        group(path).rules.filter((rule) => rule.alert === 'ContainerMemoryNearLimit'),
+      );
+      // One per distinct `for`: team-4's 5m is the default's.
+      expect(nearLimit).toHaveLength(400);
+    },
+  );
 });
 
 describe('an object that cannot be split to fit', () => {

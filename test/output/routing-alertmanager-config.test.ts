@@ -109,44 +109,52 @@ async function objects(): Promise<AlertmanagerConfig[]> {
 }
 
 describe('AlertmanagerConfig objects as the operator merges them, under amtool', () => {
-  it('OnNamespaceExceptForAlertmanagerNamespace: every team reaches its receiver, info its ticket receiver', async () => {
-    const file = operatorConfig(await objects(), 'OnNamespaceExceptForAlertmanagerNamespace');
-    const to = (object: string, receiver: string) => `monitoring/headroom-${object}/${receiver}`;
-    expect(receiversOf(file, { team: 'payments', severity: 'critical', namespace: 'payments-api' })).toBe(
-      to('payments', 'payments-oncall'),
-    );
-    expect(receiversOf(file, { team: 'payments', severity: 'info', namespace: 'payments' })).toBe(
-      to('payments', 'payments tickets'),
-    );
-    expect(receiversOf(file, { team: 'batch', severity: 'info', namespace: 'batch-1' })).toBe(
-      to('batch', 'platform-oncall'),
-    );
-    expect(receiversOf(file, { team: 'platform', severity: 'critical', namespace: 'unowned' })).toBe(
-      to('platform', 'platform-oncall'),
-    );
-    expect(receiversOf(file, { team: 'platform', severity: 'critical', node: 'node-1' })).toBe(
-      to('platform', 'platform-oncall'),
-    );
-    expect(receiversOf(file, { team: 'search', severity: 'critical', namespace: 'search', cluster: 'prod-1' })).toBe(
-      to('search', 'search-oncall'),
-    );
-    // The rules never give team=search outside prod-* (the namespace is the default team's there); were one sent,
-    // no object catches it and the Alertmanager's own root takes it.
-    expect(receiversOf(file, { team: 'search', severity: 'critical', namespace: 'search', cluster: 'dev' })).toBe(ROOT);
-    // Exactly one object per alert: the forced `continue: true` sends nothing twice, team values being unique.
-    expect(receiversOf(file, { team: 'payments', severity: 'warning', namespace: 'payments' }).split(',')).toHaveLength(
-      1,
-    );
-  });
+  it(
+    'OnNamespaceExceptForAlertmanagerNamespace: ' + 'every team reaches its receiver, info its ticket receiver',
+    async () => {
+      const file = operatorConfig(await objects(), 'OnNamespaceExceptForAlertmanagerNamespace');
+      const to = (object: string, receiver: string) => `monitoring/headroom-${object}/${receiver}`;
+      expect(receiversOf(file, { team: 'payments', severity: 'critical', namespace: 'payments-api' })).toBe(
+        to('payments', 'payments-oncall'),
+      );
+      expect(receiversOf(file, { team: 'payments', severity: 'info', namespace: 'payments' })).toBe(
+        to('payments', 'payments tickets'),
+      );
+      expect(receiversOf(file, { team: 'batch', severity: 'info', namespace: 'batch-1' })).toBe(
+        to('batch', 'platform-oncall'),
+      );
+      expect(receiversOf(file, { team: 'platform', severity: 'critical', namespace: 'unowned' })).toBe(
+        to('platform', 'platform-oncall'),
+      );
+      expect(receiversOf(file, { team: 'platform', severity: 'critical', node: 'node-1' })).toBe(
+        to('platform', 'platform-oncall'),
+      );
+      expect(receiversOf(file, { team: 'search', severity: 'critical', namespace: 'search', cluster: 'prod-1' })).toBe(
+        to('search', 'search-oncall'),
+      );
+      // The rules never give team=search outside prod-* (the namespace is the default team's there); were one sent,
+      // no object catches it and the Alertmanager's own root takes it.
+      expect(receiversOf(file, { team: 'search', severity: 'critical', namespace: 'search', cluster: 'dev' })).toBe(
+        ROOT,
+      );
+      // Exactly one object per alert: the forced `continue: true` sends nothing twice, team values being unique.
+      expect(
+        receiversOf(file, { team: 'payments', severity: 'warning', namespace: 'payments' }).split(','),
+      ).toHaveLength(1);
+    },
+  );
 
-  it('None works the same; the default OnNamespace would route nothing (alerts carry the workload namespace)', async () => {
-    const found = await objects();
-    const none = operatorConfig(found, 'None');
-    expect(receiversOf(none, { team: 'payments', severity: 'critical', namespace: 'payments' })).toBe(
-      'monitoring/headroom-payments/payments-oncall',
-    );
-    const onNamespace = operatorConfig(found, 'OnNamespace');
-    expect(receiversOf(onNamespace, { team: 'payments', severity: 'critical', namespace: 'payments' })).toBe(ROOT);
-    expect(receiversOf(onNamespace, { team: 'platform', severity: 'critical', node: 'node-1' })).toBe(ROOT);
-  });
+  it(
+    'None works the same; ' + 'the default OnNamespace would route nothing (alerts carry the workload namespace)',
+    async () => {
+      const found = await objects();
+      const none = operatorConfig(found, 'None');
+      expect(receiversOf(none, { team: 'payments', severity: 'critical', namespace: 'payments' })).toBe(
+        'monitoring/headroom-payments/payments-oncall',
+      );
+      const onNamespace = operatorConfig(found, 'OnNamespace');
+      expect(receiversOf(onNamespace, { team: 'payments', severity: 'critical', namespace: 'payments' })).toBe(ROOT);
+      expect(receiversOf(onNamespace, { team: 'platform', severity: 'critical', node: 'node-1' })).toBe(ROOT);
+    },
+  );
 });

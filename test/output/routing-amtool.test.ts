@@ -137,20 +137,23 @@ describe('alertmanager/routes.yaml under amtool', () => {
       expect(routedTo(file, labels, receiver), JSON.stringify(labels)).toBe(receiver);
   });
 
-  it('fails amtool when a receiver the routes name is not defined (the stub list is what the check trusts)', async () => {
-    const file = await alertmanagerFile(join(FIXTURES, 'routing', 'headroom.config.ts'), RECEIVERS);
-    const without = join(mkdtempSync(join(tmpdir(), 'headroom-amtool-')), 'alertmanager.yml');
-    const config = parse(await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'))) as {
-      receivers: { name: string }[];
-    };
-    writeFileSync(
-      without,
-      stringify({ ...config, receivers: config.receivers.filter((r) => r.name !== 'search-oncall') }),
-    );
-    const check = amtool(['check-config', without]);
-    expect(check.code).not.toBe(0);
-    expect(check.output).toMatch(/undefined receiver "search-oncall"/);
-  });
+  it(
+    'fails amtool when a receiver the routes name is not defined ' + '(the stub list is what the check trusts)',
+    async () => {
+      const file = await alertmanagerFile(join(FIXTURES, 'routing', 'headroom.config.ts'), RECEIVERS);
+      const without = join(mkdtempSync(join(tmpdir(), 'headroom-amtool-')), 'alertmanager.yml');
+      const config = parse(await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'))) as {
+        receivers: { name: string }[];
+      };
+      writeFileSync(
+        without,
+        stringify({ ...config, receivers: config.receivers.filter((r) => r.name !== 'search-oncall') }),
+      );
+      const check = amtool(['check-config', without]);
+      expect(check.code).not.toBe(0);
+      expect(check.output).toMatch(/undefined receiver "search-oncall"/);
+    },
+  );
 
   it(
     "sends info to the config-wide ticket receiver where a team names none, and the default team's own receiver is " +

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempProject } from '../helpers/temp-project.ts';
+import { joined } from '../helpers/regexp.ts';
 
 async function generateIn(dir: string) {
   const result = await runCli(['generate', '--config', 'headroom.config.ts', '--out', 'out'], dir);
@@ -41,10 +42,7 @@ describe('routing input', () => {
 
   it('refuses a team routing while the config has no routing (nothing would route it)', async () => {
     const project = tempProject('routing');
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace(/ {2}routing: \{[\s\S]*?\n {2}\},\n {2}teams:/, '  teams:'),
-    );
+    project.edit('headroom.config.ts', / {2}routing: \{[\s\S]*?\n {2}\},\n {2}teams:/, '  teams:');
     expect(project.read('headroom.config.ts')).not.toMatch(/defaultReceiver/);
     const result = await generateIn(project.dir);
     expect(result.code).toBe(2);
@@ -59,16 +57,14 @@ describe('routing input', () => {
       'teams/payments.yaml',
       'name: payments\nnamespaces: [payments]\nrouting: { receiver: payments-oncall, ticketReceiver: nowhere }\n',
     );
-    project.write(
-      'headroom.config.ts',
-      project
-        .read('headroom.config.ts')
-        .replace("defaultReceiver: 'platform-oncall'", "defaultReceiver: 'platform-typo'"),
-    );
+    project.edit('headroom.config.ts', "defaultReceiver: 'platform-oncall'", "defaultReceiver: 'platform-typo'");
     const result = await generateIn(project.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /headroom\.config\.ts:9:\d+: routing\.defaultReceiver: receiver "platform-typo" has no entry in routing\.alertmanagerConfig\.receivers/,
+      joined(
+        /headroom\.config\.ts:9:\d+: routing\.defaultReceiver: /,
+        /receiver "platform-typo" has no entry in routing\.alertmanagerConfig\.receivers/,
+      ),
     );
     expect(result.stderr).toMatch(
       /teams\/payments\.yaml:3:\d+: routing\.ticketReceiver: receiver "nowhere" has no entry/,
@@ -85,12 +81,7 @@ describe('routing input', () => {
         'teams/payments.yaml',
         'name: payments\nnamespaces: [payments]\nrouting: { receiver: "Zahlungen: Bereitschaft #1 ü \' \\" }" }\n',
       );
-      project.write(
-        'headroom.config.ts',
-        project
-          .read('headroom.config.ts')
-          .replace('enabled: true,\n      namespace', 'enabled: false,\n      namespace'),
-      );
+      project.edit('headroom.config.ts', 'enabled: true,\n      namespace', 'enabled: false,\n      namespace');
       const result = await generateIn(project.dir);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);

@@ -19,10 +19,7 @@ async function diffAfter(change: (project: TempProject) => void): Promise<string
 describe('headroom diff of routing', () => {
   it("names the team whose receiver changed, and the AlertmanagerConfig object's change", async () => {
     const lines = await diffAfter((project) => {
-      project.write(
-        'teams/search.yaml',
-        project.read('teams/search.yaml').replace('receiver: search-oncall', 'receiver: platform-oncall'),
-      );
+      project.edit('teams/search.yaml', 'receiver: search-oncall', 'receiver: platform-oncall');
     });
     expect(lines).toContain(
       'team search: receiver search-oncall → platform-oncall, ticketReceiver search-oncall → platform-oncall',
@@ -49,11 +46,10 @@ describe('headroom diff of routing', () => {
 
   it('shows a ticket receiver added to a team', async () => {
     const lines = await diffAfter((project) => {
-      project.write(
+      project.edit(
         'teams/search.yaml',
-        project
-          .read('teams/search.yaml')
-          .replace('receiver: search-oncall', 'receiver: search-oncall, ticketReceiver: platform-oncall'),
+        'receiver: search-oncall',
+        'receiver: search-oncall, ticketReceiver: platform-oncall',
       );
     });
     // Before, its info alerts went to its receiver.

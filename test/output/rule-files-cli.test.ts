@@ -22,10 +22,7 @@ describe('check and validate with rule files only', () => {
     const project = projectWith(OUTPUTS.filesOnly);
     await generateInto(project, 'generated');
     expect((await runCli(['check'], project.dir)).code).toBe(0);
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
-    );
+    project.edit('headroom.config.ts', "threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'");
     const stale = await runCli(['check'], project.dir);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain(`changed:       ${MIMIR}`);
@@ -74,29 +71,29 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
     ]);
   });
 
-  it('names the PrometheusRule objects when they are turned off, and still compares the rules they carried', async () => {
-    const project = projectWith(OUTPUTS.objectsOnly);
-    await generateInto(project, 'old');
-    projectWith(OUTPUTS.prometheusFileOnly, project);
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
-    );
-    await generateInto(project, 'new');
-    const result = await runCli(['diff', 'old', 'new'], project.dir);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.split('\n')).toEqual(
-      expect.arrayContaining([
-        `  added Prometheus rule file (rule_files, Thanos ruler, vmalert), ${PLAIN}`,
-        '  removed PrometheusRule objects (prometheus-operator), prometheus-rules/',
-      ]),
-    );
-    // The threshold change is read from the PrometheusRule objects on one side and the rule file on the other.
-    expect(result.stdout).toContain(
-      'recording rule headroom:team_setting:value {owner="payments", setting="containerMemoryNearLimit.threshold"}: ' +
-        'expression changed',
-    );
-  });
+  it(
+    'names the PrometheusRule objects when they are turned off, ' + 'and still compares the rules they carried',
+    async () => {
+      const project = projectWith(OUTPUTS.objectsOnly);
+      await generateInto(project, 'old');
+      projectWith(OUTPUTS.prometheusFileOnly, project);
+      project.edit('headroom.config.ts', "threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'");
+      await generateInto(project, 'new');
+      const result = await runCli(['diff', 'old', 'new'], project.dir);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.split('\n')).toEqual(
+        expect.arrayContaining([
+          `  added Prometheus rule file (rule_files, Thanos ruler, vmalert), ${PLAIN}`,
+          '  removed PrometheusRule objects (prometheus-operator), prometheus-rules/',
+        ]),
+      );
+      // The threshold change is read from the PrometheusRule objects on one side and the rule file on the other.
+      expect(result.stdout).toContain(
+        'recording rule headroom:team_setting:value {owner="payments", ' +
+          'setting="containerMemoryNearLimit.threshold"}: expression changed',
+      );
+    },
+  );
 
   it('a Mimir namespace renamed is one namespace removed and one added', async () => {
     const project = projectWith(OUTPUTS.mimirOnly);
@@ -115,10 +112,7 @@ describe('headroom diff <dir> <dir> across rule outputs', () => {
   it('says nothing about rule outputs when they stay the same', async () => {
     const project = projectWith(OUTPUTS.filesOnly);
     await generateInto(project, 'old');
-    project.write(
-      'headroom.config.ts',
-      project.read('headroom.config.ts').replace("threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'"),
-    );
+    project.edit('headroom.config.ts', "threshold: 0.95, for: '10m'", "threshold: 0.9, for: '10m'");
     await generateInto(project, 'new');
     const result = await runCli(['diff', 'old', 'new'], project.dir);
     expect(result.stdout).not.toContain('Rule outputs');

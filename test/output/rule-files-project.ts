@@ -9,8 +9,8 @@ import { byFirst } from '../../src/values/ordering.ts';
 import { type TempProject, tempProject } from '../helpers/temp-project.ts';
 
 export const MIMIR_NAMESPACE = 'kubernetes-memory';
-const RULE_FILES =
-  `ruleFiles: { prometheus: { enabled: true }, mimir: { enabled: true, namespace: ` + `'${MIMIR_NAMESPACE}' } }`;
+const MIMIR = `mimir: { enabled: true, namespace: '${MIMIR_NAMESPACE}' }`;
+const RULE_FILES = `ruleFiles: { prometheus: { enabled: true }, ${MIMIR} }`;
 
 /** The `output:` values the tests switch between. */
 export const OUTPUTS = {

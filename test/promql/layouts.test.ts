@@ -41,6 +41,12 @@ function rise(counter: Selector, window: string, resets = true): Expr {
   return resets ? binary(risen, 'and', binary(over('increase'), '>', 0)) : risen;
 }
 
+/** What `rise` prints, for the expected texts: the counter's rise over the window (`and increase` where it resets). */
+function riseText(counter: string, window: string, resets = true): string {
+  const risen = `max_over_time(${counter}[${window}]) - min_over_time(${counter}[${window}]) > 0`;
+  return resets ? `${risen} and increase(${counter}[${window}]) > 0` : risen;
+}
+
 /** ownership.ts today: the newest owner series of each namespace, as 1. */
 const newestOwner = () => group(without([]), topk(by(['namespace']), 1, selector('headroom:namespace_owner:info')));
 
@@ -62,10 +68,13 @@ describe("today's layouts", () => {
       on(CONTAINER),
       'lines',
     );
+    const limit = (metric: string) =>
+      `max by (namespace, pod, container) (${metric}{job="kube-state-metrics", resource="memory"})`;
+    const cadvisor = 'job="kubelet", metrics_path="/metrics/cadvisor", container!="", container!="POD"';
     expect(print(tree)).toBe(
-      `max by (namespace, pod, container) (container_memory_working_set_bytes{job="kubelet", metrics_path="/metrics/cadvisor", container!="", container!="POD"})
+      `max by (namespace, pod, container) (container_memory_working_set_bytes{${cadvisor}})
 / on (namespace, pod, container)
-((max by (namespace, pod, container) (kube_pod_container_resource_limits{job="kube-state-metrics", resource="memory"}) or max by (namespace, pod, container) (kube_pod_init_container_resource_limits{job="kube-state-metrics", resource="memory"})) > 0)`,
+((${limit('kube_pod_container_resource_limits')} or ${limit('kube_pod_init_container_resource_limits')}) > 0)`,
     );
   });
 
@@ -145,9 +154,9 @@ describe("today's layouts", () => {
       max(by(['rule_group']), labelReplace(perRule, 'rule_group', '$1', 'group', '(.*)')),
       'lines',
     );
-    expect(
-      print(tree),
-    ).toBe(`max by (rule_group) (max_over_time(prometheus_rule_evaluation_failures_total{rule_group=~".*;headroom-.*"}[10m]) - min_over_time(prometheus_rule_evaluation_failures_total{rule_group=~".*;headroom-.*"}[10m]) > 0 and increase(prometheus_rule_evaluation_failures_total{rule_group=~".*;headroom-.*"}[10m]) > 0)
+    const failures = 'prometheus_rule_evaluation_failures_total{rule_group=~".*;headroom-.*"}';
+    const errors = (metric: string) => riseText(`${metric}{group=~"headroom-.*"}`, '10m');
+    expect(print(tree)).toBe(`max by (rule_group) (${riseText(failures, '10m')})
 or
 (
   max by (rule_group) (
@@ -159,9 +168,9 @@ or
       )
       or
       (
-        max_over_time(vmalert_alerting_rules_errors_total{group=~"headroom-.*"}[10m]) - min_over_time(vmalert_alerting_rules_errors_total{group=~"headroom-.*"}[10m]) > 0 and increase(vmalert_alerting_rules_errors_total{group=~"headroom-.*"}[10m]) > 0
+        ${errors('vmalert_alerting_rules_errors_total')}
         or
-        max_over_time(vmalert_recording_rules_errors_total{group=~"headroom-.*"}[10m]) - min_over_time(vmalert_recording_rules_errors_total{group=~"headroom-.*"}[10m]) > 0 and increase(vmalert_recording_rules_errors_total{group=~"headroom-.*"}[10m]) > 0
+        ${errors('vmalert_recording_rules_errors_total')}
       ),
       "rule_group", "$1", "group", "(.*)"
     )
@@ -186,17 +195,20 @@ or
     );
     const labels = ['team', 'slack_channel', 'headroom_container_memory_near_limit', 'headroom_container_oom_killed'];
     const teams = binary(owners, '*', selector('headroom:team:info'), on(['owner']), groupLeft(labels), 'lines');
+    const claim = (owner: string, namespaces: string) =>
+      `label_replace(group by (namespace) (headroom:namespace_containers:count{namespace=~"${namespaces}"}), ` +
+      `"owner", "${owner}", "", "")`;
     expect(print(binary(call('time'), '*', teams))).toBe(`time() * (
   (
     (
       label_replace(
         (
-          label_replace(group by (namespace) (headroom:namespace_containers:count{namespace=~"batch-.*"}), "owner", "batch", "", "")
+          ${claim('batch', 'batch-.*')}
           or
-          label_replace(group by (namespace) (headroom:namespace_containers:count{namespace=~"payments|payments-.*"}), "owner", "payments", "", "")
+          ${claim('payments', 'payments|payments-.*')}
         )
         or
-        label_replace(group by (namespace) (headroom:namespace_containers:count{namespace=~"search|search-indexer"}), "owner", "search", "", ""),
+        ${claim('search', 'search|search-indexer')},
         "claim", "file", "", ""
       )
     )
@@ -270,22 +282,25 @@ group without () (topk by (namespace) (1, headroom:namespace_owner:info))`);
       groupLeft(['node']),
       'lines',
     );
+    const kubelet = 'job="kubelet", metrics_path="/metrics"';
+    const signals = 'eviction_signal=~"memory.available|allocatableMemory.available"';
+    const evictionsText = `kubelet_evictions{${kubelet}, ${signals}}`;
     expect(print(binary(sum(by(['node']), perNode), '>', 0))).toBe(`sum by (node) (
   (
     (
       (
-        max_over_time(kubelet_evictions{job="kubelet", metrics_path="/metrics", eviction_signal=~"memory.available|allocatableMemory.available"}[10m])
+        max_over_time(${evictionsText}[10m])
         unless
-        kubelet_evictions{job="kubelet", metrics_path="/metrics", eviction_signal=~"memory.available|allocatableMemory.available"} offset 10m
+        ${evictionsText} offset 10m
       )
       and on (instance)
-      kubelet_node_name{job="kubelet", metrics_path="/metrics"} offset 10m
+      kubelet_node_name{${kubelet}} offset 10m
     )
     or
-    max_over_time(kubelet_evictions{job="kubelet", metrics_path="/metrics", eviction_signal=~"memory.available|allocatableMemory.available"}[10m]) - min_over_time(kubelet_evictions{job="kubelet", metrics_path="/metrics", eviction_signal=~"memory.available|allocatableMemory.available"}[10m]) > 0 and increase(kubelet_evictions{job="kubelet", metrics_path="/metrics", eviction_signal=~"memory.available|allocatableMemory.available"}[10m]) > 0
+    ${riseText(evictionsText, '10m')}
   )
   * on (instance) group_left (node)
-  max by (instance, node) (kubelet_node_name{job="kubelet", metrics_path="/metrics"})
+  max by (instance, node) (kubelet_node_name{${kubelet}})
 ) > 0`);
   });
 });
@@ -293,10 +308,16 @@ group without () (topk by (namespace) (1, headroom:namespace_owner:info))`);
 describe('what changes when the rules move onto the tree', () => {
   it('parentheses precedence does not need go, nothing else', () => {
     // headroom:container_restarts:increase today wraps a one-line aggregation, which binds tighter than `*`.
-    const today = `label_replace(max_over_time(headroom:container_restarts_total:max[10m]) - min_over_time(headroom:container_restarts_total:max[10m]) > 0, "container_type", "container", "", "")
+    const restartsText = riseText('headroom:container_restarts_total:max', '10m', false);
+    const initRestartsText = riseText(
+      'kube_pod_init_container_status_restarts_total{job="kube-state-metrics"}',
+      '10m',
+      false,
+    );
+    const today = `label_replace(${restartsText}, "container_type", "container", "", "")
 or
 (
-  (max by (namespace, pod, container) (max_over_time(kube_pod_init_container_status_restarts_total{job="kube-state-metrics"}[10m]) - min_over_time(kube_pod_init_container_status_restarts_total{job="kube-state-metrics"}[10m]) > 0))
+  (max by (namespace, pod, container) (${initRestartsText}))
   * on (namespace, pod, container) group_left (container_type)
   headroom:init_container_type:info
 )`;

@@ -103,7 +103,8 @@ describe('every parenthesis the printer adds', () => {
     });
     for (const paren of parens) {
       if (isLayoutOrMetricsQL(paren, text)) continue;
-      const without = `${text.slice(0, paren.from)} ${text.slice(paren.from + 1, paren.to - 1)} ${text.slice(paren.to)}`;
+      const inside = text.slice(paren.from + 1, paren.to - 1);
+      const without = `${text.slice(0, paren.from)} ${inside} ${text.slice(paren.to)}`;
       let other: string | undefined;
       try {
         other = JSON.stringify(canonical(read(without), { parens: false, layout: false }));

@@ -64,12 +64,15 @@ describe('ContainerOOMKilled settings', () => {
     ]);
   });
 
-  it('one alert rule per window and severity; the one for 30m has no exit-137 branch, nobody there counts exit 137', () => {
-    const alerts = rules.filter((rule) => 'alert' in rule && rule.alert === 'ContainerOOMKilled');
-    expect(alerts.map((rule) => rule.labels?.window)).toEqual(['10m', '30m']);
-    expect(alerts[0]!.expr).toContain('headroom:container_exit137_peak:ratio_limit{window="10m"}');
-    expect(alerts[1]!.expr).not.toContain('exit137');
-  });
+  it(
+    'one alert rule per window and severity; ' + 'the one for 30m has no exit-137 branch, nobody there counts exit 137',
+    () => {
+      const alerts = rules.filter((rule) => 'alert' in rule && rule.alert === 'ContainerOOMKilled');
+      expect(alerts.map((rule) => rule.labels?.window)).toEqual(['10m', '30m']);
+      expect(alerts[0]!.expr).toContain('headroom:container_exit137_peak:ratio_limit{window="10m"}');
+      expect(alerts[1]!.expr).not.toContain('exit137');
+    },
+  );
 
   it('records the restarts of every container once per window of either alert', () => {
     expect(recorded(rules, 'headroom:container_restarts:increase').map((rule) => rule.labels?.window)).toEqual([

@@ -67,7 +67,8 @@ describe('sid-packages.sh: the mirror comes from the apt sources', () => {
     const list = [
       "# the machine's sources",
       'deb http://security-mirror.internal/debian-security bookworm-security main',
-      'deb [arch=amd64 signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/debian bookworm stable',
+      'deb [arch=amd64 signed-by=/etc/apt/keyrings/docker.asc] ' +
+        'https://download.docker.com/linux/debian bookworm stable',
       `deb [signed-by=${KEYRING}] http://mirror.internal/debian bookworm main`,
       '',
     ].join('\n');

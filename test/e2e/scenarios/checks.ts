@@ -28,12 +28,8 @@ export function onePage(
     title,
     problems: (pages, world) => {
       const found = pages.pages(match);
-      const problems =
-        found.length === 1
-          ? []
-          : [
-              `${found.length} pages, expected 1${found.map((page) => `\n  ${describePage(page, world.startedAt)}`).join('')}`,
-            ];
+      const listed = found.map((page) => `\n  ${describePage(page, world.startedAt)}`).join('');
+      const problems = found.length === 1 ? [] : [`${found.length} pages, expected 1${listed}`];
       for (const page of found) problems.push(...wrongOwner(page, expected, world));
       return problems;
     },
