@@ -41,6 +41,7 @@ export const containerMemoryLeak = defineAlert({
   defaults: { enabled: true, lookback: '1h', horizon: '4h', for: '30m', severity: 'warning' },
   ruleSettings: (a) => ({ lookback: a.lookback, horizon: a.horizon, for: a.for, severity: a.severity }),
   inputs: [INPUT.workingSet, ...LIMIT_INPUTS],
+  ranges: ['lookback'],
   panels: [{ dashboard: 'team', row: 'Memory per container' }],
   rules: (model) => [...memoryForecastRules(model), ...forecastOverLimitRule(model), ...memoryLeakAlerts(model)],
   warnings: (a) => rangeWarnings('lookback', a.lookback),

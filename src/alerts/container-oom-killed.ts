@@ -44,7 +44,7 @@ import { LABEL, SOURCE_LABEL } from '../values/reserved-labels.ts';
 import { containerQueryValue, firstMatchingCase, teamDashboardUrl } from '../rules/annotations.ts';
 import { oomEventRules } from '../rules/container-oom-events.ts';
 import { CONTAINER_TYPE_NOUN, initContainerTypeRules } from '../rules/init-container-types.ts';
-import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
+import { INPUT, LIMIT_INPUTS, optional } from '../rules/input-series.ts';
 import { containerKey, namespaceKey } from '../rules/keys.ts';
 import { ownerSettingValue } from '../rules/ownership.ts';
 import { distinctValues } from '../rules/partition.ts';
@@ -62,6 +62,10 @@ import { sourceSeries } from '../rules/source-series.ts';
 import { defineAlert, valueSettingId } from './alert-definition.ts';
 import { rangeWarnings } from './range-warnings.ts';
 import { durationSetting, enabled, fraction, severity } from './settings.ts';
+
+/** What the alert loses without an optional input (doctor says it). */
+const EXIT_137_KILLS = 'the kills reported as Error with exit code 137 (errorExit137)';
+const INIT_KILLS = "init containers' and sidecars' kills";
 
 const settings = z.strictObject({
   enabled,
@@ -87,18 +91,18 @@ export const containerOOMKilled = defineAlert({
   defaults: { enabled: true, window: '10m', severity: 'critical', errorExit137: true, evidenceMargin: 0.03 },
   ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
   valueSettings: { evidenceMargin: (a) => (a.enabled && a.errorExit137 ? a.evidenceMargin : undefined) },
+  // The kills by reason need the main containers' restarts and reasons; the rest is evidence or init containers.
   inputs: [
-    INPUT.workingSet,
-    ...LIMIT_INPUTS,
-    INPUT.oomEvents,
     INPUT.restarts,
     INPUT.lastReason,
-    INPUT.lastExitCode,
-    INPUT.initRestarts,
-    INPUT.initLastReason,
-    INPUT.initLastExitCode,
-    INPUT.initInfo,
+    ...[INPUT.lastExitCode, INPUT.oomEvents, INPUT.workingSet, ...LIMIT_INPUTS].map((input) =>
+      optional(input, EXIT_137_KILLS),
+    ),
+    ...[INPUT.initRestarts, INPUT.initLastReason, INPUT.initLastExitCode, INPUT.initInfo].map((input) =>
+      optional(input, INIT_KILLS),
+    ),
   ],
+  ranges: ['window'],
   panels: [
     { dashboard: 'team', row: 'OOM kills and restarts' },
     { dashboard: 'overview', row: 'OOM kills' },

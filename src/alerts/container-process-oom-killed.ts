@@ -20,7 +20,7 @@ import {
   initContainerTypeRules,
   setLabel,
 } from '../rules/init-container-types.ts';
-import { INPUT } from '../rules/input-series.ts';
+import { INPUT, optional } from '../rules/input-series.ts';
 import { containerKey } from '../rules/keys.ts';
 import { INIT_CONTAINER_TYPE, OOM_EVENTS, PROCESS_OOM_KILLS, RESTARTS_IN_WINDOW } from '../rules/record-names.ts';
 import { restartsInWindowRules } from '../rules/restarts-in-window.ts';
@@ -44,7 +44,12 @@ export const containerProcessOOMKilled = defineAlert({
   settings,
   defaults: { enabled: true, window: '10m', severity: 'warning' },
   ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
-  inputs: [INPUT.oomEvents, INPUT.restarts, INPUT.initRestarts, INPUT.initInfo],
+  inputs: [
+    INPUT.oomEvents,
+    INPUT.restarts,
+    ...[INPUT.initRestarts, INPUT.initInfo].map((input) => optional(input, "init containers' and sidecars' kills")),
+  ],
+  ranges: ['window'],
   panels: [
     { dashboard: 'team', row: 'OOM kills and restarts' },
     { dashboard: 'overview', row: 'Silent OOM kills' },

@@ -11,7 +11,7 @@ import { forDuration } from '../values/duration-setting.ts';
 import { teamDashboardUrl } from '../rules/annotations.ts';
 import { containerKey, keyOf, namespaceKey } from '../rules/keys.ts';
 import { containersWord, namespaceExamples } from '../rules/namespace-examples.ts';
-import { INPUT, LIMIT_INPUTS } from '../rules/input-series.ts';
+import { INPUT, LIMIT_INPUTS, optional } from '../rules/input-series.ts';
 import { anyOwnerHasOn } from '../rules/rule-settings.ts';
 import { CONTAINER_RESTARTS, NAMESPACE_WITHOUT_LIMIT, WITHOUT_LIMIT } from '../rules/record-names.ts';
 import type { AlertingRule, RecordingRule, Rule } from '../rules/rule-types.ts';
@@ -34,7 +34,13 @@ export const containersWithoutMemoryLimit = defineAlert({
   settings,
   defaults: { enabled: true, for: '1h', severity: 'info' },
   ruleSettings: (a) => ({ for: a.for, severity: a.severity }),
-  inputs: [INPUT.workingSet, INPUT.cadvisorLimit, ...LIMIT_INPUTS, INPUT.restartsWhereLimitsAreKubeStateMetrics],
+  inputs: [
+    INPUT.workingSet,
+    ...LIMIT_INPUTS,
+    INPUT.restartsWhereLimitsAreKubeStateMetrics,
+    // Only to leave out pods with a pod-level limit: without it their containers are reported too.
+    optional(INPUT.podLimit, 'pods with a pod-level limit (their containers are reported as without one)'),
+  ],
   panels: [{ dashboard: 'overview', row: 'Containers without a memory limit' }],
   rules: (model): Rule[] => [
     ...(anyOwnerHasOn(model, containersWithoutMemoryLimit) ? withoutLimitRules(model) : []),

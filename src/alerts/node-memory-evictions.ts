@@ -62,6 +62,7 @@ export const nodeMemoryEvictions = defineAlert({
   defaults: { enabled: true, window: '10m', severity: 'warning' },
   ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
   inputs: [INPUT.evictions, INPUT.kubeletNodeName, INPUT.nodeCondition],
+  ranges: ['window'],
   panels: [{ dashboard: 'overview', row: 'Memory evictions' }],
   rules: (model) => [...nodeEvictionRules(model), ...nodeEvictionAlerts(model)],
   warnings: (a) => rangeWarnings('window', a.window),

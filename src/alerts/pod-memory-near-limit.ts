@@ -38,7 +38,8 @@ export const podMemoryNearLimit = defineAlert({
   defaults: { enabled: true, threshold: 0.85, for: '5m', severity: 'warning' },
   // The threshold sits in the expression: the pods with a pod-level limit only are few.
   ruleSettings: (a) => ({ threshold: a.threshold, for: a.for, severity: a.severity }),
-  inputs: [INPUT.workingSet, INPUT.cadvisorLimit, ...LIMIT_INPUTS, INPUT.restartsWhereLimitsAreKubeStateMetrics],
+  // The pod cgroup's working set and limit; the containers' limits only to leave out pods that declare some.
+  inputs: [INPUT.podWorkingSet, INPUT.podLimit, ...LIMIT_INPUTS, INPUT.restartsWhereLimitsAreKubeStateMetrics],
   panels: [{ dashboard: 'team', row: 'Memory per pod with a pod-level limit' }],
   rules: (model): Rule[] => [
     ...(anyOwnerHasOn(model, podMemoryNearLimit) ? [podMemoryRatioRule(model)] : []),

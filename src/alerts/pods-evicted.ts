@@ -47,6 +47,7 @@ export const podsEvicted = defineAlert({
   defaults: { enabled: true, window: '10m', severity: 'warning' },
   ruleSettings: (a) => ({ window: a.window, severity: a.severity }),
   inputs: [INPUT.podReason, INPUT.podPhase, INPUT.podInfo],
+  ranges: ['window'],
   panels: [{ dashboard: 'overview', row: 'Memory evictions' }],
   rules: (model) => [...podsEvictedRules(model), ...podsEvictedAlerts(model)],
   warnings: (a) => rangeWarnings('window', a.window),
