@@ -8,7 +8,7 @@ import { replicaFindings } from './check-replicas.ts';
 import { scrapeIntervals, shortRanges } from './check-scrape-interval.ts';
 import { familyCounts, missingLabels, missingSeries } from './check-series.ts';
 import { ownershipLabelFindings } from './check-ownership-labels.ts';
-import { enabledAlerts, families } from './families.ts';
+import { enabledAlerts, type Family, families } from './families.ts';
 import { type DoctorReport, type Finding, readiness } from './findings.ts';
 import type { QueryApi } from './query-api.ts';
 
@@ -25,9 +25,19 @@ export async function doctor(model: Model, api: QueryApi, options: DoctorOptions
   const enabled = enabledAlerts(model).map((alert) => alert.name);
   progress(`counting ${inputs.length} input series families`);
   const counts = await familyCounts(model, api, inputs);
-  const seen = new Set([...counts.values()].flatMap((perCluster) => [...perCluster.keys()]));
-  // A store without any input still gets its findings, under one unnamed cluster.
-  const clusters = seen.size > 0 ? [...seen].sort() : [''];
+  // Where the selectors match nothing at all, the clusters are those of the inputs under any job (the series check
+  // then says under which). A store without any input still gets its findings, under one unnamed cluster.
+  let clusters = clustersOf(model, counts);
+  if (clusters.length === 0)
+    clusters = clustersOf(
+      model,
+      await familyCounts(
+        model,
+        api,
+        inputs.map((family) => ({ ...family, matchers: [] })),
+      ),
+    );
+  if (clusters.length === 0) clusters = [''];
   progress(`checking labels in ${clusters.length} cluster(s)`);
   const findings: Finding[] = [
     ...(await missingSeries(model, api, inputs, counts, clusters)),
@@ -51,6 +61,13 @@ export async function doctor(model: Model, api: QueryApi, options: DoctorOptions
     findings,
     queries: api.queries,
   };
+}
+
+/** The clusters the counts saw, sorted; series without the cluster label are no cluster (the labels check names them). */
+function clustersOf(model: Model, counts: ReadonlyMap<Family, ReadonlyMap<string, number>>): string[] {
+  const seen = new Set([...counts.values()].flatMap((perCluster) => [...perCluster.keys()]));
+  if (model.clusterLabel !== undefined && seen.size > 1) seen.delete('');
+  return [...seen].sort();
 }
 
 /** Exit 1 when some enabled alert is blind somewhere. */

@@ -3,7 +3,7 @@
 import { ALERTS } from '../alerts/catalogue.ts';
 import type { Model } from '../model/model.ts';
 import { type Matcher, parseMatchers } from '../promql/index.ts';
-import type { Exporter, InputSeries } from '../rules/input-series.ts';
+import { type Exporter, INPUT, type InputSeries } from '../rules/input-series.ts';
 import { anyOwnerHasOn } from '../rules/rule-settings.ts';
 import { byCodePoint } from '../values/ordering.ts';
 
@@ -15,6 +15,8 @@ export interface Reader {
 
 export interface Family {
   metric: string;
+  /** Where its series exist only after an event or for some objects (absent, it proves nothing by itself). */
+  eventBorn: EventBorn | undefined;
   exporter: Exporter;
   /** The pod's own cgroup series (container="") rather than the containers'. */
   podCgroup: boolean;
@@ -24,6 +26,59 @@ export interface Family {
   labels: readonly string[];
   readers: readonly Reader[];
 }
+
+/**
+ * Series that exist only once something happened, or for some objects: a cluster without them may simply not have
+ * had it yet. `evidence` is a family of the same exporter whose series show that it did happen (above 0 where
+ * `positive`): where the evidence is there and the series are not, the stack drops them.
+ */
+export interface EventBorn {
+  /** When the exporter creates the series. */
+  when: string;
+  /** Its series (above 0 where `positive`), which each should have one of this family: e.g. restarted containers. */
+  evidence?: { metric: string; positive: boolean; shows: string };
+}
+
+const RESTARTED = { metric: INPUT.restarts.metric, positive: true, shows: 'restarted containers' };
+const INIT_RESTARTED = { metric: INPUT.initRestarts.metric, positive: true, shows: 'restarted init containers' };
+const INIT_CONTAINERS = { positive: false, shows: 'init containers' };
+
+const EVENT_BORN: Readonly<Record<string, EventBorn>> = {
+  [INPUT.evictions.metric]: { when: 'the kubelet creates it at its first eviction' },
+  [INPUT.lastReason.metric]: {
+    when: 'kube-state-metrics exports it for containers that terminated',
+    evidence: RESTARTED,
+  },
+  [INPUT.lastExitCode.metric]: {
+    when: 'kube-state-metrics exports it for containers that terminated',
+    evidence: RESTARTED,
+  },
+  [INPUT.initLastReason.metric]: {
+    when: 'kube-state-metrics exports it for init containers that terminated',
+    evidence: INIT_RESTARTED,
+  },
+  [INPUT.initLastExitCode.metric]: {
+    when: 'kube-state-metrics exports it for init containers that terminated',
+    evidence: INIT_RESTARTED,
+  },
+  [INPUT.initRestarts.metric]: {
+    when: 'only pods with init containers have it',
+    evidence: { metric: INPUT.initInfo.metric, ...INIT_CONTAINERS },
+  },
+  [INPUT.initInfo.metric]: {
+    when: 'only pods with init containers have it',
+    evidence: { metric: INPUT.initRestarts.metric, ...INIT_CONTAINERS },
+  },
+  [INPUT.initLimits.metric]: { when: 'only init containers with a memory limit have it' },
+};
+
+/**
+ * Labels a family's series may all lack where nothing is wrong: kube-state-metrics gives plain init containers an
+ * empty restart_policy (only native sidecars have Always), and a cluster may run only those.
+ */
+export const MAY_BE_EMPTY: Readonly<Record<string, readonly string[]>> = {
+  [INPUT.initInfo.metric]: ['restart_policy'],
+};
 
 /** The configured selector of each exporter's series (headroom's own rulers have none). */
 export function exporterMatchers(model: Model, exporter: Exporter): Matcher[] {
@@ -49,8 +104,11 @@ export function families(model: Model): Family[] {
       const id = `${input.metric}${input.podCgroup ? ' pod' : ''}`;
       const family = byMetric.get(id) ?? { input, readers: [], labels: new Set<string>() };
       for (const label of [...input.key, ...input.labels]) family.labels.add(label);
-      if (!family.readers.some((reader) => reader.alert === alert.name))
-        family.readers.push(input.optional ? { alert: alert.name, optional: input.optional } : { alert: alert.name });
+      // An alert that declares a metric twice needs it if it needs it once.
+      const reader: Reader = input.optional ? { alert: alert.name, optional: input.optional } : { alert: alert.name };
+      const known = family.readers.findIndex((other) => other.alert === alert.name);
+      if (known === -1) family.readers.push(reader);
+      else if (reader.optional === undefined) family.readers[known] = reader;
       byMetric.set(id, family);
     }
   }
@@ -59,6 +117,7 @@ export function families(model: Model): Family[] {
       metric: input.metric,
       exporter: input.exporter,
       podCgroup: input.podCgroup === true,
+      eventBorn: input.podCgroup ? undefined : EVENT_BORN[input.metric],
       matchers: exporterMatchers(model, input.exporter),
       labels: [...(model.clusterLabel ? [model.clusterLabel] : []), ...[...labels].sort()],
       readers,
