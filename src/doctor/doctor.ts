@@ -3,6 +3,7 @@
 // and whether headroom's own rules run there. Queries are instant counts (no series lists, no range scans beyond
 // ten minutes of `up` and an hour of rule-failure counters), so doctor's cost does not grow with the fleet.
 import type { Model } from '../model/model.ts';
+import { number, print } from '../promql/index.ts';
 import { ruleFindings } from './check-rules.ts';
 import { replicaFindings } from './check-replicas.ts';
 import { scrapeIntervals, shortRanges } from './check-scrape-interval.ts';
@@ -21,6 +22,8 @@ interface DoctorOptions {
 
 export async function doctor(model: Model, api: QueryApi, options: DoctorOptions): Promise<DoctorReport> {
   const progress = options.progress ?? (() => {});
+  // Whether the store answers at all, before any progress is shown: a store that cannot be asked is one line.
+  await api.query(print(number(1)));
   const inputs = families(model);
   const enabled = enabledAlerts(model).map((alert) => alert.name);
   progress(`counting ${inputs.length} input series families`);
@@ -37,7 +40,7 @@ export async function doctor(model: Model, api: QueryApi, options: DoctorOptions
         inputs.map((family) => ({ ...family, matchers: [] })),
       ),
     );
-  if (clusters.length === 0) clusters = [''];
+  if (clusters.length === 0) return report(model, options, api, enabled, [''], [emptyStore(enabled)]);
   progress(`checking labels in ${clusters.length} cluster(s)`);
   const findings: Finding[] = [
     ...(await missingSeries(model, api, inputs, counts, clusters)),
@@ -52,6 +55,17 @@ export async function doctor(model: Model, api: QueryApi, options: DoctorOptions
     ...(await replicaFindings(model, api)),
     ...(await ruleFindings(model, api, clusters, enabled)),
   );
+  return report(model, options, api, enabled, clusters, findings);
+}
+
+function report(
+  model: Model,
+  options: DoctorOptions,
+  api: QueryApi,
+  enabled: readonly string[],
+  clusters: readonly string[],
+  findings: readonly Finding[],
+): DoctorReport {
   const named = clusters.map((cluster) => cluster || undefined);
   return {
     store: options.store,
@@ -60,6 +74,21 @@ export async function doctor(model: Model, api: QueryApi, options: DoctorOptions
     alerts: readiness(enabled, named, findings),
     findings,
     queries: api.queries,
+  };
+}
+
+/** A store without any series headroom reads, under any job: one finding, not one per family and stack. */
+function emptyStore(enabled: readonly string[]): Finding {
+  return {
+    check: 'series',
+    cluster: undefined,
+    subject: 'every input',
+    message:
+      'the store holds none of the series headroom reads, under any job: is it the store your clusters write to ' +
+      '(with a multi-tenant store, the tenant: --header "X-Scope-OrgID: <tenant>")?',
+    blinds: [...enabled],
+    degrades: [],
+    fixes: [],
   };
 }
 

@@ -104,11 +104,8 @@ export function families(model: Model): Family[] {
       const id = `${input.metric}${input.podCgroup ? ' pod' : ''}`;
       const family = byMetric.get(id) ?? { input, readers: [], labels: new Set<string>() };
       for (const label of [...input.key, ...input.labels]) family.labels.add(label);
-      // An alert that declares a metric twice needs it if it needs it once.
-      const reader: Reader = input.optional ? { alert: alert.name, optional: input.optional } : { alert: alert.name };
-      const known = family.readers.findIndex((other) => other.alert === alert.name);
-      if (known === -1) family.readers.push(reader);
-      else if (reader.optional === undefined) family.readers[known] = reader;
+      if (!family.readers.some((reader) => reader.alert === alert.name))
+        family.readers.push(input.optional ? { alert: alert.name, optional: input.optional } : { alert: alert.name });
       byMetric.set(id, family);
     }
   }
