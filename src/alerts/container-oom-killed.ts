@@ -64,7 +64,7 @@ import { rangeWarnings } from './range-warnings.ts';
 import { durationSetting, enabled, fraction, severity } from './settings.ts';
 
 /** What the alert loses without an optional input (doctor says it). */
-const EXIT_137_KILLS = 'the kills reported as Error with exit code 137 (errorExit137)';
+const EXIT_137_KILLS = 'the kills reported as Error with exit code 137';
 const INIT_KILLS = "init containers' and sidecars' kills";
 
 const settings = z.strictObject({

@@ -39,7 +39,7 @@ export const containersWithoutMemoryLimit = defineAlert({
     ...LIMIT_INPUTS,
     INPUT.restartsWhereLimitsAreKubeStateMetrics,
     // Only to leave out pods with a pod-level limit: without it their containers are reported too.
-    optional(INPUT.podLimit, 'pods with a pod-level limit (their containers are reported as without one)'),
+    optional(INPUT.podLimit, 'the pods with a pod-level limit: their containers count as without one'),
   ],
   panels: [{ dashboard: 'overview', row: 'Containers without a memory limit' }],
   rules: (model): Rule[] => [

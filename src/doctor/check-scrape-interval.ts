@@ -19,6 +19,7 @@ import {
 import { alertSettingsOf } from '../rules/rule-settings.ts';
 import type { Exporter } from '../rules/input-series.ts';
 import { durationMs } from '../values/duration.ts';
+import { byCodePoint } from '../values/ordering.ts';
 import { clusterOf } from './check-series.ts';
 import { enabledAlerts, exporterMatchers } from './families.ts';
 import type { Finding } from './findings.ts';
@@ -74,13 +75,17 @@ export async function scrapeIntervals(
 
 /**
  * Range settings (window, lookback) of enabled alerts shorter than two scrapes of an exporter the alert reads: one
- * finding per setting and cluster, naming each exporter scraped too slowly for it.
+ * finding per cluster (one fix serves them all), naming each exporter scraped too slowly and each range it cuts.
  */
 export function shortRanges(model: Model, intervals: ReadonlyMap<Exporter, ReadonlyMap<string, number>>): Finding[] {
-  const findings: Finding[] = [];
+  interface Short {
+    alerts: Set<string>;
+    ranges: string[];
+    slow: Map<Exporter, number>;
+  }
+  const perCluster = new Map<string, Short>();
   for (const alert of enabledAlerts(model)) {
     const exporters = [...new Set(alert.inputs.map((input) => input.exporter))].sort();
-    const clusters = [...new Set(exporters.flatMap((exporter) => [...(intervals.get(exporter)?.keys() ?? [])]))].sort();
     for (const setting of alert.ranges ?? []) {
       const values = new Set(
         model.owners
@@ -88,28 +93,35 @@ export function shortRanges(model: Model, intervals: ReadonlyMap<Exporter, Reado
           .filter((settings) => settings.enabled)
           .map((settings) => String(settings[setting])),
       );
-      for (const cluster of clusters) {
-        const slow = exporters.flatMap((exporter) => {
-          const seconds = intervals.get(exporter)?.get(cluster);
-          if (seconds === undefined) return [];
+      for (const exporter of exporters)
+        for (const [cluster, seconds] of intervals.get(exporter) ?? []) {
           const short = [...values].filter((value) => durationMs(value) < 2 * seconds * 1000);
-          return short.length > 0 ? [{ exporter, seconds, short }] : [];
-        });
-        if (slow.length === 0) continue;
-        const short = [...new Set(slow.flatMap((one) => one.short))].sort((a, b) => durationMs(a) - durationMs(b));
-        findings.push({
-          check: 'scrape-interval',
-          cluster: cluster || undefined,
-          subject: `${alert.key}.${setting}`,
-          message:
-            `${slow.map((one) => `${one.exporter} is scraped every ${Math.round(one.seconds)} s`).join(', ')}: ` +
-            `${alert.name}'s ${setting} ${short.join(', ')} holds fewer than two samples, so the rule sees no change`,
-          blinds: [alert.name],
-          degrades: [],
-          fixes: scrapeIntervalFixes(),
-        });
-      }
+          if (short.length === 0) continue;
+          const here: Short = perCluster.get(cluster) ?? { alerts: new Set(), ranges: [], slow: new Map() };
+          here.slow.set(exporter, seconds);
+          here.alerts.add(alert.name);
+          for (const value of short.sort((a, b) => durationMs(a) - durationMs(b))) {
+            const range = `${alert.name}'s ${setting} ${value}`;
+            if (!here.ranges.includes(range)) here.ranges.push(range);
+          }
+          perCluster.set(cluster, here);
+        }
     }
   }
-  return findings;
+  return [...perCluster]
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([cluster, { alerts, ranges, slow }]) => ({
+      check: 'scrape-interval',
+      cluster: cluster || undefined,
+      subject: 'scrape interval',
+      message:
+        [...slow]
+          .sort(([a], [b]) => byCodePoint(a, b))
+          .map(([exporter, seconds]) => `${exporter} is scraped every ${Math.round(seconds)} s`)
+          .join(', ') +
+        `: these ranges hold fewer than two samples, so their rules see no change: ${ranges.join(', ')}`,
+      blinds: [...alerts],
+      degrades: [],
+      fixes: scrapeIntervalFixes(),
+    }));
 }

@@ -117,8 +117,9 @@ function notSeenYet(cluster: string, unseen: readonly Family[]): Finding | undef
     cluster: cluster || undefined,
     subject: unseen.map(familyName).join(', '),
     message:
-      `not there yet: ${unseen.map((family) => `${familyName(family)} (${family.eventBorn?.when})`).join('; ')}. ` +
-      'doctor cannot tell that from a stack that drops them; these stacks do by default',
+      `not there yet: ${unseen.map(familyName).join(', ')}. Each appears only once something happens (an eviction, ` +
+      'a terminated container, an init container), so doctor cannot tell a cluster where nothing has from a stack ' +
+      'that drops them; these stacks do by default',
     blinds: [],
     degrades: [],
     fixes: [...fixes.values()].sort((a, b) => STACK_ORDER.indexOf(a.stack) - STACK_ORDER.indexOf(b.stack)),

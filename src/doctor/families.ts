@@ -33,43 +33,29 @@ export interface Family {
  * `positive`): where the evidence is there and the series are not, the stack drops them.
  */
 export interface EventBorn {
-  /** When the exporter creates the series. */
-  when: string;
   /** Its series (above 0 where `positive`), which each should have one of this family: e.g. restarted containers. */
   evidence?: { metric: string; positive: boolean; shows: string };
 }
 
 const RESTARTED = { metric: INPUT.restarts.metric, positive: true, shows: 'restarted containers' };
 const INIT_RESTARTED = { metric: INPUT.initRestarts.metric, positive: true, shows: 'restarted init containers' };
-const INIT_CONTAINERS = { positive: false, shows: 'init containers' };
 
 const EVENT_BORN: Readonly<Record<string, EventBorn>> = {
-  [INPUT.evictions.metric]: { when: 'the kubelet creates it at its first eviction' },
-  [INPUT.lastReason.metric]: {
-    when: 'kube-state-metrics exports it for containers that terminated',
-    evidence: RESTARTED,
-  },
-  [INPUT.lastExitCode.metric]: {
-    when: 'kube-state-metrics exports it for containers that terminated',
-    evidence: RESTARTED,
-  },
-  [INPUT.initLastReason.metric]: {
-    when: 'kube-state-metrics exports it for init containers that terminated',
-    evidence: INIT_RESTARTED,
-  },
-  [INPUT.initLastExitCode.metric]: {
-    when: 'kube-state-metrics exports it for init containers that terminated',
-    evidence: INIT_RESTARTED,
-  },
+  // The kubelet creates the counter at its first eviction of a signal.
+  [INPUT.evictions.metric]: {},
+  // kube-state-metrics exports the last termination of containers that terminated.
+  [INPUT.lastReason.metric]: { evidence: RESTARTED },
+  [INPUT.lastExitCode.metric]: { evidence: RESTARTED },
+  [INPUT.initLastReason.metric]: { evidence: INIT_RESTARTED },
+  [INPUT.initLastExitCode.metric]: { evidence: INIT_RESTARTED },
+  // Only pods with init containers have these; only init containers with a memory limit the last.
   [INPUT.initRestarts.metric]: {
-    when: 'only pods with init containers have it',
-    evidence: { metric: INPUT.initInfo.metric, ...INIT_CONTAINERS },
+    evidence: { metric: INPUT.initInfo.metric, positive: false, shows: 'init containers' },
   },
   [INPUT.initInfo.metric]: {
-    when: 'only pods with init containers have it',
-    evidence: { metric: INPUT.initRestarts.metric, ...INIT_CONTAINERS },
+    evidence: { metric: INPUT.initRestarts.metric, positive: false, shows: 'init containers' },
   },
-  [INPUT.initLimits.metric]: { when: 'only init containers with a memory limit have it' },
+  [INPUT.initLimits.metric]: {},
 };
 
 /**

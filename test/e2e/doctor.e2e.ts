@@ -7,7 +7,7 @@
 //   cAdvisorMetricRelabelings (test/fixtures/stacks): PodMemoryNearLimit is blind, with the chart's fix, exit 1.
 // - k8s-monitoring: every scrape applies k8s-monitoring-helm 4.4.0's default allowlists and cadvisor options, every
 //   60 s: each blind alert is named with the chart's fix, and the 1m windows of the fixture with the scrape interval.
-// The stores start at once; the 60 s one sets the pace (two scrapes: 60–120 s after it starts). `npm run e2e`;
+// The stores start at once; the 60 s one sets the pace (two scrapes: 60–120 s after it starts, 75 s on average). `npm run e2e`;
 // E2E_KEEP=1 keeps the servers' folders and logs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import type { DoctorReport, Finding } from '../../src/doctor/findings.ts';
 import { queryApi } from '../../src/doctor/query-api.ts';
 import { generate } from '../../src/generate.ts';
-import { by, count, print, selector } from '../../src/promql/index.ts';
+import { binary, by, call, count, eq, max, number, print, range, selector } from '../../src/promql/index.ts';
 import { MEMORY_RATIO } from '../../src/rules/record-names.ts';
 import { clusterMetricsRules } from '../doctor/k8s-monitoring-rules.ts';
 import type { RelabelRule } from '../doctor/relabel.ts';
@@ -145,6 +145,9 @@ interface StoreSetup {
   relabel?: (kind: TargetKind) => MetricRelabelConfig[];
 }
 
+/** The targets that answer (the rescheduled kube-state-metrics replica is down). */
+const TARGETS: TargetKind[] = ['cadvisor', 'kube-state-metrics-a', 'kube-state-metrics-b', 'kubelet'];
+
 const SETUPS = {
   complete: { name: 'complete', clusters: { full: everything, quiet } },
   kps: { name: 'kube-prometheus-stack', clusters: { kps: everything }, relabel: kubePrometheusStack },
@@ -206,18 +209,16 @@ async function startStore(setup: StoreSetup): Promise<Store> {
   const world = new World(exporter);
   const clusters = Object.keys(setup.clusters);
   for (const [name, populate] of Object.entries(setup.clusters)) populate(world.cluster(name));
-  // Every target scraped once, and kube-state-metrics twice, which every windowed alert reads: the scrape interval
-  // is measured from its two samples. Waited for from before the start, so the first scrape counts. At 60 s the
-  // first scrape comes 0–60 s after the start (Prometheus spreads targets over the interval), the second 60 s later.
-  const once = clusters.flatMap((cluster) =>
-    (['cadvisor', 'kubelet'] as const).map((kind) => world.scrapes(cluster, kind)),
-  );
-  const twice = clusters.map((cluster) =>
-    Promise.race(
-      (['kube-state-metrics-a', 'kube-state-metrics-b'] as const).map((kind) => world.scrapes(cluster, kind, 2)),
+  // Every exporter scraped once (waited for from before the start, so the first scrape counts); then the store
+  // polled until some kube-state-metrics target, read by every windowed alert, has two samples of `up` (see ready()).
+  const firstScrapes: string[] = [];
+  const scraped = Promise.all(
+    clusters.flatMap((cluster) =>
+      TARGETS.map((kind) =>
+        world.scrapes(cluster, kind).then(() => firstScrapes.push(`${kind} ${world.now().toFixed(0)} s`)),
+      ),
     ),
   );
-  const scraped = Promise.all([...once, ...twice]);
   const server = await startPrometheus(processes, `prometheus-${setup.name}`, (selfScrapePort) =>
     prometheusConfig({
       exporterPort: port,
@@ -229,20 +230,30 @@ async function startStore(setup: StoreSetup): Promise<Store> {
     }),
   );
   await scraped;
-  await recorded(server, clusters);
-  timings.push(`${setup.name} ready after ${world.now().toFixed(0)} s`);
+  await ready(server, clusters);
+  timings.push(`${setup.name} ready after ${world.now().toFixed(0)} s, first scrapes: ${firstScrapes.join(', ')}`);
   return { server, clusters };
 }
 
-/** Waits until headroom's rules have recorded the memory ratio in every cluster (they evaluate every 5 s). */
-async function recorded(server: Server, clusters: readonly string[]): Promise<void> {
+/**
+ * Waits until every cluster has two samples of some kube-state-metrics target's `up` (the scrape interval is measured
+ * from them; at 60 s the first scrape comes 0–60 s after the start, Prometheus spreading targets over the interval,
+ * the second 60 s later; the down replica's failed scrapes count too) and headroom's rules have recorded the memory
+ * ratio (they evaluate every 5 s).
+ */
+async function ready(server: Server, clusters: readonly string[]): Promise<void> {
   const api = queryApi({ url: server.url, env: {} });
-  const expr = print(count(by(['cluster']), selector(MEMORY_RATIO)));
-  const deadline = Date.now() + 30_000;
+  const samples = call('count_over_time', [range(selector('up', eq('job', 'kube-state-metrics')), '10m')]);
+  const conditions = [
+    print(binary(max(by(['cluster']), samples), '>=', number(2))),
+    print(count(by(['cluster']), selector(MEMORY_RATIO))),
+  ];
+  const deadline = Date.now() + 150_000;
   for (;;) {
-    const seen = new Set((await api.query(expr)).map((sample) => sample.labels.cluster));
-    if (clusters.every((cluster) => seen.has(cluster))) return;
-    if (Date.now() > deadline) throw new Error(`${server.name}: no ${MEMORY_RATIO} in ${clusters.join(', ')}`);
+    const answers = await Promise.all(conditions.map((expr) => api.query(expr)));
+    const seen = answers.map((samples) => new Set(samples.map((sample) => sample.labels.cluster)));
+    if (seen.every((clustersSeen) => clusters.every((cluster) => clustersSeen.has(cluster)))) return;
+    if (Date.now() > deadline) throw new Error(`${server.name}: not ready in ${clusters.join(', ')}`);
     await sleep(1_000);
   }
 }
@@ -250,15 +261,20 @@ async function recorded(server: Server, clusters: readonly string[]): Promise<vo
 /** runCli swaps process-wide state while it loads a config: one doctor at a time. */
 let queue: Promise<unknown> = Promise.resolve();
 function doctor(server: Server, args: string[], config = CONFIG): Promise<CliResult> {
-  const run = queue.then(() => runCli(['doctor', '--config', config, '--prometheus', server.url, ...args], REPO_ROOT));
+  const run = queue.then(async () => {
+    const result = await runCli(['doctor', '--config', config, '--prometheus', server.url, ...args], REPO_ROOT);
+    // DOCTOR_DUMP=<folder> keeps each report, as docs/doctor.md shows one.
+    const dump = process.env.DOCTOR_DUMP;
+    const format = args.includes('json') ? 'json' : 'txt';
+    if (dump) writeFileSync(join(dump, `${server.name}-${basename(dirname(config))}.${format}`), result.stdout);
+    return result;
+  });
   queue = run.catch(() => undefined);
   return run;
 }
 
 async function jsonReport(server: Server, config = CONFIG): Promise<{ code: number; report: DoctorReport }> {
   const { code, stdout, stderr } = await doctor(server, ['--format', 'json'], config);
-  if (process.env.DOCTOR_DUMP)
-    writeFileSync(join(process.env.DOCTOR_DUMP, `${server.name}-${basename(dirname(config))}.json`), stdout);
   for (const line of stderr.trim().split('\n'))
     expect(line, 'progress only on stderr').toMatch(/^headroom doctor: .*…$/);
   return { code, report: JSON.parse(stdout) as DoctorReport };
@@ -393,6 +409,15 @@ describe.concurrent('headroom doctor against Prometheus 3.5', () => {
         expect(fixed, `${alert}: a finding that blinds it with the k8s-monitoring-helm fix`).not.toEqual([]);
       }
       expect(code).toBe(1);
+    });
+
+    it('the text report names each blind alert and the chart’s values to paste', async () => {
+      const { server } = await store(SETUPS.k8sMonitoring);
+      const { code, stdout } = await doctor(server, []);
+      expect(code).toBe(1);
+      for (const alert of ['PodMemoryNearLimit', ...WINDOWED]) expect(stdout).toContain(`  blind     ${alert}\n`);
+      expect(stdout).toContain('  fix for k8s-monitoring-helm: ');
+      expect(stdout).toContain('    clusterMetrics:\n      cadvisor:\n');
     });
 
     it('the 1m windows are named against the measured 60 s scrape interval, with the fix', async () => {
