@@ -29,7 +29,7 @@ export async function doctor(model: Model, api: QueryApi, options: DoctorOptions
   progress(`counting ${inputs.length} input series families`);
   const counts = await familyCounts(model, api, inputs);
   // Where the selectors match nothing at all, the clusters are those of the inputs under any job (the series check
-  // then says under which). A store without any input still gets its findings, under one unnamed cluster.
+  // then says under which). A store without any input under any job is one finding.
   let clusters = clustersOf(model, counts);
   if (clusters.length === 0)
     clusters = clustersOf(
