@@ -127,8 +127,8 @@ function notSeenYet(cluster: string, unseen: readonly Family[]): Finding | undef
 }
 
 /**
- * Per cluster where it shows, what shows that an event-born family should be there (e.g. "3 containers have
- * restarted"); undefined for a family that is always there or has no evidence to ask for.
+ * Per cluster where it shows, what shows that an event-born family should be there (e.g. "3 restarted containers");
+ * undefined for a family that is always there or has no evidence to ask for.
  */
 async function eventEvidence(model: Model, api: QueryApi, family: Family): Promise<Map<string, string> | undefined> {
   const evidence = family.eventBorn?.evidence;
