@@ -18,7 +18,7 @@ export async function replicaFindings(model: Model, api: QueryApi): Promise<Find
     cluster: clusterOf(model, sample) || undefined,
     subject: INPUT.restarts.metric,
     message:
-      `${sample.value} containers are reported by more than one kube-state-metrics replica: ` +
+      `containers reported by more than one kube-state-metrics replica: ${sample.value}; ` +
       "headroom's rules keep one (max by), naive rules would alert twice",
     blinds: [],
     degrades: [],

@@ -11,6 +11,7 @@ export interface Fix {
 
 export type Check =
   | 'series'
+  | 'event-series'
   | 'labels'
   | 'cluster-label'
   | 'scrape-interval'

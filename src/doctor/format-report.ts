@@ -45,6 +45,7 @@ function text(report: DoctorReport): string {
   for (const finding of report.findings) {
     lines.push(`- ${where(report, finding)}${finding.message}`);
     if (finding.blinds.length > 0) lines.push(`  blinds: ${finding.blinds.join(', ')}`);
+    if (finding.degrades.length > 0) lines.push(`  degrades: ${degraded(finding)}`);
     for (const fix of finding.fixes) {
       lines.push(`  fix for ${fix.stack}: ${fix.why}`);
       lines.push(
@@ -60,7 +61,7 @@ function text(report: DoctorReport): string {
 
 function markdown(report: DoctorReport): string {
   const lines = [`### headroom doctor: ${summary(report)}`, ''];
-  const clusters = report.clusters.map((cluster) => clusterName(report, cluster));
+  const clusters = report.clusters.map((cluster) => inMarkdown(clusterName(report, cluster)).replaceAll('|', '\\|'));
   lines.push(`| alert | ${clusters.join(' | ')} |`, `| --- | ${clusters.map(() => '---').join(' | ')} |`);
   const names = [...new Set(report.alerts.map((alert) => alert.alert))];
   for (const name of names) {
@@ -70,10 +71,11 @@ function markdown(report: DoctorReport): string {
     lines.push(`| ${name} | ${cells.join(' | ')} |`);
   }
   for (const finding of report.findings) {
-    lines.push('', `- ${where(report, finding)}${finding.message}`);
-    if (finding.blinds.length > 0) lines.push(`  blinds ${finding.blinds.join(', ')}`);
+    lines.push('', `- ${inMarkdown(where(report, finding) + finding.message)}`);
+    if (finding.blinds.length > 0) lines.push(`  **blinds:** ${finding.blinds.join(', ')}`);
+    if (finding.degrades.length > 0) lines.push(`  **degrades:** ${inMarkdown(degraded(finding))}`);
     for (const fix of finding.fixes) {
-      lines.push('', `  <details><summary>Fix for ${fix.stack}: ${fix.why}</summary>`, '');
+      lines.push('', `  <details><summary>Fix for ${fix.stack}: ${inMarkdown(fix.why)}</summary>`, '');
       lines.push(`  \`\`\`${fix.language === 'yaml' ? 'yaml' : ''}`);
       lines.push(
         ...fix.snippet
@@ -85,6 +87,16 @@ function markdown(report: DoctorReport): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Text as markdown shows it: no HTML (`<tenant>`), no emphasis (`container_spec_*`). */
+function inMarkdown(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('*', '\\*');
+}
+
+/** `ContainerOOMKilled (loses …); PodsEvicted (loses …)`. */
+function degraded(finding: Finding): string {
+  return finding.degrades.map(({ alert, loses }) => `${alert} (loses ${loses})`).join('; ');
 }
 
 function where(report: DoctorReport, finding: Finding): string {

@@ -39,12 +39,14 @@ export interface QueryApi {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Node's timers hold at most 2^31 - 1 ms (about 24 days); a longer timeout would fire at once, with a warning. */
+const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
 
 export function queryApi(options: QueryApiOptions): QueryApi {
   const base = parseBase(options.url);
   const headers = { ...authHeaders(options.env ?? process.env), ...options.headers, Accept: 'application/json' };
   const ca = options.caFile === undefined ? undefined : readCa(options.caFile);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, LONGEST_TIMEOUT_MS);
   let queries = 0;
   return {
     get queries() {
@@ -134,25 +136,32 @@ function post(
 }
 
 function samplesOf(response: HttpResponse, expr: string, base: URL): Sample[] {
-  let parsed: { status?: string; error?: string; data?: { resultType?: string; result?: unknown } };
-  try {
-    parsed = JSON.parse(response.text);
-  } catch {
-    throw inputError(
-      `${shown(base)} answered HTTP ${response.status} with no Prometheus API JSON: is it the query API's base URL?`,
-    );
-  }
+  // A proxy in front of the store refuses with its own page, JSON or not.
   if (response.status === 401 || response.status === 403)
     throw inputError(
       `${shown(base)} refused the query (HTTP ${response.status}): set ${CREDENTIAL_VARIABLES.token}, or ` +
         `${CREDENTIAL_VARIABLES.username} and ${CREDENTIAL_VARIABLES.password}, or the header your store needs`,
     );
-  if (parsed.status !== 'success')
-    throw inputError(`${shown(base)} refused ${expr}: ${parsed.error ?? `HTTP ${response.status}`}`);
+  const failed = inputError(`${shown(base)} answered HTTP ${response.status}: the store (or a proxy before it) failed`);
+  const notTheApi = inputError(
+    `${shown(base)} answered HTTP ${response.status} with no Prometheus API JSON: is it the query API's base URL?`,
+  );
+  let parsed: { status?: unknown; error?: string; data?: { resultType?: string; result?: unknown } };
+  try {
+    parsed = JSON.parse(response.text);
+  } catch {
+    throw response.status >= 500 ? failed : notTheApi;
+  }
+  if (typeof parsed !== 'object' || parsed === null || (parsed.status !== 'success' && parsed.status !== 'error'))
+    throw response.status >= 500 ? failed : notTheApi;
+  // One line, however the query was laid out.
+  const query = expr.replaceAll(/\s+/g, ' ');
+  if (parsed.status === 'error')
+    throw inputError(`${shown(base)} refused ${query}: ${parsed.error ?? `HTTP ${response.status}`}`);
   const { resultType, result } = parsed.data ?? {};
   if (resultType === 'scalar') return [{ labels: {}, value: Number((result as [number, string])[1]) }];
   if (resultType !== 'vector' || !Array.isArray(result))
-    throw inputError(`${shown(base)} answered ${expr} with a ${resultType ?? 'missing'} result, not a vector`);
+    throw inputError(`${shown(base)} answered ${query} with a ${resultType ?? 'missing'} result, not a vector`);
   return (result as { metric: Record<string, string>; value: [number, string] }[]).map((sample) => ({
     labels: sample.metric,
     value: Number(sample.value[1]),

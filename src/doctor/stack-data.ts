@@ -22,7 +22,11 @@ export interface StackFixes {
   scrapeInterval: Remedy;
   /** To export kube_namespace_labels with the namespace label `labelKey` (config `ownership.namespaceLabel`). */
   namespaceLabels(labelKey: string): Remedy;
-  /** To keep cadvisor's pod cgroup (container="", pod!=""), which PodMemoryNearLimit and pod-level limits read. */
+  /**
+   * To keep cadvisor's pod cgroup (container="", pod!=""), which PodMemoryNearLimit and pod-level limits read, where
+   * the
+   * stack drops the cgroup itself; a metric it drops for every cgroup is said in `metrics`.
+   */
   podCgroup: Verdict;
   /** headroom's `selectors` for the jobs the stack scrapes (kube-prometheus's, headroom's defaults, need nothing). */
   selectors: Verdict;

@@ -124,14 +124,9 @@ export const gmp: StackFixes = {
       `"value":"--metric-labels-allowlist=namespaces=[${labelKey}]"}]'\n`,
     language: 'text',
   }),
-  // The managed collection keeps the working set of every cgroup (no container filter) but no limit series.
-  podCgroup: {
-    why:
-      "GKE's managed cAdvisor collection keeps the pod cgroup's working set but no " +
-      'container_spec_memory_limit_bytes: scrape it with headroom-cadvisor.',
-    snippet: CADVISOR_MONITORING.snippet,
-    language: 'yaml',
-  },
+  // The managed collection keeps the working set of every cgroup (no container filter), the pod cgroup's included;
+  // it has no limit series at all, which `metrics` says (CADVISOR_MONITORING).
+  podCgroup: KEPT,
   selectors: {
     why:
       "GMP's job label is the monitoring object's name; headroom's cadvisor and kubelet series come from the objects " +

@@ -114,14 +114,8 @@ kube-state-metrics:
 `,
     language: 'yaml',
   }),
-  // The default rule on [id, pod] drops only cgroups without a pod: the pod cgroup's working set is kept, its limit
-  // goes with container_spec.*.
-  podCgroup: {
-    why:
-      "kube-prometheus-stack keeps the pod cgroup's working set but drops its container_spec_memory_limit_bytes " +
-      'with every container_spec_* series: PodMemoryNearLimit never fires.',
-    snippet: CADVISOR_RELABELINGS,
-    language: 'yaml',
-  },
+  // The default rule on [id, pod] drops only cgroups without a pod: the pod cgroup is kept (its working set with it);
+  // its limit goes with container_spec.*, which `metrics` says (CADVISOR_LIMIT).
+  podCgroup: KEPT,
   selectors: KEPT,
 };
