@@ -2,7 +2,7 @@
 // where series exist, one count per label of the series that lack it. Counts only: no series list comes back, however
 // large the cluster.
 import type { Model } from '../model/model.ts';
-import { binary, by, count, eq, type Matcher, neq, print, selector } from '../promql/index.ts';
+import { binary, by, count, eq, type Matcher, print, selector } from '../promql/index.ts';
 import { type Family, familyMatchers, familyName, MAY_BE_EMPTY } from './families.ts';
 import type { Finding, Fix } from './findings.ts';
 import type { QueryApi, Sample } from './query-api.ts';
