@@ -53,6 +53,8 @@ export interface QueryRange {
 }
 
 export interface RangeQueryApi extends QueryApi {
+  /** The store's address as messages and reports show it: without credentials. */
+  readonly store: string;
   /** The series `expr` has at any step of the range, each with the steps it has a value at. */
   queryRange(expr: string, range: QueryRange): Promise<Series[]>;
 }
@@ -72,6 +74,7 @@ export function queryApi(options: QueryApiOptions): RangeQueryApi {
     return resultOf(await post(url, body, { headers, ca, timeoutMs }), expr, base);
   };
   return {
+    store: shown(base).replace(/\/$/, ''),
     get queries() {
       return queries;
     },
