@@ -33,7 +33,7 @@ describe('backtest', () => {
     ]);
   });
 
-  it("turns series into alerts: the rule's labels over the series' (empty removes), alertname, no __name__", async () => {
+  it("turns series into alerts: the rule's labels over the series' (empty removes), alertname", async () => {
     const store = fakeStore(() => [
       { labels: { __name__: 'x', job: 'api', team: 'payments', severity: 'info' }, at: (t) => t >= 1020 && t < 1050 },
     ]);
@@ -48,7 +48,7 @@ describe('backtest', () => {
     ]);
   });
 
-  it('an alert active since before the range fires at its first step, as on the ruler; older episodes are left out', async () => {
+  it('an alert active since before the range fires at its first step; older episodes are left out', async () => {
     const store = fakeStore(() => [
       { labels: { pod: 'a' }, at: (t) => t < 1000 },
       { labels: { pod: 'b' }, at: (t) => t < 995 },
@@ -91,7 +91,7 @@ describe('backtest', () => {
     expect(rules[0]!.episodes[0]!.endedAt).toBeUndefined();
   });
 
-  it('says why a rule cannot be backtested (a recording rule reading its own series) and asks nothing for it', async () => {
+  it('says why a rule cannot be backtested (it reads its own series) and asks nothing for it', async () => {
     const store = fakeStore(() => []);
     const looping: RuleGroup[] = [
       {

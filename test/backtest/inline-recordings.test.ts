@@ -41,7 +41,8 @@ describe('recording rules inlined', () => {
     expect(inlined('count(r:increase)')).toBe(
       'count(label_replace(max_over_time(max by (pod) (restarts_total)[1m:30s]) - min_over_time(max by (pod) ' +
         '(restarts_total)[1m:30s]) > 0, "window", "1m", "", "") or label_replace(max_over_time(max by (pod) ' +
-        '(restarts_total)[5m:30s]) - min_over_time(max by (pod) (restarts_total)[5m:30s]) > 0, "window", "5m", "", ""))',
+        '(restarts_total)[5m:30s]) - min_over_time(max by (pod) (restarts_total)[5m:30s]) > 0, ' +
+        '"window", "5m", "", ""))',
     );
     expect(inlined('r:increase{window=~"1m|10m", __name__="r:increase"} > 0')).toMatch(
       /^label_replace\(.*"1m", "", ""\) > 0$/,
@@ -49,7 +50,7 @@ describe('recording rules inlined', () => {
     expect(inlined('r:increase{window="10m"}')).toBe('vector(1) unless vector(1)');
   });
 
-  it('other matchers filter the expression; a range of a recorded series is a subquery, an offset its last value', () => {
+  it('other matchers filter the expression; a range is a subquery at the interval, an offset its last value', () => {
     expect(inlined('r:restarts{pod="a"}')).toBe(
       'max by (pod) (restarts_total) and on (pod) label_replace(vector(1), "pod", "a", "", "")',
     );
@@ -63,7 +64,7 @@ describe('recording rules inlined', () => {
     expect(inlined('up offset 1h + rate(x[5m])')).toBe('up offset 1h + rate(x[5m])');
   });
 
-  it('refuses what it cannot inline: a rule reading its own series, a selector by __name__ that may be recorded', () => {
+  it('refuses what it cannot inline: a rule reading its own series, a __name__ selector that may be recorded', () => {
     const looping: RecordingRule[] = [{ record: 'r:self', expr: 'max_over_time(r:self[5m]) or up' }];
     expect(() =>
       recordingInliner([{ name: 'g', rules: looping }], '1m')(read('r:self'), { group: 0, index: 1 }),

@@ -128,7 +128,8 @@ describe('the backtest report', () => {
         '2027-01-15 08:10:00Z (10m firing)\n',
     );
     expect(text).toContain(
-      '- prod/shop/api-0/app [warning]: pending 2027-01-15 08:16:40Z → firing 2027-01-15 08:21:40Z → still active (38m 20s firing)',
+      '- prod/shop/api-0/app [warning]: pending 2027-01-15 08:16:40Z → firing 2027-01-15 08:21:40Z → still active ' +
+        '(38m 20s firing)',
     );
     expect(text).toContain('Never pending: ContainerMemoryLeak, PodsEvicted\nNot backtested in full: PodsEvicted');
     const markdown = formatReport(report, 'markdown');
