@@ -20,9 +20,12 @@ export interface AlertQuery {
   problem?: string;
 }
 
-/** One query per alerting rule of the groups, in the groups' order. `interval`: the rules' evaluation interval. */
-export function alertQueries(groups: readonly RuleGroup[], interval: string): AlertQuery[] {
-  const inline = recordingInliner(groups, interval);
+/**
+ * One query per alerting rule of the groups, in the groups' order. `interval`: the rules' evaluation interval;
+ * `phaseMs`: where the evaluations fall within it.
+ */
+export function alertQueries(groups: readonly RuleGroup[], interval: string, phaseMs = 0): AlertQuery[] {
+  const inline = recordingInliner(groups, interval, { phaseMs });
   return groups.flatMap(({ rules }, group) =>
     rules.flatMap((rule, index): AlertQuery[] => {
       if (!isAlertingRule(rule)) return [];

@@ -8,7 +8,8 @@ import type { RuleGroup } from '../rules/rule-types.ts';
 import { type AlertQuery, alertLabels, alertQueries } from './alert-queries.ts';
 import { AlertStates } from './alert-states.ts';
 import { type Episode, EpisodeRecorder, type Labels, labelKey } from './episodes.ts';
-import { type BacktestRange, rangeChunks, stepsOf, toMillisecond } from './time-range.ts';
+import { type BacktestRange, phaseMs, rangeChunks, stepsOf, toMillisecond } from './time-range.ts';
+import { durationMs } from '../values/duration.ts';
 
 export interface BacktestOptions {
   /** The evaluations reported. */
@@ -48,7 +49,8 @@ export function backtest(
   api: RangeQueryApi,
   options: BacktestOptions,
 ): Promise<Backtest> {
-  return backtestQueries(alertQueries(groups, options.interval), api, options);
+  const phase = phaseMs(options.range, durationMs(options.interval));
+  return backtestQueries(alertQueries(groups, options.interval, phase), api, options);
 }
 
 /** The backtest of some alerting rules only (alert-queries.ts made their queries). */

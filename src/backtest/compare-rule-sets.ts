@@ -8,6 +8,8 @@ import { byCodePoint } from '../values/ordering.ts';
 import { type AlertQuery, alertQueries } from './alert-queries.ts';
 import { type Backtest, type BacktestOptions, backtestQueries } from './backtest.ts';
 import { teamOf } from './report.ts';
+import { phaseMs } from './time-range.ts';
+import { durationMs } from '../values/duration.ts';
 
 export interface AlertCounts {
   /** The alerts' team label; "(no team)" where they have none. */
@@ -37,7 +39,8 @@ export async function compareRuleSets(
   api: RangeQueryApi,
   options: BacktestOptions & { since: string },
 ): Promise<BacktestComparison> {
-  const [old, current] = [alertQueries(before, options.interval), alertQueries(after, options.interval)];
+  const phase = phaseMs(options.range, durationMs(options.interval));
+  const [old, current] = [alertQueries(before, options.interval, phase), alertQueries(after, options.interval, phase)];
   const changed = [...new Set([...old, ...current].map((query) => query.alert))]
     .filter((alert) => signature(old, alert) !== signature(current, alert))
     .sort(byCodePoint);

@@ -7,7 +7,10 @@
 // - Matchers on the rule's own labels (and on __name__) pick rules when inlining; the others filter the expression
 //   (label-filter.ts).
 // - `recorded[10m]` becomes the subquery `(expression)[10m:interval]`: the recorded series has one sample per
-//   evaluation, the subquery one value per interval. The two sample the same data at times up to one interval apart.
+//   evaluation, the subquery one value per interval. The engines put a subquery's steps on multiples of its step; the
+//   evaluations may fall between them (a ruler's group evaluates at an offset of its own): then the expression reads
+//   that much later and the subquery that much earlier (`(expression offset -φ)[10m:interval] offset φ`), so that its
+//   steps are the evaluations'.
 // - `recorded offset 1h` becomes `last_over_time((expression)[interval:interval] offset 1h)`: the value of the last
 //   evaluation an hour back, as the recorded series' last sample then.
 // - When: a rule reads what rules before it in its group recorded at the same evaluation, and what any other rule
@@ -17,12 +20,12 @@
 //   one from a later rule of the same group. The series read that much earlier is the expression evaluated that much
 //   earlier (evaluated-earlier.ts).
 // - A rule reading its own series, directly or through others, cannot be inlined: its past is its own output.
-import type { Expr, Matcher, RangeSelector, Selector, Subquery } from '../promql/index.ts';
+import type { Expr, Matcher, Selector, Subquery } from '../promql/index.ts';
 import { binary, call, labelReplace, offset, subquery } from '../promql/index.ts';
 import { read } from '../promql/read.ts';
 import { isAlertingRule, type RuleGroup } from '../rules/rule-types.ts';
 import { durationMs } from '../values/duration.ts';
-import { evaluatedEarlier } from './evaluated-earlier.ts';
+import { durationText, evaluatedEarlier } from './evaluated-earlier.ts';
 import { withMatcher } from './label-filter.ts';
 
 /** A recorded series that cannot be replaced by what records it; the message says which and why. */
@@ -56,13 +59,16 @@ type Inliner = (expr: Expr, reader: RulePosition) => Expr;
 
 /**
  * Inlines the recording rules of `groups`; `interval` is their evaluation interval (the resolution of a recorded
- * series), `lag` how late a read is (a ruler's groups by default).
+ * series), `lag` how late a read is (a ruler's groups by default), `phaseMs` where the evaluations fall within the
+ * interval (0: on its multiples).
  */
 export function recordingInliner(
   groups: readonly RuleGroup[],
   interval: string,
-  lag: ReadLag = rulerLag(durationMs(interval)),
+  options: { lag?: ReadLag; phaseMs?: number } = {},
 ): Inliner {
+  const lag = options.lag ?? rulerLag(durationMs(interval));
+  const phase = options.phaseMs ?? 0;
   const definitions = new Map<string, Definition[]>();
   for (const [group, { rules }] of groups.entries()) {
     for (const [index, rule] of rules.entries()) {
@@ -126,6 +132,12 @@ export function recordingInliner(
     return undefined;
   };
 
+  /** `(series)[range:interval]` with its steps on the evaluations, read `offsetMs` earlier. */
+  const onEvaluations = (series: Expr, range: string, offsetMs = 0): Expr => {
+    const steps = subquery(evaluatedEarlier(series, -phase), range, interval);
+    return phase + offsetMs === 0 ? steps : offset(steps, durationText(phase + offsetMs));
+  };
+
   const inline = (expr: Expr, reader: RulePosition): Expr => {
     const inner = (child: Expr) => inline(child, reader);
     switch (expr.kind) {
@@ -135,18 +147,22 @@ export function recordingInliner(
       }
       case 'range': {
         const record = recordOf(expr.selector);
-        return record === undefined ? expr : subquery(recorded(expr.selector, record, reader), expr.range, interval);
+        return record === undefined ? expr : onEvaluations(recorded(expr.selector, record, reader), expr.range);
       }
       case 'offset': {
         const target = expr.expr;
+        const ms = durationMs(expr.offset);
         if (target.kind === 'selector') {
           const record = recordOf(target);
           if (record === undefined) return expr;
-          const last = subquery(recorded(target, record, reader), interval, interval);
-          return call('last_over_time', [offset(last, expr.offset)]);
+          return call('last_over_time', [onEvaluations(recorded(target, record, reader), interval, ms)]);
         }
-        // A range selector inlined is a subquery, which takes the offset as it is.
-        return offset(inner(target) as RangeSelector | Subquery, expr.offset);
+        if (target.kind === 'range') {
+          const record = recordOf(target.selector);
+          if (record === undefined) return expr;
+          return onEvaluations(recorded(target.selector, record, reader), target.range, ms);
+        }
+        return offset(inner(target) as Subquery, expr.offset);
       }
       case 'subquery':
         return subquery(inner(expr.expr), expr.range, expr.step);

@@ -48,3 +48,8 @@ export function stepsOf(range: QueryRange): number[] {
 export function toMillisecond(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
 }
+
+/** Where the range's evaluations fall within the rules' interval, in milliseconds (0: on its multiples). */
+export function phaseMs(range: BacktestRange, intervalMs: number): number {
+  return ((Math.round(range.start * 1000) % intervalMs) + intervalMs) % intervalMs;
+}

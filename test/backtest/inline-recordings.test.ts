@@ -64,6 +64,38 @@ describe('recording rules inlined', () => {
     expect(inlined('up offset 1h + rate(x[5m])')).toBe('up offset 1h + rate(x[5m])');
   });
 
+  it("puts a subquery's steps on the evaluations when they fall between multiples of the interval", () => {
+    const onPhase = (text: string) =>
+      print(recordingInliner([{ name: 'g', rules }], '30s', { phaseMs: 2175 })(read(text), { group: 0, index: 3 }));
+    expect(onPhase('max_over_time(r:restarts[5m])')).toBe(
+      'max_over_time(max by (pod) (restarts_total offset -2s175ms)[5m:30s] offset 2s175ms)',
+    );
+    expect(onPhase('r:restarts offset 1h')).toBe(
+      'last_over_time(max by (pod) (restarts_total offset -2s175ms)[30s:30s] offset 1h2s175ms)',
+    );
+    // Nested: each outer step reads 2.175 s later, so the inner subquery's own offset cancels.
+    expect(onPhase('max_over_time(r:increase{window="1m"}[5m])')).toBe(
+      'max_over_time(label_replace(max_over_time(max by (pod) (restarts_total offset -2s175ms)[1m:30s]) - ' +
+        'min_over_time(max by (pod) (restarts_total offset -2s175ms)[1m:30s]) > 0, "window", "1m", "", "")[5m:30s] ' +
+        'offset 2s175ms)',
+    );
+  });
+
+  it('reads a recording rule of another group half an interval earlier, a later one of its own group a whole one', () => {
+    const groups = [
+      { name: 'a', rules: [{ record: 'r:now', expr: 'time() - max(up)' }] },
+      { name: 'b', rules: [{ record: 'r:later', expr: 'sum(rate(x[5m] offset 1m))' }] },
+    ];
+    const inline = recordingInliner(groups, '1m');
+    // Read after r:later in group b: r:now (group a) half a minute earlier, r:later as it is.
+    expect(print(inline(read('r:now + r:later'), { group: 1, index: 1 }))).toBe(
+      'time() - 30 - max(up offset 30s) + sum(rate(x[5m] offset 1m))',
+    );
+    expect(print(inline(read('r:later'), { group: 0, index: 1 }))).toBe('sum(rate(x[5m] offset 1m30s))');
+    // Read before r:later in its own group: r:later of the evaluation before.
+    expect(print(inline(read('r:later'), { group: 1, index: 0 }))).toBe('sum(rate(x[5m] offset 2m))');
+  });
+
   it('refuses what it cannot inline: a rule reading its own series, a __name__ selector that may be recorded', () => {
     const looping: RecordingRule[] = [{ record: 'r:self', expr: 'max_over_time(r:self[5m]) or up' }];
     expect(() =>
