@@ -7,7 +7,7 @@
 //   (original unless inlined) or (inlined unless original) or (original != inlined)
 // returns anything, counted by subqueries at the interval (so at the rules' own evaluations).
 // @module-tag spawns (promtool on both engines)
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,8 +135,10 @@ for (const engine of ENGINES) {
             throw new Error(`${file}: promtoolLag reads no group_eval_order`);
           writeFileSync(checked, agreement(scenario, ruleGroupsOf(generation) as RuleGroup[]));
           const result = testRules(engine, checked, dir);
-          // The expressions are long: the message shows what promtool got, and where the scenario is kept.
+          // The expressions are long: the message shows what promtool got, and where the scenario is kept (removed
+          // when it passes).
           expect(result.code, `${dir}: ${result.output.replace(/expr: .*\n/g, '')}`).toBe(0);
+          rmSync(dir, { recursive: true, force: true });
         });
       }
     }
