@@ -22,7 +22,10 @@ const LAYERS: readonly (readonly string[])[] = [
   ['output'],
   ['mixin'],
   ['generate'],
-  ['diff', 'doctor'],
+  // backtest reads the store through doctor's client; diff backtests the alerts whose rules changed.
+  ['doctor'],
+  ['backtest'],
+  ['diff'],
   ['cli'],
   ['index'],
 ];

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { inWorkingDirectory } from '../config/display-path.ts';
 import { InputError } from '../config/input-error.ts';
 import { type CliIo, printLine } from './cli-io.ts';
+import { registerBacktest } from './commands/backtest.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerDoctor } from './commands/doctor.ts';
@@ -37,6 +38,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
   registerDiff(program, run);
   registerValidate(program, run);
   registerDoctor(program, run);
+  registerBacktest(program, run);
   registerSchema(program, run);
   registerImportMixinConfig(program, run);
   try {

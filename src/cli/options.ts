@@ -1,6 +1,7 @@
 // Options several commands share.
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
+import { durationMs, isDuration } from '../values/duration.ts';
 
 export interface ConfigOptions {
   config: string;
@@ -69,4 +70,59 @@ export function headersOf(values: readonly string[]): Record<string, string> {
       return [value.slice(0, colon).trim(), value.slice(colon + 1).trim()];
     }),
   );
+}
+
+/** How backtest (and diff with --prometheus) evaluates the rules over the past. */
+export interface BacktestRunOptions {
+  since: string;
+  until?: number;
+  interval: string;
+  step?: string;
+  maxSeries: number;
+}
+
+/** --since, --until, --interval, --step and --max-series: the range of a backtest, its resolution and its budget. */
+export function backtestRunOptions(): Option[] {
+  return [
+    new Option('--since <duration>', 'how far back to evaluate (a Prometheus duration, e.g. 7d, 12h)')
+      .argParser((value: string) => wholeSeconds(value, '--since'))
+      .default('7d'),
+    new Option('--until <time>', 'the end of the range: an RFC 3339 time or Unix seconds (default: now)').argParser(
+      unixSeconds,
+    ),
+    new Option('--interval <duration>', "the rules' evaluation interval (Prometheus' evaluation_interval)")
+      .argParser((value: string) => wholeSeconds(value, '--interval'))
+      .default('1m'),
+    new Option('--step <duration>', 'evaluate every step, no finer than --interval (default: the interval)').argParser(
+      (value: string) => wholeSeconds(value, '--step'),
+    ),
+    new Option('--max-series <count>', 'stop an alert whose rule returns more series than this')
+      .argParser(positiveCount)
+      .default(10_000),
+  ];
+}
+
+/** A Prometheus duration of whole seconds, at least one. */
+function wholeSeconds(value: string, flag: string): string {
+  if (!isDuration(value)) throw new InvalidArgumentError('expected a Prometheus duration, e.g. 7d, 12h, 30s.');
+  const ms = durationMs(value);
+  if (ms < 1000 || ms % 1000 !== 0) throw new InvalidArgumentError(`${flag} takes whole seconds, at least 1s.`);
+  return value;
+}
+
+function unixSeconds(value: string): number {
+  const seconds = /^\d+(?:\.\d+)?$/.test(value)
+    ? Number(value)
+    : /^\d{4}-\d{2}-\d{2}T/.test(value)
+      ? Date.parse(value) / 1000
+      : Number.NaN;
+  if (!Number.isFinite(seconds))
+    throw new InvalidArgumentError('expected an RFC 3339 time (2026-05-01T12:00:00Z) or Unix seconds.');
+  return seconds;
+}
+
+function positiveCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count <= 0) throw new InvalidArgumentError('expected a whole number > 0.');
+  return count;
 }

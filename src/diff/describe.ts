@@ -1,4 +1,5 @@
 // The report in sentences, grouped into sections; the text and markdown formats lay the same lines out.
+import type { BacktestComparison } from '../backtest/compare-rule-sets.ts';
 import { labelsText } from './compare-rules.ts';
 import { moveLines, renameLines } from './describe-moves.ts';
 import type {
@@ -39,6 +40,7 @@ export function describe(report: DiffReport, comparing: string): Description {
     },
     { title: 'Rule outputs', lines: report.ruleOutputs.map((change) => `${change.status} ${change.output}`) },
     { title: 'Rules', lines: report.rules.map(ruleLine) },
+    ...(report.backtest === undefined ? [] : [backtestSection(report.backtest)]),
     { title: 'Dashboards', lines: report.dashboards.flatMap(dashboardLines) },
     { title: 'Kubernetes objects', lines: report.objects.map(objectLine) },
     { title: 'Files', lines: report.files.map(fileLine) },
@@ -57,6 +59,32 @@ export function describe(report: DiffReport, comparing: string): Description {
     notes: report.notes,
     sections,
   };
+}
+
+/** Per team and alert whose rules changed: "last 7 days: N alerts before → M after". */
+function backtestSection(comparison: BacktestComparison): Section {
+  const last = `last ${sinceText(comparison.since)}`;
+  const quiet = comparison.changed.filter((alert) => !comparison.counts.some((count) => count.alert === alert));
+  return {
+    title: `Alerts whose rules changed, backtested against ${comparison.store}`,
+    lines: [
+      ...comparison.counts.map(
+        (count) =>
+          `${count.team} ${count.alert}: ${last}: ${plural(count.before, 'alert')} before → ${count.after} after`,
+      ),
+      ...quiet.map((alert) => `${alert}: ${last}: no alerts before or after`),
+      ...(comparison.changed.length === 0 ? ["no alert's rules changed: nothing to backtest"] : []),
+      ...comparison.problems.map((problem) => `not backtested in full: ${problem}`),
+    ],
+  };
+}
+
+const UNITS: Record<string, string> = { y: 'year', w: 'week', d: 'day', h: 'hour', m: 'minute', s: 'second' };
+
+/** `7d` → `7 days`, `1h` → `1 hour`; a duration of several units as it is. */
+function sinceText(since: string): string {
+  const match = /^(\d+)([ywdhms])$/.exec(since);
+  return match ? plural(Number(match[1]), UNITS[match[2]!]!) : since;
 }
 
 function headline(report: DiffReport, comparing: string): string {

@@ -1,4 +1,5 @@
 // What `headroom diff` found, as data: the formatters (text, markdown, json) only render it.
+import type { BacktestComparison } from '../backtest/compare-rule-sets.ts';
 import type { OwnerMoved } from './ownership-moves.ts';
 import type { TeamRenamed } from './team-renames.ts';
 
@@ -170,4 +171,6 @@ export interface DiffReport {
   files: FileChange[];
   /** Committed generated folders (at the base, in the work tree) that differ from this headroom's output. */
   drift: GeneratedDrift[];
+  /** With --prometheus: the alerts whose rules changed, backtested with the old rules and the new. */
+  backtest?: BacktestComparison;
 }

@@ -1,5 +1,6 @@
-// The live store's query API, as doctor asks it: instant queries only (`/api/v1/query`), which Prometheus, the Thanos
-// querier, Mimir (with X-Scope-OrgID) and VictoriaMetrics all serve alike. Auth as users have it: a bearer token or
+// The live store's query API, as doctor and backtest ask it: instant queries (`/api/v1/query`) and range queries
+// (`/api/v1/query_range`, backtest's), which Prometheus, the Thanos querier, Mimir (with X-Scope-OrgID) and
+// VictoriaMetrics all serve alike. Auth as users have it: a bearer token or
 // basic auth from the environment (never a flag, so it stays out of shell history and CI logs), extra headers, a CA
 // file; every request has a timeout. A store that cannot be asked is an input problem (exit 2), said in one line.
 import { readFileSync } from 'node:fs';
@@ -38,26 +39,53 @@ export interface QueryApi {
   readonly queries: number;
 }
 
+/** One series of a range query: its labels and its points, oldest first (times in seconds since the epoch). */
+export interface Series {
+  labels: Record<string, string>;
+  points: { time: number; value: number }[];
+}
+
+/** The evaluation times of a range query: start, start + step, … up to end (seconds since the epoch). */
+export interface QueryRange {
+  start: number;
+  end: number;
+  step: number;
+}
+
+export interface RangeQueryApi extends QueryApi {
+  /** The store's address as messages and reports show it: without credentials. */
+  readonly store: string;
+  /** The series `expr` has at any step of the range, each with the steps it has a value at. */
+  queryRange(expr: string, range: QueryRange): Promise<Series[]>;
+}
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Node's timers hold at most 2^31 - 1 ms (about 24 days); a longer timeout would fire at once, with a warning. */
 const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
 
-export function queryApi(options: QueryApiOptions): QueryApi {
+export function queryApi(options: QueryApiOptions): RangeQueryApi {
   const base = parseBase(options.url);
   const headers = { ...authHeaders(options.env ?? process.env), ...options.headers, Accept: 'application/json' };
   const ca = options.caFile === undefined ? undefined : readCa(options.caFile);
   const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, LONGEST_TIMEOUT_MS);
   let queries = 0;
+  const ask = async (path: string, expr: string, parameters: Record<string, string>) => {
+    queries += 1;
+    const url = new URL(`${base.pathname.replace(/\/$/, '')}/api/v1/${path}`, base);
+    const body = new URLSearchParams({ query: expr, ...parameters }).toString();
+    return resultOf(await post(url, body, { headers, ca, timeoutMs }), expr, base);
+  };
   return {
+    store: shown(base).replace(/\/$/, ''),
     get queries() {
       return queries;
     },
     async query(expr) {
-      queries += 1;
-      const url = new URL(`${base.pathname.replace(/\/$/, '')}/api/v1/query`, base);
-      const body = new URLSearchParams({ query: expr }).toString();
-      const response = await post(url, body, { headers, ca, timeoutMs });
-      return samplesOf(response, expr, base);
+      return samplesOf(await ask('query', expr, {}), expr, base);
+    },
+    async queryRange(expr, { start, end, step }) {
+      const range = { start: String(start), end: String(end), step: String(step) };
+      return seriesOf(await ask('query_range', expr, range), expr, base);
     },
   };
 }
@@ -135,7 +163,13 @@ function post(
   });
 }
 
-function samplesOf(response: HttpResponse, expr: string, base: URL): Sample[] {
+interface QueryResult {
+  resultType?: string;
+  result?: unknown;
+}
+
+/** The data of a successful answer; a store error, in one line, for any other. */
+function resultOf(response: HttpResponse, expr: string, base: URL): QueryResult {
   // A proxy in front of the store refuses with its own page, JSON or not.
   if (response.status === 401 || response.status === 403)
     throw inputError(
@@ -146,7 +180,7 @@ function samplesOf(response: HttpResponse, expr: string, base: URL): Sample[] {
   const notTheApi = inputError(
     `${shown(base)} answered HTTP ${response.status} with no Prometheus API JSON: is it the query API's base URL?`,
   );
-  let parsed: { status?: unknown; error?: string; data?: { resultType?: string; result?: unknown } };
+  let parsed: { status?: unknown; error?: string; data?: QueryResult };
   try {
     parsed = JSON.parse(response.text);
   } catch {
@@ -154,19 +188,37 @@ function samplesOf(response: HttpResponse, expr: string, base: URL): Sample[] {
   }
   if (typeof parsed !== 'object' || parsed === null || (parsed.status !== 'success' && parsed.status !== 'error'))
     throw response.status >= 500 ? failed : notTheApi;
-  // One line, however the query was laid out.
-  const query = expr.replaceAll(/\s+/g, ' ');
   if (parsed.status === 'error')
-    throw inputError(`${shown(base)} refused ${query}: ${parsed.error ?? `HTTP ${response.status}`}`);
-  const { resultType, result } = parsed.data ?? {};
+    throw inputError(`${shown(base)} refused ${oneLine(expr)}: ${parsed.error ?? `HTTP ${response.status}`}`);
+  return parsed.data ?? {};
+}
+
+function samplesOf({ resultType, result }: QueryResult, expr: string, base: URL): Sample[] {
   if (resultType === 'scalar') return [{ labels: {}, value: Number((result as [number, string])[1]) }];
   if (resultType !== 'vector' || !Array.isArray(result))
-    throw inputError(`${shown(base)} answered ${query} with a ${resultType ?? 'missing'} result, not a vector`);
+    throw inputError(`${shown(base)} answered ${oneLine(expr)} with a ${resultType ?? 'missing'} result, not a vector`);
   return (result as { metric: Record<string, string>; value: [number, string] }[]).map((sample) => ({
     labels: sample.metric,
     value: Number(sample.value[1]),
   }));
 }
+
+function seriesOf({ resultType, result }: QueryResult, expr: string, base: URL): Series[] {
+  if (resultType !== 'matrix' || !Array.isArray(result))
+    throw inputError(`${shown(base)} answered ${oneLine(expr)} with a ${resultType ?? 'missing'} result, not a matrix`);
+  return (result as { metric: Record<string, string>; values?: [number, string][] }[]).map((series) => ({
+    labels: series.metric,
+    points: (series.values ?? []).map(([time, value]) => ({ time, value: Number(value) })),
+  }));
+}
+
+/** The query as a message shows it: on one line, cut (backtest's queries span many lines and kilobytes). */
+function oneLine(expr: string): string {
+  const flat = expr.replace(/\s+/g, ' ').trim();
+  return flat.length <= SHOWN_QUERY ? flat : `${flat.slice(0, SHOWN_QUERY - 1)}…`;
+}
+
+const SHOWN_QUERY = 100;
 
 function unreachable(url: URL, error: Error & { code?: string }): StoreError {
   return inputError(`cannot reach ${shown(url)}: ${error.code ?? error.message}`);
@@ -178,7 +230,7 @@ function shown(url: URL): string {
   copy.username = '';
   copy.password = '';
   copy.search = '';
-  return copy.origin + copy.pathname.replace(/\/api\/v1\/query$/, '');
+  return copy.origin + copy.pathname.replace(/\/api\/v1\/query(?:_range)?$/, '');
 }
 
 function inputError(message: string): StoreError {

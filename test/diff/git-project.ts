@@ -28,9 +28,10 @@ export interface GitProject {
   snapshot(): string;
 }
 
-export function gitProject(): GitProject {
+/** `source`: the project to copy and commit (test/diff/project by default). */
+export function gitProject(source = PROJECT): GitProject {
   const dir = mkdtempSync(join(tmpdir(), 'headroom-diff-'));
-  cpSync(PROJECT, dir, { recursive: true });
+  cpSync(source, dir, { recursive: true });
   const git = (...args: string[]) => {
     const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: GIT_ENV });
     if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);

@@ -10,6 +10,7 @@ interface Seen {
   path: string;
   headers: IncomingMessage['headers'];
   query: string | null;
+  form: Record<string, string>;
 }
 
 let server: Server;
@@ -29,7 +30,13 @@ beforeAll(async () => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
-      seen.push({ path: request.url ?? '', headers: request.headers, query: new URLSearchParams(body).get('query') });
+      const form = new URLSearchParams(body);
+      seen.push({
+        path: request.url ?? '',
+        headers: request.headers,
+        query: form.get('query'),
+        form: Object.fromEntries(form),
+      });
       setTimeout(() => {
         response.writeHead(answer.status, { 'Content-Type': 'application/json' });
         response.end(answer.body);
@@ -60,6 +67,54 @@ describe('the query API client', () => {
     expect(seen.at(-1)!.headers.authorization).toBeUndefined();
     expect(api.queries).toBe(1);
   });
+
+  it(
+    'posts a range query to <base>/api/v1/query_range and reads the matrix; ' + "backtest's queries show on one line",
+    async () => {
+      answer = {
+        status: 200,
+        body: JSON.stringify({
+          status: 'success',
+          data: {
+            resultType: 'matrix',
+            result: [
+              {
+                metric: { pod: 'a' },
+                values: [
+                  [1000.5, '1'],
+                  [1005.5, '2'],
+                ],
+              },
+            ],
+          },
+        }),
+      };
+      const api = queryApi({ url: `${base.replace('http://', 'http://user:pw@')}/prometheus/`, env: {} });
+      expect(await api.queryRange('up == 0', { start: 1000.5, end: 1010.5, step: 5 })).toEqual([
+        {
+          labels: { pod: 'a' },
+          points: [
+            { time: 1000.5, value: 1 },
+            { time: 1005.5, value: 2 },
+          ],
+        },
+      ]);
+      expect(seen.at(-1)).toMatchObject({
+        path: '/prometheus/api/v1/query_range',
+        form: { query: 'up == 0', start: '1000.5', end: '1010.5', step: '5' },
+      });
+      expect(api.store).toBe(`${base}/prometheus`);
+      answer = { status: 422, body: '{"status":"error","errorType":"execution","error":"too many samples"}' };
+      const long = `max by (pod) (\n  ${'x or '.repeat(50)}y\n)`;
+      const message = await failure(() => api.queryRange(long, { start: 0, end: 10, step: 5 }));
+      expect(message).toMatch(/refused max by \(pod\) \( x or x or .*…: too many samples$/);
+      expect(message).not.toContain('\n');
+      answer = { status: 200, body: vector('1') };
+      expect(await failure(() => api.queryRange('up', { start: 0, end: 10, step: 5 }))).toMatch(
+        /answered up with a vector result, not a matrix/,
+      );
+    },
+  );
 
   it('sends a bearer token or basic auth from the environment, and extra headers', async () => {
     answer = { status: 200, body: vector('1') };

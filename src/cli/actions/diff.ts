@@ -12,15 +12,20 @@ import { formatText, wantsColour } from '../../diff/format-text.ts';
 import { readTreeDir } from '../../diff/read-tree.ts';
 import type { DiffReport } from '../../diff/report.ts';
 import { isGeneratedFolder } from '../../output/generated-folder.ts';
-import { type CommandRun, printLine } from '../cli-io.ts';
+import type { BacktestComparison } from '../../backtest/compare-rule-sets.ts';
+import { StoreError } from '../../doctor/store-error.ts';
+import { type CommandRun, type OutputStream, printLine } from '../cli-io.ts';
 import { EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_DIFFERENT } from '../exit-codes.ts';
+import type { BacktestRunOptions, StoreOptions } from '../options.ts';
 import { writeStdout } from '../write-stdout.ts';
 
-export interface DiffOptions {
+export interface DiffOptions extends Partial<Omit<StoreOptions, 'prometheus'> & BacktestRunOptions> {
   config: string;
   base?: string;
   format: 'text' | 'markdown' | 'json';
   exitCode?: boolean;
+  /** A query API: the alerts whose rules changed are backtested, old rules and new. */
+  prometheus?: string;
 }
 
 export async function diffAction(
@@ -34,6 +39,7 @@ export async function diffAction(
       colour: wantsColour(io.stdout, io.env),
       env: io.env,
       cwd: io.cwd,
+      stderr: io.stderr,
     });
     if ((await writeStdout(text, io.stdout)) === 'closed') {
       outcome.exitCode = EXIT_BROKEN_PIPE;
@@ -41,7 +47,8 @@ export async function diffAction(
     }
     if (options.exitCode && report.changed) outcome.exitCode = EXIT_DIFFERENT;
   } catch (error) {
-    if (error instanceof DiffInputError) printLine(io.stderr, `headroom diff: ${error.message}`);
+    if (error instanceof DiffInputError || error instanceof StoreError)
+      printLine(io.stderr, `headroom diff: ${error.message}`);
     else if (error instanceof InputError)
       printLine(io.stderr, `headroom diff: invalid input:\n${error.problems.map(formatProblem).join('\n')}`);
     else throw error;
@@ -57,10 +64,11 @@ export async function diffOutput(
   oldDir: string | undefined,
   newDir: string | undefined,
   options: DiffOptions,
-  output: { colour: boolean; env?: NodeJS.ProcessEnv; cwd: string },
+  output: { colour: boolean; env?: NodeJS.ProcessEnv; cwd: string; stderr?: OutputStream },
 ): Promise<{ text: string; report: DiffReport }> {
   const [old, current] = await trees(oldDir, newDir, options, output.cwd);
   const report = diffTrees(old, current);
+  if (options.prometheus !== undefined) report.backtest = await backtestChanges(old, current, options, output);
   const description = describe(report, `${old.name} → ${current.name}`);
   const text =
     options.format === 'json'
@@ -71,6 +79,25 @@ export async function diffOutput(
           })
         : formatText(report, description, output.colour);
   return { text, report };
+}
+
+/** The alerts whose rules changed between the trees, backtested with each side's rules against --prometheus. */
+async function backtestChanges(
+  old: NamedTree,
+  current: NamedTree,
+  options: DiffOptions,
+  output: { env?: NodeJS.ProcessEnv; stderr?: OutputStream },
+): Promise<BacktestComparison> {
+  const [{ compareRuleSets }, { backtestSetup }, { treeRuleGroups }] = await Promise.all([
+    import('../../backtest/compare-rule-sets.ts'),
+    import('../backtest-setup.ts'),
+    import('../../mixin/tree-rule-groups.ts'),
+  ]);
+  // The command gives every flag its default; only --prometheus is optional.
+  const flags = options as DiffOptions & StoreOptions & BacktestRunOptions;
+  const setup = backtestSetup(flags, { env: output.env ?? {}, stderr: output.stderr }, 'diff');
+  const groups = (tree: NamedTree) => treeRuleGroups(tree.tree).map((found) => found.group);
+  return compareRuleSets(groups(old), groups(current), setup.api, { ...setup.options, since: flags.since });
 }
 
 /**
