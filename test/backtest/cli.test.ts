@@ -22,13 +22,18 @@ beforeAll(async () => {
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
       const form = new URLSearchParams(body);
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      // An instant query (the probe before any progress): the store answers.
+      if (!form.has('start')) {
+        response.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
+        return;
+      }
       asked.push(form);
       const [start, end, step] = ['start', 'end', 'step'].map((name) => Number(form.get(name)));
       const values: [number, string][] = [];
       for (let time = start!; time <= end!; time += step!) values.push([time, '1']);
       const pressure = form.get('query')!.includes('status="true"');
       const result = pressure ? [{ metric: { cluster: 'dev-1', node: 'node-1', team: 'platform' }, values }] : [];
-      response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } }));
     });
   });
@@ -58,7 +63,8 @@ describe('headroom backtest', () => {
       // Active since the warm-up (for: 2m before the range): firing at the range's first step.
       ['platform', 'NodeMemoryPressure', 1, '2027-01-15T07:50:00Z'],
     ]);
-    expect(report.queries).toBe(report.rules);
+    // One range query per rule, and the probe before them.
+    expect(report.queries).toBe(report.rules + 1);
     expect(report.rules).toBeGreaterThan(5);
     // The first rule's for (15s) rounded up to the step: one step of warm-up.
     expect(asked[0]!.get('start')).toBe(String(UNTIL - 600 - 60));
