@@ -144,8 +144,8 @@ describe.concurrent('headroom end to end', () => {
       const repo = gitProject(join(FIXTURES, 'e2e'));
       repo.edit(
         'headroom.config.ts',
-        "{ name: 'payments', ",
-        "{ name: 'payments', alerts: { containerMemoryNearLimit: { threshold: 0.97 } }, ",
+        "name: 'payments',\n",
+        "name: 'payments',\n      alerts: { containerMemoryNearLimit: { threshold: 0.97 } },\n",
       );
       // The range and grid of the backtest check's first run (the container group's evaluations).
       const run = check.runs[0]!.args;

@@ -2,6 +2,7 @@
 // stdout, progress to stderr; exit 2 when the store cannot be asked (one line).
 import { backtest } from '../../backtest/backtest.ts';
 import { formatReport, type ReportFormat } from '../../backtest/format-report.ts';
+import { tunableAlertGroups } from '../../backtest/tunable-alerts.ts';
 import { backtestReport } from '../../backtest/report.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { StoreError } from '../../doctor/store-error.ts';
@@ -24,7 +25,7 @@ export async function backtestAction(options: BacktestCommandOptions, { io, outc
     const setup = backtestSetup(options, io, 'backtest');
     // Whether the store answers at all, before any progress is shown: a store that cannot be asked is one line.
     await setup.api.query(print(number(1)));
-    const result = await backtest(ruleGroups(model), setup.api, setup.options);
+    const result = await backtest(tunableAlertGroups(ruleGroups(model)), setup.api, setup.options);
     const report = backtestReport(result, {
       store: setup.api.store,
       interval: options.interval,

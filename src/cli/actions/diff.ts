@@ -88,15 +88,16 @@ async function backtestChanges(
   options: DiffOptions,
   output: { env?: NodeJS.ProcessEnv; stderr?: OutputStream },
 ): Promise<BacktestComparison> {
-  const [{ compareRuleSets }, { backtestSetup }, { treeRuleGroups }] = await Promise.all([
+  const [{ compareRuleSets }, { tunableAlertGroups }, { backtestSetup }, { treeRuleGroups }] = await Promise.all([
     import('../../backtest/compare-rule-sets.ts'),
+    import('../../backtest/tunable-alerts.ts'),
     import('../backtest-setup.ts'),
     import('../../mixin/tree-rule-groups.ts'),
   ]);
   // The command gives every flag its default; only --prometheus is optional.
   const flags = options as DiffOptions & StoreOptions & BacktestRunOptions;
   const setup = backtestSetup(flags, { env: output.env ?? {}, stderr: output.stderr }, 'diff');
-  const groups = (tree: NamedTree) => treeRuleGroups(tree.tree).map((found) => found.group);
+  const groups = (tree: NamedTree) => tunableAlertGroups(treeRuleGroups(tree.tree).map((found) => found.group));
   return compareRuleSets(groups(old), groups(current), setup.api, { ...setup.options, since: flags.since });
 }
 
