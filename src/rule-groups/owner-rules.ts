@@ -211,15 +211,11 @@ function ownerRule(model: Model, kind: OwnedBy, range: NameRange, claims: ClaimP
   const inRange = rangeRegexes(range).map((regex) => re(ownedLabel(kind), regex));
   const seen = (...matchers: Matcher[]) =>
     selector(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
+  // Each owner's claims, looked up rather than filtered out of the range's for every owner (teams × claims).
+  const claimsOf = new Map<Owner, ClaimPattern[]>();
+  for (const claim of claims) claimsOf.set(claim.owner, [...(claimsOf.get(claim.owner) ?? []), claim]);
   const teamClaims = model.owners.flatMap((owner) =>
-    fileClaims(
-      model,
-      kind,
-      owner,
-      range,
-      claims.filter((claim) => claim.owner === owner),
-      seen,
-    ),
+    fileClaims(model, kind, owner, range, claimsOf.get(owner) ?? [], seen),
   );
   const claimed = (expr: Expr, claim: string) => labelReplace(expr, LABEL.claim, claim);
   const unclaimed = claimed(group(by(key), seen(...inRange)), CLAIM.none);
@@ -268,10 +264,10 @@ function fileClaims(
   const within = clustersMatchers(model, owner.clusters);
   const inside = claims.filter((claim) => prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
   const across = claims.filter((claim) => !prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
-  const held = rangeRegexes(range).map((regex) => re(ownedLabel(kind), regex));
+  const held = () => rangeRegexes(range).map((regex) => re(ownedLabel(kind), regex));
   const selectors = [
     ...(inside.length > 0 ? [seen(re(ownedLabel(kind), regexOf(inside)), ...within)] : []),
-    ...(across.length > 0 ? [seen(re(ownedLabel(kind), regexOf(across)), ...held, ...within)] : []),
+    ...(across.length > 0 ? [seen(re(ownedLabel(kind), regexOf(across)), ...held(), ...within)] : []),
   ];
   return selectors.map((matched) =>
     labelReplace(group(by(keyOf(model, ownedLabel(kind))), matched), LABEL.owner, owner.claimedBy!),
