@@ -91,6 +91,6 @@ export const SETTINGS_OPTIONS: StringifyOptions = { lineWidth: 0, aliasDuplicate
 const stringify = yamlStringifier(SETTINGS_OPTIONS);
 
 export function settingsManifestFiles(model: Model): GeneratedFile[] {
-  const text = stringify(settingsManifest(model));
-  return [textFile(SETTINGS_MANIFEST_PATH, yamlHeader() + EXPLANATION + text)];
+  const manifest = settingsManifest(model);
+  return [textFile(SETTINGS_MANIFEST_PATH, yamlHeader() + EXPLANATION + stringify(manifest), manifest)];
 }
