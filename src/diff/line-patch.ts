@@ -6,7 +6,7 @@
 // would need more bits than MAX_BITS is left to jsdiff itself (as slow as ever, and as exact).
 import { structuredPatch } from 'diff';
 
-export interface Hunk {
+interface Hunk {
   oldStart: number;
   oldLines: number;
   newStart: number;
@@ -20,6 +20,9 @@ interface Run {
   removed: boolean;
   lines: string[];
 }
+
+/** A diagonal without a path (positions are -1 and up). */
+const NONE = -2;
 
 /** 256 MiB of search steps: an edit script of about 65,000 lines in one file. */
 const MAX_BITS = 2 ** 31;
@@ -63,27 +66,17 @@ function editScript(oldTokens: string[], newTokens: string[]): Run[] | undefined
   const b = Int32Array.from(newTokens, idOf);
   const oldLen = a.length;
   const newLen = b.length;
-  const snake = (oldPos: number, diagonal: number): number => {
-    let newPos = oldPos - diagonal;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && a[oldPos + 1] === b[newPos + 1]) {
-      newPos++;
-      oldPos++;
-    }
-    return oldPos;
-  };
-  const start = snake(-1, 0);
-  const done = (oldPos: number, diagonal: number) => oldPos + 1 >= oldLen && oldPos - diagonal + 1 >= newLen;
-  if (done(start, 0)) return runsOf(oldTokens, newTokens, []);
-  // Furthest old position per diagonal (offset by `mid`), and whether the diagonal holds a path (jsdiff's bestPath).
+  let start = -1;
+  while (start + 1 < newLen && start + 1 < oldLen && a[start + 1] === b[start + 1]) start++;
+  if (start + 1 >= oldLen && start + 1 >= newLen) return runsOf(oldTokens, newTokens, []);
+  // Furthest old position per diagonal (offset by `mid`); NONE where the diagonal holds no path (jsdiff's bestPath).
   const mid = oldLen + newLen + 1;
-  const furthest = new Int32Array(2 * mid + 1);
-  const live = new Uint8Array(2 * mid + 1);
+  const furthest = new Int32Array(2 * mid + 1).fill(NONE);
   furthest[mid] = start;
-  live[mid] = 1;
   /** Bit (d(d+1)/2 + (k + d)/2): the path of round d on diagonal k came by an insertion. */
   let inserted = new Uint8Array(1 << 16);
-  let minDiagonal = Number.NEGATIVE_INFINITY;
-  let maxDiagonal = Number.POSITIVE_INFINITY;
+  let minDiagonal = -mid;
+  let maxDiagonal = mid;
   for (let d = 1; d <= oldLen + newLen; d++) {
     const base = (d * (d + 1)) / 2;
     if (base + d + 1 > MAX_BITS) return undefined;
@@ -92,30 +85,33 @@ function editScript(oldTokens: string[], newTokens: string[]): Run[] | undefined
       grown.set(inserted);
       inserted = grown;
     }
-    for (let k = Math.max(minDiagonal, -d); k <= Math.min(maxDiagonal, d); k += 2) {
-      const below = mid + k - 1;
-      const above = mid + k + 1;
-      const hasRemove = live[below] === 1;
-      if (hasRemove) live[below] = 0;
-      const removeFrom = furthest[below]!;
-      const addFrom = furthest[above]!;
-      const canAdd = live[above] === 1 && addFrom - k >= 0 && addFrom - k < newLen;
-      const canRemove = hasRemove && removeFrom + 1 < oldLen;
+    const last = Math.min(maxDiagonal, d);
+    for (let k = Math.max(minDiagonal, -d); k <= last; k += 2) {
+      const removeFrom = furthest[mid + k - 1]!;
+      const addFrom = furthest[mid + k + 1]!;
+      if (removeFrom !== NONE) furthest[mid + k - 1] = NONE;
+      const canAdd = addFrom !== NONE && addFrom - k >= 0 && addFrom - k < newLen;
+      const canRemove = removeFrom !== NONE && removeFrom + 1 < oldLen;
       if (!canAdd && !canRemove) {
-        live[mid + k] = 0;
+        furthest[mid + k] = NONE;
         continue;
       }
       let oldPos: number;
       if (!canRemove || (canAdd && removeFrom < addFrom)) {
         const bit = base + ((k + d) >> 1);
         inserted[bit >> 3]! |= 1 << (bit & 7);
-        oldPos = snake(addFrom, k);
-      } else oldPos = snake(removeFrom + 1, k);
-      if (done(oldPos, k)) return runsOf(oldTokens, newTokens, stepsTo(inserted, d, k));
+        oldPos = addFrom;
+      } else oldPos = removeFrom + 1;
+      // The lines both sides share from here on (jsdiff's extractCommon).
+      let newPos = oldPos - k;
+      while (newPos + 1 < newLen && oldPos + 1 < oldLen && a[oldPos + 1] === b[newPos + 1]) {
+        newPos++;
+        oldPos++;
+      }
+      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runsOf(oldTokens, newTokens, stepsTo(inserted, d, k));
       furthest[mid + k] = oldPos;
-      live[mid + k] = 1;
       if (oldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, k - 1);
-      if (oldPos - k + 1 >= newLen) minDiagonal = Math.max(minDiagonal, k + 1);
+      if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, k + 1);
     }
   }
   throw new Error('line diff: no edit script found');
