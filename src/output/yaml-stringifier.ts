@@ -3,8 +3,9 @@
 // how to write it, about 0.5 s per MB, and a fleet of 5,000 teams writes 20 MB. Here the block structure (`key:
 // value`, `- item`, two spaces a level) is written directly, and each distinct scalar is written once by the package
 // itself, in a one-pair document, then reused: quoting, escapes and block literals stay the package's decisions.
-// Names (letters, digits, `-._/`, no indicator first) are written plain without asking, unless one of the schema's
-// types would read them as other than a string (`yes`, `null`, `0x1f`, a date): the package's own test.
+// A line of printable ASCII is written as the package's plainString and quotedString write it, without asking: plain
+// unless an indicator or one of the schema's types (`yes`, `null`, `0x1f`, a date: the package's own tests) forbids
+// it, else quoted.
 // Anything else (other objects, a key the package would write as `? key`, a string whose form depends on where it
 // sits) is handed to the package whole. test/output/yaml-stringifier.test.ts checks the two agree.
 import {
@@ -27,8 +28,10 @@ const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
 
 const STEP = '  ';
 
-/** Text the package writes plain unless a type of the schema claims it (its plainString, for these characters). */
-const NAME = /^[a-zA-Z0-9][a-zA-Z0-9._/-]*$/;
+/** One line of printable ASCII, not starting a document: written plain or quoted as ownText says. */
+const PRINTABLE_LINE = /^(?!%|---|\.\.\.)[\x20-\x7e]+$/;
+/** What the package does not write plain, whatever the schema (stringifyString.js, plainString, yaml 2.9). */
+const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 
 /**
  * A stringify(value, options) for fixed options; `options` must not alias repeated objects (aliasDuplicateObjects:
@@ -44,11 +47,23 @@ export function yamlStringifier(options: StringifyOptions): (value: unknown) => 
   const otherTypes = [...tags, ...(compat ?? [])]
     .filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str')
     .flatMap((tag) => ('test' in tag && tag.test ? [tag.test] : []));
-  const isPlain = (text: string) => NAME.test(text) && !otherTypes.some((test) => test.test(text));
+  const defaultQuoting = ['defaultStringType', 'defaultKeyType', 'singleQuote', 'doubleQuotedAsJSON'].every(
+    (option) => options[option as keyof StringifyOptions] === undefined,
+  );
+  /**
+   * A line of printable ASCII as the package writes it, key or value alike: plain, unless an indicator or a type of
+   * the schema forbids it; then in single quotes if it holds double quotes only, else as JSON does (quotedString).
+   */
+  const ownText = (text: string): string | undefined => {
+    if (!defaultQuoting || !PRINTABLE_LINE.test(text)) return undefined;
+    if (!NOT_PLAIN.test(text) && !otherTypes.some((test) => test.test(text))) return text;
+    return text.includes('"') && !text.includes("'") ? `'${text}'` : JSON.stringify(text);
+  };
 
   const key = (name: string): string => {
     // Over 1,024 characters, a key is written `? key` (stringifyPair.js).
-    if (name.length <= 1024 && isPlain(name)) return name;
+    const own = name.length <= 1024 ? ownText(name) : undefined;
+    if (own !== undefined) return own;
     const cacheKey = `k${name}`;
     let text = written.get(cacheKey);
     if (text === undefined) {
@@ -64,7 +79,8 @@ export function yamlStringifier(options: StringifyOptions): (value: unknown) => 
 
   /** A scalar whose node would have `indent` (two spaces more than the line it starts on). */
   const scalar = (value: string | number | boolean | null, indent: string): string => {
-    if (typeof value === 'string' && isPlain(value)) return value;
+    const own = typeof value === 'string' ? ownText(value) : undefined;
+    if (own !== undefined) return own;
     const cacheKey = scalarKey(value);
     let text = written.get(cacheKey);
     if (text === undefined) {
