@@ -36,7 +36,13 @@ import {
 import { byFirst } from '../values/ordering.ts';
 import { contentChunks } from './content-chunks.ts';
 import { keyOf, namespaceKey } from '../rules/keys.ts';
-import { type NameRange, prefixMeetsRange, prefixWithinRange, rangeRegexes, rangesBetween } from './name-ranges.ts';
+import {
+  type NameRange,
+  prefixesMeetingRanges,
+  prefixWithinRange,
+  rangeRegexes,
+  rangesBetween,
+} from './name-ranges.ts';
 import { CLAIM, mayOwn, type OwnedBy, ownedLabel, ownerSeriesName } from '../rules/owned-by.ts';
 import { copiedOwnerLabels, ownerLabels } from '../rules/ownership.ts';
 import { ownerSettingsLabels, settingsLabel } from '../rules/partition.ts';
@@ -195,13 +201,18 @@ export function ownerShards(model: Model, kind: OwnedBy): OwnerShard[] {
   })
     .map((chunk) => chunk.from)
     .filter((from) => from !== '');
-  return rangesBetween(bounds).map((range) => ({
+  const ranges = rangesBetween(bounds);
+  const meeting = prefixesMeetingRanges(
+    claims.map((claim) => claim.prefix),
+    ranges,
+  );
+  return ranges.map((range, i) => ({
     range,
     rule: ownerRule(
       model,
       kind,
       range,
-      claims.filter((claim) => prefixMeetsRange(claim.prefix, range)),
+      meeting[i]!.map((position) => claims[position]!),
     ),
   }));
 }
@@ -213,7 +224,11 @@ function ownerRule(model: Model, kind: OwnedBy, range: NameRange, claims: ClaimP
     selector(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
   // Each owner's claims, looked up rather than filtered out of the range's for every owner (teams × claims).
   const claimsOf = new Map<Owner, ClaimPattern[]>();
-  for (const claim of claims) claimsOf.set(claim.owner, [...(claimsOf.get(claim.owner) ?? []), claim]);
+  for (const claim of claims) {
+    const own = claimsOf.get(claim.owner);
+    if (own) own.push(claim);
+    else claimsOf.set(claim.owner, [claim]);
+  }
   const teamClaims = model.owners.flatMap((owner) =>
     fileClaims(model, kind, owner, range, claimsOf.get(owner) ?? [], seen),
   );
