@@ -36,14 +36,19 @@ export function lineHunks(before: string, after: string, context: number): Hunk[
   return hunksOf(runs, context);
 }
 
-/** jsdiff's line tokens (diff/line.js, tokenize): each line with its line break, a last line without one. */
+/**
+ * jsdiff's line tokens (diff/line.js, tokenize, which splits on `\n` and `\r\n` and keeps each break with its line):
+ * each line up to and with its `\n`, a last line without one.
+ */
 function lineTokens(text: string): string[] {
-  const parts = text.split(/(\n|\r\n)/);
-  if (!parts[parts.length - 1]) parts.pop();
   const lines: string[] = [];
-  // Even parts are lines, odd ones the breaks after them.
-  for (let i = 0; i < parts.length; i += 2) lines.push(parts[i]! + (parts[i + 1] ?? ''));
-  return lines.filter((line) => line !== '');
+  let start = 0;
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    lines.push(text.slice(start, end + 1));
+    start = end + 1;
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
 }
 
 /**

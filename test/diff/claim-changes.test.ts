@@ -6,7 +6,7 @@ import { claimChanges } from '../../src/diff/claim-changes.ts';
 import type { ManifestData, ManifestOwnerData } from '../../src/diff/read-manifest.ts';
 
 const pattern = fc.constantFrom('a', 'a-1', 'a-*', 'b', 'b-?', '*-eu', 'c-*-eu', 'c-x-eu', '*');
-const clusters = fc.constantFrom([], ['prod-*'], ['prod-eu'], ['dev', 'prod-eu']);
+const clusters = fc.constantFrom<string[]>([], ['prod-*'], ['prod-eu'], ['dev', 'prod-eu']);
 const owner = fc.record({ namespaces: fc.uniqueArray(pattern, { maxLength: 3 }), clusters });
 const teams = fc.dictionary(fc.constantFrom('t1', 't2', 't3', 't4'), owner);
 
