@@ -8,6 +8,7 @@ import { compareSettings, introduceSettings } from './compare-settings.ts';
 import { fileChanges } from './file-changes.ts';
 import { renameWarnings, severityMoveWarnings } from './move-warnings.ts';
 import { readManifest } from './read-manifest.ts';
+import { rulesMoved } from './rules-moved.ts';
 import { driftWarnings } from './generated-drift.ts';
 import type { DiffReport, GeneratedDrift } from './report.ts';
 import { treeDocuments } from './tree-documents.ts';
@@ -92,6 +93,7 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
     ruleOutputs: compareRuleOutputs(old.tree, current.tree),
     dashboards: compareDashboards(oldDocuments, newDocuments),
     objects: compareObjects(oldDocuments, newDocuments),
+    rulesMoved: rulesMoved(oldDocuments, newDocuments, new Set(files.map((file) => file.path))),
     files,
     drift,
   };
