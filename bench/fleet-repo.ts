@@ -1,7 +1,7 @@
 // A fleet config (bench/fleet-config.ts) as a GitOps repository: config, team files and generated/ committed, and
 // the changes a pull request makes to it, for timing `headroom diff --base` and `headroom check` the way CI runs them.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fleetTeamFile, writeFleetTeam } from './fleet-config.ts';
 
@@ -28,6 +28,8 @@ function edit(file: string, from: string, to: string): void {
 
 /** The team every one-team change edits: no overrides of its own, not scoped to clusters, no node pool. */
 const EDITED_TEAM = 3;
+/** The team removed: one with overrides, scoped to clusters. */
+const REMOVED_TEAM = 7;
 
 export const FLEET_CHANGES: FleetChange[] = [
   {
@@ -55,6 +57,10 @@ export const FLEET_CHANGES: FleetChange[] = [
     name: 'team added',
     // A team between the others (a new name sorts among them): its claims, its row of the teams table.
     apply: (dir, teams) => writeFleetTeam(dir, teams),
+  },
+  {
+    name: 'team removed',
+    apply: (dir) => rmSync(join(dir, fleetTeamFile(REMOVED_TEAM))),
   },
 ];
 

@@ -1,9 +1,10 @@
-// `npm run bench:generate [-- --teams 1000,5000 --long-list 8000 --runs 3 --no-diff --headroom bin/headroom.js]`: wall time, CPU time and peak
-// RSS of `headroom generate`, `headroom check` and `headroom diff --base` on fleet configs (bench/fleet-config.ts)
-// kept in a throwaway git repository (bench/fleet-repo.ts), and of `generate` on one team listing many namespaces;
-// each run a child process the way users run it (GNU time); median and range of the runs, with the 1-minute load
-// average the runs started at (the machine may be shared). Also the largest PrometheusRule object, and which rule
-// objects a pull request's change rewrites.
+// `npm run bench:generate [-- --teams 1000,5000 --long-list 8000 --runs 3 --no-diff --headroom bin/headroom.js]`:
+// wall time, CPU time and peak RSS of `headroom generate`, `headroom check` and `headroom diff --base` on fleet
+// configs (bench/fleet-config.ts) kept in a throwaway git repository (bench/fleet-repo.ts), and of `generate` on one
+// team listing many namespaces; each run a child process the way users run it (GNU time); median and range of the
+// runs, with the 1-minute load average the runs started at (the machine may be shared). The file system's pending
+// writes (the bench's own: generated output, git) are flushed before each run, so that a run does not pay for them.
+// Also the PrometheusRule objects: the largest, and which ones each change rewrites, adds or removes.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,7 +21,16 @@ const PROMETHEUS_RULES = 'generated/prometheus-rules/';
 const ANNOTATION_LIMIT = 262_144;
 const ETCD_LIMIT = 1.5 * 1024 * 1024;
 
-const loaders = new Set<string>();
+const { values } = parseArgs({
+  options: {
+    teams: { type: 'string', default: '1000,5000' },
+    'long-list': { type: 'string', default: '8000' },
+    runs: { type: 'string', default: '3' },
+    'no-diff': { type: 'boolean', default: false },
+    // Another build to compare with, e.g. a copy of bin/ and dist/ from before a change.
+    headroom: { type: 'string', default: fileURLToPath(new URL('../bin/headroom.js', import.meta.url)) },
+  },
+});
 
 interface Run {
   seconds: number;
@@ -32,12 +42,15 @@ interface Run {
   stdout: string;
 }
 
+const loaders = new Set<string>();
+
 /** One headroom command in `cwd`, measured by GNU time (wall clock, CPU time and the child's peak resident set). */
 function runHeadroom(args: string[], cwd: string, timeFile: string): Run {
+  spawnSync('sync');
   const load = loadavg()[0]!;
   const result = spawnSync(
     '/usr/bin/time',
-    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, HEADROOM, ...args],
+    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, values.headroom, ...args],
     {
       cwd,
       encoding: 'utf8',
@@ -79,17 +92,16 @@ function ruleObjectSizes(dir: string): Map<string, number> {
   );
 }
 
-const { values } = parseArgs({
-  options: {
-    teams: { type: 'string', default: '1000,5000' },
-    'long-list': { type: 'string', default: '8000' },
-    runs: { type: 'string', default: '3' },
-    'no-diff': { type: 'boolean', default: false },
-    // Another build to compare with, e.g. a copy of bin/ and dist/ from before a change.
-    headroom: { type: 'string', default: fileURLToPath(new URL('../bin/headroom.js', import.meta.url)) },
-  },
-});
-const HEADROOM = values.headroom;
+/** Rule objects the uncommitted change rewrote, added and removed (git status of the generated folder). */
+function ruleObjectChanges(dir: string): { changed: number; added: number; removed: number } {
+  const status = git(dir, 'status', '--porcelain', '--untracked-files=all', '--', PROMETHEUS_RULES)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(0, 2));
+  const count = (code: string) => status.filter((found) => found.includes(code)).length;
+  return { changed: count('M'), added: count('?'), removed: count('D') };
+}
+
 const sizes = values.teams.split(',').map(Number);
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), 'headroom-bench-generate-'));
@@ -145,14 +157,13 @@ try {
       change.apply(dir, teams);
       // The pull request carries its regenerated output, as `check` in CI demands.
       runHeadroom(['generate'], dir, timeFile);
-      const rewritten = git(dir, 'status', '--porcelain', '--untracked-files=all', '--', PROMETHEUS_RULES)
-        .split('\n')
-        .filter(Boolean).length;
+      const { changed, added, removed } = ruleObjectChanges(dir);
       const [run] = measure(`diff --base (${change.name})`, teams, ['diff', '--base', 'HEAD'], dir);
-      const moved = run!.stdout.split('\n').filter((line) => /moved|another object|object/i.test(line));
+      const moved = run!.stdout.split('\n').filter((line) => line.includes(': rules move from '));
       objectNotes.push(
-        `${teams} teams, ${change.name}: ${rewritten} of ${objects.size} rule objects rewritten; the report is ` +
-          `${run!.stdout.split('\n').length} lines${moved.length > 0 ? `; says: ${moved.slice(0, 3).join(' | ')}` : ''}`,
+        `${teams} teams, ${change.name}: rule objects ${changed} rewritten, ${added} added, ${removed} removed of ` +
+          `${objects.size}; the report is ${run!.stdout.split('\n').length} lines, ${moved.length} teams' rules ` +
+          `move to other objects${moved.length > 0 ? `:${moved.slice(0, 3).join(';')}` : ''}`,
       );
       resetFleet(dir);
     }
