@@ -2,8 +2,8 @@
 // with the fleet (the ownership decision, the teams table) are split by ranges of names, so a team added or removed
 // can move its neighbours' rules to another object. Such a move is applied (and evaluated) as two objects changing;
 // the reviewer should know which teams it concerns. A team's rules are those with its `owner` label (the teams table)
-// and the ownership rules deciding for it (setting `owner` to it); only files that changed are read, since a team's
-// rules in an unchanged file are where they were.
+// and the ownership rules deciding for it (setting `owner` to it); only PrometheusRule objects that changed are read,
+// since a team's rules in an unchanged object are where they were.
 import { isRecord } from './value-changes.ts';
 import { labelReplaceValues } from '../promql/index.ts';
 import { LABEL } from '../values/reserved-labels.ts';
@@ -34,7 +34,9 @@ export function rulesMoved(
 function groupsOfTeams(documents: TreeDocument[], changedFiles: ReadonlySet<string>): Map<string, Set<string>> {
   const groups = new Map<string, Set<string>>();
   for (const document of documents) {
-    if (!changedFiles.has(document.path)) continue;
+    // PrometheusRule objects only: plain rule files and the mixin's JSON hold every group in one file.
+    if (!changedFiles.has(document.path) || !isRecord(document.value) || document.value.kind !== 'PrometheusRule')
+      continue;
     for (const group of ruleGroupsOf(document.value)) {
       if (!isRecord(group) || typeof group.name !== 'string' || !Array.isArray(group.rules)) continue;
       for (const team of new Set(group.rules.flatMap(teamsOf))) {
