@@ -1,5 +1,6 @@
-// A team file whose text was loaded before (diff --base loads the ref's copy, then the work tree's) is not parsed and
-// validated again: the same team comes back, known by the file it now lies in, its positions where they were.
+// A team file whose text was loaded before, while that team is still held (diff --base loads the work tree's copy,
+// then the ref's), is not parsed and validated again: the same team comes back, known by the file it now lies in,
+// its positions where they were.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
