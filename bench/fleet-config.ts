@@ -68,13 +68,22 @@ export default defineConfig({
 });
 `;
 
+/** The team file of the team numbered `index`, relative to the config's folder. */
+export function fleetTeamFile(index: number): string {
+  return join('teams', `${fleetTeamName(index)}.yaml`);
+}
+
+/** Writes the team numbered `index` (from 0) of the fleet into the config folder `dir`. */
+export function writeFleetTeam(dir: string, index: number): void {
+  writeFileSync(join(dir, fleetTeamFile(index)), teamFile(index));
+}
+
 /** Writes the fleet config for `teams` teams into `dir`; returns the config file's path. */
 export function writeFleetConfig(dir: string, teams: number): string {
   mkdirSync(join(dir, 'teams'), { recursive: true });
   const configFile = join(dir, 'headroom.config.ts');
   writeFileSync(configFile, CONFIG);
-  for (let index = 0; index < teams; index++)
-    writeFileSync(join(dir, 'teams', `${fleetTeamName(index)}.yaml`), teamFile(index));
+  for (let index = 0; index < teams; index++) writeFleetTeam(dir, index);
   return configFile;
 }
 

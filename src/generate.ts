@@ -3,12 +3,14 @@ import { resolve } from 'node:path';
 import { loadConfig, type LoadedConfig } from './config/load-config.ts';
 import type { Model } from './model/model.ts';
 import { resolveModel } from './model/resolve-model.ts';
-import { type GeneratedTree, generatedTree } from './output/generated-tree.ts';
+import { type GeneratedData, type GeneratedTree, generatedOutput } from './output/generated-tree.ts';
 
 export interface Generation {
   loaded: LoadedConfig;
   model: Model;
   tree: GeneratedTree;
+  /** The data its YAML files were written from (see GeneratedFile.data). */
+  data: GeneratedData;
   /** Absolute output folder: --out when given, else output.dir relative to the config file. */
   outDir: string;
 }
@@ -17,5 +19,5 @@ export async function generate(configPath: string, outOverride?: string): Promis
   const loaded = await loadConfig(configPath);
   const model = resolveModel(loaded);
   const outDir = outOverride ? resolve(outOverride) : resolve(loaded.baseDir, model.output.dir);
-  return { loaded, model, tree: generatedTree(model), outDir };
+  return { loaded, model, ...generatedOutput(model), outDir };
 }

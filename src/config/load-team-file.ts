@@ -26,6 +26,8 @@ export function loadTeamFile(
   allowedFolders: readonly string[] = [dirname(resolveDisplayed(file))],
 ): SourcedTeam {
   const text = readTeamFile(file, resolveDisplayed(file), allowedFolders);
+  const known = loadedBefore.get(text)?.deref();
+  if (known) return { team: known.team, source: { file, locate: known.source.locate }, path: [] };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const source: SourceFile = { file, locate: yamlLocator(document, lineCounter) };
@@ -41,8 +43,21 @@ export function loadTeamFile(
   if (shape.length > 0) throw new InputError(shape);
   const parsed = teamSchema.safeParse(toPlainData(document, source, lineCounter), { reportInput: true });
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, source));
-  return { team: parsed.data, source, path: [] };
+  const loaded: SourcedTeam = { team: parsed.data, source, path: [] };
+  loadedBefore.set(text, new WeakRef(loaded));
+  forgotten.register(loaded, text);
+  return loaded;
 }
+
+/**
+ * Team files loaded without a problem, by their text, while a loaded config still holds them: `diff --base` loads the
+ * work tree's team files and then the ref's copies, nearly all the same (parsing and validating 5,000 team files takes
+ * a second). What a file's text gives does not depend on where it lies; the team is read, never changed.
+ */
+const loadedBefore = new Map<string, WeakRef<SourcedTeam>>();
+const forgotten = new FinalizationRegistry<string>((text) => {
+  if (loadedBefore.get(text)?.deref() === undefined) loadedBefore.delete(text);
+});
 
 function syntaxProblems(file: string, document: Document, text: string) {
   return document.errors.map((error) => {

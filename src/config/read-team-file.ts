@@ -59,7 +59,8 @@ export function readTeamFile(file: string, path: string, allowedFolders: readonl
 
 function realPath(path: string, refuse: (message: string) => never): string {
   try {
-    return realpathSync(path);
+    // One system call (the JavaScript realpath asks the file system about every folder on the way, for every file).
+    return realpathSync.native(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const link = safeReadlink(path);
@@ -80,7 +81,7 @@ function safeReadlink(path: string): string | undefined {
 
 function realFolder(folder: string): string {
   try {
-    return realpathSync(folder);
+    return realpathSync.native(folder);
   } catch {
     return resolve(folder);
   }

@@ -58,11 +58,16 @@ export function claimChanges(
   const compare = (
     direction: ClaimChange['direction'],
     from: ManifestData,
+    to: ManifestData,
     toIndex: ClaimIndex,
     otherName: ReadonlyMap<string, string>,
   ) => {
     for (const [team, owner] of Object.entries(from.teams)) {
       const counterpart = otherName.get(team) ?? team;
+      // The same claims in the same clusters on the other side: nothing changed hands (the check below finds each
+      // pattern covered by itself there). Most teams of a fleet, skipped without a lookup per pattern.
+      const there = Object.hasOwn(to.teams, counterpart) ? to.teams[counterpart] : undefined;
+      if (there && sameItems(there[field], owner[field]) && sameItems(there.clusters, owner.clusters)) continue;
       for (const pattern of owner[field]) {
         // The team's own claims on the other side that cover the pattern (one at most: its claims do not overlap).
         const still = toIndex.coverers(pattern).filter((claim) => claim.team === counterpart);
@@ -79,9 +84,13 @@ export function claimChanges(
       }
     }
   };
-  compare('given-up', old, after, newName);
-  compare('taken', current, before, oldName);
+  compare('given-up', old, current, after, newName);
+  compare('taken', current, old, before, oldName);
   return changes;
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function claimIndex(manifest: ManifestData, field: ClaimField): ClaimIndex {

@@ -81,7 +81,7 @@ function rulesByKey(documents: TreeDocument[]): Map<string, FoundRule> {
 }
 
 /** spec.groups of a PrometheusRule, or groups of a plain Prometheus rule file. */
-function ruleGroupsOf(value: unknown): unknown[] {
+export function ruleGroupsOf(value: unknown): unknown[] {
   if (!isRecord(value)) return [];
   if (value.kind === 'PrometheusRule' && isRecord(value.spec) && Array.isArray(value.spec.groups))
     return value.spec.groups;

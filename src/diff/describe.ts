@@ -10,6 +10,7 @@ import type {
   ObjectChange,
   OwnerChange,
   RuleChange,
+  RulesMoved,
   SettingsChanges,
   ValueChange,
 } from './report.ts';
@@ -42,7 +43,10 @@ export function describe(report: DiffReport, comparing: string): Description {
     { title: 'Rules', lines: report.rules.map(ruleLine) },
     ...(report.backtest === undefined ? [] : [backtestSection(report.backtest)]),
     { title: 'Dashboards', lines: report.dashboards.flatMap(dashboardLines) },
-    { title: 'Kubernetes objects', lines: report.objects.map(objectLine) },
+    {
+      title: 'Kubernetes objects',
+      lines: [...report.objects.map(objectLine), ...report.rulesMoved.map(rulesMovedLine)],
+    },
     { title: 'Files', lines: report.files.map(fileLine) },
     ...report.drift.map((drift) => {
       // At the base, what this headroom changes (an upgrade under review) in full; in the work tree, the files to
@@ -291,6 +295,10 @@ function listText(value: unknown): string {
 function objectLine(change: ObjectChange): string {
   if (change.status !== 'changed') return `${change.object}: ${change.status}`;
   return `${change.object}: metadata ${change.changes.map(labelChange).join(', ')}`;
+}
+
+function rulesMovedLine({ team, from, to }: RulesMoved): string {
+  return `team ${team}: rules move from ${from.join(', ')} to ${to.join(', ')} (other rule groups and objects)`;
 }
 
 function fileLine(change: FileChange): string {

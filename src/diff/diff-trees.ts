@@ -1,5 +1,5 @@
 // `headroom diff` as one function: two generated trees in, the report of what changed out.
-import type { GeneratedTree } from '../output/generated-tree.ts';
+import type { GeneratedData, GeneratedTree } from '../output/generated-tree.ts';
 import { compareDashboards } from './compare-dashboards.ts';
 import { compareObjects } from './compare-objects.ts';
 import { compareRuleOutputs } from './compare-rule-outputs.ts';
@@ -8,6 +8,7 @@ import { compareSettings, introduceSettings } from './compare-settings.ts';
 import { fileChanges } from './file-changes.ts';
 import { renameWarnings, severityMoveWarnings } from './move-warnings.ts';
 import { readManifest } from './read-manifest.ts';
+import { rulesMoved } from './rules-moved.ts';
 import { driftWarnings } from './generated-drift.ts';
 import type { DiffReport, GeneratedDrift } from './report.ts';
 import { treeDocuments } from './tree-documents.ts';
@@ -18,6 +19,8 @@ export interface NamedTree {
   /** How the tree is named in notes, e.g. "the base (main)" or a folder. */
   name: string;
   tree: GeneratedTree;
+  /** What its YAML files were written from, when it was generated in this process: read instead of their text. */
+  data?: GeneratedData;
   /** Why the tree is empty, when it is on purpose (a ref from before the config existed). */
   absent?: string;
   /** What a reviewer should know about how the tree was read (files left out, a link read as it is now). */
@@ -35,10 +38,10 @@ export interface CommittedFolder {
 
 export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
   const files = fileChanges(old.tree, current.tree);
-  const oldDocuments = treeDocuments(old.tree);
-  const newDocuments = treeDocuments(current.tree);
-  const oldManifest = readManifest(old.tree);
-  const newManifest = readManifest(current.tree);
+  const oldDocuments = treeDocuments(old.tree, old.data);
+  const newDocuments = treeDocuments(current.tree, current.data);
+  const oldManifest = readManifest(old.tree, old.data);
+  const newManifest = readManifest(current.tree, current.data);
   const manifestProblems = [
     ...('problem' in oldManifest && !old.absent ? [`${old.name} ${oldManifest.problem}`] : []),
     ...('problem' in newManifest && !current.absent ? [`${current.name} ${newManifest.problem}`] : []),
@@ -90,6 +93,7 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
     ruleOutputs: compareRuleOutputs(old.tree, current.tree),
     dashboards: compareDashboards(oldDocuments, newDocuments),
     objects: compareObjects(oldDocuments, newDocuments),
+    rulesMoved: rulesMoved(oldDocuments, newDocuments, new Set(files.map((file) => file.path))),
     files,
     drift,
   };
@@ -101,10 +105,19 @@ export function diffTrees(old: NamedTree, current: NamedTree): DiffReport {
 function driftOf(side: NamedTree, which: GeneratedDrift['side']): GeneratedDrift | undefined {
   if (side.committed === undefined) return undefined;
   const { where, tree, notes } = side.committed;
-  const report = diffTrees({ name: where, tree, notes }, { name: "this headroom's output", tree: side.tree });
+  // The usual case, the folder as headroom generates it: nothing differs, and comparing costs seconds on a fleet.
+  if (sameFiles(tree, side.tree)) return undefined;
+  const report = diffTrees(
+    { name: where, tree, notes },
+    { name: "this headroom's output", tree: side.tree, ...(side.data ? { data: side.data } : {}) },
+  );
   return report.changed
     ? { side: which, where, of: which === 'base' ? side.name : 'the work tree', report }
     : undefined;
+}
+
+function sameFiles(a: GeneratedTree, b: GeneratedTree): boolean {
+  return a.size === b.size && [...a].every(([path, content]) => b.get(path) === content);
 }
 
 function alertNames(documents: ReturnType<typeof treeDocuments>): string[] {

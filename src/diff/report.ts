@@ -120,6 +120,14 @@ export interface ObjectChange {
   changes: ValueChange[];
 }
 
+/** A team whose rules lie in other rule groups (so other PrometheusRule objects) than before. */
+export interface RulesMoved {
+  team: string;
+  /** Groups that held rules of it and hold none now, and the reverse. */
+  from: string[];
+  to: string[];
+}
+
 export interface FileChange {
   path: string;
   status: 'added' | 'removed' | 'changed';
@@ -168,6 +176,7 @@ export interface DiffReport {
   ruleOutputs: RuleOutputChange[];
   dashboards: DashboardChange[];
   objects: ObjectChange[];
+  rulesMoved: RulesMoved[];
   files: FileChange[];
   /** Committed generated folders (at the base, in the work tree) that differ from this headroom's output. */
   drift: GeneratedDrift[];

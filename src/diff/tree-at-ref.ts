@@ -14,7 +14,7 @@ import { resolveDisplayed, workingDirectory } from '../config/display-path.ts';
 import { InputError } from '../config/input-error.ts';
 import { generate } from '../generate.ts';
 import { isGeneratedFolder } from '../output/generated-folder.ts';
-import type { GeneratedTree } from '../output/generated-tree.ts';
+import type { GeneratedData, GeneratedTree } from '../output/generated-tree.ts';
 import { DiffInputError } from './diff-input-error.ts';
 import { type GeneratedFolder, readTreeDir } from './read-tree.ts';
 
@@ -25,6 +25,8 @@ const SHOWN_TARGET = 80;
 
 interface TreeAtRef {
   tree: GeneratedTree;
+  /** What its YAML files were written from (see GeneratedFile.data); absent for a ref without a config. */
+  data?: GeneratedData;
   /** Set when the ref has no config file (it predates headroom): the tree is empty and this says why. */
   absent?: string;
   /** How the ref was read, where a reviewer should know it (a link out of the repository read as it is now). */
@@ -71,7 +73,8 @@ export async function treeAtRef(configPath: string, ref: string): Promise<TreeAt
         })),
       );
     }
-    return { tree: generation.tree, notes, ...committedAt(top, commit, ref, scratch, generation.outDir) };
+    const { tree, data } = generation;
+    return { tree, data, notes, ...committedAt(top, commit, ref, scratch, generation.outDir) };
   });
 }
 

@@ -26,7 +26,7 @@ export function routeFileFiles(model: Model): GeneratedFile[] {
   };
   const text = yamlText({ route });
   const header = text.slice(0, text.indexOf('route:'));
-  return [textFile(ROUTE_FILE_PATH, header + EXPLANATION + text.slice(header.length))];
+  return [textFile(ROUTE_FILE_PATH, header + EXPLANATION + text.slice(header.length), { route })];
 }
 
 function teamRoute(route: TeamRoute, clusterLabel: string | undefined): Record<string, unknown> {

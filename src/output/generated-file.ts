@@ -15,11 +15,13 @@ export interface GeneratedFile {
   content: string;
   /** Set when the file is one Kubernetes object. */
   object?: ObjectIdentity;
+  /** The data a YAML file's one document was written from: `headroom diff` reads it instead of parsing the text. */
+  data?: unknown;
 }
 
 /** A file that is no Kubernetes object: a dashboard's JSON, a rule file, the settings manifest. */
-export function textFile(path: string, content: string): GeneratedFile {
-  return { path, content };
+export function textFile(path: string, content: string, data?: unknown): GeneratedFile {
+  return data === undefined ? { path, content } : { path, content, data };
 }
 
 /** A Kubernetes object as a YAML file, identified for the kustomization. */
@@ -30,5 +32,5 @@ export function objectFile(
   const { apiVersion, kind, metadata } = object;
   const identity: ObjectIdentity = { apiVersion, kind, name: metadata.name };
   if (metadata.namespace !== undefined) identity.namespace = metadata.namespace;
-  return { path, content: yamlText(object), object: identity };
+  return { path, content: yamlText(object), object: identity, data: object };
 }

@@ -18,6 +18,9 @@ import { byCodePoint } from '../values/ordering.ts';
 
 export type GeneratedTree = Map<string, string>;
 
+/** The data YAML files were written from, by path (see GeneratedFile.data). */
+export type GeneratedData = ReadonlyMap<string, unknown>;
+
 type SourceOutput = (model: Model) => GeneratedFile[];
 type DerivedOutput = (files: readonly GeneratedFile[], model: Model) => GeneratedFile[];
 
@@ -51,7 +54,8 @@ const SOURCE_OUTPUTS: SourceOutput[] = [
 /** Run in order, each seeing every file before it; kustomizationFiles stays last so it lists them all. */
 const DERIVED_OUTPUTS: DerivedOutput[] = [mixinFiles, kustomizationFiles];
 
-export function generatedTree(model: Model): GeneratedTree {
+/** The tree, and the data its YAML files were written from. */
+export function generatedOutput(model: Model): { tree: GeneratedTree; data: GeneratedData } {
   // Every output's refusals at once, so a config too big in several ways is told all of them in one run.
   const problems: Problem[] = [];
   const sources = SOURCE_OUTPUTS.flatMap((output) => {
@@ -72,5 +76,6 @@ export function generatedTree(model: Model): GeneratedTree {
     const duplicate = files.find((file, i) => i > 0 && files[i - 1]!.path === file.path)!;
     throw new Error(`two outputs want to write ${duplicate.path}`);
   }
-  return tree;
+  const data = new Map(files.flatMap((file) => (file.data === undefined ? [] : [[file.path, file.data] as const])));
+  return { tree, data };
 }

@@ -12,5 +12,5 @@ export function kustomizationFiles(files: readonly GeneratedFile[]): GeneratedFi
     .map((file) => file.path)
     .sort();
   const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources };
-  return [textFile(KUSTOMIZATION_PATH, yamlText(kustomization))];
+  return [textFile(KUSTOMIZATION_PATH, yamlText(kustomization), kustomization)];
 }

@@ -38,14 +38,13 @@ export function ruleFiles(model: Model, groups: readonly RuleGroup[]): Generated
   // In group-name order, as the PrometheusRule files lie (one per group, named after it).
   const canonical = groups.map(canonicalGroup).sort((a, b) => byCodePoint(a.name, b.name));
   const files: GeneratedFile[] = [];
-  if (prometheus.enabled)
-    files.push(textFile(PROMETHEUS_RULE_FILE_PATH, yamlText({ groups: canonical } satisfies PlainRuleFile)));
-  if (mimir.enabled)
-    files.push(
-      textFile(
-        mimirRuleFilePath(mimir.namespace),
-        yamlText({ namespace: mimir.namespace, groups: canonical } satisfies MimirRuleFile),
-      ),
-    );
+  if (prometheus.enabled) {
+    const file: PlainRuleFile = { groups: canonical };
+    files.push(textFile(PROMETHEUS_RULE_FILE_PATH, yamlText(file), file));
+  }
+  if (mimir.enabled) {
+    const file: MimirRuleFile = { namespace: mimir.namespace, groups: canonical };
+    files.push(textFile(mimirRuleFilePath(mimir.namespace), yamlText(file), file));
+  }
   return files;
 }

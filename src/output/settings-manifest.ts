@@ -2,12 +2,12 @@
 // who owns which namespaces and nodes, and the effective settings of every alert. Deriving these from PromQL
 // text would be fragile; this file states them. It is not a Kubernetes object (no apiVersion/kind), so
 // kustomization.yaml leaves it out.
-import { stringify } from 'yaml';
 import type { AlertSettings } from '../alerts/catalogue.ts';
 import type { Model, Owner } from '../model/model.ts';
 import { type GeneratedFile, textFile } from './generated-file.ts';
 import { routingSettings } from './alertmanager-team-routes.ts';
 import { yamlHeader } from './header.ts';
+import { type StringifyOptions, yamlStringifier } from './yaml-stringifier.ts';
 import { sortKeys, sortKeysDeep } from '../values/ordering.ts';
 
 export const SETTINGS_MANIFEST_PATH = 'headroom-settings.yaml';
@@ -96,7 +96,11 @@ const EXPLANATION =
   '# The resolved settings: what each team owns and the effective settings of its alerts (defaults with the\n' +
   "# team's overrides applied). `headroom diff` compares this file; it is not applied to the cluster.\n";
 
+export const SETTINGS_OPTIONS: StringifyOptions = { lineWidth: 0, aliasDuplicateObjects: false };
+
+const stringify = yamlStringifier(SETTINGS_OPTIONS);
+
 export function settingsManifestFiles(model: Model): GeneratedFile[] {
-  const text = stringify(settingsManifest(model), { lineWidth: 0, aliasDuplicateObjects: false });
-  return [textFile(SETTINGS_MANIFEST_PATH, yamlHeader() + EXPLANATION + text)];
+  const manifest = settingsManifest(model);
+  return [textFile(SETTINGS_MANIFEST_PATH, yamlHeader() + EXPLANATION + stringify(manifest), manifest)];
 }

@@ -5,6 +5,7 @@ export { aggregate, by, count, group, max, min, sum, topk, without } from './agg
 export { balanced } from './balanced.ts';
 export { type BinaryModifier, binary, groupLeft, groupRight, ignoring, on } from './binary.ts';
 export { call, labelReplace } from './call.ts';
+export { labelReplaceValues } from './label-replace-values.ts';
 export { number, type Operand, string } from './literal.ts';
 export { negate } from './negation.ts';
 export { offset } from './offset.ts';

@@ -36,7 +36,7 @@ export function parseMatchers(text: string): Matcher[] {
 const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
 /** A PromQL string literal's value: Go's escapes in '…' and "…", none in `…`. */
-function unquote(literal: string): string {
+export function unquote(literal: string): string {
   const body = literal.slice(1, -1);
   if (literal.startsWith('`')) return body;
   return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|[\s\S])/g, (_, sequence: string) => {

@@ -55,6 +55,36 @@ export function prefixMeetsRange(prefix: string, { from, to }: NameRange): boole
   return beforeEnd && pastStart;
 }
 
+/**
+ * For each range, the positions of the prefixes that meet it (prefixMeetsRange), ascending: those from its start up to
+ * its end, found in the sorted prefixes, and the proper prefixes of its start, looked up; not every prefix tested
+ * against every range, whose number grows with the fleet too.
+ */
+export function prefixesMeetingRanges(prefixes: readonly string[], ranges: readonly NameRange[]): number[][] {
+  const sorted = prefixes.map((_, i) => i).sort((a, b) => byCodePoint(prefixes[a]!, prefixes[b]!) || a - b);
+  const positions = new Map<string, number[]>();
+  for (const [i, prefix] of prefixes.entries()) {
+    const same = positions.get(prefix);
+    if (same) same.push(i);
+    else positions.set(prefix, [i]);
+  }
+  return ranges.map(({ from, to }) => {
+    const found: number[] = [];
+    // The first prefix at or after `from`.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (byCodePoint(prefixes[sorted[middle]!]!, from) < 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let j = low; j < sorted.length && (to === undefined || byCodePoint(prefixes[sorted[j]!]!, to) < 0); j++)
+      found.push(sorted[j]!);
+    for (let length = 0; length < from.length; length++) found.push(...(positions.get(from.slice(0, length)) ?? []));
+    return found.sort((a, b) => a - b);
+  });
+}
+
 /** Whether every name starting with `prefix` is in the range. */
 export function prefixWithinRange(prefix: string, { from, to }: NameRange): boolean {
   const fromOk = byCodePoint(prefix, from) >= 0;

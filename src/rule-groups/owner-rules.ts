@@ -36,7 +36,13 @@ import {
 import { byFirst } from '../values/ordering.ts';
 import { contentChunks } from './content-chunks.ts';
 import { keyOf, namespaceKey } from '../rules/keys.ts';
-import { type NameRange, prefixMeetsRange, prefixWithinRange, rangeRegexes, rangesBetween } from './name-ranges.ts';
+import {
+  type NameRange,
+  prefixesMeetingRanges,
+  prefixWithinRange,
+  rangeRegexes,
+  rangesBetween,
+} from './name-ranges.ts';
 import { CLAIM, mayOwn, type OwnedBy, ownedLabel, ownerSeriesName } from '../rules/owned-by.ts';
 import { copiedOwnerLabels, ownerLabels } from '../rules/ownership.ts';
 import { ownerSettingsLabels, settingsLabel } from '../rules/partition.ts';
@@ -195,13 +201,18 @@ export function ownerShards(model: Model, kind: OwnedBy): OwnerShard[] {
   })
     .map((chunk) => chunk.from)
     .filter((from) => from !== '');
-  return rangesBetween(bounds).map((range) => ({
+  const ranges = rangesBetween(bounds);
+  const meeting = prefixesMeetingRanges(
+    claims.map((claim) => claim.prefix),
+    ranges,
+  );
+  return ranges.map((range, i) => ({
     range,
     rule: ownerRule(
       model,
       kind,
       range,
-      claims.filter((claim) => prefixMeetsRange(claim.prefix, range)),
+      meeting[i]!.map((position) => claims[position]!),
     ),
   }));
 }
@@ -211,15 +222,15 @@ function ownerRule(model: Model, kind: OwnedBy, range: NameRange, claims: ClaimP
   const inRange = rangeRegexes(range).map((regex) => re(ownedLabel(kind), regex));
   const seen = (...matchers: Matcher[]) =>
     selector(kind === 'namespaces' ? NAMESPACE_CONTAINERS : NODE_SEEN, ...matchers);
+  // Each owner's claims, looked up rather than filtered out of the range's for every owner (teams × claims).
+  const claimsOf = new Map<Owner, ClaimPattern[]>();
+  for (const claim of claims) {
+    const own = claimsOf.get(claim.owner);
+    if (own) own.push(claim);
+    else claimsOf.set(claim.owner, [claim]);
+  }
   const teamClaims = model.owners.flatMap((owner) =>
-    fileClaims(
-      model,
-      kind,
-      owner,
-      range,
-      claims.filter((claim) => claim.owner === owner),
-      seen,
-    ),
+    fileClaims(model, kind, owner, range, claimsOf.get(owner) ?? [], seen),
   );
   const claimed = (expr: Expr, claim: string) => labelReplace(expr, LABEL.claim, claim);
   const unclaimed = claimed(group(by(key), seen(...inRange)), CLAIM.none);
@@ -268,10 +279,10 @@ function fileClaims(
   const within = clustersMatchers(model, owner.clusters);
   const inside = claims.filter((claim) => prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
   const across = claims.filter((claim) => !prefixWithinRange(claim.prefix, range)).map((claim) => claim.pattern);
-  const held = rangeRegexes(range).map((regex) => re(ownedLabel(kind), regex));
+  const held = () => rangeRegexes(range).map((regex) => re(ownedLabel(kind), regex));
   const selectors = [
     ...(inside.length > 0 ? [seen(re(ownedLabel(kind), regexOf(inside)), ...within)] : []),
-    ...(across.length > 0 ? [seen(re(ownedLabel(kind), regexOf(across)), ...held, ...within)] : []),
+    ...(across.length > 0 ? [seen(re(ownedLabel(kind), regexOf(across)), ...held(), ...within)] : []),
   ];
   return selectors.map((matched) =>
     labelReplace(group(by(keyOf(model, ownedLabel(kind))), matched), LABEL.owner, owner.claimedBy!),

@@ -42,8 +42,16 @@ export function ownerLabels(owner: Owner): Record<string, string> {
 
 /** Label names copied onto alerts from the owner series: team plus every extra label any owner uses. */
 export function copiedOwnerLabels(model: Model): string[] {
-  return [LABEL.team, ...[...new Set(model.owners.flatMap((owner) => Object.keys(owner.labels)))].sort()];
+  // Asked for by every ownership rule and alert rule: a pass over every owner each time adds up on a large fleet.
+  let labels = copiedLabels.get(model);
+  if (labels === undefined) {
+    labels = [LABEL.team, ...[...new Set(model.owners.flatMap((owner) => Object.keys(owner.labels)))].sort()];
+    copiedLabels.set(model, labels);
+  }
+  return [...labels];
 }
+
+const copiedLabels = new WeakMap<Model, string[]>();
 
 /**
  * The newest owner of each namespace (node), as 1, with every label of its owner series; only those whose owner has

@@ -2,13 +2,15 @@
 // keeps in its last-applied-configuration annotation, 262,144 bytes; the parts that grow with the fleet (the ownership
 // decision, the teams table) are split by content, so a team added moves only what it must; and a config that cannot
 // be split to fit is refused before anything is written.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { writeFleetConfig } from '../../bench/fleet-config.ts';
+import { fleetTeamFile, writeFleetConfig } from '../../bench/fleet-config.ts';
 import { InputError } from '../../src/config/input-error.ts';
+import { describe as describeReport } from '../../src/diff/describe.ts';
+import { diffTrees } from '../../src/diff/diff-trees.ts';
 import { generate, type Generation } from '../../src/generate.ts';
 import { LAST_APPLIED_LIMIT } from '../../src/output/dashboard-size-guard.ts';
 import { PROMETHEUS_RULES_DIR } from '../../src/output/prometheus-rule.ts';
@@ -51,6 +53,29 @@ describe('PrometheusRule objects of a fleet of 1,000 teams (5 patterns, 2 labels
     // Its claims' ownership part, its part of the teams table, the team dashboards' team list is not a rule object.
     expect(changed.length).toBeLessThanOrEqual(3);
     expect(changed.length).toBeGreaterThan(0);
+    // Names stay: the objects are the same ones.
+    expect([...objectSizes(grown).keys()]).toEqual([...sizes.keys()]);
+  });
+
+  it('a team whose claims move to other names: diff says its rules move to another object, and only its', async () => {
+    const moved = mkdtempSync(join(tmpdir(), 'headroom-fleet-sizes-'));
+    const configFile = writeFleetConfig(moved, 1000);
+    // analytics-0013's namespaces renamed to sort after every other team's: its claims leave their range.
+    const teamFile = join(moved, fleetTeamFile(13));
+    writeFileSync(teamFile, readFileSync(teamFile, 'utf8').replaceAll('"analytics-0013', '"zz-analytics-0013'));
+    const after = await generate(configFile);
+    const report = diffTrees({ name: 'before', tree: fleet.tree, data: fleet.data }, { name: 'after', ...after });
+    // From the first range's object (names from the start) to another, the last range's: only this team moves.
+    expect(report.rulesMoved).toEqual([
+      {
+        team: 'analytics-0013',
+        from: ['headroom-namespace-ownership'],
+        to: [expect.stringMatching(/^headroom-namespace-ownership-[a-z]/)],
+      },
+    ]);
+    expect(describeReport(report, 'before → after').sections.flatMap((section) => section.lines)).toContainEqual(
+      expect.stringMatching(/^team analytics-0013: rules move from headroom-namespace-ownership.* to /),
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { byCodePoint } from '../../src/values/ordering.ts';
 import {
   type NameRange,
+  prefixesMeetingRanges,
   prefixMeetsRange,
   prefixWithinRange,
   rangeRegexes,
@@ -24,6 +25,18 @@ function matches(text: string, range: NameRange): boolean {
 }
 
 describe('name ranges', () => {
+  test.prop(
+    [fc.array(fc.stringMatching(/^[-.09az]{0,4}$/), { maxLength: 30 }), fc.uniqueArray(bound, { maxLength: 5 })],
+    {
+      numRuns: 2000,
+    },
+  )('the prefixes meeting each range are those prefixMeetsRange finds, in their order', (prefixes, bounds) => {
+    const ranges = rangesBetween([...bounds].sort(byCodePoint));
+    expect(prefixesMeetingRanges(prefixes, ranges)).toEqual(
+      ranges.map((range) => prefixes.flatMap((prefix, i) => (prefixMeetsRange(prefix, range) ? [i] : []))),
+    );
+  });
+
   test.prop([name, bound, fc.option(bound, { nil: undefined })], { numRuns: 2000 })(
     'a name matches the regexes exactly when it is in the range',
     (text, from, to) => {

@@ -157,7 +157,7 @@ async function trees(
     const committed = committedInWorkTree(current.outDir);
     return [
       { name: options.base, ...old },
-      { name: 'work tree', tree: current.tree, ...(committed ? { committed } : {}) },
+      { name: 'work tree', tree: current.tree, data: current.data, ...(committed ? { committed } : {}) },
     ];
   }
   if (oldDir === undefined || newDir === undefined) {
