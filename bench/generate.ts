@@ -15,6 +15,7 @@ import { parse } from 'yaml';
 import { writeFleetConfig, writeLongListConfig } from './fleet-config.ts';
 import { commitFleet, FLEET_CHANGES, git, resetFleet } from './fleet-repo.ts';
 import { median } from './median.ts';
+import { type TimedRun, timedRun } from './timed-run.ts';
 
 const PROMETHEUS_RULES = 'generated/prometheus-rules/';
 /** What client-side `kubectl apply` keeps of an object (last-applied-configuration), and etcd's request limit. */
@@ -32,43 +33,20 @@ const { values } = parseArgs({
   },
 });
 
-interface Run {
-  seconds: number;
-  /** User + system CPU time: less disturbed than wall time when other work shares the machine. */
-  cpuSeconds: number;
-  maxRssMb: number;
-  /** The 1-minute load average when the run started. */
+/** A timed run, with the 1-minute load average it started at (the machine may be shared). */
+interface Run extends TimedRun {
   load: number;
-  stdout: string;
 }
 
 const loaders = new Set<string>();
 
-/** One headroom command in `cwd`, measured by GNU time (wall clock, CPU time and the child's peak resident set). */
+/** One headroom command in `cwd`, timed, after the file system's pending writes are flushed. */
 function runHeadroom(args: string[], cwd: string, timeFile: string): Run {
   spawnSync('sync');
   const load = loadavg()[0]!;
-  const result = spawnSync(
-    '/usr/bin/time',
-    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, values.headroom, ...args],
-    {
-      cwd,
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-      // bin/headroom.js says on stderr whether it ran the compiled dist/ or src/ through jiti: the figures differ.
-      env: { ...process.env, HEADROOM_TRACE_LOADER: '1', NO_COLOR: '1' },
-    },
-  );
-  if (result.status !== 0)
-    throw new Error(`headroom ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
-  loaders.add(/^headroom: running .*$/m.exec(result.stderr)?.[0] ?? 'headroom: loader not reported');
-  const [seconds, user, system, kilobytes] = readFileSync(timeFile, 'utf8')
-    .trim()
-    .split('\n')
-    .at(-1)!
-    .split(' ')
-    .map(Number);
-  return { seconds: seconds!, cpuSeconds: user! + system!, maxRssMb: kilobytes! / 1024, load, stdout: result.stdout };
+  const run = timedRun(args, timeFile, { cwd, headroom: values.headroom, env: { NO_COLOR: '1' } });
+  loaders.add(run.loader);
+  return { ...run, load };
 }
 
 function filesAndBytes(dir: string): { files: number; bytes: number } {

@@ -14,18 +14,27 @@ export interface TimedRun {
   maxRssMb: number;
   /** What bin/headroom.js said it ran (`headroom: running dist/`), or `headroom: loader not reported`. */
   loader: string;
+  stdout: string;
 }
 
-/** `headroom …args`, timed; GNU time writes its figures to `timeFile`. */
+/**
+ * `headroom …args`, timed; GNU time writes its figures to `timeFile`. `options.headroom`: another build's
+ * bin/headroom.js to time instead of this one (e.g. a copy from before a change).
+ */
 export function timedRun(
   args: string[],
   timeFile: string,
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; headroom?: string } = {},
 ): TimedRun {
   const result = spawnSync(
     '/usr/bin/time',
-    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, HEADROOM, ...args],
-    { cwd: options.cwd, encoding: 'utf8', env: { ...process.env, ...options.env, HEADROOM_TRACE_LOADER: '1' } },
+    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, options.headroom ?? HEADROOM, ...args],
+    {
+      cwd: options.cwd,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, ...options.env, HEADROOM_TRACE_LOADER: '1' },
+    },
   );
   if (result.status !== 0)
     throw new Error(`headroom ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
@@ -40,5 +49,6 @@ export function timedRun(
     cpuSeconds: user! + system!,
     maxRssMb: kilobytes! / 1024,
     loader: /^headroom: running .*$/m.exec(result.stderr)?.[0] ?? 'headroom: loader not reported',
+    stdout: result.stdout,
   };
 }
