@@ -1,46 +1,31 @@
 // `headroom backtest` on the command line (in-process): the report on stdout, progress on stderr, exit 2 with one line
 // when the store cannot be asked or a flag is wrong.
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BacktestReport } from '../../src/backtest/report.ts';
+import { createServer } from 'node:http';
 import { closeServer, listenOnLoopback } from '../e2e/harness/loopback-server.ts';
+import { type FakeRangeStore, fakeRangeStore } from './fake-range-store.ts';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const CONFIG = join(FIXTURES, 'e2e', 'headroom.config.ts');
 const UNTIL = 1_800_000_000;
 
-let server: Server;
+let store: FakeRangeStore;
 let url: string;
-const asked: URLSearchParams[] = [];
+let asked: URLSearchParams[];
 
 /** A store where one node is under memory pressure for the whole range; every other alert's query finds nothing. */
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const form = new URLSearchParams(body);
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      // An instant query (the probe before any progress): the store answers.
-      if (!form.has('start')) {
-        response.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
-        return;
-      }
-      asked.push(form);
-      const [start, end, step] = ['start', 'end', 'step'].map((name) => Number(form.get(name)));
-      const values: [number, string][] = [];
-      for (let time = start!; time <= end!; time += step!) values.push([time, '1']);
-      const pressure = form.get('query')!.includes('status="true"');
-      const result = pressure ? [{ metric: { cluster: 'dev-1', node: 'node-1', team: 'platform' }, values }] : [];
-      response.end(JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } }));
-    });
-  });
-  url = `http://127.0.0.1:${await listenOnLoopback(server, 'store')}`;
+  store = await fakeRangeStore((query) => ({
+    labels: query.includes('status="true"') ? [{ cluster: 'dev-1', node: 'node-1', team: 'platform' }] : [],
+    value: '1',
+  }));
+  ({ url, asked } = store);
 });
 
-afterAll(() => closeServer(server));
+afterAll(() => store.close());
 
 const args = (...extra: string[]) => [
   'backtest',

@@ -1,15 +1,16 @@
 // `headroom diff --base <ref> --prometheus <url>`: every alert whose rules changed (here a team's threshold, which
 // lives in the teams table, not in the alert's own rule) is backtested with the old rules and the new against the
 // store, and the report says per team "last <since>: N alerts before → M after". Without --prometheus nothing changes.
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import { type FakeRangeStore, fakeRangeStore } from '../backtest/fake-range-store.ts';
 import { closeServer, listenOnLoopback } from '../e2e/harness/loopback-server.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { gitProject } from './git-project.ts';
 
-let server: Server;
+let store: FakeRangeStore;
 let url: string;
-const asked: string[] = [];
+const asked = () => store.asked.map((form) => form.get('query')!);
 
 /**
  * A store where a container of payments and one of search sit at 92% of their limit all along: near the limit under
@@ -17,38 +18,26 @@ const asked: string[] = [];
  * team's alert comes from the rule of its `for` (payments 10m, search 5m): the one whose query keeps that variant.
  */
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const form = new URLSearchParams(body);
-      const query = form.get('query')!;
-      asked.push(query);
-      const [start, end, step] = ['start', 'end', 'step'].map((name) => Number(form.get(name)));
-      const values: [number, string][] = [];
-      for (let time = start!; time <= end!; time += step!) values.push([time, '0.92']);
-      const nearLimit = query.includes('"containerMemoryNearLimit.threshold"');
-      const variant = (forText: string) =>
-        query.includes(
-          'and on (headroom_container_memory_near_limit) label_replace(vector(1), ' +
-            `"headroom_container_memory_near_limit", "for=${forText},severity=warning"`,
-        );
-      const series = (namespace: string, team: string) => ({
-        metric: { namespace, pod: `${namespace}-0`, container: 'app', team },
-        values,
-      });
-      const result = [
+  store = await fakeRangeStore((query) => {
+    const nearLimit = query.includes('"containerMemoryNearLimit.threshold"');
+    const variant = (forText: string) =>
+      query.includes(
+        'and on (headroom_container_memory_near_limit) label_replace(vector(1), ' +
+          `"headroom_container_memory_near_limit", "for=${forText},severity=warning"`,
+      );
+    const series = (namespace: string, team: string) => ({ namespace, pod: `${namespace}-0`, container: 'app', team });
+    return {
+      labels: [
         ...(nearLimit && variant('5m') ? [series('search', 'search')] : []),
         ...(nearLimit && variant('10m') && query.includes('vector(0.9)') ? [series('payments', 'payments')] : []),
-      ];
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } }));
-    });
+      ],
+      value: '0.92',
+    };
   });
-  url = `http://127.0.0.1:${await listenOnLoopback(server, 'store')}`;
+  url = store.url;
 });
 
-afterAll(() => closeServer(server));
+afterAll(() => store.close());
 
 describe('headroom diff --prometheus', () => {
   it('counts the alerts of every team before and after a change of the rules, over the same past', async () => {
@@ -63,7 +52,7 @@ describe('headroom diff --prometheus', () => {
         '  search ContainerMemoryNearLimit: last 2 hours: 1 alert before → 1 after\n',
     );
     // Only the changed alert's rules were asked for, old and new; progress went to stderr.
-    expect(asked.every((query) => query.includes('"containerMemoryNearLimit.threshold"'))).toBe(true);
+    expect(asked().every((query) => query.includes('"containerMemoryNearLimit.threshold"'))).toBe(true);
     expect(text.stderr).toMatch(
       /^headroom diff: before: ContainerMemoryNearLimit \{severity=warning, for=10m\} \(1\/2\)…$/m,
     );
@@ -94,7 +83,7 @@ describe('headroom diff --prometheus', () => {
 
   it("asks nothing when no alert's rules changed, and says so", async () => {
     const repo = gitProject();
-    const before = asked.length;
+    const before = asked().length;
     const result = await runCli(['diff', '--base', 'main', '--prometheus', url], repo.dir);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe(
@@ -102,7 +91,7 @@ describe('headroom diff --prometheus', () => {
         `Alerts whose rules changed, backtested against ${url}\n` +
         "  no alert's rules changed: nothing to backtest\n",
     );
-    expect(asked.length).toBe(before);
+    expect(asked().length).toBe(before);
   });
 
   it('exits 2 with one line when the store cannot be reached', async () => {
