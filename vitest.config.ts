@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One temporary folder per run, removed at its end (test/helpers/temp-root.ts).
+    globalSetup: ['test/helpers/temp-root.ts'],
     // promtool and CLI subprocesses take a few seconds on a 2-core machine.
     testTimeout: 60_000,
     // Most of a test's time is a child process (promtool, the CLI) that the worker waits for: vitest's default of one
