@@ -1,6 +1,7 @@
 // backtest's report in the three formats of headroom's commands: text for a terminal, markdown for a CI comment, JSON
 // (every episode) for tools. Text and markdown list the first episodes of each alert and say how many more JSON has.
 import type { AlertReport, BacktestReport, EpisodeReport, Ranked } from './report.ts';
+import { escapeMarkdown } from '../values/markdown.ts';
 
 export type ReportFormat = 'text' | 'markdown' | 'json';
 
@@ -134,9 +135,4 @@ function duration(seconds: number): string {
     if (parts.length === 2) break;
   }
   return parts.join(' ');
-}
-
-/** Backslash before every character markdown could read as markup (`payments-*` must not start emphasis). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }

@@ -8,6 +8,7 @@
 import type { Description } from './describe.ts';
 import type { DiffReport } from './report.ts';
 import { plural } from './wording.ts';
+import { escapeMarkdown } from '../values/markdown.ts';
 
 export const MARKDOWN_MARKER = '<!-- headroom-diff -->';
 /** GitHub's limit for a comment body, in characters. */
@@ -172,9 +173,4 @@ function patchText(report: DiffReport): string {
     .filter((file) => file.patch !== '')
     .map((file) => file.patch)
     .join('');
-}
-
-/** Backslash before every character markdown could read as markup (`payments-*` must not start emphasis). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }
