@@ -56,20 +56,20 @@ export function teamSpec(group: number, groups: number, settings: number): TeamS
   };
 }
 
+/** The leak's lookback, scaled like the windows: 36 samples per series at a 5s scrape (1h at 30s holds 120). */
+export const BENCH_LEAK_LOOKBACK = '3m';
+
 const CONFIG = `import { defineConfig } from 'headroom';
 
 export default defineConfig({
   defaultTeam: 'platform',
-  // The floor has the three original alerts only; the alerts of issue 9 have no floor to be weighed against.
+  // Every alert on, as headroom ships; windows scaled down with the scrape interval.
   alerts: {
     containerOOMKilled: { window: '${DEFAULT_OOM_WINDOW}' },
-    containerProcessOOMKilled: { enabled: false },
-    containerMemoryLeak: { enabled: false },
-    podMemoryNearLimit: { enabled: false },
-    nodeMemoryEvictions: { enabled: false },
-    podsEvicted: { enabled: false },
-    containersWithoutMemoryLimit: { enabled: false },
-    containersAboveMemoryRequest: { enabled: false },
+    containerProcessOOMKilled: { window: '${DEFAULT_OOM_WINDOW}' },
+    containerMemoryLeak: { lookback: '${BENCH_LEAK_LOOKBACK}' },
+    nodeMemoryEvictions: { window: '${DEFAULT_OOM_WINDOW}' },
+    podsEvicted: { window: '${DEFAULT_OOM_WINDOW}' },
   },
   teamsDir: 'teams',
   links: { grafanaUrl: 'https://grafana.example.com', runbookUrlPattern: 'https://runbooks.example.com/%s' },

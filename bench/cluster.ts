@@ -29,6 +29,26 @@ export interface Container {
   lastTerminatedReason: 'OOMKilled' | 'Error' | 'Completed' | undefined;
   /** Killed for memory during the run: one more restart and reason OOMKilled once the kill time has passed. */
   killedDuringRun: boolean;
+  /** Memory request in bytes (kube-state-metrics' requests series); every container has one. */
+  request: number;
+  /** Exit code of the last termination, where there was one: 137 for OOMKilled and some of the Errors. */
+  lastExitCode: number | undefined;
+  /** cadvisor's container_oom_events_total before the run. */
+  oomEvents: number;
+  /** A process in it is killed for memory during the run without the container restarting (a silent OOM kill). */
+  silentKillDuringRun: boolean;
+}
+
+export interface Pod {
+  namespace: string;
+  pod: string;
+  node: string;
+  /** An init container `init` (a sidecar with restart_policy Always on every second such pod), or none. */
+  initContainer: 'init' | 'sidecar' | undefined;
+  /** A pod-level memory limit (Kubernetes 1.34) on a pod whose containers have none, bytes. */
+  podLevelLimit: number | undefined;
+  /** Evicted before the run (reason Evicted, phase Failed), or during it (at the kill time). */
+  evicted: 'before' | 'during' | undefined;
 }
 
 export interface Cluster {
@@ -37,7 +57,7 @@ export interface Cluster {
   /** Nodes reporting MemoryPressure=true. */
   pressuredNodes: Set<string>;
   containers: Container[];
-  pods: { namespace: string; pod: string; node: string }[];
+  pods: Pod[];
 }
 
 export function groupName(group: number, groups: number): string {
@@ -83,14 +103,20 @@ export function buildCluster(shape: ClusterShape): Cluster {
   const nodes = [...poolNodes, ...sharedNodes];
   const pressuredNodes = new Set(nodes.filter((_, i) => unit(i * 7 + 3) < 0.02));
 
-  const pods = Array.from({ length: podCount }, (_, p) => ({
-    namespace: namespaces[p % namespaces.length] as string,
-    pod: `pod-${String(p).padStart(6, '0')}`,
-    node: nodes[p % nodes.length] as string,
-  }));
+  const pods = Array.from(
+    { length: podCount },
+    (_, p): Pod => ({
+      namespace: namespaces[p % namespaces.length] as string,
+      pod: `pod-${String(p).padStart(6, '0')}`,
+      node: nodes[p % nodes.length] as string,
+      initContainer: p % 10 === 3 ? (p % 20 === 3 ? 'sidecar' : 'init') : undefined,
+      podLevelLimit: p % 100 === 50 ? 2048 * MIB : undefined,
+      evicted: p % 200 === 11 ? 'before' : p % 1000 === 17 ? 'during' : undefined,
+    }),
+  );
   const containers = Array.from({ length: shape.containers }, (_, i): Container => {
     const pod = pods[Math.floor(i / CONTAINERS_PER_POD)]!;
-    const hasLimit = unit(i * 11 + 1) >= 0.05;
+    const hasLimit = pod.podLevelLimit === undefined && unit(i * 11 + 1) >= 0.05;
     const limit = hasLimit ? (256 + Math.floor(unit(i * 11 + 2) * 15) * 256) * MIB : undefined;
     // Most containers sit well below their limit; a few percent above the usual thresholds.
     const fraction = unit(i * 11 + 3) < 0.03 ? 0.86 + unit(i * 11 + 4) * 0.13 : 0.1 + unit(i * 11 + 4) * 0.7;
@@ -114,6 +140,19 @@ export function buildCluster(shape: ClusterShape): Cluster {
       restarts: restarted ? 1 + Math.floor(unit(i * 11 + 7) * 20) : 0,
       lastTerminatedReason,
       killedDuringRun: hasLimit && i % 200 === 7,
+      request: Math.round((limit ?? 2048 * MIB) * (0.25 + unit(i * 11 + 8) * 0.5)),
+      lastExitCode:
+        lastTerminatedReason === 'OOMKilled'
+          ? 137
+          : lastTerminatedReason === 'Error'
+            ? unit(i * 11 + 9) < 0.3
+              ? 137
+              : 1
+            : lastTerminatedReason === 'Completed'
+              ? 0
+              : undefined,
+      oomEvents: lastTerminatedReason === 'OOMKilled' ? 1 : 0,
+      silentKillDuringRun: hasLimit && i % 400 === 113,
     };
   });
   return { namespaces, nodes, pressuredNodes, containers, pods };

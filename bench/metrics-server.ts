@@ -1,34 +1,33 @@
-// Serves the synthetic cluster to Prometheus on loopback only: /metrics/cadvisor (kubelet) and /kube-state-metrics
-// (scraped as two replicas). `stopServing` makes every scrape fail, so the data ends at a known time.
+// Serves the synthetic cluster to Prometheus on loopback only: /metrics/cadvisor and /metrics/kubelet (kubelet),
+// /kube-state-metrics (scraped as two replicas).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Cluster } from './cluster.ts';
-import { renderCadvisor, renderKubeStateMetrics } from './exposition.ts';
+import { renderCadvisor, renderKubelet, renderKubeStateMetrics } from './exposition.ts';
 
 interface MetricsServer {
   port: number;
-  /** Applies the OOM kills of the run (restarts + 1, reason OOMKilled) from now on. */
-  kill(): void;
-  stopServing(): void;
+  /** Starts the kill rounds (exposition.ts): one now, then one a minute until the server closes. */
+  startKills(): void;
   close(): Promise<void>;
 }
 
 export async function startMetricsServer(cluster: Cluster): Promise<MetricsServer> {
-  let killed = false;
-  let serving = true;
+  let rounds = 0;
+  let killer: NodeJS.Timeout | undefined;
   let tick = 0;
-  // kube-state-metrics values only change with the kills: render each state once.
-  const ksm = new Map<boolean, string>();
+  // kube-state-metrics' and kubelet's values only change with the kill rounds: render each round once.
+  let ksm = { rounds: -1, body: '' };
+  let kubelet = { rounds: -1, body: '' };
   const server: Server = createServer((request, response) => {
-    if (!serving) {
-      response.writeHead(503).end();
-      return;
-    }
     let body: string | undefined;
-    if (request.url === '/metrics/cadvisor') body = renderCadvisor(cluster, tick++);
+    if (request.url === '/metrics/cadvisor') body = renderCadvisor(cluster, tick++, rounds);
     else if (request.url === '/kube-state-metrics') {
-      body = ksm.get(killed) ?? renderKubeStateMetrics(cluster, killed);
-      ksm.set(killed, body);
+      if (ksm.rounds !== rounds) ksm = { rounds, body: renderKubeStateMetrics(cluster, rounds) };
+      body = ksm.body;
+    } else if (request.url === '/metrics/kubelet') {
+      if (kubelet.rounds !== rounds) kubelet = { rounds, body: renderKubelet(cluster, rounds) };
+      body = kubelet.body;
     }
     if (body === undefined) {
       response.writeHead(404).end();
@@ -42,14 +41,13 @@ export async function startMetricsServer(cluster: Cluster): Promise<MetricsServe
   });
   return {
     port: (server.address() as AddressInfo).port,
-    kill: () => {
-      killed = true;
-    },
-    stopServing: () => {
-      serving = false;
+    startKills: () => {
+      rounds++;
+      killer ??= setInterval(() => rounds++, 60_000);
     },
     close: () =>
       new Promise((resolve) => {
+        clearInterval(killer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -35,16 +35,6 @@ export async function instantQuery(port: number, expr: string, time: number): Pr
   };
 }
 
-/**
- * A full garbage collection in Prometheus, through Go's pprof handler (`/debug/pprof/heap?gc=1` collects before it
- * writes the heap profile), so the next measured query starts on a clean heap.
- */
-export async function collectGarbage(port: number): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${port}/debug/pprof/heap?gc=1`);
-  if (!response.ok) throw new Error(`/debug/pprof/heap?gc=1: HTTP ${response.status}`);
-  await response.arrayBuffer();
-}
-
 /** Value of a query returning one scalar-like series (e.g. `count(...)`); 0 when empty. */
 export async function instantValue(port: number, expr: string, time: number): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/query`, {

@@ -53,6 +53,14 @@ function prometheusConfig(options: PrometheusOptions, port: number): string {
         metrics_path: '/metrics/cadvisor',
         static_configs: [{ targets: [target], labels: { metrics_path: '/metrics/cadvisor' } }],
       },
+      // kubelet's own /metrics, every node's in one exposition whose instance labels name the nodes; its job label is
+      // kubelet's (a job name is unique, the label need not be).
+      {
+        job_name: 'kubelet-own-metrics',
+        metrics_path: '/metrics/kubelet',
+        honor_labels: true,
+        static_configs: [{ targets: [target], labels: { job: 'kubelet', metrics_path: '/metrics' } }],
+      },
       {
         job_name: 'kube-state-metrics',
         metrics_path: '/kube-state-metrics',

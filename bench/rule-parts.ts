@@ -1,32 +1,13 @@
-// headroom's rules as the benchmark loads them: taken from the PrometheusRule objects `generate()` builds, each
-// rule labelled with the part of the structure it belongs to, and the recorded series renamed per team count so
-// the rule sets of several team counts can run side by side in one Prometheus without overwriting each other.
+// headroom's rules as the benchmark loads them: taken from the PrometheusRule objects `generate()` builds, each rule
+// labelled with the part of the structure it belongs to, and the recorded series renamed per team count so one rule
+// set's series never mix with another's. An alert's chain is the alert with every recording rule it reads, directly
+// or through other recordings: what that alert costs on its own, weighed against its floor rule.
 import { generate } from '../src/generate.ts';
 import { treeRuleGroups } from '../src/mixin/tree-rule-groups.ts';
-import {
-  ABOVE_THRESHOLD,
-  CONTAINER_RESTARTS,
-  MEMORY_RATIO,
-  NAMESPACE_CONTAINERS,
-  NAMESPACE_OWNER,
-  NAMESPACE_OWNER_UNKNOWN,
-  NAMESPACE_THRESHOLD,
-  NODE_OWNER,
-  NODE_SEEN,
-  OOM_RESTARTS,
-  TEAM_INFO,
-  TEAM_SETTING,
-  INIT_CONTAINER_TYPE,
-  RESTARTS_IN_WINDOW,
-  EXIT137_PEAK_RATIO,
-  OOM_EVENTS,
-  EXIT137_RESTARTS,
-} from '../src/rules/record-names.ts';
-import { containerMemoryNearLimit } from '../src/alerts/container-memory-near-limit.ts';
-import { containerOOMKilled } from '../src/alerts/container-oom-killed.ts';
-import { nodeMemoryPressure } from '../src/alerts/node-memory-pressure.ts';
+import * as RECORD from '../src/rules/record-names.ts';
 import type { Rule, RuleGroup } from '../src/rules/rule-types.ts';
 
+/** The parts of the structure, in the order the report lists them. */
 export const PARTS = [
   'ratio',
   'restart counter',
@@ -36,61 +17,112 @@ export const PARTS = [
   'above threshold',
   'near-limit alerts',
   'OOM restarts',
+  'exit-137 evidence',
   'OOM alerts',
+  'silent OOM',
+  'leak',
+  'pod near limit',
+  'evictions',
+  'risk reports',
   'node ownership',
   'node alerts',
+  'meta-alerts',
 ] as const;
 export type Part = (typeof PARTS)[number];
 
-/** Which floor rule a part is weighed against. */
-export const FLOOR_OF: Record<Part, 'near-limit' | 'oom' | 'node'> = {
-  ratio: 'near-limit',
-  // The deduplicated restart counter serves ownership and the OOM alert; weighed with the OOM chain it replaces reads
-  // of.
-  'restart counter': 'oom',
-  // Namespace ownership serves both container alerts; counted with the near-limit chain.
-  'namespace containers': 'near-limit',
-  ownership: 'near-limit',
-  thresholds: 'near-limit',
-  'above threshold': 'near-limit',
-  'near-limit alerts': 'near-limit',
-  'OOM restarts': 'oom',
-  'OOM alerts': 'oom',
-  'node ownership': 'node',
-  'node alerts': 'node',
+/** What each part is, for the report. */
+export const PART_NOTES: Record<Part, string> = {
+  ratio: 'working set / limit per container, HA replicas deduplicated',
+  'restart counter': 'restarts per container, HA replicas deduplicated',
+  'namespace containers': 'namespaces seen from both exporters',
+  ownership: 'namespace → team decision and the teams table',
+  thresholds: 'threshold per namespace',
+  'above threshold': 'containers above the lowest threshold',
+  'near-limit alerts': 'ContainerMemoryNearLimit rules',
+  'OOM restarts': 'restarts in the window, init container types, kills with reason OOMKilled',
+  'exit-137 evidence': 'reason Error with exit code 137: OOM events, peak ratio',
+  'OOM alerts': 'ContainerOOMKilled rules',
+  'silent OOM': 'ContainerProcessOOMKilled and its kills without a restart',
+  leak: 'ContainerMemoryLeak and its forecast (predict_linear over every container)',
+  'pod near limit': 'PodMemoryNearLimit and the pod cgroup ratio',
+  evictions: 'PodsEvicted and NodeMemoryEvictions with their recordings',
+  'risk reports': 'ContainersWithoutMemoryLimit and ContainersAboveMemoryRequest with their recordings',
+  'node ownership': 'node → team decision, nodes seen',
+  'node alerts': 'NodeMemoryPressure rules',
+  'meta-alerts': 'HeadroomInputMissing (inputs present) and HeadroomRulesFailing',
 };
 
 const RECORDED_PART: Record<string, Part> = {
-  [MEMORY_RATIO]: 'ratio',
-  [CONTAINER_RESTARTS]: 'restart counter',
-  [NAMESPACE_CONTAINERS]: 'namespace containers',
-  [NAMESPACE_OWNER]: 'ownership',
-  [NAMESPACE_OWNER_UNKNOWN]: 'ownership',
+  [RECORD.MEMORY_RATIO]: 'ratio',
+  [RECORD.CONTAINER_RESTARTS]: 'restart counter',
+  [RECORD.NAMESPACE_CONTAINERS]: 'namespace containers',
+  [RECORD.NAMESPACE_OWNER]: 'ownership',
+  [RECORD.NAMESPACE_OWNER_UNKNOWN]: 'ownership',
   // The teams table (constant series) serves namespaces and nodes; counted with namespace ownership.
-  [TEAM_INFO]: 'ownership',
-  [TEAM_SETTING]: 'ownership',
-  [NAMESPACE_THRESHOLD]: 'thresholds',
-  [ABOVE_THRESHOLD]: 'above threshold',
-  [OOM_RESTARTS]: 'OOM restarts',
-  // ContainerOOMKilled's evidence for exit 137 and its init containers / sidecars: part of the OOM chain.
-  [INIT_CONTAINER_TYPE]: 'OOM restarts',
-  [RESTARTS_IN_WINDOW]: 'OOM restarts',
-  [EXIT137_PEAK_RATIO]: 'OOM restarts',
-  [OOM_EVENTS]: 'OOM restarts',
-  [EXIT137_RESTARTS]: 'OOM restarts',
-  [NODE_OWNER]: 'node ownership',
-  [NODE_SEEN]: 'node ownership',
+  [RECORD.TEAM_INFO]: 'ownership',
+  [RECORD.TEAM_SETTING]: 'ownership',
+  [RECORD.NAMESPACE_THRESHOLD]: 'thresholds',
+  [RECORD.ABOVE_THRESHOLD]: 'above threshold',
+  [RECORD.INIT_CONTAINER_TYPE]: 'OOM restarts',
+  [RECORD.RESTARTS_IN_WINDOW]: 'OOM restarts',
+  [RECORD.OOM_RESTARTS]: 'OOM restarts',
+  // Also read by the silent OOM chain; counted here.
+  [RECORD.OOM_EVENTS]: 'exit-137 evidence',
+  [RECORD.EXIT137_RESTARTS]: 'exit-137 evidence',
+  [RECORD.EXIT137_PEAK_RATIO]: 'exit-137 evidence',
+  [RECORD.PROCESS_OOM_KILLS]: 'silent OOM',
+  [RECORD.MEMORY_FORECAST]: 'leak',
+  [RECORD.FORECAST_OVER_LIMIT]: 'leak',
+  [RECORD.POD_MEMORY_RATIO]: 'pod near limit',
+  [RECORD.POD_EVICTED]: 'evictions',
+  [RECORD.NAMESPACE_PODS_EVICTED]: 'evictions',
+  [RECORD.NODE_MEMORY_EVICTIONS]: 'evictions',
+  [RECORD.WITHOUT_LIMIT]: 'risk reports',
+  [RECORD.NAMESPACE_WITHOUT_LIMIT]: 'risk reports',
+  [RECORD.REQUEST_RATIO]: 'risk reports',
+  [RECORD.ABOVE_REQUEST]: 'risk reports',
+  [RECORD.NAMESPACE_ABOVE_REQUEST]: 'risk reports',
+  [RECORD.NODE_OWNER]: 'node ownership',
+  [RECORD.NODE_SEEN]: 'node ownership',
+  [RECORD.INPUT_PRESENT]: 'meta-alerts',
 };
 
 const ALERT_PART: Record<string, Part> = {
-  [containerMemoryNearLimit.name]: 'near-limit alerts',
-  [containerOOMKilled.name]: 'OOM alerts',
-  [nodeMemoryPressure.name]: 'node alerts',
+  ContainerMemoryNearLimit: 'near-limit alerts',
+  ContainerOOMKilled: 'OOM alerts',
+  ContainerProcessOOMKilled: 'silent OOM',
+  ContainerMemoryLeak: 'leak',
+  PodMemoryNearLimit: 'pod near limit',
+  NodeMemoryPressure: 'node alerts',
+  NodeMemoryEvictions: 'evictions',
+  PodsEvicted: 'evictions',
+  ContainersWithoutMemoryLimit: 'risk reports',
+  ContainersAboveMemoryRequest: 'risk reports',
+  HeadroomInputMissing: 'meta-alerts',
+  HeadroomRulesFailing: 'meta-alerts',
 };
 
-function partOf(rule: Rule): Part | undefined {
-  return 'record' in rule ? RECORDED_PART[rule.record] : ALERT_PART[rule.alert];
+function partOf(rule: Rule): Part {
+  if ('alert' in rule) {
+    const part = ALERT_PART[rule.alert];
+    if (!part) throw new Error(`alert ${rule.alert} belongs to no measured part (bench/rule-parts.ts)`);
+    return part;
+  }
+  // The OOM kills evidenced by an OOM event (reason Error, exit code 137) rather than by reason OOMKilled.
+  if (rule.record === RECORD.OOM_RESTARTS && rule.labels?.evidence === 'oom-events') return 'exit-137 evidence';
+  const part = RECORDED_PART[rule.record];
+  if (!part) throw new Error(`recording ${rule.record} belongs to no measured part (bench/rule-parts.ts)`);
+  return part;
 }
+
+/** The alert chains weighed against a floor rule, and the parts each leaves out. */
+export const CHAINS = {
+  'near-limit': { alert: 'ContainerMemoryNearLimit', without: [] as Part[] },
+  // Like for like with the floor's OOM rule, which has no evidence of kills with reason Error: the evidence rules
+  // are left out (the alert then reads nothing there) and reported as a part of their own.
+  oom: { alert: 'ContainerOOMKilled', without: ['exit-137 evidence'] as Part[] },
+} as const;
+export type Chain = keyof typeof CHAINS;
 
 export interface MeasuredRule {
   part: Part;
@@ -108,8 +140,8 @@ function renameRecords(group: RuleGroup, prefix: string): RuleGroup {
       if ('record' in renamed) renamed.record = rename(renamed.record);
       if ('annotations' in renamed) {
         renamed.annotations = Object.fromEntries(Object.entries(renamed.annotations).map(([k, v]) => [k, rename(v)]));
-        // Rule sets of several team counts give a container the same team and settings: without a label of their own
-        // their alerts write the same ALERTS series from two groups ("out of order sample").
+        // Two rule sets give a container the same team and settings: without a label of their own, their alerts would
+        // write the same ALERTS series from two groups ("out of order sample") whenever both are loaded.
         renamed.labels = { ...renamed.labels, bench_set: prefix };
       }
       return renamed;
@@ -117,11 +149,12 @@ function renameRecords(group: RuleGroup, prefix: string): RuleGroup {
   };
 }
 
-export interface BenchRules {
-  /** Groups to load, recorded series renamed with `prefix`; groups with no measured part (the meta-alert) left out. */
+interface BenchRules {
+  /** Every group generate() writes, recorded series renamed with `prefix`. */
   groups: RuleGroup[];
-  /** Every loaded rule in evaluation order with its part; rule here is the renamed one. */
+  /** Every rule in evaluation order with its part; rule here is the renamed one. */
   measured: MeasuredRule[];
+  prefix: string;
 }
 
 export async function benchRules(configFile: string, prefix: string): Promise<BenchRules> {
@@ -129,15 +162,38 @@ export async function benchRules(configFile: string, prefix: string): Promise<Be
   const groups: RuleGroup[] = [];
   const measured: MeasuredRule[] = [];
   for (const { group: original } of treeRuleGroups(tree)) {
-    if (!original.rules.some((rule) => partOf(rule) !== undefined)) continue;
     const group = renameRecords(original, prefix);
     groups.push(group);
     group.rules.forEach((rule, i) => {
-      const part = partOf(original.rules[i]!);
-      if (!part)
-        throw new Error(`rule ${JSON.stringify(rule).slice(0, 120)} of ${group.name} belongs to no measured part`);
-      measured.push({ part, group: group.name, rule });
+      measured.push({ part: partOf(original.rules[i]!), group: group.name, rule });
     });
   }
-  return { groups, measured };
+  return { groups, measured, prefix };
+}
+
+/** Recorded series a rule reads, in its expression or its annotations' queries. */
+function reads(rule: Rule, prefix: string): string[] {
+  const text = [rule.expr, ...('annotations' in rule ? Object.values(rule.annotations) : [])].join('\n');
+  return [...new Set(text.match(new RegExp(`\\b${prefix}:[a-z0-9_]+:[a-z0-9_]+`, 'g')) ?? [])];
+}
+
+/**
+ * The chain's rules: the alert's, and every recording rule they read, directly or through others, except those of
+ * the left-out parts; groups as generate() wrote them, in order, without the rules outside the chain.
+ */
+export function chainGroups(rules: BenchRules, chain: Chain): RuleGroup[] {
+  const { alert, without } = CHAINS[chain];
+  const excluded = new Set<Part>(without);
+  const inChain = new Set<Rule>();
+  let pending = rules.measured.filter((m) => 'alert' in m.rule && m.rule.alert === alert);
+  while (pending.length > 0) {
+    for (const m of pending) inChain.add(m.rule);
+    const wanted = new Set(pending.flatMap((m) => reads(m.rule, rules.prefix)));
+    pending = rules.measured.filter(
+      (m) => 'record' in m.rule && wanted.has(m.rule.record) && !excluded.has(m.part) && !inChain.has(m.rule),
+    );
+  }
+  return rules.groups
+    .map((group) => ({ name: group.name, rules: group.rules.filter((rule) => inChain.has(rule)) }))
+    .filter((group) => group.rules.length > 0);
 }
