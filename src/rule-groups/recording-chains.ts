@@ -11,7 +11,7 @@ import type { Selector } from '../promql/index.ts';
 import { byCodePoint } from '../values/ordering.ts';
 import type { RecordingRule } from '../rules/rule-types.ts';
 
-export interface RecordingChain {
+interface RecordingChain {
   /** Its first rule's labels (`window=10m`): what it is cut by; several chains may share one. */
   key: string;
   rules: RecordingRule[];
