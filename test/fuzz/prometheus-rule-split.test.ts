@@ -9,6 +9,7 @@ import { generate } from '../../src/generate.ts';
 import { LAST_APPLIED_LIMIT } from '../../src/output/dashboard-size-guard.ts';
 import { PROMETHEUS_RULES_DIR } from '../../src/output/prometheus-rule.ts';
 import { validProjectArb } from './arbitraries.ts';
+import { casesOf } from './fuzz-budget.ts';
 import { counter, projectsFolder, runs, shown } from './property-kit.ts';
 import { writeProject } from './write-project.ts';
 
@@ -17,7 +18,7 @@ const parent = projectsFolder();
 describe('fuzz: PrometheusRule objects of large configs with distinct settings everywhere', () => {
   const split = counter('250–450 teams, every alert overridden: every PrometheusRule object under 262,144 bytes');
   const projects = validProjectArb({ large: 'only', teams: { min: 250, max: 450 }, everyAlert: true });
-  test.prop([projects], { ...runs(3), timeout: 120_000 })(split.property, async (project) => {
+  test.prop([projects], { ...runs(casesOf('everyAlert')), timeout: 120_000 })(split.property, async (project) => {
     split.cases++;
     const output = project.config.output as Record<string, unknown>;
     output.prometheusRule = { enabled: true, serverSideApply: true };
