@@ -15,6 +15,7 @@ import { ruleFiles } from './rule-files.ts';
 import { settingsManifestFiles } from './settings-manifest.ts';
 import { type GeneratedFile, objectFile } from './generated-file.ts';
 import { byCodePoint } from '../values/ordering.ts';
+import { NAMESPACE_OWNER, NODE_OWNER } from '../rules/record-names.ts';
 
 export type GeneratedTree = Map<string, string>;
 
@@ -47,10 +48,16 @@ function shortenRules(object: PrometheusRuleObject): string {
   const largest = largestRule(object);
   const alone = { ...object, spec: { groups: [{ name: object.metadata.name, rules: [largest.rule] }] } };
   if (Buffer.byteLength(JSON.stringify(alone)) > LAST_APPLIED_LIMIT) {
-    return (
-      `its ${largest.text} alone is ${largest.bytes} bytes, which no split fits: shorten what it holds (the ` +
-      "team's labels, long settings such as links.runbookUrlPattern, claims with no literal start such as *-payments)"
-    );
+    const tooBig = `its ${largest.text} alone is ${largest.bytes} bytes, which no split fits`;
+    const record = 'record' in largest.rule ? largest.rule.record : undefined;
+    if (record === NAMESPACE_OWNER || record === NODE_OWNER) {
+      // Every range of names decides the claims with no literal start, and every team ownership.namespaceLabel names.
+      return (
+        `${tooBig}: give claims a literal start (payments-* rather than *-payments); with ownership.namespaceLabel, ` +
+        'every part holds one selector per distinct `clusters` of the teams: fewer distinct cluster scopes help'
+      );
+    }
+    return `${tooBig}: shorten what it holds (the team's labels, long settings such as links.runbookUrlPattern)`;
   }
   return (
     'shorten long settings repeated in every alert (links.runbookUrlPattern, links.grafanaUrl), or give claims a ' +

@@ -143,6 +143,9 @@ describe('an object that cannot be split to fit', () => {
     expect(problem!.message).toMatch(
       /over the 262144 bytes client-side `kubectl apply` can keep .* output\.prometheusRule\.serverSideApply: true/,
     );
+    // One ownership rule holds them all: the message says so, and what helps.
+    expect(problem!.message).toMatch(/its recording rule headroom:namespace_owner:info alone is \d+ bytes/);
+    expect(problem!.message).toMatch(/which no split fits: give claims a literal start/);
   });
 
   it('is written when the objects are applied server-side', async () => {
