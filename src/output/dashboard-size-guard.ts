@@ -31,25 +31,27 @@ export function configMapDataProblems(path: string, data: Record<string, string>
 
 /**
  * An object against the annotation client-side `kubectl apply` writes (`serverSideApply` users have none) and against
- * etcd's limit; `setting` is the config key that says the objects are applied server-side, `split` what else helps.
+ * etcd's limit; `setting` is the config key that says the objects are applied server-side, `split` what else helps
+ * (a function: worked out only for an object too big).
  */
 export function lastAppliedProblems(
   path: string,
   key: string,
   object: unknown,
   serverSideApply: boolean,
-  { setting, split }: { setting: string; split: string } = {
+  { setting, split: splitAdvice }: { setting: string; split: string | (() => string) } = {
     setting: 'output.dashboards.serverSideApply',
     split: SPLIT,
   },
 ): Problem[] {
+  const split = () => (typeof splitAdvice === 'string' ? splitAdvice : splitAdvice());
   const bytes = Buffer.byteLength(JSON.stringify(object));
   if (bytes > ETCD_OBJECT_LIMIT) {
     return [
       {
         file: path,
         key,
-        message: `the object is ${bytes} bytes, over the ${ETCD_OBJECT_LIMIT} bytes (1.5 MiB) etcd stores: ${split}`,
+        message: `the object is ${bytes} bytes, over the ${ETCD_OBJECT_LIMIT} bytes (1.5 MiB) etcd stores: ${split()}`,
       },
     ];
   }
@@ -63,7 +65,7 @@ export function lastAppliedProblems(
         `in its ` +
         'last-applied-configuration annotation: apply server-side (`kubectl apply --server-side`, Argo CD ' +
         'ServerSideApply=true) and set ' +
-        `${setting}: true, or ${split}`,
+        `${setting}: true, or ${split()}`,
     },
   ];
 }

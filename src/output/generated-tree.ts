@@ -8,13 +8,14 @@ import { routeFileFiles } from './alertmanager-route-file.ts';
 import { dashboardFiles } from './dashboard-files.ts';
 import { kustomizationFiles } from './kustomization.ts';
 import { mixinFiles } from './mixin-json.ts';
-import { prometheusRule, prometheusRulePath, type PrometheusRuleObject } from './prometheus-rule.ts';
-import { lastAppliedProblems } from './dashboard-size-guard.ts';
+import { largestRule, prometheusRule, prometheusRulePath, type PrometheusRuleObject } from './prometheus-rule.ts';
+import { LAST_APPLIED_LIMIT, lastAppliedProblems } from './dashboard-size-guard.ts';
 import { InputError, type Problem } from '../config/input-error.ts';
 import { ruleFiles } from './rule-files.ts';
 import { settingsManifestFiles } from './settings-manifest.ts';
 import { type GeneratedFile, objectFile } from './generated-file.ts';
 import { byCodePoint } from '../values/ordering.ts';
+import { NAMESPACE_OWNER, NODE_OWNER } from '../rules/record-names.ts';
 
 export type GeneratedTree = Map<string, string>;
 
@@ -35,13 +36,33 @@ function ruleOutputFiles(model: Model): GeneratedFile[] {
   const problems = objects.flatMap(([path, object]) =>
     lastAppliedProblems(path, 'output.prometheusRule', object, model.output.prometheusRule.serverSideApply, {
       setting: 'output.prometheusRule.serverSideApply',
-      split:
-        'shorten long settings repeated in every alert (links.runbookUrlPattern, links.grafanaUrl), or give claims a ' +
-        'literal start (payments-* rather than *-payments)',
+      split: () => shortenRules(object),
     }),
   );
   if (problems.length > 0) throw new InputError(problems);
   return [...objects.map(([path, object]) => objectFile(path, object)), ...ruleFiles(model, groups)];
+}
+
+/** What helps an object too big: its one rule that no split can fit, or what makes many rules long. */
+function shortenRules(object: PrometheusRuleObject): string {
+  const largest = largestRule(object);
+  const alone = { ...object, spec: { groups: [{ name: object.metadata.name, rules: [largest.rule] }] } };
+  if (Buffer.byteLength(JSON.stringify(alone)) > LAST_APPLIED_LIMIT) {
+    const tooBig = `its ${largest.text} alone is ${largest.bytes} bytes, which no split fits`;
+    const record = 'record' in largest.rule ? largest.rule.record : undefined;
+    if (record === NAMESPACE_OWNER || record === NODE_OWNER) {
+      // Every range of names decides the claims with no literal start, and every team ownership.namespaceLabel names.
+      return (
+        `${tooBig}: give claims a literal start (payments-* rather than *-payments); with ownership.namespaceLabel, ` +
+        'every part holds one selector per distinct `clusters` of the teams: fewer distinct cluster scopes help'
+      );
+    }
+    return `${tooBig}: shorten what it holds (the team's labels, long settings such as links.runbookUrlPattern)`;
+  }
+  return (
+    'shorten long settings repeated in every alert (links.runbookUrlPattern, links.grafanaUrl), or give claims a ' +
+    'literal start (payments-* rather than *-payments)'
+  );
 }
 
 const SOURCE_OUTPUTS: SourceOutput[] = [

@@ -53,3 +53,16 @@ function canonicalRule(rule: Rule): Rule {
   }
   return { record: rule.record, expr: rule.expr, ...(rule.labels ? { labels: sortKeys(rule.labels) } : {}) };
 }
+
+/**
+ * The object's largest rule, in words (the alert or the recorded series, and the team it is about where it names
+ * one), and its bytes as JSON: what to shorten when a rule alone outgrows an object.
+ */
+export function largestRule(object: PrometheusRuleObject): { rule: Rule; text: string; bytes: number } {
+  const rules = object.spec.groups.flatMap((group) => group.rules);
+  const sized = rules.map((rule) => ({ rule, bytes: Buffer.byteLength(JSON.stringify(rule)) }));
+  const { rule, bytes } = sized.reduce((largest, next) => (next.bytes > largest.bytes ? next : largest));
+  const team = rule.labels?.team;
+  const what = isAlertingRule(rule) ? `alert ${rule.alert}` : `recording rule ${rule.record}`;
+  return { rule, text: team === undefined ? what : `${what} of team ${team}`, bytes };
+}

@@ -24,6 +24,23 @@ export function read(text: string): Expr {
   return new Reader(grouped.text, new Set(grouped.own)).expr(exprChildren(parse(grouped.text))[0]!);
 }
 
+/**
+ * Every vector selector of `text` (in range selectors too), as written: what series it reads. Only the selectors are
+ * read, so it is cheaper than read() where a caller asks which recorded series a rule reads.
+ */
+export function selectorsOf(text: string): Selector[] {
+  const selectors: Selector[] = [];
+  parser.parse(text).iterate({
+    enter: (node) => {
+      if (node.type.isError) throw new ReadError(`syntax error at ${node.from} in:\n${text}`);
+      if (node.name !== 'VectorSelector') return;
+      selectors.push(selectorNode(node.node, (child) => text.slice(child.from, child.to)));
+      return false;
+    },
+  });
+  return selectors;
+}
+
 /** `text` with the engines' grouping made explicit by parentheses of the reader's own, which open at `own`. */
 export function engineGrouping(text: string): Grouped {
   syntaxCheck(text);
@@ -192,15 +209,7 @@ class Reader {
   }
 
   private selector(node: Node): Selector {
-    const name = node.getChild('Identifier');
-    const matchers = (node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher') ?? []).map((m) =>
-      q.matcher(
-        this.textOf(m.getChild('LabelName')!),
-        MATCH_OPS[m.getChild('MatchOp')!.firstChild!.name]!,
-        unquote(this.textOf(m.getChild('StringLiteral')!)),
-      ),
-    );
-    return q.selector(name ? this.textOf(name) : undefined, ...matchers);
+    return selectorNode(node, (child) => this.textOf(child));
   }
 
   private argumentLayout(body: Node): 'block' | 'inline' {
@@ -260,6 +269,18 @@ const ESCAPES: Record<string, string> = {
   "'": "'",
   '"': '"',
 };
+
+function selectorNode(node: Node, textOf: (node: Node) => string): Selector {
+  const name = node.getChild('Identifier');
+  const matchers = (node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher') ?? []).map((m) =>
+    q.matcher(
+      textOf(m.getChild('LabelName')!),
+      MATCH_OPS[m.getChild('MatchOp')!.firstChild!.name]!,
+      unquote(textOf(m.getChild('StringLiteral')!)),
+    ),
+  );
+  return q.selector(name ? textOf(name) : undefined, ...matchers);
+}
 
 /** A PromQL string literal's value (Go's escapes); written apart from quote.ts, so the printer's tests check it. */
 function unquote(literal: string): string {

@@ -129,3 +129,15 @@ export const alertOverridesArb: fc.Arbitrary<Record<string, Record<string, unkno
         Record<string, unknown>
       >,
   );
+
+/** Overrides of every setting of every alert, each value drawn apart: as many distinct settings as teams. */
+export const everyAlertOverridesArb: fc.Arbitrary<Record<string, Record<string, unknown>>> = fc.record(
+  Object.fromEntries(
+    ALERT_NAMES.map((alert) => [
+      alert,
+      fc.record(
+        Object.fromEntries(ALERT_SETTINGS.filter((s) => s.alert === alert).map((s) => [s.setting, settingValueArb(s)])),
+      ),
+    ]),
+  ),
+);

@@ -3,7 +3,7 @@
 // label) with a sample of namespaces and nodes and who must own each, and invalid ones (one defect planted).
 import fc from 'fast-check';
 import { reservedLabelProblem } from '../../src/values/reserved-labels.ts';
-import { ALERT_NAMES, alertOverridesArb, NODE_ALERT_KEYS } from './alert-settings.ts';
+import { ALERT_NAMES, alertOverridesArb, everyAlertOverridesArb, NODE_ALERT_KEYS } from './alert-settings.ts';
 
 /** A project as files will hold it: the config's object literal and one object per team file. */
 export interface ProjectCase {
@@ -178,28 +178,38 @@ const receiverArb = fc
   .map((parts) => parts.join('').trim())
   .filter((name) => name.length > 0 && !name.includes('{{'));
 
-const teamShapeArb: fc.Arbitrary<TeamShape> = fc.record({
-  stem: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}[a-z0-9]$/).map((s) => s.replace(/-+$/, '')),
-  namespaces: fc.array(claimShape, { maxLength: 4 }),
-  nodes: fc.oneof(
-    { weight: 3, arbitrary: fc.constant<ClaimShape[]>([]) },
-    { weight: 1, arbitrary: fc.array(claimShape, { minLength: 1, maxLength: 2 }) },
-  ),
-  labels: labelsArb,
-  alerts: alertOverridesArb,
-  clusters: fc.oneof(
-    { weight: 2, arbitrary: fc.constant<ClaimShape[]>([]) },
-    { weight: 1, arbitrary: fc.array(claimShape, { minLength: 1, maxLength: 2 }) },
-  ),
-  shareClaim: fc.boolean(),
-  receiver: fc.option(receiverArb, { nil: undefined }),
-  ticketReceiver: fc.option(receiverArb, { nil: undefined }),
-  inline: fc.boolean(),
-});
+const teamShapeArb = (alerts: fc.Arbitrary<TeamShape['alerts']>): fc.Arbitrary<TeamShape> =>
+  fc.record({
+    stem: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}[a-z0-9]$/).map((s) => s.replace(/-+$/, '')),
+    namespaces: fc.array(claimShape, { maxLength: 4 }),
+    nodes: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<ClaimShape[]>([]) },
+      { weight: 1, arbitrary: fc.array(claimShape, { minLength: 1, maxLength: 2 }) },
+    ),
+    labels: labelsArb,
+    alerts,
+    clusters: fc.oneof(
+      { weight: 2, arbitrary: fc.constant<ClaimShape[]>([]) },
+      { weight: 1, arbitrary: fc.array(claimShape, { minLength: 1, maxLength: 2 }) },
+    ),
+    shareClaim: fc.boolean(),
+    receiver: fc.option(receiverArb, { nil: undefined }),
+    ticketReceiver: fc.option(receiverArb, { nil: undefined }),
+    inline: fc.boolean(),
+  });
+
+/** How many teams and how they override alerts: see validProjectArb. */
+interface Sizes {
+  large: boolean | 'only';
+  /** 'only': how many teams, instead of 200–300. */
+  teams?: { min: number; max: number };
+  /** Every team overrides every setting of every alert (each value drawn apart: many distinct settings). */
+  everyAlert?: boolean;
+}
 
 /** Team counts: mostly a handful, some dozens; 200–300 (seconds to generate each) only when asked for. */
-function teamCountArb(large: boolean | 'only'): fc.Arbitrary<number> {
-  const many = fc.integer({ min: 200, max: 300 });
+function teamCountArb({ large, teams = { min: 200, max: 300 } }: Sizes): fc.Arbitrary<number> {
+  const many = fc.integer(teams);
   if (large === 'only') return many;
   const usual = [
     { weight: 12, arbitrary: fc.integer({ min: 1, max: 6 }) },
@@ -231,10 +241,13 @@ interface ConfigShape {
   sample: { picks: number[]; fills: string[]; unclaimed: number; clusterPicks: number[]; labelPicks: number[] };
 }
 
-const configShapeArb = (large: boolean | 'only'): fc.Arbitrary<ConfigShape> =>
-  teamCountArb(large).chain((count) =>
+const configShapeArb = (sizes: Sizes): fc.Arbitrary<ConfigShape> =>
+  teamCountArb(sizes).chain((count) =>
     fc.record({
-      teams: fc.array(teamShapeArb, { minLength: count, maxLength: count }),
+      teams: fc.array(teamShapeArb(sizes.everyAlert ? everyAlertOverridesArb : alertOverridesArb), {
+        minLength: count,
+        maxLength: count,
+      }),
       defaultTeam: fc.record({
         stem: fc.constantFrom('platform', 'sre', 'default', 'ops-0'),
         hasFile: fc.boolean(),
@@ -472,9 +485,12 @@ export function globMatches(pattern: string, name: string): boolean {
   return new RegExp(`^${regex}$`).test(name);
 }
 
-/** Valid projects; `large`: also (true) or only ('only') 200–300 teams. */
-export function validProjectArb({ large = false }: { large?: boolean | 'only' } = {}): fc.Arbitrary<ProjectCase> {
-  return configShapeArb(large).map(buildProject);
+/**
+ * Valid projects; `large`: also (true) or only ('only') 200–300 teams (`teams`: as many as that instead);
+ * `everyAlert`: every team overrides every alert setting.
+ */
+export function validProjectArb({ large = false, teams, everyAlert }: Partial<Sizes> = {}): fc.Arbitrary<ProjectCase> {
+  return configShapeArb({ large, teams, everyAlert }).map(buildProject);
 }
 
 export { ALERT_NAMES };

@@ -11,6 +11,7 @@ const DEFAULT_CASES = {
   invalidInProcess: 60,
   invalidCli: 6,
   large: 1,
+  everyAlert: 2,
 } as const;
 
 export type PropertyName = keyof typeof DEFAULT_CASES;

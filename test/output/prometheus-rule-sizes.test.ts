@@ -2,7 +2,7 @@
 // keeps in its last-applied-configuration annotation, 262,144 bytes; the parts that grow with the fleet (the ownership
 // decision, the teams table) are split by content, so a team added moves only what it must; and a config that cannot
 // be split to fit is refused before anything is written.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -14,6 +14,7 @@ import { diffTrees } from '../../src/diff/diff-trees.ts';
 import { generate, type Generation } from '../../src/generate.ts';
 import { LAST_APPLIED_LIMIT } from '../../src/output/dashboard-size-guard.ts';
 import { PROMETHEUS_RULES_DIR } from '../../src/output/prometheus-rule.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 /** The PrometheusRule objects of a generation: path → the object's JSON size, as kubectl stores it. */
 function objectSizes(generation: Generation): Map<string, number> {
@@ -142,10 +143,35 @@ describe('an object that cannot be split to fit', () => {
     expect(problem!.message).toMatch(
       /over the 262144 bytes client-side `kubectl apply` can keep .* output\.prometheusRule\.serverSideApply: true/,
     );
+    // One ownership rule holds them all: the message says so, and what helps.
+    expect(problem!.message).toMatch(/its recording rule headroom:namespace_owner:info alone is \d+ bytes/);
+    expect(problem!.message).toMatch(/which no split fits: give claims a literal start/);
   });
 
   it('is written when the objects are applied server-side', async () => {
     const generation = await generate(config(true));
     expect(Math.max(...objectSizes(generation).values())).toBeGreaterThan(LAST_APPLIED_LIMIT);
+  });
+});
+
+describe('one rule that alone outgrows an object', () => {
+  it('is refused with exit 2, naming the rule and its team, and nothing is written', async () => {
+    // 1,500 labels of 190 characters: the team's entry in the teams table (headroom:team:info) carries them all.
+    const labels = Array.from({ length: 1500 }, (_, i) => `l${i}: '${'x'.repeat(190)}'`).join(', ');
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-one-rule-'));
+    writeFileSync(
+      join(dir, 'headroom.config.ts'),
+      `import { defineConfig } from 'headroom';\nexport default defineConfig({ defaultTeam: 'platform', teams: [{ ` +
+        `name: 'huge', namespaces: ['huge'], labels: { ${labels} } }],` +
+        ` links: { grafanaUrl: 'https://grafana.test', runbookUrlPattern: 'https://runbooks.test/%s' } });\n`,
+    );
+    const result = await runCli(['generate'], dir);
+    expect(result.code, result.stderr.slice(0, 2000)).toBe(2);
+    expect(result.stderr).toMatch(/prometheus-rules\/headroom-teams[a-z-]*\.yaml: output\.prometheusRule: /);
+    expect(result.stderr).toMatch(
+      /its recording rule headroom:team:info of team huge alone is \d+ bytes, which no split fits/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 });
