@@ -23,14 +23,25 @@ import { shownText } from './shown-text.ts';
 export const TEAM_FILE_MAX_BYTES = 1024 * 1024;
 
 /**
- * The UTF-8 text of `path` (shown as `file` in messages), without a byte-order mark. `allowedFolders` are where the
- * file's real path may lie: the config folder and the teams folder the config names.
+ * A regular file whose bytes are known without reading it from disk (`diff --base` reads the ref's team files straight
+ * from git: see HeldTeamFiles).
  */
-export function readTeamFile(file: string, path: string, allowedFolders: readonly string[]): string {
+export interface HeldFile {
+  /** Where it lies, with no link on the way. */
+  realPath: string;
+  bytes: Buffer;
+}
+
+/**
+ * The UTF-8 text of `path` (shown as `file` in messages), without a byte-order mark. `allowedFolders` are where the
+ * file's real path may lie: the config folder and the teams folder the config names. A `held` file is judged by the
+ * same rules, from its bytes.
+ */
+export function readTeamFile(file: string, path: string, allowedFolders: readonly string[], held?: HeldFile): string {
   const refuse = (message: string, position?: Position): never => {
     throw new InputError([{ file, ...(position ? { position } : {}), message }]);
   };
-  const real = realPath(path, refuse);
+  const real = held?.realPath ?? realPath(path, refuse);
   const roots = allowedFolders.map(realFolder);
   if (!roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep))) {
     // The final target, not the link's text: a chain of links may leave the folder only at its last step.
@@ -38,6 +49,10 @@ export function readTeamFile(file: string, path: string, allowedFolders: readonl
       `is a symbolic link to ${shownText(real)}, which leaves the config folder: refused, not read (team files must ` +
         `live in the config folder)`,
     );
+  }
+  if (held !== undefined) {
+    if (held.bytes.length > TEAM_FILE_MAX_BYTES) refuse(tooLarge(held.bytes.length));
+    return decodeUtf8(held.bytes, refuse);
   }
   checkKind(statSync(real), refuse);
   // O_NOFOLLOW: the real path holds no link now and must not gain one before the open; O_NONBLOCK: a pipe swapped in
