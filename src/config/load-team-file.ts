@@ -4,7 +4,7 @@ import { type Document, LineCounter, parseAllDocuments, parseDocument } from 'ya
 import { resolveDisplayed } from './display-path.ts';
 import { InputError, type SourceFile } from './input-error.ts';
 import { yamlLocator } from './locate-yaml.ts';
-import { type HeldFile, readTeamFile } from './read-team-file.ts';
+import { type AllowedRoots, type HeldFile, readTeamFile } from './read-team-file.ts';
 import { type Team, teamSchema } from './team-schema.ts';
 import { shownText } from './shown-text.ts';
 import { plainDataProblems, toPlainData } from './team-yaml-data.ts';
@@ -23,7 +23,7 @@ export interface SourcedTeam {
  */
 export function loadTeamFile(
   file: string,
-  allowedFolders: readonly string[] = [dirname(resolveDisplayed(file))],
+  allowedFolders: readonly string[] | AllowedRoots = [dirname(resolveDisplayed(file))],
   held?: HeldFile,
 ): SourcedTeam {
   const text = readTeamFile(file, resolveDisplayed(file), allowedFolders, held);

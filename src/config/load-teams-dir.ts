@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { displayPath, resolveDisplayed } from './display-path.ts';
 import { InputError, type Problem, type SourceFile } from './input-error.ts';
 import { loadTeamFile, type SourcedTeam } from './load-team-file.ts';
+import { allowedRoots } from './read-team-file.ts';
 import { escapeInvisible } from './shown-text.ts';
 import { teamFileNames } from './team-file-names.ts';
 
@@ -47,7 +48,7 @@ export function loadTeamsDir(dir: string, config: SourceFile, required: boolean,
   }
   // A team file's real path must stay in the config folder (config.file is shown relative to the working directory),
   // or in the teams folder the config names.
-  const allowedFolders = [dirname(resolveDisplayed(config.file)), dir];
+  const allowedFolders = allowedRoots([dirname(resolveDisplayed(config.file)), dir]);
   const problems: Problem[] = [];
   const teams: SourcedTeam[] = [];
   const heldHere = held !== undefined && realpathSync.native(dir) === held.folder ? held : undefined;

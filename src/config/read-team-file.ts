@@ -32,17 +32,31 @@ export interface HeldFile {
   bytes: Buffer;
 }
 
+/** Allowed folders resolved once for the files of a folder (a realpath each, per file, was a tenth of a second). */
+export interface AllowedRoots {
+  real: readonly string[];
+}
+
+export function allowedRoots(folders: readonly string[]): AllowedRoots {
+  return { real: folders.map(realFolder) };
+}
+
 /**
  * The UTF-8 text of `path` (shown as `file` in messages), without a byte-order mark. `allowedFolders` are where the
  * file's real path may lie: the config folder and the teams folder the config names. A `held` file is judged by the
  * same rules, from its bytes.
  */
-export function readTeamFile(file: string, path: string, allowedFolders: readonly string[], held?: HeldFile): string {
+export function readTeamFile(
+  file: string,
+  path: string,
+  allowedFolders: readonly string[] | AllowedRoots,
+  held?: HeldFile,
+): string {
   const refuse = (message: string, position?: Position): never => {
     throw new InputError([{ file, ...(position ? { position } : {}), message }]);
   };
   const real = held?.realPath ?? realPath(path, refuse);
-  const roots = allowedFolders.map(realFolder);
+  const roots = 'real' in allowedFolders ? allowedFolders.real : allowedFolders.map(realFolder);
   if (!roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep))) {
     // The final target, not the link's text: a chain of links may leave the folder only at its last step.
     refuse(
