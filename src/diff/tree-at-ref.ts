@@ -212,7 +212,8 @@ function materialise(
     hold !== undefined && targets.size === 0 && posix.dirname(path) === hold && HELD_NAME.test(posix.basename(path));
   files.forEach((file, i) => {
     if (holds(file.path)) {
-      heldFiles.set(posix.basename(file.path), contents[i]!);
+      // A copy: a slice would keep all of git's answer (the generated folder's megabytes too) in memory.
+      heldFiles.set(posix.basename(file.path), Buffer.from(contents[i]!));
       return;
     }
     const target = join(scratch, file.path);
