@@ -51,23 +51,23 @@ export function loadTeamsDir(dir: string, config: SourceFile, required: boolean,
   const allowedFolders = allowedRoots([dirname(resolveDisplayed(config.file)), dir]);
   const problems: Problem[] = [];
   const teams: SourcedTeam[] = [];
-  const heldHere = held !== undefined && realpathSync.native(dir) === held.folder ? held : undefined;
-  const names = readdirSync(dir);
+  const realDir = realpathSync.native(dir);
+  const heldHere = held !== undefined && realDir === held.folder ? held : undefined;
+  const listed = readdirSync(dir, { withFileTypes: true });
+  const names = listed.map((entry) => entry.name);
+  const plainFiles = new Set(listed.filter((entry) => entry.isFile()).map((entry) => entry.name));
   for (const entry of teamFileNames(heldHere ? [...names, ...heldHere.files.keys()] : names)) {
     const file = displayPath(join(dir, entry.name));
     if (!entry.load) {
       problems.push({ file: escapeInvisible(file), message: entry.problem });
       continue;
     }
+    // A file, not a link, in a folder whose real path is known: its own real path too.
+    const realPath = join(realDir, entry.name);
     const bytes = heldHere?.files.get(entry.name);
+    const known = bytes !== undefined ? { realPath, bytes } : plainFiles.has(entry.name) ? { realPath } : undefined;
     try {
-      teams.push(
-        loadTeamFile(
-          file,
-          allowedFolders,
-          bytes === undefined ? undefined : { realPath: join(heldHere!.folder, entry.name), bytes },
-        ),
-      );
+      teams.push(loadTeamFile(file, allowedFolders, known));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
