@@ -5,7 +5,7 @@ import { displayPath } from './display-path.ts';
 import { importConfig } from './import-config.ts';
 import { InputError, type SourceFile } from './input-error.ts';
 import type { SourcedTeam } from './load-team-file.ts';
-import { loadTeamsDir } from './load-teams-dir.ts';
+import { type HeldTeamFiles, loadTeamsDir } from './load-teams-dir.ts';
 import { typescriptLocator } from './locate-typescript.ts';
 import { configSchema, type HeadroomConfig } from './schema.ts';
 import { zodProblems } from './zod-problems.ts';
@@ -20,7 +20,8 @@ export interface LoadedConfig {
   missingTeamsDir?: string;
 }
 
-export async function loadConfig(configPath: string): Promise<LoadedConfig> {
+/** `heldTeamFiles`: team files known without reading them from disk (see HeldTeamFiles). */
+export async function loadConfig(configPath: string, heldTeamFiles?: HeldTeamFiles): Promise<LoadedConfig> {
   const configFile = resolve(configPath);
   const shown = displayPath(configFile);
   const unusable = notAConfigFile(configFile);
@@ -36,7 +37,7 @@ export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   const teamsDirGiven = typeof raw === 'object' && raw !== null && 'teamsDir' in raw;
   const teamsDir = resolve(baseDir, config.teamsDir);
   // A teamsDir the config names must exist (loadTeamsDir refuses it); the default may be absent, with a warning.
-  const fromFiles = loadTeamsDir(teamsDir, source, teamsDirGiven);
+  const fromFiles = loadTeamsDir(teamsDir, source, teamsDirGiven, heldTeamFiles);
   const missing = !teamsDirGiven && !existsSync(teamsDir);
   return {
     config,

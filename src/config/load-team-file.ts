@@ -4,7 +4,7 @@ import { type Document, LineCounter, parseAllDocuments, parseDocument } from 'ya
 import { resolveDisplayed } from './display-path.ts';
 import { InputError, type SourceFile } from './input-error.ts';
 import { yamlLocator } from './locate-yaml.ts';
-import { readTeamFile } from './read-team-file.ts';
+import { type AllowedRoots, type KnownFile, readTeamFile } from './read-team-file.ts';
 import { type Team, teamSchema } from './team-schema.ts';
 import { shownText } from './shown-text.ts';
 import { plainDataProblems, toPlainData } from './team-yaml-data.ts';
@@ -19,13 +19,14 @@ export interface SourcedTeam {
 
 /**
  * Loads the team file at `file` (the path as messages show it). Its real path must lie in one of `allowedFolders`
- * (the config folder and the teams folder); by default the folder it sits in.
+ * (the config folder and the teams folder); by default the folder it sits in. See KnownFile for `at`.
  */
 export function loadTeamFile(
   file: string,
-  allowedFolders: readonly string[] = [dirname(resolveDisplayed(file))],
+  allowedFolders: readonly string[] | AllowedRoots = [dirname(resolveDisplayed(file))],
+  at?: KnownFile,
 ): SourcedTeam {
-  const text = readTeamFile(file, resolveDisplayed(file), allowedFolders);
+  const text = readTeamFile(file, resolveDisplayed(file), allowedFolders, at);
   const known = loadedBefore.get(text)?.deref();
   if (known) return { team: known.team, source: { file, locate: known.source.locate }, path: [] };
   const lineCounter = new LineCounter();

@@ -15,6 +15,7 @@ import { InputError } from '../config/input-error.ts';
 import { generate } from '../generate.ts';
 import { isGeneratedFolder } from '../output/generated-folder.ts';
 import type { GeneratedData, GeneratedTree } from '../output/generated-tree.ts';
+import type { HeldTeamFiles } from '../config/load-teams-dir.ts';
 import { DiffInputError } from './diff-input-error.ts';
 import { type GeneratedFolder, readTreeDir } from './read-tree.ts';
 
@@ -22,6 +23,8 @@ import { type GeneratedFolder, readTreeDir } from './read-tree.ts';
 const LINK_ROUNDS = 20;
 /** Link targets shown in notes are capped. */
 const SHOWN_TARGET = 80;
+/** Files kept in memory (see materialise): what could be a team file, dot-files aside (teamFileNames skips them). */
+const HELD_NAME = /^[^.].*\.ya?ml$/i;
 
 interface TreeAtRef {
   tree: GeneratedTree;
@@ -35,7 +38,12 @@ interface TreeAtRef {
   committed?: GeneratedFolder & { where: string };
 }
 
-export async function treeAtRef(configPath: string, ref: string): Promise<TreeAtRef> {
+/**
+ * `teamsDir`: the work tree's teams folder (by default `teams` beside the config). The ref's regular files there are
+ * most likely its team files: they are read straight from git, not written into the temporary folder (see
+ * HeldTeamFiles). Should the ref's config name another teams folder, nothing reads them.
+ */
+export async function treeAtRef(configPath: string, ref: string, teamsDir?: string): Promise<TreeAtRef> {
   const configFile = resolve(configPath);
   const configDir = dirname(configFile);
   if (!existsSync(configDir)) throw new DiffInputError(`${configDir}: no such folder`);
@@ -53,15 +61,18 @@ export async function treeAtRef(configPath: string, ref: string): Promise<TreeAt
   // The change that introduces headroom: everything is new (the work tree's config was found, so it is no typo).
   if (!entries.some((entry) => entry.path === configInRepo))
     return { tree: new Map(), absent: `${ref} has no ${configInRepo}: everything is new.`, notes: [] };
+  const teamsInRepo = relative(realpathSync(top), realOrSelf(teamsDir ?? join(configDir, 'teams')))
+    .split('\\')
+    .join('/');
   return withScratch(async (scratch) => {
-    const notes = materialise(top, commit, ref, entries, scratch, [prefix]);
+    const { notes, held } = materialise(top, commit, ref, entries, scratch, [prefix], teamsInRepo);
     // A config may import packages of the repository (besides 'headroom', which load-config aliases).
     const modules = join(scratch, 'node_modules');
     if (existsSync(join(top, 'node_modules')) && !existsSync(modules))
       symlinkSync(join(top, 'node_modules'), modules, 'dir');
     let generation: Awaited<ReturnType<typeof generate>>;
     try {
-      generation = await generate(join(scratch, configInRepo));
+      generation = await generate(join(scratch, configInRepo), undefined, held);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // Name the files as git does (ref:path), not by the temporary folder.
@@ -74,8 +85,17 @@ export async function treeAtRef(configPath: string, ref: string): Promise<TreeAt
       );
     }
     const { tree, data } = generation;
-    return { tree, data, notes, ...committedAt(top, commit, ref, scratch, generation.outDir) };
+    return { tree, data, notes, ...committedAt(top, commit, ref, scratch, generation.outDir, held) };
   });
+}
+
+/** The real path of `path`, or `path` itself when it does not exist. */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The generated folder the ref holds where its config writes, read like a folder on disk (scratch mirrors the ref). */
@@ -85,6 +105,7 @@ function committedAt(
   ref: string,
   scratch: string,
   outDir: string,
+  held: HeldTeamFiles | undefined,
 ): Pick<TreeAtRef, 'committed'> {
   // generate resolves output.dir against the config's folder in scratch, without resolving links.
   const inRepo = relative(scratch, outDir).split('\\').join('/');
@@ -92,7 +113,11 @@ function committedAt(
   const folder = join(scratch, inRepo);
   // output.dir outside the config folder: its files were not copied with it.
   if (!existsSync(folder)) materialise(top, commit, ref, listEntries(top, commit, inRepo), scratch, [inRepo]);
-  if (!existsSync(folder) || !isGeneratedFolder(folder)) return {};
+  if (!existsSync(folder)) return {};
+  // An output folder that is the teams folder too (absurd, but then it is read from disk as a whole).
+  if (held !== undefined && realpathSync.native(folder) === held.folder)
+    for (const [name, bytes] of held.files) writeFileSync(join(folder, name), bytes);
+  if (!isGeneratedFolder(folder)) return {};
   const where = `${inRepo}/ at ${ref}`;
   return { committed: { where, ...readTreeDir(folder, where) } };
 }
@@ -137,6 +162,9 @@ interface Entry {
  * Writes the entries into `scratch` at their repository paths: files with their content, links as links. A link
  * into the repository brings the ref's entries at its target (so it resolves as in a checkout of the ref); a link
  * out of it points where it points from the work tree. Returns the notes about links read as they are now.
+ *
+ * The YAML files right in folder `hold` (a repository path) are kept in memory instead, as `held`, when the entries
+ * hold no link: a link might lead to them, and would then lead nowhere.
  */
 function materialise(
   top: string,
@@ -145,7 +173,8 @@ function materialise(
   entries: Entry[],
   scratch: string,
   listedRoots: string[],
-): string[] {
+  hold?: string,
+): { notes: string[]; held?: HeldTeamFiles } {
   const notes: string[] = [];
   const all = new Map(entries.map((entry) => [entry.path, entry]));
   /** Folders whose entries are all in `all` already ('' for the whole repository). */
@@ -178,7 +207,15 @@ function materialise(
     top,
     files.map((file) => file.hash),
   );
+  const heldFiles = new Map<string, Buffer>();
+  const holds = (path: string) =>
+    hold !== undefined && targets.size === 0 && posix.dirname(path) === hold && HELD_NAME.test(posix.basename(path));
   files.forEach((file, i) => {
+    if (holds(file.path)) {
+      // A copy: a slice would keep all of git's answer (the generated folder's megabytes too) in memory.
+      heldFiles.set(posix.basename(file.path), Buffer.from(contents[i]!));
+      return;
+    }
     const target = join(scratch, file.path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, contents[i]!);
@@ -200,7 +237,10 @@ function materialise(
         `as it is now at both sides.`,
     );
   }
-  return notes;
+  if (heldFiles.size === 0) return { notes };
+  const folder = join(scratch, hold!);
+  mkdirSync(folder, { recursive: true });
+  return { notes, held: { folder: realpathSync.native(folder), files: heldFiles } };
 }
 
 function atRef(file: string, scratch: string, ref: string): string {

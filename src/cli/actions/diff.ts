@@ -153,7 +153,11 @@ async function trees(
     // The work tree first: a missing or broken config there is the user's error to see, not an empty base.
     const configFile = resolve(cwd, options.config);
     const current = await generate(configFile);
-    const old = await treeAtRef(configFile, options.base);
+    const old = await treeAtRef(
+      configFile,
+      options.base,
+      resolve(current.loaded.baseDir, current.loaded.config.teamsDir),
+    );
     const committed = committedInWorkTree(current.outDir);
     return [
       { name: options.base, ...old },
