@@ -75,6 +75,18 @@ interface SourceSeries {
   podInfo(...matchers: Matcher[]): Selector;
 }
 
+/**
+ * headroom's own filters (`container!=""`, `pod!=""`) less those that an equality the caller gives on the same label
+ * implies: an alert's description selects its container or pod by name. Prometheus pays for `label!=""` by merging
+ * the postings of every value of the label: 17 ms a query with 20,000 pods against 0.06 ms without it (3.5), at every
+ * evaluation, for every firing alert.
+ */
+function impliedLeftOut(own: Matcher[], given: Matcher[]): Matcher[] {
+  return own.filter(
+    (filter) => !given.some((m) => m.op === '=' && m.label === filter.label && m.value !== '' && m.value !== 'POD'),
+  );
+}
+
 /** The source series of a model, built once: the configured selectors are parsed once per model, not per rule. */
 export function sourceSeries(model: Model): SourceSeries {
   let series = built.get(model);
@@ -91,13 +103,13 @@ function buildSourceSeries(model: Model): SourceSeries {
   const cadvisor = parseMatchers(model.selectors.cadvisor);
   const kubeStateMetrics = parseMatchers(model.selectors.kubeStateMetrics);
   const kubelet = parseMatchers(model.selectors.kubelet);
-  const realContainer = [neq('container', ''), neq('container', 'POD')];
-  const podCgroup = [eq('container', ''), neq('pod', '')];
+  const realContainer = (given: Matcher[]) => impliedLeftOut([neq('container', ''), neq('container', 'POD')], given);
+  const podCgroup = (given: Matcher[]) => impliedLeftOut([eq('container', ''), neq('pod', '')], given);
   const memory = eq('resource', 'memory');
   // The limit series, one definition for memoryLimit and memoryLimitBy. Init containers too: a native sidecar runs
   // beside the others and is killed at its own limit.
   const cadvisorLimit = (...m: Matcher[]) =>
-    selector('container_spec_memory_limit_bytes', ...cadvisor, ...realContainer, ...m);
+    selector('container_spec_memory_limit_bytes', ...cadvisor, ...realContainer(m), ...m);
   const kubeStateLimits = (...m: Matcher[]) =>
     ['kube_pod_container_resource_limits', 'kube_pod_init_container_resource_limits'].map((metric) =>
       selector(metric, ...kubeStateMetrics, memory, ...m),
@@ -110,7 +122,7 @@ function buildSourceSeries(model: Model): SourceSeries {
       0,
     );
   return {
-    workingSet: (...m) => selector('container_memory_working_set_bytes', ...cadvisor, ...realContainer, ...m),
+    workingSet: (...m) => selector('container_memory_working_set_bytes', ...cadvisor, ...realContainer(m), ...m),
     memoryLimit: (...m) => positive(model.limitSource === 'cadvisor' ? [cadvisorLimit(...m)] : kubeStateLimits(...m)),
     memoryLimitBy: (key) =>
       positive(
@@ -132,7 +144,7 @@ function buildSourceSeries(model: Model): SourceSeries {
     initLastTerminatedExitCode: (...m) =>
       selector('kube_pod_init_container_status_last_terminated_exitcode', ...kubeStateMetrics, ...m),
     initContainerInfo: (...m) => selector('kube_pod_init_container_info', ...kubeStateMetrics, ...m),
-    oomEvents: (...m) => selector('container_oom_events_total', ...cadvisor, ...realContainer, ...m),
+    oomEvents: (...m) => selector('container_oom_events_total', ...cadvisor, ...realContainer(m), ...m),
     memoryPressure: (...m) =>
       selector(
         'kube_node_status_condition',
@@ -148,9 +160,9 @@ function buildSourceSeries(model: Model): SourceSeries {
       selector('kube_pod_container_status_last_terminated_reason', ...kubeStateMetrics, ...m),
     namespaceLabels: (...m) => selector('kube_namespace_labels', ...kubeStateMetrics, ...m),
     // QoS-parent cgroups (kubepods, burstable) also have container="", but pod="".
-    podWorkingSet: (...m) => selector('container_memory_working_set_bytes', ...cadvisor, ...podCgroup, ...m),
+    podWorkingSet: (...m) => selector('container_memory_working_set_bytes', ...cadvisor, ...podCgroup(m), ...m),
     podMemoryLimit: (...m) =>
-      binary(selector('container_spec_memory_limit_bytes', ...cadvisor, ...podCgroup, ...m), '>', 0),
+      binary(selector('container_spec_memory_limit_bytes', ...cadvisor, ...podCgroup(m), ...m), '>', 0),
     memoryEvictions: (...m) =>
       selector(
         'kubelet_evictions',
