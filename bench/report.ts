@@ -210,14 +210,14 @@ export function report(run: BenchRun): string {
   const figures = [
     "- **CPU per evaluation**: the Prometheus process's CPU time (all threads, scheduler nanoseconds, `/proc`) per",
     'second of a window, less the mean of the scrape-only windows on either side, times the evaluation interval:',
-    'what evaluating the file once costs, annotation templates and their queries included, HTTP not at all.',
-    '- **live group time**: the mean of `prometheus_rule_group_last_duration_seconds` over the window (self-scraped,',
-    "every evaluation), summed over the file's groups: wall time, waits for a core included.",
-    '- Figures are the median of the repetitions, (min–max) their spread; ratios are taken repetition by repetition',
-    '(window i of one file against window i of the other), then their median and spread.',
-    `- Floor: near-limit \`${FLOOR_RULES['near-limit'].expr}\`; OOM \`${FLOOR_RULES.oom.expr}\`.`,
-    `Without \`max by\`, the near-limit rule ${run.engines[0]?.literal ?? ''}.`,
-    "- Chains (bench/rule-parts.ts): the alert's rules and every recording rule they read, directly or through",
+    'what evaluating the file once costs, annotation templates and their queries included, HTTP not at all.\n' +
+      '- **live group time**: the mean of `prometheus_rule_group_last_duration_seconds` over the window (self-scraped,',
+    "every evaluation), summed over the file's groups: wall time, waits for a core included.\n" +
+      '- Figures are the median of the repetitions, (min–max) their spread; ratios are taken repetition by repetition',
+    '(window i of one file against window i of the other), then their median and spread.\n' +
+      `- Floor: near-limit \`${FLOOR_RULES['near-limit'].expr}\`; OOM \`${FLOOR_RULES.oom.expr}\`.`,
+    `Without \`max by\`, the near-limit rule ${run.engines[0]?.literal ?? ''}.\n` +
+      "- Chains (bench/rule-parts.ts): the alert's rules and every recording rule they read, directly or through",
     'others, at the largest team count; the OOM chain without the exit-137 evidence (its own line below).',
   ].join(' ');
   const targets = [
