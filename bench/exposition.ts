@@ -60,7 +60,7 @@ function podLimits(cluster: Cluster): Map<Pod, number> {
   return limits;
 }
 
-/** One kube-state-metrics replica's series; `killed` applies what happens at the kill time. */
+/** One kube-state-metrics replica's series after `rounds` kill rounds. */
 export function renderKubeStateMetrics(cluster: Cluster, rounds: Rounds): string {
   const family = (name: string, type: string) => [`# TYPE ${name} ${type}`];
   const limits = family('kube_pod_container_resource_limits', 'gauge');
