@@ -3,11 +3,12 @@
 // refused: a ruler evaluates no more often than its interval, and every step is a point of every query.
 import type { BacktestOptions } from '../backtest/backtest.ts';
 import { lastRange } from '../backtest/time-range.ts';
-import { queryApi, type RangeQueryApi } from '../doctor/query-api.ts';
+import type { RangeQueryApi } from '../doctor/query-api.ts';
 import { StoreError } from '../doctor/store-error.ts';
 import { durationMs } from '../values/duration.ts';
 import { type OutputStream, printLine } from './cli-io.ts';
-import { type BacktestRunOptions, headersOf, type StoreOptions } from './options.ts';
+import type { BacktestRunOptions, StoreOptions } from './options.ts';
+import { storeApi } from './store-api.ts';
 
 interface BacktestSetup {
   api: RangeQueryApi;
@@ -26,13 +27,7 @@ export function backtestSetup(
   const step = flags.step ?? flags.interval;
   if (durationMs(step) < durationMs(flags.interval))
     throw new StoreError(`--step ${step} is finer than --interval ${flags.interval}: a ruler evaluates no more often`);
-  const api = queryApi({
-    url: flags.prometheus,
-    headers: headersOf(flags.header),
-    ...(flags.caFile === undefined ? {} : { caFile: flags.caFile }),
-    timeoutMs: flags.timeout * 1000,
-    env: io.env,
-  });
+  const api = storeApi(flags, io.env);
   const end = { ...(flags.until === undefined ? {} : { at: flags.until }), now: Date.now() / 1000 };
   const range = lastRange(durationMs(flags.since) / 1000, durationMs(step) / 1000, end);
   return {

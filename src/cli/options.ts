@@ -27,6 +27,11 @@ export function againstWorkingDirectory(options: ConfigOptions, cwd: string): Co
   };
 }
 
+/** -f/--format of the commands that write a report: text, markdown or json. */
+export function formatOption(): Option {
+  return new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text');
+}
+
 /** How doctor and backtest reach the live store; credentials come from the environment (see query-api.ts). */
 export interface StoreOptions {
   prometheus: string;

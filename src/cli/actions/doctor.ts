@@ -4,13 +4,13 @@ import { loadConfig } from '../../config/load-config.ts';
 import { resolveModel } from '../../model/resolve-model.ts';
 import { anyBlind, doctor } from '../../doctor/doctor.ts';
 import { formatReport, type ReportFormat } from '../../doctor/format-report.ts';
-import { queryApi } from '../../doctor/query-api.ts';
 import { StoreError } from '../../doctor/store-error.ts';
 import { type CliIo, type CommandRun, printLine } from '../cli-io.ts';
 import type { Model } from '../../model/model.ts';
 import type { DoctorReport } from '../../doctor/findings.ts';
 import { EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_DIFFERENT } from '../exit-codes.ts';
-import { againstWorkingDirectory, type ConfigOptions, headersOf, type StoreOptions } from '../options.ts';
+import { againstWorkingDirectory, type ConfigOptions, type StoreOptions } from '../options.ts';
+import { storeApi } from '../store-api.ts';
 import { writeStdout } from '../write-stdout.ts';
 
 export interface DoctorOptions extends ConfigOptions, StoreOptions {
@@ -32,14 +32,7 @@ export async function doctorAction(options: DoctorOptions, { io, outcome }: Comm
 }
 
 function ask(model: Model, options: DoctorOptions, io: CliIo): Promise<DoctorReport> {
-  const api = queryApi({
-    url: options.prometheus,
-    headers: headersOf(options.header),
-    ...(options.caFile === undefined ? {} : { caFile: options.caFile }),
-    timeoutMs: options.timeout * 1000,
-    env: io.env,
-  });
-  return doctor(model, api, {
+  return doctor(model, storeApi(options, io.env), {
     store: options.prometheus,
     progress: (line) => printLine(io.stderr, `headroom doctor: ${line}…`),
   });

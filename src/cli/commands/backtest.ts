@@ -1,7 +1,7 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { BacktestCommandOptions } from '../actions/backtest.ts';
 import type { CommandRun } from '../cli-io.ts';
-import { backtestRunOptions, configOption, storeOptions } from '../options.ts';
+import { backtestRunOptions, configOption, formatOption, storeOptions } from '../options.ts';
 
 export function registerBacktest(program: Command, run: CommandRun): void {
   const command = program
@@ -13,9 +13,7 @@ export function registerBacktest(program: Command, run: CommandRun): void {
     .addOption(configOption());
   for (const option of [...storeOptions(), ...backtestRunOptions()]) command.addOption(option);
   command
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
-    )
+    .addOption(formatOption())
     .action(async (options: BacktestCommandOptions) =>
       (await import('../actions/backtest.ts')).backtestAction(options, run),
     );

@@ -1,7 +1,7 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { DiffOptions } from '../actions/diff.ts';
 import type { CommandRun } from '../cli-io.ts';
-import { backtestRunOptions, configOption, storeOptions } from '../options.ts';
+import { backtestRunOptions, configOption, formatOption, storeOptions } from '../options.ts';
 
 export function registerDiff(program: Command, run: CommandRun): void {
   const command = program
@@ -13,9 +13,7 @@ export function registerDiff(program: Command, run: CommandRun): void {
     .argument('[new-dir]', 'generated folder after the change')
     .option('-b, --base <git-ref>', 'generate the config as of this ref and as in the work tree, and compare')
     .addOption(configOption())
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
-    )
+    .addOption(formatOption())
     .option('--exit-code', 'exit 1 when something changed (like git diff --exit-code)');
   // With a store: every alert whose rules changed is backtested with the old rules and the new (see backtest).
   for (const option of [...storeOptions(), ...backtestRunOptions()]) {

@@ -1,7 +1,7 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { DoctorOptions } from '../actions/doctor.ts';
 import type { CommandRun } from '../cli-io.ts';
-import { configOption, storeOptions } from '../options.ts';
+import { configOption, formatOption, storeOptions } from '../options.ts';
 
 export function registerDoctor(program: Command, run: CommandRun): void {
   const command = program
@@ -13,8 +13,6 @@ export function registerDoctor(program: Command, run: CommandRun): void {
     .addOption(configOption());
   for (const option of storeOptions()) command.addOption(option);
   command
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
-    )
+    .addOption(formatOption())
     .action(async (options: DoctorOptions) => (await import('../actions/doctor.ts')).doctorAction(options, run));
 }
