@@ -73,6 +73,9 @@ const SETTLE_SECONDS = 8;
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
+/** The prefix of every rule set's recorded series (rule-parts.ts renames `headroom:`). */
+const PREFIX = 'hr';
+
 /** One rule file the benchmark loads alone. */
 interface RuleFile {
   key: string;
@@ -144,7 +147,7 @@ async function writeRuleFiles(dir: string, cluster: Cluster, groups: number): Pr
   }
   for (const teams of teamCounts) {
     const started = Date.now();
-    const rules = await benchRules(writeBenchConfig(join(dir, `config-${teams}`), teams, groups, settings), 'hr');
+    const rules = await benchRules(writeBenchConfig(join(dir, `config-${teams}`), teams, groups, settings), PREFIX);
     const path = join(dir, `rules-n${teams}.yaml`);
     writeGroups(path, rules.groups);
     files.push({ key: `teams ${teams}`, path, rules: rules.measured, ruleCount: rules.measured.length, warmup: true });
@@ -243,7 +246,7 @@ async function measureFiles(prometheus: Prometheus, files: RuleFile[]) {
 /** Every namespace of the data has exactly one owner series (the rules just evaluated). */
 async function ownershipCheck(prometheus: Prometheus, key: string): Promise<string> {
   const time = Date.now() / 1000;
-  const owners = 'hr:namespace_owner:info';
+  const owners = `${PREFIX}:namespace_owner:info`;
   const series = await instantValue(prometheus.port, `count(${owners})`, time);
   const namespaces = await instantValue(prometheus.port, `count(count by (namespace) (${owners}))`, time);
   const seen = await instantValue(

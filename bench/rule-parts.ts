@@ -140,8 +140,8 @@ function renameRecords(group: RuleGroup, prefix: string): RuleGroup {
       if ('record' in renamed) renamed.record = rename(renamed.record);
       if ('annotations' in renamed) {
         renamed.annotations = Object.fromEntries(Object.entries(renamed.annotations).map(([k, v]) => [k, rename(v)]));
-        // Two rule sets give a container the same team and settings: without a label of their own, their alerts would
-        // write the same ALERTS series from two groups ("out of order sample") whenever both are loaded.
+        // Two rule sets give a container the same team and settings: should two ever be loaded at once (the benchmark
+        // loads one at a time), a label of their own keeps their alerts from writing the same ALERTS series.
         renamed.labels = { ...renamed.labels, bench_set: prefix };
       }
       return renamed;
